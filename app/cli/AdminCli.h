@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+
+namespace relais {
+
+// relais-admin: administration and scripting (DESIGN §8). Passwords come from standard input, one per
+// line, never from arguments. Each command returns 0 on success, otherwise a non-zero code with a
+// one-line reason on standard error.
+class AdminCli
+{
+public:
+    enum ExitCode { Ok = 0, Failed = 1, Usage = 2, AuthFailed = 3, StoreProblem = 4, IoProblem = 5 };
+
+    AdminCli(QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine);
+    int run(const QStringList &arguments);
+
+private:
+    struct Options;
+    int init(const Options &o);
+    int user(const Options &o);
+    int check(const Options &o);
+    int verifyJournal(const Options &o);
+    int usage(const QString &problem = QString());
+    int fail(int code, const QString &message);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    std::function<bool(QString *line)> m_readLine;
+};
+
+} // namespace relais

@@ -1,0 +1,50 @@
+#include "AtomicFile.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace relais {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("relais::AtomicFile", text);
+}
+} // namespace
+
+Status writeFileAtomically(const QString &path, const QByteArray &contents)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return makeError(ErrorCode::Io, tr("Cannot write in the data folder %1. Check that it exists and that "
+                                           "this account may write there.")
+                                            .arg(QFileInfo(path).absolutePath()));
+    }
+    errno = 0;
+    const bool written = file.write(contents) == contents.size();
+    const int writeErrno = errno;
+    if (!written || !file.commit()) {
+        const int err = written ? errno : writeErrno;
+        const bool resource = file.error() == QFileDevice::ResourceError;
+        file.cancelWriting();
+        if (err == ENOSPC || err == EDQUOT || resource)
+            return makeError(ErrorCode::DiskFull, tr("The disk is full: nothing was changed. Free some space "
+                                                     "and try again."));
+        return makeError(ErrorCode::Io, tr("Cannot write %1: nothing was changed.").arg(QFileInfo(path).fileName()));
+    }
+    // The rename is only durable once the directory entry itself reaches the disk.
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    return {};
+}
+
+} // namespace relais

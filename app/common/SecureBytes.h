@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+
+namespace relais {
+
+// Owns secret bytes (keys, passwords in UTF-8) and wipes them with sodium_memzero when released.
+class SecureBytes
+{
+public:
+    SecureBytes() = default;
+    explicit SecureBytes(int size);
+    SecureBytes(const char *data, int size);
+    static SecureBytes fromQString(QString &text); // wipes `text` too
+    static SecureBytes random(int size);
+    ~SecureBytes();
+
+    SecureBytes(const SecureBytes &other);
+    SecureBytes &operator=(const SecureBytes &other);
+    SecureBytes(SecureBytes &&other) noexcept;
+    SecureBytes &operator=(SecureBytes &&other) noexcept;
+
+    unsigned char *data() { return reinterpret_cast<unsigned char *>(m_bytes.data()); }
+    const unsigned char *data() const { return reinterpret_cast<const unsigned char *>(m_bytes.constData()); }
+    const char *constChar() const { return m_bytes.constData(); }
+    int size() const { return static_cast<int>(m_bytes.size()); }
+    bool isEmpty() const { return m_bytes.isEmpty(); }
+    bool operator==(const SecureBytes &other) const;
+    bool operator!=(const SecureBytes &other) const { return !(*this == other); }
+    void clear();
+
+    // Hex form, for the SQLCipher raw key literal; the returned copy wipes itself too.
+    SecureBytes toHex() const;
+
+private:
+    QByteArray m_bytes;
+};
+
+void wipe(QByteArray &bytes);
+void wipe(QString &text);
+
+} // namespace relais

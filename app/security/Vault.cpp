@@ -1,0 +1,587 @@
+#include "Vault.h"
+
+#include "Journal.h"
+#include "common/Logging.h"
+#include "store/Keychain.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace relais {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("relais::Vault", text);
+}
+
+QString throttleKey(const QString &login)
+{
+    return login.toLower();
+}
+
+const QString RecoveryThrottleKey = QStringLiteral("#recovery");
+
+Account accountFrom(const QSqlQuery &q)
+{
+    Account a;
+    a.id = q.value(0).toLongLong();
+    a.login = q.value(1).toString();
+    a.displayName = q.value(2).toString();
+    roleFromId(q.value(3).toString(), &a.role);
+    a.disabled = q.value(4).toBool();
+    a.mustChangePassword = q.value(5).toBool();
+    return a;
+}
+
+const char *const AccountColumns = "id, login, display_name, role, disabled, must_change_password";
+
+// Runs `work` in one transaction; commits only if it succeeds.
+Status inTransaction(QSqlDatabase db, const std::function<Status()> &work)
+{
+    if (!db.transaction())
+        return Database::sqlError(QStringLiteral("begin"), db.lastError());
+    Status s = work();
+    if (!s) {
+        db.rollback();
+        return s;
+    }
+    if (!db.commit()) {
+        const Error e = Database::sqlError(QStringLiteral("commit"), db.lastError());
+        db.rollback();
+        return e;
+    }
+    return {};
+}
+
+} // namespace
+
+Vault::Vault(QString dataDir, const Clock *clock)
+    : m_dataDir(std::move(dataDir)), m_clock(clock),
+      m_throttle(QDir(m_dataDir).filePath(QStringLiteral("throttle.json")), clock)
+{
+}
+
+Vault::~Vault()
+{
+    close();
+}
+
+QString Vault::defaultDataDir()
+{
+    const QString fromEnv = qEnvironmentVariable("RELAIS_DATA_DIR");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString Vault::slotsPath() const
+{
+    return QDir(m_dataDir).filePath(KeySlots::fileName());
+}
+
+bool Vault::storeExists() const
+{
+    return QFileInfo::exists(slotsPath()) || QFileInfo::exists(QDir(m_dataDir).filePath(Database::fileName()));
+}
+
+Status Vault::checkLogin(const QString &login)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
+    if (!pattern.match(login).hasMatch())
+        return makeError(ErrorCode::InvalidInput, tr("A login is 2 to 32 characters: lower-case letters without "
+                                                     "accents, digits, dot, dash or underscore, starting with a "
+                                                     "letter."));
+    return {};
+}
+
+Status Vault::checkPasswordPolicy(const SecureBytes &password, const QString &login)
+{
+    const QString text = QString::fromUtf8(password.constChar(), password.size());
+    const QStringList words = text.split(QRegularExpression(QStringLiteral("[\\s\\-_.]+")), Qt::SkipEmptyParts);
+    int realWords = 0;
+    for (const QString &w : words) {
+        if (w.size() >= 2)
+            ++realWords;
+    }
+    const bool longEnough = text.size() >= 12 || realWords >= 6;
+    const bool isLogin = !login.isEmpty() && text.compare(login, Qt::CaseInsensitive) == 0;
+    QString copy = text;
+    wipe(copy);
+    if (isLogin)
+        return makeError(ErrorCode::WeakPassword, tr("The password cannot be the login."));
+    if (!longEnough)
+        return makeError(ErrorCode::WeakPassword, tr("The password is too short: use at least 12 characters, or a "
+                                                     "passphrase of at least 6 words."));
+    return {};
+}
+
+Status Vault::saveSlots()
+{
+    return m_slots.save(slotsPath());
+}
+
+Status Vault::loadSlots()
+{
+    auto loaded = KeySlots::load(slotsPath());
+    if (!loaded) {
+        // keyslots.json gone but the database still there: say so rather than offer a new store.
+        if (loaded.code() == ErrorCode::KeySlotsMissing && !QFileInfo::exists(QDir(m_dataDir).filePath(Database::fileName())))
+            return makeError(ErrorCode::StoreMissing, tr("There is no store in this data folder yet."));
+        return loaded.error();
+    }
+    m_slots = std::move(loaded).value();
+    m_slotsLoaded = true;
+    return {};
+}
+
+Result<InitResult> Vault::initialize(const QString &structure, const QString &adminLogin,
+                                     const QString &adminDisplayName, const SecureBytes &adminPassword, bool demo,
+                                     const KdfParams &params)
+{
+    if (storeExists())
+        return makeError(ErrorCode::StoreExists, tr("This data folder already holds a store; it was left untouched."));
+    if (structure.trimmed().isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Enter the name of the structure."));
+    if (Status s = checkLogin(adminLogin); !s)
+        return s.error();
+    if (Status s = checkPasswordPolicy(adminPassword, adminLogin); !s)
+        return s.error();
+    const bool created = !QFileInfo::exists(m_dataDir);
+    if (!QDir().mkpath(m_dataDir) || !QFileInfo(m_dataDir).isWritable())
+        return makeError(ErrorCode::Io, tr("The data folder %1 cannot be created or written. Choose another folder "
+                                           "or ask your administrator.")
+                                            .arg(QDir::toNativeSeparators(m_dataDir)));
+
+    if (created)
+        QFile::setPermissions(m_dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QDateTime now = m_clock->now();
+    const SecureBytes dataKey = SecureBytes::random(KeySlots::DataKeySize);
+    KeySlots slots = KeySlots::createNew(structure.trimmed(), now);
+    slots.setDemo(demo);
+    const QString displayName = adminDisplayName.trimmed().isEmpty() ? adminLogin : adminDisplayName.trimmed();
+    if (Status s = slots.setPasswordSlot(adminLogin, displayName, adminPassword, dataKey, params); !s)
+        return s.error();
+    if (demo)
+        slots.setDemoPassword(adminLogin, QString::fromUtf8(adminPassword.constChar(), adminPassword.size()));
+    auto code = slots.renewRecoverySlot(dataKey, params);
+    if (!code)
+        return code.error();
+
+    auto db = Database::create(m_dataDir, dataKey);
+    if (!db)
+        return db.error();
+    m_db = std::move(db).value();
+    m_journal = std::make_unique<Journal>(m_db->connection(), m_clock);
+    m_dataKey = dataKey;
+    Status s = inTransaction(m_db->connection(), [&]() -> Status {
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("INSERT INTO accounts (login, display_name, role, created_at, password_changed_at)"
+                                 " VALUES (?, ?, 'admin', ?, ?)"));
+        q.addBindValue(adminLogin);
+        q.addBindValue(displayName);
+        q.addBindValue(now.toString(Qt::ISODate));
+        q.addBindValue(now.toString(Qt::ISODate));
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("first account"), q.lastError());
+        const QString object = QStringLiteral("account:%1").arg(q.lastInsertId().toLongLong());
+        if (Status j = m_journal->append(adminLogin, QStringLiteral("store_created")); !j)
+            return j;
+        return m_journal->append(adminLogin, QStringLiteral("account_created"), object);
+    });
+    if (s) {
+        m_slots = slots;
+        m_slotsLoaded = true;
+        s = saveSlots();
+    }
+    if (!s) {
+        // Leave nothing behind that would later look like a damaged store.
+        close();
+        const QString dbPath = QDir(m_dataDir).filePath(Database::fileName());
+        QFile::remove(dbPath);
+        QFile::remove(dbPath + QLatin1String("-journal"));
+        m_slotsLoaded = false;
+        return s.error();
+    }
+    qCInfo(lcSecurity) << "store created";
+    return InitResult{code.value()};
+}
+
+Status Vault::checkThrottle(const QString &login) const
+{
+    const qint64 wait = m_throttle.secondsUntilAllowed(throttleKey(login));
+    if (wait > 0)
+        return makeError(ErrorCode::Throttled,
+                         QCoreApplication::translate("relais::Vault",
+                                                     "Too many failed attempts. Try again in %n second(s).", nullptr,
+                                                     static_cast<int>(wait)));
+    return {};
+}
+
+Result<SecureBytes> Vault::unwrapPassword(const KeySlots &slots, const QString &login, const SecureBytes &password)
+{
+    return slots.unlockWithPassword(login, password);
+}
+
+Status Vault::openDatabase(const SecureBytes &dataKey)
+{
+    if (m_db) {
+        if (!m_db->keyMatches(dataKey))
+            return makeError(ErrorCode::KeySlotsDamaged, tr("This account's key slot does not match the open store."));
+        return {};
+    }
+    auto db = Database::open(m_dataDir, dataKey);
+    if (!db)
+        return db.error();
+    m_db = std::move(db).value();
+    m_journal = std::make_unique<Journal>(m_db->connection(), m_clock);
+    m_dataKey = dataKey;
+    return {};
+}
+
+Result<Account> Vault::completeSignIn(const QString &login, const Result<SecureBytes> &unwrapped)
+{
+    if (!unwrapped) {
+        if (unwrapped.code() == ErrorCode::WrongPassword || unwrapped.code() == ErrorCode::NoSuchAccount) {
+            m_throttle.recordFailure(throttleKey(login));
+            qCInfo(lcSecurity) << "sign-in refused";
+            if (m_journal)
+                record(login, QStringLiteral("sign_in_failed"));
+        }
+        return unwrapped.error();
+    }
+    if (Status s = openDatabase(unwrapped.value()); !s)
+        return s.error();
+    auto acc = account(login);
+    if (!acc)
+        return acc.error();
+    if (acc->disabled)
+        return makeError(ErrorCode::AccountDisabled, tr("This account is disabled. Ask an administrator."));
+    const int failures = m_throttle.failures(throttleKey(login));
+    m_throttle.recordSuccess(throttleKey(login));
+    if (failures > 0)
+        record(login, QStringLiteral("sign_in_failures_before"), QString::number(failures));
+    record(login, QStringLiteral("sign_in"));
+    return acc;
+}
+
+Result<Account> Vault::signIn(const QString &login, const SecureBytes &password)
+{
+    if (!m_slotsLoaded) {
+        if (Status s = loadSlots(); !s)
+            return s.error();
+    }
+    if (Status s = checkThrottle(login); !s)
+        return s.error();
+    return completeSignIn(login, unwrapPassword(m_slots, login, password));
+}
+
+Result<QList<Account>> Vault::recover(const QString &code)
+{
+    if (!m_slotsLoaded) {
+        if (Status s = loadSlots(); !s)
+            return s.error();
+    }
+    if (Status s = checkThrottle(RecoveryThrottleKey); !s)
+        return s.error();
+    auto key = m_slots.unlockWithRecoveryCode(code);
+    if (!key) {
+        if (key.code() == ErrorCode::WrongRecoveryCode)
+            m_throttle.recordFailure(RecoveryThrottleKey);
+        return key.error();
+    }
+    m_throttle.recordSuccess(RecoveryThrottleKey);
+    if (Status s = openDatabase(key.value()); !s)
+        return s.error();
+    record(QStringLiteral("#recovery"), QStringLiteral("recovery_code_used"));
+    auto all = accounts();
+    if (!all)
+        return all.error();
+    QList<Account> admins;
+    for (const Account &a : all.value()) {
+        if (a.isAdmin())
+            admins.append(a);
+    }
+    return admins;
+}
+
+QString Vault::keychainEntryName() const
+{
+    return QStringLiteral("store-") + m_slots.storeId();
+}
+
+Status Vault::unlockWithKeychain()
+{
+    if (!m_slotsLoaded) {
+        if (Status s = loadSlots(); !s)
+            return s;
+    }
+    if (!m_slots.hasKeychainSlot())
+        return makeError(ErrorCode::KeychainUnavailable, tr("The system keychain is not enabled for this store."));
+    Keychain keychain;
+    auto kek = keychain.readSecret(keychainEntryName());
+    if (!kek)
+        return kek.error();
+    auto key = m_slots.unlockWithKeychainKey(kek.value());
+    if (!key)
+        return key.error();
+    if (Status s = openDatabase(key.value()); !s)
+        return s;
+    record(QStringLiteral("#keychain"), QStringLiteral("store_unlocked_by_keychain"));
+    return {};
+}
+
+void Vault::record(const QString &actor, const QString &action, const QString &object)
+{
+    if (m_journal && !m_journal->append(actor, action, object))
+        qCWarning(lcSecurity) << "journal entry not written:" << action;
+}
+
+Journal &Vault::journal() const
+{
+    Q_ASSERT(m_journal);
+    return *m_journal;
+}
+
+void Vault::close()
+{
+    m_journal.reset();
+    m_db.reset();
+    m_dataKey.clear();
+}
+
+Result<QList<Account>> Vault::accounts() const
+{
+    if (!m_db)
+        return makeError(ErrorCode::PermissionDenied, tr("The store is locked."));
+    QSqlQuery q(m_db->connection());
+    if (!q.exec(QStringLiteral("SELECT %1 FROM accounts ORDER BY display_name").arg(QLatin1String(AccountColumns))))
+        return Database::sqlError(QStringLiteral("accounts"), q.lastError());
+    QList<Account> list;
+    while (q.next())
+        list.append(accountFrom(q));
+    return list;
+}
+
+Result<Account> Vault::account(const QString &login) const
+{
+    if (!m_db)
+        return makeError(ErrorCode::PermissionDenied, tr("The store is locked."));
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE login = ?").arg(QLatin1String(AccountColumns)));
+    q.addBindValue(login);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("account"), q.lastError());
+    if (!q.next())
+        return makeError(ErrorCode::NoSuchAccount, tr("There is no account with this login."));
+    return accountFrom(q);
+}
+
+Status Vault::requireAdmin(const Account &actor) const
+{
+    if (!m_db)
+        return makeError(ErrorCode::PermissionDenied, tr("The store is locked."));
+    auto current = account(actor.login);
+    if (!current || current->disabled || !current->isAdmin())
+        return makeError(ErrorCode::PermissionDenied, tr("Only an administrator can do this."));
+    return {};
+}
+
+Status Vault::addAccount(const Account &actor, const QString &login, const QString &displayName, Role role,
+                         const SecureBytes &password)
+{
+    if (Status s = requireAdmin(actor); !s)
+        return s;
+    if (Status s = checkLogin(login); !s)
+        return s;
+    if (Status s = checkPasswordPolicy(password, login); !s)
+        return s;
+    if (account(login) || m_slots.hasPasswordSlot(login))
+        return makeError(ErrorCode::AccountExists, tr("An account with this login already exists."));
+    const QString name = displayName.trimmed().isEmpty() ? login : displayName.trimmed();
+    const KeySlots before = m_slots;
+    return inTransaction(m_db->connection(), [&]() -> Status {
+        QSqlQuery q(m_db->connection());
+        const QString now = m_clock->now().toString(Qt::ISODate);
+        q.prepare(QStringLiteral("INSERT INTO accounts (login, display_name, role, created_at, password_changed_at)"
+                                 " VALUES (?, ?, ?, ?, ?)"));
+        q.addBindValue(login);
+        q.addBindValue(name);
+        q.addBindValue(roleId(role));
+        q.addBindValue(now);
+        q.addBindValue(now);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("add account"), q.lastError());
+        const QString object = QStringLiteral("account:%1").arg(q.lastInsertId().toLongLong());
+        if (Status s = m_journal->append(actor.login, QStringLiteral("account_created"), object); !s)
+            return s;
+        if (Status s = m_slots.setPasswordSlot(login, name, password, m_dataKey); !s)
+            return s;
+        if (m_slots.isDemo())
+            m_slots.setDemoPassword(login, QString::fromUtf8(password.constChar(), password.size()));
+        if (Status s = saveSlots(); !s) {
+            m_slots = before;
+            return s;
+        }
+        return {};
+    });
+}
+
+Status Vault::changePassword(const Account &actor, const QString &login, const SecureBytes &newPassword,
+                             const QString &clearDemoPassword)
+{
+    if (actor.login != login) {
+        if (Status s = requireAdmin(actor); !s)
+            return s;
+    }
+    auto target = account(login);
+    if (!target)
+        return target.error();
+    if (target->disabled)
+        return makeError(ErrorCode::AccountDisabled, tr("This account is disabled."));
+    if (Status s = checkPasswordPolicy(newPassword, login); !s)
+        return s;
+    const KeySlots before = m_slots;
+    return inTransaction(m_db->connection(), [&]() -> Status {
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("UPDATE accounts SET password_changed_at = ?, must_change_password = 0 WHERE id = ?"));
+        q.addBindValue(m_clock->now().toString(Qt::ISODate));
+        q.addBindValue(target->id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("change password"), q.lastError());
+        if (Status s = m_journal->append(actor.login, QStringLiteral("password_changed"),
+                                         QStringLiteral("account:%1").arg(target->id));
+            !s)
+            return s;
+        if (Status s = m_slots.setPasswordSlot(login, target->displayName, newPassword, m_dataKey); !s)
+            return s;
+        if (m_slots.isDemo() && !clearDemoPassword.isEmpty())
+            m_slots.setDemoPassword(login, clearDemoPassword);
+        if (Status s = saveSlots(); !s) {
+            m_slots = before;
+            return s;
+        }
+        return {};
+    });
+}
+
+Status Vault::setDisabled(const Account &actor, const QString &login, bool disabled)
+{
+    if (Status s = requireAdmin(actor); !s)
+        return s;
+    if (!disabled)
+        return makeError(ErrorCode::InvalidInput, tr("To enable an account again, give it a new password."));
+    if (actor.login == login)
+        return makeError(ErrorCode::PermissionDenied, tr("You cannot disable your own account."));
+    auto target = account(login);
+    if (!target)
+        return target.error();
+    const KeySlots before = m_slots;
+    return inTransaction(m_db->connection(), [&]() -> Status {
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("UPDATE accounts SET disabled = 1 WHERE id = ?"));
+        q.addBindValue(target->id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("disable account"), q.lastError());
+        if (Status s = m_journal->append(actor.login, QStringLiteral("account_disabled"),
+                                         QStringLiteral("account:%1").arg(target->id));
+            !s)
+            return s;
+        // Without its slot, the account's password no longer opens the store at all.
+        m_slots.removePasswordSlot(login);
+        if (Status s = saveSlots(); !s) {
+            m_slots = before;
+            return s;
+        }
+        return {};
+    });
+}
+
+Result<QString> Vault::renewRecoveryCode(const Account &actor)
+{
+    if (Status s = requireAdmin(actor); !s)
+        return s.error();
+    const KeySlots before = m_slots;
+    auto code = m_slots.renewRecoverySlot(m_dataKey);
+    if (!code)
+        return code.error();
+    if (Status s = saveSlots(); !s) {
+        m_slots = before;
+        return s.error();
+    }
+    record(actor.login, QStringLiteral("recovery_code_renewed"));
+    return code;
+}
+
+Status Vault::enableKeychain(const Account &actor)
+{
+    if (Status s = requireAdmin(actor); !s)
+        return s;
+    const SecureBytes kek = SecureBytes::random(KeySlots::DataKeySize);
+    Keychain keychain;
+    if (Status s = keychain.writeSecret(keychainEntryName(), kek); !s)
+        return s;
+    const KeySlots before = m_slots;
+    if (Status s = m_slots.setKeychainSlot(kek, m_dataKey); !s)
+        return s;
+    if (Status s = saveSlots(); !s) {
+        m_slots = before;
+        (void)keychain.removeSecret(keychainEntryName()); // best effort: no slot refers to it
+        return s;
+    }
+    record(actor.login, QStringLiteral("keychain_enabled"));
+    return {};
+}
+
+Status Vault::disableKeychain(const Account &actor)
+{
+    if (Status s = requireAdmin(actor); !s)
+        return s;
+    const KeySlots before = m_slots;
+    m_slots.removeKeychainSlot();
+    if (Status s = saveSlots(); !s) {
+        m_slots = before;
+        return s;
+    }
+    // The slot is gone first: a keychain entry left behind by a failure here opens nothing.
+    if (Status s = Keychain().removeSecret(keychainEntryName()); !s)
+        qCWarning(lcSecurity) << "keychain entry not removed";
+    record(actor.login, QStringLiteral("keychain_disabled"));
+    return {};
+}
+
+QString Vault::setting(const QString &key, const QString &fallback) const
+{
+    if (!m_db)
+        return fallback;
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+Status Vault::setSetting(const Account &actor, const QString &key, const QString &value)
+{
+    if (Status s = requireAdmin(actor); !s)
+        return s;
+    return inTransaction(m_db->connection(), [&]() -> Status {
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+        q.addBindValue(key);
+        q.addBindValue(value);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("setting"), q.lastError());
+        return m_journal->append(actor.login, QStringLiteral("setting_changed"), key);
+    });
+}
+
+} // namespace relais

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "Account.h"
+#include "Throttle.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "common/SecureBytes.h"
+#include "store/Database.h"
+#include "store/KeySlots.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace relais {
+
+class Journal;
+
+struct InitResult
+{
+    QString recoveryCode; // shown once, then forgotten
+};
+
+// The store of one data folder: its key slots, the encrypted database once unlocked, the accounts
+// and the sign-in throttle. Holds the data key only while the store is open; close() wipes it.
+//
+// Unwrapping a slot costs ~0.5 s of Argon2id: the kiosk calls unwrapPassword() on a worker thread
+// and completeSignIn() back on the GUI thread; the CLI and tests use signIn(), which does both.
+class Vault
+{
+public:
+    explicit Vault(QString dataDir, const Clock *clock = SystemClock::instance());
+    ~Vault();
+
+    static QString defaultDataDir();
+    QString dataDir() const { return m_dataDir; }
+    // True when this folder already holds a store (or what is left of one): never initialise over it.
+    bool storeExists() const;
+    Result<InitResult> initialize(const QString &structure, const QString &adminLogin, const QString &adminDisplayName,
+                                  const SecureBytes &adminPassword, bool demo = false,
+                                  const KdfParams &params = KdfParams::moderate());
+
+    Status loadSlots();
+    const KeySlots &keySlots() const { return m_slots; }
+
+    // Sign-in, step by step. Throttling is checked and counted here, per login.
+    Status checkThrottle(const QString &login) const;
+    static Result<SecureBytes> unwrapPassword(const KeySlots &slots, const QString &login, const SecureBytes &password);
+    Result<Account> completeSignIn(const QString &login, const Result<SecureBytes> &unwrapped);
+    Result<Account> signIn(const QString &login, const SecureBytes &password);
+
+    // Recovery: opens the store with the recovery code; the caller must then set a new admin password.
+    Result<QList<Account>> recover(const QString &code);
+    // With the OS keychain slot: opens the store without a password (kiosk start on a staff PC).
+    Status unlockWithKeychain();
+
+    bool isOpen() const { return m_db != nullptr; }
+    Database *database() const { return m_db.get(); }
+    Journal &journal() const;
+    // Journals an event that has no transaction of its own; a failure is logged, not fatal.
+    void record(const QString &actor, const QString &action, const QString &object = QString());
+    const Clock *clock() const { return m_clock; }
+    void close();
+
+    Result<QList<Account>> accounts() const;
+    Result<Account> account(const QString &login) const;
+    // Administration; `actor` must be an enabled admin except for changing one's own password.
+    Status addAccount(const Account &actor, const QString &login, const QString &displayName, Role role,
+                      const SecureBytes &password);
+    Status changePassword(const Account &actor, const QString &login, const SecureBytes &newPassword,
+                          const QString &clearDemoPassword = QString());
+    Status setDisabled(const Account &actor, const QString &login, bool disabled);
+    Result<QString> renewRecoveryCode(const Account &actor);
+    Status enableKeychain(const Account &actor);
+    Status disableKeychain(const Account &actor);
+    QString keychainEntryName() const;
+
+    QString setting(const QString &key, const QString &fallback = QString()) const;
+    Status setSetting(const Account &actor, const QString &key, const QString &value);
+
+    // At least 12 characters, or a passphrase of at least 6 words; not the login itself.
+    static Status checkPasswordPolicy(const SecureBytes &password, const QString &login);
+    static Status checkLogin(const QString &login);
+
+private:
+    QString slotsPath() const;
+    Status requireAdmin(const Account &actor) const;
+    Status saveSlots();
+    Status openDatabase(const SecureBytes &dataKey);
+
+    QString m_dataDir;
+    const Clock *m_clock;
+    KeySlots m_slots;
+    bool m_slotsLoaded = false;
+    Throttle m_throttle;
+    SecureBytes m_dataKey;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<Journal> m_journal;
+};
+
+} // namespace relais

@@ -1,0 +1,244 @@
+#include "Database.h"
+
+#include "Migrations.h"
+#include "SqlCipherDriver.h"
+#include "common/Logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+namespace relais {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("relais::Database", text);
+}
+
+constexpr int SqliteCorrupt = 11;
+constexpr int SqliteNotADb = 26;
+constexpr int SqliteFull = 13;
+constexpr int SqliteCantOpen = 14;
+constexpr int SqliteReadOnly = 8;
+
+bool looksLikePlainSqlite(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace
+
+Database::Database(QString path, SecureBytes key)
+    : m_path(std::move(path)),
+      m_connectionPrefix(QStringLiteral("relais-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_key(std::move(key))
+{
+}
+
+Database::~Database()
+{
+    // Connections of other threads are closed by their owners; this thread's one goes here.
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (name.startsWith(m_connectionPrefix)) {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+    m_key.clear();
+}
+
+Error Database::sqlError(const QString &what, const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt();
+    if (code == SqliteFull)
+        return makeError(ErrorCode::DiskFull, tr("The disk is full: the last change was not saved. Free some space "
+                                                 "and try again."));
+    if (code == SqliteCorrupt || code == SqliteNotADb)
+        return makeError(ErrorCode::StoreCorrupt, tr("The store is damaged. Restore it from a backup, or ask your "
+                                                     "administrator."));
+    // SQLite's text names the table or constraint, never a bound value.
+    qCWarning(lcStore) << what << "failed:" << error.nativeErrorCode() << error.databaseText();
+    return makeError(ErrorCode::Internal, tr("The store could not complete an operation (%1).").arg(what));
+}
+
+Status Database::openConnection(bool create)
+{
+    SqlCipherDriver::registerDriver();
+    const QString name = m_connectionPrefix + QLatin1String("-main");
+    QSqlDatabase db = QSqlDatabase::addDatabase(new SqlCipherDriver(m_key), name);
+    db.setDatabaseName(m_path);
+    if (create)
+        db.setConnectOptions(QStringLiteral("RELAIS_CREATE"));
+    if (db.open())
+        return {};
+    const QSqlError error = db.lastError();
+    const int code = error.nativeErrorCode().toInt();
+    qCWarning(lcStore) << "open failed, SQLite code" << code;
+    if (code == SqliteNotADb) {
+        if (looksLikePlainSqlite(m_path))
+            return makeError(ErrorCode::NotAStore, tr("The file relais.db is an unencrypted SQLite database, not a "
+                                                      "Relais store. It was left untouched."));
+        return makeError(ErrorCode::NotAStore,
+                         tr("The file relais.db cannot be unlocked with this key: it is damaged or belongs to "
+                            "another installation. It was left untouched."));
+    }
+    if (code == SqliteCorrupt)
+        return makeError(ErrorCode::StoreCorrupt, tr("The store is damaged. Restore it from a backup."));
+    if (code == SqliteCantOpen || code == SqliteReadOnly)
+        return makeError(ErrorCode::Io, tr("The store cannot be opened: check that the data folder exists and "
+                                           "that this account may write there."));
+    if (code == SqliteFull)
+        return makeError(ErrorCode::DiskFull, tr("The disk is full: the store could not be created."));
+    return makeError(ErrorCode::Internal, tr("The store cannot be opened (%1).").arg(error.driverText()));
+}
+
+Result<std::unique_ptr<Database>> Database::create(const QString &dataDir, const SecureBytes &dataKey)
+{
+    const QString path = QDir(dataDir).filePath(fileName());
+    if (QFileInfo::exists(path))
+        return makeError(ErrorCode::StoreExists, tr("A store already exists in this folder; it was left untouched."));
+    std::unique_ptr<Database> db(new Database(path, dataKey));
+    if (Status s = db->openConnection(true); !s) {
+        db.reset();
+        QFile::remove(path);
+        return s.error();
+    }
+    if (Status s = db->migrate(); !s) {
+        db.reset();
+        QFile::remove(path); // a half-made store would later look like a damaged one
+        QFile::remove(path + QLatin1String("-journal"));
+        return s.error();
+    }
+    return db;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const SecureBytes &dataKey, int upToVersion)
+{
+    const QString path = QDir(dataDir).filePath(fileName());
+    const QFileInfo info(path);
+    if (!info.exists())
+        return makeError(ErrorCode::StoreMissing, tr("There is no store (relais.db) in the data folder %1.")
+                                                      .arg(QDir::toNativeSeparators(dataDir)));
+    // Pages are 4096 bytes: any other size means a cut-off copy.
+    if (info.size() == 0 || info.size() % SqlCipherDriver::PageSize != 0)
+        return makeError(ErrorCode::StoreCorrupt, tr("The store file relais.db is truncated (incomplete copy or "
+                                                     "disk error). Restore it from a backup."));
+    std::unique_ptr<Database> db(new Database(path, dataKey));
+    if (Status s = db->openConnection(false); !s)
+        return s.error();
+    QSqlQuery quick(db->connection());
+    if (!quick.exec(QStringLiteral("PRAGMA quick_check")) || !quick.next() ||
+        quick.value(0).toString() != QLatin1String("ok")) {
+        qCWarning(lcStore) << "quick_check failed";
+        return makeError(ErrorCode::StoreCorrupt, tr("The store is damaged. Restore it from a backup."));
+    }
+    quick.finish();
+    const int version = db->schemaVersion();
+    if (version > latestSchemaVersion())
+        return makeError(ErrorCode::StoreTooNew,
+                         tr("This store was made by a newer version of Relais (schema %1; this program knows up to "
+                            "%2). Install the newer version; the store was left untouched.")
+                             .arg(version)
+                             .arg(latestSchemaVersion()));
+    if (Status s = db->migrate(upToVersion); !s)
+        return s.error();
+    return db;
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = m_connectionPrefix + (QThread::currentThread() == qApp->thread()
+                                                   ? QStringLiteral("-main")
+                                                   : QStringLiteral("-t%1").arg(quintptr(QThread::currentThreadId())));
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(new SqlCipherDriver(m_key), name);
+    db.setDatabaseName(m_path);
+    db.open();
+    return db;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) ||
+        !q.next())
+        return 0;
+    if (q.exec(QStringLiteral("SELECT max(version) FROM schema_version")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+Status Database::migrate(int upToVersion)
+{
+    const int target = upToVersion < 0 ? latestSchemaVersion() : upToVersion;
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
+                               " version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)")))
+        return sqlError(QStringLiteral("schema_version"), q.lastError());
+    const int current = schemaVersion();
+    for (const Migration &m : migrations()) {
+        if (m.version <= current || m.version > target)
+            continue;
+        if (!db.transaction())
+            return sqlError(QStringLiteral("begin migration"), db.lastError());
+        bool ok = true;
+        QSqlError failure;
+        for (const QString &statement : m.statements) {
+            if (!q.exec(statement)) {
+                ok = false;
+                failure = q.lastError();
+                break;
+            }
+        }
+        if (ok) {
+            q.prepare(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"));
+            q.addBindValue(m.version);
+            q.addBindValue(QString::fromLatin1(m.description));
+            q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+            ok = q.exec();
+            if (!ok)
+                failure = q.lastError();
+        }
+        if (!ok || !db.commit()) {
+            db.rollback();
+            return sqlError(QStringLiteral("migration %1").arg(m.version), ok ? db.lastError() : failure);
+        }
+        qCInfo(lcStore) << "schema migrated to version" << m.version;
+    }
+    return {};
+}
+
+Status Database::integrityCheck() const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+        return sqlError(QStringLiteral("integrity_check"), q.lastError());
+    QStringList problems;
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems.append(line);
+    }
+    if (!problems.isEmpty())
+        return makeError(ErrorCode::StoreCorrupt, QCoreApplication::translate("relais::Database",
+                                                                             "The store's integrity check found %n "
+                                                                             "problem(s).",
+                                                                             nullptr, static_cast<int>(problems.size())));
+    return {};
+}
+
+} // namespace relais

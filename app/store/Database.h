@@ -1,0 +1,50 @@
+#pragma once
+
+#include "common/Result.h"
+#include "common/SecureBytes.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace relais {
+
+// The encrypted store relais.db (DESIGN §3): opened only with the right data key, checked on open,
+// migrated to the current schema, refused if it comes from a newer program.
+class Database
+{
+public:
+    static QString fileName() { return QStringLiteral("relais.db"); }
+
+    // A new, empty, migrated store. Fails if the file already exists.
+    static Result<std::unique_ptr<Database>> create(const QString &dataDir, const SecureBytes &dataKey);
+    // An existing store. `upToVersion` (tests) stops migrations there; -1 means the latest.
+    static Result<std::unique_ptr<Database>> open(const QString &dataDir, const SecureBytes &dataKey,
+                                                  int upToVersion = -1);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // The connection for the calling thread (SQL connections cannot cross threads).
+    QSqlDatabase connection() const;
+    QString path() const { return m_path; }
+    bool keyMatches(const SecureBytes &key) const { return key == m_key; }
+
+    int schemaVersion() const;
+    Status migrate(int upToVersion = -1);
+    // PRAGMA integrity_check; the message lists what SQLite found, never row contents.
+    Status integrityCheck() const;
+
+    static Error sqlError(const QString &what, const class QSqlError &error);
+
+private:
+    Database(QString path, SecureBytes key);
+    Status openConnection(bool create);
+
+    QString m_path;
+    QString m_connectionPrefix;
+    SecureBytes m_key;
+};
+
+} // namespace relais

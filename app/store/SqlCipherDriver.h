@@ -1,0 +1,64 @@
+#pragma once
+
+#include "common/SecureBytes.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlResult>
+
+struct sqlite3;
+
+namespace relais {
+
+// Qt SQL driver over the SQLCipher C API: the only SQLite engine in the process (DESIGN §3).
+//
+// With a key (constructor or setKey before open) the database is encrypted with that raw 256-bit
+// key; without one it is a plain SQLite file, for benchmarks and the reference platform.
+// Connect options (QSqlDatabase::setConnectOptions, ';'-separated):
+//   RELAIS_CREATE      create the file if it does not exist (otherwise a missing file is an error)
+//   RELAIS_READONLY    open read-only
+// lastError().nativeErrorCode() carries the SQLite result code so callers can classify failures.
+class SqlCipherDriver : public QSqlDriver
+{
+    Q_OBJECT
+public:
+    static constexpr const char *Name = "RELAISCIPHER";
+    static constexpr int PageSize = 4096;
+    static constexpr int KeySize = 32;
+
+    explicit SqlCipherDriver(QObject *parent = nullptr);
+    explicit SqlCipherDriver(const SecureBytes &rawKey, QObject *parent = nullptr);
+    ~SqlCipherDriver() override;
+
+    // Registers the driver under Name; safe to call more than once.
+    static void registerDriver();
+    // The library's cipher version, empty when the linked SQLite is not SQLCipher.
+    static QString cipherVersion();
+
+    void setKey(const SecureBytes &rawKey);
+
+    bool hasFeature(DriverFeature feature) const override;
+    bool open(const QString &db, const QString &user, const QString &password, const QString &host, int port,
+              const QString &connOpts) override;
+    void close() override;
+    QSqlResult *createResult() const override;
+    bool beginTransaction() override;
+    bool commitTransaction() override;
+    bool rollbackTransaction() override;
+    QStringList tables(QSql::TableType type) const override;
+    QSqlRecord record(const QString &tableName) const override;
+    QSqlIndex primaryIndex(const QString &tableName) const override;
+    QString escapeIdentifier(const QString &identifier, IdentifierType type) const override;
+    QVariant handle() const override;
+
+    sqlite3 *connection() const { return m_db; }
+
+private:
+    bool execSimple(const char *sql, QSqlError::ErrorType type, const QString &what);
+    void fail(const QString &what, QSqlError::ErrorType type, int code);
+
+    sqlite3 *m_db = nullptr;
+    SecureBytes m_key;
+};
+
+} // namespace relais

@@ -1,0 +1,2 @@
+#include "FakeClock.h"
+#include "TempStoreDir.h"
