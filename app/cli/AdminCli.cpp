@@ -56,7 +56,10 @@ struct AdminCli::Options
     QSet<QString> flags;
 
     QString value(const char *name) const { return values.value(QLatin1String(name)); }
-    bool has(const char *name) const { return flags.contains(QLatin1String(name)) || values.contains(QLatin1String(name)); }
+    bool has(const char *name) const
+    {
+        return flags.contains(QLatin1String(name)) || values.contains(QLatin1String(name));
+    }
     QString dataDir() const
     {
         const QString dir = value("data-dir");
@@ -66,8 +69,7 @@ struct AdminCli::Options
 
 AdminCli::AdminCli(QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine)
     : m_out(out), m_err(err), m_readLine(std::move(readLine))
-{
-}
+{}
 
 int AdminCli::fail(int code, const QString &message)
 {
@@ -99,10 +101,9 @@ int AdminCli::usage(const QString &problem)
 
 int AdminCli::run(const QStringList &arguments)
 {
-    static const QSet<QString> valued = {QStringLiteral("data-dir"),     QStringLiteral("as"),
-                                         QStringLiteral("structure"),    QStringLiteral("admin"),
-                                         QStringLiteral("display-name"), QStringLiteral("login"),
-                                         QStringLiteral("role"),         QStringLiteral("lang")};
+    static const QSet<QString> valued = {
+        QStringLiteral("data-dir"),     QStringLiteral("as"),    QStringLiteral("structure"), QStringLiteral("admin"),
+        QStringLiteral("display-name"), QStringLiteral("login"), QStringLiteral("role"),      QStringLiteral("lang")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("recovery"),
                                           QStringLiteral("demo"), QStringLiteral("help")};
     Options o;
@@ -173,8 +174,8 @@ int AdminCli::init(const Options &o)
     if (!readSecret(m_readLine, &password))
         return fail(Usage, tr("No password on standard input."));
     Vault vault(o.dataDir());
-    auto result = vault.initialize(o.value("structure"), o.value("admin"), o.value("display-name"), password,
-                                   o.has("demo"));
+    auto result =
+        vault.initialize(o.value("structure"), o.value("admin"), o.value("display-name"), password, o.has("demo"));
     if (!result)
         return fail(exitCodeFor(result.code()), result.message());
     m_out << tr("Store created for %1 in %2.").arg(o.value("structure"), o.dataDir()) << '\n'
@@ -267,8 +268,8 @@ int AdminCli::user(const Options &o)
         m_out << tr("Account %1 created.").arg(login) << Qt::endl;
         return Ok;
     }
-    const QString demoClear = vault.keySlots().isDemo() ? QString::fromUtf8(password.constChar(), password.size())
-                                                     : QString();
+    const QString demoClear =
+        vault.keySlots().isDemo() ? QString::fromUtf8(password.constChar(), password.size()) : QString();
     if (Status s = vault.changePassword(actor.value(), login, password, demoClear); !s)
         return fail(exitCodeFor(s.code()), s.message());
     m_out << tr("Password of %1 changed.").arg(login) << Qt::endl;
@@ -276,8 +277,7 @@ int AdminCli::user(const Options &o)
         auto code = vault.renewRecoveryCode(actor.value());
         if (!code)
             return fail(exitCodeFor(code.code()), code.message());
-        m_out << tr("The recovery code has been used, so it was replaced. New recovery code (shown only once):")
-              << '\n'
+        m_out << tr("The recovery code has been used, so it was replaced. New recovery code (shown only once):") << '\n'
               << "    " << code.value() << Qt::endl;
     }
     return Ok;
@@ -342,8 +342,9 @@ int AdminCli::verifyJournal(const Options &o)
         return fail(exitCodeFor(actor.code()), actor.message());
     const Journal::Verification v = vault.journal().verify();
     if (!v.intact)
-        return fail(Failed, tr("The journal's chain is broken at entry %1: entries were changed or removed.")
-                                .arg(v.firstBrokenId));
+        return fail(
+            Failed,
+            tr("The journal's chain is broken at entry %1: entries were changed or removed.").arg(v.firstBrokenId));
     m_out << trn("Journal intact: %n entries.", v.rows) << '\n'
           << tr("Head: %1").arg(QString::fromLatin1(v.head.toHex())) << Qt::endl;
     return Ok;

@@ -13,7 +13,15 @@ namespace relais {
 class AdminCli
 {
 public:
-    enum ExitCode { Ok = 0, Failed = 1, Usage = 2, AuthFailed = 3, StoreProblem = 4, IoProblem = 5 };
+    enum ExitCode
+    {
+        Ok = 0,
+        Failed = 1,
+        Usage = 2,
+        AuthFailed = 3,
+        StoreProblem = 4,
+        IoProblem = 5
+    };
 
     AdminCli(QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine);
     int run(const QStringList &arguments);

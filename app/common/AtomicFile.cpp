@@ -26,7 +26,8 @@ Status writeFileAtomically(const QString &path, const QByteArray &contents)
                                             .arg(QFileInfo(path).absolutePath()));
     }
     errno = 0;
-    const bool written = file.write(contents) == contents.size();
+    // Flushed here: Qt 6.4's commit() ignores a failed flush and would rename an empty file over the old one.
+    const bool written = file.write(contents) == contents.size() && file.flush();
     const int writeErrno = errno;
     if (!written || !file.commit()) {
         const int err = written ? errno : writeErrno;

@@ -8,7 +8,8 @@
 namespace relais {
 
 // Machine-readable reason of a failure; the message beside it is translated and shown to people.
-enum class ErrorCode {
+enum class ErrorCode
+{
     None,
     WrongPassword,
     WrongRecoveryCode,
@@ -39,8 +40,7 @@ struct Error
 };
 
 // A value, or the reason why there is none. Used wherever a person must read why something failed.
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
@@ -62,8 +62,7 @@ private:
     Error m_error;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

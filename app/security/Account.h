@@ -4,7 +4,12 @@
 
 namespace relais {
 
-enum class Role { Admin, Mediator, Volunteer };
+enum class Role
+{
+    Admin,
+    Mediator,
+    Volunteer
+};
 
 QString roleId(Role role); // "admin", "mediator", "volunteer": stored and used on the command line
 bool roleFromId(const QString &id, Role *role);

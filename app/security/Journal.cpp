@@ -27,8 +27,9 @@ QByteArray Journal::chain(const QByteArray &previous, const QByteArray &canonica
     return hash.result();
 }
 
-Status Journal::append(const QString &actor, const QString &action, const QString &object)
+Status Journal::append(const QString &actor, const QString &action, const QString &objectId)
 {
+    const QString object = objectId.isNull() ? QStringLiteral("") : objectId; // the column holds '' for "none"
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")))
         return Database::sqlError(QStringLiteral("journal head"), q.lastError());

@@ -28,6 +28,7 @@ QString throttleKey(const QString &login)
 }
 
 const QString RecoveryThrottleKey = QStringLiteral("#recovery");
+const QString UnknownLogin = QStringLiteral("#unknown");
 
 Account accountFrom(const QSqlQuery &q)
 {
@@ -66,8 +67,7 @@ Status inTransaction(QSqlDatabase db, const std::function<Status()> &work)
 Vault::Vault(QString dataDir, const Clock *clock)
     : m_dataDir(std::move(dataDir)), m_clock(clock),
       m_throttle(QDir(m_dataDir).filePath(QStringLiteral("throttle.json")), clock)
-{
-}
+{}
 
 Vault::~Vault()
 {
@@ -133,7 +133,8 @@ Status Vault::loadSlots()
     auto loaded = KeySlots::load(slotsPath());
     if (!loaded) {
         // keyslots.json gone but the database still there: say so rather than offer a new store.
-        if (loaded.code() == ErrorCode::KeySlotsMissing && !QFileInfo::exists(QDir(m_dataDir).filePath(Database::fileName())))
+        if (loaded.code() == ErrorCode::KeySlotsMissing &&
+            !QFileInfo::exists(QDir(m_dataDir).filePath(Database::fileName())))
             return makeError(ErrorCode::StoreMissing, tr("There is no store in this data folder yet."));
         return loaded.error();
     }
@@ -162,6 +163,7 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
 
     if (created)
         QFile::setPermissions(m_dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    m_kdf = params;
     const QDateTime now = m_clock->now();
     const SecureBytes dataKey = SecureBytes::random(KeySlots::DataKeySize);
     KeySlots slots = KeySlots::createNew(structure.trimmed(), now);
@@ -216,7 +218,8 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
 
 Status Vault::checkThrottle(const QString &login) const
 {
-    const qint64 wait = m_throttle.secondsUntilAllowed(throttleKey(login));
+    const bool unknown = m_slotsLoaded && !m_slots.hasPasswordSlot(login) && login != RecoveryThrottleKey;
+    const qint64 wait = m_throttle.secondsUntilAllowed(throttleKey(unknown ? UnknownLogin : login));
     if (wait > 0)
         return makeError(ErrorCode::Throttled,
                          QCoreApplication::translate("relais::Vault",
@@ -250,20 +253,26 @@ Result<Account> Vault::completeSignIn(const QString &login, const Result<SecureB
 {
     if (!unwrapped) {
         if (unwrapped.code() == ErrorCode::WrongPassword || unwrapped.code() == ErrorCode::NoSuchAccount) {
-            m_throttle.recordFailure(throttleKey(login));
+            // An unknown login may be a password typed in the wrong field: it is never written down.
+            const QString who = unwrapped.code() == ErrorCode::NoSuchAccount ? UnknownLogin : login;
+            m_throttle.recordFailure(throttleKey(who));
             qCInfo(lcSecurity) << "sign-in refused";
             if (m_journal)
-                record(login, QStringLiteral("sign_in_failed"));
+                record(who, QStringLiteral("sign_in_failed"));
         }
         return unwrapped.error();
     }
+    const bool wasOpen = isOpen();
     if (Status s = openDatabase(unwrapped.value()); !s)
         return s.error();
     auto acc = account(login);
-    if (!acc)
-        return acc.error();
-    if (acc->disabled)
+    if (!acc || acc->disabled) {
+        if (!wasOpen)
+            close(); // a refused sign-in must not leave the store unlocked
+        if (!acc)
+            return acc.error();
         return makeError(ErrorCode::AccountDisabled, tr("This account is disabled. Ask an administrator."));
+    }
     const int failures = m_throttle.failures(throttleKey(login));
     m_throttle.recordSuccess(throttleKey(login));
     if (failures > 0)
@@ -283,6 +292,33 @@ Result<Account> Vault::signIn(const QString &login, const SecureBytes &password)
     return completeSignIn(login, unwrapPassword(m_slots, login, password));
 }
 
+Result<SecureBytes> Vault::unwrapRecovery(const KeySlots &slots, const QString &code)
+{
+    return slots.unlockWithRecoveryCode(code);
+}
+
+Result<QList<Account>> Vault::completeRecovery(const Result<SecureBytes> &unwrapped)
+{
+    if (!unwrapped) {
+        if (unwrapped.code() == ErrorCode::WrongRecoveryCode)
+            m_throttle.recordFailure(RecoveryThrottleKey);
+        return unwrapped.error();
+    }
+    m_throttle.recordSuccess(RecoveryThrottleKey);
+    if (Status s = openDatabase(unwrapped.value()); !s)
+        return s.error();
+    record(QStringLiteral("#recovery"), QStringLiteral("recovery_code_used"));
+    auto all = accounts();
+    if (!all)
+        return all.error();
+    QList<Account> admins;
+    for (const Account &a : all.value()) {
+        if (a.isAdmin() && !a.disabled)
+            admins.append(a);
+    }
+    return admins;
+}
+
 Result<QList<Account>> Vault::recover(const QString &code)
 {
     if (!m_slotsLoaded) {
@@ -291,25 +327,12 @@ Result<QList<Account>> Vault::recover(const QString &code)
     }
     if (Status s = checkThrottle(RecoveryThrottleKey); !s)
         return s.error();
-    auto key = m_slots.unlockWithRecoveryCode(code);
-    if (!key) {
-        if (key.code() == ErrorCode::WrongRecoveryCode)
-            m_throttle.recordFailure(RecoveryThrottleKey);
-        return key.error();
-    }
-    m_throttle.recordSuccess(RecoveryThrottleKey);
-    if (Status s = openDatabase(key.value()); !s)
-        return s.error();
-    record(QStringLiteral("#recovery"), QStringLiteral("recovery_code_used"));
-    auto all = accounts();
-    if (!all)
-        return all.error();
-    QList<Account> admins;
-    for (const Account &a : all.value()) {
-        if (a.isAdmin())
-            admins.append(a);
-    }
-    return admins;
+    return completeRecovery(unwrapRecovery(m_slots, code));
+}
+
+Status Vault::checkRecoveryThrottle() const
+{
+    return checkThrottle(RecoveryThrottleKey);
 }
 
 QString Vault::keychainEntryName() const
@@ -422,7 +445,7 @@ Status Vault::addAccount(const Account &actor, const QString &login, const QStri
         const QString object = QStringLiteral("account:%1").arg(q.lastInsertId().toLongLong());
         if (Status s = m_journal->append(actor.login, QStringLiteral("account_created"), object); !s)
             return s;
-        if (Status s = m_slots.setPasswordSlot(login, name, password, m_dataKey); !s)
+        if (Status s = m_slots.setPasswordSlot(login, name, password, m_dataKey, m_kdf); !s)
             return s;
         if (m_slots.isDemo())
             m_slots.setDemoPassword(login, QString::fromUtf8(password.constChar(), password.size()));
@@ -460,7 +483,7 @@ Status Vault::changePassword(const Account &actor, const QString &login, const S
                                          QStringLiteral("account:%1").arg(target->id));
             !s)
             return s;
-        if (Status s = m_slots.setPasswordSlot(login, target->displayName, newPassword, m_dataKey); !s)
+        if (Status s = m_slots.setPasswordSlot(login, target->displayName, newPassword, m_dataKey, m_kdf); !s)
             return s;
         if (m_slots.isDemo() && !clearDemoPassword.isEmpty())
             m_slots.setDemoPassword(login, clearDemoPassword);
@@ -509,7 +532,7 @@ Result<QString> Vault::renewRecoveryCode(const Account &actor)
     if (Status s = requireAdmin(actor); !s)
         return s.error();
     const KeySlots before = m_slots;
-    auto code = m_slots.renewRecoverySlot(m_dataKey);
+    auto code = m_slots.renewRecoverySlot(m_dataKey, m_kdf);
     if (!code)
         return code.error();
     if (Status s = saveSlots(); !s) {

@@ -41,6 +41,9 @@ public:
                                   const SecureBytes &adminPassword, bool demo = false,
                                   const KdfParams &params = KdfParams::moderate());
 
+    // Argon2id cost of the slots this object makes from now on (initialize() sets it to its own).
+    void setKdfParams(const KdfParams &params) { m_kdf = params; }
+
     Status loadSlots();
     const KeySlots &keySlots() const { return m_slots; }
 
@@ -51,7 +54,11 @@ public:
     Result<Account> signIn(const QString &login, const SecureBytes &password);
 
     // Recovery: opens the store with the recovery code; the caller must then set a new admin password.
+    // Like sign-in, in two steps for the kiosk (unwrapRecovery on a worker thread) or in one.
+    static Result<SecureBytes> unwrapRecovery(const KeySlots &slots, const QString &code);
+    Result<QList<Account>> completeRecovery(const Result<SecureBytes> &unwrapped);
     Result<QList<Account>> recover(const QString &code);
+    Status checkRecoveryThrottle() const;
     // With the OS keychain slot: opens the store without a password (kiosk start on a staff PC).
     Status unlockWithKeychain();
 
@@ -93,6 +100,7 @@ private:
     const Clock *m_clock;
     KeySlots m_slots;
     bool m_slotsLoaded = false;
+    KdfParams m_kdf = KdfParams::moderate();
     Throttle m_throttle;
     SecureBytes m_dataKey;
     std::unique_ptr<Database> m_db;

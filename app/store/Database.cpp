@@ -40,8 +40,7 @@ Database::Database(QString path, SecureBytes key)
     : m_path(std::move(path)),
       m_connectionPrefix(QStringLiteral("relais-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
       m_key(std::move(key))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -129,8 +128,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const S
     const QString path = QDir(dataDir).filePath(fileName());
     const QFileInfo info(path);
     if (!info.exists())
-        return makeError(ErrorCode::StoreMissing, tr("There is no store (relais.db) in the data folder %1.")
-                                                      .arg(QDir::toNativeSeparators(dataDir)));
+        return makeError(
+            ErrorCode::StoreMissing,
+            tr("There is no store (relais.db) in the data folder %1.").arg(QDir::toNativeSeparators(dataDir)));
     // Pages are 4096 bytes: any other size means a cut-off copy.
     if (info.size() == 0 || info.size() % SqlCipherDriver::PageSize != 0)
         return makeError(ErrorCode::StoreCorrupt, tr("The store file relais.db is truncated (incomplete copy or "
@@ -213,9 +213,13 @@ Status Database::migrate(int upToVersion)
             if (!ok)
                 failure = q.lastError();
         }
-        if (!ok || !db.commit()) {
+        if (ok && !db.commit()) {
+            ok = false;
+            failure = db.lastError(); // before rollback(), which would overwrite it (SQLITE_FULL has rolled back)
+        }
+        if (!ok) {
             db.rollback();
-            return sqlError(QStringLiteral("migration %1").arg(m.version), ok ? db.lastError() : failure);
+            return sqlError(QStringLiteral("migration %1").arg(m.version), failure);
         }
         qCInfo(lcStore) << "schema migrated to version" << m.version;
     }
@@ -234,10 +238,11 @@ Status Database::integrityCheck() const
             problems.append(line);
     }
     if (!problems.isEmpty())
-        return makeError(ErrorCode::StoreCorrupt, QCoreApplication::translate("relais::Database",
-                                                                             "The store's integrity check found %n "
-                                                                             "problem(s).",
-                                                                             nullptr, static_cast<int>(problems.size())));
+        return makeError(ErrorCode::StoreCorrupt,
+                         QCoreApplication::translate("relais::Database",
+                                                     "The store's integrity check found %n "
+                                                     "problem(s).",
+                                                     nullptr, static_cast<int>(problems.size())));
     return {};
 }
 

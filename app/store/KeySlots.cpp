@@ -81,7 +81,8 @@ Result<KeySlots> KeySlots::load(const QString &path)
                          tr("The key file keyslots.json is missing from the data folder. Without it the store cannot "
                             "be opened: restore it from a backup."));
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Io, tr("The key file keyslots.json cannot be read. Check the folder's permissions."));
+        return makeError(ErrorCode::Io,
+                         tr("The key file keyslots.json cannot be read. Check the folder's permissions."));
     if (file.size() > 1024 * 1024)
         return damaged(tr("too large"));
 
@@ -134,9 +135,9 @@ Result<KeySlots> KeySlots::load(const QString &path)
         if (slot.nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
             slot.wrapped.size() != DataKeySize + static_cast<int>(crypto_aead_xchacha20poly1305_ietf_ABYTES))
             return damaged(tr("a key slot is truncated"));
-        if (derived && (slot.salt.size() != crypto_pwhash_SALTBYTES || slot.kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN ||
-                        slot.kdf.memLimit < crypto_pwhash_MEMLIMIT_MIN ||
-                        slot.kdf.memLimit > crypto_pwhash_MEMLIMIT_MAX))
+        if (derived &&
+            (slot.salt.size() != crypto_pwhash_SALTBYTES || slot.kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN ||
+             slot.kdf.memLimit < crypto_pwhash_MEMLIMIT_MIN || slot.kdf.memLimit > crypto_pwhash_MEMLIMIT_MAX))
             return damaged(tr("a key slot has invalid key derivation settings"));
         slots.m_slots.append(slot);
     }
@@ -159,10 +160,11 @@ QJsonObject KeySlots::toJson() const
             o.insert(QStringLiteral("display_name"), slot.displayName);
         }
         if (!slot.salt.isEmpty()) {
-            o.insert(QStringLiteral("kdf"), QJsonObject{{QStringLiteral("alg"), QStringLiteral("argon2id13")},
-                                                        {QStringLiteral("ops"), static_cast<double>(slot.kdf.opsLimit)},
-                                                        {QStringLiteral("mem"), static_cast<double>(slot.kdf.memLimit)},
-                                                        {QStringLiteral("salt"), QString::fromLatin1(slot.salt.toBase64())}});
+            o.insert(QStringLiteral("kdf"),
+                     QJsonObject{{QStringLiteral("alg"), QStringLiteral("argon2id13")},
+                                 {QStringLiteral("ops"), static_cast<double>(slot.kdf.opsLimit)},
+                                 {QStringLiteral("mem"), static_cast<double>(slot.kdf.memLimit)},
+                                 {QStringLiteral("salt"), QString::fromLatin1(slot.salt.toBase64())}});
         }
         array.append(o);
     }
@@ -260,9 +262,9 @@ Result<SecureBytes> KeySlots::unwrap(const Slot &slot, const SecureBytes &kek) c
     const QByteArray ad = associatedData(slot);
     if (crypto_aead_xchacha20poly1305_ietf_decrypt(
             dataKey.data(), &length, nullptr, reinterpret_cast<const unsigned char *>(slot.wrapped.constData()),
-            static_cast<unsigned long long>(slot.wrapped.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
-            static_cast<unsigned long long>(ad.size()), reinterpret_cast<const unsigned char *>(slot.nonce.constData()),
-            kek.data()) != 0 ||
+            static_cast<unsigned long long>(slot.wrapped.size()),
+            reinterpret_cast<const unsigned char *>(ad.constData()), static_cast<unsigned long long>(ad.size()),
+            reinterpret_cast<const unsigned char *>(slot.nonce.constData()), kek.data()) != 0 ||
         length != DataKeySize) {
         return makeError(ErrorCode::WrongPassword, QString());
     }

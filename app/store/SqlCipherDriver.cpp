@@ -12,6 +12,8 @@
 #include <QVariant>
 #include <QVector>
 
+#include <algorithm>
+
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
 
@@ -41,6 +43,28 @@ QMetaType typeFromDeclared(const QString &declared)
     if (t.contains(QLatin1String("bool")))
         return QMetaType(QMetaType::Bool);
     return QMetaType(QMetaType::QString);
+}
+
+// Qt's drivers treat a null QString/QByteArray and an invalid date as SQL NULL; so do we, so that a value read
+// back and written again keeps its NULL, and an empty string stays distinct from NULL.
+bool isNullValue(const QVariant &value)
+{
+    if (value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(value.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray *>(value.constData())->isNull();
+    case QMetaType::QDateTime:
+        return !static_cast<const QDateTime *>(value.constData())->isValid();
+    case QMetaType::QDate:
+        return !static_cast<const QDate *>(value.constData())->isValid();
+    case QMetaType::QTime:
+        return !static_cast<const QTime *>(value.constData())->isValid();
+    default:
+        return false;
+    }
 }
 
 QMetaType typeFromStorage(int sqliteType)
@@ -114,11 +138,10 @@ protected:
         const QVariantList &values = boundValues();
         const int paramCount = sqlite3_bind_parameter_count(m_stmt);
         if (paramCount != values.size()) {
-            setLastError(QSqlError(QString(),
-                                   QStringLiteral("Parameter count mismatch: %1 expected, %2 bound")
-                                       .arg(paramCount)
-                                       .arg(values.size()),
-                                   QSqlError::StatementError));
+            setLastError(QSqlError(
+                QString(),
+                QStringLiteral("Parameter count mismatch: %1 expected, %2 bound").arg(paramCount).arg(values.size()),
+                QSqlError::StatementError));
             return false;
         }
         for (int i = 0; i < paramCount; ++i) {
@@ -234,18 +257,21 @@ protected:
 private:
     int bind(int index, const QVariant &value)
     {
-        if (value.isNull())
+        if (isNullValue(value))
             return sqlite3_bind_null(m_stmt, index);
         switch (value.typeId()) {
         case QMetaType::Bool:
         case QMetaType::Int:
         case QMetaType::UInt:
         case QMetaType::LongLong:
+        case QMetaType::Long:
         case QMetaType::Short:
         case QMetaType::UShort:
         case QMetaType::Char:
+        case QMetaType::SChar:
         case QMetaType::UChar:
             return sqlite3_bind_int64(m_stmt, index, value.toLongLong());
+        case QMetaType::ULong:
         case QMetaType::ULongLong:
             return sqlite3_bind_int64(m_stmt, index, static_cast<sqlite3_int64>(value.toULongLong()));
         case QMetaType::Double:
@@ -270,8 +296,8 @@ private:
     int bindText(int index, const QString &text)
     {
         const QByteArray utf8 = text.toUtf8();
-        return sqlite3_bind_text64(m_stmt, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
-                                   Transient, SQLITE_UTF8);
+        return sqlite3_bind_text64(m_stmt, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()), Transient,
+                                   SQLITE_UTF8);
     }
 
     // Moves the statement one row on; the first row was already stepped by exec().
@@ -317,7 +343,8 @@ private:
         case SQLITE_BLOB: {
             const void *blob = sqlite3_column_blob(m_stmt, c);
             const int size = sqlite3_column_bytes(m_stmt, c);
-            return QVariant(QByteArray(static_cast<const char *>(blob), size));
+            // SQLite hands out a null pointer for a zero-length BLOB; it is still not NULL.
+            return QVariant(size > 0 ? QByteArray(static_cast<const char *>(blob), size) : QByteArray("", 0));
         }
         case SQLITE_NULL:
             return QVariant(m_record.field(c).metaType());
@@ -407,6 +434,13 @@ void SqlCipherDriver::registerDriver()
 
 QString SqlCipherDriver::cipherVersion()
 {
+    // The library cannot change while the process runs; ask it once.
+    static const QString version = queryCipherVersion();
+    return version;
+}
+
+QString SqlCipherDriver::queryCipherVersion()
+{
     sqlite3 *db = nullptr;
     QString version;
     if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) == SQLITE_OK) {
@@ -435,13 +469,13 @@ bool SqlCipherDriver::hasFeature(DriverFeature feature) const
     case PositionalPlaceholders:
     case LastInsertId:
     case SimpleLocking:
+    case FinishQuery:
     case LowPrecisionNumbers:
         return true;
     case QuerySize:
     case NamedPlaceholders:
     case BatchOperations:
     case EventNotifications:
-    case FinishQuery:
     case MultipleResultSets:
     case CancelQuery:
         return false;
@@ -481,6 +515,23 @@ bool SqlCipherDriver::open(const QString &db, const QString &, const QString &, 
         else if (o == QLatin1String("RELAIS_READONLY"))
             readOnly = true;
     }
+
+    // Checked before sqlite3_open_v2, which would otherwise already have created the file.
+    if (!m_key.isEmpty() && m_key.size() != KeySize) {
+        setLastError(QSqlError(QStringLiteral("Invalid key"), QStringLiteral("The key must be 32 bytes"),
+                               QSqlError::ConnectionError, QString::number(SQLITE_MISUSE)));
+        setOpenError(true);
+        return false;
+    }
+    // Refuse a build linked to plain SQLite: it would silently ignore the key.
+    if (cipherVersion().isEmpty()) {
+        setLastError(QSqlError(QStringLiteral("SQLCipher is missing"),
+                               QStringLiteral("The SQLite library in use has no encryption support"),
+                               QSqlError::ConnectionError, QString::number(SQLITE_MISUSE)));
+        setOpenError(true);
+        return false;
+    }
+
     int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (create && !readOnly)
         flags |= SQLITE_OPEN_CREATE;
@@ -490,21 +541,15 @@ bool SqlCipherDriver::open(const QString &db, const QString &, const QString &, 
     int rc = sqlite3_open_v2(path.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         fail(QStringLiteral("Unable to open the database file"), QSqlError::ConnectionError, rc);
-        close();
-        setOpenError(true);
+        abortOpen();
         return false;
     }
     sqlite3_extended_result_codes(m_db, 0);
+    // Before the key proof too: a proof that meets another connection's commit must wait, not fail.
+    sqlite3_busy_timeout(m_db, 5000);
 
     // The key must be applied before any other statement touches the file.
     if (!m_key.isEmpty()) {
-        if (m_key.size() != KeySize) {
-            setLastError(QSqlError(QStringLiteral("Invalid key"), QStringLiteral("The key must be 32 bytes"),
-                                   QSqlError::ConnectionError, QString::number(SQLITE_MISUSE)));
-            close();
-            setOpenError(true);
-            return false;
-        }
         // "x'<64 hex>'" is SQLCipher's raw-key form: no key derivation, the bytes are the key.
         SecureBytes literal(3 + KeySize * 2);
         SecureBytes hex = m_key.toHex();
@@ -515,42 +560,45 @@ bool SqlCipherDriver::open(const QString &db, const QString &, const QString &, 
         rc = sqlite3_key_v2(m_db, "main", literal.data(), literal.size());
         if (rc != SQLITE_OK) {
             fail(QStringLiteral("Unable to apply the key"), QSqlError::ConnectionError, rc);
-            close();
-            setOpenError(true);
+            abortOpen();
             return false;
         }
         const QByteArray pageSize = "PRAGMA cipher_page_size = " + QByteArray::number(PageSize);
         if (!execSimple(pageSize.constData(), QSqlError::ConnectionError, QStringLiteral("Unable to set page size"))) {
-            close();
-            setOpenError(true);
+            abortOpen();
             return false;
         }
     }
 
-    // Refuse a build linked to plain SQLite: it would silently ignore the key.
-    if (cipherVersion().isEmpty()) {
-        setLastError(QSqlError(QStringLiteral("SQLCipher is missing"),
-                               QStringLiteral("The SQLite library in use has no encryption support"),
-                               QSqlError::ConnectionError, QString::number(SQLITE_MISUSE)));
-        close();
-        setOpenError(true);
-        return false;
-    }
-
     // A wrong key only shows at the first read: prove it now rather than hand out an empty database.
-    if (!execSimple("SELECT count(*) FROM sqlite_master", QSqlError::ConnectionError,
-                    QStringLiteral("Unable to read the database"))) {
-        close();
-        setOpenError(true);
+    const QString proofFailure = m_key.isEmpty() ? QStringLiteral("Unable to read the database")
+                                                 : QStringLiteral("Unable to unlock the database");
+    if (!execSimple("SELECT count(*) FROM sqlite_master", QSqlError::ConnectionError, proofFailure)) {
+        abortOpen();
         return false;
     }
 
-    sqlite3_busy_timeout(m_db, 5000);
+    // SQLCipher picks the salt of a new database when its first page is written; until then another
+    // connection opening the still-empty file would choose a different salt and never read this one's
+    // pages. Writing the header now fixes the salt before anyone else can open the file.
+    if (!m_key.isEmpty() && !readOnly) {
+        sqlite3_stmt *stmt = nullptr;
+        int pages = -1;
+        if (sqlite3_prepare_v2(m_db, "PRAGMA page_count", -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            pages = sqlite3_column_int(stmt, 0);
+        sqlite3_finalize(stmt);
+        if (pages == 0 && !execSimple("PRAGMA user_version = 0", QSqlError::ConnectionError,
+                                      QStringLiteral("Unable to initialise the database"))) {
+            abortOpen();
+            return false;
+        }
+    }
+
     const char *setup[] = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"};
     for (const char *sql : setup) {
         if (!execSimple(sql, QSqlError::ConnectionError, QStringLiteral("Unable to configure the connection"))) {
-            close();
-            setOpenError(true);
+            abortOpen();
             return false;
         }
     }
@@ -558,6 +606,12 @@ bool SqlCipherDriver::open(const QString &db, const QString &, const QString &, 
     setOpen(true);
     setOpenError(false);
     return true;
+}
+
+void SqlCipherDriver::abortOpen()
+{
+    close();
+    setOpenError(true);
 }
 
 void SqlCipherDriver::close()
@@ -580,8 +634,8 @@ QSqlResult *SqlCipherDriver::createResult() const
 
 bool SqlCipherDriver::beginTransaction()
 {
-    return isOpen() && execSimple("BEGIN IMMEDIATE", QSqlError::TransactionError,
-                                  QStringLiteral("Unable to begin transaction"));
+    return isOpen() &&
+           execSimple("BEGIN IMMEDIATE", QSqlError::TransactionError, QStringLiteral("Unable to begin transaction"));
 }
 
 bool SqlCipherDriver::commitTransaction()

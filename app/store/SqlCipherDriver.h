@@ -54,6 +54,8 @@ public:
     sqlite3 *connection() const { return m_db; }
 
 private:
+    static QString queryCipherVersion();
+    void abortOpen();
     bool execSimple(const char *sql, QSqlError::ErrorType type, const QString &what);
     void fail(const QString &what, QSqlError::ErrorType type, int code);
 

@@ -1,0 +1,338 @@
+// Drives the real kiosk window, as a mediator would, from an empty data folder to the shell.
+#include "FakeClock.h"
+#include "TempStoreDir.h"
+#include "UiFind.h"
+
+#include "admin/AdminPage.h"
+#include "common/Translations.h"
+#include "login/LoginPage.h"
+#include "security/Journal.h"
+#include "security/Session.h"
+#include "security/Vault.h"
+#include "setup/SetupPage.h"
+#include "shell/MainWindow.h"
+#include "shell/ShellPage.h"
+#include "theme/Theme.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPdfWriter>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace relais;
+using namespace relais::test;
+
+namespace {
+const QString AdminPassword = QStringLiteral("correct horse battery staple");
+
+QString visibleErrors(QWidget *root)
+{
+    QStringList texts;
+    for (QLabel *l : root->findChildren<QLabel *>()) {
+        if (l->property("role").toString() == QLatin1String("error") && l->isVisible() && !l->text().isEmpty())
+            texts.append(l->text());
+    }
+    return texts.join(QLatin1Char('|'));
+}
+} // namespace
+
+class TestFirstRunAndLogin : public QObject
+{
+    Q_OBJECT
+
+private:
+    void createStoreThroughWizard(ui::MainWindow &window, const QString &pdfPath, QString *code);
+    void signIn(ui::MainWindow &window, const QString &name, const QString &password);
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        installTranslations(QStringLiteral("en"));
+        ui::Theme::apply(ui::ThemeKind::Standard, 100);
+    }
+    void wizardCreatesStoreAndAdminSignsIn();
+    void lockIdleWarningAndSignOut();
+    void restartShowsLoginNotWizard();
+    void damagedKeyFileShowsErrorNeverWizard();
+};
+
+void TestFirstRunAndLogin::createStoreThroughWizard(ui::MainWindow &window, const QString &pdfPath, QString *code)
+{
+    ui::SetupPage *setup = window.setupPage();
+    QCOMPARE(window.currentPage(), setup);
+    saveScreenshot(&window, QStringLiteral("01-setup-structure"));
+
+    // Next without a structure name: the error is shown next to the field.
+    QTest::mouseClick(findButton(setup, QStringLiteral("Next")), Qt::LeftButton);
+    QVERIFY(visibleErrors(setup).contains(QStringLiteral("name of the structure")));
+
+    auto *structure = findByAccessibleName<QLineEdit>(setup, QStringLiteral("Name of the structure"));
+    QVERIFY(structure);
+    QTest::keyClicks(structure, QStringLiteral("France Services de Test"));
+    QTest::keyClick(structure, Qt::Key_Return);
+
+    auto *name = findByAccessibleName<QLineEdit>(setup, QStringLiteral("Full name"));
+    auto *login = findByAccessibleName<QLineEdit>(setup, QStringLiteral("Login"));
+    auto *password = findByAccessibleName<QLineEdit>(setup, QStringLiteral("Password"));
+    auto *again = findByAccessibleName<QLineEdit>(setup, QStringLiteral("Password again"));
+    QVERIFY(name && login && password && again);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(name, QStringLiteral("Alice Martin"));
+    QTest::keyClicks(login, QStringLiteral("alice"));
+
+    // A short password is refused with the rule in plain words.
+    QTest::keyClicks(password, QStringLiteral("short"));
+    QTest::keyClicks(again, QStringLiteral("short"));
+    QTest::mouseClick(findButton(setup, QStringLiteral("Create the store")), Qt::LeftButton);
+    QVERIFY(visibleErrors(setup).contains(QStringLiteral("12 characters")));
+    QVERIFY(!window.findChild<QLabel *>()->text().contains(QStringLiteral("short")));
+
+    // Two different passwords are refused.
+    password->clear();
+    again->clear();
+    QTest::keyClicks(password, AdminPassword);
+    QTest::keyClicks(again, AdminPassword + QLatin1Char('x'));
+    QTest::mouseClick(findButton(setup, QStringLiteral("Create the store")), Qt::LeftButton);
+    QVERIFY(visibleErrors(setup).contains(QStringLiteral("different")));
+
+    password->clear();
+    again->clear();
+    QTest::keyClicks(password, AdminPassword);
+    QTest::keyClicks(again, AdminPassword);
+    saveScreenshot(&window, QStringLiteral("02-setup-admin"));
+    QTest::mouseClick(findButton(setup, QStringLiteral("Create the store")), Qt::LeftButton);
+
+    // The recovery code appears once the store exists; Finish waits for the confirmation.
+    QTRY_VERIFY_WITH_TIMEOUT(!setup->shownRecoveryCode().isEmpty(), 20000);
+    *code = setup->shownRecoveryCode();
+    QVERIFY(QRegularExpression(QStringLiteral("^([0-9A-Z]{5}-){5}[0-9A-Z]{5}$")).match(*code).hasMatch());
+    QVERIFY(findByAccessibleName<QLabel>(setup, QStringLiteral("Recovery code: %1").arg(*code)));
+    saveScreenshot(&window, QStringLiteral("03-setup-recovery-code"));
+    QAbstractButton *finish = findButton(setup, QStringLiteral("Finish"));
+    QVERIFY(finish && !finish->isEnabled());
+
+    // The printed sheet carries the code and the structure.
+    {
+        QPdfWriter pdf(pdfPath);
+        QVERIFY(setup->printRecoverySheet(&pdf));
+    }
+    if (!qEnvironmentVariable("RELAIS_SCREENSHOT_DIR").isEmpty())
+        QFile::copy(pdfPath, qEnvironmentVariable("RELAIS_SCREENSHOT_DIR") + QStringLiteral("/recovery-sheet.pdf"));
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {pdfPath, QStringLiteral("-")});
+    QVERIFY(pdftotext.waitForFinished(20000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+    QVERIFY2(QString(text).remove(QRegularExpression(QStringLiteral("\\s"))).contains(*code),
+             qPrintable(QStringLiteral("the recovery code is not on the printed sheet: ") + text));
+    QVERIFY(text.contains(QStringLiteral("France Services de Test")));
+
+    auto *writtenDown = findButton(setup, QStringLiteral("I have written down or printed the recovery code and "
+                                                         "will keep it safe"));
+    QVERIFY(writtenDown);
+    if (!static_cast<QCheckBox *>(writtenDown)->isChecked())
+        static_cast<QCheckBox *>(writtenDown)->click();
+    QVERIFY(finish->isEnabled());
+    QTest::mouseClick(finish, Qt::LeftButton);
+    QCOMPARE(window.currentPage(), window.loginPage());
+}
+
+void TestFirstRunAndLogin::signIn(ui::MainWindow &window, const QString &name, const QString &password)
+{
+    ui::LoginPage *page = window.loginPage();
+    auto *accounts = findByAccessibleName<QListWidget>(page, QStringLiteral("Accounts of the structure"));
+    QVERIFY(accounts);
+    const auto items = accounts->findItems(name, Qt::MatchExactly);
+    QCOMPARE(items.size(), 1);
+    accounts->setCurrentItem(items.first());
+    auto *field = findByAccessibleName<QLineEdit>(page, QStringLiteral("Password"));
+    QVERIFY(field);
+    QTest::keyClicks(field, password);
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+}
+
+void TestFirstRunAndLogin::wizardCreatesStoreAndAdminSignsIn()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    session.setTimerEnabled(false);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QString code;
+    createStoreThroughWizard(window, dir.file(QStringLiteral("sheet.pdf")), &code);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(QFile::exists(dir.file(QStringLiteral("relais.db"))));
+    QVERIFY(QFile::exists(dir.file(QStringLiteral("keyslots.json"))));
+    saveScreenshot(&window, QStringLiteral("04-login"));
+
+    // Wrong password: a message, no shell.
+    signIn(window, QStringLiteral("Alice Martin"), QStringLiteral("not the password at all"));
+    QVERIFY(visibleErrors(window.loginPage()).contains(QStringLiteral("wrong password")));
+    QCOMPARE(window.currentPage(), window.loginPage());
+    QVERIFY(!session.isActive());
+
+    signIn(window, QStringLiteral("Alice Martin"), AdminPassword);
+    QCOMPARE(window.currentPage(), window.shellPage());
+    QVERIFY(session.isActive());
+    QCOMPARE(session.account().login, QStringLiteral("alice"));
+    QVERIFY(session.account().isAdmin());
+    // The top bar names the structure and the person; an administrator gets the Administration page.
+    const QList<QLabel *> labels = window.shellPage()->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(),
+                        [](QLabel *l) { return l->text() == QLatin1String("France Services de Test"); }));
+    QVERIFY(std::any_of(labels.begin(), labels.end(),
+                        [](QLabel *l) { return l->text().startsWith(QLatin1String("Alice Martin")); }));
+    QListWidget *rail = window.shellPage()->rail();
+    QCOMPARE(rail->count(), 2);
+    QCOMPARE(rail->item(1)->text(), QStringLiteral("Administration"));
+    rail->setCurrentRow(1);
+    QCOMPARE(window.shellPage()->adminPage()->accountsTable()->rowCount(), 1);
+    saveScreenshot(&window, QStringLiteral("05-shell-admin"));
+
+    // The journal recorded the failure and the sign-in, and never the password.
+    const Journal::Verification v = vault.journal().verify();
+    QVERIFY(v.intact);
+    QVERIFY(v.rows >= 4);
+}
+
+void TestFirstRunAndLogin::lockIdleWarningAndSignOut()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    {
+        Vault setupVault(dir.path(), &clock);
+        QVERIFY(setupVault.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"),
+                                      QStringLiteral("Alice Martin"),
+                                      SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
+                                      KdfParams::interactive()));
+        Account admin = setupVault.account(QStringLiteral("alice")).value();
+        const QString mediatorPassword = QStringLiteral("mediator password 42");
+        QVERIFY(
+            setupVault.addAccount(admin, QStringLiteral("marc"), QStringLiteral("Marc Petit"), Role::Mediator,
+                                  SecureBytes(mediatorPassword.toUtf8().constData(), int(mediatorPassword.size()))));
+    }
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    session.setTimerEnabled(false);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.currentPage(), window.loginPage());
+
+    signIn(window, QStringLiteral("Marc Petit"), QStringLiteral("mediator password 42"));
+    QVERIFY2(window.currentPage() == window.shellPage(), qPrintable(visibleErrors(window.loginPage())));
+    // A mediator has no Administration page.
+    QCOMPARE(window.shellPage()->rail()->count(), 1);
+
+    // The lock button hides the shell; the same person types the password to come back.
+    QTest::mouseClick(findButton(window.shellPage(), QStringLiteral("Lock")), Qt::LeftButton);
+    QCOMPARE(window.currentPage(), window.loginPage());
+    QVERIFY(session.isLocked());
+    QVERIFY(vault.isOpen()); // the store stays open while locked, so deliveries go on
+    saveScreenshot(&window, QStringLiteral("06-locked"));
+    signIn(window, QStringLiteral("Marc Petit"), QStringLiteral("mediator password 42"));
+    QVERIFY2(window.currentPage() == window.shellPage(), qPrintable(visibleErrors(window.loginPage())));
+    QVERIFY(!session.isLocked());
+
+    // Idle: the warning shows 30 s before the lock, a key press cancels it, then the lock comes.
+    QWidget *warning = window.shellPage()->idleWarning();
+    clock.advanceSecs(4 * 60 + 29);
+    session.tick();
+    QVERIFY(!warning->isVisible());
+    clock.advanceSecs(2);
+    session.tick();
+    QVERIFY(warning->isVisible());
+    saveScreenshot(&window, QStringLiteral("07-idle-warning"));
+    QTest::keyClick(window.shellPage()->rail(), Qt::Key_Down);
+    QVERIFY(!warning->isVisible());
+    QVERIFY(!session.isLocked());
+    clock.advanceSecs(5 * 60);
+    session.tick();
+    QVERIFY(session.isLocked());
+    QCOMPARE(window.currentPage(), window.loginPage());
+
+    // Another person takes over from the lock screen with their own password.
+    signIn(window, QStringLiteral("Alice Martin"), AdminPassword);
+    QCOMPARE(window.currentPage(), window.shellPage());
+    QCOMPARE(session.account().login, QStringLiteral("alice"));
+    QCOMPARE(window.shellPage()->rail()->count(), 2);
+
+    // Signing out closes the store: nothing stays unlocked.
+    QTest::mouseClick(findButton(window.shellPage(), QStringLiteral("Sign out")), Qt::LeftButton);
+    QVERIFY(!session.isActive());
+    QVERIFY(!vault.isOpen());
+    QCOMPARE(window.currentPage(), window.loginPage());
+}
+
+void TestFirstRunAndLogin::restartShowsLoginNotWizard()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    {
+        Vault v(dir.path(), &clock);
+        QVERIFY(v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
+                             SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
+                             KdfParams::interactive()));
+    }
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.show();
+    QCOMPARE(window.currentPage(), window.loginPage());
+    auto *accounts = findByAccessibleName<QListWidget>(window.loginPage(), QStringLiteral("Accounts of the structure"));
+    QVERIFY(accounts);
+    QCOMPARE(accounts->count(), 1);
+    QCOMPARE(accounts->item(0)->text(), QStringLiteral("Alice Martin"));
+}
+
+void TestFirstRunAndLogin::damagedKeyFileShowsErrorNeverWizard()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    {
+        Vault v(dir.path(), &clock);
+        QVERIFY(v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
+                             SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
+                             KdfParams::interactive()));
+    }
+    QFile keyFile(dir.file(QStringLiteral("keyslots.json")));
+    QVERIFY(keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    keyFile.write("{ \"format\": \"relais-keyslots\", ");
+    keyFile.close();
+    QFile db(dir.file(QStringLiteral("relais.db")));
+    QVERIFY(db.open(QIODevice::ReadOnly));
+    const QByteArray before = db.readAll();
+    db.close();
+
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.show();
+    QCOMPARE(window.currentPage(), window.errorPage());
+    QVERIFY(visibleErrors(window.errorPage()).contains(QStringLiteral("keyslots.json")));
+    saveScreenshot(&window, QStringLiteral("08-damaged-keyslots"));
+    QVERIFY(db.open(QIODevice::ReadOnly));
+    QCOMPARE(db.readAll(), before);
+}
+
+QTEST_MAIN(TestFirstRunAndLogin)
+#include "TestFirstRunAndLogin.moc"

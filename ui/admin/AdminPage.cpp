@@ -1,0 +1,218 @@
+#include "AdminPage.h"
+
+#include "AccountDialog.h"
+#include "common/Ui.h"
+#include "security/Session.h"
+#include "security/Vault.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace relais::ui {
+
+AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
+    : QWidget(parent), m_vault(vault), m_session(session)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->addWidget(makeLabel(tr("Administration"), "title"));
+    m_message = makeLabel(QString(), "info");
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    auto *accounts = new QGroupBox(tr("Accounts"));
+    auto *a = new QVBoxLayout(accounts);
+    m_table = new QTableWidget(0, 4);
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Login"), tr("Role"), tr("State")});
+    m_table->setAccessibleName(tr("Accounts of the structure"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setTabKeyNavigation(false);
+    a->addWidget(m_table);
+    auto *buttons = new QHBoxLayout;
+    m_add = new QPushButton(tr("&New account…"));
+    m_passwd = new QPushButton(tr("Change &password…"));
+    m_disable = new QPushButton(tr("&Disable"));
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_passwd);
+    buttons->addWidget(m_disable);
+    buttons->addStretch();
+    a->addLayout(buttons);
+    layout->addWidget(accounts, 1);
+    connect(m_add, &QPushButton::clicked, this, &AdminPage::addAccount);
+    connect(m_passwd, &QPushButton::clicked, this, &AdminPage::changePassword);
+    connect(m_disable, &QPushButton::clicked, this, &AdminPage::disableAccount);
+
+    auto *security = new QGroupBox(tr("Security"));
+    auto *s = new QFormLayout(security);
+    m_keychain = new QCheckBox(tr("Open the store with this computer's &keychain (staff PCs only)"));
+    m_keychainState = makeLabel(QString(), "hint");
+    s->addRow(m_keychain);
+    s->addRow(m_keychainState);
+    auto *recovery = new QPushButton(tr("Replace the &recovery code…"));
+    s->addRow(recovery);
+    m_idle = new QSpinBox;
+    m_idle->setRange(1, 60);
+    m_idle->setSuffix(tr(" min"));
+    m_idle->setAccessibleName(tr("Lock the session after this many minutes without activity"));
+    auto *idleRow = new QHBoxLayout;
+    idleRow->addWidget(m_idle);
+    auto *saveIdle = new QPushButton(tr("&Apply"));
+    idleRow->addWidget(saveIdle);
+    idleRow->addStretch();
+    s->addRow(tr("&Lock after inactivity:"), idleRow);
+    layout->addWidget(security);
+    connect(m_keychain, &QCheckBox::clicked, this, &AdminPage::toggleKeychain);
+    connect(recovery, &QPushButton::clicked, this, &AdminPage::renewRecoveryCode);
+    connect(saveIdle, &QPushButton::clicked, this, &AdminPage::saveIdleLock);
+}
+
+void AdminPage::report(const QString &message, bool error)
+{
+    m_message->setProperty("role", error ? QStringLiteral("error") : QStringLiteral("info"));
+    showError(m_message, message);
+}
+
+void AdminPage::refresh()
+{
+    auto list = m_vault->accounts();
+    m_table->setRowCount(0);
+    if (list) {
+        for (const Account &acc : list.value()) {
+            const int row = m_table->rowCount();
+            m_table->insertRow(row);
+            m_table->setItem(row, 0, new QTableWidgetItem(acc.displayName));
+            m_table->setItem(row, 1, new QTableWidgetItem(acc.login));
+            m_table->setItem(row, 2, new QTableWidgetItem(roleLabel(acc.role)));
+            m_table->setItem(row, 3, new QTableWidgetItem(acc.disabled ? tr("Disabled") : tr("Active")));
+        }
+    }
+    m_table->resizeColumnsToContents();
+    const bool enabled = m_vault->keySlots().hasKeychainSlot();
+    m_keychain->setChecked(enabled);
+    m_keychainState->setText(enabled ? tr("The keychain slot is enabled: this computer opens the store when its "
+                                          "session starts; everyone still signs in with a password.")
+                                     : tr("Disabled: the store opens only with a password or the recovery code."));
+    m_idle->setValue(static_cast<int>(m_session->idleLockMs() / 60000));
+}
+
+QString AdminPage::selectedLogin() const
+{
+    const int row = m_table->currentRow();
+    return row >= 0 && m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
+}
+
+void AdminPage::addAccount()
+{
+    AccountDialog dialog(AccountDialog::Kind::NewAccount, QString(), this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const SecureBytes password = dialog.takePassword();
+        if (Status s = m_vault->addAccount(m_session->account(), dialog.login(), dialog.displayName(), dialog.role(),
+                                           password);
+            !s) {
+            dialog.showError(s.message());
+            continue;
+        }
+        refresh();
+        report(tr("Account %1 created.").arg(dialog.login()), false);
+        return;
+    }
+}
+
+void AdminPage::changePassword()
+{
+    const QString login = selectedLogin();
+    if (login.isEmpty()) {
+        report(tr("Choose an account in the list first."), true);
+        return;
+    }
+    AccountDialog dialog(AccountDialog::Kind::NewPassword, login, this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const SecureBytes password = dialog.takePassword();
+        if (Status s = m_vault->changePassword(m_session->account(), login, password); !s) {
+            dialog.showError(s.message());
+            continue;
+        }
+        report(tr("Password of %1 changed.").arg(login), false);
+        return;
+    }
+}
+
+void AdminPage::disableAccount()
+{
+    const QString login = selectedLogin();
+    if (login.isEmpty()) {
+        report(tr("Choose an account in the list first."), true);
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Disable the account"),
+        tr("Disable %1? This person will no longer be able to sign in. Their work stays in the store.").arg(login));
+    if (answer != QMessageBox::Yes)
+        return;
+    if (Status s = m_vault->setDisabled(m_session->account(), login, true); !s) {
+        report(s.message(), true);
+        return;
+    }
+    refresh();
+    report(tr("Account %1 disabled.").arg(login), false);
+}
+
+void AdminPage::toggleKeychain(bool enabled)
+{
+    const Status s =
+        enabled ? m_vault->enableKeychain(m_session->account()) : m_vault->disableKeychain(m_session->account());
+    refresh();
+    if (!s)
+        report(s.message(), true);
+    else
+        report(enabled ? tr("Keychain slot enabled.") : tr("Keychain slot removed."), false);
+}
+
+void AdminPage::renewRecoveryCode()
+{
+    const auto answer = QMessageBox::question(
+        this, tr("Replace the recovery code"),
+        tr("The current recovery code will stop working and a new one will be shown once. Go on?"));
+    if (answer != QMessageBox::Yes)
+        return;
+    auto code = m_vault->renewRecoveryCode(m_session->account());
+    if (!code) {
+        report(code.message(), true);
+        return;
+    }
+    QMessageBox box(
+        QMessageBox::Information, tr("New recovery code"),
+        tr("Write down this new recovery code and keep it safe; destroy the old sheet.\n\n%1").arg(code.value()),
+        QMessageBox::Ok, this);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    box.exec();
+    report(tr("The recovery code was replaced."), false);
+}
+
+void AdminPage::saveIdleLock()
+{
+    const int minutes = m_idle->value();
+    if (Status s =
+            m_vault->setSetting(m_session->account(), QStringLiteral("idle_lock_minutes"), QString::number(minutes));
+        !s) {
+        report(s.message(), true);
+        return;
+    }
+    m_session->setIdleLockMs(qint64(minutes) * 60000);
+    Q_EMIT idleLockChanged(minutes);
+    report(tr("Sessions now lock after %n minute(s) without activity.", nullptr, minutes), false);
+}
+
+} // namespace relais::ui

@@ -1,0 +1,53 @@
+#include "Ui.h"
+
+#include <QAccessible>
+#include <QLineEdit>
+#include <QStyle>
+
+namespace relais::ui {
+
+QLabel *makeLabel(const QString &text, const char *role, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setProperty("role", QLatin1String(role));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+void showError(QLabel *label, const QString &message, QWidget *field)
+{
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+    if (field) {
+        field->setProperty("invalid", true);
+        field->setAccessibleDescription(message);
+        field->style()->unpolish(field);
+        field->style()->polish(field);
+    }
+    QAccessibleEvent event(label, QAccessible::Alert);
+    QAccessible::updateAccessibility(&event);
+}
+
+void clearError(QLabel *label, QWidget *field)
+{
+    label->clear();
+    label->hide();
+    if (field) {
+        field->setProperty("invalid", false);
+        field->setAccessibleDescription(QString());
+        field->style()->unpolish(field);
+        field->style()->polish(field);
+    }
+}
+
+QLineEdit *makePasswordField(const QString &accessibleName, QWidget *parent)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setAccessibleName(accessibleName);
+    edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
+    return edit;
+}
+
+} // namespace relais::ui

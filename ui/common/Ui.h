@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QLabel>
+#include <QString>
+
+class QLineEdit;
+class QWidget;
+
+namespace relais::ui {
+
+// A label styled by the theme: "title", "subtitle", "hint", "error", "info", "code".
+QLabel *makeLabel(const QString &text, const char *role, QWidget *parent = nullptr);
+// Shows `message` in an error label next to the field and tells screen readers at once (RGAA 11.10).
+void showError(QLabel *label, const QString &message, QWidget *field = nullptr);
+void clearError(QLabel *label, QWidget *field = nullptr);
+// A password field with an accessible name; never echoes its text.
+QLineEdit *makePasswordField(const QString &accessibleName, QWidget *parent = nullptr);
+
+} // namespace relais::ui

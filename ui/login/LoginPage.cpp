@@ -1,0 +1,387 @@
+#include "LoginPage.h"
+
+#include "common/Ui.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace relais::ui {
+
+namespace {
+constexpr int LoginRole = Qt::UserRole + 1;
+}
+
+LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(vault)
+{
+    // A readable column, centred, whatever the screen width.
+    auto *centre = new QHBoxLayout(this);
+    auto *column = new QWidget;
+    column->setMaximumWidth(900);
+    centre->addWidget(column);
+    auto *outer = new QVBoxLayout(column);
+    outer->setContentsMargins(48, 32, 48, 32);
+    m_structure = makeLabel(QString(), "title");
+    outer->addWidget(m_structure);
+    m_panels = new QStackedWidget(this);
+    outer->addWidget(m_panels, 1);
+
+    // Sign-in panel.
+    auto *signInPanel = new QWidget;
+    auto *v = new QVBoxLayout(signInPanel);
+    m_heading = makeLabel(QString(), "subtitle");
+    v->addWidget(m_heading);
+    m_notice = makeLabel(QString(), "info");
+    m_notice->hide();
+    v->addWidget(m_notice);
+    auto *accountsLabel = new QLabel(tr("&Who are you?"));
+    m_accounts = new QListWidget;
+    m_accounts->setAccessibleName(tr("Accounts of the structure"));
+    m_accounts->setMaximumHeight(220);
+    accountsLabel->setBuddy(m_accounts);
+    v->addWidget(accountsLabel);
+    v->addWidget(m_accounts);
+    auto *form = new QFormLayout;
+    m_password = makePasswordField(tr("Password"));
+    form->addRow(tr("&Password:"), m_password);
+    v->addLayout(form);
+    m_error = makeLabel(QString(), "error");
+    m_error->hide();
+    v->addWidget(m_error);
+    auto *buttons = new QHBoxLayout;
+    m_forgot = new QPushButton(tr("Password forgotten? Use the &recovery code"));
+    m_signOut = new QPushButton(tr("Sign &out"));
+    m_signIn = new QPushButton(tr("&Sign in"));
+    m_signIn->setProperty("primary", true);
+    m_signIn->setDefault(true);
+    buttons->addWidget(m_forgot);
+    buttons->addStretch();
+    buttons->addWidget(m_signOut);
+    buttons->addWidget(m_signIn);
+    v->addLayout(buttons);
+    m_demoBox = new QWidget;
+    auto *demoLayout = new QVBoxLayout(m_demoBox);
+    demoLayout->addWidget(makeLabel(tr("Demonstration store: fictitious data. Accounts and passwords:"), "info"));
+    m_demoList = makeLabel(QString(), "hint");
+    m_demoList->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    demoLayout->addWidget(m_demoList);
+    m_demoBox->hide();
+    v->addWidget(m_demoBox);
+    v->addStretch();
+    m_panels->addWidget(signInPanel);
+    connect(m_signIn, &QPushButton::clicked, this, &LoginPage::signIn);
+    connect(m_password, &QLineEdit::returnPressed, this, &LoginPage::signIn);
+    connect(m_accounts, &QListWidget::itemActivated, this, [this] { m_password->setFocus(); });
+    connect(m_signOut, &QPushButton::clicked, this, &LoginPage::signOutRequested);
+    connect(m_forgot, &QPushButton::clicked, this, &LoginPage::showRecovery);
+    connect(&m_watcher, &QFutureWatcher<Result<SecureBytes>>::finished, this, &LoginPage::signInDone);
+
+    // Recovery: the code.
+    auto *codePanel = new QWidget;
+    auto *c = new QVBoxLayout(codePanel);
+    c->addWidget(makeLabel(tr("Recovery"), "subtitle"));
+    c->addWidget(makeLabel(tr("Type the recovery code printed when this computer was set up. Dashes and spaces do "
+                              "not matter. You will then choose a new administrator password."),
+                           "hint"));
+    auto *codeForm = new QFormLayout;
+    m_code = new QLineEdit;
+    m_code->setAccessibleName(tr("Recovery code"));
+    codeForm->addRow(tr("Recovery &code:"), m_code);
+    c->addLayout(codeForm);
+    m_codeError = makeLabel(QString(), "error");
+    m_codeError->hide();
+    c->addWidget(m_codeError);
+    auto *codeButtons = new QHBoxLayout;
+    auto *cancel = new QPushButton(tr("&Cancel"));
+    m_recover = new QPushButton(tr("&Continue"));
+    m_recover->setProperty("primary", true);
+    codeButtons->addWidget(cancel);
+    codeButtons->addStretch();
+    codeButtons->addWidget(m_recover);
+    c->addLayout(codeButtons);
+    c->addStretch();
+    m_panels->addWidget(codePanel);
+    connect(cancel, &QPushButton::clicked, this, [this] {
+        m_code->clear();
+        showMode(m_mode);
+    });
+    connect(m_recover, &QPushButton::clicked, this, &LoginPage::recover);
+    connect(m_code, &QLineEdit::returnPressed, this, &LoginPage::recover);
+    connect(&m_recoveryWatcher, &QFutureWatcher<Result<SecureBytes>>::finished, this, &LoginPage::recoveryDone);
+
+    // Recovery: the new administrator password.
+    auto *newPanel = new QWidget;
+    auto *n = new QVBoxLayout(newPanel);
+    n->addWidget(makeLabel(tr("New administrator password"), "subtitle"));
+    auto *newForm = new QFormLayout;
+    m_admins = new QComboBox;
+    m_admins->setAccessibleName(tr("Administrator account"));
+    m_newPassword = makePasswordField(tr("New password"));
+    m_newConfirm = makePasswordField(tr("New password again"));
+    newForm->addRow(tr("&Account:"), m_admins);
+    newForm->addRow(tr("&New password:"), m_newPassword);
+    newForm->addRow(tr("New password &again:"), m_newConfirm);
+    n->addLayout(newForm);
+    m_newError = makeLabel(QString(), "error");
+    m_newError->hide();
+    n->addWidget(m_newError);
+    auto *save = new QPushButton(tr("&Save the new password"));
+    save->setProperty("primary", true);
+    n->addWidget(save, 0, Qt::AlignRight);
+    n->addStretch();
+    m_panels->addWidget(newPanel);
+    connect(save, &QPushButton::clicked, this, &LoginPage::setNewAdminPassword);
+    connect(m_newConfirm, &QLineEdit::returnPressed, this, &LoginPage::setNewAdminPassword);
+
+    // Recovery: the replacement code.
+    auto *newCodePanel = new QWidget;
+    auto *nc = new QVBoxLayout(newCodePanel);
+    nc->addWidget(makeLabel(tr("New recovery code"), "subtitle"));
+    nc->addWidget(makeLabel(tr("The old recovery code has been used, so it no longer works. Write down this new "
+                               "one and keep it safe; destroy the old sheet."),
+                            "hint"));
+    m_newCode = makeLabel(QString(), "code");
+    m_newCode->setAlignment(Qt::AlignCenter);
+    m_newCode->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_newCode->setFocusPolicy(Qt::StrongFocus);
+    nc->addWidget(m_newCode);
+    m_newCodeWritten = new QCheckBox(tr("I have &written down the new recovery code"));
+    nc->addWidget(m_newCodeWritten);
+    m_newCodeDone = new QPushButton(tr("&Continue"));
+    m_newCodeDone->setProperty("primary", true);
+    m_newCodeDone->setEnabled(false);
+    nc->addWidget(m_newCodeDone, 0, Qt::AlignRight);
+    nc->addStretch();
+    m_panels->addWidget(newCodePanel);
+    connect(m_newCodeWritten, &QCheckBox::toggled, m_newCodeDone, &QPushButton::setEnabled);
+    connect(m_newCodeDone, &QPushButton::clicked, this, &LoginPage::finishRecovery);
+
+    setFocusProxy(m_password);
+}
+
+bool LoginPage::isBusy() const
+{
+    return m_busy;
+}
+
+void LoginPage::setNotice(const QString &notice)
+{
+    m_notice->setText(notice);
+    m_notice->setVisible(!notice.isEmpty());
+}
+
+void LoginPage::showMode(Mode mode, const Account &current)
+{
+    m_mode = mode;
+    m_currentLogin = current.login;
+    const KeySlots &keySlots = m_vault->keySlots();
+    m_structure->setText(keySlots.structureName());
+    switch (mode) {
+    case Mode::SignIn:
+        m_heading->setText(tr("Sign in"));
+        break;
+    case Mode::Locked:
+        m_heading->setText(
+            tr("Session locked. %1, type your password to go on, or choose another account.").arg(current.displayName));
+        break;
+    case Mode::SwitchUser:
+        m_heading->setText(tr("Change user: choose your account and type your password."));
+        break;
+    }
+    m_accounts->clear();
+    for (const PasswordSlotInfo &info : keySlots.passwordSlots()) {
+        auto *item = new QListWidgetItem(info.displayName, m_accounts);
+        item->setData(LoginRole, info.login);
+        item->setData(Qt::AccessibleTextRole, info.displayName);
+    }
+    m_signOut->setVisible(mode != Mode::SignIn);
+    m_forgot->setVisible(mode == Mode::SignIn);
+    const QMap<QString, QString> demo = keySlots.demoPasswords();
+    m_demoBox->setVisible(keySlots.isDemo() && !demo.isEmpty());
+    QStringList lines;
+    for (auto it = demo.begin(); it != demo.end(); ++it)
+        lines.append(QStringLiteral("%1 — %2").arg(it.key(), it.value()));
+    m_demoList->setText(lines.join(QLatin1Char('\n')));
+    clearError(m_error, m_password);
+    m_password->clear();
+    m_panels->setCurrentIndex(0);
+    selectLogin(mode == Mode::SwitchUser ? QString() : current.login);
+    if (m_accounts->currentRow() < 0 && m_accounts->count() > 0 && mode != Mode::SwitchUser)
+        m_accounts->setCurrentRow(0);
+    if (mode == Mode::SwitchUser)
+        m_accounts->setFocus();
+    else
+        m_password->setFocus();
+}
+
+void LoginPage::selectLogin(const QString &login)
+{
+    for (int i = 0; i < m_accounts->count(); ++i) {
+        if (m_accounts->item(i)->data(LoginRole).toString() == login) {
+            m_accounts->setCurrentRow(i);
+            return;
+        }
+    }
+}
+
+void LoginPage::signIn()
+{
+    if (isBusy())
+        return;
+    QListWidgetItem *item = m_accounts->currentItem();
+    if (!item) {
+        showError(m_error, tr("Choose your account in the list."), m_accounts);
+        m_accounts->setFocus();
+        return;
+    }
+    const QString login = item->data(LoginRole).toString();
+    if (m_password->text().isEmpty()) {
+        showError(m_error, tr("Type your password."), m_password);
+        m_password->setFocus();
+        return;
+    }
+    if (Status s = m_vault->checkThrottle(login); !s) {
+        showError(m_error, s.message(), m_password);
+        m_password->clear();
+        return;
+    }
+    QString typed = m_password->text();
+    m_password->clear();
+    const SecureBytes password = SecureBytes::fromQString(typed);
+    m_pendingLogin = login;
+    m_busy = true;
+    m_signIn->setEnabled(false);
+    m_signIn->setText(tr("Checking…"));
+    setCursor(Qt::BusyCursor);
+    const KeySlots keySlots = m_vault->keySlots();
+    m_watcher.setFuture(QtConcurrent::run([keySlots, login, password]() -> Result<SecureBytes> {
+        return Vault::unwrapPassword(keySlots, login, password);
+    }));
+}
+
+void LoginPage::signInDone()
+{
+    if (!m_busy)
+        return; // the empty future set below to drop the key reports "finished" too
+    m_busy = false;
+    unsetCursor();
+    m_signIn->setEnabled(true);
+    m_signIn->setText(tr("&Sign in"));
+    auto account = m_vault->completeSignIn(m_pendingLogin, m_watcher.result());
+    m_watcher.setFuture(QFuture<Result<SecureBytes>>()); // drop the key held by the finished future
+    if (!account) {
+        showError(m_error, account.message(), m_password);
+        m_password->setFocus();
+        return;
+    }
+    clearError(m_error, m_password);
+    Q_EMIT signedIn(account.value());
+}
+
+void LoginPage::showRecovery()
+{
+    clearError(m_codeError, m_code);
+    m_code->clear();
+    m_panels->setCurrentIndex(1);
+    m_code->setFocus();
+}
+
+void LoginPage::recover()
+{
+    if (isBusy())
+        return;
+    if (m_code->text().trimmed().isEmpty()) {
+        showError(m_codeError, tr("Type the recovery code."), m_code);
+        return;
+    }
+    if (Status s = m_vault->checkRecoveryThrottle(); !s) {
+        showError(m_codeError, s.message(), m_code);
+        return;
+    }
+    const QString code = m_code->text();
+    m_code->clear();
+    m_recover->setEnabled(false);
+    m_busy = true;
+    setCursor(Qt::BusyCursor);
+    const KeySlots keySlots = m_vault->keySlots();
+    m_recoveryWatcher.setFuture(
+        QtConcurrent::run([keySlots, code]() -> Result<SecureBytes> { return Vault::unwrapRecovery(keySlots, code); }));
+}
+
+void LoginPage::recoveryDone()
+{
+    if (!m_busy)
+        return;
+    m_busy = false;
+    unsetCursor();
+    m_recover->setEnabled(true);
+    auto admins = m_vault->completeRecovery(m_recoveryWatcher.result());
+    m_recoveryWatcher.setFuture(QFuture<Result<SecureBytes>>());
+    if (!admins) {
+        showError(m_codeError, admins.message(), m_code);
+        m_code->setFocus();
+        return;
+    }
+    m_recoveredAdmins = admins.value();
+    m_admins->clear();
+    for (const Account &a : m_recoveredAdmins)
+        m_admins->addItem(QStringLiteral("%1 (%2)").arg(a.displayName, a.login));
+    clearError(m_newError, m_newPassword);
+    m_panels->setCurrentIndex(2);
+    m_newPassword->setFocus();
+}
+
+void LoginPage::setNewAdminPassword()
+{
+    const int index = m_admins->currentIndex();
+    if (index < 0 || index >= m_recoveredAdmins.size())
+        return;
+    const Account admin = m_recoveredAdmins.at(index);
+    QString typed = m_newPassword->text();
+    QString again = m_newConfirm->text();
+    const bool same = typed == again;
+    wipe(again);
+    m_newConfirm->clear();
+    m_newPassword->clear();
+    if (!same) {
+        wipe(typed);
+        showError(m_newError, tr("The two passwords are different. Type them again."), m_newPassword);
+        m_newPassword->setFocus();
+        return;
+    }
+    const SecureBytes password = SecureBytes::fromQString(typed);
+    // The new password, then a new recovery code: the old one may have been seen while it was typed.
+    if (Status s = m_vault->changePassword(admin, admin.login, password); !s) {
+        showError(m_newError, s.message(), m_newPassword);
+        m_newPassword->setFocus();
+        return;
+    }
+    auto code = m_vault->renewRecoveryCode(admin);
+    m_recoveredAdmin = admin;
+    if (!code) {
+        showError(m_newError, code.message());
+        return;
+    }
+    m_newCode->setText(code.value());
+    m_newCode->setAccessibleName(tr("New recovery code: %1").arg(code.value()));
+    m_newCodeWritten->setChecked(false);
+    m_panels->setCurrentIndex(3);
+    m_newCode->setFocus();
+}
+
+void LoginPage::finishRecovery()
+{
+    m_newCode->clear();
+    m_vault->record(m_recoveredAdmin.login, QStringLiteral("sign_in"));
+    Q_EMIT signedIn(m_recoveredAdmin);
+}
+
+} // namespace relais::ui

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include "common/Result.h"
+#include "common/SecureBytes.h"
+#include "security/Account.h"
+#include "security/Vault.h"
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QComboBox;
+
+namespace relais::ui {
+
+// Sign-in, lock screen and recovery. Lists the structure's accounts from the key slots (readable
+// before the store is open); the password is checked on a worker thread (Argon2id).
+class LoginPage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Mode
+    {
+        SignIn,
+        Locked,
+        SwitchUser
+    };
+
+    explicit LoginPage(Vault *vault, QWidget *parent = nullptr);
+
+    // Refreshes the account list from the key slots and shows the page in `mode`.
+    void showMode(Mode mode, const Account &current = Account());
+    void setNotice(const QString &notice);
+    Mode mode() const { return m_mode; }
+    bool isBusy() const;
+
+Q_SIGNALS:
+    void signedIn(const Account &account);
+    void signOutRequested();
+
+private:
+    void signIn();
+    void signInDone();
+    void selectLogin(const QString &login);
+    void showRecovery();
+    void recover();
+    void recoveryDone();
+    void setNewAdminPassword();
+    void finishRecovery();
+
+    Vault *m_vault;
+    Mode m_mode = Mode::SignIn;
+    QString m_currentLogin;
+    QStackedWidget *m_panels;
+    QLabel *m_structure;
+    QLabel *m_heading;
+    QLabel *m_notice;
+    QListWidget *m_accounts;
+    QLineEdit *m_password;
+    QLabel *m_error;
+    QPushButton *m_signIn;
+    QPushButton *m_signOut;
+    QPushButton *m_forgot;
+    QWidget *m_demoBox;
+    QLabel *m_demoList;
+    // Recovery.
+    QLineEdit *m_code;
+    QLabel *m_codeError;
+    QPushButton *m_recover;
+    QComboBox *m_admins;
+    QLineEdit *m_newPassword;
+    QLineEdit *m_newConfirm;
+    QLabel *m_newError;
+    QLabel *m_newCode;
+    QCheckBox *m_newCodeWritten;
+    QPushButton *m_newCodeDone;
+    QList<Account> m_recoveredAdmins;
+    Account m_recoveredAdmin;
+    QString m_pendingLogin;
+    bool m_busy = false; // from the click until the result has been handled on this thread
+    QFutureWatcher<Result<SecureBytes>> m_watcher;
+    QFutureWatcher<Result<SecureBytes>> m_recoveryWatcher;
+};
+
+} // namespace relais::ui

@@ -1,0 +1,44 @@
+#include "RecoverySheet.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QLocale>
+#include <QPagedPaintDevice>
+#include <QTextDocument>
+
+namespace relais::ui {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("relais::ui::RecoverySheet", text);
+}
+} // namespace
+
+QString RecoverySheet::html(const QString &structure, const QString &code, const QDateTime &when)
+{
+    const QString date = QLocale().toString(when.toLocalTime(), QLocale::LongFormat);
+    return QStringLiteral("<h1>%1</h1><p><b>%2</b> %3</p><p>%4</p>"
+                          "<table border='1' cellpadding='14' cellspacing='0'><tr><td style='font-family: DejaVu Sans "
+                          "Mono, monospace; font-size: 17pt; font-weight: bold; white-space: pre'>%5</td></tr></table>"
+                          "<ul><li>%6</li><li>%7</li><li>%8</li></ul>")
+        .arg(tr("Relais — recovery code").toHtmlEscaped(), tr("Structure:").toHtmlEscaped(), structure.toHtmlEscaped(),
+             tr("Printed on %1.").arg(date).toHtmlEscaped(), code.toHtmlEscaped(),
+             tr("This code opens every file of the structure if all administrator passwords are lost.").toHtmlEscaped(),
+             tr("Keep this sheet locked away, apart from the computer. Never photograph it or send it by e-mail.")
+                 .toHtmlEscaped(),
+             tr("Once the code has been used, Relais replaces it: print the new sheet and destroy this one.")
+                 .toHtmlEscaped());
+}
+
+bool RecoverySheet::print(QPagedPaintDevice *device, const QString &structure, const QString &code,
+                          const QDateTime &when)
+{
+    QTextDocument document;
+    document.setDefaultFont(QFont(QStringLiteral("DejaVu Sans"), 12));
+    document.setHtml(html(structure, code, when));
+    document.print(device);
+    return true;
+}
+
+} // namespace relais::ui

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+class QPagedPaintDevice;
+
+namespace relais::ui {
+
+// The printed page that carries the recovery code: what it is, where to keep it, what to do with it.
+class RecoverySheet
+{
+public:
+    static QString html(const QString &structure, const QString &code, const QDateTime &when);
+    // Prints (or writes a PDF, for a QPdfWriter) the sheet; returns false if the device could not paint.
+    static bool print(QPagedPaintDevice *device, const QString &structure, const QString &code, const QDateTime &when);
+};
+
+} // namespace relais::ui

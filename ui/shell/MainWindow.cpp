@@ -1,0 +1,246 @@
+#include "MainWindow.h"
+
+#include "common/Ui.h"
+#include "login/LoginPage.h"
+#include "security/Session.h"
+#include "security/Vault.h"
+#include "setup/SetupPage.h"
+#include "shell/ShellPage.h"
+#include "store/Keychain.h"
+#include "theme/Theme.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace relais::ui {
+
+MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
+    : QMainWindow(parent), m_vault(vault), m_session(session)
+{
+    setWindowTitle(QStringLiteral("Relais"));
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_demoBanner = new QWidget;
+    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    m_demoBanner->setAttribute(Qt::WA_StyledBackground);
+    auto *banner = new QHBoxLayout(m_demoBanner);
+    banner->addWidget(
+        makeLabel(tr("DEMO — fictitious data, for training only. Never use it for a real citizen."), "info"));
+    m_demoBanner->hide();
+    layout->addWidget(m_demoBanner);
+    m_stack = new QStackedWidget;
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_setup = new SetupPage(vault);
+    m_login = new LoginPage(vault);
+    m_shell = new ShellPage(vault, session);
+    m_error = new QWidget;
+    auto *e = new QVBoxLayout(m_error);
+    e->setContentsMargins(48, 32, 48, 32);
+    e->addWidget(makeLabel(tr("Relais cannot open the store"), "title"));
+    m_errorText = makeLabel(QString(), "error");
+    m_errorText->setFocusPolicy(Qt::StrongFocus);
+    e->addWidget(m_errorText);
+    e->addWidget(makeLabel(tr("Nothing was changed or deleted. Ask your structure's administrator: the "
+                              "administrator's guide explains how to restore a backup."),
+                           "hint"));
+    e->addStretch();
+    for (QWidget *page :
+         {static_cast<QWidget *>(m_setup), static_cast<QWidget *>(m_login), static_cast<QWidget *>(m_shell), m_error})
+        m_stack->addWidget(page);
+
+    connect(m_setup, &SetupPage::finished, this, [this](const QString &) { showLogin(); });
+    connect(m_login, &LoginPage::signedIn, this, &MainWindow::signedIn);
+    connect(m_login, &LoginPage::signOutRequested, this, &MainWindow::signOut);
+    connect(m_shell, &ShellPage::lockRequested, this, &MainWindow::lock);
+    connect(m_shell, &ShellPage::switchUserRequested, this, &MainWindow::switchUser);
+    connect(m_shell, &ShellPage::signOutRequested, this, &MainWindow::signOut);
+    connect(m_session, &Session::locked, this, [this] {
+        m_login->showMode(LoginPage::Mode::Locked, m_session->account());
+        m_stack->setCurrentWidget(m_login);
+    });
+
+    buildStatusBar();
+    qApp->installEventFilter(this);
+    resize(1280, 800);
+}
+
+void MainWindow::buildStatusBar()
+{
+    // Display settings belong to the person at the screen, so they are reachable before signing in.
+    auto *display = new QWidget;
+    auto *d = new QHBoxLayout(display);
+    d->setContentsMargins(0, 0, 0, 0);
+    auto *sizeLabel = new QLabel(tr("&Text size:"));
+    m_textSize = new QComboBox;
+    m_textSize->setAccessibleName(tr("Text size"));
+    for (int percent : {100, 125, 150, 175, 200})
+        m_textSize->addItem(QStringLiteral("%1 %").arg(percent), percent);
+    sizeLabel->setBuddy(m_textSize);
+    m_contrast = new QCheckBox(tr("&High contrast"));
+    d->addWidget(sizeLabel);
+    d->addWidget(m_textSize);
+    d->addWidget(m_contrast);
+    statusBar()->addPermanentWidget(display);
+    QSettings settings;
+    const int scale = settings.value(QStringLiteral("display/textScale"), 100).toInt();
+    m_textSize->setCurrentIndex(qMax(0, m_textSize->findData(scale)));
+    m_contrast->setChecked(settings.value(QStringLiteral("display/theme")).toString() ==
+                           Theme::id(ThemeKind::HighContrast));
+    connect(m_textSize, &QComboBox::currentIndexChanged, this, &MainWindow::applyDisplaySettings);
+    connect(m_contrast, &QCheckBox::toggled, this, &MainWindow::applyDisplaySettings);
+}
+
+void MainWindow::applyDisplaySettings()
+{
+    const int scale = m_textSize->currentData().toInt();
+    const ThemeKind kind = m_contrast->isChecked() ? ThemeKind::HighContrast : ThemeKind::Standard;
+    QSettings settings;
+    settings.setValue(QStringLiteral("display/textScale"), scale);
+    settings.setValue(QStringLiteral("display/theme"), Theme::id(kind));
+    Theme::apply(kind, scale);
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_stack->currentWidget();
+}
+
+void MainWindow::start()
+{
+    if (!m_vault->storeExists()) {
+        m_stack->setCurrentWidget(m_setup);
+        m_setup->setFocus();
+        return;
+    }
+    if (Status s = m_vault->loadSlots(); !s) {
+        showFatal(s.message());
+        return;
+    }
+    m_demoBanner->setVisible(m_vault->keySlots().isDemo());
+    // A staff PC with the keychain slot opens the store at start so that deliveries can go on; people
+    // still sign in with their own password. If the keychain cannot serve, say why and go on.
+    QString notice;
+    if (m_vault->keySlots().hasKeychainSlot()) {
+        if (Status s = m_vault->unlockWithKeychain(); !s)
+            notice =
+                tr("The system keychain could not open the store (%1) Sign in with your password.").arg(s.message());
+    }
+    showLogin();
+    m_login->setNotice(notice);
+}
+
+void MainWindow::showFatal(const QString &message)
+{
+    m_errorText->setText(message);
+    m_stack->setCurrentWidget(m_error);
+    m_errorText->setFocus();
+}
+
+void MainWindow::showLogin()
+{
+    if (Status s = m_vault->loadSlots(); !s) {
+        showFatal(s.message());
+        return;
+    }
+    m_demoBanner->setVisible(m_vault->keySlots().isDemo());
+    m_login->showMode(LoginPage::Mode::SignIn);
+    m_stack->setCurrentWidget(m_login);
+    m_login->setFocus();
+}
+
+void MainWindow::signedIn(const Account &account)
+{
+    const bool sameSession = m_session->isActive() && m_session->account().login == account.login;
+    if (sameSession) {
+        m_session->unlock();
+    } else {
+        if (m_session->isActive())
+            m_vault->record(m_session->account().login, QStringLiteral("session_handed_over"));
+        m_session->start(account);
+    }
+    const int minutes = m_vault->setting(QStringLiteral("idle_lock_minutes"), QStringLiteral("5")).toInt();
+    m_session->setIdleLockMs(qint64(qBound(1, minutes, 60)) * 60000);
+    if (!sameSession)
+        m_shell->enter(account);
+    m_stack->setCurrentWidget(m_shell);
+}
+
+void MainWindow::lock()
+{
+    if (!m_session->isActive())
+        return;
+    m_vault->record(m_session->account().login, QStringLiteral("session_locked"));
+    m_session->lock();
+}
+
+void MainWindow::switchUser()
+{
+    if (!m_session->isActive())
+        return;
+    m_vault->record(m_session->account().login, QStringLiteral("session_locked"));
+    m_session->lock();
+    m_login->showMode(LoginPage::Mode::SwitchUser, m_session->account());
+}
+
+void MainWindow::signOut()
+{
+    if (m_session->isActive())
+        m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
+    m_session->end();
+    // The last person out closes the store and wipes its key from memory.
+    m_vault->close();
+    showLogin();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::Wheel:
+    case QEvent::TouchBegin:
+        m_session->noteActivity();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::setKioskMode(bool kiosk)
+{
+    m_kiosk = kiosk;
+    if (kiosk) {
+        setWindowFlags(windowFlags() | Qt::FramelessWindowHint | Qt::WindowStaysOnTopHint);
+        showFullScreen();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // In kiosk mode only the session (an administrator) ends the program.
+    if (m_kiosk) {
+        event->ignore();
+        return;
+    }
+    if (m_session->isActive())
+        m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
+    m_session->end();
+    m_vault->close();
+    event->accept();
+}
+
+} // namespace relais::ui

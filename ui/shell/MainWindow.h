@@ -1,0 +1,69 @@
+#pragma once
+
+#include "security/Account.h"
+
+#include <QMainWindow>
+
+namespace relais {
+class Vault;
+class Session;
+} // namespace relais
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QStackedWidget;
+
+namespace relais::ui {
+
+class LoginPage;
+class SetupPage;
+class ShellPage;
+
+// The kiosk window: first-run set-up, sign-in and lock screen, or the signed-in shell. Watches user
+// input for the idle lock. In kiosk mode it is full screen and cannot be closed from the keyboard.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Vault *vault, Session *session, QWidget *parent = nullptr);
+
+    // Chooses the first page from what the data folder holds; never creates a store over a damaged one.
+    void start();
+    void setKioskMode(bool kiosk);
+
+    SetupPage *setupPage() const { return m_setup; }
+    LoginPage *loginPage() const { return m_login; }
+    ShellPage *shellPage() const { return m_shell; }
+    QWidget *errorPage() const { return m_error; }
+    QWidget *currentPage() const;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void showLogin();
+    void signedIn(const Account &account);
+    void lock();
+    void switchUser();
+    void signOut();
+    void showFatal(const QString &message);
+    void applyDisplaySettings();
+    void buildStatusBar();
+
+    Vault *m_vault;
+    Session *m_session;
+    bool m_kiosk = false;
+    QStackedWidget *m_stack;
+    QWidget *m_demoBanner;
+    SetupPage *m_setup;
+    LoginPage *m_login;
+    ShellPage *m_shell;
+    QWidget *m_error;
+    QLabel *m_errorText;
+    QComboBox *m_textSize;
+    QCheckBox *m_contrast;
+};
+
+} // namespace relais::ui

@@ -1,0 +1,124 @@
+#include "ShellPage.h"
+
+#include "admin/AdminPage.h"
+#include "common/Ui.h"
+#include "home/HomePage.h"
+#include "security/Session.h"
+#include "security/Vault.h"
+
+#include <QAccessible>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace relais::ui {
+
+ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
+    : QWidget(parent), m_vault(vault), m_session(session)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    auto *topBar = new QWidget;
+    topBar->setObjectName(QStringLiteral("topBar"));
+    topBar->setAttribute(Qt::WA_StyledBackground);
+    auto *top = new QHBoxLayout(topBar);
+    top->setContentsMargins(16, 8, 16, 8);
+    m_structure = makeLabel(QString(), "subtitle");
+    m_person = makeLabel(QString(), "info");
+    auto *lock = new QPushButton(tr("&Lock"));
+    lock->setToolTip(tr("Hide everything until you type your password again (Ctrl+L)"));
+    auto *switchUser = new QPushButton(tr("C&hange user"));
+    auto *signOut = new QPushButton(tr("Sign &out"));
+    top->addWidget(m_structure, 1);
+    top->addWidget(m_person);
+    top->addSpacing(16);
+    top->addWidget(lock);
+    top->addWidget(switchUser);
+    top->addWidget(signOut);
+    layout->addWidget(topBar);
+    connect(lock, &QPushButton::clicked, this, &ShellPage::lockRequested);
+    connect(switchUser, &QPushButton::clicked, this, &ShellPage::switchUserRequested);
+    connect(signOut, &QPushButton::clicked, this, &ShellPage::signOutRequested);
+    auto *lockShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    connect(lockShortcut, &QShortcut::activated, this, &ShellPage::lockRequested);
+
+    m_warning = new QWidget;
+    m_warning->setObjectName(QStringLiteral("idleWarning"));
+    m_warning->setAttribute(Qt::WA_StyledBackground);
+    auto *w = new QHBoxLayout(m_warning);
+    m_warningText = makeLabel(QString(), "info");
+    auto *stay = new QPushButton(tr("&Stay signed in"));
+    w->addWidget(m_warningText, 1);
+    w->addWidget(stay);
+    m_warning->hide();
+    layout->addWidget(m_warning);
+    connect(stay, &QPushButton::clicked, m_session, &Session::noteActivity);
+    connect(m_session, &Session::warningStarted, this, &ShellPage::showWarning);
+    connect(m_session, &Session::warningTick, this, &ShellPage::showWarning);
+    connect(m_session, &Session::warningCancelled, m_warning, &QWidget::hide);
+    connect(m_session, &Session::locked, m_warning, &QWidget::hide);
+
+    auto *body = new QHBoxLayout;
+    body->setSpacing(0);
+    m_rail = new QListWidget;
+    m_rail->setObjectName(QStringLiteral("rail"));
+    m_rail->setAccessibleName(tr("Sections"));
+    m_rail->setFixedWidth(220);
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(QStringLiteral("content"));
+    body->addWidget(m_rail);
+    body->addWidget(m_pages, 1);
+    layout->addLayout(body, 1);
+    connect(m_rail, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    m_home = new HomePage(m_pages);
+    m_admin = new AdminPage(vault, session, m_pages);
+    m_home->hide();
+    m_admin->hide();
+}
+
+void ShellPage::addPage(const QString &title, QWidget *page)
+{
+    auto *item = new QListWidgetItem(title, m_rail);
+    item->setData(Qt::AccessibleTextRole, title);
+    m_pages->addWidget(page);
+}
+
+void ShellPage::enter(const Account &account)
+{
+    const QString structure = m_vault->keySlots().structureName();
+    m_structure->setText(structure);
+    m_person->setText(tr("%1 — %2").arg(account.displayName, roleLabel(account.role)));
+    m_warning->hide();
+    // Pages are rebuilt for each person: a volunteer never gets the administrator's.
+    m_rail->clear();
+    while (m_pages->count() > 0)
+        m_pages->removeWidget(m_pages->widget(0));
+    m_home->setAccount(account, structure);
+    addPage(tr("Home"), m_home);
+    if (account.isAdmin()) {
+        addPage(tr("Administration"), m_admin);
+        m_admin->refresh();
+    }
+    m_rail->setCurrentRow(0);
+    m_rail->setFocus();
+}
+
+void ShellPage::showWarning(int secondsLeft)
+{
+    m_warningText->setText(tr("No activity: the session locks in %n second(s). Press any key or click “Stay "
+                              "signed in” to go on.",
+                              nullptr, secondsLeft));
+    if (!m_warning->isVisible()) {
+        m_warning->show();
+        QAccessibleEvent event(m_warningText, QAccessible::Alert);
+        QAccessible::updateAccessibility(&event);
+    }
+}
+
+} // namespace relais::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "security/Account.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+
+namespace relais {
+class Vault;
+class Session;
+} // namespace relais
+
+namespace relais::ui {
+
+class AdminPage;
+class HomePage;
+
+// The signed-in workspace: a top bar (structure, person, lock, change user, sign out), the idle-lock
+// warning, the navigation rail and the pages. Each page arrives with the capability it shows.
+class ShellPage : public QWidget
+{
+    Q_OBJECT
+public:
+    ShellPage(Vault *vault, Session *session, QWidget *parent = nullptr);
+
+    void enter(const Account &account);
+    QListWidget *rail() const { return m_rail; }
+    QStackedWidget *pages() const { return m_pages; }
+    QWidget *idleWarning() const { return m_warning; }
+    AdminPage *adminPage() const { return m_admin; }
+
+Q_SIGNALS:
+    void lockRequested();
+    void switchUserRequested();
+    void signOutRequested();
+
+private:
+    void showWarning(int secondsLeft);
+    void addPage(const QString &title, QWidget *page);
+
+    Vault *m_vault;
+    Session *m_session;
+    QLabel *m_structure;
+    QLabel *m_person;
+    QWidget *m_warning;
+    QLabel *m_warningText;
+    QListWidget *m_rail;
+    QStackedWidget *m_pages;
+    HomePage *m_home;
+    AdminPage *m_admin;
+};
+
+} // namespace relais::ui
