@@ -11,16 +11,6 @@ namespace relais {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::AdminCli", text);
-}
-
-QString trn(const char *text, qint64 n)
-{
-    return QCoreApplication::translate("relais::AdminCli", text, nullptr, static_cast<int>(n));
-}
-
 int exitCodeFor(ErrorCode code)
 {
     switch (code) {
@@ -81,20 +71,20 @@ int AdminCli::usage(const QString &problem)
 {
     if (!problem.isEmpty())
         m_err << "relais-admin: " << problem << Qt::endl;
-    m_err << tr("Usage: relais-admin COMMAND [options]\n"
-                "  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin\n"
-                "  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]\n"
-                "  user passwd --login LOGIN\n"
-                "  user disable --login LOGIN\n"
-                "  user list\n"
-                "  check\n"
-                "  verify-journal\n"
-                "Options of every command that opens the store:\n"
-                "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
-                "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
-                "  --recovery          open it with the recovery code (first line) instead\n"
-                "  --password-stdin    read passwords from standard input, one per line\n"
-                "Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.")
+    m_err << AdminCli::tr("Usage: relais-admin COMMAND [options]\n"
+                          "  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin\n"
+                          "  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]\n"
+                          "  user passwd --login LOGIN\n"
+                          "  user disable --login LOGIN\n"
+                          "  user list\n"
+                          "  check\n"
+                          "  verify-journal\n"
+                          "Options of every command that opens the store:\n"
+                          "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
+                          "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
+                          "  --recovery          open it with the recovery code (first line) instead\n"
+                          "  --password-stdin    read passwords from standard input, one per line\n"
+                          "Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.")
           << Qt::endl;
     return Usage;
 }
@@ -128,12 +118,12 @@ int AdminCli::run(const QStringList &arguments)
             } else if (i + 1 < arguments.size()) {
                 o.values.insert(name, arguments.at(++i));
             } else {
-                return usage(tr("The option --%1 needs a value.").arg(name));
+                return usage(AdminCli::tr("The option --%1 needs a value.").arg(name));
             }
         } else if (name == QLatin1String("password")) {
-            return usage(tr("Passwords are never given as arguments: use --password-stdin."));
+            return usage(AdminCli::tr("Passwords are never given as arguments: use --password-stdin."));
         } else {
-            return usage(tr("Unknown option --%1.").arg(name));
+            return usage(AdminCli::tr("Unknown option --%1.").arg(name));
         }
     }
     if (o.has("help") || o.positional.isEmpty())
@@ -147,7 +137,7 @@ int AdminCli::run(const QStringList &arguments)
         return check(o);
     if (command == QLatin1String("verify-journal"))
         return verifyJournal(o);
-    return usage(tr("Unknown command %1.").arg(command));
+    return usage(AdminCli::tr("Unknown command %1.").arg(command));
 }
 
 namespace {
@@ -167,19 +157,20 @@ bool readSecret(const std::function<bool(QString *)> &readLine, SecureBytes *sec
 int AdminCli::init(const Options &o)
 {
     if (!o.has("password-stdin"))
-        return usage(tr("init reads the administrator's password from standard input: add --password-stdin."));
+        return usage(
+            AdminCli::tr("init reads the administrator's password from standard input: add --password-stdin."));
     if (o.value("structure").isEmpty() || o.value("admin").isEmpty())
-        return usage(tr("init needs --structure and --admin."));
+        return usage(AdminCli::tr("init needs --structure and --admin."));
     SecureBytes password;
     if (!readSecret(m_readLine, &password))
-        return fail(Usage, tr("No password on standard input."));
+        return fail(Usage, AdminCli::tr("No password on standard input."));
     Vault vault(o.dataDir());
     auto result =
         vault.initialize(o.value("structure"), o.value("admin"), o.value("display-name"), password, o.has("demo"));
     if (!result)
         return fail(exitCodeFor(result.code()), result.message());
-    m_out << tr("Store created for %1 in %2.").arg(o.value("structure"), o.dataDir()) << '\n'
-          << tr("Recovery code (shown only once: write it down and keep it in a safe place):") << '\n'
+    m_out << AdminCli::tr("Store created for %1 in %2.").arg(o.value("structure"), o.dataDir()) << '\n'
+          << AdminCli::tr("Recovery code (shown only once: write it down and keep it in a safe place):") << '\n'
           << "    " << result->recoveryCode << Qt::endl;
     return Ok;
 }
@@ -195,7 +186,7 @@ Result<Account> openAs(Vault &vault, const QStringList &, const std::function<bo
     if (recovery) {
         QString code;
         if (!readLine(&code))
-            return makeError(ErrorCode::InvalidInput, tr("No recovery code on standard input."));
+            return makeError(ErrorCode::InvalidInput, AdminCli::tr("No recovery code on standard input."));
         auto admins = vault.recover(code);
         wipe(code);
         if (!admins)
@@ -204,14 +195,16 @@ Result<Account> openAs(Vault &vault, const QStringList &, const std::function<bo
             if (!a.disabled && (recoveryTarget.isEmpty() || a.login == recoveryTarget))
                 return a;
         }
-        return makeError(ErrorCode::NoSuchAccount, tr("With the recovery code, only an administrator's password can "
-                                                      "be reset."));
+        return makeError(ErrorCode::NoSuchAccount,
+                         AdminCli::tr("With the recovery code, only an administrator's password can "
+                                      "be reset."));
     }
     if (login.isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("Say which account opens the store: --as LOGIN (or --recovery)."));
+        return makeError(ErrorCode::InvalidInput,
+                         AdminCli::tr("Say which account opens the store: --as LOGIN (or --recovery)."));
     SecureBytes password;
     if (!readSecret(readLine, &password))
-        return makeError(ErrorCode::InvalidInput, tr("No password on standard input."));
+        return makeError(ErrorCode::InvalidInput, AdminCli::tr("No password on standard input."));
     return vault.signIn(login, password);
 }
 
@@ -221,23 +214,23 @@ int AdminCli::user(const Options &o)
 {
     const QString sub = o.positional.value(1);
     if (sub.isEmpty())
-        return usage(tr("user needs a subcommand: add, passwd, disable or list."));
+        return usage(AdminCli::tr("user needs a subcommand: add, passwd, disable or list."));
     if (sub != QLatin1String("add") && sub != QLatin1String("passwd") && sub != QLatin1String("disable") &&
         sub != QLatin1String("list"))
-        return usage(tr("Unknown subcommand user %1.").arg(sub));
+        return usage(AdminCli::tr("Unknown subcommand user %1.").arg(sub));
     if (!o.has("password-stdin"))
-        return usage(tr("Passwords are read from standard input: add --password-stdin."));
+        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
     const QString login = o.value("login");
     if (sub != QLatin1String("list") && login.isEmpty())
-        return usage(tr("user %1 needs --login.").arg(sub));
+        return usage(AdminCli::tr("user %1 needs --login.").arg(sub));
     Role role = Role::Mediator;
     if (sub == QLatin1String("add") && !roleFromId(o.value("role"), &role))
-        return usage(tr("--role must be admin, mediator or volunteer."));
+        return usage(AdminCli::tr("--role must be admin, mediator or volunteer."));
 
     Vault vault(o.dataDir());
     const bool recovery = o.has("recovery");
     if (recovery && sub != QLatin1String("passwd"))
-        return usage(tr("The recovery code only serves to reset an administrator's password (user passwd)."));
+        return usage(AdminCli::tr("The recovery code only serves to reset an administrator's password (user passwd)."));
     auto actor = openAs(vault, o.positional, m_readLine, recovery, o.value("as"), recovery ? login : QString());
     if (!actor)
         return fail(exitCodeFor(actor.code()), actor.message());
@@ -256,28 +249,30 @@ int AdminCli::user(const Options &o)
     if (sub == QLatin1String("disable")) {
         if (Status s = vault.setDisabled(actor.value(), login, true); !s)
             return fail(exitCodeFor(s.code()), s.message());
-        m_out << tr("Account %1 disabled.").arg(login) << Qt::endl;
+        m_out << AdminCli::tr("Account %1 disabled.").arg(login) << Qt::endl;
         return Ok;
     }
     SecureBytes password;
     if (!readSecret(m_readLine, &password))
-        return fail(Usage, tr("The new password is missing: put it on the next line of standard input."));
+        return fail(Usage, AdminCli::tr("The new password is missing: put it on the next line of standard input."));
     if (sub == QLatin1String("add")) {
         if (Status s = vault.addAccount(actor.value(), login, o.value("display-name"), role, password); !s)
             return fail(exitCodeFor(s.code()), s.message());
-        m_out << tr("Account %1 created.").arg(login) << Qt::endl;
+        m_out << AdminCli::tr("Account %1 created.").arg(login) << Qt::endl;
         return Ok;
     }
     const QString demoClear =
         vault.keySlots().isDemo() ? QString::fromUtf8(password.constChar(), password.size()) : QString();
     if (Status s = vault.changePassword(actor.value(), login, password, demoClear); !s)
         return fail(exitCodeFor(s.code()), s.message());
-    m_out << tr("Password of %1 changed.").arg(login) << Qt::endl;
+    m_out << AdminCli::tr("Password of %1 changed.").arg(login) << Qt::endl;
     if (recovery) {
         auto code = vault.renewRecoveryCode(actor.value());
         if (!code)
             return fail(exitCodeFor(code.code()), code.message());
-        m_out << tr("The recovery code has been used, so it was replaced. New recovery code (shown only once):") << '\n'
+        m_out << AdminCli::tr(
+                     "The recovery code has been used, so it was replaced. New recovery code (shown only once):")
+              << '\n'
               << "    " << code.value() << Qt::endl;
     }
     return Ok;
@@ -286,17 +281,17 @@ int AdminCli::user(const Options &o)
 int AdminCli::check(const Options &o)
 {
     if (!o.has("password-stdin") && !o.has("recovery"))
-        return usage(tr("Passwords are read from standard input: add --password-stdin."));
+        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
     Vault vault(o.dataDir());
     auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
     if (!actor)
         return fail(exitCodeFor(actor.code()), actor.message());
     bool ok = true;
     const KeySlots &keySlots = vault.keySlots();
-    m_out << tr("Key slots: %1 account(s), recovery code %2, system keychain %3.")
+    m_out << AdminCli::tr("Key slots: %1 account(s), recovery code %2, system keychain %3.")
                  .arg(keySlots.passwordSlots().size())
-                 .arg(keySlots.hasRecoverySlot() ? tr("present") : tr("MISSING"))
-                 .arg(keySlots.hasKeychainSlot() ? tr("enabled") : tr("not enabled"))
+                 .arg(keySlots.hasRecoverySlot() ? AdminCli::tr("present") : AdminCli::tr("MISSING"))
+                 .arg(keySlots.hasKeychainSlot() ? AdminCli::tr("enabled") : AdminCli::tr("not enabled"))
           << '\n';
     if (!keySlots.hasRecoverySlot())
         ok = false;
@@ -304,49 +299,48 @@ int AdminCli::check(const Options &o)
     if (accounts) {
         for (const Account &a : accounts.value()) {
             if (!a.disabled && !keySlots.hasPasswordSlot(a.login)) {
-                m_out << tr("Account %1 is active but has no key slot.").arg(a.login) << '\n';
+                m_out << AdminCli::tr("Account %1 is active but has no key slot.").arg(a.login) << '\n';
                 ok = false;
             }
         }
     }
     if (Status s = vault.database()->integrityCheck(); s) {
-        m_out << tr("Database integrity: ok.") << '\n';
+        m_out << AdminCli::tr("Database integrity: ok.") << '\n';
     } else {
-        m_out << tr("Database integrity: %1").arg(s.message()) << '\n';
+        m_out << AdminCli::tr("Database integrity: %1").arg(s.message()) << '\n';
         ok = false;
     }
-    m_out << tr("Schema version: %1 (this program: %2).")
+    m_out << AdminCli::tr("Schema version: %1 (this program: %2).")
                  .arg(vault.database()->schemaVersion())
                  .arg(latestSchemaVersion())
           << '\n';
     const Journal::Verification v = vault.journal().verify();
     if (v.intact) {
-        m_out << trn("Journal: %n entries, chain intact.", v.rows) << '\n';
+        m_out << AdminCli::tr("Journal: %n entries, chain intact.", nullptr, static_cast<int>(v.rows)) << '\n';
     } else {
-        m_out << tr("Journal: chain broken at entry %1.").arg(v.firstBrokenId) << '\n';
+        m_out << AdminCli::tr("Journal: chain broken at entry %1.").arg(v.firstBrokenId) << '\n';
         ok = false;
     }
     m_out.flush();
     if (!ok)
-        return fail(Failed, tr("The check found problems (see above)."));
+        return fail(Failed, AdminCli::tr("The check found problems (see above)."));
     return Ok;
 }
 
 int AdminCli::verifyJournal(const Options &o)
 {
     if (!o.has("password-stdin") && !o.has("recovery"))
-        return usage(tr("Passwords are read from standard input: add --password-stdin."));
+        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
     Vault vault(o.dataDir());
     auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
     if (!actor)
         return fail(exitCodeFor(actor.code()), actor.message());
     const Journal::Verification v = vault.journal().verify();
     if (!v.intact)
-        return fail(
-            Failed,
-            tr("The journal's chain is broken at entry %1: entries were changed or removed.").arg(v.firstBrokenId));
-    m_out << trn("Journal intact: %n entries.", v.rows) << '\n'
-          << tr("Head: %1").arg(QString::fromLatin1(v.head.toHex())) << Qt::endl;
+        return fail(Failed, AdminCli::tr("The journal's chain is broken at entry %1: entries were changed or removed.")
+                                .arg(v.firstBrokenId));
+    m_out << AdminCli::tr("Journal intact: %n entries.", nullptr, static_cast<int>(v.rows)) << '\n'
+          << AdminCli::tr("Head: %1").arg(QString::fromLatin1(v.head.toHex())) << Qt::endl;
     return Ok;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QStringList>
 #include <QTextStream>
 
@@ -12,6 +14,8 @@ namespace relais {
 // one-line reason on standard error.
 class AdminCli
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::AdminCli)
+
 public:
     enum ExitCode
     {

@@ -16,7 +16,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     // Standard error carries the one-line reason of a failure; diagnostics only when asked for.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("relais.*.info=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("relais.*.info=false\nrelais.*.warning=false"));
     QCoreApplication::setOrganizationName(QStringLiteral("Relais"));
     QCoreApplication::setApplicationName(QStringLiteral("relais"));
     if (sodium_init() < 0) {

@@ -10,20 +10,15 @@
 
 namespace relais {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::AtomicFile", text);
-}
-} // namespace
-
 Status writeFileAtomically(const QString &path, const QByteArray &contents)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        return makeError(ErrorCode::Io, tr("Cannot write in the data folder %1. Check that it exists and that "
-                                           "this account may write there.")
-                                            .arg(QFileInfo(path).absolutePath()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate(
+                             "relais::AtomicFile", "Cannot write in the data folder %1. Check that it exists and that "
+                                                   "this account may write there.")
+                             .arg(QFileInfo(path).absolutePath()));
     }
     errno = 0;
     // Flushed here: Qt 6.4's commit() ignores a failed flush and would rename an empty file over the old one.
@@ -34,9 +29,13 @@ Status writeFileAtomically(const QString &path, const QByteArray &contents)
         const bool resource = file.error() == QFileDevice::ResourceError;
         file.cancelWriting();
         if (err == ENOSPC || err == EDQUOT || resource)
-            return makeError(ErrorCode::DiskFull, tr("The disk is full: nothing was changed. Free some space "
-                                                     "and try again."));
-        return makeError(ErrorCode::Io, tr("Cannot write %1: nothing was changed.").arg(QFileInfo(path).fileName()));
+            return makeError(ErrorCode::DiskFull,
+                             QCoreApplication::translate("relais::AtomicFile",
+                                                         "The disk is full: nothing was changed. Free some space "
+                                                         "and try again."));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate("relais::AtomicFile", "Cannot write %1: nothing was changed.")
+                             .arg(QFileInfo(path).fileName()));
     }
     // The rename is only durable once the directory entry itself reaches the disk.
     const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());

@@ -17,11 +17,6 @@ namespace relais {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::Vault", text);
-}
-
 QString throttleKey(const QString &login)
 {
     return login.toLower();
@@ -96,9 +91,9 @@ Status Vault::checkLogin(const QString &login)
 {
     static const QRegularExpression pattern(QStringLiteral("^[a-z][a-z0-9._-]{1,31}$"));
     if (!pattern.match(login).hasMatch())
-        return makeError(ErrorCode::InvalidInput, tr("A login is 2 to 32 characters: lower-case letters without "
-                                                     "accents, digits, dot, dash or underscore, starting with a "
-                                                     "letter."));
+        return makeError(ErrorCode::InvalidInput, Vault::tr("A login is 2 to 32 characters: lower-case letters without "
+                                                            "accents, digits, dot, dash or underscore, starting with a "
+                                                            "letter."));
     return {};
 }
 
@@ -116,10 +111,11 @@ Status Vault::checkPasswordPolicy(const SecureBytes &password, const QString &lo
     QString copy = text;
     wipe(copy);
     if (isLogin)
-        return makeError(ErrorCode::WeakPassword, tr("The password cannot be the login."));
+        return makeError(ErrorCode::WeakPassword, Vault::tr("The password cannot be the login."));
     if (!longEnough)
-        return makeError(ErrorCode::WeakPassword, tr("The password is too short: use at least 12 characters, or a "
-                                                     "passphrase of at least 6 words."));
+        return makeError(ErrorCode::WeakPassword,
+                         Vault::tr("The password is too short: use at least 12 characters, or a "
+                                   "passphrase of at least 6 words."));
     return {};
 }
 
@@ -135,7 +131,7 @@ Status Vault::loadSlots()
         // keyslots.json gone but the database still there: say so rather than offer a new store.
         if (loaded.code() == ErrorCode::KeySlotsMissing &&
             !QFileInfo::exists(QDir(m_dataDir).filePath(Database::fileName())))
-            return makeError(ErrorCode::StoreMissing, tr("There is no store in this data folder yet."));
+            return makeError(ErrorCode::StoreMissing, Vault::tr("There is no store in this data folder yet."));
         return loaded.error();
     }
     m_slots = std::move(loaded).value();
@@ -148,18 +144,20 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
                                      const KdfParams &params)
 {
     if (storeExists())
-        return makeError(ErrorCode::StoreExists, tr("This data folder already holds a store; it was left untouched."));
+        return makeError(ErrorCode::StoreExists,
+                         Vault::tr("This data folder already holds a store; it was left untouched."));
     if (structure.trimmed().isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("Enter the name of the structure."));
+        return makeError(ErrorCode::InvalidInput, Vault::tr("Enter the name of the structure."));
     if (Status s = checkLogin(adminLogin); !s)
         return s.error();
     if (Status s = checkPasswordPolicy(adminPassword, adminLogin); !s)
         return s.error();
     const bool created = !QFileInfo::exists(m_dataDir);
     if (!QDir().mkpath(m_dataDir) || !QFileInfo(m_dataDir).isWritable())
-        return makeError(ErrorCode::Io, tr("The data folder %1 cannot be created or written. Choose another folder "
-                                           "or ask your administrator.")
-                                            .arg(QDir::toNativeSeparators(m_dataDir)));
+        return makeError(ErrorCode::Io,
+                         Vault::tr("The data folder %1 cannot be created or written. Choose another folder "
+                                   "or ask your administrator.")
+                             .arg(QDir::toNativeSeparators(m_dataDir)));
 
     if (created)
         QFile::setPermissions(m_dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -221,10 +219,8 @@ Status Vault::checkThrottle(const QString &login) const
     const bool unknown = m_slotsLoaded && !m_slots.hasPasswordSlot(login) && login != RecoveryThrottleKey;
     const qint64 wait = m_throttle.secondsUntilAllowed(throttleKey(unknown ? UnknownLogin : login));
     if (wait > 0)
-        return makeError(ErrorCode::Throttled,
-                         QCoreApplication::translate("relais::Vault",
-                                                     "Too many failed attempts. Try again in %n second(s).", nullptr,
-                                                     static_cast<int>(wait)));
+        return makeError(ErrorCode::Throttled, Vault::tr("Too many failed attempts. Try again in %n second(s).",
+                                                         nullptr, static_cast<int>(wait)));
     return {};
 }
 
@@ -237,7 +233,8 @@ Status Vault::openDatabase(const SecureBytes &dataKey)
 {
     if (m_db) {
         if (!m_db->keyMatches(dataKey))
-            return makeError(ErrorCode::KeySlotsDamaged, tr("This account's key slot does not match the open store."));
+            return makeError(ErrorCode::KeySlotsDamaged,
+                             Vault::tr("This account's key slot does not match the open store."));
         return {};
     }
     auto db = Database::open(m_dataDir, dataKey);
@@ -271,7 +268,7 @@ Result<Account> Vault::completeSignIn(const QString &login, const Result<SecureB
             close(); // a refused sign-in must not leave the store unlocked
         if (!acc)
             return acc.error();
-        return makeError(ErrorCode::AccountDisabled, tr("This account is disabled. Ask an administrator."));
+        return makeError(ErrorCode::AccountDisabled, Vault::tr("This account is disabled. Ask an administrator."));
     }
     const int failures = m_throttle.failures(throttleKey(login));
     m_throttle.recordSuccess(throttleKey(login));
@@ -347,7 +344,8 @@ Status Vault::unlockWithKeychain()
             return s;
     }
     if (!m_slots.hasKeychainSlot())
-        return makeError(ErrorCode::KeychainUnavailable, tr("The system keychain is not enabled for this store."));
+        return makeError(ErrorCode::KeychainUnavailable,
+                         Vault::tr("The system keychain is not enabled for this store."));
     Keychain keychain;
     auto kek = keychain.readSecret(keychainEntryName());
     if (!kek)
@@ -383,7 +381,7 @@ void Vault::close()
 Result<QList<Account>> Vault::accounts() const
 {
     if (!m_db)
-        return makeError(ErrorCode::PermissionDenied, tr("The store is locked."));
+        return makeError(ErrorCode::PermissionDenied, Vault::tr("The store is locked."));
     QSqlQuery q(m_db->connection());
     if (!q.exec(QStringLiteral("SELECT %1 FROM accounts ORDER BY display_name").arg(QLatin1String(AccountColumns))))
         return Database::sqlError(QStringLiteral("accounts"), q.lastError());
@@ -396,24 +394,24 @@ Result<QList<Account>> Vault::accounts() const
 Result<Account> Vault::account(const QString &login) const
 {
     if (!m_db)
-        return makeError(ErrorCode::PermissionDenied, tr("The store is locked."));
+        return makeError(ErrorCode::PermissionDenied, Vault::tr("The store is locked."));
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE login = ?").arg(QLatin1String(AccountColumns)));
     q.addBindValue(login);
     if (!q.exec())
         return Database::sqlError(QStringLiteral("account"), q.lastError());
     if (!q.next())
-        return makeError(ErrorCode::NoSuchAccount, tr("There is no account with this login."));
+        return makeError(ErrorCode::NoSuchAccount, Vault::tr("There is no account with this login."));
     return accountFrom(q);
 }
 
 Status Vault::requireAdmin(const Account &actor) const
 {
     if (!m_db)
-        return makeError(ErrorCode::PermissionDenied, tr("The store is locked."));
+        return makeError(ErrorCode::PermissionDenied, Vault::tr("The store is locked."));
     auto current = account(actor.login);
     if (!current || current->disabled || !current->isAdmin())
-        return makeError(ErrorCode::PermissionDenied, tr("Only an administrator can do this."));
+        return makeError(ErrorCode::PermissionDenied, Vault::tr("Only an administrator can do this."));
     return {};
 }
 
@@ -427,7 +425,7 @@ Status Vault::addAccount(const Account &actor, const QString &login, const QStri
     if (Status s = checkPasswordPolicy(password, login); !s)
         return s;
     if (account(login) || m_slots.hasPasswordSlot(login))
-        return makeError(ErrorCode::AccountExists, tr("An account with this login already exists."));
+        return makeError(ErrorCode::AccountExists, Vault::tr("An account with this login already exists."));
     const QString name = displayName.trimmed().isEmpty() ? login : displayName.trimmed();
     const KeySlots before = m_slots;
     return inTransaction(m_db->connection(), [&]() -> Status {
@@ -468,7 +466,7 @@ Status Vault::changePassword(const Account &actor, const QString &login, const S
     if (!target)
         return target.error();
     if (target->disabled)
-        return makeError(ErrorCode::AccountDisabled, tr("This account is disabled."));
+        return makeError(ErrorCode::AccountDisabled, Vault::tr("This account is disabled."));
     if (Status s = checkPasswordPolicy(newPassword, login); !s)
         return s;
     const KeySlots before = m_slots;
@@ -500,9 +498,9 @@ Status Vault::setDisabled(const Account &actor, const QString &login, bool disab
     if (Status s = requireAdmin(actor); !s)
         return s;
     if (!disabled)
-        return makeError(ErrorCode::InvalidInput, tr("To enable an account again, give it a new password."));
+        return makeError(ErrorCode::InvalidInput, Vault::tr("To enable an account again, give it a new password."));
     if (actor.login == login)
-        return makeError(ErrorCode::PermissionDenied, tr("You cannot disable your own account."));
+        return makeError(ErrorCode::PermissionDenied, Vault::tr("You cannot disable your own account."));
     auto target = account(login);
     if (!target)
         return target.error();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "Account.h"
 #include "Throttle.h"
 #include "common/Clock.h"
@@ -29,6 +31,8 @@ struct InitResult
 // and completeSignIn() back on the GUI thread; the CLI and tests use signIn(), which does both.
 class Vault
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::Vault)
+
 public:
     explicit Vault(QString dataDir, const Clock *clock = SystemClock::instance());
     ~Vault();

@@ -17,11 +17,6 @@ namespace relais {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::Database", text);
-}
-
 constexpr int SqliteCorrupt = 11;
 constexpr int SqliteNotADb = 26;
 constexpr int SqliteFull = 13;
@@ -62,14 +57,16 @@ Error Database::sqlError(const QString &what, const QSqlError &error)
 {
     const int code = error.nativeErrorCode().toInt();
     if (code == SqliteFull)
-        return makeError(ErrorCode::DiskFull, tr("The disk is full: the last change was not saved. Free some space "
-                                                 "and try again."));
+        return makeError(ErrorCode::DiskFull,
+                         Database::tr("The disk is full: the last change was not saved. Free some space "
+                                      "and try again."));
     if (code == SqliteCorrupt || code == SqliteNotADb)
-        return makeError(ErrorCode::StoreCorrupt, tr("The store is damaged. Restore it from a backup, or ask your "
-                                                     "administrator."));
+        return makeError(ErrorCode::StoreCorrupt,
+                         Database::tr("The store is damaged. Restore it from a backup, or ask your "
+                                      "administrator."));
     // SQLite's text names the table or constraint, never a bound value.
     qCWarning(lcStore) << what << "failed:" << error.nativeErrorCode() << error.databaseText();
-    return makeError(ErrorCode::Internal, tr("The store could not complete an operation (%1).").arg(what));
+    return makeError(ErrorCode::Internal, Database::tr("The store could not complete an operation (%1).").arg(what));
 }
 
 Status Database::openConnection(bool create)
@@ -87,27 +84,31 @@ Status Database::openConnection(bool create)
     qCWarning(lcStore) << "open failed, SQLite code" << code;
     if (code == SqliteNotADb) {
         if (looksLikePlainSqlite(m_path))
-            return makeError(ErrorCode::NotAStore, tr("The file relais.db is an unencrypted SQLite database, not a "
-                                                      "Relais store. It was left untouched."));
-        return makeError(ErrorCode::NotAStore,
-                         tr("The file relais.db cannot be unlocked with this key: it is damaged or belongs to "
-                            "another installation. It was left untouched."));
+            return makeError(ErrorCode::NotAStore,
+                             Database::tr("The file relais.db is an unencrypted SQLite database, not a "
+                                          "Relais store. It was left untouched."));
+        return makeError(
+            ErrorCode::NotAStore,
+            Database::tr("The file relais.db cannot be unlocked with this key: it is damaged or belongs to "
+                         "another installation. It was left untouched."));
     }
     if (code == SqliteCorrupt)
-        return makeError(ErrorCode::StoreCorrupt, tr("The store is damaged. Restore it from a backup."));
+        return makeError(ErrorCode::StoreCorrupt, Database::tr("The store is damaged. Restore it from a backup."));
     if (code == SqliteCantOpen || code == SqliteReadOnly)
-        return makeError(ErrorCode::Io, tr("The store cannot be opened: check that the data folder exists and "
-                                           "that this account may write there."));
+        return makeError(ErrorCode::Io,
+                         Database::tr("The store cannot be opened: check that the data folder exists and "
+                                      "that this account may write there."));
     if (code == SqliteFull)
-        return makeError(ErrorCode::DiskFull, tr("The disk is full: the store could not be created."));
-    return makeError(ErrorCode::Internal, tr("The store cannot be opened (%1).").arg(error.driverText()));
+        return makeError(ErrorCode::DiskFull, Database::tr("The disk is full: the store could not be created."));
+    return makeError(ErrorCode::Internal, Database::tr("The store cannot be opened (%1).").arg(error.driverText()));
 }
 
 Result<std::unique_ptr<Database>> Database::create(const QString &dataDir, const SecureBytes &dataKey)
 {
     const QString path = QDir(dataDir).filePath(fileName());
     if (QFileInfo::exists(path))
-        return makeError(ErrorCode::StoreExists, tr("A store already exists in this folder; it was left untouched."));
+        return makeError(ErrorCode::StoreExists,
+                         Database::tr("A store already exists in this folder; it was left untouched."));
     std::unique_ptr<Database> db(new Database(path, dataKey));
     if (Status s = db->openConnection(true); !s) {
         db.reset();
@@ -128,13 +129,13 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const S
     const QString path = QDir(dataDir).filePath(fileName());
     const QFileInfo info(path);
     if (!info.exists())
-        return makeError(
-            ErrorCode::StoreMissing,
-            tr("There is no store (relais.db) in the data folder %1.").arg(QDir::toNativeSeparators(dataDir)));
+        return makeError(ErrorCode::StoreMissing, Database::tr("There is no store (relais.db) in the data folder %1.")
+                                                      .arg(QDir::toNativeSeparators(dataDir)));
     // Pages are 4096 bytes: any other size means a cut-off copy.
     if (info.size() == 0 || info.size() % SqlCipherDriver::PageSize != 0)
-        return makeError(ErrorCode::StoreCorrupt, tr("The store file relais.db is truncated (incomplete copy or "
-                                                     "disk error). Restore it from a backup."));
+        return makeError(ErrorCode::StoreCorrupt,
+                         Database::tr("The store file relais.db is truncated (incomplete copy or "
+                                      "disk error). Restore it from a backup."));
     std::unique_ptr<Database> db(new Database(path, dataKey));
     if (Status s = db->openConnection(false); !s)
         return s.error();
@@ -142,16 +143,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const S
     if (!quick.exec(QStringLiteral("PRAGMA quick_check")) || !quick.next() ||
         quick.value(0).toString() != QLatin1String("ok")) {
         qCWarning(lcStore) << "quick_check failed";
-        return makeError(ErrorCode::StoreCorrupt, tr("The store is damaged. Restore it from a backup."));
+        return makeError(ErrorCode::StoreCorrupt, Database::tr("The store is damaged. Restore it from a backup."));
     }
     quick.finish();
     const int version = db->schemaVersion();
     if (version > latestSchemaVersion())
-        return makeError(ErrorCode::StoreTooNew,
-                         tr("This store was made by a newer version of Relais (schema %1; this program knows up to "
-                            "%2). Install the newer version; the store was left untouched.")
-                             .arg(version)
-                             .arg(latestSchemaVersion()));
+        return makeError(
+            ErrorCode::StoreTooNew,
+            Database::tr("This store was made by a newer version of Relais (schema %1; this program knows up to "
+                         "%2). Install the newer version; the store was left untouched.")
+                .arg(version)
+                .arg(latestSchemaVersion()));
     if (Status s = db->migrate(upToVersion); !s)
         return s.error();
     return db;
@@ -238,11 +240,8 @@ Status Database::integrityCheck() const
             problems.append(line);
     }
     if (!problems.isEmpty())
-        return makeError(ErrorCode::StoreCorrupt,
-                         QCoreApplication::translate("relais::Database",
-                                                     "The store's integrity check found %n "
-                                                     "problem(s).",
-                                                     nullptr, static_cast<int>(problems.size())));
+        return makeError(ErrorCode::StoreCorrupt, Database::tr("The store's integrity check found %n problem(s).",
+                                                               nullptr, static_cast<int>(problems.size())));
     return {};
 }
 

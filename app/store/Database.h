@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "common/Result.h"
 #include "common/SecureBytes.h"
 
@@ -14,6 +16,8 @@ namespace relais {
 // migrated to the current schema, refused if it comes from a newer program.
 class Database
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::Database)
+
 public:
     static QString fileName() { return QStringLiteral("relais.db"); }
 

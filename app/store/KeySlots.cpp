@@ -21,18 +21,14 @@ const char *const RecoveryAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Croc
 constexpr int RecoveryGroups = 6;
 constexpr int RecoveryGroupSize = 5; // 30 symbols x 5 bits = 150 bits
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::KeySlots", text);
-}
-
 Error damaged(const QString &detail)
 {
     qCWarning(lcStore) << "keyslots.json rejected:" << detail;
-    return makeError(ErrorCode::KeySlotsDamaged,
-                     tr("The key file keyslots.json is damaged (%1). The store cannot be opened without it: restore "
-                        "it from a backup, or ask your administrator.")
-                         .arg(detail));
+    return makeError(
+        ErrorCode::KeySlotsDamaged,
+        KeySlots::tr("The key file keyslots.json is damaged (%1). The store cannot be opened without it: restore "
+                     "it from a backup, or ask your administrator.")
+            .arg(detail));
 }
 
 QByteArray b64(const QJsonValue &value)
@@ -77,25 +73,27 @@ Result<KeySlots> KeySlots::load(const QString &path)
 {
     QFile file(path);
     if (!file.exists())
-        return makeError(ErrorCode::KeySlotsMissing,
-                         tr("The key file keyslots.json is missing from the data folder. Without it the store cannot "
-                            "be opened: restore it from a backup."));
+        return makeError(
+            ErrorCode::KeySlotsMissing,
+            KeySlots::tr("The key file keyslots.json is missing from the data folder. Without it the store cannot "
+                         "be opened: restore it from a backup."));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Io,
-                         tr("The key file keyslots.json cannot be read. Check the folder's permissions."));
+                         KeySlots::tr("The key file keyslots.json cannot be read. Check the folder's permissions."));
     if (file.size() > 1024 * 1024)
-        return damaged(tr("too large"));
+        return damaged(KeySlots::tr("too large"));
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return damaged(tr("not valid JSON"));
+        return damaged(KeySlots::tr("not valid JSON"));
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String(Format))
-        return damaged(tr("not a Relais key file"));
+        return damaged(KeySlots::tr("not a Relais key file"));
     if (root.value(QStringLiteral("version")).toInt() > FormatVersion)
-        return makeError(ErrorCode::StoreTooNew, tr("This store was made by a newer version of Relais. Install that "
-                                                    "version to open it."));
+        return makeError(ErrorCode::StoreTooNew,
+                         KeySlots::tr("This store was made by a newer version of Relais. Install that "
+                                      "version to open it."));
 
     KeySlots slots;
     slots.m_storeId = root.value(QStringLiteral("store_id")).toString();
@@ -103,7 +101,7 @@ Result<KeySlots> KeySlots::load(const QString &path)
     slots.m_created = root.value(QStringLiteral("created")).toString();
     slots.m_cipher = root.value(QStringLiteral("cipher")).toObject();
     if (QUuid::fromString(slots.m_storeId).isNull())
-        return damaged(tr("no store identifier"));
+        return damaged(KeySlots::tr("no store identifier"));
 
     const QJsonObject demo = root.value(QStringLiteral("demo")).toObject();
     slots.m_demo = root.contains(QStringLiteral("demo"));
@@ -129,20 +127,20 @@ Result<KeySlots> KeySlots::load(const QString &path)
 
         const bool derived = slot.type == QLatin1String("password") || slot.type == QLatin1String("recovery");
         if (slot.id.isEmpty() || (!derived && slot.type != QLatin1String("keychain")))
-            return damaged(tr("a key slot has no identifier or an unknown type"));
+            return damaged(KeySlots::tr("a key slot has no identifier or an unknown type"));
         if (slot.type == QLatin1String("password") && slot.login.isEmpty())
-            return damaged(tr("a password slot has no login"));
+            return damaged(KeySlots::tr("a password slot has no login"));
         if (slot.nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
             slot.wrapped.size() != DataKeySize + static_cast<int>(crypto_aead_xchacha20poly1305_ietf_ABYTES))
-            return damaged(tr("a key slot is truncated"));
+            return damaged(KeySlots::tr("a key slot is truncated"));
         if (derived &&
             (slot.salt.size() != crypto_pwhash_SALTBYTES || slot.kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN ||
              slot.kdf.memLimit < crypto_pwhash_MEMLIMIT_MIN || slot.kdf.memLimit > crypto_pwhash_MEMLIMIT_MAX))
-            return damaged(tr("a key slot has invalid key derivation settings"));
+            return damaged(KeySlots::tr("a key slot has invalid key derivation settings"));
         slots.m_slots.append(slot);
     }
     if (slots.m_slots.isEmpty())
-        return damaged(tr("it holds no key slot"));
+        return damaged(KeySlots::tr("it holds no key slot"));
     return slots;
 }
 
@@ -243,14 +241,15 @@ QByteArray KeySlots::associatedData(const Slot &slot) const
 Result<SecureBytes> KeySlots::deriveKek(const SecureBytes &secret, const Slot &slot) const
 {
     if (!ensureSodium())
-        return makeError(ErrorCode::Internal, tr("The cryptography library could not start."));
+        return makeError(ErrorCode::Internal, KeySlots::tr("The cryptography library could not start."));
     SecureBytes kek(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     if (crypto_pwhash(kek.data(), static_cast<unsigned long long>(kek.size()), secret.constChar(),
                       static_cast<unsigned long long>(secret.size()),
                       reinterpret_cast<const unsigned char *>(slot.salt.constData()), slot.kdf.opsLimit,
                       static_cast<size_t>(slot.kdf.memLimit), crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        return makeError(ErrorCode::Internal, tr("Not enough memory to check the password. Close other programs "
-                                                 "and try again."));
+        return makeError(ErrorCode::Internal,
+                         KeySlots::tr("Not enough memory to check the password. Close other programs "
+                                      "and try again."));
     }
     return kek;
 }
@@ -274,7 +273,7 @@ Result<SecureBytes> KeySlots::unwrap(const Slot &slot, const SecureBytes &kek) c
 Status KeySlots::wrap(Slot &slot, const SecureBytes &kek, const SecureBytes &dataKey) const
 {
     if (dataKey.size() != DataKeySize)
-        return makeError(ErrorCode::Internal, tr("Invalid data key."));
+        return makeError(ErrorCode::Internal, KeySlots::tr("Invalid data key."));
     slot.nonce = QByteArray(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, '\0');
     randombytes_buf(slot.nonce.data(), static_cast<size_t>(slot.nonce.size()));
     slot.wrapped = QByteArray(DataKeySize + crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
@@ -292,13 +291,13 @@ Result<SecureBytes> KeySlots::unlockWithPassword(const QString &login, const Sec
 {
     const Slot *slot = find(QStringLiteral("password"), login);
     if (!slot)
-        return makeError(ErrorCode::NoSuchAccount, tr("Unknown account or wrong password."));
+        return makeError(ErrorCode::NoSuchAccount, KeySlots::tr("Unknown account or wrong password."));
     auto kek = deriveKek(password, *slot);
     if (!kek)
         return kek.error();
     auto key = unwrap(*slot, kek.value());
     if (!key)
-        return makeError(ErrorCode::WrongPassword, tr("Unknown account or wrong password."));
+        return makeError(ErrorCode::WrongPassword, KeySlots::tr("Unknown account or wrong password."));
     return key;
 }
 
@@ -306,7 +305,7 @@ Result<SecureBytes> KeySlots::unlockWithRecoveryCode(const QString &code) const
 {
     const Slot *slot = find(QStringLiteral("recovery"));
     if (!slot)
-        return makeError(ErrorCode::WrongRecoveryCode, tr("This store has no recovery code."));
+        return makeError(ErrorCode::WrongRecoveryCode, KeySlots::tr("This store has no recovery code."));
     QString normalized = normalizeRecoveryCode(code);
     SecureBytes secret = SecureBytes::fromQString(normalized);
     auto kek = deriveKek(secret, *slot);
@@ -314,8 +313,9 @@ Result<SecureBytes> KeySlots::unlockWithRecoveryCode(const QString &code) const
         return kek.error();
     auto key = unwrap(*slot, kek.value());
     if (!key)
-        return makeError(ErrorCode::WrongRecoveryCode, tr("This recovery code is not the right one. Check each group "
-                                                          "of characters on the printed sheet."));
+        return makeError(ErrorCode::WrongRecoveryCode,
+                         KeySlots::tr("This recovery code is not the right one. Check each group "
+                                      "of characters on the printed sheet."));
     return key;
 }
 
@@ -323,11 +323,13 @@ Result<SecureBytes> KeySlots::unlockWithKeychainKey(const SecureBytes &kek) cons
 {
     const Slot *slot = find(QStringLiteral("keychain"));
     if (!slot)
-        return makeError(ErrorCode::KeychainUnavailable, tr("The system keychain is not enabled for this store."));
+        return makeError(ErrorCode::KeychainUnavailable,
+                         KeySlots::tr("The system keychain is not enabled for this store."));
     auto key = unwrap(*slot, kek);
     if (!key)
-        return makeError(ErrorCode::KeychainUnavailable, tr("The key in the system keychain does not open this "
-                                                            "store. Sign in with your password instead."));
+        return makeError(ErrorCode::KeychainUnavailable,
+                         KeySlots::tr("The key in the system keychain does not open this "
+                                      "store. Sign in with your password instead."));
     return key;
 }
 
@@ -394,7 +396,7 @@ Result<QString> KeySlots::renewRecoverySlot(const SecureBytes &dataKey, const Kd
 Status KeySlots::setKeychainSlot(const SecureBytes &kek, const SecureBytes &dataKey)
 {
     if (kek.size() != crypto_aead_xchacha20poly1305_ietf_KEYBYTES)
-        return makeError(ErrorCode::Internal, tr("Invalid keychain key."));
+        return makeError(ErrorCode::Internal, KeySlots::tr("Invalid keychain key."));
     Slot slot;
     slot.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     slot.type = QStringLiteral("keychain");

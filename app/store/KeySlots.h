@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "common/Result.h"
 #include "common/SecureBytes.h"
 
@@ -35,6 +37,8 @@ struct PasswordSlotInfo
 // Unwrapping is pure CPU work: call it off the GUI thread.
 class KeySlots
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::KeySlots)
+
 public:
     static constexpr int DataKeySize = 32;
     static QString fileName() { return QStringLiteral("keyslots.json"); }

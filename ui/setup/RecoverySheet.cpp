@@ -8,12 +8,7 @@
 
 namespace relais::ui {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::ui::RecoverySheet", text);
-}
-} // namespace
+namespace {} // namespace
 
 QString RecoverySheet::html(const QString &structure, const QString &code, const QDateTime &when)
 {
@@ -22,12 +17,16 @@ QString RecoverySheet::html(const QString &structure, const QString &code, const
                           "<table border='1' cellpadding='14' cellspacing='0'><tr><td style='font-family: DejaVu Sans "
                           "Mono, monospace; font-size: 17pt; font-weight: bold; white-space: pre'>%5</td></tr></table>"
                           "<ul><li>%6</li><li>%7</li><li>%8</li></ul>")
-        .arg(tr("Relais — recovery code").toHtmlEscaped(), tr("Structure:").toHtmlEscaped(), structure.toHtmlEscaped(),
-             tr("Printed on %1.").arg(date).toHtmlEscaped(), code.toHtmlEscaped(),
-             tr("This code opens every file of the structure if all administrator passwords are lost.").toHtmlEscaped(),
-             tr("Keep this sheet locked away, apart from the computer. Never photograph it or send it by e-mail.")
+        .arg(RecoverySheet::tr("Relais — recovery code").toHtmlEscaped(),
+             RecoverySheet::tr("Structure:").toHtmlEscaped(), structure.toHtmlEscaped(),
+             RecoverySheet::tr("Printed on %1.").arg(date).toHtmlEscaped(), code.toHtmlEscaped(),
+             RecoverySheet::tr("This code opens every file of the structure if all administrator passwords are lost.")
                  .toHtmlEscaped(),
-             tr("Once the code has been used, Relais replaces it: print the new sheet and destroy this one.")
+             RecoverySheet::tr(
+                 "Keep this sheet locked away, apart from the computer. Never photograph it or send it by e-mail.")
+                 .toHtmlEscaped(),
+             RecoverySheet::tr(
+                 "Once the code has been used, Relais replaces it: print the new sheet and destroy this one.")
                  .toHtmlEscaped());
 }
 

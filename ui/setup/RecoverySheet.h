@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QString>
 
@@ -10,6 +12,8 @@ namespace relais::ui {
 // The printed page that carries the recovery code: what it is, where to keep it, what to do with it.
 class RecoverySheet
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::ui::RecoverySheet)
+
 public:
     static QString html(const QString &structure, const QString &code, const QDateTime &when);
     // Prints (or writes a PDF, for a QPdfWriter) the sheet; returns false if the device could not paint.

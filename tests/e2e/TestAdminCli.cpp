@@ -1,0 +1,317 @@
+// Runs the real relais-admin binary, as an administrator's script would, in temporary folders.
+#include "TempStoreDir.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace relais::test;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+const QString AdminPassword = QStringLiteral("correct horse battery staple");
+const QString MediatorPassword = QStringLiteral("mediator password 42");
+
+Run admin(const QStringList &args, const QString &stdinText = QString())
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RELAIS_LANG"), QStringLiteral("en"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(RELAIS_ADMIN_PATH), args);
+    p.waitForStarted();
+    p.write(stdinText.toUtf8());
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// DESIGN §8: a failure is a non-zero code with a one-line reason on standard error.
+bool oneLineReason(const Run &r)
+{
+    const QString e = r.err.trimmed();
+    return !e.isEmpty() && !e.contains(QLatin1Char('\n')) && e.startsWith(QLatin1String("relais-admin: "));
+}
+
+} // namespace
+
+class TestAdminCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString m_recoveryCode;
+    QString init(const QString &dir)
+    {
+        const Run r = admin({QStringLiteral("init"), QStringLiteral("--data-dir"), dir, QStringLiteral("--structure"),
+                             QStringLiteral("France Services de Test"), QStringLiteral("--admin"),
+                             QStringLiteral("alice"), QStringLiteral("--display-name"), QStringLiteral("Alice Martin"),
+                             QStringLiteral("--password-stdin")},
+                            AdminPassword + QLatin1Char('\n'));
+        if (r.code != 0)
+            return QString();
+        const auto m = QRegularExpression(QStringLiteral("([0-9A-Z]{5}(-[0-9A-Z]{5}){5})")).match(r.out);
+        return m.hasMatch() ? m.captured(1) : QString();
+    }
+
+private Q_SLOTS:
+    void initCreatesStoreAndPrintsRecoveryCodeOnce();
+    void initRefusesExistingStore();
+    void usersLifecycle();
+    void wrongPasswordIsOneLineAndExit3();
+    void recoveryCodeResetsAdminPassword();
+    void checkAndVerifyJournal();
+    void passwordsNeverAsArguments();
+    void foreignFilesAreRefusedUntouched();
+    void unwritableDataDirectory();
+};
+
+void TestAdminCli::initCreatesStoreAndPrintsRecoveryCodeOnce()
+{
+    TempStoreDir dir;
+    const QString code = init(dir.path());
+    QVERIFY(!code.isEmpty());
+    QVERIFY(QFile::exists(dir.file(QStringLiteral("relais.db"))));
+    QVERIFY(QFile::exists(dir.file(QStringLiteral("keyslots.json"))));
+    // Encrypted on disk: no SQLite header, no structure or login in the database file.
+    const QByteArray db = readAll(dir.file(QStringLiteral("relais.db")));
+    QVERIFY(!db.startsWith("SQLite format 3"));
+    QVERIFY(!db.contains("Alice Martin"));
+    // The key file knows the code only through its slot.
+    QVERIFY(!readAll(dir.file(QStringLiteral("keyslots.json"))).contains(code.toUtf8()));
+    // The data folder is private to its account.
+    QCOMPARE(QFileInfo(dir.file(QStringLiteral("relais.db"))).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+             QFileDevice::Permissions());
+}
+
+void TestAdminCli::initRefusesExistingStore()
+{
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    const QByteArray before = readAll(dir.file(QStringLiteral("relais.db")));
+    const QByteArray slotsBefore = readAll(dir.file(QStringLiteral("keyslots.json")));
+    const Run r = admin({QStringLiteral("init"), QStringLiteral("--data-dir"), dir.path(),
+                         QStringLiteral("--structure"), QStringLiteral("Other"), QStringLiteral("--admin"),
+                         QStringLiteral("bob"), QStringLiteral("--password-stdin")},
+                        QStringLiteral("another long password\n"));
+    QCOMPARE(r.code, 4);
+    QVERIFY(oneLineReason(r));
+    QVERIFY(r.err.contains(QStringLiteral("already")));
+    QCOMPARE(readAll(dir.file(QStringLiteral("relais.db"))), before);
+    QCOMPARE(readAll(dir.file(QStringLiteral("keyslots.json"))), slotsBefore);
+}
+
+void TestAdminCli::usersLifecycle()
+{
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"), QStringLiteral("alice"),
+                            QStringLiteral("--password-stdin")};
+    Run r = admin(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--login"),
+                              QStringLiteral("marc"), QStringLiteral("--role"), QStringLiteral("mediator"),
+                              QStringLiteral("--display-name"), QStringLiteral("Marc Petit")} +
+                      as,
+                  AdminPassword + QLatin1Char('\n') + MediatorPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+
+    r = admin(QStringList{QStringLiteral("user"), QStringLiteral("list")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("marc\tmediator\tactive\tMarc Petit")));
+    QVERIFY(r.out.contains(QStringLiteral("alice\tadmin\tactive\tAlice Martin")));
+
+    // A mediator cannot add accounts.
+    r = admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--login"), QStringLiteral("eve"),
+               QStringLiteral("--role"), QStringLiteral("admin"), QStringLiteral("--data-dir"), dir.path(),
+               QStringLiteral("--as"), QStringLiteral("marc"), QStringLiteral("--password-stdin")},
+              MediatorPassword + QStringLiteral("\nsome other password 1\n"));
+    QCOMPARE(r.code, 3);
+    QVERIFY(oneLineReason(r));
+
+    // A weak password is refused with the rule.
+    r = admin(QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--login"),
+                          QStringLiteral("lea"), QStringLiteral("--role"), QStringLiteral("volunteer")} +
+                  as,
+              AdminPassword + QStringLiteral("\nshort\n"));
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QStringLiteral("12 characters")));
+
+    // passwd: the old password stops working, the new one works.
+    const QString newPassword = QStringLiteral("a brand new mediator password");
+    r = admin(QStringList{QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("--login"),
+                          QStringLiteral("marc")} +
+                  as,
+              AdminPassword + QLatin1Char('\n') + newPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    const QStringList asMarc = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"),
+                                QStringLiteral("marc"), QStringLiteral("--password-stdin")};
+    QCOMPARE(admin(QStringList{QStringLiteral("verify-journal")} + asMarc, MediatorPassword + QLatin1Char('\n')).code,
+             3);
+    QCOMPARE(admin(QStringList{QStringLiteral("verify-journal")} + asMarc, newPassword + QLatin1Char('\n')).code, 0);
+
+    // disable: the account can no longer open the store at all.
+    r = admin(QStringList{QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("--login"),
+                          QStringLiteral("marc")} +
+                  as,
+              AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    r = admin(QStringList{QStringLiteral("verify-journal")} + asMarc, newPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 3);
+    QVERIFY(oneLineReason(r));
+    r = admin(QStringList{QStringLiteral("user"), QStringLiteral("list")} + as, AdminPassword + QLatin1Char('\n'));
+    QVERIFY(r.out.contains(QStringLiteral("marc\tmediator\tdisabled")));
+    // An administrator cannot disable their own account.
+    r = admin(QStringList{QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("--login"),
+                          QStringLiteral("alice")} +
+                  as,
+              AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 3);
+}
+
+void TestAdminCli::wrongPasswordIsOneLineAndExit3()
+{
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    const Run r = admin({QStringLiteral("check"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"),
+                         QStringLiteral("alice"), QStringLiteral("--password-stdin")},
+                        QStringLiteral("not the password\n"));
+    QCOMPARE(r.code, 3);
+    QVERIFY2(oneLineReason(r), qPrintable(r.err));
+    QVERIFY(!r.err.contains(QStringLiteral("not the password")));
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestAdminCli::recoveryCodeResetsAdminPassword()
+{
+    TempStoreDir dir;
+    const QString code = init(dir.path());
+    QVERIFY(!code.isEmpty());
+    const QString newPassword = QStringLiteral("recovered admin password");
+    // Wrong code: refused, nothing changed.
+    Run r = admin({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("--login"), QStringLiteral("alice"),
+                   QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--recovery"),
+                   QStringLiteral("--password-stdin")},
+                  QStringLiteral("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF\n") + newPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 3);
+    QVERIFY(oneLineReason(r));
+    // The right code, typed in lower case with spaces, resets the password and is replaced.
+    QString typed = code.toLower();
+    typed.replace(QLatin1Char('-'), QLatin1Char(' '));
+    r = admin({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("--login"), QStringLiteral("alice"),
+               QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--recovery"),
+               QStringLiteral("--password-stdin")},
+              typed + QLatin1Char('\n') + newPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    const auto m = QRegularExpression(QStringLiteral("([0-9A-Z]{5}(-[0-9A-Z]{5}){5})")).match(r.out);
+    QVERIFY(m.hasMatch());
+    QVERIFY(m.captured(1) != code);
+    const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"), QStringLiteral("alice"),
+                            QStringLiteral("--password-stdin")};
+    QCOMPARE(admin(QStringList{QStringLiteral("check")} + as, AdminPassword + QLatin1Char('\n')).code, 3);
+    QCOMPARE(admin(QStringList{QStringLiteral("check")} + as, newPassword + QLatin1Char('\n')).code, 0);
+    // The used code no longer opens the store.
+    r = admin({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("--login"), QStringLiteral("alice"),
+               QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--recovery"),
+               QStringLiteral("--password-stdin")},
+              code + QStringLiteral("\nyet another long password\n"));
+    QCOMPARE(r.code, 3);
+}
+
+void TestAdminCli::checkAndVerifyJournal()
+{
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"), QStringLiteral("alice"),
+                            QStringLiteral("--password-stdin")};
+    Run r = admin(QStringList{QStringLiteral("check")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("recovery code present")));
+    QVERIFY(r.out.contains(QStringLiteral("Database integrity: ok")));
+    QVERIFY(r.out.contains(QStringLiteral("chain intact")));
+    r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    QVERIFY(QRegularExpression(QStringLiteral("Head: [0-9a-f]{64}")).match(r.out).hasMatch());
+}
+
+void TestAdminCli::passwordsNeverAsArguments()
+{
+    TempStoreDir dir;
+    Run r = admin({QStringLiteral("init"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--structure"),
+                   QStringLiteral("X"), QStringLiteral("--admin"), QStringLiteral("alice"),
+                   QStringLiteral("--password"), AdminPassword});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains(QStringLiteral("--password-stdin")));
+    QVERIFY(!QFile::exists(dir.file(QStringLiteral("relais.db"))));
+    r = admin({QStringLiteral("init"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--structure"),
+               QStringLiteral("X"), QStringLiteral("--admin"), QStringLiteral("alice")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(!QFile::exists(dir.file(QStringLiteral("relais.db"))));
+}
+
+void TestAdminCli::foreignFilesAreRefusedUntouched()
+{
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    // Swap in a file that is not this store: random bytes of a plausible size.
+    QByteArray random(8 * 4096, '\0');
+    for (int i = 0; i < random.size(); ++i)
+        random[i] = char((i * 7919 + 13) % 251);
+    QFile f(dir.file(QStringLiteral("relais.db")));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(random);
+    f.close();
+    const Run r = admin({QStringLiteral("check"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"),
+                         QStringLiteral("alice"), QStringLiteral("--password-stdin")},
+                        AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 4);
+    QVERIFY2(oneLineReason(r), qPrintable(r.err));
+    QCOMPARE(readAll(dir.file(QStringLiteral("relais.db"))), random);
+
+    // keyslots.json removed while the database is there: never offered as a new store.
+    TempStoreDir other;
+    QVERIFY(!init(other.path()).isEmpty());
+    QVERIFY(QFile::remove(other.file(QStringLiteral("keyslots.json"))));
+    const Run missing = admin({QStringLiteral("check"), QStringLiteral("--data-dir"), other.path(),
+                               QStringLiteral("--as"), QStringLiteral("alice"), QStringLiteral("--password-stdin")},
+                              AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(missing.code, 4);
+    QVERIFY(missing.err.contains(QStringLiteral("keyslots.json")));
+    const Run reinit = admin({QStringLiteral("init"), QStringLiteral("--data-dir"), other.path(),
+                              QStringLiteral("--structure"), QStringLiteral("X"), QStringLiteral("--admin"),
+                              QStringLiteral("bob"), QStringLiteral("--password-stdin")},
+                             QStringLiteral("another long password\n"));
+    QCOMPARE(reinit.code, 4);
+}
+
+void TestAdminCli::unwritableDataDirectory()
+{
+    TempStoreDir dir;
+    QFile blocker(dir.file(QStringLiteral("a-file")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    // A data folder "inside" a regular file can never be created, even by root.
+    const Run r = admin({QStringLiteral("init"), QStringLiteral("--data-dir"), dir.file(QStringLiteral("a-file/sub")),
+                         QStringLiteral("--structure"), QStringLiteral("X"), QStringLiteral("--admin"),
+                         QStringLiteral("alice"), QStringLiteral("--password-stdin")},
+                        AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 5);
+    QVERIFY(oneLineReason(r));
+}
+
+QTEST_GUILESS_MAIN(TestAdminCli)
+#include "TestAdminCli.moc"
