@@ -1,4 +1,5 @@
 #include "AdminCli.h"
+#include "common/Translations.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -23,6 +24,16 @@ int main(int argc, char *argv[])
         std::fputs("relais-admin: the cryptography library could not start.\n", stderr);
         return 1;
     }
+    // French by default like the kiosk; --lang en or RELAIS_LANG=en for English.
+    const QStringList args = app.arguments();
+    QString language;
+    for (int i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
+            language = args.at(i + 1);
+        else if (args.at(i).startsWith(QLatin1String("--lang=")))
+            language = args.at(i).mid(7);
+    }
+    relais::installTranslations(language);
     QTextStream out(stdout);
     QTextStream err(stderr);
     relais::AdminCli cli(out, err, [](QString *line) {
