@@ -1,55 +1,67 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>relais::AdminCli</name>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+319" />
+        <location filename="../app/cli/AdminCli.cpp" line="+319"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
-            <numerusform>Journal: %n entry, chain intact.</numerusform><numerusform>Journal: %n entries, chain intact.</numerusform></translation>
+            <numerusform>Journal: %n entry, chain intact.</numerusform>
+            <numerusform>Journal: %n entries, chain intact.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+23" />
+        <location line="+23"/>
         <source>Journal intact: %n entries.</source>
         <translation>
-            <numerusform>Journal intact: %n entry.</numerusform><numerusform>Journal intact: %n entries.</numerusform></translation>
+            <numerusform>Journal intact: %n entry.</numerusform>
+            <numerusform>Journal intact: %n entries.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>relais::Database</name>
     <message numerus="yes">
-        <location filename="../app/store/Database.cpp" line="+243" />
-        <source>The store's integrity check found %n problem(s).</source>
+        <location filename="../app/store/Database.cpp" line="+280"/>
+        <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
-            <numerusform>The store's integrity check found %n problem.</numerusform><numerusform>The store's integrity check found %n problems.</numerusform></translation>
+            <numerusform>The store&apos;s integrity check found %n problem.</numerusform>
+            <numerusform>The store&apos;s integrity check found %n problems.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>relais::Vault</name>
     <message numerus="yes">
-        <location filename="../app/security/Vault.cpp" line="+222" />
+        <location filename="../app/security/Vault.cpp" line="+222"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
-            <numerusform>Too many failed attempts. Try again in %n second.</numerusform><numerusform>Too many failed attempts. Try again in %n seconds.</numerusform></translation>
+            <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
+            <numerusform>Too many failed attempts. Try again in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+215" />
+        <location filename="../ui/admin/AdminPage.cpp" line="+215"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
-            <numerusform>Sessions now lock after %n minute without activity.</numerusform><numerusform>Sessions now lock after %n minutes without activity.</numerusform></translation>
+            <numerusform>Sessions now lock after %n minute without activity.</numerusform>
+            <numerusform>Sessions now lock after %n minutes without activity.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>relais::ui::ShellPage</name>
     <message numerus="yes">
-        <location filename="../ui/shell/ShellPage.cpp" line="+114" />
+        <location filename="../ui/shell/ShellPage.cpp" line="+114"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
-            <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform><numerusform>No activity: the session locks in %n seconds. Press any key or click “Stay signed in” to go on.</numerusform></translation>
+            <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform>
+            <numerusform>No activity: the session locks in %n seconds. Press any key or click “Stay signed in” to go on.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

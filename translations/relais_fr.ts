@@ -1,15 +1,15 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>Translations</name>
     <message>
-        <location filename="../app/common/Translations.cpp" line="+20"/>
+        <location filename="../app/common/Translations.cpp" line="+20" />
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>English</source>
         <translation>English</translation>
     </message>
@@ -17,17 +17,17 @@
 <context>
     <name>relais::Account</name>
     <message>
-        <location filename="../app/security/Account.cpp" line="+35"/>
+        <location filename="../app/security/Account.cpp" line="+35" />
         <source>Administrator</source>
         <translation>Administrateur</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Mediator</source>
         <translation>Médiateur</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Volunteer</source>
         <translation>Bénévole</translation>
     </message>
@@ -35,7 +35,7 @@
 <context>
     <name>relais::AdminCli</name>
     <message>
-        <location filename="../app/cli/AdminCli.cpp" line="+74"/>
+        <location filename="../app/cli/AdminCli.cpp" line="+74" />
         <source>Usage: relais-admin COMMAND [options]
   init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
   user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
@@ -45,7 +45,7 @@
   check
   verify-journal
 Options of every command that opens the store:
-  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user&apos;s data folder)
+  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)
   --as LOGIN          the account whose password (first line of standard input) opens it
   --recovery          open it with the recovery code (first line) instead
   --password-stdin    read passwords from standard input, one per line
@@ -59,177 +59,177 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
   check
   verify-journal
 Options de toute commande qui ouvre le coffre :
-  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l&apos;utilisateur)
-  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l&apos;entrée standard) l&apos;ouvre
-  --recovery          l&apos;ouvrir plutôt avec le code de secours (première ligne)
-  --password-stdin    lire les mots de passe sur l&apos;entrée standard, un par ligne
+  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l'utilisateur)
+  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l'entrée standard) l'ouvre
+  --recovery          l'ouvrir plutôt avec le code de secours (première ligne)
+  --password-stdin    lire les mots de passe sur l'entrée standard, un par ligne
 Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+47" />
         <source>The option --%1 needs a value.</source>
-        <translation>L&apos;option --%1 demande une valeur.</translation>
+        <translation>L'option --%1 demande une valeur.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Passwords are never given as arguments: use --password-stdin.</source>
         <translation>Un mot de passe ne se donne jamais en argument : utilisez --password-stdin.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Unknown option --%1.</source>
         <translation>Option inconnue : --%1.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Unknown command %1.</source>
         <translation>Commande inconnue : %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>init reads the administrator&apos;s password from standard input: add --password-stdin.</source>
-        <translation>init lit le mot de passe de l&apos;administrateur sur l&apos;entrée standard : ajoutez --password-stdin.</translation>
+        <location line="+21" />
+        <source>init reads the administrator's password from standard input: add --password-stdin.</source>
+        <translation>init lit le mot de passe de l'administrateur sur l'entrée standard : ajoutez --password-stdin.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>init needs --structure and --admin.</source>
         <translation>init demande --structure et --admin.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+41"/>
+        <location line="+3" />
+        <location line="+41" />
         <source>No password on standard input.</source>
-        <translation>Aucun mot de passe sur l&apos;entrée standard.</translation>
+        <translation>Aucun mot de passe sur l'entrée standard.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-35" />
         <source>Store created for %1 in %2.</source>
         <translation>Coffre créé pour %1 dans %2.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Recovery code (shown only once: write it down and keep it in a safe place):</source>
         <translation>Code de secours (affiché une seule fois : notez-le et gardez-le en lieu sûr) :</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>No recovery code on standard input.</source>
-        <translation>Aucun code de secours sur l&apos;entrée standard.</translation>
+        <translation>Aucun code de secours sur l'entrée standard.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>With the recovery code, only an administrator&apos;s password can be reset.</source>
-        <translation>Le code de secours ne permet de réinitialiser que le mot de passe d&apos;un administrateur.</translation>
+        <location line="+10" />
+        <source>With the recovery code, only an administrator's password can be reset.</source>
+        <translation>Le code de secours ne permet de réinitialiser que le mot de passe d'un administrateur.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Say which account opens the store: --as LOGIN (or --recovery).</source>
         <translation>Indiquez le compte qui ouvre le coffre : --as IDENTIFIANT (ou --recovery).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>user needs a subcommand: add, passwd, disable or list.</source>
         <translation>user demande une sous-commande : add, passwd, disable ou list.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Unknown subcommand user %1.</source>
         <translation>Sous-commande inconnue : user %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+62"/>
-        <location line="+49"/>
+        <location line="+2" />
+        <location line="+62" />
+        <location line="+49" />
         <source>Passwords are read from standard input: add --password-stdin.</source>
-        <translation>Les mots de passe sont lus sur l&apos;entrée standard : ajoutez --password-stdin.</translation>
+        <translation>Les mots de passe sont lus sur l'entrée standard : ajoutez --password-stdin.</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-108" />
         <source>user %1 needs --login.</source>
         <translation>user %1 demande --login.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>--role must be admin, mediator or volunteer.</source>
         <translation>--role doit valoir admin, mediator ou volunteer.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The recovery code only serves to reset an administrator&apos;s password (user passwd).</source>
-        <translation>Le code de secours sert uniquement à réinitialiser le mot de passe d&apos;un administrateur (user passwd).</translation>
+        <location line="+5" />
+        <source>The recovery code only serves to reset an administrator's password (user passwd).</source>
+        <translation>Le code de secours sert uniquement à réinitialiser le mot de passe d'un administrateur (user passwd).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Account %1 disabled.</source>
         <translation>Compte %1 désactivé.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>The new password is missing: put it on the next line of standard input.</source>
-        <translation>Le nouveau mot de passe manque : mettez-le sur la ligne suivante de l&apos;entrée standard.</translation>
+        <translation>Le nouveau mot de passe manque : mettez-le sur la ligne suivante de l'entrée standard.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Account %1 created.</source>
         <translation>Compte %1 créé.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Password of %1 changed.</source>
         <translation>Mot de passe de %1 modifié.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>The recovery code has been used, so it was replaced. New recovery code (shown only once):</source>
         <translation>Le code de secours a servi, il a donc été remplacé. Nouveau code de secours (affiché une seule fois) :</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Key slots: %1 account(s), recovery code %2, system keychain %3.</source>
         <translation>Emplacements de clé : %1 compte(s), code de secours %2, trousseau système %3.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>present</source>
         <translation>présent</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>MISSING</source>
         <translation>ABSENT</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>enabled</source>
         <translation>activé</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>not enabled</source>
         <translation>non activé</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Account %1 is active but has no key slot.</source>
-        <translation>Le compte %1 est actif mais n&apos;a pas d&apos;emplacement de clé.</translation>
+        <translation>Le compte %1 est actif mais n'a pas d'emplacement de clé.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Database integrity: ok.</source>
         <translation>Intégrité de la base : correcte.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Database integrity: %1</source>
         <translation>Intégrité de la base : %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Schema version: %1 (this program: %2).</source>
         <translation>Version du schéma : %1 (ce programme : %2).</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+6" />
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal : %n entrée, chaîne intacte.</numerusform>
@@ -237,22 +237,22 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Journal: chain broken at entry %1.</source>
-        <translation>Journal : chaîne rompue à l&apos;entrée %1.</translation>
+        <translation>Journal : chaîne rompue à l'entrée %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>The check found problems (see above).</source>
         <translation>La vérification a trouvé des problèmes (voir ci-dessus).</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>The journal&apos;s chain is broken at entry %1: entries were changed or removed.</source>
-        <translation>La chaîne du journal est rompue à l&apos;entrée %1 : des entrées ont été modifiées ou supprimées.</translation>
+        <location line="+14" />
+        <source>The journal's chain is broken at entry %1: entries were changed or removed.</source>
+        <translation>La chaîne du journal est rompue à l'entrée %1 : des entrées ont été modifiées ou supprimées.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+2" />
         <source>Journal intact: %n entries.</source>
         <translation>
             <numerusform>Journal intact : %n entrée.</numerusform>
@@ -260,7 +260,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Head: %1</source>
         <translation>Tête : %1</translation>
     </message>
@@ -268,208 +268,213 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::AtomicFile</name>
     <message>
-        <location filename="../app/common/AtomicFile.cpp" line="+18"/>
+        <location filename="../app/common/AtomicFile.cpp" line="+18" />
         <source>Cannot write in the data folder %1. Check that it exists and that this account may write there.</source>
-        <translation>Impossible d&apos;écrire dans le dossier des données %1. Vérifiez qu&apos;il existe et que ce compte peut y écrire.</translation>
+        <translation>Impossible d'écrire dans le dossier des données %1. Vérifiez qu'il existe et que ce compte peut y écrire.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>The disk is full: nothing was changed. Free some space and try again.</source>
-        <translation>Le disque est plein : rien n&apos;a été modifié. Libérez de la place et réessayez.</translation>
+        <translation>Le disque est plein : rien n'a été modifié. Libérez de la place et réessayez.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Cannot write %1: nothing was changed.</source>
-        <translation>Impossible d&apos;écrire %1 : rien n&apos;a été modifié.</translation>
+        <translation>Impossible d'écrire %1 : rien n'a été modifié.</translation>
     </message>
 </context>
 <context>
     <name>relais::Database</name>
     <message>
-        <location filename="../app/store/Database.cpp" line="+61"/>
+        <location filename="../app/store/Database.cpp" line="+62" />
         <source>The disk is full: the last change was not saved. Free some space and try again.</source>
-        <translation>Le disque est plein : la dernière modification n&apos;a pas été enregistrée. Libérez de la place et réessayez.</translation>
+        <translation>Le disque est plein : la dernière modification n'a pas été enregistrée. Libérez de la place et réessayez.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
+        <source>The disk could not write the store (it may be full or failing): the last change was not saved. Free some space and try again; if it goes on, ask your administrator.</source>
+        <translation>Le disque n'a pas pu écrire dans le coffre (il est peut-être plein ou défaillant) : la dernière modification n'a pas été enregistrée. Libérez de la place et réessayez ; si le problème persiste, adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>The store is damaged. Restore it from a backup, or ask your administrator.</source>
         <translation>Le coffre est endommagé. Restaurez-le depuis une sauvegarde, ou adressez-vous à votre administrateur.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>The store could not complete an operation (%1).</source>
-        <translation>Le coffre n&apos;a pas pu terminer une opération (%1).</translation>
+        <translation>Le coffre n'a pas pu terminer une opération (%1).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+45" />
         <source>The file relais.db is an unencrypted SQLite database, not a Relais store. It was left untouched.</source>
-        <translation>Le fichier relais.db est une base SQLite non chiffrée, pas un coffre Relais. Il n&apos;a pas été modifié.</translation>
+        <translation>Le fichier relais.db est une base SQLite non chiffrée, pas un coffre Relais. Il n'a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>The file relais.db cannot be unlocked with this key: it is damaged or belongs to another installation. It was left untouched.</source>
-        <translation>Le fichier relais.db ne s&apos;ouvre pas avec cette clé : il est endommagé ou appartient à une autre installation. Il n&apos;a pas été modifié.</translation>
+        <translation>Le fichier relais.db ne s'ouvre pas avec cette clé : il est endommagé ou appartient à une autre installation. Il n'a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+50"/>
+        <location line="+4" />
+        <location line="+51" />
         <source>The store is damaged. Restore it from a backup.</source>
         <translation>Le coffre est endommagé. Restaurez-le depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48" />
         <source>The store cannot be opened: check that the data folder exists and that this account may write there.</source>
-        <translation>Impossible d&apos;ouvrir le coffre : vérifiez que le dossier des données existe et que ce compte peut y écrire.</translation>
+        <translation>Impossible d'ouvrir le coffre : vérifiez que le dossier des données existe et que ce compte peut y écrire.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The disk is full: the store could not be created.</source>
-        <translation>Le disque est plein : le coffre n&apos;a pas pu être créé.</translation>
+        <translation>Le disque est plein : le coffre n'a pas pu être créé.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The store cannot be opened (%1).</source>
-        <translation>Impossible d&apos;ouvrir le coffre (%1).</translation>
+        <translation>Impossible d'ouvrir le coffre (%1).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>A store already exists in this folder; it was left untouched.</source>
-        <translation>Un coffre existe déjà dans ce dossier ; il n&apos;a pas été modifié.</translation>
+        <translation>Un coffre existe déjà dans ce dossier ; il n'a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22" />
         <source>There is no store (relais.db) in the data folder %1.</source>
         <translation>Le dossier des données %1 ne contient pas de coffre (relais.db).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>The store file relais.db is truncated (incomplete copy or disk error). Restore it from a backup.</source>
         <translation>Le fichier du coffre relais.db est tronqué (copie incomplète ou erreur de disque). Restaurez-le depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>This store was made by a newer version of Relais (schema %1; this program knows up to %2). Install the newer version; the store was left untouched.</source>
-        <translation>Ce coffre a été créé par une version plus récente de Relais (schéma %1 ; ce programme connaît jusqu&apos;au %2). Installez la version récente ; le coffre n&apos;a pas été modifié.</translation>
+        <translation>Ce coffre a été créé par une version plus récente de Relais (schéma %1 ; ce programme connaît jusqu'au %2). Installez la version récente ; le coffre n'a pas été modifié.</translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
-        <source>The store&apos;s integrity check found %n problem(s).</source>
+        <location line="+94" />
+        <source>The store's integrity check found %n problem(s).</source>
         <translation>
-            <numerusform>La vérification d&apos;intégrité du coffre a trouvé %n problème.</numerusform>
-            <numerusform>La vérification d&apos;intégrité du coffre a trouvé %n problèmes.</numerusform>
+            <numerusform>La vérification d'intégrité du coffre a trouvé %n problème.</numerusform>
+            <numerusform>La vérification d'intégrité du coffre a trouvé %n problèmes.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>relais::KeySlots</name>
     <message>
-        <location filename="../app/store/KeySlots.cpp" line="+29"/>
+        <location filename="../app/store/KeySlots.cpp" line="+29" />
         <source>The key file keyslots.json is damaged (%1). The store cannot be opened without it: restore it from a backup, or ask your administrator.</source>
-        <translation>Le fichier de clés keyslots.json est endommagé (%1). Le coffre ne peut pas s&apos;ouvrir sans lui : restaurez-le depuis une sauvegarde, ou adressez-vous à votre administrateur.</translation>
+        <translation>Le fichier de clés keyslots.json est endommagé (%1). Le coffre ne peut pas s'ouvrir sans lui : restaurez-le depuis une sauvegarde, ou adressez-vous à votre administrateur.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+49" />
         <source>The key file keyslots.json is missing from the data folder. Without it the store cannot be opened: restore it from a backup.</source>
-        <translation>Le fichier de clés keyslots.json manque dans le dossier des données. Sans lui, le coffre ne peut pas s&apos;ouvrir : restaurez-le depuis une sauvegarde.</translation>
+        <translation>Le fichier de clés keyslots.json manque dans le dossier des données. Sans lui, le coffre ne peut pas s'ouvrir : restaurez-le depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The key file keyslots.json cannot be read. Check the folder&apos;s permissions.</source>
+        <location line="+4" />
+        <source>The key file keyslots.json cannot be read. Check the folder's permissions.</source>
         <translation>Le fichier de clés keyslots.json est illisible. Vérifiez les droits du dossier.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>too large</source>
         <translation>trop volumineux</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>not valid JSON</source>
         <translation>JSON invalide</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>not a Relais key file</source>
-        <translation>ce n&apos;est pas un fichier de clés Relais</translation>
+        <translation>ce n'est pas un fichier de clés Relais</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>This store was made by a newer version of Relais. Install that version to open it.</source>
-        <translation>Ce coffre a été créé par une version plus récente de Relais. Installez cette version pour l&apos;ouvrir.</translation>
+        <translation>Ce coffre a été créé par une version plus récente de Relais. Installez cette version pour l'ouvrir.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>no store identifier</source>
-        <translation>pas d&apos;identifiant de coffre</translation>
+        <translation>pas d'identifiant de coffre</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>a key slot has no identifier or an unknown type</source>
-        <translation>un emplacement de clé n&apos;a pas d&apos;identifiant ou a un type inconnu</translation>
+        <translation>un emplacement de clé n'a pas d'identifiant ou a un type inconnu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>a password slot has no login</source>
-        <translation>un emplacement de mot de passe n&apos;a pas d&apos;identifiant de compte</translation>
+        <translation>un emplacement de mot de passe n'a pas d'identifiant de compte</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>a key slot is truncated</source>
         <translation>un emplacement de clé est tronqué</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>a key slot has invalid key derivation settings</source>
         <translation>un emplacement de clé a des paramètres de dérivation invalides</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>it holds no key slot</source>
         <translation>il ne contient aucun emplacement de clé</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+101" />
         <source>The cryptography library could not start.</source>
-        <translation>La bibliothèque de chiffrement n&apos;a pas pu démarrer.</translation>
+        <translation>La bibliothèque de chiffrement n'a pas pu démarrer.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Not enough memory to check the password. Close other programs and try again.</source>
-        <translation>Pas assez de mémoire pour vérifier le mot de passe. Fermez d&apos;autres programmes et réessayez.</translation>
+        <translation>Pas assez de mémoire pour vérifier le mot de passe. Fermez d'autres programmes et réessayez.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>Invalid data key.</source>
         <translation>Clé de données invalide.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+6"/>
+        <location line="+18" />
+        <location line="+6" />
         <source>Unknown account or wrong password.</source>
         <translation>Compte inconnu ou mot de passe erroné.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>This store has no recovery code.</source>
-        <translation>Ce coffre n&apos;a pas de code de secours.</translation>
+        <translation>Ce coffre n'a pas de code de secours.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>This recovery code is not the right one. Check each group of characters on the printed sheet.</source>
-        <translation>Ce code de secours n&apos;est pas le bon. Vérifiez chaque groupe de caractères sur la feuille imprimée.</translation>
+        <translation>Ce code de secours n'est pas le bon. Vérifiez chaque groupe de caractères sur la feuille imprimée.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>The system keychain is not enabled for this store.</source>
-        <translation>Le trousseau système n&apos;est pas activé pour ce coffre.</translation>
+        <translation>Le trousseau système n'est pas activé pour ce coffre.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>The key in the system keychain does not open this store. Sign in with your password instead.</source>
-        <translation>La clé du trousseau système n&apos;ouvre pas ce coffre. Connectez-vous plutôt avec votre mot de passe.</translation>
+        <translation>La clé du trousseau système n'ouvre pas ce coffre. Connectez-vous plutôt avec votre mot de passe.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+68" />
         <source>Invalid keychain key.</source>
         <translation>Clé de trousseau invalide.</translation>
     </message>
@@ -477,100 +482,100 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Keychain</name>
     <message>
-        <location filename="../app/store/Keychain.cpp" line="+81"/>
+        <location filename="../app/store/Keychain.cpp" line="+81" />
         <source>No system keychain is available on this computer.</source>
-        <translation>Aucun trousseau système n&apos;est disponible sur cet ordinateur.</translation>
+        <translation>Aucun trousseau système n'est disponible sur cet ordinateur.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The system keychain is locked.</source>
         <translation>Le trousseau système est verrouillé.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The system keychain refused access to Relais.</source>
-        <translation>Le trousseau système a refusé l&apos;accès à Relais.</translation>
+        <translation>Le trousseau système a refusé l'accès à Relais.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The system keychain of this computer holds no key for this store.</source>
         <translation>Le trousseau système de cet ordinateur ne contient aucune clé pour ce coffre.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The system keychain did not answer in time.</source>
-        <translation>Le trousseau système n&apos;a pas répondu à temps.</translation>
+        <translation>Le trousseau système n'a pas répondu à temps.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>The system keychain reported an error.</source>
         <translation>Le trousseau système a signalé une erreur.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Sign in with your password instead.</source>
         <translation>Connectez-vous plutôt avec votre mot de passe.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>This computer will keep asking for a password to open the store.</source>
         <translation>Cet ordinateur continuera de demander un mot de passe pour ouvrir le coffre.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The key it holds for this store was not removed; try again later.</source>
-        <translation>La clé qu&apos;il conserve pour ce coffre n&apos;a pas été supprimée ; réessayez plus tard.</translation>
+        <translation>La clé qu'il conserve pour ce coffre n'a pas été supprimée ; réessayez plus tard.</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+134" />
         <source>The system keychain cannot be used yet.</source>
         <translation>Le trousseau système ne peut pas encore être utilisé.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>There is no key to keep in the system keychain.</source>
-        <translation>Il n&apos;y a aucune clé à conserver dans le trousseau système.</translation>
+        <translation>Il n'y a aucune clé à conserver dans le trousseau système.</translation>
     </message>
 </context>
 <context>
     <name>relais::Vault</name>
     <message>
-        <location filename="../app/security/Vault.cpp" line="+94"/>
+        <location filename="../app/security/Vault.cpp" line="+94" />
         <source>A login is 2 to 32 characters: lower-case letters without accents, digits, dot, dash or underscore, starting with a letter.</source>
         <translation>Un identifiant compte de 2 à 32 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas, et commence par une lettre.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>The password cannot be the login.</source>
-        <translation>Le mot de passe ne peut pas être l&apos;identifiant.</translation>
+        <translation>Le mot de passe ne peut pas être l'identifiant.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>The password is too short: use at least 12 characters, or a passphrase of at least 6 words.</source>
-        <translation>Le mot de passe est trop court : utilisez au moins 12 caractères, ou une phrase de passe d&apos;au moins 6 mots.</translation>
+        <translation>Le mot de passe est trop court : utilisez au moins 12 caractères, ou une phrase de passe d'au moins 6 mots.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>There is no store in this data folder yet.</source>
         <translation>Ce dossier des données ne contient pas encore de coffre.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>This data folder already holds a store; it was left untouched.</source>
-        <translation>Ce dossier des données contient déjà un coffre ; il n&apos;a pas été modifié.</translation>
+        <translation>Ce dossier des données contient déjà un coffre ; il n'a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Enter the name of the structure.</source>
         <translation>Saisissez le nom de la structure.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>The data folder %1 cannot be created or written. Choose another folder or ask your administrator.</source>
         <translation>Le dossier des données %1 ne peut être ni créé ni modifié. Choisissez un autre dossier ou adressez-vous à votre administrateur.</translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+64" />
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Trop de tentatives échouées. Réessayez dans %n seconde.</numerusform>
@@ -578,54 +583,54 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>This account&apos;s key slot does not match the open store.</source>
-        <translation>L&apos;emplacement de clé de ce compte ne correspond pas au coffre ouvert.</translation>
+        <location line="+15" />
+        <source>This account's key slot does not match the open store.</source>
+        <translation>L'emplacement de clé de ce compte ne correspond pas au coffre ouvert.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+34" />
         <source>This account is disabled. Ask an administrator.</source>
         <translation>Ce compte est désactivé. Adressez-vous à un administrateur.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+77" />
         <source>The system keychain is not enabled for this store.</source>
-        <translation>Le trousseau système n&apos;est pas activé pour ce coffre.</translation>
+        <translation>Le trousseau système n'est pas activé pour ce coffre.</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+13"/>
-        <location line="+14"/>
+        <location line="+36" />
+        <location line="+13" />
+        <location line="+14" />
         <source>The store is locked.</source>
         <translation>Le coffre est verrouillé.</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-7" />
         <source>There is no account with this login.</source>
-        <translation>Aucun compte n&apos;a cet identifiant.</translation>
+        <translation>Aucun compte n'a cet identifiant.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Only an administrator can do this.</source>
         <translation>Seul un administrateur peut faire cela.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>An account with this login already exists.</source>
         <translation>Un compte avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+41" />
         <source>This account is disabled.</source>
         <translation>Ce compte est désactivé.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+32" />
         <source>To enable an account again, give it a new password.</source>
         <translation>Pour réactiver un compte, donnez-lui un nouveau mot de passe.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>You cannot disable your own account.</source>
         <translation>Vous ne pouvez pas désactiver votre propre compte.</translation>
     </message>
@@ -633,87 +638,87 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AccountDialog</name>
     <message>
-        <location filename="../ui/admin/AccountDialog.cpp" line="+17"/>
+        <location filename="../ui/admin/AccountDialog.cpp" line="+17" />
         <source>New account</source>
         <translation>Nouveau compte</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>New password for %1</source>
         <translation>Nouveau mot de passe pour %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Full name</source>
         <translation>Nom complet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Full name:</source>
         <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Login:</source>
         <translation>&amp;Identifiant :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Role:</source>
         <translation>&amp;Rôle :</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Password again</source>
         <translation>Mot de passe (confirmation)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Password &amp;again:</source>
         <translation>Mot de passe (&amp;confirmation) :</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>At least 12 characters, or a passphrase of at least 6 words.</source>
-        <translation>Au moins 12 caractères, ou une phrase de passe d&apos;au moins 6 mots.</translation>
+        <translation>Au moins 12 caractères, ou une phrase de passe d'au moins 6 mots.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+44" />
         <source>The two passwords are different. Type them again.</source>
         <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
     </message>
@@ -721,182 +726,182 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AdminPage</name>
     <message>
-        <location filename="../ui/admin/AdminPage.cpp" line="+26"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+26" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Accounts of the structure</source>
         <translation>Comptes de la structure</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>&amp;New account…</source>
         <translation>&amp;Nouveau compte…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Change &amp;password…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Disable</source>
         <translation>&amp;Désactiver</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open the store with this computer&apos;s &amp;keychain (staff PCs only)</source>
+        <location line="+2" />
+        <source>Open the store with this computer's &amp;keychain (staff PCs only)</source>
         <translation>Ouvrir le coffre avec le &amp;trousseau de cet ordinateur (postes du personnel uniquement)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Replace the &amp;recovery code…</source>
         <translation>Remplacer le code de &amp;secours…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Lock the session after this many minutes without activity</source>
         <translation>Verrouiller la session après ce nombre de minutes sans activité</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Apply</source>
         <translation>A&amp;ppliquer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Lock after inactivity:</source>
         <translation>&amp;Verrouiller après inactivité :</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Active</source>
         <translation>Actif</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>The keychain slot is enabled: this computer opens the store when its session starts; everyone still signs in with a password.</source>
-        <translation>Le trousseau est activé : cet ordinateur ouvre le coffre à l&apos;ouverture de sa session ; chacun se connecte toujours avec son mot de passe.</translation>
+        <translation>Le trousseau est activé : cet ordinateur ouvre le coffre à l'ouverture de sa session ; chacun se connecte toujours avec son mot de passe.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Disabled: the store opens only with a password or the recovery code.</source>
-        <translation>Désactivé : le coffre ne s&apos;ouvre qu&apos;avec un mot de passe ou le code de secours.</translation>
+        <translation>Désactivé : le coffre ne s'ouvre qu'avec un mot de passe ou le code de secours.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>Account %1 created.</source>
         <translation>Compte %1 créé.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+19"/>
+        <location line="+9" />
+        <location line="+19" />
         <source>Choose an account in the list first.</source>
-        <translation>Choisissez d&apos;abord un compte dans la liste.</translation>
+        <translation>Choisissez d'abord un compte dans la liste.</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-9" />
         <source>Password of %1 changed.</source>
         <translation>Mot de passe de %1 modifié.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Disable the account</source>
         <translation>Désactiver le compte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Disable %1? This person will no longer be able to sign in. Their work stays in the store.</source>
         <translation>Désactiver %1 ? Cette personne ne pourra plus se connecter. Son travail reste dans le coffre.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Account %1 disabled.</source>
         <translation>Compte %1 désactivé.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Keychain slot enabled.</source>
         <translation>Trousseau activé.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Keychain slot removed.</source>
         <translation>Trousseau désactivé.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Replace the recovery code</source>
         <translation>Remplacer le code de secours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The current recovery code will stop working and a new one will be shown once. Go on?</source>
         <translation>Le code de secours actuel cessera de fonctionner et un nouveau sera affiché une seule fois. Continuer ?</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>New recovery code</source>
         <translation>Nouveau code de secours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Write down this new recovery code and keep it safe; destroy the old sheet.
 
 %1</source>
-        <translation>Notez ce nouveau code de secours et gardez-le en lieu sûr ; détruisez l&apos;ancienne feuille.
+        <translation>Notez ce nouveau code de secours et gardez-le en lieu sûr ; détruisez l'ancienne feuille.
 
 %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>The recovery code was replaced.</source>
         <translation>Le code de secours a été remplacé.</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+14" />
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Les sessions se verrouillent désormais après %n minute sans activité.</numerusform>
@@ -907,22 +912,22 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::HomePage</name>
     <message>
-        <location filename="../ui/home/HomePage.cpp" line="+17"/>
-        <source>Lock the session whenever you leave the desk (Ctrl+L): the citizen&apos;s file is hidden, and your work waits for you.</source>
-        <translation>Verrouillez la session dès que vous quittez le poste (Ctrl+L) : le dossier de l&apos;usager est masqué et votre travail vous attend.</translation>
+        <location filename="../ui/home/HomePage.cpp" line="+17" />
+        <source>Lock the session whenever you leave the desk (Ctrl+L): the citizen's file is hidden, and your work waits for you.</source>
+        <translation>Verrouillez la session dès que vous quittez le poste (Ctrl+L) : le dossier de l'usager est masqué et votre travail vous attend.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>A colleague takes over? Use “Change user”: each person signs in with their own password, and the journal records who did what.</source>
-        <translation>Un collègue prend le relais ? Utilisez « Changer d&apos;utilisateur » : chacun se connecte avec son propre mot de passe, et le journal garde trace de qui a fait quoi.</translation>
+        <translation>Un collègue prend le relais ? Utilisez « Changer d'utilisateur » : chacun se connecte avec son propre mot de passe, et le journal garde trace de qui a fait quoi.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Hello, %1</source>
         <translation>Bonjour, %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>%1 at %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -930,174 +935,174 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::LoginPage</name>
     <message>
-        <location filename="../ui/login/LoginPage.cpp" line="+45"/>
+        <location filename="../ui/login/LoginPage.cpp" line="+45" />
         <source>&amp;Who are you?</source>
         <translation>&amp;Qui êtes-vous ?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Accounts of the structure</source>
         <translation>Comptes de la structure</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Password forgotten? Use the &amp;recovery code</source>
         <translation>Mot de passe oublié ? Utiliser le code de &amp;secours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+215"/>
+        <location line="+1" />
+        <location line="+215" />
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-205" />
         <source>Demonstration store: fictitious data. Accounts and passwords:</source>
         <translation>Coffre de démonstration : données fictives. Comptes et mots de passe :</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Recovery</source>
         <translation>Secours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Type the recovery code printed when this computer was set up. Dashes and spaces do not matter. You will then choose a new administrator password.</source>
-        <translation>Saisissez le code de secours imprimé lors de l&apos;installation de cet ordinateur. Tirets et espaces sont sans importance. Vous choisirez ensuite un nouveau mot de passe administrateur.</translation>
+        <translation>Saisissez le code de secours imprimé lors de l'installation de cet ordinateur. Tirets et espaces sont sans importance. Vous choisirez ensuite un nouveau mot de passe administrateur.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Recovery code</source>
         <translation>Code de secours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Recovery &amp;code:</source>
         <translation>&amp;Code de secours :</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+54"/>
+        <location line="+1" />
+        <location line="+54" />
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-35" />
         <source>New administrator password</source>
         <translation>Nouveau mot de passe administrateur</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Administrator account</source>
         <translation>Compte administrateur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New password again</source>
         <translation>Nouveau mot de passe (confirmation)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Account:</source>
         <translation>&amp;Compte :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;New password:</source>
         <translation>&amp;Nouveau mot de passe :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>New password &amp;again:</source>
         <translation>Nouveau mot de passe (c&amp;onfirmation) :</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>&amp;Save the new password</source>
         <translation>&amp;Enregistrer le nouveau mot de passe</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>New recovery code</source>
         <translation>Nouveau code de secours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The old recovery code has been used, so it no longer works. Write down this new one and keep it safe; destroy the old sheet.</source>
-        <translation>L&apos;ancien code de secours a servi, il ne fonctionne donc plus. Notez ce nouveau code et gardez-le en lieu sûr ; détruisez l&apos;ancienne feuille.</translation>
+        <translation>L'ancien code de secours a servi, il ne fonctionne donc plus. Notez ce nouveau code et gardez-le en lieu sûr ; détruisez l'ancienne feuille.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>I have &amp;written down the new recovery code</source>
-        <translation>J&apos;ai &amp;noté le nouveau code de secours</translation>
+        <translation>J'ai &amp;noté le nouveau code de secours</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Session locked. %1, type your password to go on, or choose another account.</source>
         <translation>Session verrouillée. %1, saisissez votre mot de passe pour continuer, ou choisissez un autre compte.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Change user: choose your account and type your password.</source>
-        <translation>Changer d&apos;utilisateur : choisissez votre compte et saisissez votre mot de passe.</translation>
+        <translation>Changer d'utilisateur : choisissez votre compte et saisissez votre mot de passe.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+45" />
         <source>Choose your account in the list.</source>
         <translation>Choisissez votre compte dans la liste.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Type your password.</source>
         <translation>Saisissez votre mot de passe.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>Type the recovery code.</source>
         <translation>Saisissez le code de secours.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+54" />
         <source>The two passwords are different. Type them again.</source>
         <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>New recovery code: %1</source>
         <translation>Nouveau code de secours : %1</translation>
     </message>
@@ -1105,70 +1110,70 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/MainWindow.cpp" line="+39"/>
+        <location filename="../ui/shell/MainWindow.cpp" line="+39" />
         <source>DEMO — fictitious data, for training only. Never use it for a real citizen.</source>
-        <translation>DÉMO — données fictives, pour la formation uniquement. Ne jamais l&apos;utiliser pour un véritable usager.</translation>
+        <translation>DÉMO — données fictives, pour la formation uniquement. Ne jamais l'utiliser pour un véritable usager.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Relais cannot open the store</source>
         <translation>Relais ne peut pas ouvrir le coffre</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Nothing was changed or deleted. Ask your structure&apos;s administrator: the administrator&apos;s guide explains how to restore a backup.</source>
-        <translation>Rien n&apos;a été modifié ni supprimé. Adressez-vous à l&apos;administrateur de votre structure : le guide d&apos;administration explique comment restaurer une sauvegarde.</translation>
+        <location line="+4" />
+        <source>Nothing was changed or deleted. Ask your structure's administrator: the administrator's guide explains how to restore a backup.</source>
+        <translation>Rien n'a été modifié ni supprimé. Adressez-vous à l'administrateur de votre structure : le guide d'administration explique comment restaurer une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+30" />
         <source>&amp;Text size:</source>
         <translation>&amp;Taille du texte :</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Text size</source>
         <translation>Taille du texte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>&amp;High contrast</source>
         <translation>Contraste é&amp;levé</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+47" />
         <source>The system keychain could not open the store (%1) Sign in with your password.</source>
-        <translation>Le trousseau système n&apos;a pas pu ouvrir le coffre (%1) Connectez-vous avec votre mot de passe.</translation>
+        <translation>Le trousseau système n'a pas pu ouvrir le coffre (%1) Connectez-vous avec votre mot de passe.</translation>
     </message>
 </context>
 <context>
     <name>relais::ui::RecoverySheet</name>
     <message>
-        <location filename="../ui/setup/RecoverySheet.cpp" line="+20"/>
+        <location filename="../ui/setup/RecoverySheet.cpp" line="+20" />
         <source>Relais — recovery code</source>
         <translation>Relais — code de secours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Structure:</source>
         <translation>Structure :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Printed on %1.</source>
         <translation>Imprimé le %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This code opens every file of the structure if all administrator passwords are lost.</source>
         <translation>Ce code ouvre tous les dossiers de la structure si tous les mots de passe administrateur sont perdus.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Keep this sheet locked away, apart from the computer. Never photograph it or send it by e-mail.</source>
-        <translation>Gardez cette feuille sous clé, loin de l&apos;ordinateur. Ne la photographiez jamais et ne l&apos;envoyez jamais par courriel.</translation>
+        <translation>Gardez cette feuille sous clé, loin de l'ordinateur. Ne la photographiez jamais et ne l'envoyez jamais par courriel.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Once the code has been used, Relais replaces it: print the new sheet and destroy this one.</source>
         <translation>Une fois le code utilisé, Relais le remplace : imprimez la nouvelle feuille et détruisez celle-ci.</translation>
     </message>
@@ -1176,153 +1181,153 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::SetupPage</name>
     <message>
-        <location filename="../ui/setup/SetupPage.cpp" line="+35"/>
+        <location filename="../ui/setup/SetupPage.cpp" line="+35" />
         <source>Welcome to Relais</source>
         <translation>Bienvenue dans Relais</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>This computer has no Relais store yet. In three steps you will name your structure, create the first administrator account and receive the recovery code.</source>
-        <translation>Cet ordinateur n&apos;a pas encore de coffre Relais. En trois étapes, vous nommerez votre structure, créerez le premier compte administrateur et recevrez le code de secours.</translation>
+        <translation>Cet ordinateur n'a pas encore de coffre Relais. En trois étapes, vous nommerez votre structure, créerez le premier compte administrateur et recevrez le code de secours.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Name of the structure</source>
         <translation>Nom de la structure</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>e.g. France Services de Saint-Affrique</source>
         <translation>par ex. France Services de Saint-Affrique</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Name of the structure:</source>
         <translation>&amp;Nom de la structure :</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Next step: administrator account</source>
         <translation>Étape suivante : compte administrateur</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>First administrator</source>
         <translation>Premier administrateur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>The administrator manages accounts, settings and backups. Choose a password of at least 12 characters, or a passphrase of at least 6 words.</source>
-        <translation>L&apos;administrateur gère les comptes, les réglages et les sauvegardes. Choisissez un mot de passe d&apos;au moins 12 caractères, ou une phrase de passe d&apos;au moins 6 mots.</translation>
+        <translation>L'administrateur gère les comptes, les réglages et les sauvegardes. Choisissez un mot de passe d'au moins 12 caractères, ou une phrase de passe d'au moins 6 mots.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Full name</source>
         <translation>Nom complet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Login</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>e.g. admin</source>
         <translation>par ex. admin</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Password again</source>
         <translation>Mot de passe (confirmation)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Full name:</source>
         <translation>&amp;Nom complet :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Login:</source>
         <translation>&amp;Identifiant :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Password &amp;again:</source>
         <translation>Mot de passe (&amp;confirmation) :</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>&amp;Back</source>
         <translation>&amp;Précédent</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+113"/>
+        <location line="+1" />
+        <location line="+113" />
         <source>&amp;Create the store</source>
         <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-97" />
         <source>Recovery code</source>
         <translation>Code de secours</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>If every administrator password is lost, this code is the only way to open the structure&apos;s files. It is shown only now: write it down or print it, and keep it locked away from the computer.</source>
-        <translation>Si tous les mots de passe administrateur sont perdus, ce code est le seul moyen d&apos;ouvrir les dossiers de la structure. Il n&apos;est affiché que maintenant : notez-le ou imprimez-le, et gardez-le sous clé, loin de l&apos;ordinateur.</translation>
+        <location line="+1" />
+        <source>If every administrator password is lost, this code is the only way to open the structure's files. It is shown only now: write it down or print it, and keep it locked away from the computer.</source>
+        <translation>Si tous les mots de passe administrateur sont perdus, ce code est le seul moyen d'ouvrir les dossiers de la structure. Il n'est affiché que maintenant : notez-le ou imprimez-le, et gardez-le sous clé, loin de l'ordinateur.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>&amp;Print the recovery sheet…</source>
         <translation>&amp;Imprimer la feuille de secours…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>I have &amp;written down or printed the recovery code and will keep it safe</source>
-        <translation>J&apos;ai &amp;noté ou imprimé le code de secours et je le garderai en lieu sûr</translation>
+        <translation>J'ai &amp;noté ou imprimé le code de secours et je le garderai en lieu sûr</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Finish</source>
         <translation>&amp;Terminer</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Enter the name of the structure.</source>
         <translation>Saisissez le nom de la structure.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>The two passwords are different. Type them again.</source>
         <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Creating the store…</source>
         <translation>Création du coffre…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>Recovery code: %1</source>
         <translation>Code de secours : %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Print the recovery sheet</source>
         <translation>Imprimer la feuille de secours</translation>
     </message>
@@ -1330,52 +1335,52 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ShellPage</name>
     <message>
-        <location filename="../ui/shell/ShellPage.cpp" line="+33"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+33" />
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Hide everything until you type your password again (Ctrl+L)</source>
-        <translation>Tout masquer jusqu&apos;à ce que vous saisissiez de nouveau votre mot de passe (Ctrl+L)</translation>
+        <translation>Tout masquer jusqu'à ce que vous saisissiez de nouveau votre mot de passe (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>C&amp;hange user</source>
-        <translation>C&amp;hanger d&apos;utilisateur</translation>
+        <translation>C&amp;hanger d'utilisateur</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>&amp;Stay signed in</source>
         <translation>&amp;Rester connecté</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Sections</source>
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+26" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+9" />
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>Aucune activité : la session se verrouille dans %n seconde. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>

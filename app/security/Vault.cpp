@@ -205,8 +205,8 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
         // Leave nothing behind that would later look like a damaged store.
         close();
         const QString dbPath = QDir(m_dataDir).filePath(Database::fileName());
-        QFile::remove(dbPath);
-        QFile::remove(dbPath + QLatin1String("-journal"));
+        for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+            QFile::remove(dbPath + QLatin1String(suffix));
         m_slotsLoaded = false;
         return s.error();
     }

@@ -6,6 +6,7 @@
 #include "common/SecureBytes.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 
 #include <memory>
@@ -41,6 +42,10 @@ public:
     Status integrityCheck() const;
 
     static Error sqlError(const QString &what, const class QSqlError &error);
+    // The connection settings every store connection runs with (also used by relais-bench, so that it
+    // measures what the product does): write-ahead log, full sync at each commit.
+    // Returns the SQL error, invalid when every setting took.
+    static QSqlError applyConnectionSettings(QSqlDatabase &db);
 
 private:
     Database(QString path, SecureBytes key);
