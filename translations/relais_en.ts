@@ -45,7 +45,7 @@
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+215"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+219"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Sessions now lock after %n minute without activity.</numerusform>

@@ -811,7 +811,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Verrouiller après inactivité :</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+2" />
+        <source>&amp;Quit Relais on this computer</source>
+        <translation>&amp;Quitter Relais sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ends the program, also in kiosk mode. Everything is saved first.</source>
+        <translation>Arrête le programme, y compris en mode kiosque. Tout est enregistré auparavant.</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
@@ -1110,7 +1120,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/MainWindow.cpp" line="+39" />
+        <location filename="../ui/shell/MainWindow.cpp" line="+40" />
         <source>DEMO — fictitious data, for training only. Never use it for a real citizen.</source>
         <translation>DÉMO — données fictives, pour la formation uniquement. Ne jamais l'utiliser pour un véritable usager.</translation>
     </message>
@@ -1125,7 +1135,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rien n'a été modifié ni supprimé. Adressez-vous à l'administrateur de votre structure : le guide d'administration explique comment restaurer une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>&amp;Text size:</source>
         <translation>&amp;Taille du texte :</translation>
     </message>

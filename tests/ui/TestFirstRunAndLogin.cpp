@@ -64,6 +64,7 @@ private Q_SLOTS:
     void lockIdleWarningAndSignOut();
     void restartShowsLoginNotWizard();
     void damagedKeyFileShowsErrorNeverWizard();
+    void kioskClosesOnlyForAnAdministrator();
 };
 
 void TestFirstRunAndLogin::createStoreThroughWizard(ui::MainWindow &window, const QString &pdfPath, QString *code)
@@ -332,6 +333,37 @@ void TestFirstRunAndLogin::damagedKeyFileShowsErrorNeverWizard()
     saveScreenshot(&window, QStringLiteral("08-damaged-keyslots"));
     QVERIFY(db.open(QIODevice::ReadOnly));
     QCOMPARE(db.readAll(), before);
+}
+
+void TestFirstRunAndLogin::kioskClosesOnlyForAnAdministrator()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    {
+        Vault v(dir.path(), &clock);
+        QVERIFY(v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
+                             SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
+                             KdfParams::interactive()));
+    }
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    session.setTimerEnabled(false);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.setKioskMode(true);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Alt+F4 or a window manager's close: refused while in kiosk mode.
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+
+    signIn(window, QStringLiteral("Alice Martin"), AdminPassword);
+    QCOMPARE(window.currentPage(), window.shellPage());
+    window.shellPage()->rail()->setCurrentRow(1);
+    QAbstractButton *quit = findButton(window.shellPage(), QStringLiteral("Quit Relais on this computer"));
+    QVERIFY(quit);
+    QTest::mouseClick(quit, Qt::LeftButton);
+    QVERIFY(!window.isVisible());
+    QVERIFY(!vault.isOpen()); // the key is wiped on the way out
 }
 
 QTEST_MAIN(TestFirstRunAndLogin)

@@ -73,6 +73,10 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     idleRow->addStretch();
     s->addRow(tr("&Lock after inactivity:"), idleRow);
     layout->addWidget(security);
+    auto *quit = new QPushButton(tr("&Quit Relais on this computer"));
+    quit->setToolTip(tr("Ends the program, also in kiosk mode. Everything is saved first."));
+    layout->addWidget(quit, 0, Qt::AlignLeft);
+    connect(quit, &QPushButton::clicked, this, &AdminPage::quitRequested);
     connect(m_keychain, &QCheckBox::clicked, this, &AdminPage::toggleKeychain);
     connect(recovery, &QPushButton::clicked, this, &AdminPage::renewRecoveryCode);
     connect(saveIdle, &QPushButton::clicked, this, &AdminPage::saveIdleLock);

@@ -29,6 +29,8 @@ public:
 
 Q_SIGNALS:
     void idleLockChanged(int minutes);
+    // Only an administrator may end the program: in kiosk mode nothing else closes it.
+    void quitRequested();
 
 private:
     QString selectedLogin() const;

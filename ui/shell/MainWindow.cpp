@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "admin/AdminPage.h"
 #include "common/Ui.h"
 #include "login/LoginPage.h"
 #include "security/Session.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     connect(m_shell, &ShellPage::lockRequested, this, &MainWindow::lock);
     connect(m_shell, &ShellPage::switchUserRequested, this, &MainWindow::switchUser);
     connect(m_shell, &ShellPage::signOutRequested, this, &MainWindow::signOut);
+    connect(m_shell->adminPage(), &AdminPage::quitRequested, this, &MainWindow::quitAsAdministrator);
     connect(m_session, &Session::locked, this, [this] {
         m_login->showMode(LoginPage::Mode::Locked, m_session->account());
         m_stack->setCurrentWidget(m_login);
@@ -203,6 +205,15 @@ void MainWindow::signOut()
     // The last person out closes the store and wipes its key from memory.
     m_vault->close();
     showLogin();
+}
+
+void MainWindow::quitAsAdministrator()
+{
+    if (!m_session->isActive() || !m_session->account().isAdmin())
+        return;
+    m_vault->record(m_session->account().login, QStringLiteral("program_quit"));
+    m_kiosk = false;
+    close();
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
