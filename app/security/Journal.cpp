@@ -13,9 +13,12 @@ Journal::Journal(QSqlDatabase db, const Clock *clock) : m_db(std::move(db)), m_c
 QByteArray Journal::canonicalRow(qint64 id, const QString &at, const QString &actor, const QString &action,
                                  const QString &object)
 {
+    // Each field is length-prefixed, so no content can shift a boundary and make two rows hash alike.
     QByteArray row = QByteArray::number(id);
-    for (const QString &field : {at, actor, action, object})
-        row += '\x1f' + field.toUtf8();
+    for (const QString &field : {at, actor, action, object}) {
+        const QByteArray bytes = field.toUtf8();
+        row += '|' + QByteArray::number(bytes.size()) + ':' + bytes;
+    }
     return row;
 }
 

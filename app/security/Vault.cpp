@@ -106,7 +106,8 @@ Status Vault::checkPasswordPolicy(const SecureBytes &password, const QString &lo
         if (w.size() >= 2)
             ++realWords;
     }
-    const bool longEnough = text.size() >= 12 || realWords >= 6;
+    // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
+    const bool longEnough = text.toUcs4().size() >= 12 || realWords >= 6;
     const bool isLogin = !login.isEmpty() && text.compare(login, Qt::CaseInsensitive) == 0;
     QString copy = text;
     wipe(copy);

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void deletedMiddleRowIsReported();
     void chainContinuesAfterReopen();
     void rolledBackAppendLeavesNothing();
+    void fieldBoundariesCannotShift();
 
 private:
     QSqlDatabase db() const { return m_db->connection(); }
@@ -237,6 +238,18 @@ void TestJournal::rolledBackAppendLeavesNothing()
     const Journal::Verification v = journal.verify();
     QVERIFY(v.intact);
     QCOMPARE(v.rows, qint64(6));
+}
+
+void TestJournal::fieldBoundariesCannotShift()
+{
+    // Moving text from one field to the next must change the row, whatever characters it holds.
+    const QString sep = QString(QChar(0x1f));
+    QVERIFY(Journal::canonicalRow(1, QStringLiteral("t"), QStringLiteral("a") + sep + QStringLiteral("b"),
+                                  QStringLiteral("c"), QString()) !=
+            Journal::canonicalRow(1, QStringLiteral("t"), QStringLiteral("a"),
+                                  QStringLiteral("b") + sep + QStringLiteral("c"), QString()));
+    QVERIFY(Journal::canonicalRow(1, QStringLiteral("t"), QStringLiteral("a|1:b"), QStringLiteral("c"), QString()) !=
+            Journal::canonicalRow(1, QStringLiteral("t"), QStringLiteral("a"), QStringLiteral("b|1:c"), QString()));
 }
 
 QTEST_GUILESS_MAIN(TestJournal)
