@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QScreen>
 #include <QSettings>
 
 #include <sodium.h>
@@ -47,7 +48,11 @@ int main(int argc, char *argv[])
     window.start();
     if (parser.isSet(kiosk))
         window.setKioskMode(true);
-    else
+    else {
+        // Use the screen: a mediator's PC is dedicated to this work.
+        if (const QScreen *screen = window.screen())
+            window.resize(screen->availableGeometry().size());
         window.show();
+    }
     return app.exec();
 }

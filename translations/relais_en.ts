@@ -34,7 +34,7 @@
 <context>
     <name>relais::Vault</name>
     <message numerus="yes">
-        <location filename="../app/security/Vault.cpp" line="+222"/>
+        <location filename="../app/security/Vault.cpp" line="+223"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+219"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+225"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Sessions now lock after %n minute without activity.</numerusform>

@@ -545,7 +545,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Un identifiant compte de 2 à 32 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas, et commence par une lettre.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>The password cannot be the login.</source>
         <translation>Le mot de passe ne peut pas être l'identifiant.</translation>
     </message>
@@ -726,7 +726,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AdminPage</name>
     <message>
-        <location filename="../ui/admin/AdminPage.cpp" line="+26" />
+        <location filename="../ui/admin/AdminPage.cpp" line="+27" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -791,7 +791,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Remplacer le code de &amp;secours…</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+7" />
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -811,7 +811,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Verrouiller après inactivité :</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
         <source>&amp;Quit Relais on this computer</source>
         <translation>&amp;Quitter Relais sur cet ordinateur</translation>
     </message>
@@ -955,7 +955,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Comptes de la structure</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
@@ -976,12 +976,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1" />
-        <location line="+215" />
+        <location line="+232" />
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location line="-205" />
+        <location line="-221" />
         <source>Demonstration store: fictitious data. Accounts and passwords:</source>
         <translation>Coffre de démonstration : données fictives. Comptes et mots de passe :</translation>
     </message>
@@ -1072,7 +1072,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>J'ai &amp;noté le nouveau code de secours</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+48" />
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>
@@ -1087,7 +1087,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Changer d'utilisateur : choisissez votre compte et saisissez votre mot de passe.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+46" />
         <source>Choose your account in the list.</source>
         <translation>Choisissez votre compte dans la liste.</translation>
     </message>
@@ -1150,9 +1150,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Contraste é&amp;levé</translation>
     </message>
     <message>
-        <location line="+47" />
-        <source>The system keychain could not open the store (%1) Sign in with your password.</source>
-        <translation>Le trousseau système n'a pas pu ouvrir le coffre (%1) Connectez-vous avec votre mot de passe.</translation>
+        <location line="+46" />
+        <source>The system keychain could not open the store: %1</source>
+        <translation>Le trousseau système n'a pas pu ouvrir le coffre : %1</translation>
     </message>
 </context>
 <context>

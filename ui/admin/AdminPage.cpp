@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -61,7 +62,10 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     s->addRow(m_keychain);
     s->addRow(m_keychainState);
     auto *recovery = new QPushButton(tr("Replace the &recovery code…"));
-    s->addRow(recovery);
+    auto *recoveryRow = new QHBoxLayout;
+    recoveryRow->addWidget(recovery);
+    recoveryRow->addStretch();
+    s->addRow(recoveryRow);
     m_idle = new QSpinBox;
     m_idle->setRange(1, 60);
     m_idle->setSuffix(tr(" min"));
@@ -71,7 +75,9 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     auto *saveIdle = new QPushButton(tr("&Apply"));
     idleRow->addWidget(saveIdle);
     idleRow->addStretch();
-    s->addRow(tr("&Lock after inactivity:"), idleRow);
+    auto *idleLabel = new QLabel(tr("&Lock after inactivity:"));
+    idleLabel->setBuddy(m_idle); // a row built from a layout gets no buddy by itself
+    s->addRow(idleLabel, idleRow);
     layout->addWidget(security);
     auto *quit = new QPushButton(tr("&Quit Relais on this computer"));
     quit->setToolTip(tr("Ends the program, also in kiosk mode. Everything is saved first."));

@@ -45,7 +45,6 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     auto *accountsLabel = new QLabel(tr("&Who are you?"));
     m_accounts = new QListWidget;
     m_accounts->setAccessibleName(tr("Accounts of the structure"));
-    m_accounts->setMaximumHeight(220);
     accountsLabel->setBuddy(m_accounts);
     v->addWidget(accountsLabel);
     v->addWidget(m_accounts);
@@ -62,11 +61,12 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     m_signIn = new QPushButton(tr("&Sign in"));
     m_signIn->setProperty("primary", true);
     m_signIn->setDefault(true);
-    buttons->addWidget(m_forgot);
     buttons->addStretch();
     buttons->addWidget(m_signOut);
     buttons->addWidget(m_signIn);
     v->addLayout(buttons);
+    // On its own row, so that at 200 % text it is never cut.
+    v->addWidget(m_forgot, 0, Qt::AlignLeft);
     m_demoBox = new QWidget;
     auto *demoLayout = new QVBoxLayout(m_demoBox);
     demoLayout->addWidget(makeLabel(tr("Demonstration store: fictitious data. Accounts and passwords:"), "info"));
@@ -167,6 +167,21 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     setFocusProxy(m_password);
 }
 
+void LoginPage::fitAccountList()
+{
+    // As tall as its accounts (up to eight), whatever the text size.
+    const int rows = qBound(1, m_accounts->count(), 8);
+    const int rowHeight = m_accounts->count() > 0 ? m_accounts->sizeHintForRow(0) : fontMetrics().height();
+    m_accounts->setFixedHeight(rows * rowHeight + 2 * m_accounts->frameWidth() + 8);
+}
+
+void LoginPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitAccountList();
+    QWidget::changeEvent(event);
+}
+
 bool LoginPage::isBusy() const
 {
     return m_busy;
@@ -202,6 +217,7 @@ void LoginPage::showMode(Mode mode, const Account &current)
         item->setData(LoginRole, info.login);
         item->setData(Qt::AccessibleTextRole, info.displayName);
     }
+    fitAccountList();
     m_signOut->setVisible(mode != Mode::SignIn);
     m_forgot->setVisible(mode == Mode::SignIn);
     const QMap<QString, QString> demo = keySlots.demoPasswords();

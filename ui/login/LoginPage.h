@@ -43,7 +43,11 @@ Q_SIGNALS:
     void signedIn(const Account &account);
     void signOutRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void fitAccountList();
     void signIn();
     void signInDone();
     void selectLogin(const QString &login);

@@ -137,8 +137,7 @@ void MainWindow::start()
     QString notice;
     if (m_vault->keySlots().hasKeychainSlot()) {
         if (Status s = m_vault->unlockWithKeychain(); !s)
-            notice =
-                tr("The system keychain could not open the store (%1) Sign in with your password.").arg(s.message());
+            notice = tr("The system keychain could not open the store: %1").arg(s.message());
     }
     showLogin();
     m_login->setNotice(notice);
