@@ -278,14 +278,21 @@ int AdminCli::user(const Options &o)
     return Ok;
 }
 
-int AdminCli::check(const Options &o)
+int AdminCli::openForReading(const Options &o, Vault &vault)
 {
     if (!o.has("password-stdin") && !o.has("recovery"))
         return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
-    Vault vault(o.dataDir());
     auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
     if (!actor)
         return fail(exitCodeFor(actor.code()), actor.message());
+    return Ok;
+}
+
+int AdminCli::check(const Options &o)
+{
+    Vault vault(o.dataDir());
+    if (const int code = openForReading(o, vault); code != Ok)
+        return code;
     bool ok = true;
     const KeySlots &keySlots = vault.keySlots();
     m_out << AdminCli::tr("Key slots: %1 account(s), recovery code %2, system keychain %3.")
@@ -329,12 +336,9 @@ int AdminCli::check(const Options &o)
 
 int AdminCli::verifyJournal(const Options &o)
 {
-    if (!o.has("password-stdin") && !o.has("recovery"))
-        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
     Vault vault(o.dataDir());
-    auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
-    if (!actor)
-        return fail(exitCodeFor(actor.code()), actor.message());
+    if (const int code = openForReading(o, vault); code != Ok)
+        return code;
     const Journal::Verification v = vault.journal().verify();
     if (!v.intact)
         return fail(Failed, AdminCli::tr("The journal's chain is broken at entry %1: entries were changed or removed.")

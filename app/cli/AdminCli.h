@@ -9,6 +9,8 @@
 
 namespace relais {
 
+class Vault;
+
 // relais-admin: administration and scripting (DESIGN §8). Passwords come from standard input, one per
 // line, never from arguments. Each command returns 0 on success, otherwise a non-zero code with a
 // one-line reason on standard error.
@@ -36,6 +38,8 @@ private:
     int user(const Options &o);
     int check(const Options &o);
     int verifyJournal(const Options &o);
+    // Opens the store as --as LOGIN or with --recovery; returns Ok or the exit code already reported.
+    int openForReading(const Options &o, Vault &vault);
     int usage(const QString &problem = QString());
     int fail(int code, const QString &message);
 

@@ -36,8 +36,7 @@ AccountDialog::AccountDialog(Kind kind, const QString &login, QWidget *parent) :
     form->addRow(tr("Password &again:"), m_confirm);
     layout->addLayout(form);
     layout->addWidget(makeLabel(tr("At least 12 characters, or a passphrase of at least 6 words."), "hint"));
-    m_error = makeLabel(QString(), "error");
-    m_error->hide();
+    m_error = makeErrorLabel();
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(kind == Kind::NewAccount ? tr("&Create") : tr("&Save"));

@@ -15,6 +15,13 @@ QLabel *makeLabel(const QString &text, const char *role, QWidget *parent)
     return label;
 }
 
+QLabel *makeErrorLabel(QWidget *parent)
+{
+    QLabel *label = makeLabel(QString(), "error", parent);
+    label->hide();
+    return label;
+}
+
 void showError(QLabel *label, const QString &message, QWidget *field)
 {
     label->setText(message);

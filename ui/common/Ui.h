@@ -10,6 +10,8 @@ namespace relais::ui {
 
 // A label styled by the theme: "title", "subtitle", "hint", "error", "info", "code".
 QLabel *makeLabel(const QString &text, const char *role, QWidget *parent = nullptr);
+// An error label, hidden until showError() puts a message in it.
+QLabel *makeErrorLabel(QWidget *parent = nullptr);
 // Shows `message` in an error label next to the field and tells screen readers at once (RGAA 11.10).
 void showError(QLabel *label, const QString &message, QWidget *field = nullptr);
 void clearError(QLabel *label, QWidget *field = nullptr);

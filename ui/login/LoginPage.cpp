@@ -52,8 +52,7 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     m_password = makePasswordField(tr("Password"));
     form->addRow(tr("&Password:"), m_password);
     v->addLayout(form);
-    m_error = makeLabel(QString(), "error");
-    m_error->hide();
+    m_error = makeErrorLabel();
     v->addWidget(m_error);
     auto *buttons = new QHBoxLayout;
     m_forgot = new QPushButton(tr("Password forgotten? Use the &recovery code"));
@@ -96,8 +95,7 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     m_code->setAccessibleName(tr("Recovery code"));
     codeForm->addRow(tr("Recovery &code:"), m_code);
     c->addLayout(codeForm);
-    m_codeError = makeLabel(QString(), "error");
-    m_codeError->hide();
+    m_codeError = makeErrorLabel();
     c->addWidget(m_codeError);
     auto *codeButtons = new QHBoxLayout;
     auto *cancel = new QPushButton(tr("&Cancel"));
@@ -130,8 +128,7 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     newForm->addRow(tr("&New password:"), m_newPassword);
     newForm->addRow(tr("New password &again:"), m_newConfirm);
     n->addLayout(newForm);
-    m_newError = makeLabel(QString(), "error");
-    m_newError->hide();
+    m_newError = makeErrorLabel();
     n->addWidget(m_newError);
     auto *save = new QPushButton(tr("&Save the new password"));
     save->setProperty("primary", true);

@@ -42,8 +42,7 @@ SetupPage::SetupPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     m_structure->setPlaceholderText(tr("e.g. France Services de Saint-Affrique"));
     f1->addRow(tr("&Name of the structure:"), m_structure);
     s1->addLayout(f1);
-    m_structureError = makeLabel(QString(), "error");
-    m_structureError->hide();
+    m_structureError = makeErrorLabel();
     s1->addWidget(m_structureError);
     auto *next = new QPushButton(tr("&Next"));
     next->setProperty("primary", true);
@@ -77,8 +76,7 @@ SetupPage::SetupPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     f2->addRow(tr("&Password:"), m_password);
     f2->addRow(tr("Password &again:"), m_confirm);
     s2->addLayout(f2);
-    m_accountError = makeLabel(QString(), "error");
-    m_accountError->hide();
+    m_accountError = makeErrorLabel();
     s2->addWidget(m_accountError);
     auto *back = new QPushButton(tr("&Back"));
     m_create = new QPushButton(tr("&Create the store"));
