@@ -32,10 +32,11 @@ set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
 #   libsecret-1-0          dlopen()ed by QtKeychain for the Secret Service; without it the keychain slot silently fails
 #   qt6-translations-l10n  qtbase_fr.qm, Qt's own buttons and dialogs in French (French is the default UI)
 #   fonts-dejavu-core      a font with full French and symbol coverage on a minimal install
+#   shared-mime-info       the MIME database that tells a scanned PDF or JPEG from a renamed file
 # gnome-keyring is only Recommended: the OS-keychain key slot is optional (staff PCs), any Secret Service provider
 # (KWallet, KeePassXC) can serve it, and a kiosk account without it still opens the store with passwords.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libsecret-1-0, qt6-translations-l10n, fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libsecret-1-0, qt6-translations-l10n, fonts-dejavu-core, shared-mime-info")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring")
 
 set(CPACK_GENERATOR DEB)

@@ -4,7 +4,7 @@
 <context>
     <name>relais::AdminCli</name>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+319"/>
+        <location filename="../app/cli/AdminCli.cpp" line="+326"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal: %n entry, chain intact.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Journal intact: %n entries.</source>
         <translation>
             <numerusform>Journal intact: %n entry.</numerusform>

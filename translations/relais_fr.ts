@@ -139,12 +139,11 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+2" />
         <location line="+62" />
-        <location line="+49" />
         <source>Passwords are read from standard input: add --password-stdin.</source>
         <translation>Les mots de passe sont lus sur l'entrée standard : ajoutez --password-stdin.</translation>
     </message>
     <message>
-        <location line="-108" />
+        <location line="-59" />
         <source>user %1 needs --login.</source>
         <translation>user %1 demande --login.</translation>
     </message>
@@ -184,7 +183,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le code de secours a servi, il a donc été remplacé. Nouveau code de secours (affiché une seule fois) :</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+25" />
         <source>Key slots: %1 account(s), recovery code %2, system keychain %3.</source>
         <translation>Emplacements de clé : %1 compte(s), code de secours %2, trousseau système %3.</translation>
     </message>
@@ -247,7 +246,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>La vérification a trouvé des problèmes (voir ci-dessus).</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+11" />
         <source>The journal's chain is broken at entry %1: entries were changed or removed.</source>
         <translation>La chaîne du journal est rompue à l'entrée %1 : des entrées ont été modifiées ou supprimées.</translation>
     </message>
@@ -281,6 +280,44 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+4" />
         <source>Cannot write %1: nothing was changed.</source>
         <translation>Impossible d'écrire %1 : rien n'a été modifié.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::AttachmentStore</name>
+    <message>
+        <location filename="../app/domain/AttachmentStore.cpp" line="+27" />
+        <source>The file cannot be read.</source>
+        <translation>Le fichier est illisible.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>This kind of file is not accepted here. Use a PDF, a JPEG or a PNG image.</source>
+        <translation>Ce type de fichier n'est pas accepté ici. Utilisez un PDF, ou une image JPEG ou PNG.</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>The file is too large: at most %1 here. Scan it at a lower resolution or in black and white.</source>
+        <translation>Le fichier est trop volumineux : %1 au maximum ici. Numérisez-le avec une résolution plus basse ou en noir et blanc.</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>This document no longer exists.</source>
+        <translation>Ce document n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>The document could not be written out.</source>
+        <translation>Le document n'a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This document is damaged in the store: add it again.</source>
+        <translation>Ce document est endommagé dans le coffre : ajoutez-le de nouveau.</translation>
     </message>
 </context>
 <context>
@@ -538,6 +575,24 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::SubmissionRepository</name>
+    <message>
+        <location filename="../app/domain/SubmissionRepository.cpp" line="+95" />
+        <source>This démarche is no longer a draft: it can no longer be changed here.</source>
+        <translation>Cette démarche n'est plus un brouillon : elle ne peut plus être modifiée ici.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>This démarche no longer exists.</source>
+        <translation>Cette démarche n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>This démarche is no longer a draft: it was already sent or discarded.</source>
+        <translation>Cette démarche n'est plus un brouillon : elle a déjà été envoyée ou abandonnée.</translation>
+    </message>
+</context>
+<context>
     <name>relais::Vault</name>
     <message>
         <location filename="../app/security/Vault.cpp" line="+94" />
@@ -703,7 +758,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Au moins 12 caractères, ou une phrase de passe d'au moins 6 mots.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
@@ -965,7 +1020,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>Password forgotten? Use the &amp;recovery code</source>
         <translation>Mot de passe oublié ? Utiliser le code de &amp;secours</translation>
     </message>
@@ -976,12 +1031,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1" />
-        <location line="+232" />
+        <location line="+230" />
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location line="-221" />
+        <location line="-219" />
         <source>Demonstration store: fictitious data. Accounts and passwords:</source>
         <translation>Coffre de démonstration : données fictives. Comptes et mots de passe :</translation>
     </message>
@@ -1006,18 +1061,18 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Code de secours :</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+54" />
+        <location line="+53" />
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location line="-35" />
+        <location line="-34" />
         <source>New administrator password</source>
         <translation>Nouveau mot de passe administrateur</translation>
     </message>
@@ -1052,7 +1107,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Nouveau mot de passe (c&amp;onfirmation) :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>&amp;Save the new password</source>
         <translation>&amp;Enregistrer le nouveau mot de passe</translation>
     </message>
@@ -1216,7 +1271,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Nom de la structure :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
@@ -1281,7 +1336,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Mot de passe (&amp;confirmation) :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>&amp;Back</source>
         <translation>&amp;Précédent</translation>
     </message>

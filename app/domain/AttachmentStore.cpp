@@ -1,0 +1,158 @@
+#include "AttachmentStore.h"
+
+#include "common/Clock.h"
+#include "store/Database.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMimeDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace relais {
+
+QStringList AttachmentStore::defaultAcceptedTypes()
+{
+    return {QStringLiteral("application/pdf"), QStringLiteral("image/jpeg"), QStringLiteral("image/png")};
+}
+
+AttachmentStore::AttachmentStore(QSqlDatabase db, const Clock *clock) : m_db(std::move(db)), m_clock(clock) {}
+
+Result<AttachmentInfo> AttachmentStore::add(qint64 submissionId, const QString &field, const QString &filename,
+                                            QIODevice *source, qint64 maxBytes, const QStringList &acceptedTypes)
+{
+    if (!source || !source->isReadable())
+        return makeError(ErrorCode::Io, tr("The file cannot be read."));
+    QByteArray chunk = source->read(ChunkSize);
+    if (chunk.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("The file is empty."));
+    // What the bytes are, whatever the file is called: a renamed file is caught here.
+    const QString type = QMimeDatabase().mimeTypeForFileNameAndData(QString(), chunk).name();
+    if (!acceptedTypes.contains(type))
+        return makeError(ErrorCode::InvalidInput, tr("This kind of file is not accepted here. Use a PDF, a JPEG or a "
+                                                     "PNG image."));
+    const QString limit = QLocale().formattedDataSize(maxBytes, 0);
+
+    AttachmentInfo info;
+    info.submissionId = submissionId;
+    info.field = field;
+    info.filename = QFileInfo(filename).fileName();
+    info.contentType = type;
+    if (!m_db.transaction())
+        return Database::sqlError(QStringLiteral("begin"), m_db.lastError());
+    const auto fail = [this](const Error &e) -> Result<AttachmentInfo> {
+        m_db.rollback();
+        return e;
+    };
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO attachments (submission_id, field, filename, content_type, size, sha256,"
+                             " created_at) VALUES (?, ?, ?, ?, 0, x'', ?)"));
+    q.addBindValue(submissionId);
+    q.addBindValue(field);
+    q.addBindValue(info.filename);
+    q.addBindValue(type);
+    q.addBindValue(m_clock->now().toUTC().toString(Qt::ISODateWithMs));
+    if (!q.exec())
+        return fail(Database::sqlError(QStringLiteral("add attachment"), q.lastError()));
+    info.id = q.lastInsertId().toLongLong();
+
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QSqlQuery insertChunk(m_db);
+    insertChunk.prepare(QStringLiteral("INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)"));
+    for (int seq = 0; !chunk.isEmpty(); ++seq) {
+        info.size += chunk.size();
+        if (info.size > maxBytes)
+            return fail(makeError(ErrorCode::InvalidInput,
+                                  tr("The file is too large: at most %1 here. Scan it at a lower resolution or "
+                                     "in black and white.")
+                                      .arg(limit)));
+        hash.addData(chunk);
+        insertChunk.bindValue(0, info.id);
+        insertChunk.bindValue(1, seq);
+        insertChunk.bindValue(2, chunk);
+        if (!insertChunk.exec())
+            return fail(Database::sqlError(QStringLiteral("attachment chunk"), insertChunk.lastError()));
+        chunk = source->read(ChunkSize);
+    }
+    info.sha256 = hash.result();
+    q.prepare(QStringLiteral("UPDATE attachments SET size = ?, sha256 = ? WHERE id = ?"));
+    q.addBindValue(info.size);
+    q.addBindValue(info.sha256);
+    q.addBindValue(info.id);
+    if (!q.exec())
+        return fail(Database::sqlError(QStringLiteral("attachment hash"), q.lastError()));
+    if (!m_db.commit())
+        return fail(Database::sqlError(QStringLiteral("commit attachment"), m_db.lastError()));
+    return info;
+}
+
+Result<QList<AttachmentInfo>> AttachmentStore::list(qint64 submissionId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, submission_id, field, filename, content_type, size, sha256 FROM attachments"
+                             " WHERE submission_id = ? ORDER BY id"));
+    q.addBindValue(submissionId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("list attachments"), q.lastError());
+    QList<AttachmentInfo> list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+                     q.value(4).toString(), q.value(5).toLongLong(), q.value(6).toByteArray()});
+    }
+    return list;
+}
+
+Status AttachmentStore::read(qint64 attachmentId, QIODevice *sink) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT size, sha256 FROM attachments WHERE id = ?"));
+    q.addBindValue(attachmentId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("read attachment"), q.lastError());
+    if (!q.next())
+        return makeError(ErrorCode::InvalidInput, tr("This document no longer exists."));
+    const qint64 size = q.value(0).toLongLong();
+    const QByteArray expected = q.value(1).toByteArray();
+    QSqlQuery chunks(m_db);
+    chunks.setForwardOnly(true);
+    chunks.prepare(QStringLiteral("SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY seq"));
+    chunks.addBindValue(attachmentId);
+    if (!chunks.exec())
+        return Database::sqlError(QStringLiteral("read chunks"), chunks.lastError());
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 total = 0;
+    while (chunks.next()) {
+        const QByteArray data = chunks.value(0).toByteArray();
+        hash.addData(data);
+        total += data.size();
+        if (sink->write(data) != data.size())
+            return makeError(ErrorCode::Io, tr("The document could not be written out."));
+    }
+    if (total != size || hash.result() != expected)
+        return makeError(ErrorCode::StoreCorrupt, tr("This document is damaged in the store: add it again."));
+    return {};
+}
+
+Result<QByteArray> AttachmentStore::readAll(qint64 attachmentId) const
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (Status s = read(attachmentId, &buffer); !s)
+        return s.error();
+    return bytes;
+}
+
+Status AttachmentStore::remove(qint64 attachmentId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM attachments WHERE id = ?")); // chunks go with it (ON DELETE CASCADE)
+    q.addBindValue(attachmentId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("remove attachment"), q.lastError());
+    return {};
+}
+
+} // namespace relais

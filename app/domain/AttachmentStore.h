@@ -1,0 +1,58 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+class QIODevice;
+
+namespace relais {
+
+class Clock;
+
+struct AttachmentInfo
+{
+    qint64 id = 0;
+    qint64 submissionId = 0;
+    QString field;
+    QString filename;
+    QString contentType; // sniffed from the bytes, not taken from the file name
+    qint64 size = 0;
+    QByteArray sha256; // raw 32 bytes; sent as hex with the tus upload (DESIGN §6)
+};
+
+// Scans, photos and PDFs kept inside the encrypted store, in chunks: never a file in clear on disk,
+// not even a temporary one. Reading back verifies the SHA-256 recorded when the file was added.
+class AttachmentStore
+{
+    Q_DECLARE_TR_FUNCTIONS(relais::AttachmentStore)
+
+public:
+    static constexpr qint64 ChunkSize = 256 * 1024;
+    static constexpr qint64 DefaultMaxBytes = 20 * 1024 * 1024;
+    static QStringList defaultAcceptedTypes(); // PDF, JPEG, PNG
+
+    AttachmentStore(QSqlDatabase db, const Clock *clock);
+
+    // Streams `source` into the store. Refuses, with a message and nothing stored, a file over
+    // `maxBytes`, an empty one, or one whose content is not of an accepted type.
+    Result<AttachmentInfo> add(qint64 submissionId, const QString &field, const QString &filename, QIODevice *source,
+                               qint64 maxBytes = DefaultMaxBytes,
+                               const QStringList &acceptedTypes = defaultAcceptedTypes());
+    Result<QList<AttachmentInfo>> list(qint64 submissionId) const;
+    // Writes the attachment to `sink` chunk by chunk; fails if the bytes no longer match their SHA-256.
+    Status read(qint64 attachmentId, QIODevice *sink) const;
+    Result<QByteArray> readAll(qint64 attachmentId) const;
+    Status remove(qint64 attachmentId);
+
+private:
+    QSqlDatabase m_db;
+    const Clock *m_clock;
+};
+
+} // namespace relais

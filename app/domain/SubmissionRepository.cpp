@@ -1,0 +1,164 @@
+#include "SubmissionRepository.h"
+
+#include "security/Journal.h"
+#include "store/Database.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace relais {
+
+namespace {
+
+const char *const Columns = "id, uuid, demarche_id, demarche_version, state, answers, current_section, created_by,"
+                            " created_at, updated_at, queued_at";
+
+Submission fromRow(const QSqlQuery &q)
+{
+    Submission s;
+    s.id = q.value(0).toLongLong();
+    s.uuid = q.value(1).toString();
+    s.demarcheId = q.value(2).toString();
+    s.demarcheVersion = q.value(3).toInt();
+    s.state = q.value(4).toString();
+    s.answers = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    s.currentSection = q.value(6).toString();
+    s.createdBy = q.value(7).toLongLong();
+    s.createdAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
+    s.updatedAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
+    s.queuedAt = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+    return s;
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+SubmissionRepository::SubmissionRepository(QSqlDatabase db, Journal *journal, const Clock *clock)
+    : m_db(std::move(db)), m_journal(journal), m_clock(clock)
+{}
+
+Result<Submission> SubmissionRepository::createDraft(const QString &demarcheId, int demarcheVersion, qint64 accountId,
+                                                     const QString &actorLogin)
+{
+    const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
+    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!m_db.transaction())
+        return Database::sqlError(QStringLiteral("begin"), m_db.lastError());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO submissions (uuid, demarche_id, demarche_version, created_by, created_at,"
+                             " updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(uuid);
+    q.addBindValue(demarcheId);
+    q.addBindValue(demarcheVersion);
+    q.addBindValue(accountId);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!q.exec()) {
+        const Error e = Database::sqlError(QStringLiteral("create draft"), q.lastError());
+        m_db.rollback();
+        return e;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (Status s =
+            m_journal->append(actorLogin, QStringLiteral("draft_created"), QStringLiteral("submission:%1").arg(id));
+        !s) {
+        m_db.rollback();
+        return s.error();
+    }
+    if (!m_db.commit()) {
+        const Error e = Database::sqlError(QStringLiteral("commit draft"), m_db.lastError());
+        m_db.rollback();
+        return e;
+    }
+    return load(id);
+}
+
+Status SubmissionRepository::saveDraft(qint64 id, const QJsonObject &answers, const QString &currentSection)
+{
+    QSqlQuery q(m_db);
+    // One statement, so one implicit transaction: the row holds the old save or the new one.
+    q.prepare(QStringLiteral("UPDATE submissions SET answers = ?, current_section = ?, updated_at = ?"
+                             " WHERE id = ? AND state = 'draft'"));
+    q.addBindValue(compact(answers));
+    q.addBindValue(currentSection);
+    q.addBindValue(m_clock->now().toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("save draft"), q.lastError());
+    if (q.numRowsAffected() != 1)
+        return makeError(ErrorCode::InvalidInput, tr("This démarche is no longer a draft: it can no longer be "
+                                                     "changed here."));
+    return {};
+}
+
+Result<Submission> SubmissionRepository::load(qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE id = ?").arg(QLatin1String(Columns)));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("load submission"), q.lastError());
+    if (!q.next())
+        return makeError(ErrorCode::InvalidInput, tr("This démarche no longer exists."));
+    return fromRow(q);
+}
+
+Result<QList<Submission>> SubmissionRepository::drafts(qint64 accountId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE state = 'draft' AND (? = 0 OR created_by = ?)"
+                             " ORDER BY updated_at DESC, id DESC")
+                  .arg(QLatin1String(Columns)));
+    q.addBindValue(accountId);
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("list drafts"), q.lastError());
+    QList<Submission> list;
+    while (q.next())
+        list.append(fromRow(q));
+    return list;
+}
+
+Status SubmissionRepository::queue(qint64 id, const QJsonObject &canonicalAnswers, const QString &actorLogin)
+{
+    if (!m_db.transaction())
+        return Database::sqlError(QStringLiteral("begin"), m_db.lastError());
+    const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE submissions SET state = 'queued', answers = ?, queued_at = ?, updated_at = ?"
+                             " WHERE id = ? AND state = 'draft'"));
+    q.addBindValue(compact(canonicalAnswers));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        const Error e = Database::sqlError(QStringLiteral("queue"), q.lastError());
+        m_db.rollback();
+        return e;
+    }
+    if (q.numRowsAffected() != 1) {
+        m_db.rollback();
+        return makeError(ErrorCode::InvalidInput, tr("This démarche is no longer a draft: it was already sent or "
+                                                     "discarded."));
+    }
+    if (Status s =
+            m_journal->append(actorLogin, QStringLiteral("submission_queued"), QStringLiteral("submission:%1").arg(id));
+        !s) {
+        m_db.rollback();
+        return s;
+    }
+    if (!m_db.commit()) {
+        const Error e = Database::sqlError(QStringLiteral("commit queue"), m_db.lastError());
+        m_db.rollback();
+        return e;
+    }
+    return {};
+}
+
+} // namespace relais

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace relais {
+
+class Journal;
+
+// A démarche being filled, or filled and waiting: its answers, where the mediator stopped, its state.
+struct Submission
+{
+    qint64 id = 0;
+    QString uuid; // the idempotency key of its delivery (DESIGN §6)
+    QString demarcheId;
+    int demarcheVersion = 0;
+    QString state;
+    QJsonObject answers;
+    QString currentSection;
+    qint64 createdBy = 0;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime queuedAt;
+};
+
+// The submissions table (drafts onwards). Every save is one transaction: after a crash or a power cut a
+// draft reopens with exactly its last saved answers and section, never half of a save.
+class SubmissionRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(relais::SubmissionRepository)
+
+public:
+    SubmissionRepository(QSqlDatabase db, Journal *journal, const Clock *clock);
+
+    Result<Submission> createDraft(const QString &demarcheId, int demarcheVersion, qint64 accountId,
+                                   const QString &actorLogin);
+    // Saves answers and section of a draft; refused once the submission has left the draft state.
+    Status saveDraft(qint64 id, const QJsonObject &answers, const QString &currentSection);
+    Result<Submission> load(qint64 id) const;
+    // Drafts of one account (or of everyone with accountId = 0), most recently changed first.
+    Result<QList<Submission>> drafts(qint64 accountId = 0) const;
+    // Freezes the draft with the given (validated, canonical) answers and puts it in the queue.
+    Status queue(qint64 id, const QJsonObject &canonicalAnswers, const QString &actorLogin);
+
+private:
+    QSqlDatabase m_db;
+    Journal *m_journal;
+    const Clock *m_clock;
+};
+
+} // namespace relais

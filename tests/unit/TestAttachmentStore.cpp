@@ -1,0 +1,207 @@
+// Attachments inside the encrypted store: byte-identical round trip, limits with a message and nothing
+// kept, never in clear anywhere in the data folder, damage detected.
+#include "FakeClock.h"
+#include "TempStoreDir.h"
+
+#include "domain/AttachmentStore.h"
+#include "domain/SubmissionRepository.h"
+#include "security/Vault.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace relais;
+using namespace relais::test;
+
+namespace {
+const QByteArray AdminPassword = "correct horse battery staple";
+SecureBytes secret(const QByteArray &t)
+{
+    return SecureBytes(t.constData(), int(t.size()));
+}
+
+// A PDF-looking document carrying a marker that must never be found in clear on disk.
+QByteArray fakePdf(int size, const QByteArray &marker)
+{
+    QByteArray bytes = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
+    while (bytes.size() < size) {
+        bytes += marker;
+        QByteArray noise(512, '\0');
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(noise.data()), noise.size() / 4);
+        bytes += noise;
+    }
+    bytes.truncate(size);
+    return bytes;
+}
+
+int count(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+}
+} // namespace
+
+class TestAttachmentStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    TempStoreDir m_dir;
+    FakeClock m_clock;
+    std::unique_ptr<Vault> m_vault;
+    qint64 m_submission = 0;
+    QSqlDatabase db() const { return m_vault->database()->connection(); }
+
+private Q_SLOTS:
+    void init();
+    void cleanup() { m_vault.reset(); }
+    void roundTripIsByteIdentical();
+    void neverInClearInTheDataFolder();
+    void tooLargeIsRefusedAndNothingKept();
+    void wrongTypeIsRefusedWhateverItsName();
+    void damagedChunkIsDetected();
+    void removingDeletesTheChunks();
+};
+
+void TestAttachmentStore::init()
+{
+    m_vault = std::make_unique<Vault>(m_dir.path(), &m_clock);
+    if (!m_vault->storeExists())
+        QVERIFY(m_vault->initialize(QStringLiteral("MFS"), QStringLiteral("alice"), QStringLiteral("Alice"),
+                                    secret(AdminPassword), false, KdfParams::interactive()));
+    else
+        QVERIFY(m_vault->signIn(QStringLiteral("alice"), secret(AdminPassword)));
+    const Account admin = m_vault->account(QStringLiteral("alice")).value();
+    SubmissionRepository repo(db(), &m_vault->journal(), &m_clock);
+    m_submission = repo.createDraft(QStringLiteral("c2s"), 1, admin.id, admin.login)->id;
+}
+
+void TestAttachmentStore::roundTripIsByteIdentical()
+{
+    AttachmentStore store(db(), &m_clock);
+    const QByteArray pdf = fakePdf(3 * int(AttachmentStore::ChunkSize) + 1234, "MARKER");
+    QBuffer source;
+    source.setData(pdf);
+    source.open(QIODevice::ReadOnly);
+    auto info =
+        store.add(m_submission, QStringLiteral("justificatif_domicile"), QStringLiteral("/scans/facture.pdf"), &source);
+    QVERIFY2(info, qPrintable(info.message()));
+    QCOMPARE(info->size, qint64(pdf.size()));
+    QCOMPARE(info->contentType, QStringLiteral("application/pdf"));
+    QCOMPARE(info->filename, QStringLiteral("facture.pdf")); // no folder of the mediator's PC kept
+    QCOMPARE(info->sha256, QCryptographicHash::hash(pdf, QCryptographicHash::Sha256));
+    QCOMPARE(
+        count(db(), QStringLiteral("SELECT count(*) FROM attachment_chunks WHERE attachment_id = %1").arg(info->id)),
+        4);
+    // After a restart too.
+    m_vault.reset();
+    init();
+    AttachmentStore reopened(db(), &m_clock);
+    auto back = reopened.readAll(info->id);
+    QVERIFY(back);
+    QCOMPARE(back.value(), pdf);
+    const auto listed = reopened.list(info->submissionId).value();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().sha256, info->sha256);
+}
+
+void TestAttachmentStore::neverInClearInTheDataFolder()
+{
+    const QByteArray marker = "CLEARTEXT-ATTACHMENT-MARKER-7f3a";
+    AttachmentStore store(db(), &m_clock);
+    QBuffer source;
+    source.setData(fakePdf(600 * 1024, marker));
+    source.open(QIODevice::ReadOnly);
+    QVERIFY(store.add(m_submission, QStringLiteral("piece"), QStringLiteral("scan.pdf"), &source));
+    // While the store is open (database, write-ahead log, anything else) and after it is closed.
+    for (int pass = 0; pass < 2; ++pass) {
+        const QStringList files = QDir(m_dir.path()).entryList(QDir::Files);
+        QVERIFY(files.contains(QStringLiteral("relais.db")));
+        for (const QString &name : files) {
+            QFile f(QDir(m_dir.path()).filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(!bytes.contains(marker), qPrintable(name));
+            QVERIFY2(!bytes.contains("%PDF-1.4"), qPrintable(name));
+        }
+        m_vault.reset();
+    }
+}
+
+void TestAttachmentStore::tooLargeIsRefusedAndNothingKept()
+{
+    AttachmentStore store(db(), &m_clock);
+    const int before = count(db(), QStringLiteral("SELECT count(*) FROM attachment_chunks"));
+    QBuffer source;
+    source.setData(fakePdf(2 * 1024 * 1024, "X"));
+    source.open(QIODevice::ReadOnly);
+    auto result = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("big.pdf"), &source, 1024 * 1024);
+    QCOMPARE(result.code(), ErrorCode::InvalidInput);
+    QVERIFY(result.message().contains(QStringLiteral("too large")));
+    QCOMPARE(count(db(), QStringLiteral("SELECT count(*) FROM attachment_chunks")), before);
+    QCOMPARE(count(db(), QStringLiteral("SELECT count(*) FROM attachments WHERE filename = 'big.pdf'")), 0);
+
+    QBuffer empty;
+    empty.open(QIODevice::ReadOnly);
+    QCOMPARE(store.add(m_submission, QStringLiteral("piece"), QStringLiteral("empty.pdf"), &empty).code(),
+             ErrorCode::InvalidInput);
+}
+
+void TestAttachmentStore::wrongTypeIsRefusedWhateverItsName()
+{
+    AttachmentStore store(db(), &m_clock);
+    QBuffer source;
+    source.setData(QByteArray("#!/bin/sh\necho this is a script, not a scan\n").repeated(20));
+    source.open(QIODevice::ReadOnly);
+    auto result = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("renamed-script.pdf"), &source);
+    QCOMPARE(result.code(), ErrorCode::InvalidInput);
+    QVERIFY(result.message().contains(QStringLiteral("PDF")));
+    QCOMPARE(count(db(), QStringLiteral("SELECT count(*) FROM attachments WHERE filename = 'renamed-script.pdf'")), 0);
+    // A real JPEG named .txt is accepted: the content decides.
+    QBuffer jpeg;
+    jpeg.setData(QByteArray("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20) +
+                 QByteArray(4000, '\x11'));
+    jpeg.open(QIODevice::ReadOnly);
+    auto photo = store.add(m_submission, QStringLiteral("photo"), QStringLiteral("photo.txt"), &jpeg);
+    QVERIFY2(photo, qPrintable(photo.message()));
+    QCOMPARE(photo->contentType, QStringLiteral("image/jpeg"));
+}
+
+void TestAttachmentStore::damagedChunkIsDetected()
+{
+    AttachmentStore store(db(), &m_clock);
+    QBuffer source;
+    source.setData(fakePdf(300 * 1024, "Y"));
+    source.open(QIODevice::ReadOnly);
+    auto info = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("a.pdf"), &source);
+    QVERIFY(info);
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE attachment_chunks SET data = x'00' || substr(data, 2) WHERE attachment_id = "
+                                  "%1 AND seq = 1")
+                       .arg(info->id)));
+    auto back = store.readAll(info->id);
+    QCOMPARE(back.code(), ErrorCode::StoreCorrupt);
+    QVERIFY(!back.message().isEmpty());
+}
+
+void TestAttachmentStore::removingDeletesTheChunks()
+{
+    AttachmentStore store(db(), &m_clock);
+    QBuffer source;
+    source.setData(fakePdf(700 * 1024, "Z"));
+    source.open(QIODevice::ReadOnly);
+    auto info = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("b.pdf"), &source);
+    QVERIFY(info);
+    QVERIFY(store.remove(info->id));
+    QCOMPARE(
+        count(db(), QStringLiteral("SELECT count(*) FROM attachment_chunks WHERE attachment_id = %1").arg(info->id)),
+        0);
+    QCOMPARE(store.readAll(info->id).code(), ErrorCode::InvalidInput);
+}
+
+QTEST_GUILESS_MAIN(TestAttachmentStore)
+#include "TestAttachmentStore.moc"
