@@ -691,6 +691,742 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::catalogue::Catalogue</name>
+    <message>
+        <location filename="../app/catalogue/Catalogue.cpp" line="+129" />
+        <source>The file is not valid JSON (line %1: %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The file is not a Relais catalogue: it must be a JSON object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The file is not a Relais catalogue: "format" must be "relais-catalogue".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Unknown property "%1" at the top of the catalogue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The catalogue's "version" must be a whole number, 1 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The catalogue's "published" must be a date written YYYY-MM-DD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The catalogue has no "demarches" list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Unknown property "%1" (allowed here: %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>"%1" is missing: give it in French and English ({"fr": …, "en": …}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>"%1" must give a non-empty text in French and in English, and nothing else ({"fr": …, "en": …}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>"%1" must be a whole number, %2 or more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>"id" must be lower-case letters, digits and _, starting with a letter (for example "birth_date").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>A démarche must be a JSON object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The démarche's "id" must be lower-case letters and digits separated by - or _ (for example "caf-changement-adresse").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Another démarche of this catalogue already has this id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>"operator" must be one of: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>"service_public_fiche" must be a service-public.fr fiche id such as "F2443".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A démarche needs a non-empty "sections" list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>"required_documents" must be a list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Two required documents have this id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+18" />
+        <source>A field's condition cannot read the field itself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+28" />
+        <source>A section must be a JSON object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Two sections of this démarche have this id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>A section needs a non-empty "fields" list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+18" />
+        <source>A field must be a JSON object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Another field of this démarche has this id (ids are unique in the whole démarche, repeated groups included).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The field has no "type".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unknown field type "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+38" />
+        <source>"required" must be true or false.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>An explanation block holds no answer, so it cannot be required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+18" />
+        <source>"%1" must be a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>"%1" must be a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>"min" is greater than "max".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>"%1" must be a date (YYYY-MM-DD), "today", or an offset from today such as "-18y", "+3m" or "-30d".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>"birth_date" must be true or false.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>"min" is later than "max".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+19" />
+        <source>"accept" must be a non-empty list of file types such as "application/pdf".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>"max_bytes" must be a whole number of bytes between 1 and 104857600 (100 MiB).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+25" />
+        <source>A repeated group cannot contain another repeated group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>"min_items" is greater than "max_items".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A repeated group needs a non-empty "fields" list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
+        <source>A single-choice field needs a "choices" list with at least 2 choices.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A multiple-choice field needs a "choices" list with at least 1 choice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Each choice needs a non-empty "value" text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Two choices have the value "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Field "%1" is a yes/no question: compare it with true or false.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>"%1" is not one of the choices of field "%2".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Field "%1" holds a whole number: compare it with a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Field "%1" holds a number: compare it with a number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Field "%1" is a date: compare it with a date (YYYY-MM-DD), "today" or an offset such as "-18y".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Field "%1" is a date: compare it with a date written YYYY-MM-DD.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Field "%1" can only be tested with "is_set".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Field "%1" holds a text: compare it with a text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+12" />
+        <source>A condition must be an object with exactly one of: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>"%1" needs a non-empty list of conditions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+22" />
+        <source>"%1" needs exactly: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The condition reads field "%1", which this démarche does not have.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The condition reads "%1", an explanation block that holds no answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>"%1" compares numbers, dates or a number of items; field "%2" holds none of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>"in" needs a non-empty "values" list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+99" />
+        <source>The conditions go round in a circle: %1. Each one waits for the other, so none can be shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+20" />
+        <source>The folder holds no catalogue file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The file cannot be read.</source>
+        <translation type="unfinished">Le fichier est illisible.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Two catalogue files hold a démarche with this id; only the first one is used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+24" />
+        <source>No démarche of the new catalogue could be used; the previous catalogue stays in use.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>relais::catalogue::Validators</name>
+    <message>
+        <location filename="../app/catalogue/Validators.cpp" line="+161" />
+        <source>Enter the social security number (15 digits).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>The social security number has 15 digits; this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The social security number only contains digits (and 2A or 2B for people born in Corsica).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The first digit of the social security number must be 1 (man) or 2 (woman) (3, 4, 7 or 8 for a temporary number).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Digits 4 and 5 of the social security number (month of birth) must be between 01 and 12.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Digits 6 to 10 of the social security number (place of birth) are not a place: check them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The key (last 2 digits) of the social security number does not match: check each digit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Enter the IBAN (it starts with FR and has 27 characters for a French account).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>An IBAN only contains letters and digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>An IBAN starts with the 2 letters of the country (FR for France).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An IBAN has 2 check digits after the country letters (FR76…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>A French IBAN has 27 characters; this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>An IBAN from this country (%1) has %2 characters; this one has %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>An IBAN has between 15 and 34 characters; this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The IBAN's check digits do not match: check each character.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Enter the SIREN number (9 digits).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A SIREN number only contains digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This looks like a SIRET (14 digits); the SIREN is its first 9 digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>A SIREN number has 9 digits; this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This SIREN number does not exist (its last digit does not match): check each digit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Enter the SIRET number (14 digits).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A SIRET number only contains digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This looks like a SIREN (9 digits); the SIRET has 14 digits: the SIREN followed by the 5 digits of the establishment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>A SIRET number has 14 digits; this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>This SIRET number does not exist (its check digits do not match): check each digit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Enter the tax number (13 digits, on the tax notice).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The tax number only contains digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>The tax number has 13 digits; this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The tax number starts with 0, 1, 2 or 3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The tax number cannot be all zeros.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The tax number's last 3 digits do not match the others: check each digit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Enter a phone number (10 digits, for example 06 12 34 56 78).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>A phone number only contains digits (and + before the country code).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A French phone number starts with 0 then a digit from 1 to 9.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>This phone number does not have the right number of digits for its country code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>After +33 comes the number without its first 0 (+33 6 12 34 56 78).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+14" />
+        <source>This number does not belong to the territory of its country code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Only French phone numbers are accepted (metropolitan France and overseas).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Enter the postal code (5 digits).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A postal code only contains digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>A postal code has 5 digits; this one has %n.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No French postal code starts like this: check the first digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Enter an e-mail address (for example name@example.fr).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An e-mail address has at most 254 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>An e-mail address contains no spaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>An e-mail address contains exactly one @ (name@example.fr).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The part before the @ is missing or too long.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The part before the @ contains a character an address cannot have.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The part before the @ cannot start or end with a dot, or have two dots in a row.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The part after the @ needs a dot (example.fr, gmail.com).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The part after the @ has an empty or too long piece between dots.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The part after the @ cannot have a dash next to a dot.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The part after the @ contains a character a domain cannot have.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The address must end with a domain such as .fr or .com.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Enter a real date of birth (day, month, year).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A date of birth cannot be in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This date of birth gives an age over 130 years: check the year.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Enter a real date (day, month, year).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The date must be between %1 and %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The date must be on or after %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The date must be on or before %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Enter an amount in euros (for example 1 234,56).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Write the amount with spaces between thousands and a comma before the cents, for example 1 234,56.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+20" />
+        <location line="+11" />
+        <source>Spaces in an amount separate thousands (1 234 567): check the spaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="-7" />
+        <source>An amount only contains digits, spaces between thousands and a comma before the cents.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Write the amount with at least one digit before the comma (0,50).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Write the cents after the comma (12,50), or no comma at all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only digits may follow the comma (the cents).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>An amount has at most 2 digits after the comma (the cents).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This amount is too large.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The amount cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The amount must be between %1 € and %2 €.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amount must be at least %1 €.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The amount must be at most %1 €.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This amount is outside the accepted range.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>relais::ui::AccountDialog</name>
     <message>
         <location filename="../ui/admin/AccountDialog.cpp" line="+17" />
@@ -1000,7 +1736,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::LoginPage</name>
     <message>
-        <location filename="../ui/login/LoginPage.cpp" line="+45" />
+        <location filename="../ui/login/LoginPage.cpp" line="+48" />
         <source>&amp;Who are you?</source>
         <translation>&amp;Qui êtes-vous ?</translation>
     </message>
@@ -1031,12 +1767,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1" />
-        <location line="+230" />
+        <location line="+239" />
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location line="-219" />
+        <location line="-228" />
         <source>Demonstration store: fictitious data. Accounts and passwords:</source>
         <translation>Coffre de démonstration : données fictives. Comptes et mots de passe :</translation>
     </message>
@@ -1067,12 +1803,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1" />
-        <location line="+53" />
+        <location line="+62" />
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-43" />
         <source>New administrator password</source>
         <translation>Nouveau mot de passe administrateur</translation>
     </message>
@@ -1123,6 +1859,11 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+8" />
+        <source>&amp;Print the new recovery sheet…</source>
+        <translation>&amp;Imprimer la nouvelle feuille de secours…</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>I have &amp;written down the new recovery code</source>
         <translation>J'ai &amp;noté le nouveau code de secours</translation>
     </message>

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void restartShowsLoginNotWizard();
     void damagedKeyFileShowsErrorNeverWizard();
     void kioskClosesOnlyForAnAdministrator();
+    void recoveryCodeResetsAdminPasswordInTheKiosk();
 };
 
 void TestFirstRunAndLogin::createStoreThroughWizard(ui::MainWindow &window, const QString &pdfPath, QString *code)
@@ -364,6 +365,83 @@ void TestFirstRunAndLogin::kioskClosesOnlyForAnAdministrator()
     QTest::mouseClick(quit, Qt::LeftButton);
     QVERIFY(!window.isVisible());
     QVERIFY(!vault.isOpen()); // the key is wiped on the way out
+}
+
+void TestFirstRunAndLogin::recoveryCodeResetsAdminPasswordInTheKiosk()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    QString code;
+    {
+        Vault v(dir.path(), &clock);
+        auto init = v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
+                                 SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
+                                 KdfParams::interactive());
+        QVERIFY(init);
+        code = init->recoveryCode;
+    }
+    Vault vault(dir.path(), &clock);
+    vault.setKdfParams(KdfParams::interactive());
+    Session session(&clock);
+    session.setTimerEnabled(false);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::LoginPage *page = window.loginPage();
+    QTest::mouseClick(findButton(page, QStringLiteral("Password forgotten? Use the recovery code")), Qt::LeftButton);
+    auto *codeField = findByAccessibleName<QLineEdit>(page, QStringLiteral("Recovery code"));
+    QVERIFY(codeField);
+
+    // A wrong code: refused, next to the field.
+    QTest::keyClicks(codeField, QStringLiteral("AAAAA-BBBBB-CCCCC-DDDDD-EEEEE-FFFFF"));
+    QTest::keyClick(codeField, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    QVERIFY(visibleErrors(page).contains(QStringLiteral("not the right one")));
+    QVERIFY(!vault.isOpen());
+
+    // The right code, typed in lower case with spaces.
+    QString typed = code.toLower();
+    typed.replace(QLatin1Char('-'), QLatin1Char(' '));
+    QTest::keyClicks(codeField, typed);
+    QTest::keyClick(codeField, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    auto *newPassword = findByAccessibleName<QLineEdit>(page, QStringLiteral("New password"));
+    auto *again = findByAccessibleName<QLineEdit>(page, QStringLiteral("New password again"));
+    QVERIFY2(newPassword && again, qPrintable(visibleErrors(page)));
+    const QString chosen = QStringLiteral("a new password after recovery");
+    QTest::keyClicks(newPassword, chosen);
+    QTest::keyClicks(again, chosen);
+    QTest::keyClick(again, Qt::Key_Return);
+
+    // A new recovery code replaces the used one, shown once, confirmed before going on.
+    QLabel *newCode = nullptr;
+    for (QLabel *l : page->findChildren<QLabel *>()) {
+        if (l->isVisible() && l->accessibleName().startsWith(QLatin1String("New recovery code: ")))
+            newCode = l;
+    }
+    QVERIFY2(newCode, qPrintable(visibleErrors(page)));
+    const QString replacement = newCode->text();
+    QVERIFY(replacement != code);
+    saveScreenshot(&window, QStringLiteral("11-new-recovery-code"));
+    QAbstractButton *go = findButton(page, QStringLiteral("Continue"));
+    QVERIFY(go && !go->isEnabled());
+    findButton(page, QStringLiteral("I have written down the new recovery code"))->click();
+    QVERIFY(go->isEnabled());
+    QTest::mouseClick(go, Qt::LeftButton);
+    QCOMPARE(window.currentPage(), window.shellPage());
+    QCOMPARE(session.account().login, QStringLiteral("alice"));
+
+    // The old password and the used code no longer open the store; the new ones do.
+    const KeySlots slotsNow = vault.keySlots();
+    QCOMPARE(Vault::unwrapPassword(slotsNow, QStringLiteral("alice"),
+                                   SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())))
+                 .code(),
+             ErrorCode::WrongPassword);
+    QVERIFY(Vault::unwrapPassword(slotsNow, QStringLiteral("alice"),
+                                  SecureBytes(chosen.toUtf8().constData(), int(chosen.size()))));
+    QCOMPARE(Vault::unwrapRecovery(slotsNow, code).code(), ErrorCode::WrongRecoveryCode);
+    QVERIFY(Vault::unwrapRecovery(slotsNow, replacement));
 }
 
 QTEST_MAIN(TestFirstRunAndLogin)

@@ -1,6 +1,7 @@
 #include "LoginPage.h"
 
 #include "common/Ui.h"
+#include "setup/RecoverySheet.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,6 +10,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -150,6 +153,15 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     m_newCode->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_newCode->setFocusPolicy(Qt::StrongFocus);
     nc->addWidget(m_newCode);
+    auto *printCode = new QPushButton(tr("&Print the new recovery sheet…"));
+    nc->addWidget(printCode, 0, Qt::AlignLeft);
+    connect(printCode, &QPushButton::clicked, this, [this] {
+        QPrinter printer(QPrinter::HighResolution);
+        QPrintDialog dialog(&printer, this);
+        if (dialog.exec() == QDialog::Accepted)
+            RecoverySheet::print(&printer, m_vault->keySlots().structureName(), m_newCode->text(),
+                                 QDateTime::currentDateTime());
+    });
     m_newCodeWritten = new QCheckBox(tr("I have &written down the new recovery code"));
     nc->addWidget(m_newCodeWritten);
     m_newCodeDone = new QPushButton(tr("&Continue"));
