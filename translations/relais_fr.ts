@@ -693,737 +693,829 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::catalogue::Catalogue</name>
     <message>
-        <location filename="../app/catalogue/Catalogue.cpp" line="+129" />
+        <location filename="../app/catalogue/Catalogue.cpp" line="+130" />
         <source>The file is not valid JSON (line %1: %2).</source>
-        <translation type="unfinished" />
+        <translation>Le fichier n'est pas un JSON valide (ligne %1 : %2).</translation>
     </message>
     <message>
         <location line="+6" />
         <source>The file is not a Relais catalogue: it must be a JSON object.</source>
-        <translation type="unfinished" />
+        <translation>Le fichier n'est pas un catalogue Relais : il doit contenir un objet JSON.</translation>
     </message>
     <message>
         <location line="+5" />
         <source>The file is not a Relais catalogue: "format" must be "relais-catalogue".</source>
-        <translation type="unfinished" />
+        <translation>Le fichier n'est pas un catalogue Relais : "format" doit valoir "relais-catalogue".</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Unknown property "%1" at the top of the catalogue.</source>
-        <translation type="unfinished" />
+        <translation>Propriété inconnue "%1" au premier niveau du catalogue.</translation>
     </message>
     <message>
         <location line="+6" />
         <source>The catalogue's "version" must be a whole number, 1 or more.</source>
-        <translation type="unfinished" />
+        <translation>Dans le catalogue, "version" doit être un nombre entier égal ou supérieur à 1.</translation>
     </message>
     <message>
         <location line="+5" />
         <source>The catalogue's "published" must be a date written YYYY-MM-DD.</source>
-        <translation type="unfinished" />
+        <translation>Dans le catalogue, "published" doit être une date écrite sous la forme YYYY-MM-DD.</translation>
     </message>
     <message>
         <location line="+5" />
         <source>The catalogue has no "demarches" list.</source>
-        <translation type="unfinished" />
+        <translation>Le catalogue n'a pas de liste "demarches".</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Unknown property "%1" (allowed here: %2).</source>
-        <translation type="unfinished" />
+        <translation>Propriété inconnue "%1" (propriétés autorisées ici : %2).</translation>
     </message>
     <message>
         <location line="+13" />
         <source>"%1" is missing: give it in French and English ({"fr": …, "en": …}).</source>
-        <translation type="unfinished" />
+        <translation>"%1" est absent : indiquez-le en français et en anglais ({"fr": …, "en": …}).</translation>
     </message>
     <message>
         <location line="+7" />
         <source>"%1" must give a non-empty text in French and in English, and nothing else ({"fr": …, "en": …}).</source>
-        <translation type="unfinished" />
+        <translation>"%1" doit donner un texte non vide en français et en anglais, et rien d'autre ({"fr": …, "en": …}).</translation>
     </message>
     <message>
         <location line="+13" />
         <source>"%1" must be a whole number, %2 or more.</source>
-        <translation type="unfinished" />
+        <translation>"%1" doit être un nombre entier égal ou supérieur à %2.</translation>
     </message>
     <message>
         <location line="+11" />
         <source>"id" must be lower-case letters, digits and _, starting with a letter (for example "birth_date").</source>
-        <translation type="unfinished" />
+        <translation>"id" doit se composer de lettres minuscules, de chiffres et de _, et commencer par une lettre (par exemple "birth_date").</translation>
     </message>
     <message>
         <location line="+17" />
         <source>A démarche must be a JSON object.</source>
-        <translation type="unfinished" />
+        <translation>Une démarche doit être un objet JSON.</translation>
     </message>
     <message>
         <location line="+5" />
         <source>The démarche's "id" must be lower-case letters and digits separated by - or _ (for example "caf-changement-adresse").</source>
-        <translation type="unfinished" />
+        <translation>L'identifiant "id" de la démarche doit se composer de lettres minuscules et de chiffres séparés par - ou _ (par exemple "caf-changement-adresse").</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Another démarche of this catalogue already has this id.</source>
-        <translation type="unfinished" />
+        <translation>Une autre démarche de ce catalogue a déjà cet identifiant.</translation>
     </message>
     <message>
         <location line="+13" />
         <source>"operator" must be one of: %1.</source>
-        <translation type="unfinished" />
+        <translation>"operator" doit prendre l'une de ces valeurs : %1.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>"service_public_fiche" must be a service-public.fr fiche id such as "F2443".</source>
-        <translation type="unfinished" />
+        <translation>"service_public_fiche" doit être l'identifiant d'une fiche de service-public.fr, par exemple "F2443".</translation>
     </message>
     <message>
         <location line="+6" />
         <source>A démarche needs a non-empty "sections" list.</source>
-        <translation type="unfinished" />
+        <translation>Une démarche doit avoir une liste "sections" non vide.</translation>
     </message>
     <message>
         <location line="+9" />
         <source>"required_documents" must be a list.</source>
-        <translation type="unfinished" />
+        <translation>"required_documents" doit être une liste.</translation>
     </message>
     <message>
         <location line="+10" />
         <source>Two required documents have this id.</source>
-        <translation type="unfinished" />
+        <translation>Deux pièces justificatives ont cet identifiant.</translation>
     </message>
     <message>
         <location line="+18" />
         <source>A field's condition cannot read the field itself.</source>
-        <translation type="unfinished" />
+        <translation>La condition d'un champ ne peut pas lire ce champ lui-même.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+16" />
+        <source>A condition can read the fields of one repeated group only (here: %1).</source>
+        <translation>Une condition ne peut lire que les champs d'un seul groupe répété (ici : %1).</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>A section must be a JSON object.</source>
-        <translation type="unfinished" />
+        <translation>Une rubrique doit être un objet JSON.</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Two sections of this démarche have this id.</source>
-        <translation type="unfinished" />
+        <translation>Deux rubriques de cette démarche ont cet identifiant.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>A section needs a non-empty "fields" list.</source>
-        <translation type="unfinished" />
+        <translation>Une rubrique doit avoir une liste "fields" non vide.</translation>
     </message>
     <message>
         <location line="+18" />
         <source>A field must be a JSON object.</source>
-        <translation type="unfinished" />
+        <translation>Un champ doit être un objet JSON.</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Another field of this démarche has this id (ids are unique in the whole démarche, repeated groups included).</source>
-        <translation type="unfinished" />
+        <translation>Un autre champ de cette démarche a cet identifiant (chaque identifiant est unique dans toute la démarche, groupes répétés compris).</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>The field has no "type".</source>
-        <translation type="unfinished" />
+        <translation>Le champ n'a pas de "type".</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>Unknown field type "%1".</source>
-        <translation type="unfinished" />
+        <translation>Type de champ inconnu : "%1".</translation>
     </message>
     <message>
         <location line="+38" />
         <source>"required" must be true or false.</source>
-        <translation type="unfinished" />
+        <translation>"required" doit valoir true ou false.</translation>
     </message>
     <message>
         <location line="+3" />
         <source>An explanation block holds no answer, so it cannot be required.</source>
-        <translation type="unfinished" />
+        <translation>Un bloc d'explication ne contient aucune réponse : il ne peut donc pas être obligatoire.</translation>
     </message>
     <message>
         <location line="+18" />
         <source>"%1" must be a whole number.</source>
-        <translation type="unfinished" />
+        <translation>"%1" doit être un nombre entier.</translation>
     </message>
     <message>
         <location line="+1" />
         <source>"%1" must be a number.</source>
-        <translation type="unfinished" />
+        <translation>"%1" doit être un nombre.</translation>
     </message>
     <message>
         <location line="+6" />
         <source>"min" is greater than "max".</source>
-        <translation type="unfinished" />
+        <translation>"min" est supérieur à "max".</translation>
     </message>
     <message>
         <location line="+7" />
         <source>"%1" must be a date (YYYY-MM-DD), "today", or an offset from today such as "-18y", "+3m" or "-30d".</source>
-        <translation type="unfinished" />
+        <translation>"%1" doit être une date (YYYY-MM-DD), "today" ou un décalage par rapport à aujourd'hui, par exemple "-18y", "+3m" ou "-30d".</translation>
     </message>
     <message>
         <location line="+6" />
         <source>"birth_date" must be true or false.</source>
-        <translation type="unfinished" />
+        <translation>"birth_date" doit valoir true ou false.</translation>
     </message>
     <message>
         <location line="+4" />
         <source>"min" is later than "max".</source>
-        <translation type="unfinished" />
+        <translation>"min" est postérieur à "max".</translation>
     </message>
     <message>
         <location line="+19" />
         <source>"accept" must be a non-empty list of file types such as "application/pdf".</source>
-        <translation type="unfinished" />
+        <translation>"accept" doit être une liste non vide de types de fichiers, par exemple "application/pdf".</translation>
     </message>
     <message>
         <location line="+5" />
         <source>"max_bytes" must be a whole number of bytes between 1 and 104857600 (100 MiB).</source>
-        <translation type="unfinished" />
+        <translation>"max_bytes" doit être un nombre entier d'octets compris entre 1 et 104857600 (100 Mio).</translation>
     </message>
     <message>
         <location line="+25" />
         <source>A repeated group cannot contain another repeated group.</source>
-        <translation type="unfinished" />
+        <translation>Un groupe répété ne peut pas contenir un autre groupe répété.</translation>
     </message>
     <message>
         <location line="+10" />
         <source>"min_items" is greater than "max_items".</source>
-        <translation type="unfinished" />
+        <translation>"min_items" est supérieur à "max_items".</translation>
     </message>
     <message>
         <location line="+3" />
         <source>A repeated group needs a non-empty "fields" list.</source>
-        <translation type="unfinished" />
+        <translation>Un groupe répété doit avoir une liste "fields" non vide.</translation>
     </message>
     <message>
         <location line="+15" />
         <source>A single-choice field needs a "choices" list with at least 2 choices.</source>
-        <translation type="unfinished" />
+        <translation>Un champ à choix unique doit avoir une liste "choices" d'au moins 2 choix.</translation>
     </message>
     <message>
         <location line="+1" />
         <source>A multiple-choice field needs a "choices" list with at least 1 choice.</source>
-        <translation type="unfinished" />
+        <translation>Un champ à choix multiples doit avoir une liste "choices" d'au moins 1 choix.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Each choice needs a non-empty "value" text.</source>
-        <translation type="unfinished" />
+        <translation>Chaque choix doit avoir un texte "value" non vide.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Two choices have the value "%1".</source>
-        <translation type="unfinished" />
+        <translation>Deux choix ont la valeur "%1".</translation>
     </message>
     <message>
         <location line="+41" />
         <source>Field "%1" is a yes/no question: compare it with true or false.</source>
-        <translation type="unfinished" />
+        <translation>Le champ "%1" est une question oui/non : comparez-le à true ou à false.</translation>
     </message>
     <message>
         <location line="+10" />
         <source>"%1" is not one of the choices of field "%2".</source>
-        <translation type="unfinished" />
+        <translation>"%1" ne fait pas partie des choix du champ "%2".</translation>
     </message>
     <message>
         <location line="+14" />
         <source>Field "%1" holds a whole number: compare it with a whole number.</source>
-        <translation type="unfinished" />
+        <translation>Le champ "%1" contient un nombre entier : comparez-le à un nombre entier.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Field "%1" holds a number: compare it with a number.</source>
-        <translation type="unfinished" />
+        <translation>Le champ "%1" contient un nombre : comparez-le à un nombre.</translation>
     </message>
     <message>
         <location line="+15" />
         <source>Field "%1" is a date: compare it with a date (YYYY-MM-DD), "today" or an offset such as "-18y".</source>
-        <translation type="unfinished" />
+        <translation>Le champ "%1" est une date : comparez-le à une date (YYYY-MM-DD), à "today" ou à un décalage, par exemple "-18y".</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Field "%1" is a date: compare it with a date written YYYY-MM-DD.</source>
-        <translation type="unfinished" />
+        <translation>Le champ "%1" est une date : comparez-le à une date écrite sous la forme YYYY-MM-DD.</translation>
     </message>
     <message>
         <location line="+6" />
         <source>Field "%1" can only be tested with "is_set".</source>
-        <translation type="unfinished" />
+        <translation>Le champ "%1" ne peut être testé qu'avec "is_set".</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Field "%1" holds a text: compare it with a text.</source>
-        <translation type="unfinished" />
+        <translation>Le champ "%1" contient un texte : comparez-le à un texte.</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>A condition must be an object with exactly one of: %1.</source>
-        <translation type="unfinished" />
+        <translation>Une condition doit être un objet contenant exactement une de ces propriétés : %1.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>"%1" needs a non-empty list of conditions.</source>
-        <translation type="unfinished" />
+        <translation>"%1" demande une liste de conditions non vide.</translation>
     </message>
     <message>
         <location line="+22" />
         <source>"%1" needs exactly: %2.</source>
-        <translation type="unfinished" />
+        <translation>"%1" demande exactement : %2.</translation>
     </message>
     <message>
         <location line="+6" />
         <source>The condition reads field "%1", which this démarche does not have.</source>
-        <translation type="unfinished" />
+        <translation>La condition lit le champ "%1", que cette démarche ne contient pas.</translation>
     </message>
     <message>
         <location line="+5" />
         <source>The condition reads "%1", an explanation block that holds no answer.</source>
-        <translation type="unfinished" />
+        <translation>La condition lit "%1", un bloc d'explication qui ne contient aucune réponse.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>"%1" compares numbers, dates or a number of items; field "%2" holds none of them.</source>
-        <translation type="unfinished" />
+        <translation>"%1" compare des nombres, des dates ou un nombre d'éléments ; le champ "%2" ne contient rien de tout cela.</translation>
     </message>
     <message>
         <location line="+10" />
         <source>"in" needs a non-empty "values" list.</source>
-        <translation type="unfinished" />
+        <translation>"in" demande une liste "values" non vide.</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+101" />
         <source>The conditions go round in a circle: %1. Each one waits for the other, so none can be shown.</source>
-        <translation type="unfinished" />
+        <translation>Les conditions tournent en rond : %1. Chacune attend l'autre, donc aucune ne peut s'afficher.</translation>
     </message>
     <message>
         <location line="+20" />
         <source>The folder holds no catalogue file.</source>
-        <translation type="unfinished" />
+        <translation>Le dossier ne contient aucun fichier de catalogue.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>The file cannot be read.</source>
-        <translation type="unfinished">Le fichier est illisible.</translation>
+        <translation>Le fichier est illisible.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Two catalogue files hold a démarche with this id; only the first one is used.</source>
+        <translation>Deux fichiers de catalogue contiennent une démarche avec cet identifiant ; seule la première est utilisée.</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>No démarche of the new catalogue could be used; the previous catalogue stays in use.</source>
+        <translation>Aucune démarche du nouveau catalogue n'est utilisable ; le catalogue précédent reste en service.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The previous version (%1) of this démarche stays in use.</source>
+        <translation>La version précédente (%1) de cette démarche reste en service.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::catalogue::FormEngine</name>
+    <message numerus="yes">
+        <location filename="../app/catalogue/FormEngine.cpp" line="+179" />
+        <source>This answer is too long: at most %n characters.</source>
+        <translation>
+            <numerusform>Cette réponse est trop longue : %n caractère au maximum.</numerusform><numerusform>Cette réponse est trop longue : %n caractères au maximum.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Enter a whole number, without a decimal part.</source>
+        <translation>Saisissez un nombre entier, sans virgule.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Enter a whole number, with digits only.</source>
+        <translation>Saisissez un nombre entier, uniquement avec des chiffres.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+27" />
+        <source>The number must be at least %1.</source>
+        <translation>Le nombre doit être au moins égal à %1.</translation>
+    </message>
+    <message>
+        <location line="-25" />
+        <location line="+27" />
+        <source>The number must be at most %1.</source>
+        <translation>Le nombre ne peut pas dépasser %1.</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>Enter a number, for example 12,5.</source>
+        <translation>Saisissez un nombre, par exemple 12,5.</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Enter a date as DD/MM/YYYY (for example 05/03/1980).</source>
+        <translation>Saisissez une date sous la forme JJ/MM/AAAA (par exemple 05/03/1980).</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Answer yes or no.</source>
+        <translation>Répondez par oui ou par non.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Choose one of the proposed answers.</source>
+        <translation>Choisissez l'une des réponses proposées.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Choose among the proposed answers only.</source>
+        <translation>Choisissez uniquement parmi les réponses proposées.</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Enter the number and street.</source>
+        <translation>Saisissez le numéro et le nom de la rue.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Enter the commune.</source>
+        <translation>Saisissez la commune.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The file was not kept: add it again.</source>
+        <translation>Le fichier n'a pas été conservé : ajoutez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>This kind of file is not accepted here. Accepted: %1.</source>
+        <translation>Ce type de fichier n'est pas accepté ici. Types acceptés : %1.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The file is too large: at most %1 MB.</source>
+        <translation>Le fichier est trop volumineux : %1 Mo au maximum.</translation>
     </message>
     <message>
         <location line="+20" />
-        <source>Two catalogue files hold a démarche with this id; only the first one is used.</source>
-        <translation type="unfinished" />
+        <source>This answer is required.</source>
+        <translation>Cette réponse est obligatoire.</translation>
     </message>
-    <message>
-        <location line="+24" />
-        <source>No démarche of the new catalogue could be used; the previous catalogue stays in use.</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <location line="+267" />
+        <source>Add at least %n entries.</source>
+        <translation>
+            <numerusform>Ajoutez au moins %n entrée.</numerusform><numerusform>Ajoutez au moins %n entrées.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>At most %n entries can be given.</source>
+        <translation>
+            <numerusform>Vous pouvez donner %n entrée au maximum.</numerusform><numerusform>Vous pouvez donner %n entrées au maximum.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>relais::catalogue::Validators</name>
     <message>
-        <location filename="../app/catalogue/Validators.cpp" line="+161" />
+        <location filename="../app/catalogue/Validators.cpp" line="+170" />
         <source>Enter the social security number (15 digits).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le numéro de sécurité sociale (15 chiffres).</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+3" />
         <source>The social security number has 15 digits; this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Le numéro de sécurité sociale a 15 chiffres ; celui-ci en a %n.</numerusform><numerusform>Le numéro de sécurité sociale a 15 chiffres ; celui-ci en a %n.</numerusform></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>The social security number only contains digits (and 2A or 2B for people born in Corsica).</source>
-        <translation type="unfinished" />
+        <translation>Le numéro de sécurité sociale ne contient que des chiffres (et 2A ou 2B pour les personnes nées en Corse).</translation>
     </message>
     <message>
         <location line="+8" />
         <source>The first digit of the social security number must be 1 (man) or 2 (woman) (3, 4, 7 or 8 for a temporary number).</source>
-        <translation type="unfinished" />
+        <translation>Le premier chiffre du numéro de sécurité sociale doit être 1 (homme) ou 2 (femme) (3, 4, 7 ou 8 pour un numéro provisoire).</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Digits 4 and 5 of the social security number (month of birth) must be between 01 and 12.</source>
-        <translation type="unfinished" />
+        <translation>Les chiffres 4 et 5 du numéro de sécurité sociale (mois de naissance) doivent être compris entre 01 et 12.</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Digits 6 to 10 of the social security number (place of birth) are not a place: check them.</source>
-        <translation type="unfinished" />
+        <translation>Les chiffres 6 à 10 du numéro de sécurité sociale (lieu de naissance) ne correspondent à aucun lieu : vérifiez-les.</translation>
     </message>
     <message>
         <location line="+9" />
         <source>The key (last 2 digits) of the social security number does not match: check each digit.</source>
-        <translation type="unfinished" />
+        <translation>La clé (les 2 derniers chiffres) du numéro de sécurité sociale ne correspond pas : vérifiez chaque chiffre.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+10" />
         <source>Enter the IBAN (it starts with FR and has 27 characters for a French account).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez l'IBAN (il commence par FR et compte 27 caractères pour un compte français).</translation>
     </message>
     <message>
         <location line="+3" />
         <source>An IBAN only contains letters and digits.</source>
-        <translation type="unfinished" />
+        <translation>Un IBAN ne contient que des lettres et des chiffres.</translation>
     </message>
     <message>
         <location line="+4" />
         <source>An IBAN starts with the 2 letters of the country (FR for France).</source>
-        <translation type="unfinished" />
+        <translation>Un IBAN commence par les 2 lettres du pays (FR pour la France).</translation>
     </message>
     <message>
         <location line="+2" />
         <source>An IBAN has 2 check digits after the country letters (FR76…).</source>
-        <translation type="unfinished" />
+        <translation>Un IBAN comporte une clé de 2 chiffres après les lettres du pays (FR76…).</translation>
     </message>
     <message numerus="yes">
         <location line="+5" />
         <source>A French IBAN has 27 characters; this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Un IBAN français compte 27 caractères ; celui-ci en compte %n.</numerusform><numerusform>Un IBAN français compte 27 caractères ; celui-ci en compte %n.</numerusform></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>An IBAN from this country (%1) has %2 characters; this one has %3.</source>
-        <translation type="unfinished" />
+        <translation>Un IBAN de ce pays (%1) compte %2 caractères ; celui-ci en compte %3.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+5" />
         <source>An IBAN has between 15 and 34 characters; this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Un IBAN compte entre 15 et 34 caractères ; celui-ci en compte %n.</numerusform><numerusform>Un IBAN compte entre 15 et 34 caractères ; celui-ci en compte %n.</numerusform></translation>
     </message>
     <message>
         <location line="+12" />
         <source>The IBAN's check digits do not match: check each character.</source>
-        <translation type="unfinished" />
+        <translation>La clé de l'IBAN ne correspond pas : vérifiez chaque caractère.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Enter the SIREN number (9 digits).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le numéro SIREN (9 chiffres).</translation>
     </message>
     <message>
         <location line="+2" />
         <source>A SIREN number only contains digits.</source>
-        <translation type="unfinished" />
+        <translation>Un numéro SIREN ne contient que des chiffres.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>This looks like a SIRET (14 digits); the SIREN is its first 9 digits.</source>
-        <translation type="unfinished" />
+        <translation>Ce numéro ressemble à un SIRET (14 chiffres) ; le SIREN, ce sont ses 9 premiers chiffres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+2" />
         <source>A SIREN number has 9 digits; this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Un numéro SIREN a 9 chiffres ; celui-ci en a %n.</numerusform><numerusform>Un numéro SIREN a 9 chiffres ; celui-ci en a %n.</numerusform></translation>
     </message>
     <message>
         <location line="+2" />
         <source>This SIREN number does not exist (its last digit does not match): check each digit.</source>
-        <translation type="unfinished" />
+        <translation>Ce numéro SIREN n'existe pas (son dernier chiffre ne correspond pas) : vérifiez chaque chiffre.</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Enter the SIRET number (14 digits).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le numéro SIRET (14 chiffres).</translation>
     </message>
     <message>
         <location line="+2" />
         <source>A SIRET number only contains digits.</source>
-        <translation type="unfinished" />
+        <translation>Un numéro SIRET ne contient que des chiffres.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>This looks like a SIREN (9 digits); the SIRET has 14 digits: the SIREN followed by the 5 digits of the establishment.</source>
-        <translation type="unfinished" />
+        <translation>Ce numéro ressemble à un SIREN (9 chiffres) ; le SIRET a 14 chiffres : le SIREN suivi des 5 chiffres de l'établissement.</translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+3" />
         <source>A SIRET number has 14 digits; this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Un numéro SIRET a 14 chiffres ; celui-ci en a %n.</numerusform><numerusform>Un numéro SIRET a 14 chiffres ; celui-ci en a %n.</numerusform></translation>
     </message>
     <message>
         <location line="+11" />
         <source>This SIRET number does not exist (its check digits do not match): check each digit.</source>
-        <translation type="unfinished" />
+        <translation>Ce numéro SIRET n'existe pas (sa clé ne correspond pas) : vérifiez chaque chiffre.</translation>
     </message>
     <message>
         <location line="+9" />
         <source>Enter the tax number (13 digits, on the tax notice).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le numéro fiscal (13 chiffres, indiqué sur l'avis d'impôt).</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The tax number only contains digits.</source>
-        <translation type="unfinished" />
+        <translation>Le numéro fiscal ne contient que des chiffres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+2" />
         <source>The tax number has 13 digits; this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Le numéro fiscal a 13 chiffres ; celui-ci en a %n.</numerusform><numerusform>Le numéro fiscal a 13 chiffres ; celui-ci en a %n.</numerusform></translation>
     </message>
     <message>
         <location line="+2" />
         <source>The tax number starts with 0, 1, 2 or 3.</source>
-        <translation type="unfinished" />
+        <translation>Le numéro fiscal commence par 0, 1, 2 ou 3.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The tax number cannot be all zeros.</source>
-        <translation type="unfinished" />
+        <translation>Le numéro fiscal ne peut pas être composé uniquement de zéros.</translation>
     </message>
     <message>
         <location line="+4" />
         <source>The tax number's last 3 digits do not match the others: check each digit.</source>
-        <translation type="unfinished" />
+        <translation>Les 3 derniers chiffres du numéro fiscal ne correspondent pas aux autres : vérifiez chaque chiffre.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Enter a phone number (10 digits, for example 06 12 34 56 78).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez un numéro de téléphone (10 chiffres, par exemple 06 12 34 56 78).</translation>
     </message>
     <message>
         <location line="+5" />
         <source>A phone number only contains digits (and + before the country code).</source>
-        <translation type="unfinished" />
+        <translation>Un numéro de téléphone ne contient que des chiffres (et un + devant l'indicatif du pays).</translation>
     </message>
     <message numerus="yes">
         <location line="+6" />
         <source>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Un numéro de téléphone français a 10 chiffres (par exemple 06 12 34 56 78) ; celui-ci en a %n.</numerusform><numerusform>Un numéro de téléphone français a 10 chiffres (par exemple 06 12 34 56 78) ; celui-ci en a %n.</numerusform></translation>
     </message>
     <message>
         <location line="+4" />
         <source>A French phone number starts with 0 then a digit from 1 to 9.</source>
-        <translation type="unfinished" />
+        <translation>Un numéro de téléphone français commence par 0, suivi d'un chiffre de 1 à 9.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>This phone number does not have the right number of digits for its country code.</source>
-        <translation type="unfinished" />
+        <translation>Ce numéro de téléphone n'a pas le bon nombre de chiffres pour son indicatif de pays.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>After +33 comes the number without its first 0 (+33 6 12 34 56 78).</source>
-        <translation type="unfinished" />
+        <translation>Après +33, saisissez le numéro sans son premier 0 (+33 6 12 34 56 78).</translation>
     </message>
     <message>
         <location line="+14" />
         <source>This number does not belong to the territory of its country code.</source>
-        <translation type="unfinished" />
+        <translation>Ce numéro n'appartient pas au territoire de son indicatif de pays.</translation>
     </message>
     <message>
         <location line="+11" />
         <source>Only French phone numbers are accepted (metropolitan France and overseas).</source>
-        <translation type="unfinished" />
+        <translation>Seuls les numéros de téléphone français sont acceptés (métropole et outre-mer).</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Enter the postal code (5 digits).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le code postal (5 chiffres).</translation>
     </message>
     <message>
         <location line="+2" />
         <source>A postal code only contains digits.</source>
-        <translation type="unfinished" />
+        <translation>Un code postal ne contient que des chiffres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+2" />
         <source>A postal code has 5 digits; this one has %n.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>
+            <numerusform>Un code postal a 5 chiffres ; celui-ci en a %n.</numerusform><numerusform>Un code postal a 5 chiffres ; celui-ci en a %n.</numerusform></translation>
     </message>
     <message>
         <location line="+14" />
         <source>No French postal code starts like this: check the first digits.</source>
-        <translation type="unfinished" />
+        <translation>Aucun code postal français ne commence ainsi : vérifiez les premiers chiffres.</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Enter an e-mail address (for example name@example.fr).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez une adresse électronique (par exemple name@example.fr).</translation>
     </message>
     <message>
         <location line="+2" />
         <source>An e-mail address has at most 254 characters.</source>
-        <translation type="unfinished" />
+        <translation>Une adresse électronique compte au maximum 254 caractères.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>An e-mail address contains no spaces.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+6" />
         <source>An e-mail address contains exactly one @ (name@example.fr).</source>
-        <translation type="unfinished" />
+        <translation>Une adresse électronique contient exactement un @ (name@example.fr).</translation>
     </message>
     <message>
         <location line="+6" />
         <source>The part before the @ is missing or too long.</source>
-        <translation type="unfinished" />
+        <translation>La partie avant le @ est absente ou trop longue.</translation>
     </message>
     <message>
         <location line="+5" />
         <source>The part before the @ contains a character an address cannot have.</source>
-        <translation type="unfinished" />
+        <translation>La partie avant le @ contient un caractère interdit dans une adresse.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>The part before the @ cannot start or end with a dot, or have two dots in a row.</source>
-        <translation type="unfinished" />
+        <translation>La partie avant le @ ne peut pas commencer ni finir par un point, ni contenir deux points de suite.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+8" />
         <source>The part after the @ needs a dot (example.fr, gmail.com).</source>
-        <translation type="unfinished" />
+        <translation>La partie après le @ doit contenir un point (example.fr, gmail.com).</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The part after the @ has an empty or too long piece between dots.</source>
-        <translation type="unfinished" />
+        <translation>La partie après le @ contient un morceau vide ou trop long entre deux points.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The part after the @ cannot have a dash next to a dot.</source>
-        <translation type="unfinished" />
+        <translation>La partie après le @ ne peut pas avoir un tiret à côté d'un point.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-9" />
         <source>The part after the @ contains a character a domain cannot have.</source>
-        <translation type="unfinished" />
+        <translation>La partie après le @ contient un caractère interdit dans un nom de domaine.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="-21" />
+        <source>An e-mail address contains no spaces or invisible characters.</source>
+        <translation>Une adresse électronique ne contient ni espace ni caractère invisible.</translation>
+    </message>
+    <message>
+        <location line="+34" />
         <source>The address must end with a domain such as .fr or .com.</source>
-        <translation type="unfinished" />
+        <translation>L'adresse doit se terminer par un domaine comme .fr ou .com.</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Enter a real date of birth (day, month, year).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez une date de naissance valide (jour, mois, année).</translation>
     </message>
     <message>
         <location line="+2" />
         <source>A date of birth cannot be in the future.</source>
-        <translation type="unfinished" />
+        <translation>Une date de naissance ne peut pas être dans le futur.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>This date of birth gives an age over 130 years: check the year.</source>
-        <translation type="unfinished" />
+        <translation>Cette date de naissance donne un âge de plus de 130 ans : vérifiez l'année.</translation>
     </message>
     <message>
         <location line="+7" />
         <source>Enter a real date (day, month, year).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez une date valide (jour, mois, année).</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>The date must be between %1 and %2.</source>
-        <translation type="unfinished" />
+        <translation>La date doit être comprise entre le %1 et le %2.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+4" />
         <source>The date must be on or after %1.</source>
-        <translation type="unfinished" />
+        <translation>La date ne peut pas être avant le %1.</translation>
     </message>
     <message>
         <location line="+3" />
         <source>The date must be on or before %1.</source>
-        <translation type="unfinished" />
+        <translation>La date ne peut pas être après le %1.</translation>
     </message>
     <message>
         <location line="+17" />
         <source>Enter an amount in euros (for example 1 234,56).</source>
-        <translation type="unfinished" />
+        <translation>Saisissez un montant en euros (par exemple 1 234,56).</translation>
     </message>
     <message>
         <location line="+13" />
         <source>Write the amount with spaces between thousands and a comma before the cents, for example 1 234,56.</source>
-        <translation type="unfinished" />
+        <translation>Écrivez le montant avec des espaces entre les milliers et une virgule avant les centimes, par exemple 1 234,56.</translation>
     </message>
     <message>
         <location line="+20" />
         <location line="+11" />
         <source>Spaces in an amount separate thousands (1 234 567): check the spaces.</source>
-        <translation type="unfinished" />
+        <translation>Dans un montant, les espaces séparent les milliers (1 234 567) : vérifiez les espaces.</translation>
     </message>
     <message>
         <location line="-7" />
         <source>An amount only contains digits, spaces between thousands and a comma before the cents.</source>
-        <translation type="unfinished" />
+        <translation>Un montant ne contient que des chiffres, des espaces entre les milliers et une virgule avant les centimes.</translation>
     </message>
     <message>
         <location line="+5" />
         <source>Write the amount with at least one digit before the comma (0,50).</source>
-        <translation type="unfinished" />
+        <translation>Écrivez le montant avec au moins un chiffre avant la virgule (0,50).</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Write the cents after the comma (12,50), or no comma at all.</source>
-        <translation type="unfinished" />
+        <translation>Écrivez les centimes après la virgule (12,50), ou ne mettez pas de virgule.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>Only digits may follow the comma (the cents).</source>
-        <translation type="unfinished" />
+        <translation>Seuls des chiffres (les centimes) peuvent suivre la virgule.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>An amount has at most 2 digits after the comma (the cents).</source>
-        <translation type="unfinished" />
+        <translation>Un montant a au maximum 2 chiffres après la virgule (les centimes).</translation>
     </message>
     <message>
         <location line="+7" />
         <source>This amount is too large.</source>
-        <translation type="unfinished" />
+        <translation>Ce montant est trop élevé.</translation>
     </message>
     <message>
         <location line="+10" />
         <source>The amount cannot be negative.</source>
-        <translation type="unfinished" />
+        <translation>Le montant ne peut pas être négatif.</translation>
     </message>
     <message>
         <location line="+10" />
         <source>The amount must be between %1 € and %2 €.</source>
-        <translation type="unfinished" />
+        <translation>Le montant doit être compris entre %1 € et %2 €.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The amount must be at least %1 €.</source>
-        <translation type="unfinished" />
+        <translation>Le montant doit être d'au moins %1 €.</translation>
     </message>
     <message>
         <location line="+2" />
         <source>The amount must be at most %1 €.</source>
-        <translation type="unfinished" />
+        <translation>Le montant ne peut pas dépasser %1 €.</translation>
     </message>
     <message>
         <location line="+1" />
         <source>This amount is outside the accepted range.</source>
-        <translation type="unfinished" />
+        <translation>Ce montant est en dehors des limites acceptées.</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,13 @@ private Q_SLOTS:
 
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
-        const QStringList args = QStringList{QStringLiteral("-locations"), QStringLiteral("absolute")} + extraOptions +
+        // The same include paths as the relais_lupdate target: without them lupdate cannot find a header included
+        // as "catalogue/X.h" and files the class's strings under another context than the program looks up.
+        QStringList includes;
+        for (const QString &include : QStringLiteral(RELAIS_I18N_INCLUDES).split(QLatin1Char('|'), Qt::SkipEmptyParts))
+            includes << QStringLiteral("-I") << include;
+        const QStringList args = QStringList{QStringLiteral("-locations"), QStringLiteral("absolute")} + includes +
+                                 extraOptions +
                                  QStringList{QStringLiteral("@" RELAIS_I18N_LIST_FILE), QStringLiteral("-ts"), copy};
         lupdate.start(QStringLiteral(RELAIS_LUPDATE), args);
         QVERIFY2(lupdate.waitForFinished(60000), "lupdate did not finish");

@@ -1,0 +1,71 @@
+#include "catalogue/Demarche.h"
+
+#include <iterator>
+
+namespace relais::catalogue {
+
+namespace {
+
+struct TypeName
+{
+    FieldType type;
+    const char *name;
+};
+
+constexpr TypeName TypeNames[] = {
+    {FieldType::Text, "text"},
+    {FieldType::Multiline, "multiline"},
+    {FieldType::Integer, "integer"},
+    {FieldType::Decimal, "decimal"},
+    {FieldType::Money, "money"},
+    {FieldType::Date, "date"},
+    {FieldType::YesNo, "yes_no"},
+    {FieldType::SingleChoice, "single_choice"},
+    {FieldType::MultipleChoice, "multiple_choice"},
+    {FieldType::Email, "email"},
+    {FieldType::PhoneFr, "phone_fr"},
+    {FieldType::PostalCodeCommune, "postal_code_commune"},
+    {FieldType::Address, "address"},
+    {FieldType::Iban, "iban"},
+    {FieldType::Nir, "nir"},
+    {FieldType::Siret, "siret"},
+    {FieldType::Spi, "spi"},
+    {FieldType::Attachment, "attachment"},
+    {FieldType::Explanation, "explanation"},
+    {FieldType::RepeatedGroup, "repeated_group"},
+};
+
+} // namespace
+
+QString fieldTypeName(FieldType type)
+{
+    for (const TypeName &entry : TypeNames) {
+        if (entry.type == type)
+            return QLatin1String(entry.name);
+    }
+    return QString();
+}
+
+std::optional<FieldType> fieldTypeFromName(const QString &name)
+{
+    for (const TypeName &entry : TypeNames) {
+        if (name == QLatin1String(entry.name))
+            return entry.type;
+    }
+    return std::nullopt;
+}
+
+QStringList knownOperators()
+{
+    return {QStringLiteral("caf"),
+            QStringLiteral("cpam"),
+            QStringLiteral("cnav_carsat"),
+            QStringLiteral("msa"),
+            QStringLiteral("france_travail"),
+            QStringLiteral("dgfip"),
+            QStringLiteral("justice"),
+            QStringLiteral("interieur_france_titres"),
+            QStringLiteral("la_poste")};
+}
+
+} // namespace relais::catalogue

@@ -1,0 +1,7 @@
+#include "ValidatorInvariants.h"
+
+RELAIS_FUZZ_TARGET(fuzz_validator_phone)
+{
+    relais::fuzz::checkValidatorInvariants("fuzz_validator_phone", relais::fuzz::utf8(data, size),
+                                           &relais::catalogue::Validators::frenchPhone);
+}
