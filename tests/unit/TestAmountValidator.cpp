@@ -1,3 +1,4 @@
+#include "ValidationChecks.h"
 #include "catalogue/Validators.h"
 
 #include <QTest>
@@ -64,8 +65,7 @@ void TestAmountValidator::valid()
     QFETCH(double, max);
     QFETCH(QString, normalized);
     const auto result = Validators::amount(input, min, max);
-    QVERIFY2(result.ok, qPrintable(result.message));
-    QCOMPARE(result.normalized, normalized);
+    RELAIS_VERIFY_ACCEPTED(result, normalized);
     const auto again = Validators::amount(result.normalized, min, max);
     QVERIFY(again.ok);
     QCOMPARE(again.normalized, normalized);
@@ -117,9 +117,7 @@ void TestAmountValidator::invalid()
     QFETCH(double, max);
     QFETCH(QString, expected);
     const auto result = Validators::amount(input, min, max);
-    QVERIFY(!result.ok);
-    QVERIFY(result.normalized.isEmpty());
-    QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+    RELAIS_VERIFY_REFUSED(result, expected);
 }
 
 QTEST_GUILESS_MAIN(TestAmountValidator)

@@ -1,3 +1,4 @@
+#include "ValidationChecks.h"
 #include "catalogue/Validators.h"
 
 #include <QTest>
@@ -67,9 +68,7 @@ void TestNirValidator::valid()
     QFETCH(QString, input);
     QFETCH(QString, normalized);
     const auto result = Validators::nir(input);
-    QVERIFY2(result.ok, qPrintable(result.message));
-    QCOMPARE(result.normalized, normalized);
-    QVERIFY(result.message.isEmpty());
+    RELAIS_VERIFY_ACCEPTED(result, normalized);
 }
 
 void TestNirValidator::invalid_data()
@@ -111,9 +110,7 @@ void TestNirValidator::invalid()
     QFETCH(QString, input);
     QFETCH(QString, expected);
     const auto result = Validators::nir(input);
-    QVERIFY(!result.ok);
-    QVERIFY(result.normalized.isEmpty());
-    QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+    RELAIS_VERIFY_REFUSED(result, expected);
 }
 
 void TestNirValidator::corsicaKeyIsNumberMinusOneOrTwoMillion()

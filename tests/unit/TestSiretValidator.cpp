@@ -1,3 +1,4 @@
+#include "ValidationChecks.h"
 #include "catalogue/Validators.h"
 
 #include <QTest>
@@ -80,8 +81,7 @@ void TestSiretValidator::sirenValid()
     QFETCH(QString, input);
     QFETCH(QString, normalized);
     const auto result = Validators::siren(input);
-    QVERIFY2(result.ok, qPrintable(result.message));
-    QCOMPARE(result.normalized, normalized);
+    RELAIS_VERIFY_ACCEPTED(result, normalized);
 }
 
 void TestSiretValidator::sirenInvalid_data()
@@ -127,8 +127,7 @@ void TestSiretValidator::siretValid()
     QFETCH(QString, input);
     QFETCH(QString, normalized);
     const auto result = Validators::siret(input);
-    QVERIFY2(result.ok, qPrintable(result.message));
-    QCOMPARE(result.normalized, normalized);
+    RELAIS_VERIFY_ACCEPTED(result, normalized);
 }
 
 void TestSiretValidator::siretInvalid_data()
@@ -160,9 +159,7 @@ void TestSiretValidator::siretInvalid()
     QFETCH(QString, input);
     QFETCH(QString, expected);
     const auto result = Validators::siret(input);
-    QVERIFY(!result.ok);
-    QVERIFY(result.normalized.isEmpty());
-    QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+    RELAIS_VERIFY_REFUSED(result, expected);
 }
 
 QTEST_GUILESS_MAIN(TestSiretValidator)

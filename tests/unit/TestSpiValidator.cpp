@@ -1,3 +1,4 @@
+#include "ValidationChecks.h"
 #include "catalogue/Validators.h"
 
 #include <QTest>
@@ -45,8 +46,7 @@ void TestSpiValidator::valid()
     QFETCH(QString, input);
     QFETCH(QString, normalized);
     const auto result = Validators::spi(input);
-    QVERIFY2(result.ok, qPrintable(result.message));
-    QCOMPARE(result.normalized, normalized);
+    RELAIS_VERIFY_ACCEPTED(result, normalized);
 }
 
 void TestSpiValidator::invalid_data()
@@ -69,9 +69,7 @@ void TestSpiValidator::invalid()
     QFETCH(QString, input);
     QFETCH(QString, expected);
     const auto result = Validators::spi(input);
-    QVERIFY(!result.ok);
-    QVERIFY(result.normalized.isEmpty());
-    QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+    RELAIS_VERIFY_REFUSED(result, expected);
 }
 
 QTEST_GUILESS_MAIN(TestSpiValidator)
