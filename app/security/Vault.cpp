@@ -99,8 +99,8 @@ Status Vault::checkLogin(const QString &login)
 
 Status Vault::checkPasswordPolicy(const SecureBytes &password, const QString &login)
 {
-    const QString text = QString::fromUtf8(password.constChar(), password.size());
-    const QStringList words = text.split(QRegularExpression(QStringLiteral("[\\s\\-_.]+")), Qt::SkipEmptyParts);
+    QString text = QString::fromUtf8(password.constChar(), password.size());
+    QStringList words = text.split(QRegularExpression(QStringLiteral("[\\s\\-_.]+")), Qt::SkipEmptyParts);
     int realWords = 0;
     for (const QString &w : words) {
         if (w.size() >= 2)
@@ -109,8 +109,10 @@ Status Vault::checkPasswordPolicy(const SecureBytes &password, const QString &lo
     // Characters as people count them (code points), not UTF-16 units: an emoji is one character.
     const bool longEnough = text.toUcs4().size() >= 12 || realWords >= 6;
     const bool isLogin = !login.isEmpty() && text.compare(login, Qt::CaseInsensitive) == 0;
-    QString copy = text;
-    wipe(copy);
+    // The clear text and its pieces: wiped in place, not through a copy (which would detach and leave them).
+    wipe(text);
+    for (QString &w : words)
+        wipe(w);
     if (isLogin)
         return makeError(ErrorCode::WeakPassword, Vault::tr("The password cannot be the login."));
     if (!longEnough)
