@@ -40,51 +40,49 @@ Result<AttachmentInfo> AttachmentStore::add(qint64 submissionId, const QString &
     info.field = field;
     info.filename = QFileInfo(filename).fileName();
     info.contentType = type;
-    if (!m_db.transaction())
-        return Database::sqlError(QStringLiteral("begin"), m_db.lastError());
-    const auto fail = [this](const Error &e) -> Result<AttachmentInfo> {
-        m_db.rollback();
-        return e;
-    };
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO attachments (submission_id, field, filename, content_type, size, sha256,"
-                             " created_at) VALUES (?, ?, ?, ?, 0, x'', ?)"));
-    q.addBindValue(submissionId);
-    q.addBindValue(field);
-    q.addBindValue(info.filename);
-    q.addBindValue(type);
-    q.addBindValue(m_clock->now().toUTC().toString(Qt::ISODateWithMs));
-    if (!q.exec())
-        return fail(Database::sqlError(QStringLiteral("add attachment"), q.lastError()));
-    info.id = q.lastInsertId().toLongLong();
+    const Status stored = Database::inTransaction(m_db, [&]() -> Status {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO attachments (submission_id, field, filename, content_type, size, sha256,"
+                                 " created_at) VALUES (?, ?, ?, ?, 0, x'', ?)"));
+        q.addBindValue(submissionId);
+        q.addBindValue(field);
+        q.addBindValue(info.filename);
+        q.addBindValue(type);
+        q.addBindValue(m_clock->now().toUTC().toString(Qt::ISODateWithMs));
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("add attachment"), q.lastError());
+        info.id = q.lastInsertId().toLongLong();
 
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QSqlQuery insertChunk(m_db);
-    insertChunk.prepare(QStringLiteral("INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)"));
-    for (int seq = 0; !chunk.isEmpty(); ++seq) {
-        info.size += chunk.size();
-        if (info.size > maxBytes)
-            return fail(makeError(ErrorCode::InvalidInput,
-                                  tr("The file is too large: at most %1 here. Scan it at a lower resolution or "
-                                     "in black and white.")
-                                      .arg(limit)));
-        hash.addData(chunk);
-        insertChunk.bindValue(0, info.id);
-        insertChunk.bindValue(1, seq);
-        insertChunk.bindValue(2, chunk);
-        if (!insertChunk.exec())
-            return fail(Database::sqlError(QStringLiteral("attachment chunk"), insertChunk.lastError()));
-        chunk = source->read(ChunkSize);
-    }
-    info.sha256 = hash.result();
-    q.prepare(QStringLiteral("UPDATE attachments SET size = ?, sha256 = ? WHERE id = ?"));
-    q.addBindValue(info.size);
-    q.addBindValue(info.sha256);
-    q.addBindValue(info.id);
-    if (!q.exec())
-        return fail(Database::sqlError(QStringLiteral("attachment hash"), q.lastError()));
-    if (!m_db.commit())
-        return fail(Database::sqlError(QStringLiteral("commit attachment"), m_db.lastError()));
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        QSqlQuery insertChunk(m_db);
+        insertChunk.prepare(
+            QStringLiteral("INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)"));
+        for (int seq = 0; !chunk.isEmpty(); ++seq) {
+            info.size += chunk.size();
+            if (info.size > maxBytes)
+                return makeError(ErrorCode::InvalidInput,
+                                 tr("The file is too large: at most %1 here. Scan it at a lower resolution or "
+                                    "in black and white.")
+                                     .arg(limit));
+            hash.addData(chunk);
+            insertChunk.bindValue(0, info.id);
+            insertChunk.bindValue(1, seq);
+            insertChunk.bindValue(2, chunk);
+            if (!insertChunk.exec())
+                return Database::sqlError(QStringLiteral("attachment chunk"), insertChunk.lastError());
+            chunk = source->read(ChunkSize);
+        }
+        info.sha256 = hash.result();
+        q.prepare(QStringLiteral("UPDATE attachments SET size = ?, sha256 = ? WHERE id = ?"));
+        q.addBindValue(info.size);
+        q.addBindValue(info.sha256);
+        q.addBindValue(info.id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("attachment hash"), q.lastError());
+        return {};
+    });
+    if (!stored)
+        return stored.error();
     return info;
 }
 

@@ -47,35 +47,24 @@ Result<Submission> SubmissionRepository::createDraft(const QString &demarcheId, 
                                                      const QString &actorLogin)
 {
     const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
-    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (!m_db.transaction())
-        return Database::sqlError(QStringLiteral("begin"), m_db.lastError());
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO submissions (uuid, demarche_id, demarche_version, created_by, created_at,"
-                             " updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(uuid);
-    q.addBindValue(demarcheId);
-    q.addBindValue(demarcheVersion);
-    q.addBindValue(accountId);
-    q.addBindValue(now);
-    q.addBindValue(now);
-    if (!q.exec()) {
-        const Error e = Database::sqlError(QStringLiteral("create draft"), q.lastError());
-        m_db.rollback();
-        return e;
-    }
-    const qint64 id = q.lastInsertId().toLongLong();
-    if (Status s =
-            m_journal->append(actorLogin, QStringLiteral("draft_created"), QStringLiteral("submission:%1").arg(id));
-        !s) {
-        m_db.rollback();
+    qint64 id = 0;
+    const Status s = Database::inTransaction(m_db, [&]() -> Status {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO submissions (uuid, demarche_id, demarche_version, created_by, created_at,"
+                                 " updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        q.addBindValue(demarcheId);
+        q.addBindValue(demarcheVersion);
+        q.addBindValue(accountId);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("create draft"), q.lastError());
+        id = q.lastInsertId().toLongLong();
+        return m_journal->append(actorLogin, QStringLiteral("draft_created"), QStringLiteral("submission:%1").arg(id));
+    });
+    if (!s)
         return s.error();
-    }
-    if (!m_db.commit()) {
-        const Error e = Database::sqlError(QStringLiteral("commit draft"), m_db.lastError());
-        m_db.rollback();
-        return e;
-    }
     return load(id);
 }
 
@@ -127,38 +116,23 @@ Result<QList<Submission>> SubmissionRepository::drafts(qint64 accountId) const
 
 Status SubmissionRepository::queue(qint64 id, const QJsonObject &canonicalAnswers, const QString &actorLogin)
 {
-    if (!m_db.transaction())
-        return Database::sqlError(QStringLiteral("begin"), m_db.lastError());
-    const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE submissions SET state = 'queued', answers = ?, queued_at = ?, updated_at = ?"
-                             " WHERE id = ? AND state = 'draft'"));
-    q.addBindValue(compact(canonicalAnswers));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(id);
-    if (!q.exec()) {
-        const Error e = Database::sqlError(QStringLiteral("queue"), q.lastError());
-        m_db.rollback();
-        return e;
-    }
-    if (q.numRowsAffected() != 1) {
-        m_db.rollback();
-        return makeError(ErrorCode::InvalidInput, tr("This démarche is no longer a draft: it was already sent or "
-                                                     "discarded."));
-    }
-    if (Status s =
-            m_journal->append(actorLogin, QStringLiteral("submission_queued"), QStringLiteral("submission:%1").arg(id));
-        !s) {
-        m_db.rollback();
-        return s;
-    }
-    if (!m_db.commit()) {
-        const Error e = Database::sqlError(QStringLiteral("commit queue"), m_db.lastError());
-        m_db.rollback();
-        return e;
-    }
-    return {};
+    return Database::inTransaction(m_db, [&]() -> Status {
+        const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE submissions SET state = 'queued', answers = ?, queued_at = ?, updated_at = ?"
+                                 " WHERE id = ? AND state = 'draft'"));
+        q.addBindValue(compact(canonicalAnswers));
+        q.addBindValue(now);
+        q.addBindValue(now);
+        q.addBindValue(id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("queue"), q.lastError());
+        if (q.numRowsAffected() != 1)
+            return makeError(ErrorCode::InvalidInput, tr("This démarche is no longer a draft: it was already sent or "
+                                                         "discarded."));
+        return m_journal->append(actorLogin, QStringLiteral("submission_queued"),
+                                 QStringLiteral("submission:%1").arg(id));
+    });
 }
 
 } // namespace relais

@@ -39,24 +39,6 @@ Account accountFrom(const QSqlQuery &q)
 
 const char *const AccountColumns = "id, login, display_name, role, disabled, must_change_password";
 
-// Runs `work` in one transaction; commits only if it succeeds.
-Status inTransaction(QSqlDatabase db, const std::function<Status()> &work)
-{
-    if (!db.transaction())
-        return Database::sqlError(QStringLiteral("begin"), db.lastError());
-    Status s = work();
-    if (!s) {
-        db.rollback();
-        return s;
-    }
-    if (!db.commit()) {
-        const Error e = Database::sqlError(QStringLiteral("commit"), db.lastError());
-        db.rollback();
-        return e;
-    }
-    return {};
-}
-
 } // namespace
 
 Vault::Vault(QString dataDir, const Clock *clock)
@@ -184,7 +166,7 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
     m_db = std::move(db).value();
     m_journal = std::make_unique<Journal>(m_db->connection(), m_clock);
     m_dataKey = dataKey;
-    Status s = inTransaction(m_db->connection(), [&]() -> Status {
+    Status s = Database::inTransaction(m_db->connection(), [&]() -> Status {
         QSqlQuery q(m_db->connection());
         q.prepare(QStringLiteral("INSERT INTO accounts (login, display_name, role, created_at, password_changed_at)"
                                  " VALUES (?, ?, 'admin', ?, ?)"));
@@ -431,7 +413,7 @@ Status Vault::addAccount(const Account &actor, const QString &login, const QStri
         return makeError(ErrorCode::AccountExists, Vault::tr("An account with this login already exists."));
     const QString name = displayName.trimmed().isEmpty() ? login : displayName.trimmed();
     const KeySlots before = m_slots;
-    return inTransaction(m_db->connection(), [&]() -> Status {
+    return Database::inTransaction(m_db->connection(), [&]() -> Status {
         QSqlQuery q(m_db->connection());
         const QString now = m_clock->now().toString(Qt::ISODate);
         q.prepare(QStringLiteral("INSERT INTO accounts (login, display_name, role, created_at, password_changed_at)"
@@ -473,7 +455,7 @@ Status Vault::changePassword(const Account &actor, const QString &login, const S
     if (Status s = checkPasswordPolicy(newPassword, login); !s)
         return s;
     const KeySlots before = m_slots;
-    return inTransaction(m_db->connection(), [&]() -> Status {
+    return Database::inTransaction(m_db->connection(), [&]() -> Status {
         QSqlQuery q(m_db->connection());
         q.prepare(QStringLiteral("UPDATE accounts SET password_changed_at = ?, must_change_password = 0 WHERE id = ?"));
         q.addBindValue(m_clock->now().toString(Qt::ISODate));
@@ -508,7 +490,7 @@ Status Vault::setDisabled(const Account &actor, const QString &login, bool disab
     if (!target)
         return target.error();
     const KeySlots before = m_slots;
-    return inTransaction(m_db->connection(), [&]() -> Status {
+    return Database::inTransaction(m_db->connection(), [&]() -> Status {
         QSqlQuery q(m_db->connection());
         q.prepare(QStringLiteral("UPDATE accounts SET disabled = 1 WHERE id = ?"));
         q.addBindValue(target->id);
@@ -597,7 +579,7 @@ Status Vault::setSetting(const Account &actor, const QString &key, const QString
 {
     if (Status s = requireAdmin(actor); !s)
         return s;
-    return inTransaction(m_db->connection(), [&]() -> Status {
+    return Database::inTransaction(m_db->connection(), [&]() -> Status {
         QSqlQuery q(m_db->connection());
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
         q.addBindValue(key);

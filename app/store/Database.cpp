@@ -75,6 +75,23 @@ Error Database::sqlError(const QString &what, const QSqlError &error)
     return makeError(ErrorCode::Internal, Database::tr("The store could not complete an operation (%1).").arg(what));
 }
 
+Status Database::inTransaction(QSqlDatabase db, const std::function<Status()> &work)
+{
+    if (!db.transaction())
+        return sqlError(QStringLiteral("begin"), db.lastError());
+    Status s = work();
+    if (!s) {
+        db.rollback();
+        return s;
+    }
+    if (!db.commit()) {
+        const Error e = sqlError(QStringLiteral("commit"), db.lastError());
+        db.rollback();
+        return e;
+    }
+    return {};
+}
+
 QSqlError Database::applyConnectionSettings(QSqlDatabase &db)
 {
     // WAL writes each changed page once (not twice, as the rollback journal does), which halves the
@@ -232,34 +249,22 @@ Status Database::migrate(int upToVersion)
     for (const Migration &m : migrations()) {
         if (m.version <= current || m.version > target)
             continue;
-        if (!db.transaction())
-            return sqlError(QStringLiteral("begin migration"), db.lastError());
-        bool ok = true;
-        QSqlError failure;
-        for (const QString &statement : m.statements) {
-            if (!q.exec(statement)) {
-                ok = false;
-                failure = q.lastError();
-                break;
+        const Status applied = inTransaction(db, [&]() -> Status {
+            const QString what = QStringLiteral("migration %1").arg(m.version);
+            for (const QString &statement : m.statements) {
+                if (!q.exec(statement))
+                    return sqlError(what, q.lastError());
             }
-        }
-        if (ok) {
             q.prepare(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"));
             q.addBindValue(m.version);
             q.addBindValue(QString::fromLatin1(m.description));
             q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-            ok = q.exec();
-            if (!ok)
-                failure = q.lastError();
-        }
-        if (ok && !db.commit()) {
-            ok = false;
-            failure = db.lastError(); // before rollback(), which would overwrite it (SQLITE_FULL has rolled back)
-        }
-        if (!ok) {
-            db.rollback();
-            return sqlError(QStringLiteral("migration %1").arg(m.version), failure);
-        }
+            if (!q.exec())
+                return sqlError(what, q.lastError());
+            return {};
+        });
+        if (!applied)
+            return applied;
         qCInfo(lcStore) << "schema migrated to version" << m.version;
     }
     return {};

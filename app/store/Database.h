@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace relais {
@@ -42,6 +43,9 @@ public:
     Status integrityCheck() const;
 
     static Error sqlError(const QString &what, const class QSqlError &error);
+    // Runs `work` in one transaction on `db`: commits if it succeeds, rolls back otherwise. A failed
+    // commit is reported with its own error (read before the rollback, which would overwrite it).
+    static Status inTransaction(QSqlDatabase db, const std::function<Status()> &work);
     // The connection settings every store connection runs with (also used by relais-bench, so that it
     // measures what the product does): write-ahead log, full sync at each commit.
     // Returns the SQL error, invalid when every setting took.
