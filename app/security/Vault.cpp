@@ -124,6 +124,11 @@ Status Vault::loadSlots()
     return {};
 }
 
+Status Vault::ensureSlotsLoaded()
+{
+    return m_slotsLoaded ? Status() : loadSlots();
+}
+
 Result<InitResult> Vault::initialize(const QString &structure, const QString &adminLogin,
                                      const QString &adminDisplayName, const SecureBytes &adminPassword, bool demo,
                                      const KdfParams &params)
@@ -265,10 +270,8 @@ Result<Account> Vault::completeSignIn(const QString &login, const Result<SecureB
 
 Result<Account> Vault::signIn(const QString &login, const SecureBytes &password)
 {
-    if (!m_slotsLoaded) {
-        if (Status s = loadSlots(); !s)
-            return s.error();
-    }
+    if (Status s = ensureSlotsLoaded(); !s)
+        return s.error();
     if (Status s = checkThrottle(login); !s)
         return s.error();
     return completeSignIn(login, unwrapPassword(m_slots, login, password));
@@ -303,10 +306,8 @@ Result<QList<Account>> Vault::completeRecovery(const Result<SecureBytes> &unwrap
 
 Result<QList<Account>> Vault::recover(const QString &code)
 {
-    if (!m_slotsLoaded) {
-        if (Status s = loadSlots(); !s)
-            return s.error();
-    }
+    if (Status s = ensureSlotsLoaded(); !s)
+        return s.error();
     if (Status s = checkThrottle(RecoveryThrottleKey); !s)
         return s.error();
     return completeRecovery(unwrapRecovery(m_slots, code));
@@ -324,10 +325,8 @@ QString Vault::keychainEntryName() const
 
 Status Vault::unlockWithKeychain()
 {
-    if (!m_slotsLoaded) {
-        if (Status s = loadSlots(); !s)
-            return s;
-    }
+    if (Status s = ensureSlotsLoaded(); !s)
+        return s;
     if (!m_slots.hasKeychainSlot())
         return makeError(ErrorCode::KeychainUnavailable,
                          Vault::tr("The system keychain is not enabled for this store."));

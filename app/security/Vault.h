@@ -98,6 +98,7 @@ private:
     QString slotsPath() const;
     Status requireAdmin(const Account &actor) const;
     Status saveSlots();
+    Status ensureSlotsLoaded();
     Status openDatabase(const SecureBytes &dataKey);
 
     QString m_dataDir;
