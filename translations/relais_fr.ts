@@ -300,12 +300,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce type de fichier n'est pas accepté ici. Utilisez un PDF, ou une image JPEG ou PNG.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+30" />
         <source>The file is too large: at most %1 here. Scan it at a lower resolution or in black and white.</source>
         <translation>Le fichier est trop volumineux : %1 au maximum ici. Numérisez-le avec une résolution plus basse ou en noir et blanc.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+49" />
         <source>This document no longer exists.</source>
         <translation>Ce document n'existe plus.</translation>
     </message>
@@ -343,7 +343,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le coffre n'a pas pu terminer une opération (%1).</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+62" />
         <source>The file relais.db is an unencrypted SQLite database, not a Relais store. It was left untouched.</source>
         <translation>Le fichier relais.db est une base SQLite non chiffrée, pas un coffre Relais. Il n'a pas été modifié.</translation>
     </message>
@@ -394,7 +394,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce coffre a été créé par une version plus récente de Relais (schéma %1 ; ce programme connaît jusqu'au %2). Installez la version récente ; le coffre n'a pas été modifié.</translation>
     </message>
     <message numerus="yes">
-        <location line="+94" />
+        <location line="+82" />
         <source>The store's integrity check found %n problem(s).</source>
         <translation>
             <numerusform>La vérification d'intégrité du coffre a trouvé %n problème.</numerusform>
@@ -577,7 +577,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::SubmissionRepository</name>
     <message>
-        <location filename="../app/domain/SubmissionRepository.cpp" line="+95" />
+        <location filename="../app/domain/SubmissionRepository.cpp" line="+84" />
         <source>This démarche is no longer a draft: it can no longer be changed here.</source>
         <translation>Cette démarche n'est plus un brouillon : elle ne peut plus être modifiée ici.</translation>
     </message>
@@ -587,7 +587,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Cette démarche n'existe plus.</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+34" />
         <source>This démarche is no longer a draft: it was already sent or discarded.</source>
         <translation>Cette démarche n'est plus un brouillon : elle a déjà été envoyée ou abandonnée.</translation>
     </message>
@@ -595,12 +595,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Vault</name>
     <message>
-        <location filename="../app/security/Vault.cpp" line="+94" />
+        <location filename="../app/security/Vault.cpp" line="+76" />
         <source>A login is 2 to 32 characters: lower-case letters without accents, digits, dot, dash or underscore, starting with a letter.</source>
         <translation>Un identifiant compte de 2 à 32 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas, et commence par une lettre.</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>The password cannot be the login.</source>
         <translation>Le mot de passe ne peut pas être l'identifiant.</translation>
     </message>
@@ -615,7 +615,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce dossier des données ne contient pas encore de coffre.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+19" />
         <source>This data folder already holds a store; it was left untouched.</source>
         <translation>Ce dossier des données contient déjà un coffre ; il n'a pas été modifié.</translation>
     </message>
@@ -648,7 +648,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce compte est désactivé. Adressez-vous à un administrateur.</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+71" />
         <source>The system keychain is not enabled for this store.</source>
         <translation>Le trousseau système n'est pas activé pour ce coffre.</translation>
     </message>
@@ -1034,7 +1034,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location filename="../app/catalogue/FormEngine.cpp" line="+179" />
         <source>This answer is too long: at most %n characters.</source>
         <translation>
-            <numerusform>Cette réponse est trop longue : %n caractère au maximum.</numerusform><numerusform>Cette réponse est trop longue : %n caractères au maximum.</numerusform></translation>
+            <numerusform>Cette réponse est trop longue : %n caractère au maximum.</numerusform>
+            <numerusform>Cette réponse est trop longue : %n caractères au maximum.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -1117,13 +1119,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+267" />
         <source>Add at least %n entries.</source>
         <translation>
-            <numerusform>Ajoutez au moins %n entrée.</numerusform><numerusform>Ajoutez au moins %n entrées.</numerusform></translation>
+            <numerusform>Ajoutez au moins %n entrée.</numerusform>
+            <numerusform>Ajoutez au moins %n entrées.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>At most %n entries can be given.</source>
         <translation>
-            <numerusform>Vous pouvez donner %n entrée au maximum.</numerusform><numerusform>Vous pouvez donner %n entrées au maximum.</numerusform></translation>
+            <numerusform>Vous pouvez donner %n entrée au maximum.</numerusform>
+            <numerusform>Vous pouvez donner %n entrées au maximum.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1137,7 +1143,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+3" />
         <source>The social security number has 15 digits; this one has %n.</source>
         <translation>
-            <numerusform>Le numéro de sécurité sociale a 15 chiffres ; celui-ci en a %n.</numerusform><numerusform>Le numéro de sécurité sociale a 15 chiffres ; celui-ci en a %n.</numerusform></translation>
+            <numerusform>Le numéro de sécurité sociale a 15 chiffres ; celui-ci en a %n.</numerusform>
+            <numerusform>Le numéro de sécurité sociale a 15 chiffres ; celui-ci en a %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -1188,7 +1196,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+5" />
         <source>A French IBAN has 27 characters; this one has %n.</source>
         <translation>
-            <numerusform>Un IBAN français compte 27 caractères ; celui-ci en compte %n.</numerusform><numerusform>Un IBAN français compte 27 caractères ; celui-ci en compte %n.</numerusform></translation>
+            <numerusform>Un IBAN français compte 27 caractères ; celui-ci en compte %n.</numerusform>
+            <numerusform>Un IBAN français compte 27 caractères ; celui-ci en compte %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1199,7 +1209,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+5" />
         <source>An IBAN has between 15 and 34 characters; this one has %n.</source>
         <translation>
-            <numerusform>Un IBAN compte entre 15 et 34 caractères ; celui-ci en compte %n.</numerusform><numerusform>Un IBAN compte entre 15 et 34 caractères ; celui-ci en compte %n.</numerusform></translation>
+            <numerusform>Un IBAN compte entre 15 et 34 caractères ; celui-ci en compte %n.</numerusform>
+            <numerusform>Un IBAN compte entre 15 et 34 caractères ; celui-ci en compte %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+12" />
@@ -1225,7 +1237,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+2" />
         <source>A SIREN number has 9 digits; this one has %n.</source>
         <translation>
-            <numerusform>Un numéro SIREN a 9 chiffres ; celui-ci en a %n.</numerusform><numerusform>Un numéro SIREN a 9 chiffres ; celui-ci en a %n.</numerusform></translation>
+            <numerusform>Un numéro SIREN a 9 chiffres ; celui-ci en a %n.</numerusform>
+            <numerusform>Un numéro SIREN a 9 chiffres ; celui-ci en a %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1251,7 +1265,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+3" />
         <source>A SIRET number has 14 digits; this one has %n.</source>
         <translation>
-            <numerusform>Un numéro SIRET a 14 chiffres ; celui-ci en a %n.</numerusform><numerusform>Un numéro SIRET a 14 chiffres ; celui-ci en a %n.</numerusform></translation>
+            <numerusform>Un numéro SIRET a 14 chiffres ; celui-ci en a %n.</numerusform>
+            <numerusform>Un numéro SIRET a 14 chiffres ; celui-ci en a %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+11" />
@@ -1272,7 +1288,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+2" />
         <source>The tax number has 13 digits; this one has %n.</source>
         <translation>
-            <numerusform>Le numéro fiscal a 13 chiffres ; celui-ci en a %n.</numerusform><numerusform>Le numéro fiscal a 13 chiffres ; celui-ci en a %n.</numerusform></translation>
+            <numerusform>Le numéro fiscal a 13 chiffres ; celui-ci en a %n.</numerusform>
+            <numerusform>Le numéro fiscal a 13 chiffres ; celui-ci en a %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1303,7 +1321,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+6" />
         <source>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</source>
         <translation>
-            <numerusform>Un numéro de téléphone français a 10 chiffres (par exemple 06 12 34 56 78) ; celui-ci en a %n.</numerusform><numerusform>Un numéro de téléphone français a 10 chiffres (par exemple 06 12 34 56 78) ; celui-ci en a %n.</numerusform></translation>
+            <numerusform>Un numéro de téléphone français a 10 chiffres (par exemple 06 12 34 56 78) ; celui-ci en a %n.</numerusform>
+            <numerusform>Un numéro de téléphone français a 10 chiffres (par exemple 06 12 34 56 78) ; celui-ci en a %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -1344,7 +1364,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+2" />
         <source>A postal code has 5 digits; this one has %n.</source>
         <translation>
-            <numerusform>Un code postal a 5 chiffres ; celui-ci en a %n.</numerusform><numerusform>Un code postal a 5 chiffres ; celui-ci en a %n.</numerusform></translation>
+            <numerusform>Un code postal a 5 chiffres ; celui-ci en a %n.</numerusform>
+            <numerusform>Un code postal a 5 chiffres ; celui-ci en a %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+14" />
@@ -1828,7 +1850,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::LoginPage</name>
     <message>
-        <location filename="../ui/login/LoginPage.cpp" line="+48" />
+        <location filename="../ui/login/LoginPage.cpp" line="+46" />
         <source>&amp;Who are you?</source>
         <translation>&amp;Qui êtes-vous ?</translation>
     </message>
@@ -1859,12 +1881,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1" />
-        <location line="+239" />
+        <location line="+234" />
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location line="-228" />
+        <location line="-223" />
         <source>Demonstration store: fictitious data. Accounts and passwords:</source>
         <translation>Coffre de démonstration : données fictives. Comptes et mots de passe :</translation>
     </message>
@@ -1895,12 +1917,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1" />
-        <location line="+62" />
+        <location line="+57" />
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-38" />
         <source>New administrator password</source>
         <translation>Nouveau mot de passe administrateur</translation>
     </message>
@@ -1955,7 +1977,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Imprimer la nouvelle feuille de secours…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+4" />
         <source>I have &amp;written down the new recovery code</source>
         <translation>J'ai &amp;noté le nouveau code de secours</translation>
     </message>
@@ -2046,7 +2068,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::RecoverySheet</name>
     <message>
-        <location filename="../ui/setup/RecoverySheet.cpp" line="+20" />
+        <location filename="../ui/setup/RecoverySheet.cpp" line="+22" />
         <source>Relais — recovery code</source>
         <translation>Relais — code de secours</translation>
     </message>
@@ -2075,11 +2097,16 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <source>Once the code has been used, Relais replaces it: print the new sheet and destroy this one.</source>
         <translation>Une fois le code utilisé, Relais le remplace : imprimez la nouvelle feuille et détruisez celle-ci.</translation>
     </message>
+    <message>
+        <location line="+9" />
+        <source>Print the recovery sheet</source>
+        <translation>Imprimer la feuille de secours</translation>
+    </message>
 </context>
 <context>
     <name>relais::ui::SetupPage</name>
     <message>
-        <location filename="../ui/setup/SetupPage.cpp" line="+35" />
+        <location filename="../ui/setup/SetupPage.cpp" line="+33" />
         <source>Welcome to Relais</source>
         <translation>Bienvenue dans Relais</translation>
     </message>
@@ -2223,11 +2250,6 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+26" />
         <source>Recovery code: %1</source>
         <translation>Code de secours : %1</translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>Print the recovery sheet</source>
-        <translation>Imprimer la feuille de secours</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -155,13 +153,8 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     nc->addWidget(m_newCode);
     auto *printCode = new QPushButton(tr("&Print the new recovery sheet…"));
     nc->addWidget(printCode, 0, Qt::AlignLeft);
-    connect(printCode, &QPushButton::clicked, this, [this] {
-        QPrinter printer(QPrinter::HighResolution);
-        QPrintDialog dialog(&printer, this);
-        if (dialog.exec() == QDialog::Accepted)
-            RecoverySheet::print(&printer, m_vault->keySlots().structureName(), m_newCode->text(),
-                                 QDateTime::currentDateTime());
-    });
+    connect(printCode, &QPushButton::clicked, this,
+            [this] { RecoverySheet::printWithDialog(this, m_vault->keySlots().structureName(), m_newCode->text()); });
     m_newCodeWritten = new QCheckBox(tr("I have &written down the new recovery code"));
     nc->addWidget(m_newCodeWritten);
     m_newCodeDone = new QPushButton(tr("&Continue"));

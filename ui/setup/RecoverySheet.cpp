@@ -4,6 +4,8 @@
 #include <QFont>
 #include <QLocale>
 #include <QPagedPaintDevice>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QTextDocument>
 
 namespace relais::ui {
@@ -28,6 +30,15 @@ QString RecoverySheet::html(const QString &structure, const QString &code, const
              RecoverySheet::tr(
                  "Once the code has been used, Relais replaces it: print the new sheet and destroy this one.")
                  .toHtmlEscaped());
+}
+
+void RecoverySheet::printWithDialog(QWidget *parent, const QString &structure, const QString &code)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, parent);
+    dialog.setWindowTitle(tr("Print the recovery sheet"));
+    if (dialog.exec() == QDialog::Accepted)
+        print(&printer, structure, code, QDateTime::currentDateTime());
 }
 
 bool RecoverySheet::print(QPagedPaintDevice *device, const QString &structure, const QString &code,

@@ -6,6 +6,7 @@
 #include <QString>
 
 class QPagedPaintDevice;
+class QWidget;
 
 namespace relais::ui {
 
@@ -18,6 +19,8 @@ public:
     static QString html(const QString &structure, const QString &code, const QDateTime &when);
     // Prints (or writes a PDF, for a QPdfWriter) the sheet; returns false if the device could not paint.
     static bool print(QPagedPaintDevice *device, const QString &structure, const QString &code, const QDateTime &when);
+    // Asks where to print (a printer or a PDF file) and prints the sheet, dated now.
+    static void printWithDialog(QWidget *parent, const QString &structure, const QString &code);
 };
 
 } // namespace relais::ui

@@ -8,8 +8,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPrintDialog>
-#include <QPrinter>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -212,11 +210,7 @@ bool SetupPage::printRecoverySheet(QPagedPaintDevice *device) const
 
 void SetupPage::print()
 {
-    QPrinter printer(QPrinter::HighResolution);
-    QPrintDialog dialog(&printer, this);
-    dialog.setWindowTitle(tr("Print the recovery sheet"));
-    if (dialog.exec() == QDialog::Accepted)
-        printRecoverySheet(&printer);
+    RecoverySheet::printWithDialog(this, m_structure->text().trimmed(), m_code);
 }
 
 } // namespace relais::ui
