@@ -117,8 +117,7 @@ QSqlError Database::applyConnectionSettings(QSqlDatabase &db)
 Status Database::openConnection(bool create)
 {
     SqlCipherDriver::registerDriver();
-    const QString name = m_connectionPrefix + QLatin1String("-main");
-    QSqlDatabase db = QSqlDatabase::addDatabase(new SqlCipherDriver(m_key), name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(new SqlCipherDriver(m_key), connectionName());
     db.setDatabaseName(m_path);
     if (create)
         db.setConnectOptions(QStringLiteral("RELAIS_CREATE"));
@@ -209,11 +208,16 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const S
     return db;
 }
 
+QString Database::connectionName() const
+{
+    return m_connectionPrefix + (QThread::currentThread() == qApp->thread()
+                                     ? QStringLiteral("-main")
+                                     : QStringLiteral("-t%1").arg(quintptr(QThread::currentThreadId())));
+}
+
 QSqlDatabase Database::connection() const
 {
-    const QString name = m_connectionPrefix + (QThread::currentThread() == qApp->thread()
-                                                   ? QStringLiteral("-main")
-                                                   : QStringLiteral("-t%1").arg(quintptr(QThread::currentThreadId())));
+    const QString name = connectionName();
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
     QSqlDatabase db = QSqlDatabase::addDatabase(new SqlCipherDriver(m_key), name);

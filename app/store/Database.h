@@ -54,6 +54,8 @@ public:
 private:
     Database(QString path, SecureBytes key);
     Status openConnection(bool create);
+    // One connection per thread: the one that opened the store reuses it instead of opening a second.
+    QString connectionName() const;
 
     QString m_path;
     QString m_connectionPrefix;
