@@ -196,13 +196,18 @@ void MainWindow::switchUser()
     m_login->showMode(LoginPage::Mode::SwitchUser, m_session->account());
 }
 
-void MainWindow::signOut()
+void MainWindow::endSession()
 {
     if (m_session->isActive())
         m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
     m_session->end();
     // The last person out closes the store and wipes its key from memory.
     m_vault->close();
+}
+
+void MainWindow::signOut()
+{
+    endSession();
     showLogin();
 }
 
@@ -246,10 +251,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    if (m_session->isActive())
-        m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
-    m_session->end();
-    m_vault->close();
+    endSession();
     event->accept();
 }
 

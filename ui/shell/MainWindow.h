@@ -48,6 +48,7 @@ private:
     void lock();
     void switchUser();
     void signOut();
+    void endSession();
     void quitAsAdministrator();
     void showFatal(const QString &message);
     void applyDisplaySettings();
