@@ -124,6 +124,15 @@ Status Vault::loadSlots()
     return {};
 }
 
+Status Vault::saveSlotsOrRestore(const KeySlots &before)
+{
+    // keyslots.json and the slots in memory never disagree: a failed save puts the old slots back.
+    Status s = saveSlots();
+    if (!s)
+        m_slots = before;
+    return s;
+}
+
 Status Vault::ensureSlotsLoaded()
 {
     return m_slotsLoaded ? Status() : loadSlots();
@@ -431,11 +440,7 @@ Status Vault::addAccount(const Account &actor, const QString &login, const QStri
             return s;
         if (m_slots.isDemo())
             m_slots.setDemoPassword(login, QString::fromUtf8(password.constChar(), password.size()));
-        if (Status s = saveSlots(); !s) {
-            m_slots = before;
-            return s;
-        }
-        return {};
+        return saveSlotsOrRestore(before);
     });
 }
 
@@ -469,11 +474,7 @@ Status Vault::changePassword(const Account &actor, const QString &login, const S
             return s;
         if (m_slots.isDemo() && !clearDemoPassword.isEmpty())
             m_slots.setDemoPassword(login, clearDemoPassword);
-        if (Status s = saveSlots(); !s) {
-            m_slots = before;
-            return s;
-        }
-        return {};
+        return saveSlotsOrRestore(before);
     });
 }
 
@@ -501,11 +502,7 @@ Status Vault::setDisabled(const Account &actor, const QString &login, bool disab
             return s;
         // Without its slot, the account's password no longer opens the store at all.
         m_slots.removePasswordSlot(login);
-        if (Status s = saveSlots(); !s) {
-            m_slots = before;
-            return s;
-        }
-        return {};
+        return saveSlotsOrRestore(before);
     });
 }
 
@@ -517,10 +514,8 @@ Result<QString> Vault::renewRecoveryCode(const Account &actor)
     auto code = m_slots.renewRecoverySlot(m_dataKey, m_kdf);
     if (!code)
         return code.error();
-    if (Status s = saveSlots(); !s) {
-        m_slots = before;
+    if (Status s = saveSlotsOrRestore(before); !s)
         return s.error();
-    }
     record(actor.login, QStringLiteral("recovery_code_renewed"));
     return code;
 }
@@ -536,8 +531,7 @@ Status Vault::enableKeychain(const Account &actor)
     const KeySlots before = m_slots;
     if (Status s = m_slots.setKeychainSlot(kek, m_dataKey); !s)
         return s;
-    if (Status s = saveSlots(); !s) {
-        m_slots = before;
+    if (Status s = saveSlotsOrRestore(before); !s) {
         (void)keychain.removeSecret(keychainEntryName()); // best effort: no slot refers to it
         return s;
     }
@@ -551,10 +545,8 @@ Status Vault::disableKeychain(const Account &actor)
         return s;
     const KeySlots before = m_slots;
     m_slots.removeKeychainSlot();
-    if (Status s = saveSlots(); !s) {
-        m_slots = before;
+    if (Status s = saveSlotsOrRestore(before); !s)
         return s;
-    }
     // The slot is gone first: a keychain entry left behind by a failure here opens nothing.
     if (Status s = Keychain().removeSecret(keychainEntryName()); !s)
         qCWarning(lcSecurity) << "keychain entry not removed";

@@ -99,6 +99,7 @@ private:
     Status requireAdmin(const Account &actor) const;
     Status saveSlots();
     Status ensureSlotsLoaded();
+    Status saveSlotsOrRestore(const KeySlots &before);
     Status openDatabase(const SecureBytes &dataKey);
 
     QString m_dataDir;
