@@ -35,6 +35,19 @@ using namespace relais::test;
 namespace {
 const QString AdminPassword = QStringLiteral("correct horse battery staple");
 
+SecureBytes adminSecret()
+{
+    return SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size()));
+}
+
+// A store with the administrator Alice Martin (alice), made and closed before the window opens.
+Result<InitResult> makeStore(const QString &dir, const Clock *clock)
+{
+    Vault v(dir, clock);
+    return v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
+                        adminSecret(), false, KdfParams::interactive());
+}
+
 QString visibleErrors(QWidget *root)
 {
     QStringList texts;
@@ -218,11 +231,10 @@ void TestFirstRunAndLogin::lockIdleWarningAndSignOut()
     TempStoreDir dir;
     FakeClock clock;
     {
+        QVERIFY(makeStore(dir.path(), &clock));
         Vault setupVault(dir.path(), &clock);
-        QVERIFY(setupVault.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"),
-                                      QStringLiteral("Alice Martin"),
-                                      SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
-                                      KdfParams::interactive()));
+        QVERIFY(setupVault.signIn(QStringLiteral("alice"), adminSecret()));
+        setupVault.setKdfParams(KdfParams::interactive());
         Account admin = setupVault.account(QStringLiteral("alice")).value();
         const QString mediatorPassword = QStringLiteral("mediator password 42");
         QVERIFY(
@@ -287,12 +299,7 @@ void TestFirstRunAndLogin::restartShowsLoginNotWizard()
 {
     TempStoreDir dir;
     FakeClock clock;
-    {
-        Vault v(dir.path(), &clock);
-        QVERIFY(v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
-                             SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
-                             KdfParams::interactive()));
-    }
+    QVERIFY(makeStore(dir.path(), &clock));
     Vault vault(dir.path(), &clock);
     Session session(&clock);
     ui::MainWindow window(&vault, &session);
@@ -309,12 +316,7 @@ void TestFirstRunAndLogin::damagedKeyFileShowsErrorNeverWizard()
 {
     TempStoreDir dir;
     FakeClock clock;
-    {
-        Vault v(dir.path(), &clock);
-        QVERIFY(v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
-                             SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
-                             KdfParams::interactive()));
-    }
+    QVERIFY(makeStore(dir.path(), &clock));
     QFile keyFile(dir.file(QStringLiteral("keyslots.json")));
     QVERIFY(keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
     keyFile.write("{ \"format\": \"relais-keyslots\", ");
@@ -340,12 +342,7 @@ void TestFirstRunAndLogin::kioskClosesOnlyForAnAdministrator()
 {
     TempStoreDir dir;
     FakeClock clock;
-    {
-        Vault v(dir.path(), &clock);
-        QVERIFY(v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
-                             SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
-                             KdfParams::interactive()));
-    }
+    QVERIFY(makeStore(dir.path(), &clock));
     Vault vault(dir.path(), &clock);
     Session session(&clock);
     session.setTimerEnabled(false);
@@ -373,10 +370,7 @@ void TestFirstRunAndLogin::recoveryCodeResetsAdminPasswordInTheKiosk()
     FakeClock clock;
     QString code;
     {
-        Vault v(dir.path(), &clock);
-        auto init = v.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
-                                 SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())), false,
-                                 KdfParams::interactive());
+        auto init = makeStore(dir.path(), &clock);
         QVERIFY(init);
         code = init->recoveryCode;
     }
@@ -434,10 +428,7 @@ void TestFirstRunAndLogin::recoveryCodeResetsAdminPasswordInTheKiosk()
 
     // The old password and the used code no longer open the store; the new ones do.
     const KeySlots slotsNow = vault.keySlots();
-    QCOMPARE(Vault::unwrapPassword(slotsNow, QStringLiteral("alice"),
-                                   SecureBytes(AdminPassword.toUtf8().constData(), int(AdminPassword.size())))
-                 .code(),
-             ErrorCode::WrongPassword);
+    QCOMPARE(Vault::unwrapPassword(slotsNow, QStringLiteral("alice"), adminSecret()).code(), ErrorCode::WrongPassword);
     QVERIFY(Vault::unwrapPassword(slotsNow, QStringLiteral("alice"),
                                   SecureBytes(chosen.toUtf8().constData(), int(chosen.size()))));
     QCOMPARE(Vault::unwrapRecovery(slotsNow, code).code(), ErrorCode::WrongRecoveryCode);
