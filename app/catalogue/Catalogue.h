@@ -34,6 +34,8 @@ public:
     static Catalogue parse(const QByteArray &json, const QString &fileName);
     // Loads a catalogue file, or every *.json catalogue file of a folder (sorted by name) merged into one.
     static Catalogue load(const QString &path);
+    // The catalogue shipped inside the executables (resources/catalogue/demarches).
+    static QString bundledPath() { return QStringLiteral(":/catalogue/demarches"); }
 
     // True when the document was a catalogue (JSON, right format, readable header); its démarches may still be refused.
     bool isReadable() const { return m_readable; }

@@ -13,6 +13,15 @@
 
 namespace relais {
 
+QVariantMap AttachmentInfo::fieldValue() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("filename"), filename},
+            {QStringLiteral("content_type"), contentType},
+            {QStringLiteral("size"), size},
+            {QStringLiteral("sha256"), QString::fromLatin1(sha256.toHex())}};
+}
+
 QStringList AttachmentStore::defaultAcceptedTypes()
 {
     return {QStringLiteral("application/pdf"), QStringLiteral("image/jpeg"), QStringLiteral("image/png")};

@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 class QIODevice;
 
@@ -24,6 +25,9 @@ struct AttachmentInfo
     QString contentType; // sniffed from the bytes, not taken from the file name
     qint64 size = 0;
     QByteArray sha256; // raw 32 bytes; sent as hex with the tus upload (DESIGN §6)
+
+    // The answer of an attachment field that holds this file (the form engine's QVariantMap, docs/catalogue.md).
+    QVariantMap fieldValue() const;
 };
 
 // Scans, photos and PDFs kept inside the encrypted store, in chunks: never a file in clear on disk,
