@@ -285,7 +285,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::AttachmentStore</name>
     <message>
-        <location filename="../app/domain/AttachmentStore.cpp" line="+27" />
+        <location filename="../app/domain/AttachmentStore.cpp" line="+36" />
         <source>The file cannot be read.</source>
         <translation>Le fichier est illisible.</translation>
     </message>
@@ -343,7 +343,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le coffre n'a pas pu terminer une opération (%1).</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+61" />
         <source>The file relais.db is an unencrypted SQLite database, not a Relais store. It was left untouched.</source>
         <translation>Le fichier relais.db est une base SQLite non chiffrée, pas un coffre Relais. Il n'a pas été modifié.</translation>
     </message>
@@ -394,12 +394,25 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce coffre a été créé par une version plus récente de Relais (schéma %1 ; ce programme connaît jusqu'au %2). Installez la version récente ; le coffre n'a pas été modifié.</translation>
     </message>
     <message numerus="yes">
-        <location line="+82" />
+        <location line="+87" />
         <source>The store's integrity check found %n problem(s).</source>
         <translation>
             <numerusform>La vérification d'intégrité du coffre a trouvé %n problème.</numerusform>
             <numerusform>La vérification d'intégrité du coffre a trouvé %n problèmes.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>relais::DraftEditor</name>
+    <message>
+        <location filename="../app/domain/DraftEditor.cpp" line="+118" />
+        <source>Some answers are missing or need correcting.</source>
+        <translation>Certaines réponses manquent ou sont à corriger.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Tick each required document once you have seen or attached it.</source>
+        <translation>Cochez chaque pièce demandée une fois que vous l'avez vue ou jointe.</translation>
     </message>
 </context>
 <context>
@@ -575,6 +588,77 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::PhotoDownscaler</name>
+    <message>
+        <location filename="../app/domain/PhotoDownscaler.cpp" line="+23" />
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The file is too large: at most %1 here.</source>
+        <translation>Le fichier est trop lourd : %1 au maximum ici.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The file is empty.</source>
+        <translation>Le fichier est vide.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>This kind of file is not accepted here. Use a PDF, a JPEG or a PNG image.</source>
+        <translation>Ce type de fichier n'est pas accepté ici. Utilisez un PDF, une image JPEG ou PNG.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This image cannot be read: the file is damaged or incomplete. Take the photo or the scan again.</source>
+        <translation>Cette image ne peut pas être lue : le fichier est abîmé ou incomplet. Reprenez la photo ou le scan.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>This image is too large to be opened: %1 megapixels, at most %2. Take the photo again at a lower resolution.</source>
+        <translation>Cette image est trop grande pour être ouverte : %1 mégapixels, %2 au maximum. Reprenez la photo en plus basse résolution.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>This image is too large to be opened. Take the photo again at a lower resolution.</source>
+        <translation>Cette image est trop grande pour être ouverte. Reprenez la photo en plus basse résolution.</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>The photo could not be reduced. Try again, or turn off photo reduction.</source>
+        <translation>La photo n'a pas pu être réduite. Réessayez, ou désactivez la réduction des photos.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ScanFolder</name>
+    <message>
+        <location filename="../app/domain/ScanFolder.cpp" line="+91" />
+        <source>The scan folder %1 cannot be found. Check that the scanner's shared folder is connected.</source>
+        <translation>Le dossier de numérisation %1 est introuvable. Vérifiez que le dossier partagé du scanner est bien connecté.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 is not a folder: choose the folder the scanner saves into.</source>
+        <translation>%1 n'est pas un dossier : choisissez le dossier où le scanner enregistre.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The scan folder %1 cannot be read. Check its access rights.</source>
+        <translation>Le dossier de numérisation %1 ne peut pas être lu. Vérifiez ses droits d'accès.</translation>
+    </message>
+    <message>
+        <location line="+149" />
+        <source>This file is not a scan of the scan folder: it was left as it is.</source>
+        <translation>Ce fichier n'est pas un scan du dossier de numérisation : il a été laissé tel quel.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The document was attached, but its scan could not be deleted from the scan folder. Delete it by hand: it holds a citizen's personal data.</source>
+        <translation>Le document est joint, mais son scan n'a pas pu être supprimé du dossier de numérisation. Supprimez-le à la main : il contient des données personnelles.</translation>
+    </message>
+</context>
+<context>
     <name>relais::SubmissionRepository</name>
     <message>
         <location filename="../app/domain/SubmissionRepository.cpp" line="+84" />
@@ -582,7 +666,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Cette démarche n'est plus un brouillon : elle ne peut plus être modifiée ici.</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+24" />
         <source>This démarche no longer exists.</source>
         <translation>Cette démarche n'existe plus.</translation>
     </message>
@@ -615,7 +699,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce dossier des données ne contient pas encore de coffre.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+28" />
         <source>This data folder already holds a store; it was left untouched.</source>
         <translation>Ce dossier des données contient déjà un coffre ; il n'a pas été modifié.</translation>
     </message>
@@ -675,12 +759,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Un compte avec cet identifiant existe déjà.</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+37" />
         <source>This account is disabled.</source>
         <translation>Ce compte est désactivé.</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+28" />
         <source>To enable an account again, give it a new password.</source>
         <translation>Pour réactiver un compte, donnez-lui un nouveau mot de passe.</translation>
     </message>
@@ -1825,6 +1909,392 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::ui::AttachmentFieldEditor</name>
+    <message>
+        <location filename="../ui/forms/AttachmentFieldEditor.cpp" line="+38" />
+        <location line="+48" />
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <location line="-47" />
+        <source>From the scanner…</source>
+        <translation>Depuis le scanner…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove the file</source>
+        <translation>Retirer le fichier</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Attached: %1 (%2, %3)</source>
+        <translation>Joint : %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>No file yet.</source>
+        <translation>Aucun fichier pour l'instant.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Replace with a file…</source>
+        <translation>Remplacer par un fichier…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Attach the scan that just arrived (%1)</source>
+        <translation>Joindre le scan qui vient d'arriver (%1)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Choose the document</source>
+        <translation>Choisir le document</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Documents (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Documents (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The scan folder is empty: scan the document, then try again.</source>
+        <translation>Le dossier de numérisation est vide : scannez le document, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>This file cannot be opened. Check that it is still there, then try again.</source>
+        <translation>Ce fichier ne peut pas être ouvert. Vérifiez qu'il est toujours là, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The file is too large: at most %1 here.</source>
+        <translation>Le fichier est trop lourd : %1 au maximum ici.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::AttachmentPreview</name>
+    <message>
+        <location filename="../ui/forms/AttachmentPreview.cpp" line="+22" />
+        <source>Preview — %1</source>
+        <translation>Aperçu — %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Preview of %1</source>
+        <translation>Aperçu de %1</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Previous page</source>
+        <translation>Page &amp;précédente</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Next page</source>
+        <translation>Page &amp;suivante</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>This document cannot be shown, but it is kept as it was given.</source>
+        <translation>Ce document ne peut pas être affiché, mais il est conservé tel qu'il a été donné.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::ComboFieldEditor</name>
+    <message>
+        <location filename="../ui/forms/FieldEditor.cpp" line="+278" />
+        <source>— Choose —</source>
+        <translation>— Choisir —</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::DemarchesPage</name>
+    <message>
+        <location filename="../ui/forms/DemarchesPage.cpp" line="+32" />
+        <source>CAF — family benefits</source>
+        <translation>CAF — prestations familiales</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Assurance Maladie (CPAM)</source>
+        <translation>Assurance Maladie (CPAM)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Assurance retraite (CNAV, Carsat)</source>
+        <translation>Assurance retraite (CNAV, Carsat)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>MSA — farming social security</source>
+        <translation>MSA — protection sociale agricole</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>France Travail</source>
+        <translation>France Travail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Taxes (DGFiP)</source>
+        <translation>Impôts (DGFiP)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Justice</source>
+        <translation>Justice</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Identity papers and vehicles (France Titres)</source>
+        <translation>Papiers d'identité et véhicules (France Titres)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>La Poste</source>
+        <translation>La Poste</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Démarches</source>
+        <translation>Démarches</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Find a démarche</source>
+        <translation>Rec&amp;hercher une démarche</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>For example: address, retirement, identity card</source>
+        <translation>Par exemple : adresse, retraite, carte d'identité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Find a démarche</source>
+        <translation>Rechercher une démarche</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Démarches by organisation</source>
+        <translation>Démarches par organisme</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Start this démarche</source>
+        <translation>&amp;Commencer cette démarche</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Drafts in progress</source>
+        <translation>&amp;Brouillons en cours</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Drafts in progress</source>
+        <translation>Brouillons en cours</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Resume this draft</source>
+        <translation>&amp;Reprendre ce brouillon</translation>
+    </message>
+    <message>
+        <location line="+121" />
+        <source>%1 — changed %2</source>
+        <translation>%1 — modifié le %2</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>This démarche is no longer in the catalogue: the draft is kept, but it cannot be opened until the catalogue has it again.</source>
+        <translation>Cette démarche n'est plus au catalogue : le brouillon est gardé, mais il ne pourra être rouvert que lorsque le catalogue la proposera de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>“%1” is in the queue: it will be sent to the organisation at the next connection.</source>
+        <translation>« %1 » est dans la file d'envoi : elle sera transmise à l'organisme à la prochaine connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::FieldEditor</name>
+    <message>
+        <location filename="../ui/forms/FieldEditor.cpp" line="-244" />
+        <source>%1 (required)</source>
+        <translation>%1 (obligatoire)</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::FormWizard</name>
+    <message>
+        <location filename="../ui/forms/FormWizard.cpp" line="+88" />
+        <source>Progress in the démarche</source>
+        <translation>Avancement dans la démarche</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>&amp;Close (the draft is kept)</source>
+        <translation>&amp;Fermer (le brouillon est gardé)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Send the démarche</source>
+        <translation>&amp;Envoyer la démarche</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Draft saved at %1</source>
+        <translation>Brouillon enregistré à %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The draft could not be saved: %1</source>
+        <translation>Le brouillon n'a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+75" />
+        <source>Documents to provide</source>
+        <translation>Pièces à fournir</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>No document is needed for these answers.</source>
+        <translation>Aucune pièce n'est nécessaire pour ces réponses.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Check each document with the citizen, and tick it once you have seen it or attached it to the form.</source>
+        <translation>Vérifiez chaque pièce avec la personne, et cochez-la une fois que vous l'avez vue ou jointe au formulaire.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Review and send</source>
+        <translation>Relire et envoyer</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+67" />
+        <source>Step %1 of %2: %3</source>
+        <translation>Étape %1 sur %2 : %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42" />
+        <source>%n answer(s) need your attention before going on.</source>
+        <translation>
+            <numerusform>%n réponse demande votre attention avant de continuer.</numerusform><numerusform>%n réponses demandent votre attention avant de continuer.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Tick each required document once you have seen or attached it.</source>
+        <translation>Cochez chaque pièce demandée une fois que vous l'avez vue ou jointe.</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>%1 €</source>
+        <translation>%1 €</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>File “%1”</source>
+        <translation>Fichier « %1 »</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Read the answers again with the citizen. Once sent, the démarche can no longer be changed here.</source>
+        <translation>Relisez les réponses avec la personne. Une fois envoyée, la démarche ne peut plus être modifiée ici.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>%1 — entry %2</source>
+        <translation>%1 — n° %2</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Modify</source>
+        <translation>Modifier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Modify: %1</source>
+        <translation>Modifier : %1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Documents</source>
+        <translation>Pièces</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>All %n required document(s) checked.</source>
+        <translation>
+            <numerusform>La pièce demandée est cochée.</numerusform><numerusform>Les %n pièces demandées sont cochées.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n document(s) not checked yet.</source>
+        <translation>
+            <numerusform>%n pièce n'est pas encore cochée.</numerusform><numerusform>%n pièces ne sont pas encore cochées.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::GroupFieldEditor</name>
+    <message>
+        <location filename="../ui/forms/GroupFieldEditor.cpp" line="+24" />
+        <source>Add an entry: %1</source>
+        <translation>Ajouter : %1</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>%1 — entry %2</source>
+        <translation>%1 — n° %2</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Remove entry %1</source>
+        <translation>Retirer le n° %1</translation>
+    </message>
+</context>
+<context>
     <name>relais::ui::HomePage</name>
     <message>
         <location filename="../ui/home/HomePage.cpp" line="+17" />
@@ -1845,6 +2315,29 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+1" />
         <source>%1 at %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::LineFieldEditor</name>
+    <message>
+        <location filename="../ui/forms/FieldEditor.cpp" line="+89" />
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>06 12 34 56 78</source>
+        <translation>06 12 34 56 78</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>FR76 …</source>
+        <translation>FR76 …</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>€</source>
+        <translation>€</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2559,42 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::ui::PlaceFieldEditor</name>
+    <message>
+        <location filename="../ui/forms/FieldEditor.cpp" line="+206" />
+        <source>Number and street</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Building, floor (optional)</source>
+        <translation>Bâtiment, étage (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::RadioFieldEditor</name>
+    <message>
+        <location line="-149" />
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+</context>
+<context>
     <name>relais::ui::RecoverySheet</name>
     <message>
         <location filename="../ui/setup/RecoverySheet.cpp" line="+22" />
@@ -2255,7 +2784,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ShellPage</name>
     <message>
-        <location filename="../ui/shell/ShellPage.cpp" line="+33" />
+        <location filename="../ui/shell/ShellPage.cpp" line="+35" />
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
@@ -2285,7 +2814,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+33" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2296,11 +2825,16 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+2" />
+        <source>Démarches</source>
+        <translation>Démarches</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+14" />
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>Aucune activité : la session se verrouille dans %n seconde. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>

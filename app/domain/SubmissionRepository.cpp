@@ -86,6 +86,17 @@ Status SubmissionRepository::saveDraft(qint64 id, const QJsonObject &answers, co
     return {};
 }
 
+Status SubmissionRepository::adoptVersion(qint64 id, int demarcheVersion)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE submissions SET demarche_version = ? WHERE id = ? AND state = 'draft'"));
+    q.addBindValue(demarcheVersion);
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("adopt version"), q.lastError());
+    return {};
+}
+
 Result<Submission> SubmissionRepository::load(qint64 id) const
 {
     QSqlQuery q(m_db);

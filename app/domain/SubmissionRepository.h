@@ -43,6 +43,8 @@ public:
                                    const QString &actorLogin);
     // Saves answers and section of a draft; refused once the submission has left the draft state.
     Status saveDraft(qint64 id, const QJsonObject &answers, const QString &currentSection);
+    // A draft reopened with a newer version of its démarche is from then on filled with that version.
+    Status adoptVersion(qint64 id, int demarcheVersion);
     Result<Submission> load(qint64 id) const;
     // Drafts of one account (or of everyone with accountId = 0), most recently changed first.
     Result<QList<Submission>> drafts(qint64 accountId = 0) const;

@@ -1,5 +1,6 @@
 #include "UiFind.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QPixmap>
 
@@ -11,6 +12,7 @@ void saveScreenshot(QWidget *widget, const QString &name)
     if (dir.isEmpty())
         return;
     QDir().mkpath(dir);
+    QCoreApplication::processEvents(); // pending layouts, as a person would see them a moment later
     widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 

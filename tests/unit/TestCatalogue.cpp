@@ -65,7 +65,7 @@ void TestCatalogue::bundledDemarchesLoad()
         qWarning("%s", qPrintable(error.toString()));
     QVERIFY(catalogue.errors().isEmpty());
     QVERIFY(catalogue.isReadable());
-    QCOMPARE(catalogue.demarches().size(), 3);
+    QCOMPARE(catalogue.demarches().size(), QDir(bundledFolder()).entryList({QStringLiteral("*.json")}).size());
     for (const char *id : {"caf-changement-adresse", "cpam-c2s", "justice-aide-juridictionnelle"}) {
         const DemarchePtr demarche = catalogue.demarche(QLatin1String(id));
         QVERIFY2(demarche, id);
@@ -331,17 +331,18 @@ void TestCatalogue::storeKeepsPreviousCatalogueWhenNewOneIsInvalid()
 {
     CatalogueStore store;
     QVERIFY(store.load(bundledFolder()));
-    QCOMPARE(store.current().demarches().size(), 3);
+    const qsizetype bundled = store.current().demarches().size();
+    QVERIFY(bundled >= 12);
     QVERIFY(store.errors().isEmpty());
 
     QVERIFY(!store.loadDocument("not json", QStringLiteral("update.json")));
-    QCOMPARE(store.current().demarches().size(), 3);
+    QCOMPARE(store.current().demarches().size(), bundled);
     QCOMPARE(store.errors().size(), 1);
     QCOMPARE(store.errors().first().file, QStringLiteral("update.json"));
 
     // readable, but every démarche refused: still the previous catalogue
     QVERIFY(!store.loadDocument(document(bad("[]")), QStringLiteral("update.json")));
-    QCOMPARE(store.current().demarches().size(), 3);
+    QCOMPARE(store.current().demarches().size(), bundled);
     QVERIFY(store.errors().size() >= 2);
 
     // a valid update replaces it

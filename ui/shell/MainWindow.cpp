@@ -198,6 +198,7 @@ void MainWindow::switchUser()
 
 void MainWindow::endSession()
 {
+    m_shell->leave(); // the open form is saved while the store is still open
     if (m_session->isActive())
         m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
     m_session->end();

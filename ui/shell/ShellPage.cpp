@@ -1,7 +1,9 @@
 #include "ShellPage.h"
 
 #include "admin/AdminPage.h"
+#include "common/Logging.h"
 #include "common/Ui.h"
+#include "forms/DemarchesPage.h"
 #include "home/HomePage.h"
 #include "security/Session.h"
 #include "security/Vault.h"
@@ -76,10 +78,17 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     layout->addLayout(body, 1);
     connect(m_rail, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
+    // The catalogue shipped with Relais, until the platform sends a newer one (issue: sync).
+    if (!m_catalogue.load(catalogue::Catalogue::bundledPath()))
+        qCWarning(lcDomain) << "bundled catalogue refused:" << m_catalogue.errors().size() << "error(s)";
     m_home = new HomePage(m_pages);
+    m_demarches = new DemarchesPage(vault, &m_catalogue, m_pages);
     m_admin = new AdminPage(vault, session, m_pages);
     m_home->hide();
+    m_demarches->hide();
     m_admin->hide();
+    // A lock hides the form: what was typed is saved at once rather than after the usual short wait.
+    connect(m_session, &Session::locked, m_demarches, &DemarchesPage::saveNow);
 }
 
 void ShellPage::addPage(const QString &title, QWidget *page)
@@ -101,12 +110,19 @@ void ShellPage::enter(const Account &account)
         m_pages->removeWidget(m_pages->widget(0));
     m_home->setAccount(account, structure);
     addPage(tr("Home"), m_home);
+    m_demarches->setAccount(account);
+    addPage(tr("Démarches"), m_demarches);
     if (account.isAdmin()) {
         addPage(tr("Administration"), m_admin);
         m_admin->refresh();
     }
     m_rail->setCurrentRow(0);
     m_rail->setFocus();
+}
+
+void ShellPage::leave()
+{
+    m_demarches->leave();
 }
 
 void ShellPage::showWarning(int secondsLeft)

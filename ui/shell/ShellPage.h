@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalogue/Catalogue.h"
 #include "security/Account.h"
 
 #include <QWidget>
@@ -17,6 +18,7 @@ class Session;
 namespace relais::ui {
 
 class AdminPage;
+class DemarchesPage;
 class HomePage;
 
 // The signed-in workspace: a top bar (structure, person, lock, change user, sign out), the idle-lock
@@ -32,6 +34,10 @@ public:
     QStackedWidget *pages() const { return m_pages; }
     QWidget *idleWarning() const { return m_warning; }
     AdminPage *adminPage() const { return m_admin; }
+    DemarchesPage *demarchesPage() const { return m_demarches; }
+    const catalogue::CatalogueStore &catalogue() const { return m_catalogue; }
+    // The session ends and the store is about to close: open work is saved and put away.
+    void leave();
 
 Q_SIGNALS:
     void lockRequested();
@@ -50,7 +56,9 @@ private:
     QLabel *m_warningText;
     QListWidget *m_rail;
     QStackedWidget *m_pages;
+    catalogue::CatalogueStore m_catalogue;
     HomePage *m_home;
+    DemarchesPage *m_demarches;
     AdminPage *m_admin;
 };
 

@@ -1,0 +1,135 @@
+#include "DraftEditor.h"
+
+#include <QJsonArray>
+
+namespace relais {
+
+namespace {
+// Where the draft keeps the ticked documents, beside the answers (a name no field id can take).
+const QString DocumentsKey = QStringLiteral("$documents");
+} // namespace
+
+DraftEditor::DraftEditor(SubmissionRepository *repository, catalogue::DemarchePtr demarche,
+                         const Submission &submission, const Clock *clock, QObject *parent)
+    : QObject(parent), m_repository(repository), m_submission(submission), m_engine(std::move(demarche), clock),
+      m_section(submission.currentSection)
+{
+    QJsonObject answers = submission.answers;
+    for (const QJsonValue &id : answers.take(DocumentsKey).toArray())
+        m_documents << id.toString();
+    m_dropped = m_engine.restoreDraft(answers);
+    // A section this version no longer has: start again from the first (steps of the kiosk's own, such as the
+    // review, begin with '#').
+    if (!m_section.startsWith(QLatin1Char('#')) && m_engine.demarche().sectionIndex(m_section) < 0 &&
+        !m_engine.demarche().sections.isEmpty())
+        m_section = m_engine.demarche().sections.first().id;
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(DefaultSaveDelayMs);
+    connect(&m_timer, &QTimer::timeout, this, [this] { (void)saveNow(); }); // a failure is signalled
+}
+
+DraftEditor::~DraftEditor()
+{
+    // Leaving with unsaved answers (the page closed, the session ended): keep them.
+    if (m_dirty)
+        (void)saveNow();
+}
+
+void DraftEditor::changed()
+{
+    m_dirty = true;
+    m_timer.start(); // debounced: typing restarts the wait
+}
+
+bool DraftEditor::setValue(const QString &path, const QVariant &value)
+{
+    if (!m_engine.setValue(path, value))
+        return false;
+    changed();
+    return true;
+}
+
+int DraftEditor::addItem(const QString &groupId)
+{
+    const int item = m_engine.addItem(groupId);
+    if (item >= 0)
+        changed();
+    return item;
+}
+
+bool DraftEditor::removeItem(const QString &groupId, int item)
+{
+    if (!m_engine.removeItem(groupId, item))
+        return false;
+    changed();
+    return true;
+}
+
+void DraftEditor::setCurrentSection(const QString &sectionId)
+{
+    if (sectionId == m_section)
+        return;
+    m_section = sectionId;
+    changed();
+}
+
+void DraftEditor::setDocumentChecked(const QString &documentId, bool checked)
+{
+    if (checked == m_documents.contains(documentId))
+        return;
+    if (checked)
+        m_documents << documentId;
+    else
+        m_documents.removeAll(documentId);
+    changed();
+}
+
+QStringList DraftEditor::missingDocuments() const
+{
+    QStringList missing;
+    for (const catalogue::RequiredDocument &document : m_engine.requiredDocuments())
+        if (!m_documents.contains(document.id))
+            missing << document.id;
+    return missing;
+}
+
+Status DraftEditor::saveNow()
+{
+    m_timer.stop();
+    if (!m_dirty || m_sent)
+        return {};
+    QJsonObject draft = m_engine.draft();
+    if (!m_documents.isEmpty())
+        draft.insert(DocumentsKey, QJsonArray::fromStringList(m_documents));
+    const Status s = m_repository->saveDraft(m_submission.id, draft, m_section);
+    if (!s) {
+        // Stay dirty: the next change, or leaving the form, tries again; the answers are still on screen.
+        Q_EMIT saveFailed(s.error().message);
+        return s;
+    }
+    m_dirty = false;
+    Q_EMIT saved();
+    return s;
+}
+
+Status DraftEditor::send(const QString &actorLogin)
+{
+    if (!m_engine.isComplete())
+        return makeError(ErrorCode::InvalidInput, tr("Some answers are missing or need correcting."));
+    if (!missingDocuments().isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Tick each required document once you have seen or attached it."));
+    if (Status s = saveNow(); !s)
+        return s;
+    if (m_submission.demarcheVersion != m_engine.demarche().version) {
+        if (Status s = m_repository->adoptVersion(m_submission.id, m_engine.demarche().version); !s)
+            return s;
+        m_submission.demarcheVersion = m_engine.demarche().version;
+    }
+    if (Status s = m_repository->queue(m_submission.id, m_engine.answers(), actorLogin); !s)
+        return s;
+    m_sent = true;
+    m_dirty = false;
+    return {};
+}
+
+} // namespace relais

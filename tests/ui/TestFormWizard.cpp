@@ -1,0 +1,485 @@
+// The démarche form, driven from the keyboard through the real widgets of the kiosk's shell: steps from the
+// definition, errors next to their field, conditions, repeated entries, documents checklist, review, sending to the
+// queue; the draft saved within a second and reopened at its step; documents from the scan folder and previewed.
+#include "FakeClock.h"
+#include "TempStoreDir.h"
+#include "UiFind.h"
+
+#include "common/Translations.h"
+#include "domain/AttachmentStore.h"
+#include "domain/DraftEditor.h"
+#include "domain/ScanFolder.h"
+#include "domain/SubmissionRepository.h"
+#include "forms/AttachmentFieldEditor.h"
+#include "forms/AttachmentPreview.h"
+#include "forms/DemarchesPage.h"
+#include "forms/FormWizard.h"
+#include "security/Journal.h"
+#include "security/Session.h"
+#include "security/Vault.h"
+#include "shell/ShellPage.h"
+#include "store/Database.h"
+#include "theme/Theme.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QCheckBox>
+#include <QDirIterator>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSaveFile>
+#include <QStackedWidget>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace relais;
+using namespace relais::test;
+
+namespace {
+const QByteArray AdminPassword = "correct horse battery staple";
+SecureBytes secret(const QByteArray &t)
+{
+    return SecureBytes(t.constData(), int(t.size()));
+}
+
+const QString Demarche = QStringLiteral("caf-changement-adresse");
+const QString ValidNir = QStringLiteral("2 53 07 2A 073 004 43");
+const QString WrongKeyNir = QStringLiteral("2 53 07 2A 073 004 44");
+const QString ValidIban = QStringLiteral("FR76 3000 6000 0112 3456 7890 189");
+
+QWidget *focused()
+{
+    return QApplication::focusWidget();
+}
+
+void typeHere(const QString &text)
+{
+    QWidget *w = focused();
+    QVERIFY(w);
+    QTest::keyClicks(w, text);
+}
+
+void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QWidget *w = focused();
+    QVERIFY(w);
+    QTest::keyClick(w, Qt::Key(key), modifiers);
+}
+
+// Alt+letter: a button's mnemonic "clicks" it with a short animation, as it shows the press to the person.
+void pressMnemonic(int key)
+{
+    press(key, Qt::AltModifier);
+    QTest::qWait(250);
+}
+
+QByteArray pdfWith(const QByteArray &marker)
+{
+    return QByteArray("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                      "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+                      "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n% ") +
+           marker + QByteArray("\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+}
+} // namespace
+
+class TestFormWizard : public QObject
+{
+    Q_OBJECT
+
+private:
+    TempStoreDir m_dir;
+    FakeClock m_clock;
+    std::unique_ptr<Vault> m_vault;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ui::ShellPage> m_shell;
+    Account m_admin;
+
+    ui::DemarchesPage *page() const { return m_shell->demarchesPage(); }
+    ui::FormWizard *wizard() const { return page()->wizard(); }
+    void openShell();
+    void startByKeyboard();
+    void next(const QString &expectedStep);
+    Submission stored(qint64 id) const
+    {
+        SubmissionRepository repository(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
+        return repository.load(id).value();
+    }
+
+    // An answer as the draft holds it in the store (as typed).
+    QString savedValue(qint64 id, const QString &field) const
+    {
+        return stored(id).answers.value(QStringLiteral("values")).toObject().value(field).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void fillByKeyboardReviewAndSend();
+    void draftIsSavedWithinASecondAndReopensAtItsStep();
+    void scannedDocumentIsAttachedPreviewedAndLeavesTheScanFolder();
+    void photoIsScaledDownBeforeItIsStored();
+};
+
+void TestFormWizard::initTestCase()
+{
+    installTranslations(QStringLiteral("en"));
+    ui::Theme::apply(ui::ThemeKind::Standard, 100);
+}
+
+void TestFormWizard::init()
+{
+    m_vault = std::make_unique<Vault>(m_dir.path(), &m_clock);
+    if (!m_vault->storeExists()) {
+        QVERIFY(m_vault->initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice"),
+                                    secret(AdminPassword), false, KdfParams::interactive()));
+    } else {
+        QVERIFY(m_vault->signIn(QStringLiteral("alice"), secret(AdminPassword)));
+    }
+    m_admin = m_vault->account(QStringLiteral("alice")).value();
+    m_session = std::make_unique<Session>(&m_clock);
+    m_session->setTimerEnabled(false);
+    m_session->start(m_admin);
+}
+
+void TestFormWizard::cleanup()
+{
+    if (m_shell)
+        m_shell->leave();
+    m_shell.reset();
+    m_session.reset();
+    m_vault.reset();
+}
+
+void TestFormWizard::openShell()
+{
+    m_shell = std::make_unique<ui::ShellPage>(m_vault.get(), m_session.get());
+    m_shell->resize(1280, 900);
+    m_shell->show();
+    QApplication::setActiveWindow(m_shell.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_shell.get()));
+    m_shell->enter(m_admin);
+    QVERIFY(m_shell->catalogue().errors().isEmpty());
+    // From the rail to Démarches with the arrow key, as a keyboard user does.
+    QCOMPARE(focused(), m_shell->rail());
+    press(Qt::Key_Down);
+    QVERIFY(page()->isVisible());
+}
+
+void TestFormWizard::startByKeyboard()
+{
+    // The search narrows the catalogue as one types; the organisations stay as headings.
+    page()->searchField()->setFocus();
+    typeHere(QStringLiteral("address"));
+    QTreeWidget *tree = page()->catalogueList();
+    QStringList shown;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        for (int j = 0; j < tree->topLevelItem(i)->childCount(); ++j)
+            if (!tree->topLevelItem(i)->child(j)->isHidden())
+                shown << tree->topLevelItem(i)->child(j)->data(0, Qt::UserRole).toString();
+    QVERIFY2(shown.contains(Demarche), qPrintable(shown.join(QLatin1Char(','))));
+    QVERIFY(!shown.contains(QStringLiteral("cpam-c2s")));
+    saveScreenshot(m_shell.get(), QStringLiteral("20-demarches-search"));
+
+    const auto found =
+        tree->findItems(QStringLiteral("Report a change of address to the CAF"), Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(found.size(), 1);
+    tree->setFocus();
+    tree->setCurrentItem(found.first());
+    press(Qt::Key_Return);
+    QVERIFY(wizard());
+    QCOMPARE(wizard()->currentStep(), QStringLiteral("allocataire"));
+}
+
+void TestFormWizard::next(const QString &expectedStep)
+{
+    pressMnemonic(Qt::Key_N);
+    QCOMPARE(wizard()->currentStep(), expectedStep);
+}
+
+void TestFormWizard::fillByKeyboardReviewAndSend()
+{
+    openShell();
+    startByKeyboard();
+    ui::FormWizard *w = wizard();
+    const qint64 id = w->draft()->submission().id;
+    QVERIFY(w->progressLabel()->text().startsWith(QStringLiteral("Step 1 of ")));
+    saveScreenshot(m_shell.get(), QStringLiteral("21-form-first-step"));
+
+    // Going on with nothing typed: each required answer says so under its field, the keyboard is put on the first.
+    auto *claimant = qobject_cast<QLineEdit *>(focused());
+    QVERIFY(claimant);
+    QCOMPARE(claimant->accessibleName(), QStringLiteral("CAF claimant number"));
+    next(QStringLiteral("allocataire"));
+    auto *claimantError = w->findChild<QLabel *>(QStringLiteral("error:numero_allocataire"));
+    QVERIFY(claimantError && claimantError->isVisible());
+    QCOMPARE(claimantError->text(), QStringLiteral("This answer is required."));
+    QVERIFY(w->pageError()->isVisible());
+    QCOMPARE(focused(), claimant);
+    saveScreenshot(m_shell.get(), QStringLiteral("22-form-errors"));
+
+    // The error follows the typing and goes once the answer is right.
+    typeHere(QStringLiteral("1234567"));
+    QVERIFY(!claimantError->isVisible());
+    press(Qt::Key_Tab);
+    typeHere(WrongKeyNir);
+    press(Qt::Key_Tab); // leaving a wrong answer says what is wrong, in plain words, right there
+    auto *nirError = w->findChild<QLabel *>(QStringLiteral("error:nir_allocataire"));
+    QVERIFY(nirError->isVisible());
+    QVERIFY2(nirError->text().contains(QStringLiteral("key"), Qt::CaseInsensitive), qPrintable(nirError->text()));
+    press(Qt::Key_Backtab);
+    press(Qt::Key_A, Qt::ControlModifier);
+    typeHere(ValidNir);
+    QVERIFY(!nirError->isVisible());
+    next(QStringLiteral("nouvelle_adresse"));
+    QVERIFY(w->progressLabel()->text().contains(QStringLiteral("New address")));
+
+    // Address, date, and a choice that opens two more questions.
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Address of the new home : Number and street"));
+    typeHere(QStringLiteral("12 rue des Lilas"));
+    press(Qt::Key_Tab);
+    press(Qt::Key_Tab);
+    typeHere(QStringLiteral("76000"));
+    press(Qt::Key_Tab);
+    typeHere(QStringLiteral("Rouen"));
+    press(Qt::Key_Tab);
+    typeHere(m_clock.now().date().addDays(-10).toString(QStringLiteral("dd/MM/yyyy")));
+    QVERIFY(!w->editor(QStringLiteral("loyer"))->isVisible());
+    press(Qt::Key_Tab);
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("In this home, you are : Tenant"));
+    press(Qt::Key_Space);
+    QVERIFY(w->editor(QStringLiteral("loyer"))->isVisible());
+    QVERIFY(w->editor(QStringLiteral("logement_conventionne"))->isVisible());
+    press(Qt::Key_Tab);
+    typeHere(QStringLiteral("540,5"));
+    press(Qt::Key_Tab);
+    press(Qt::Key_Space); // "Yes"
+    saveScreenshot(m_shell.get(), QStringLiteral("23-form-conditions"));
+    const int stepsBefore = int(w->steps().size());
+    next(QStringLiteral("foyer"));
+
+    // A repeated group: Space on "Add an entry" opens one and puts the keyboard in it. A spouse opens a section.
+    QVERIFY(focused()->accessibleName().startsWith(QStringLiteral("Add an entry")));
+    press(Qt::Key_Space);
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Last name"));
+    typeHere(QStringLiteral("Martin"));
+    press(Qt::Key_Tab);
+    typeHere(QStringLiteral("Camille"));
+    press(Qt::Key_Tab);
+    typeHere(QStringLiteral("14/02/1990"));
+    press(Qt::Key_Tab);
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Relationship to you : Spouse or partner"));
+    press(Qt::Key_Space);
+    QCOMPARE(int(w->steps().size()), stepsBefore + 1);
+    QVERIFY(w->steps().contains(QStringLiteral("conjoint")));
+    QVERIFY(w->editor(QStringLiteral("membres[0].member_income"))->isVisible());
+    QVERIFY(!w->editor(QStringLiteral("membres[0].student"))->isVisible());
+    press(Qt::Key_Tab);
+    typeHere(QStringLiteral("1 250"));
+    saveScreenshot(m_shell.get(), QStringLiteral("24-form-repeated-group"));
+    next(QStringLiteral("conjoint"));
+    typeHere(QStringLiteral("1 85 05 75 123 456 ") +
+             QStringLiteral("%1").arg(97 - 1850575123456LL % 97, 2, 10, QLatin1Char('0')));
+    next(QStringLiteral("versement"));
+
+    // Changing bank: the IBAN and the bank details appear; the file is stored in the store, never on disk.
+    press(Qt::Key_Space);
+    QVERIFY(w->editor(QStringLiteral("iban"))->isVisible());
+    press(Qt::Key_Tab); // out of the yes/no group, whose arrows move between "Yes" and "No"
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("IBAN of the new account"));
+    typeHere(ValidIban);
+    auto *rib = qobject_cast<ui::AttachmentFieldEditor *>(w->editor(QStringLiteral("rib")));
+    QVERIFY(rib && rib->isVisible());
+    const QString ribFile = m_dir.path() + QStringLiteral("/../rib-test.pdf");
+    {
+        QSaveFile f(ribFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pdfWith("RIB-MARKER-7731"));
+        QVERIFY(f.commit());
+    }
+    QVERIFY(rib->addFile(ribFile)); // what "Choose a file…" does once the system's file dialog returns
+    QFile::remove(ribFile);
+    QVERIFY(rib->previewButton()->isEnabled());
+    next(ui::FormWizard::documentsStep());
+
+    // Documents: the lease is needed for a tenant; the school certificate is not (no child).
+    QCheckBox *lease = w->documentCheck(QStringLiteral("bail"));
+    QVERIFY(lease && lease->isVisible());
+    QVERIFY(!w->documentCheck(QStringLiteral("certificat_scolarite")));
+    saveScreenshot(m_shell.get(), QStringLiteral("25-form-documents"));
+    next(ui::FormWizard::reviewStep());
+    // Sending with an unticked document goes back to the checklist and says why.
+    pressMnemonic(Qt::Key_S);
+    QCOMPARE(w->currentStep(), ui::FormWizard::documentsStep());
+    QVERIFY(w->pageError()->text().contains(QStringLiteral("Tick each required document")));
+    lease = w->documentCheck(QStringLiteral("bail")); // the checklist is rebuilt from the answers at each visit
+    QVERIFY(lease);
+    lease->setFocus();
+    press(Qt::Key_Space);
+    next(ui::FormWizard::reviewStep());
+
+    // The review shows every answer as the citizen gave it, formatted for reading.
+    QStringList shown;
+    for (QLabel *l : w->reviewPage()->findChildren<QLabel *>())
+        shown << l->text();
+    const QString all = shown.join(QLatin1Char('\n'));
+    for (const char *expected : {"1234567", "12 rue des Lilas, 76000 Rouen", "Tenant", "540.50 €", "Martin",
+                                 "Spouse or partner", "FR7630006000011234567890189", "File “rib-test.pdf”"})
+        QVERIFY2(all.contains(QString::fromUtf8(expected)), qPrintable(all));
+    saveScreenshot(m_shell.get(), QStringLiteral("26-form-review"));
+
+    pressMnemonic(Qt::Key_S);
+    QVERIFY(!wizard());
+    QVERIFY(page()->message()->isVisible());
+    QVERIFY(page()->message()->text().contains(QStringLiteral("in the queue")));
+    QCOMPARE(page()->draftList()->count(), 0);
+    const Submission sent = stored(id);
+    QCOMPARE(sent.state, QStringLiteral("queued"));
+    QCOMPARE(sent.demarcheVersion, 1);
+    QCOMPARE(sent.answers.value(QStringLiteral("loyer")).toString(), QStringLiteral("540.50"));
+    QCOMPARE(sent.answers.value(QStringLiteral("iban")).toString(), QStringLiteral("FR7630006000011234567890189"));
+    saveScreenshot(m_shell.get(), QStringLiteral("27-form-sent"));
+
+    // The attached file is nowhere in clear in the data folder.
+    QDirIterator it(m_dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains("RIB-MARKER-7731"), qPrintable(it.fileName()));
+    }
+}
+
+void TestFormWizard::draftIsSavedWithinASecondAndReopensAtItsStep()
+{
+    openShell();
+    startByKeyboard();
+    const qint64 id = wizard()->draft()->submission().id;
+    typeHere(QStringLiteral("7654321"));
+    press(Qt::Key_Tab);
+    typeHere(ValidNir);
+    QElapsedTimer sinceTyping;
+    sinceTyping.start();
+    QTRY_COMPARE_WITH_TIMEOUT(savedValue(id, QStringLiteral("nir_allocataire")), ValidNir, 1000);
+    QVERIFY(sinceTyping.elapsed() < 1000);
+    QVERIFY(wizard()->savedLabel()->text().startsWith(QStringLiteral("Draft saved at")));
+    next(QStringLiteral("nouvelle_adresse"));
+    typeHere(QStringLiteral("3 place du Marche"));
+    QTRY_COMPARE_WITH_TIMEOUT(stored(id).currentSection, QStringLiteral("nouvelle_adresse"), 1000);
+
+    // Close the form (Alt+C): the draft is listed; resuming it opens the same step with every answer.
+    pressMnemonic(Qt::Key_C);
+    QVERIFY(!wizard());
+    QCOMPARE(page()->draftList()->count(), 1);
+    QCOMPARE(focused(), page()->draftList());
+    page()->draftList()->setCurrentRow(0);
+    press(Qt::Key_Return);
+    QVERIFY(wizard());
+    QCOMPARE(wizard()->currentStep(), QStringLiteral("nouvelle_adresse"));
+    QCOMPARE(qobject_cast<QLineEdit *>(focused())->text(), QStringLiteral("3 place du Marche"));
+    pressMnemonic(Qt::Key_B);
+    auto *nir = findByAccessibleName<QLineEdit>(wizard(), QStringLiteral("Social security number"));
+    QVERIFY(nir);
+    QCOMPARE(nir->text(), ValidNir);
+
+    // A lock saves at once, without waiting.
+    wizard()->draft()->setSaveDelay(60000);
+    nir->setFocus();
+    press(Qt::Key_End);
+    press(Qt::Key_Backspace);
+    m_session->lock();
+    QCOMPARE(savedValue(id, QStringLiteral("nir_allocataire")), ValidNir.chopped(1));
+}
+
+void TestFormWizard::scannedDocumentIsAttachedPreviewedAndLeavesTheScanFolder()
+{
+    QTemporaryDir scans;
+    QVERIFY(m_vault->setSetting(m_admin, QStringLiteral("scan_folder"), scans.path()));
+    openShell();
+    QVERIFY(page()->scanFolder());
+    page()->scanFolder()->setSettleMs(200);
+    page()->scanFolder()->setPollMs(100);
+    startByKeyboard();
+    ui::FormWizard *w = wizard();
+    w->goToStep(QStringLiteral("versement"));
+    press(Qt::Key_Space); // changing bank: yes
+    auto *rib = qobject_cast<ui::AttachmentFieldEditor *>(w->editor(QStringLiteral("rib")));
+    QVERIFY(rib && rib->isVisible());
+    QVERIFY(!rib->newScanButton()->isVisible());
+
+    // The scanner drops a file, slowly: it is offered once complete, in one click.
+    const QString scanned = scans.filePath(QStringLiteral("SCAN0001.pdf"));
+    {
+        QFile f(scanned);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pdfWith("SCAN-MARKER-5150").left(60));
+        f.flush();
+        QTest::qWait(100);
+        f.write(pdfWith("SCAN-MARKER-5150").mid(60));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(rib->newScanButton()->isVisible(), 5000);
+    QVERIFY(rib->newScanButton()->text().contains(QStringLiteral("SCAN0001.pdf")));
+    saveScreenshot(m_shell.get(), QStringLiteral("28-form-scan-offered"));
+    QTest::mouseClick(rib->newScanButton(), Qt::LeftButton);
+    QVERIFY(!QFile::exists(scanned)); // only in the encrypted store now
+    QVERIFY(rib->removeButton()->isEnabled());
+    QVERIFY(!rib->newScanButton()->isVisible());
+    const QVariantMap value = w->draft()->engine().value(QStringLiteral("rib")).toMap();
+    QCOMPARE(value.value(QStringLiteral("filename")).toString(), QStringLiteral("SCAN0001.pdf"));
+    QCOMPARE(value.value(QStringLiteral("content_type")).toString(), QStringLiteral("application/pdf"));
+
+    // The preview reads it back from the store and renders the page.
+    bool previewed = false;
+    QTimer::singleShot(0, qApp, [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeModalWidget() != nullptr, 5000);
+        auto *preview = qobject_cast<ui::AttachmentPreview *>(QApplication::activeModalWidget());
+        QVERIFY(preview);
+        QCOMPARE(preview->pageCount(), 1);
+        QVERIFY(!preview->image().isNull());
+        saveScreenshot(preview, QStringLiteral("29-form-preview"));
+        previewed = true;
+        preview->reject();
+    });
+    QTest::mouseClick(rib->previewButton(), Qt::LeftButton);
+    QVERIFY(previewed);
+
+    // Removing it empties the answer and deletes it from the store.
+    AttachmentStore store(m_vault->database()->connection(), &m_clock);
+    QCOMPARE(store.list(w->draft()->submission().id).value().size(), 1);
+    QTest::mouseClick(rib->removeButton(), Qt::LeftButton);
+    QVERIFY(!w->draft()->engine().value(QStringLiteral("rib")).isValid() ||
+            w->draft()->engine().value(QStringLiteral("rib")).toMap().isEmpty());
+    QCOMPARE(store.list(w->draft()->submission().id).value().size(), 0);
+}
+
+void TestFormWizard::photoIsScaledDownBeforeItIsStored()
+{
+    openShell();
+    startByKeyboard();
+    ui::FormWizard *w = wizard();
+    w->goToStep(QStringLiteral("versement"));
+    press(Qt::Key_Space);
+    auto *rib = qobject_cast<ui::AttachmentFieldEditor *>(w->editor(QStringLiteral("rib")));
+    QVERIFY(rib);
+    // A phone photo of the bank details: 4000 × 3000.
+    QImage photo(4000, 3000, QImage::Format_RGB32);
+    photo.fill(Qt::white);
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("IMG_2041.jpg"));
+    QVERIFY(photo.save(path, "JPEG", 95));
+    QVERIFY(rib->addFile(path));
+    const QVariantMap value = w->draft()->engine().value(QStringLiteral("rib")).toMap();
+    QCOMPARE(value.value(QStringLiteral("content_type")).toString(), QStringLiteral("image/jpeg"));
+    AttachmentStore store(m_vault->database()->connection(), &m_clock);
+    const QByteArray bytes = store.readAll(value.value(QStringLiteral("id")).toLongLong()).value();
+    const QImage kept = QImage::fromData(bytes);
+    QCOMPARE(qMax(kept.width(), kept.height()), 2000);
+    QVERIFY(bytes.size() < QFileInfo(path).size());
+}
+
+QTEST_MAIN(TestFormWizard)
+#include "TestFormWizard.moc"

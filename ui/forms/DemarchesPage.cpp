@@ -1,0 +1,327 @@
+#include "DemarchesPage.h"
+
+#include "FormWizard.h"
+#include "catalogue/Catalogue.h"
+#include "common/Ui.h"
+#include "domain/AttachmentStore.h"
+#include "domain/DraftEditor.h"
+#include "domain/ScanFolder.h"
+#include "domain/SubmissionRepository.h"
+#include "security/Vault.h"
+#include "store/Database.h"
+
+#include <QAccessible>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTranslator>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace relais::ui {
+
+namespace {
+
+QString operatorName(const QString &id)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("caf"), QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "CAF — family benefits")},
+        {QStringLiteral("cpam"), QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "Assurance Maladie (CPAM)")},
+        {QStringLiteral("cnav_carsat"),
+         QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "Assurance retraite (CNAV, Carsat)")},
+        {QStringLiteral("msa"), QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "MSA — farming social security")},
+        {QStringLiteral("france_travail"), QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "France Travail")},
+        {QStringLiteral("dgfip"), QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "Taxes (DGFiP)")},
+        {QStringLiteral("justice"), QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "Justice")},
+        {QStringLiteral("interieur_france_titres"),
+         QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "Identity papers and vehicles (France Titres)")},
+        {QStringLiteral("la_poste"), QT_TRANSLATE_NOOP("relais::ui::DemarchesPage", "La Poste")},
+    };
+    const char *name = names.value(id);
+    return name ? QCoreApplication::translate("relais::ui::DemarchesPage", name) : id;
+}
+
+// Catalogue texts follow the interface language.
+QString catalogueLanguage()
+{
+    return QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("fr");
+}
+
+constexpr int DemarcheIdRole = Qt::UserRole;
+constexpr int SubmissionIdRole = Qt::UserRole + 1;
+
+} // namespace
+
+DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
+    : QWidget(parent), m_vault(vault), m_catalogueStore(catalogue)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget;
+    outer->addWidget(m_stack);
+
+    m_home = new QWidget;
+    auto *layout = new QVBoxLayout(m_home);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->addWidget(makeLabel(tr("Démarches"), "title"));
+    m_message = makeLabel(QString(), "info");
+    m_message->setObjectName(QStringLiteral("demarchesMessage"));
+    m_message->hide();
+    layout->addWidget(m_message);
+    m_error = makeErrorLabel();
+    layout->addWidget(m_error);
+
+    auto *columns = new QHBoxLayout;
+    auto *left = new QVBoxLayout;
+    auto *searchLabel = makeLabel(tr("&Find a démarche"), "field");
+    m_search = new QLineEdit;
+    m_search->setPlaceholderText(tr("For example: address, retirement, identity card"));
+    m_search->setAccessibleName(tr("Find a démarche"));
+    m_search->setClearButtonEnabled(true);
+    searchLabel->setBuddy(m_search);
+    m_catalogue = new QTreeWidget;
+    m_catalogue->setHeaderHidden(true);
+    m_catalogue->setAccessibleName(tr("Démarches by organisation"));
+    m_catalogue->setRootIsDecorated(true);
+    m_catalogue->setWordWrap(true);
+    m_start = new QPushButton(tr("&Start this démarche"));
+    m_start->setProperty("primary", true);
+    m_start->setEnabled(false);
+    left->addWidget(searchLabel);
+    left->addWidget(m_search);
+    left->addWidget(m_catalogue, 1);
+    left->addWidget(m_start, 0, Qt::AlignLeft);
+
+    auto *right = new QVBoxLayout;
+    auto *draftsLabel = makeLabel(tr("&Drafts in progress"), "subtitle");
+    m_drafts = new QListWidget;
+    m_drafts->setAccessibleName(tr("Drafts in progress"));
+    m_drafts->setWordWrap(true);
+    draftsLabel->setBuddy(m_drafts);
+    m_resume = new QPushButton(tr("&Resume this draft"));
+    m_resume->setEnabled(false);
+    right->addWidget(draftsLabel);
+    right->addWidget(m_drafts, 1);
+    right->addWidget(m_resume, 0, Qt::AlignLeft);
+    columns->addLayout(left, 3);
+    columns->addSpacing(24);
+    columns->addLayout(right, 2);
+    layout->addLayout(columns, 1);
+    m_stack->addWidget(m_home);
+
+    connect(m_search, &QLineEdit::textChanged, this, &DemarchesPage::filter);
+    connect(m_catalogue, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *item) { m_start->setEnabled(item && !item->data(0, DemarcheIdRole).isNull()); });
+    auto startCurrent = [this] {
+        if (QTreeWidgetItem *item = m_catalogue->currentItem(); item && !item->data(0, DemarcheIdRole).isNull())
+            start(item->data(0, DemarcheIdRole).toString());
+    };
+    connect(m_start, &QPushButton::clicked, this, startCurrent);
+    connect(m_catalogue, &QTreeWidget::itemActivated, this, startCurrent);
+    connect(m_drafts, &QListWidget::currentRowChanged, this, [this](int row) { m_resume->setEnabled(row >= 0); });
+    auto resumeCurrent = [this] {
+        if (QListWidgetItem *item = m_drafts->currentItem())
+            resume(item->data(SubmissionIdRole).toLongLong());
+    };
+    connect(m_resume, &QPushButton::clicked, this, resumeCurrent);
+    connect(m_drafts, &QListWidget::itemActivated, this, resumeCurrent);
+    fillCatalogue();
+}
+
+DemarchesPage::~DemarchesPage()
+{
+    leave();
+}
+
+void DemarchesPage::fillCatalogue()
+{
+    m_catalogue->clear();
+    const QString language = catalogueLanguage();
+    const QStringList operators = catalogue::knownOperators();
+    for (const QString &op : operators) {
+        QTreeWidgetItem *group = nullptr;
+        for (const catalogue::DemarchePtr &d : m_catalogueStore->current().demarches()) {
+            if (d->operatorId != op)
+                continue;
+            if (!group) {
+                group = new QTreeWidgetItem(m_catalogue, {operatorName(op)});
+                group->setFlags(Qt::ItemIsEnabled);
+                QFont bold = group->font(0);
+                bold.setBold(true);
+                group->setFont(0, bold);
+            }
+            auto *item = new QTreeWidgetItem(group, {d->title.text(language)});
+            item->setData(0, DemarcheIdRole, d->id);
+            item->setToolTip(0, d->summary.text(language));
+            item->setData(0, Qt::AccessibleDescriptionRole, d->summary.text(language));
+        }
+    }
+    m_catalogue->expandAll();
+}
+
+void DemarchesPage::filter(const QString &text)
+{
+    const QString needle = text.trimmed();
+    for (int i = 0; i < m_catalogue->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = m_catalogue->topLevelItem(i);
+        bool any = false;
+        for (int j = 0; j < group->childCount(); ++j) {
+            QTreeWidgetItem *item = group->child(j);
+            const bool match = needle.isEmpty() || item->text(0).contains(needle, Qt::CaseInsensitive) ||
+                               group->text(0).contains(needle, Qt::CaseInsensitive) ||
+                               item->toolTip(0).contains(needle, Qt::CaseInsensitive);
+            item->setHidden(!match);
+            any = any || match;
+        }
+        group->setHidden(!any);
+    }
+}
+
+void DemarchesPage::setAccount(const Account &account)
+{
+    leave();
+    m_account = account;
+    const QSqlDatabase db = m_vault->database()->connection();
+    m_submissions = std::make_unique<SubmissionRepository>(db, &m_vault->journal(), m_vault->clock());
+    m_attachments = std::make_unique<AttachmentStore>(db, m_vault->clock());
+    configureScanFolder();
+    m_message->hide();
+    clearError(m_error);
+    m_search->clear();
+    refresh();
+}
+
+void DemarchesPage::configureScanFolder()
+{
+    const QString folder = m_vault->setting(QStringLiteral("scan_folder"));
+    if (folder.isEmpty()) {
+        m_scanFolder.reset();
+        return;
+    }
+    if (!m_scanFolder)
+        m_scanFolder = std::make_unique<ScanFolder>(); // real time: scanners write in real seconds
+    (void)m_scanFolder->setFolder(folder); // unreachable now: said on the button, and watched until it comes back
+}
+
+void DemarchesPage::refresh()
+{
+    m_drafts->clear();
+    if (!m_submissions)
+        return;
+    // Volunteers and mediators see their own drafts; an administrator sees the structure's.
+    Result<QList<Submission>> drafts = m_submissions->drafts(m_account.isAdmin() ? 0 : m_account.id);
+    if (!drafts) {
+        showError(m_error, drafts.error().message);
+        return;
+    }
+    const QString language = catalogueLanguage();
+    for (const Submission &s : drafts.value()) {
+        const catalogue::DemarchePtr d = m_catalogueStore->current().demarche(s.demarcheId);
+        const QString title = d ? d->title.text(language) : s.demarcheId;
+        auto *item = new QListWidgetItem(
+            tr("%1 — changed %2").arg(title, QLocale().toString(s.updatedAt.toLocalTime(), QLocale::ShortFormat)),
+            m_drafts);
+        item->setData(SubmissionIdRole, s.id);
+    }
+}
+
+bool DemarchesPage::start(const QString &demarcheId)
+{
+    const catalogue::DemarchePtr demarche = m_catalogueStore->current().demarche(demarcheId);
+    if (!demarche || !m_submissions)
+        return false;
+    Result<Submission> created =
+        m_submissions->createDraft(demarche->id, demarche->version, m_account.id, m_account.login);
+    if (!created) {
+        showError(m_error, created.error().message);
+        return false;
+    }
+    open(std::make_unique<DraftEditor>(m_submissions.get(), demarche, created.value(), m_vault->clock()));
+    return true;
+}
+
+bool DemarchesPage::resume(qint64 submissionId)
+{
+    if (!m_submissions)
+        return false;
+    Result<Submission> loaded = m_submissions->load(submissionId);
+    if (!loaded) {
+        showError(m_error, loaded.error().message);
+        return false;
+    }
+    const catalogue::DemarchePtr demarche = m_catalogueStore->current().demarche(loaded.value().demarcheId);
+    if (!demarche) {
+        showError(m_error, tr("This démarche is no longer in the catalogue: the draft is kept, but it cannot be "
+                              "opened until the catalogue has it again."));
+        return false;
+    }
+    open(std::make_unique<DraftEditor>(m_submissions.get(), demarche, loaded.value(), m_vault->clock()));
+    return true;
+}
+
+void DemarchesPage::open(std::unique_ptr<DraftEditor> draft)
+{
+    leave();
+    FormContext context;
+    context.attachments = m_attachments.get();
+    context.scanFolder = m_scanFolder.get();
+    context.language = catalogueLanguage();
+    context.downscalePhotos =
+        m_vault->setting(QStringLiteral("downscale_photos"), QStringLiteral("1")) != QLatin1String("0");
+    m_wizard = new FormWizard(std::move(draft), context, m_account.login);
+    m_stack->addWidget(m_wizard);
+    m_stack->setCurrentWidget(m_wizard);
+    connect(m_wizard, &FormWizard::closeRequested, this, &DemarchesPage::closeForm);
+    connect(m_wizard, &FormWizard::sent, this, &DemarchesPage::formSent);
+    m_message->hide();
+    clearError(m_error);
+    m_wizard->focusFirstAnswer(); // now that it is shown: a hidden widget cannot take the focus
+    Q_EMIT formOpened();
+}
+
+void DemarchesPage::saveNow()
+{
+    if (m_wizard)
+        (void)m_wizard->draft()->saveNow(); // a failure stays on screen in the form
+}
+
+void DemarchesPage::leave()
+{
+    if (!m_wizard)
+        return;
+    FormWizard *wizard = m_wizard;
+    m_wizard = nullptr;
+    m_stack->removeWidget(wizard);
+    delete wizard; // its draft saves what was not saved yet
+    m_stack->setCurrentWidget(m_home);
+}
+
+void DemarchesPage::closeForm()
+{
+    FormWizard *wizard = m_wizard;
+    m_wizard = nullptr;
+    m_stack->setCurrentWidget(m_home);
+    m_stack->removeWidget(wizard);
+    wizard->deleteLater(); // we are inside one of its signals
+    refresh();
+    m_drafts->setFocus();
+    Q_EMIT formClosed();
+}
+
+void DemarchesPage::formSent(qint64)
+{
+    const QString title = m_wizard->draft()->engine().demarche().title.text(catalogueLanguage());
+    closeForm();
+    m_message->setText(
+        tr("“%1” is in the queue: it will be sent to the organisation at the next connection.").arg(title));
+    m_message->show();
+    QAccessibleEvent event(m_message, QAccessible::Alert);
+    QAccessible::updateAccessibility(&event);
+    m_catalogue->setFocus();
+}
+
+} // namespace relais::ui

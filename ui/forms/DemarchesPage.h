@@ -1,0 +1,91 @@
+#pragma once
+
+#include "FieldEditor.h"
+#include "security/Account.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QStackedWidget;
+class QTreeWidget;
+
+namespace relais {
+class AttachmentStore;
+class SubmissionRepository;
+class Vault;
+namespace catalogue {
+class CatalogueStore;
+}
+} // namespace relais
+
+namespace relais::ui {
+
+class FormWizard;
+
+// Démarches: the catalogue by operator (searchable), the drafts of the person signed in, and the form being filled
+// in. Starting or resuming opens the step-by-step form in place; closing it keeps the draft; sending it puts it in
+// the queue and it leaves the drafts.
+class DemarchesPage : public QWidget
+{
+    Q_OBJECT
+public:
+    DemarchesPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent = nullptr);
+    ~DemarchesPage() override;
+
+    // A new person: any open form is saved and closed, the lists are theirs.
+    void setAccount(const Account &account);
+    // Saves and closes the open form (the session ends, the store is about to close).
+    void leave();
+    // Saves the open form now (the session locks).
+    void saveNow();
+
+    bool start(const QString &demarcheId);
+    bool resume(qint64 submissionId);
+    void refresh();
+
+    QTreeWidget *catalogueList() const { return m_catalogue; }
+    QListWidget *draftList() const { return m_drafts; }
+    QLineEdit *searchField() const { return m_search; }
+    QPushButton *startButton() const { return m_start; }
+    QPushButton *resumeButton() const { return m_resume; }
+    QLabel *message() const { return m_message; }
+    QLabel *errorLabel() const { return m_error; }
+    FormWizard *wizard() const { return m_wizard; }
+    ScanFolder *scanFolder() const { return m_scanFolder.get(); }
+
+Q_SIGNALS:
+    void formOpened();
+    void formClosed();
+
+private:
+    void fillCatalogue();
+    void filter(const QString &text);
+    void open(std::unique_ptr<DraftEditor> draft);
+    void closeForm();
+    void formSent(qint64 submissionId);
+    void configureScanFolder();
+
+    Vault *m_vault;
+    const catalogue::CatalogueStore *m_catalogueStore;
+    Account m_account;
+    std::unique_ptr<SubmissionRepository> m_submissions;
+    std::unique_ptr<AttachmentStore> m_attachments;
+    std::unique_ptr<ScanFolder> m_scanFolder;
+    QStackedWidget *m_stack;
+    QWidget *m_home;
+    QLineEdit *m_search;
+    QTreeWidget *m_catalogue;
+    QPushButton *m_start;
+    QListWidget *m_drafts;
+    QPushButton *m_resume;
+    QLabel *m_message;
+    QLabel *m_error;
+    FormWizard *m_wizard = nullptr;
+};
+
+} // namespace relais::ui

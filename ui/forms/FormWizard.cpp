@@ -1,0 +1,519 @@
+#include "FormWizard.h"
+
+#include "GroupFieldEditor.h"
+#include "common/Ui.h"
+#include "domain/DraftEditor.h"
+
+#include <QAccessible>
+#include <QCheckBox>
+#include <QDate>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTime>
+#include <QVBoxLayout>
+
+namespace relais::ui {
+
+using catalogue::FieldDefinition;
+using catalogue::FieldType;
+
+namespace {
+
+bool isEmptyAnswer(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return true;
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return v.toString().trimmed().isEmpty();
+    case QMetaType::QVariantMap:
+        return v.toMap().isEmpty();
+    case QMetaType::QStringList:
+    case QMetaType::QVariantList:
+        return v.toList().isEmpty();
+    default:
+        return false;
+    }
+}
+
+QScrollArea *scrolling(QWidget *page)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the answers; the page scrolls to follow the focus
+    return scroll;
+}
+
+void clearLayout(QLayout *layout)
+{
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        if (QWidget *w = item->widget()) {
+            w->hide();
+            w->deleteLater();
+        } else if (QLayout *inner = item->layout()) {
+            clearLayout(inner);
+        }
+        delete item;
+    }
+}
+
+} // namespace
+
+FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &context, const QString &actorLogin,
+                       QWidget *parent)
+    : QWidget(parent), m_draft(std::move(draft)), m_context(context), m_actor(actorLogin)
+{
+    m_context.draft = m_draft.get();
+    const catalogue::Demarche &demarche = m_draft->engine().demarche();
+    const QString language = m_context.language;
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    m_title = makeLabel(demarche.title.text(language), "title");
+    m_summary = makeLabel(demarche.summary.text(language), "hint");
+    m_progress = makeLabel(QString(), "subtitle");
+    m_progress->setObjectName(QStringLiteral("formProgress"));
+    m_progressBar = new QProgressBar;
+    m_progressBar->setTextVisible(false);
+    m_progressBar->setMaximumHeight(10);
+    m_progressBar->setAccessibleName(tr("Progress in the démarche"));
+    m_saved = makeLabel(QString(), "hint");
+    m_saved->setObjectName(QStringLiteral("savedState"));
+    layout->addWidget(m_title);
+    layout->addWidget(m_summary);
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_saved);
+    layout->addLayout(progressRow);
+    layout->addWidget(m_progressBar);
+
+    m_stack = new QStackedWidget;
+    layout->addWidget(m_stack, 1);
+    for (const catalogue::Section &section : demarche.sections) {
+        QWidget *page = scrolling(buildSection(section));
+        m_pages.insert(section.id, page);
+        m_stack->addWidget(page);
+    }
+    m_documents = buildDocuments();
+    m_pages.insert(documentsStep(), scrolling(m_documents));
+    m_stack->addWidget(m_pages.value(documentsStep()));
+    m_review = new QWidget;
+    m_review->setObjectName(QStringLiteral("review"));
+    m_reviewLayout = new QVBoxLayout(m_review);
+    m_pages.insert(reviewStep(), scrolling(m_review));
+    m_stack->addWidget(m_pages.value(reviewStep()));
+
+    m_pageError = makeErrorLabel();
+    m_pageError->setObjectName(QStringLiteral("pageError"));
+    layout->addWidget(m_pageError);
+
+    auto *footer = new QHBoxLayout;
+    m_close = new QPushButton(tr("&Close (the draft is kept)"));
+    m_back = new QPushButton(tr("&Back"));
+    m_next = new QPushButton(tr("&Next"));
+    m_next->setProperty("primary", true);
+    m_send = new QPushButton(tr("&Send the démarche"));
+    m_send->setProperty("primary", true);
+    footer->addWidget(m_close);
+    footer->addStretch();
+    footer->addWidget(m_back);
+    footer->addWidget(m_next);
+    footer->addWidget(m_send);
+    layout->addLayout(footer);
+
+    connect(m_next, &QPushButton::clicked, this, &FormWizard::next);
+    connect(m_back, &QPushButton::clicked, this, &FormWizard::back);
+    connect(m_send, &QPushButton::clicked, this, &FormWizard::send);
+    connect(m_close, &QPushButton::clicked, this, [this] {
+        if (Status s = m_draft->saveNow(); !s) {
+            showPageError(s.error().message);
+            return;
+        }
+        Q_EMIT closeRequested();
+    });
+    connect(m_draft.get(), &DraftEditor::saved, this, [this] {
+        m_saved->setText(tr("Draft saved at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    });
+    connect(m_draft.get(), &DraftEditor::saveFailed, this, [this](const QString &message) {
+        m_saved->setText(tr("Not saved"));
+        showPageError(tr("The draft could not be saved: %1").arg(message));
+    });
+
+    refreshVisibility();
+    (void)m_draft->engine().takeChanges();
+    computeSteps();
+    const int start = m_steps.indexOf(m_draft->currentSection());
+    showStep(start >= 0 ? start : 0);
+}
+
+FormWizard::~FormWizard() = default; // the draft saves what is left when it goes
+
+QWidget *FormWizard::buildSection(const catalogue::Section &section)
+{
+    const catalogue::Demarche &demarche = m_draft->engine().demarche();
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("section:") + section.id);
+    auto *l = new QVBoxLayout(page);
+    l->setContentsMargins(0, 8, 12, 8);
+    l->addWidget(makeLabel(section.title.text(m_context.language), "subtitle"));
+    for (int index : section.fields) {
+        const FieldDefinition &field = demarche.fields.at(index);
+        FieldEditor *editor = FieldEditor::create(field, field.id, &m_context, page);
+        connect(editor, &FieldEditor::edited, this, &FormWizard::fieldEdited);
+        connect(editor, &FieldEditor::left, this, &FormWizard::fieldLeft);
+        l->addWidget(editor);
+    }
+    l->addStretch();
+    return page;
+}
+
+QWidget *FormWizard::buildDocuments()
+{
+    auto *page = new QWidget;
+    page->setObjectName(QStringLiteral("documents"));
+    m_documentsLayout = new QVBoxLayout(page);
+    return page;
+}
+
+FieldEditor *FormWizard::editor(const QString &path) const
+{
+    return findChild<FieldEditor *>(QStringLiteral("field:") + path);
+}
+
+QCheckBox *FormWizard::documentCheck(const QString &documentId) const
+{
+    return m_documentChecks.value(documentId);
+}
+
+void FormWizard::computeSteps()
+{
+    const QString current = currentStep();
+    const catalogue::FormEngine &engine = m_draft->engine();
+    QStringList steps;
+    for (const catalogue::Section &section : engine.demarche().sections)
+        if (engine.isSectionVisible(section.id))
+            steps << section.id;
+    if (!engine.demarche().requiredDocuments.isEmpty())
+        steps << documentsStep();
+    steps << reviewStep();
+    m_steps = steps;
+    if (!current.isEmpty() && m_steps.contains(current))
+        m_current = int(m_steps.indexOf(current));
+    m_current = qBound(0, m_current, int(m_steps.size()) - 1);
+}
+
+void FormWizard::showStep(int index, bool focusFirst)
+{
+    m_current = qBound(0, index, int(m_steps.size()) - 1);
+    const QString step = currentStep();
+    m_draft->setCurrentSection(step);
+    clearError(m_pageError);
+
+    QString title;
+    if (step == documentsStep()) {
+        title = tr("Documents to provide");
+        clearLayout(m_documentsLayout);
+        m_documentChecks.clear();
+        m_documentsLayout->addWidget(makeLabel(title, "subtitle"));
+        const QVector<catalogue::RequiredDocument> documents = m_draft->engine().requiredDocuments();
+        if (documents.isEmpty()) {
+            m_documentsLayout->addWidget(makeLabel(tr("No document is needed for these answers."), "hint"));
+        } else {
+            m_documentsLayout->addWidget(makeLabel(tr("Check each document with the citizen, and tick it once you "
+                                                      "have seen it or attached it to the form."),
+                                                   "hint"));
+        }
+        for (const catalogue::RequiredDocument &document : documents) {
+            auto *check = new QCheckBox(document.label.text(m_context.language));
+            check->setChecked(m_draft->checkedDocuments().contains(document.id));
+            check->setObjectName(QStringLiteral("document:") + document.id);
+            connect(check, &QCheckBox::toggled, this,
+                    [this, id = document.id](bool on) { m_draft->setDocumentChecked(id, on); });
+            m_documentsLayout->addWidget(check);
+            m_documentChecks.insert(document.id, check);
+        }
+        m_documentsLayout->addStretch();
+    } else if (step == reviewStep()) {
+        title = tr("Review and send");
+        rebuildReview();
+    } else {
+        const catalogue::Demarche &demarche = m_draft->engine().demarche();
+        title = demarche.sections.at(demarche.sectionIndex(step)).title.text(m_context.language);
+    }
+    m_stack->setCurrentWidget(m_pages.value(step));
+    m_progress->setText(tr("Step %1 of %2: %3").arg(m_current + 1).arg(m_steps.size()).arg(title));
+    m_progressBar->setRange(0, int(m_steps.size()));
+    m_progressBar->setValue(m_current + 1);
+    m_summary->setVisible(m_current == 0);
+    m_back->setEnabled(m_current > 0);
+    const bool review = step == reviewStep();
+    m_next->setVisible(!review);
+    m_send->setVisible(review);
+    m_next->setDefault(!review);
+    m_send->setDefault(review);
+    QAccessibleEvent event(m_progress, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&event);
+
+    if (focusFirst)
+        focusFirstAnswer();
+}
+
+void FormWizard::focusFirstAnswer()
+{
+    const QString step = currentStep();
+    const bool review = step == reviewStep();
+    QWidget *target = review ? m_send : nullptr;
+    if (!review) {
+        for (FieldEditor *e : editorsOfStep(step)) {
+            if (e->isVisibleTo(this) && e->focusTarget()) {
+                target = e->focusTarget();
+                break;
+            }
+        }
+        if (!target && step == documentsStep() && !m_documentChecks.isEmpty())
+            target = m_documentsLayout->itemAt(2)->widget();
+    }
+    (target ? target : m_next)->setFocus(Qt::TabFocusReason);
+}
+
+QList<FieldEditor *> FormWizard::editorsOfStep(const QString &step) const
+{
+    QWidget *page = m_pages.value(step);
+    return page ? page->findChildren<FieldEditor *>() : QList<FieldEditor *>();
+}
+
+void FormWizard::goToStep(const QString &step)
+{
+    const int index = int(m_steps.indexOf(step));
+    if (index >= 0)
+        showStep(index);
+}
+
+void FormWizard::refreshVisibility()
+{
+    const catalogue::FormEngine &engine = m_draft->engine();
+    const QList<FieldEditor *> editors = findChildren<FieldEditor *>();
+    for (FieldEditor *e : editors) {
+        const bool visible = engine.isVisible(e->path());
+        if (e->isVisibleTo(e->parentWidget()) != visible)
+            e->setVisible(visible);
+    }
+}
+
+void FormWizard::fieldEdited(const QString &path)
+{
+    catalogue::FormEngine &engine = m_draft->engine();
+    const catalogue::VisibilityChanges changes = engine.takeChanges();
+    if (!changes.isEmpty() || qobject_cast<GroupFieldEditor *>(editor(path)))
+        refreshVisibility();
+    if (!changes.sections.isEmpty()) {
+        computeSteps();
+        m_progress->setText(tr("Step %1 of %2: %3")
+                                .arg(m_current + 1)
+                                .arg(m_steps.size())
+                                .arg(m_progress->text().section(QStringLiteral(": "), 1)));
+        m_progressBar->setRange(0, int(m_steps.size()));
+        m_progressBar->setValue(m_current + 1);
+    }
+    // An error on screen follows the typing, and goes as soon as the answer is right.
+    if (FieldEditor *e = editor(path); e && e->hasError())
+        e->setError(engine.errorFor(path));
+}
+
+void FormWizard::fieldLeft(const QString &path)
+{
+    FieldEditor *e = editor(path);
+    if (!e)
+        return;
+    // Leaving an empty answer is not an error yet: the mediator may come back to it. "Next" says what is missing.
+    if (isEmptyAnswer(m_draft->engine().value(path)) && !e->hasError())
+        return;
+    e->setError(m_draft->engine().errorFor(path));
+}
+
+bool FormWizard::next()
+{
+    const QString step = currentStep();
+    if (step != documentsStep() && step != reviewStep()) {
+        const QVector<catalogue::FieldError> errors = m_draft->engine().errors(step);
+        FieldEditor *first = nullptr;
+        for (FieldEditor *e : editorsOfStep(step)) {
+            QString message;
+            for (const catalogue::FieldError &error : errors) {
+                if (error.path == e->path()) {
+                    message = error.message;
+                    break;
+                }
+            }
+            e->setError(message);
+            if (!message.isEmpty() && !first)
+                first = e;
+        }
+        if (!errors.isEmpty()) {
+            showPageError(tr("%n answer(s) need your attention before going on.", nullptr, int(errors.size())));
+            if (first) {
+                if (auto *scroll = qobject_cast<QScrollArea *>(m_pages.value(step)))
+                    scroll->ensureWidgetVisible(first);
+                if (QWidget *target = first->focusTarget())
+                    target->setFocus(Qt::TabFocusReason);
+            }
+            return false;
+        }
+    }
+    if (m_current + 1 < m_steps.size())
+        showStep(m_current + 1);
+    return true;
+}
+
+void FormWizard::back()
+{
+    if (m_current > 0)
+        showStep(m_current - 1);
+}
+
+bool FormWizard::send()
+{
+    const catalogue::FormEngine &engine = m_draft->engine();
+    if (!engine.isComplete()) {
+        // Back to the first section with something to correct, with its errors shown.
+        for (const QString &step : std::as_const(m_steps)) {
+            if (step.startsWith(QLatin1Char('#')) || engine.errors(step).isEmpty())
+                continue;
+            goToStep(step);
+            next();
+            return false;
+        }
+    }
+    if (!m_draft->missingDocuments().isEmpty()) {
+        goToStep(documentsStep());
+        showPageError(tr("Tick each required document once you have seen or attached it."));
+        return false;
+    }
+    if (Status s = m_draft->send(m_actor); !s) {
+        showPageError(s.error().message);
+        return false;
+    }
+    Q_EMIT sent(m_draft->submission().id);
+    return true;
+}
+
+void FormWizard::showPageError(const QString &message)
+{
+    showError(m_pageError, message);
+}
+
+QString FormWizard::describe(const FieldDefinition &field, const QJsonValue &answer) const
+{
+    auto choiceLabel = [&](const QString &value) {
+        for (const catalogue::Choice &c : field.choices)
+            if (c.value == value)
+                return c.label.text(m_context.language);
+        return value;
+    };
+    switch (field.type) {
+    case FieldType::YesNo:
+        return answer.toBool() ? tr("Yes") : tr("No");
+    case FieldType::SingleChoice:
+        return choiceLabel(answer.toString());
+    case FieldType::MultipleChoice: {
+        QStringList labels;
+        for (const QJsonValue &v : answer.toArray())
+            labels << choiceLabel(v.toString());
+        return labels.join(QStringLiteral(", "));
+    }
+    case FieldType::Date:
+        return QLocale().toString(QDate::fromString(answer.toString(), Qt::ISODate), QLocale::ShortFormat);
+    case FieldType::Money:
+        return tr("%1 €").arg(QLocale().toString(answer.toString().toDouble(), 'f', 2));
+    case FieldType::PostalCodeCommune:
+    case FieldType::Address: {
+        const QJsonObject o = answer.toObject();
+        QStringList lines;
+        for (const char *key : {"street", "complement"})
+            if (const QString part = o.value(QLatin1String(key)).toString(); !part.isEmpty())
+                lines << part;
+        lines << QStringLiteral("%1 %2").arg(o.value(QLatin1String("postal_code")).toString(),
+                                             o.value(QLatin1String("commune")).toString());
+        return lines.join(QStringLiteral(", "));
+    }
+    case FieldType::Attachment:
+        return tr("File “%1”").arg(answer.toObject().value(QLatin1String("filename")).toString());
+    default:
+        return answer.isDouble() ? QLocale().toString(answer.toDouble()) : answer.toString();
+    }
+}
+
+void FormWizard::rebuildReview()
+{
+    clearLayout(m_reviewLayout);
+    const catalogue::FormEngine &engine = m_draft->engine();
+    const catalogue::Demarche &demarche = engine.demarche();
+    const QJsonObject answers = engine.answers();
+    m_reviewLayout->addWidget(makeLabel(tr("Read the answers again with the citizen. Once sent, the démarche can "
+                                           "no longer be changed here."),
+                                        "hint"));
+    // One grid per section, with the same width for the questions everywhere, so the answers line up.
+    auto addRows = [&](QGridLayout *grid, const QVector<int> &fields, const QJsonObject &values, auto &self) -> void {
+        for (int index : fields) {
+            const FieldDefinition &field = demarche.fields.at(index);
+            if (!values.contains(field.id))
+                continue;
+            const QString label = field.label.text(m_context.language);
+            const int row = grid->rowCount();
+            if (field.type == FieldType::RepeatedGroup) {
+                const QJsonArray items = values.value(field.id).toArray();
+                for (int i = 0; i < items.size(); ++i) {
+                    grid->addWidget(makeLabel(tr("%1 — entry %2").arg(label).arg(i + 1), "field"), grid->rowCount(), 0,
+                                    1, 2);
+                    self(grid, field.children, items.at(i).toObject(), self);
+                }
+                continue;
+            }
+            auto *value = makeLabel(describe(field, values.value(field.id)), "info");
+            value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            auto *name = makeLabel(label, "hint");
+            name->setBuddy(value);
+            grid->addWidget(name, row, 0, Qt::AlignTop);
+            grid->addWidget(value, row, 1, Qt::AlignTop);
+        }
+    };
+    for (const QString &step : std::as_const(m_steps)) {
+        if (step.startsWith(QLatin1Char('#')))
+            continue;
+        const catalogue::Section &section = demarche.sections.at(demarche.sectionIndex(step));
+        auto *header = new QHBoxLayout;
+        header->addWidget(makeLabel(section.title.text(m_context.language), "subtitle"), 1);
+        auto *modify = new QPushButton(tr("Modify"));
+        modify->setAccessibleName(tr("Modify: %1").arg(section.title.text(m_context.language)));
+        connect(modify, &QPushButton::clicked, this, [this, step] { goToStep(step); });
+        header->addWidget(modify);
+        m_reviewLayout->addLayout(header);
+        auto *grid = new QGridLayout;
+        grid->setColumnMinimumWidth(0, 320);
+        grid->setColumnStretch(1, 1);
+        grid->setHorizontalSpacing(16);
+        addRows(grid, section.fields, answers, addRows);
+        m_reviewLayout->addLayout(grid);
+    }
+    const QVector<catalogue::RequiredDocument> documents = engine.requiredDocuments();
+    if (!documents.isEmpty()) {
+        const int missing = int(m_draft->missingDocuments().size());
+        m_reviewLayout->addWidget(makeLabel(tr("Documents"), "subtitle"));
+        m_reviewLayout->addWidget(
+            makeLabel(missing == 0 ? tr("All %n required document(s) checked.", nullptr, int(documents.size()))
+                                   : tr("%n document(s) not checked yet.", nullptr, missing),
+                      missing == 0 ? "info" : "error"));
+    }
+    m_reviewLayout->addStretch();
+}
+
+} // namespace relais::ui

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "FieldEditor.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QScrollArea;
+class QStackedWidget;
+class QVBoxLayout;
+
+namespace relais::ui {
+
+// One démarche filled in step by step: a step per visible section, then the required documents, then a review of
+// every answer before it is sent. The steps, fields and checks all come from the démarche's definition, through the
+// form engine; this widget only shows them. Errors appear under their field when the mediator leaves it (or tries
+// to go on), and are read out; "Next" does not move on while the section has errors and puts the keyboard on the
+// first one. Everything is reachable from the keyboard: Tab, arrows, Space, Alt+N (next), Alt+B (back).
+class FormWizard : public QWidget
+{
+    Q_OBJECT
+public:
+    static QString documentsStep() { return QStringLiteral("#documents"); }
+    static QString reviewStep() { return QStringLiteral("#review"); }
+
+    // Takes the draft; `context` gives where files go and the language (its draft is set here).
+    FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &context, const QString &actorLogin,
+               QWidget *parent = nullptr);
+    ~FormWizard() override;
+
+    DraftEditor *draft() const { return m_draft.get(); }
+    QStringList steps() const { return m_steps; }
+    QString currentStep() const { return m_steps.value(m_current); }
+    void goToStep(const QString &step);
+    // Moves to the next step if the current section has no error; false (errors shown, focus on the first) if not.
+    bool next();
+    void back();
+    // From the review: sends the démarche to the queue. False (with the reason shown) if it cannot be sent yet.
+    bool send();
+    // Puts the keyboard on the first answer of the current step (the send button on the review).
+    void focusFirstAnswer();
+
+    FieldEditor *editor(const QString &path) const;
+    QCheckBox *documentCheck(const QString &documentId) const;
+    QPushButton *nextButton() const { return m_next; }
+    QPushButton *backButton() const { return m_back; }
+    QPushButton *sendButton() const { return m_send; }
+    QPushButton *closeButton() const { return m_close; }
+    QLabel *progressLabel() const { return m_progress; }
+    QLabel *savedLabel() const { return m_saved; }
+    QLabel *pageError() const { return m_pageError; }
+    QWidget *reviewPage() const { return m_review; }
+
+Q_SIGNALS:
+    void sent(qint64 submissionId);
+    void closeRequested();
+
+private:
+    QWidget *buildSection(const catalogue::Section &section);
+    QWidget *buildDocuments();
+    void rebuildReview();
+    void computeSteps();
+    void showStep(int index, bool focusFirst = true);
+    void fieldEdited(const QString &path);
+    void fieldLeft(const QString &path);
+    void refreshVisibility();
+    QList<FieldEditor *> editorsOfStep(const QString &step) const;
+    QString describe(const catalogue::FieldDefinition &field, const QJsonValue &answer) const;
+    void showPageError(const QString &message);
+
+    std::unique_ptr<DraftEditor> m_draft;
+    FormContext m_context;
+    QString m_actor;
+    QStringList m_steps;
+    int m_current = 0;
+    QHash<QString, QWidget *> m_pages; // by step
+    QHash<QString, QCheckBox *> m_documentChecks;
+    QLabel *m_title;
+    QLabel *m_summary;
+    QLabel *m_progress;
+    QProgressBar *m_progressBar;
+    QLabel *m_saved;
+    QLabel *m_pageError;
+    QStackedWidget *m_stack;
+    QWidget *m_documents;
+    QVBoxLayout *m_documentsLayout;
+    QWidget *m_review;
+    QVBoxLayout *m_reviewLayout;
+    QPushButton *m_close;
+    QPushButton *m_back;
+    QPushButton *m_next;
+    QPushButton *m_send;
+};
+
+} // namespace relais::ui
