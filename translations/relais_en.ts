@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>relais::AdminCli</name>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+326" />
+        <location filename="../app/cli/AdminCli.cpp" line="+326"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal: %n entry, chain intact.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+20" />
+        <location line="+20"/>
         <source>Journal intact: %n entries.</source>
         <translation>
             <numerusform>Journal intact: %n entry.</numerusform>
@@ -23,18 +23,18 @@
 <context>
     <name>relais::Database</name>
     <message numerus="yes">
-        <location filename="../app/store/Database.cpp" line="+289" />
-        <source>The store's integrity check found %n problem(s).</source>
+        <location filename="../app/store/Database.cpp" line="+289"/>
+        <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
-            <numerusform>The store's integrity check found %n problem.</numerusform>
-            <numerusform>The store's integrity check found %n problems.</numerusform>
+            <numerusform>The store&apos;s integrity check found %n problem.</numerusform>
+            <numerusform>The store&apos;s integrity check found %n problems.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>relais::Vault</name>
     <message numerus="yes">
-        <location filename="../app/security/Vault.cpp" line="+221" />
+        <location filename="../app/security/Vault.cpp" line="+221"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>relais::catalogue::FormEngine</name>
     <message numerus="yes">
-        <location filename="../app/catalogue/FormEngine.cpp" line="+179" />
+        <location filename="../app/catalogue/FormEngine.cpp" line="+179"/>
         <source>This answer is too long: at most %n characters.</source>
         <translation>
             <numerusform>This answer is too long: at most %n character.</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+478" />
+        <location line="+478"/>
         <source>Add at least %n entries.</source>
         <translation>
             <numerusform>Add at least %n entry.</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>At most %n entries can be given.</source>
         <translation>
             <numerusform>At most %n entry can be given.</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>relais::catalogue::Validators</name>
     <message numerus="yes">
-        <location filename="../app/catalogue/Validators.cpp" line="+173" />
+        <location filename="../app/catalogue/Validators.cpp" line="+173"/>
         <source>The social security number has 15 digits; this one has %n.</source>
         <translation>
             <numerusform>The social security number has 15 digits; this one has %n.</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60" />
+        <location line="+60"/>
         <source>A French IBAN has 27 characters; this one has %n.</source>
         <translation>
             <numerusform>A French IBAN has 27 characters; this one has %n.</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7" />
+        <location line="+7"/>
         <source>An IBAN has between 15 and 34 characters; this one has %n.</source>
         <translation>
             <numerusform>An IBAN has between 15 and 34 characters; this one has %n.</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26" />
+        <location line="+26"/>
         <source>A SIREN number has 9 digits; this one has %n.</source>
         <translation>
             <numerusform>A SIREN number has 9 digits; this one has %n.</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18" />
+        <location line="+18"/>
         <source>A SIRET number has 14 digits; this one has %n.</source>
         <translation>
             <numerusform>A SIRET number has 14 digits; this one has %n.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24" />
+        <location line="+24"/>
         <source>The tax number has 13 digits; this one has %n.</source>
         <translation>
             <numerusform>The tax number has 13 digits; this one has %n.</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27" />
+        <location line="+27"/>
         <source>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</source>
         <translation>
             <numerusform>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+56" />
+        <location line="+56"/>
         <source>A postal code has 5 digits; this one has %n.</source>
         <translation>
             <numerusform>A postal code has 5 digits; this one has %n.</numerusform>
@@ -139,7 +139,7 @@
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+225" />
+        <location filename="../ui/admin/AdminPage.cpp" line="+287"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Sessions now lock after %n minute without activity.</numerusform>
@@ -150,28 +150,34 @@
 <context>
     <name>relais::ui::FormWizard</name>
     <message numerus="yes">
-        <location filename="../ui/forms/FormWizard.cpp" line="+362" />
+        <location filename="../ui/forms/FormWizard.cpp" line="+362"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
-            <numerusform>%n answer needs your attention before going on.</numerusform><numerusform>%n answers need your attention before going on.</numerusform></translation>
+            <numerusform>%n answer needs your attention before going on.</numerusform>
+            <numerusform>%n answers need your attention before going on.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+150" />
+        <location line="+150"/>
         <source>All %n required document(s) checked.</source>
         <translation>
-            <numerusform>The required document is checked.</numerusform><numerusform>All %n required documents checked.</numerusform></translation>
+            <numerusform>The required document is checked.</numerusform>
+            <numerusform>All %n required documents checked.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n document(s) not checked yet.</source>
         <translation>
-            <numerusform>%n document not checked yet.</numerusform><numerusform>%n documents not checked yet.</numerusform></translation>
+            <numerusform>%n document not checked yet.</numerusform>
+            <numerusform>%n documents not checked yet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>relais::ui::ShellPage</name>
     <message numerus="yes">
-        <location filename="../ui/shell/ShellPage.cpp" line="+130" />
+        <location filename="../ui/shell/ShellPage.cpp" line="+138"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform>

@@ -1715,7 +1715,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AdminPage</name>
     <message>
-        <location filename="../ui/admin/AdminPage.cpp" line="+27" />
+        <location filename="../ui/admin/AdminPage.cpp" line="+44" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -1762,7 +1762,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+1" />
         <source>&amp;Disable</source>
-        <translation>&amp;Désactiver</translation>
+        <translation>Dés&amp;activer</translation>
     </message>
     <message>
         <location line="+11" />
@@ -1797,10 +1797,55 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+3" />
         <source>&amp;Lock after inactivity:</source>
-        <translation>&amp;Verrouiller après inactivité :</translation>
+        <translation>Verrouiller après &amp;inactivité :</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Documents</source>
+        <translation>Documents</translation>
     </message>
     <message>
         <location line="+4" />
+        <source>Scan folder</source>
+        <translation>Dossier de numérisation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Choose the scan folder</source>
+        <translation>Choisir le dossier de numérisation</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No scan fold&amp;er</source>
+        <translation>Aucun dossier de numérisati&amp;on</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Scan &amp;folder:</source>
+        <translation>Dossier de n&amp;umérisation :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The folder where the network scanner saves its PDFs and pictures. A scan that arrives there is offered in the form in one click. Once attached, it is deleted from the folder: citizens' documents must not stay in a shared folder. Relais uses a new folder from the next sign-in.</source>
+        <translation>Le dossier où le scanner réseau enregistre ses PDF et ses images. Un scan qui y arrive est proposé dans le formulaire en un clic. Une fois joint, il est supprimé du dossier : les documents des usagers ne doivent pas rester dans un dossier partagé. Un nouveau dossier est pris en compte à la connexion suivante.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Red&amp;uce photos before storing them</source>
+        <translation>Réduire les photos avant de les &amp;enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Photos taken with a phone are scaled down to %1 pixels on their longest side: still easy to read, much lighter to store and send. PDF files are never changed.</source>
+        <translation>Les photos prises au téléphone sont réduites à %1 pixels sur leur plus grand côté : toujours lisibles, bien plus légères à conserver et à envoyer. Les PDF ne sont jamais modifiés.</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>&amp;Quit Relais on this computer</source>
         <translation>&amp;Quitter Relais sur cet ordinateur</translation>
     </message>
@@ -1810,7 +1855,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Arrête le programme, y compris en mode kiosque. Tout est enregistré auparavant.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+28" />
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
@@ -1830,7 +1875,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Désactivé : le coffre ne s'ouvre qu'avec un mot de passe ou le code de secours.</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+3" />
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Account %1 created.</source>
         <translation>Compte %1 créé.</translation>
     </message>
@@ -1906,6 +1956,36 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
             <numerusform>Les sessions se verrouillent désormais après %n minute sans activité.</numerusform>
             <numerusform>Les sessions se verrouillent désormais après %n minutes sans activité.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Folder where the scanner saves</source>
+        <translation>Dossier où le scanner enregistre</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Scan folder saved, but Relais cannot delete files in %1: attached scans will have to be deleted from it by hand. Give this computer's account the right to modify the folder.</source>
+        <translation>Dossier de numérisation enregistré, mais Relais ne peut pas supprimer de fichiers dans %1 : les scans joints devront y être effacés à la main. Donnez au compte de cet ordinateur le droit de modifier le dossier.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Scan folder saved: %1. It is used from the next sign-in.</source>
+        <translation>Dossier de numérisation enregistré : %1. Il sera utilisé à partir de la prochaine connexion.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No scan folder any more (from the next sign-in).</source>
+        <translation>Plus de dossier de numérisation (à partir de la prochaine connexion).</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Photos will be reduced before they are stored.</source>
+        <translation>Les photos seront réduites avant d'être enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Photos will be stored as they are, without reduction.</source>
+        <translation>Les photos seront enregistrées telles quelles, sans réduction.</translation>
     </message>
 </context>
 <context>
@@ -2116,7 +2196,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Reprendre ce brouillon</translation>
     </message>
     <message>
-        <location line="+121" />
+        <location line="+134" />
         <source>%1 — changed %2</source>
         <translation>%1 — modifié le %2</translation>
     </message>
@@ -2126,7 +2206,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Cette démarche n'est plus au catalogue : le brouillon est gardé, mais il ne pourra être rouvert que lorsque le catalogue la proposera de nouveau.</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+68" />
         <source>“%1” is in the queue: it will be sent to the organisation at the next connection.</source>
         <translation>« %1 » est dans la file d'envoi : elle sera transmise à l'organisme à la prochaine connexion.</translation>
     </message>
@@ -2211,7 +2291,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+42" />
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
-            <numerusform>%n réponse demande votre attention avant de continuer.</numerusform><numerusform>%n réponses demandent votre attention avant de continuer.</numerusform></translation>
+            <numerusform>%n réponse demande votre attention avant de continuer.</numerusform>
+            <numerusform>%n réponses demandent votre attention avant de continuer.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+36" />
@@ -2267,13 +2349,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+2" />
         <source>All %n required document(s) checked.</source>
         <translation>
-            <numerusform>La pièce demandée est cochée.</numerusform><numerusform>Les %n pièces demandées sont cochées.</numerusform></translation>
+            <numerusform>La pièce demandée est cochée.</numerusform>
+            <numerusform>Les %n pièces demandées sont cochées.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n document(s) not checked yet.</source>
         <translation>
-            <numerusform>%n pièce n'est pas encore cochée.</numerusform><numerusform>%n pièces ne sont pas encore cochées.</numerusform></translation>
+            <numerusform>%n pièce n'est pas encore cochée.</numerusform>
+            <numerusform>%n pièces ne sont pas encore cochées.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2549,7 +2635,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+4" />
-        <source>&amp;High contrast</source>
+        <source>Hi&amp;gh contrast</source>
         <translation>Contraste é&amp;levé</translation>
     </message>
     <message>
@@ -2814,7 +2900,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2834,7 +2920,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Administration</translation>
     </message>
     <message numerus="yes">
-        <location line="+14" />
+        <location line="+20" />
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>Aucune activité : la session se verrouille dans %n seconde. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>

@@ -18,9 +18,9 @@ QVector<Suite> &registry()
 
 } // namespace
 
-SuiteRegistration::SuiteRegistration(const char *name, const char *summary, SuiteFunction run)
+SuiteRegistration::SuiteRegistration(const char *name, const char *summary, SuiteFunction run, SuiteNeeds needs)
 {
-    registry().append(Suite{QString::fromLatin1(name), QString::fromLatin1(summary), run});
+    registry().append(Suite{QString::fromLatin1(name), QString::fromLatin1(summary), run, needs});
 }
 
 QVector<Suite> suites()

@@ -13,11 +13,20 @@ namespace relais::bench {
 // process exit code (0 = ran, 2 = bad options). A suite is one .cpp file holding one static SuiteRegistration.
 using SuiteFunction = int (*)(const QStringList &options);
 
+// What the process must offer a suite: a QCoreApplication, or a QApplication for one that shows widgets (offscreen
+// unless QT_QPA_PLATFORM says otherwise, so that no window appears and figures do not depend on the desktop).
+enum class SuiteNeeds
+{
+    Core,
+    Widgets,
+};
+
 struct Suite
 {
     QString name;
     QString summary; // one line, shown in the usage text
     SuiteFunction run = nullptr;
+    SuiteNeeds needs = SuiteNeeds::Core;
 };
 
 // Every registered suite, sorted by name.
@@ -26,7 +35,7 @@ const Suite *findSuite(const QString &name);
 
 struct SuiteRegistration
 {
-    SuiteRegistration(const char *name, const char *summary, SuiteFunction run);
+    SuiteRegistration(const char *name, const char *summary, SuiteFunction run, SuiteNeeds needs = SuiteNeeds::Core);
 };
 
 // Prints one figure as `name value` on stdout (the machine-readable part); everything else goes to stderr.

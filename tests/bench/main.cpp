@@ -2,8 +2,10 @@
 // asserts a duration). Each suite lives in its own file and registers itself; see BenchSuite.h.
 #include "BenchSuite.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QTextStream>
+
+#include <memory>
 
 namespace {
 
@@ -23,12 +25,17 @@ int usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() < 2)
-        return usage();
-    const relais::bench::Suite *suite = relais::bench::findSuite(arguments.at(1));
+    // The suite is known before the application is made: only the suites that show widgets get a QApplication.
+    const relais::bench::Suite *suite = argc < 2 ? nullptr : relais::bench::findSuite(QString::fromLocal8Bit(argv[1]));
+    std::unique_ptr<QCoreApplication> app;
+    if (suite && suite->needs == relais::bench::SuiteNeeds::Widgets) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     if (!suite)
         return usage();
-    return suite->run(arguments.mid(2));
+    return suite->run(QCoreApplication::arguments().mid(2));
 }

@@ -1,5 +1,5 @@
 // The administration page driven as an administrator would: accounts created, re-passworded and
-// disabled through the real dialogs; the idle-lock delay applied.
+// disabled through the real dialogs; the idle-lock delay applied; the scan folder and photo reduction set.
 #include "FakeClock.h"
 #include "TempStoreDir.h"
 #include "UiFind.h"
@@ -8,15 +8,21 @@
 #include "common/Translations.h"
 #include "security/Session.h"
 #include "security/Vault.h"
+#include "store/Database.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -58,6 +64,17 @@ QString errorText(QWidget *root)
     }
     return QString();
 }
+
+int journalCount(const Vault &vault, const QString &action, const QString &object)
+{
+    QSqlQuery q(vault.database()->connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM journal WHERE action = ? AND object = ?"));
+    q.addBindValue(action);
+    q.addBindValue(object);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
 } // namespace
 
 class TestAdminPage : public QObject
@@ -67,6 +84,7 @@ class TestAdminPage : public QObject
 private Q_SLOTS:
     void initTestCase() { installTranslations(QStringLiteral("en")); }
     void createChangeAndDisableAccounts();
+    void scanFolderAndPhotoSettings();
 };
 
 void TestAdminPage::createChangeAndDisableAccounts()
@@ -149,6 +167,87 @@ void TestAdminPage::createChangeAndDisableAccounts()
     QTest::mouseClick(findButton(&page, QStringLiteral("Apply")), Qt::LeftButton);
     QCOMPARE(session.idleLockMs(), qint64(12) * 60000);
     QCOMPARE(vault.setting(QStringLiteral("idle_lock_minutes")), QStringLiteral("12"));
+}
+
+void TestAdminPage::scanFolderAndPhotoSettings()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    Vault vault(dir.path(), &clock);
+    QVERIFY(vault.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
+                             secret(AdminPassword), false, KdfParams::interactive()));
+    Session session(&clock);
+    session.setTimerEnabled(false);
+    session.start(vault.account(QStringLiteral("alice")).value());
+    ui::AdminPage page(&vault, &session);
+    page.refresh();
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+    auto *shown = findByAccessibleName<QLineEdit>(&page, QStringLiteral("Scan folder"));
+    QVERIFY(shown);
+    QVERIFY(shown->isReadOnly());
+    QCOMPARE(shown->text(), QStringLiteral("None"));
+    auto *choose = findButton(&page, QStringLiteral("Choose…"));
+    QVERIFY(choose);
+    QCOMPARE(choose->accessibleName(), QStringLiteral("Choose the scan folder"));
+    QVERIFY(choose->accessibleDescription().contains(QStringLiteral("deleted from the folder")));
+    auto *none = findButton(&page, QStringLiteral("No scan folder"));
+    QVERIFY(none);
+    QVERIFY(!none->isEnabled()); // nothing to clear yet
+
+    // A readable folder is saved, journaled and shown.
+    QTemporaryDir scans;
+    QVERIFY(scans.isValid());
+    const QString folder = QDir::cleanPath(scans.path());
+    QVERIFY(page.setScanFolder(scans.path()));
+    QCOMPARE(vault.setting(QStringLiteral("scan_folder")), folder);
+    QCOMPARE(journalCount(vault, QStringLiteral("setting_changed"), QStringLiteral("scan_folder")), 1);
+    QCOMPARE(shown->text(), QDir::toNativeSeparators(folder));
+    QVERIFY(errorText(&page).isEmpty());
+    QVERIFY(none->isEnabled());
+    saveScreenshot(&page, QStringLiteral("11-admin-documents"));
+
+    // A folder that does not exist, or a file, is refused next to the field; the saved folder stays.
+    const QString missing = scans.filePath(QStringLiteral("not-there"));
+    QVERIFY(!page.setScanFolder(missing));
+    QVERIFY2(errorText(&page).contains(QStringLiteral("cannot be found")), qPrintable(errorText(&page)));
+    QCOMPARE(vault.setting(QStringLiteral("scan_folder")), folder);
+    QCOMPARE(journalCount(vault, QStringLiteral("setting_changed"), QStringLiteral("scan_folder")), 1);
+    QCOMPARE(shown->text(), QDir::toNativeSeparators(folder));
+    QFile file(scans.filePath(QStringLiteral("scan.pdf")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("%PDF-1.4\n");
+    file.close();
+    QVERIFY(!page.setScanFolder(file.fileName()));
+    QVERIFY2(errorText(&page).contains(QStringLiteral("is not a folder")), qPrintable(errorText(&page)));
+    QCOMPARE(vault.setting(QStringLiteral("scan_folder")), folder);
+    QVERIFY(QFile::exists(file.fileName())); // checking a folder never touches its files
+
+    // "No scan folder" clears the setting.
+    QTest::mouseClick(none, Qt::LeftButton);
+    QCOMPARE(vault.setting(QStringLiteral("scan_folder")), QString());
+    QCOMPARE(journalCount(vault, QStringLiteral("setting_changed"), QStringLiteral("scan_folder")), 2);
+    QCOMPARE(shown->text(), QStringLiteral("None"));
+    QVERIFY(!none->isEnabled());
+
+    // Photo reduction: on by default, the box writes "0" then "1".
+    auto *downscale = qobject_cast<QCheckBox *>(findButton(&page, QStringLiteral("Reduce photos before storing them")));
+    QVERIFY(downscale);
+    QVERIFY(downscale->isChecked());
+    QVERIFY(!downscale->accessibleDescription().isEmpty());
+    // On the box itself: a check box spans the form row, but only its box and text take clicks.
+    const QPoint onBox(8, downscale->height() / 2);
+    QTest::mouseClick(downscale, Qt::LeftButton, {}, onBox);
+    QVERIFY(!downscale->isChecked());
+    QCOMPARE(vault.setting(QStringLiteral("downscale_photos"), QStringLiteral("1")), QStringLiteral("0"));
+    QCOMPARE(journalCount(vault, QStringLiteral("setting_changed"), QStringLiteral("downscale_photos")), 1);
+    page.refresh();
+    QVERIFY(!downscale->isChecked());
+    downscale->setFocus();
+    QTest::keyClick(downscale, Qt::Key_Space); // and from the keyboard
+    QCOMPARE(vault.setting(QStringLiteral("downscale_photos")), QStringLiteral("1"));
+    QVERIFY(downscale->isChecked());
 }
 
 QTEST_MAIN(TestAdminPage)

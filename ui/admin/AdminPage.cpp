@@ -2,17 +2,24 @@
 
 #include "AccountDialog.h"
 #include "common/Ui.h"
+#include "domain/PhotoDownscaler.h"
+#include "domain/ScanFolder.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 
 #include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -22,7 +29,17 @@ namespace relais::ui {
 AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     : QWidget(parent), m_vault(vault), m_session(session)
 {
-    auto *layout = new QVBoxLayout(this);
+    // Scrolls when the text is enlarged (up to 200 %) or the screen is small, instead of squeezing the hints.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields; the page scrolls to follow the focus
+    outer->addWidget(scroll);
+    auto *content = new QWidget;
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addWidget(makeLabel(tr("Administration"), "title"));
     m_message = makeLabel(QString(), "info");
@@ -79,6 +96,42 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     idleLabel->setBuddy(m_idle); // a row built from a layout gets no buddy by itself
     s->addRow(idleLabel, idleRow);
     layout->addWidget(security);
+
+    // Mnemonics already taken on this page and around it (shell, accessibility bar): A D H K L N O P Q R S T.
+    auto *documents = new QGroupBox(tr("Documents"));
+    auto *d = new QFormLayout(documents);
+    m_scanPath = new QLineEdit;
+    m_scanPath->setReadOnly(true);
+    m_scanPath->setAccessibleName(tr("Scan folder"));
+    auto *choose = new QPushButton(tr("&Choose…"));
+    choose->setAccessibleName(tr("Choose the scan folder"));
+    m_noScan = new QPushButton(tr("No scan fold&er"));
+    auto *scanRow = new QHBoxLayout;
+    scanRow->addWidget(m_scanPath, 1);
+    scanRow->addWidget(choose);
+    scanRow->addWidget(m_noScan);
+    auto *scanLabel = new QLabel(tr("Scan &folder:"));
+    scanLabel->setBuddy(m_scanPath);
+    d->addRow(scanLabel, scanRow);
+    m_scanError = makeErrorLabel();
+    d->addRow(m_scanError);
+    auto *scanHint = makeLabel(tr("The folder where the network scanner saves its PDFs and pictures. A scan that "
+                                  "arrives there is offered in the form in one click. Once attached, it is deleted "
+                                  "from the folder: citizens' documents must not stay in a shared folder. Relais "
+                                  "uses a new folder from the next sign-in."),
+                               "hint");
+    d->addRow(scanHint);
+    choose->setAccessibleDescription(scanHint->text()); // the field's own description carries its errors
+    m_downscale = new QCheckBox(tr("Red&uce photos before storing them"));
+    d->addRow(m_downscale);
+    auto *photoHint = makeLabel(tr("Photos taken with a phone are scaled down to %1 pixels on their longest side: "
+                                   "still easy to read, much lighter to store and send. PDF files are never changed.")
+                                    .arg(PhotoDownscaler::DefaultMaxSide),
+                                "hint");
+    d->addRow(photoHint);
+    m_downscale->setAccessibleDescription(photoHint->text());
+    layout->addWidget(documents);
+
     auto *quit = new QPushButton(tr("&Quit Relais on this computer"));
     quit->setToolTip(tr("Ends the program, also in kiosk mode. Everything is saved first."));
     layout->addWidget(quit, 0, Qt::AlignLeft);
@@ -86,6 +139,9 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     connect(m_keychain, &QCheckBox::clicked, this, &AdminPage::toggleKeychain);
     connect(recovery, &QPushButton::clicked, this, &AdminPage::renewRecoveryCode);
     connect(saveIdle, &QPushButton::clicked, this, &AdminPage::saveIdleLock);
+    connect(choose, &QPushButton::clicked, this, &AdminPage::chooseScanFolder);
+    connect(m_noScan, &QPushButton::clicked, this, &AdminPage::clearScanFolder);
+    connect(m_downscale, &QCheckBox::clicked, this, &AdminPage::setDownscalePhotos);
 }
 
 void AdminPage::report(const QString &message, bool error)
@@ -115,6 +171,12 @@ void AdminPage::refresh()
                                           "session starts; everyone still signs in with a password.")
                                      : tr("Disabled: the store opens only with a password or the recovery code."));
     m_idle->setValue(static_cast<int>(m_session->idleLockMs() / 60000));
+    const QString folder = m_vault->setting(QStringLiteral("scan_folder"));
+    m_scanPath->setText(folder.isEmpty() ? tr("None") : QDir::toNativeSeparators(folder));
+    m_noScan->setEnabled(!folder.isEmpty());
+    clearError(m_scanError, m_scanPath);
+    m_downscale->setChecked(m_vault->setting(QStringLiteral("downscale_photos"), QStringLiteral("1")) !=
+                            QLatin1String("0"));
 }
 
 QString AdminPage::selectedLogin() const
@@ -223,6 +285,75 @@ void AdminPage::saveIdleLock()
     m_session->setIdleLockMs(qint64(minutes) * 60000);
     Q_EMIT idleLockChanged(minutes);
     report(tr("Sessions now lock after %n minute(s) without activity.", nullptr, minutes), false);
+}
+
+void AdminPage::chooseScanFolder()
+{
+    const QString current = m_vault->setting(QStringLiteral("scan_folder"));
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Folder where the scanner saves"), current);
+    if (!path.isEmpty()) // cancelled: nothing changes
+        setScanFolder(path);
+}
+
+bool AdminPage::setScanFolder(const QString &path)
+{
+    if (path.isEmpty())
+        return clearScanFolder();
+    const QString folder = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    {
+        // The same checks, and messages, as when the forms watch the folder: missing, not a folder, unreadable.
+        ScanFolder probe;
+        if (Status s = probe.setFolder(folder); !s) {
+            showError(m_scanError, s.message(), m_scanPath);
+            m_scanPath->setFocus();
+            return false;
+        }
+    }
+    if (!saveScanFolder(folder))
+        return false;
+    if (!QFileInfo(folder).isWritable())
+        report(tr("Scan folder saved, but Relais cannot delete files in %1: attached scans will have to be "
+                  "deleted from it by hand. Give this computer's account the right to modify the folder.")
+                   .arg(QDir::toNativeSeparators(folder)),
+               true);
+    else
+        report(tr("Scan folder saved: %1. It is used from the next sign-in.").arg(QDir::toNativeSeparators(folder)),
+               false);
+    return true;
+}
+
+bool AdminPage::clearScanFolder()
+{
+    if (!saveScanFolder(QString()))
+        return false;
+    report(tr("No scan folder any more (from the next sign-in)."), false);
+    return true;
+}
+
+bool AdminPage::saveScanFolder(const QString &folder)
+{
+    if (Status s = m_vault->setSetting(m_session->account(), QStringLiteral("scan_folder"), folder); !s) {
+        showError(m_scanError, s.message(), m_scanPath);
+        return false;
+    }
+    refresh();
+    return true;
+}
+
+bool AdminPage::setDownscalePhotos(bool enabled)
+{
+    if (Status s = m_vault->setSetting(m_session->account(), QStringLiteral("downscale_photos"),
+                                       enabled ? QStringLiteral("1") : QStringLiteral("0"));
+        !s) {
+        refresh(); // the box shows what is really stored
+        report(s.message(), true);
+        return false;
+    }
+    refresh();
+    report(enabled ? tr("Photos will be reduced before they are stored.")
+                   : tr("Photos will be stored as they are, without reduction."),
+           false);
+    return true;
 }
 
 } // namespace relais::ui

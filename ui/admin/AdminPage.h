@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -17,7 +18,8 @@ class Session;
 
 namespace relais::ui {
 
-// Administration: accounts, the system keychain slot, the recovery code and the idle lock delay.
+// Administration: accounts, the system keychain slot, the recovery code, the idle lock delay and the
+// documents settings (scan folder, photo reduction) read by the démarche forms.
 class AdminPage : public QWidget
 {
     Q_OBJECT
@@ -26,6 +28,15 @@ public:
     void refresh();
 
     QTableWidget *accountsTable() const { return m_table; }
+
+    // Saves `path` as the scan folder (setting "scan_folder", journaled) after checking it is an existing,
+    // readable folder; otherwise shows why next to it and keeps the previous value. An empty path is
+    // clearScanFolder(). The "Choose…" button calls this with the folder picked in the system dialog.
+    bool setScanFolder(const QString &path);
+    // No scan folder: the forms then offer only "add a file" and the camera.
+    bool clearScanFolder();
+    // Setting "downscale_photos": "1" (the default) scales phone photos down before storing them, "0" keeps them.
+    bool setDownscalePhotos(bool enabled);
 
 Q_SIGNALS:
     void idleLockChanged(int minutes);
@@ -40,6 +51,8 @@ private:
     void toggleKeychain(bool enabled);
     void renewRecoveryCode();
     void saveIdleLock();
+    void chooseScanFolder();
+    bool saveScanFolder(const QString &folder);
     void report(const QString &message, bool error);
 
     Vault *m_vault;
@@ -51,6 +64,10 @@ private:
     QCheckBox *m_keychain;
     QLabel *m_keychainState;
     QSpinBox *m_idle;
+    QLineEdit *m_scanPath;
+    QPushButton *m_noScan;
+    QLabel *m_scanError;
+    QCheckBox *m_downscale;
     QLabel *m_message;
 };
 

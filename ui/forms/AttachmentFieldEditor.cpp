@@ -56,8 +56,8 @@ AttachmentFieldEditor::AttachmentFieldEditor(const catalogue::FieldDefinition &f
     connect(m_preview, &QPushButton::clicked, this, &AttachmentFieldEditor::showPreview);
     connect(m_remove, &QPushButton::clicked, this, &AttachmentFieldEditor::removeFile);
     connect(m_newScan, &QPushButton::clicked, this, [this] {
-        if (!m_offered.isEmpty())
-            addFile(m_offered, true);
+        if (const QString offered = m_offered; !offered.isEmpty()) // a copy: addFile() clears m_offered
+            addFile(offered, true);
     });
     if (context->scanFolder)
         connect(context->scanFolder, &ScanFolder::fileReady, this, &AttachmentFieldEditor::offerScan);
@@ -165,15 +165,16 @@ bool AttachmentFieldEditor::addFile(const QString &filePath, bool fromScanFolder
     if (previous > 0)
         (void)m_context->attachments->remove(previous); // replaced: the old one is of no use any more
     m_value = stored.value().fieldValue();
+    setError(QString()); // stored: an earlier problem is over
+    if (fromScanFolder && filePath == m_offered)
+        m_offered.clear();
+    showState();
+    commit(m_value);
+    // After the answer is recorded, so that a failed clean-up stays on screen.
     if (fromScanFolder) {
         if (Status gone = m_context->scanFolder->consume(filePath); !gone)
             setError(gone.error().message);
-        if (filePath == m_offered)
-            m_offered.clear();
     }
-    setError(QString());
-    showState();
-    commit(m_value);
     return true;
 }
 

@@ -114,6 +114,19 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     m_stack->addWidget(m_home);
 
     connect(m_search, &QLineEdit::textChanged, this, &DemarchesPage::filter);
+    // Return in the search: to the first démarche found, ready to start with a second Return.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        for (int i = 0; i < m_catalogue->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *group = m_catalogue->topLevelItem(i);
+            for (int j = 0; !group->isHidden() && j < group->childCount(); ++j) {
+                if (!group->child(j)->isHidden()) {
+                    m_catalogue->setCurrentItem(group->child(j));
+                    m_catalogue->setFocus(Qt::TabFocusReason);
+                    return;
+                }
+            }
+        }
+    });
     connect(m_catalogue, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem *item) { m_start->setEnabled(item && !item->data(0, DemarcheIdRole).isNull()); });
     auto startCurrent = [this] {
@@ -283,6 +296,11 @@ void DemarchesPage::open(std::unique_ptr<DraftEditor> draft)
     Q_EMIT formOpened();
 }
 
+QString DemarchesPage::openDemarcheTitle() const
+{
+    return m_wizard ? m_wizard->draft()->engine().demarche().title.text(catalogueLanguage()) : QString();
+}
+
 void DemarchesPage::saveNow()
 {
     if (m_wizard)
@@ -298,6 +316,7 @@ void DemarchesPage::leave()
     m_stack->removeWidget(wizard);
     delete wizard; // its draft saves what was not saved yet
     m_stack->setCurrentWidget(m_home);
+    Q_EMIT formClosed();
 }
 
 void DemarchesPage::closeForm()

@@ -47,6 +47,8 @@ public:
     bool start(const QString &demarcheId);
     bool resume(qint64 submissionId);
     void refresh();
+    // The title of the démarche being filled in, empty when none is open.
+    QString openDemarcheTitle() const;
 
     QTreeWidget *catalogueList() const { return m_catalogue; }
     QListWidget *draftList() const { return m_drafts; }

@@ -155,7 +155,15 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
     showStep(start >= 0 ? start : 0);
 }
 
-FormWizard::~FormWizard() = default; // the draft saves what is left when it goes
+FormWizard::~FormWizard()
+{
+    // Children go after this destructor (a focused input says "left" as it goes), and the draft saves what is left
+    // after that: none of them may call into this widget any more.
+    const QList<FieldEditor *> editors = findChildren<FieldEditor *>();
+    for (FieldEditor *editor : editors)
+        disconnect(editor, nullptr, this, nullptr);
+    disconnect(m_draft.get(), nullptr, this, nullptr);
+}
 
 QWidget *FormWizard::buildSection(const catalogue::Section &section)
 {

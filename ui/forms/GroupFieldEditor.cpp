@@ -30,6 +30,14 @@ GroupFieldEditor::GroupFieldEditor(const catalogue::FieldDefinition &field, cons
     connect(m_add, &QPushButton::clicked, this, &GroupFieldEditor::addItem);
 }
 
+GroupFieldEditor::~GroupFieldEditor()
+{
+    // The entries' editors outlive this destructor for a moment: they must not forward anything through it.
+    const QList<FieldEditor *> editors = findChildren<FieldEditor *>();
+    for (FieldEditor *editor : editors)
+        disconnect(editor, nullptr, this, nullptr);
+}
+
 void GroupFieldEditor::load(const QVariant &)
 {
     rebuild();

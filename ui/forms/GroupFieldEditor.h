@@ -16,6 +16,7 @@ class GroupFieldEditor : public FieldEditor
 public:
     GroupFieldEditor(const catalogue::FieldDefinition &field, const QString &path, FormContext *context,
                      QWidget *parent);
+    ~GroupFieldEditor() override;
 
     void load(const QVariant &value) override;
     QWidget *focusTarget() const override;

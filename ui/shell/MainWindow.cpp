@@ -91,7 +91,7 @@ void MainWindow::buildStatusBar()
     for (int percent : {100, 125, 150, 175, 200})
         m_textSize->addItem(QStringLiteral("%1 %").arg(percent), percent);
     sizeLabel->setBuddy(m_textSize);
-    m_contrast = new QCheckBox(tr("&High contrast"));
+    m_contrast = new QCheckBox(tr("Hi&gh contrast")); // Alt+H is "Change user"
     d->addWidget(sizeLabel);
     d->addWidget(m_textSize);
     d->addWidget(m_contrast);
@@ -177,6 +177,7 @@ void MainWindow::signedIn(const Account &account)
     if (!sameSession)
         m_shell->enter(account);
     m_stack->setCurrentWidget(m_shell);
+    m_shell->updateWindowTitle();
 }
 
 void MainWindow::lock()
@@ -185,6 +186,7 @@ void MainWindow::lock()
         return;
     m_vault->record(m_session->account().login, QStringLiteral("session_locked"));
     m_session->lock();
+    setWindowTitle(QStringLiteral("Relais")); // nothing of the work shows on a locked screen
 }
 
 void MainWindow::switchUser()
@@ -209,6 +211,7 @@ void MainWindow::endSession()
 void MainWindow::signOut()
 {
     endSession();
+    setWindowTitle(QStringLiteral("Relais"));
     showLogin();
 }
 

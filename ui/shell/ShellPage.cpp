@@ -89,6 +89,8 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_admin->hide();
     // A lock hides the form: what was typed is saved at once rather than after the usual short wait.
     connect(m_session, &Session::locked, m_demarches, &DemarchesPage::saveNow);
+    connect(m_demarches, &DemarchesPage::formOpened, this, &ShellPage::updateWindowTitle);
+    connect(m_demarches, &DemarchesPage::formClosed, this, &ShellPage::updateWindowTitle);
 }
 
 void ShellPage::addPage(const QString &title, QWidget *page)
@@ -118,6 +120,12 @@ void ShellPage::enter(const Account &account)
     }
     m_rail->setCurrentRow(0);
     m_rail->setFocus();
+}
+
+void ShellPage::updateWindowTitle()
+{
+    const QString demarche = m_demarches->openDemarcheTitle();
+    window()->setWindowTitle(demarche.isEmpty() ? m_vault->keySlots().structureName() : demarche);
 }
 
 void ShellPage::leave()

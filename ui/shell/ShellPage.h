@@ -38,6 +38,8 @@ public:
     const catalogue::CatalogueStore &catalogue() const { return m_catalogue; }
     // The session ends and the store is about to close: open work is saved and put away.
     void leave();
+    // The window title says where the person is: the structure, or the démarche being filled in.
+    void updateWindowTitle();
 
 Q_SIGNALS:
     void lockRequested();
