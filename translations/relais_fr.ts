@@ -1796,7 +1796,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+3" />
-        <source>&amp;Lock after inactivity:</source>
+        <source>Lock after &amp;inactivity:</source>
         <translation>Verrouiller après &amp;inactivité :</translation>
     </message>
     <message>
@@ -2158,7 +2158,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+10" />
         <source>&amp;Find a démarche</source>
-        <translation>Rec&amp;hercher une démarche</translation>
+        <translation>Rechercher une dé&amp;marche</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2262,7 +2262,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le brouillon n'a pas pu être enregistré : %1</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+83" />
         <source>Documents to provide</source>
         <translation>Pièces à fournir</translation>
     </message>
@@ -2370,7 +2370,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ajouter : %1</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+45" />
         <source>%1 — entry %2</source>
         <translation>%1 — n° %2</translation>
     </message>

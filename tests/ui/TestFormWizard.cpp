@@ -3,6 +3,7 @@
 // queue; the draft saved within a second and reopened at its step; documents from the scan folder and previewed.
 #include "FakeClock.h"
 #include "TempStoreDir.h"
+#include "TestStore.h"
 #include "UiFind.h"
 
 #include "common/Translations.h"
@@ -41,11 +42,6 @@ using namespace relais;
 using namespace relais::test;
 
 namespace {
-const QByteArray AdminPassword = "correct horse battery staple";
-SecureBytes secret(const QByteArray &t)
-{
-    return SecureBytes(t.constData(), int(t.size()));
-}
 
 const QString Demarche = QStringLiteral("caf-changement-adresse");
 const QString ValidNir = QStringLiteral("2 53 07 2A 073 004 43");
@@ -124,6 +120,8 @@ private Q_SLOTS:
     void draftIsSavedWithinASecondAndReopensAtItsStep();
     void scannedDocumentIsAttachedPreviewedAndLeavesTheScanFolder();
     void photoIsScaledDownBeforeItIsStored();
+    void mnemonicsAreUniqueOnEachScreen_data();
+    void mnemonicsAreUniqueOnEachScreen();
 };
 
 void TestFormWizard::initTestCase()
@@ -135,12 +133,7 @@ void TestFormWizard::initTestCase()
 void TestFormWizard::init()
 {
     m_vault = std::make_unique<Vault>(m_dir.path(), &m_clock);
-    if (!m_vault->storeExists()) {
-        QVERIFY(m_vault->initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice"),
-                                    secret(AdminPassword), false, KdfParams::interactive()));
-    } else {
-        QVERIFY(m_vault->signIn(QStringLiteral("alice"), secret(AdminPassword)));
-    }
+    QVERIFY(openAsAlice(*m_vault, QStringLiteral("MFS Test")));
     m_admin = m_vault->account(QStringLiteral("alice")).value();
     m_session = std::make_unique<Session>(&m_clock);
     m_session->setTimerEnabled(false);
@@ -480,6 +473,53 @@ void TestFormWizard::photoIsScaledDownBeforeItIsStored()
     const QImage kept = QImage::fromData(bytes);
     QCOMPARE(qMax(kept.width(), kept.height()), 2000);
     QVERIFY(bytes.size() < QFileInfo(path).size());
+}
+
+// Alt+letter must reach one thing: two visible controls with the same letter make the key cycle between them
+// instead of acting (it happened: "C&hange user" and "&High contrast", and in French three more).
+namespace {
+QStringList duplicateMnemonics(QWidget *window)
+{
+    QHash<QKeySequence, QStringList> owners;
+    for (QAbstractButton *b : window->findChildren<QAbstractButton *>())
+        if (b->isVisible() && !b->shortcut().isEmpty())
+            owners[b->shortcut()] << b->text();
+    for (QLabel *l : window->findChildren<QLabel *>())
+        if (l->isVisible() && l->buddy() && !QKeySequence::mnemonic(l->text()).isEmpty())
+            owners[QKeySequence::mnemonic(l->text())] << l->text();
+    QStringList duplicates;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        if (it.value().size() > 1)
+            duplicates << it.value().join(QStringLiteral(" / "));
+    return duplicates;
+}
+} // namespace
+
+void TestFormWizard::mnemonicsAreUniqueOnEachScreen_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("fr") << QStringLiteral("fr");
+    QTest::newRow("en") << QStringLiteral("en");
+}
+
+void TestFormWizard::mnemonicsAreUniqueOnEachScreen()
+{
+    QFETCH(QString, language);
+    installTranslations(language);
+    openShell();
+    auto check = [this](const char *screen) {
+        const QStringList duplicates = duplicateMnemonics(m_shell.get());
+        QVERIFY2(duplicates.isEmpty(),
+                 qPrintable(QLatin1String(screen) + QLatin1String(": ") + duplicates.join(QLatin1String("; "))));
+    };
+    check("démarches");
+    QVERIFY(page()->start(Demarche));
+    check("form");
+    wizard()->goToStep(ui::FormWizard::reviewStep());
+    check("review");
+    m_shell->rail()->setCurrentRow(2);
+    check("administration");
+    installTranslations(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestFormWizard)

@@ -11,6 +11,7 @@
 // bounds ("today", "-2y") never drift. Synthetic people only: invented names, valid-checksum but invented numbers.
 #include "FakeClock.h"
 #include "TempStoreDir.h"
+#include "TestStore.h"
 
 #include "catalogue/Catalogue.h"
 #include "catalogue/FormEngine.h"
@@ -34,14 +35,8 @@ using namespace relais::test;
 
 namespace {
 
-const QByteArray AdminPassword = "correct horse battery staple";
 // The day the fill scripts are "filled in" (noon UTC: the same date in every time zone).
 const QDateTime FillDay(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
-
-SecureBytes secret(const QByteArray &t)
-{
-    return SecureBytes(t.constData(), int(t.size()));
-}
 
 QString sourceDir()
 {
@@ -138,12 +133,7 @@ private Q_SLOTS:
 void TestBundledCatalogue::openStore()
 {
     m_vault = std::make_unique<Vault>(m_dir.path(), &m_clock);
-    if (!m_vault->storeExists()) {
-        QVERIFY(m_vault->initialize(QStringLiteral("MFS"), QStringLiteral("alice"), QStringLiteral("Alice"),
-                                    secret(AdminPassword), false, KdfParams::interactive()));
-    } else {
-        QVERIFY(m_vault->signIn(QStringLiteral("alice"), secret(AdminPassword)));
-    }
+    QVERIFY(openAsAlice(*m_vault, QStringLiteral("MFS")));
     m_admin = m_vault->account(QStringLiteral("alice")).value();
 }
 

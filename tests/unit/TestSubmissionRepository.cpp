@@ -1,6 +1,7 @@
 // Drafts and the queue: transactional saves, survival of a kill -9 in the middle of saving.
 #include "FakeClock.h"
 #include "TempStoreDir.h"
+#include "TestStore.h"
 
 #include "domain/SubmissionRepository.h"
 #include "security/Journal.h"
@@ -19,11 +20,7 @@ using namespace relais;
 using namespace relais::test;
 
 namespace {
-const QByteArray AdminPassword = "correct horse battery staple";
-SecureBytes secret(const QByteArray &t)
-{
-    return SecureBytes(t.constData(), int(t.size()));
-}
+const QByteArray AdminPassword = alicePassword(); // also typed by the child process below
 } // namespace
 
 class TestSubmissionRepository : public QObject
@@ -48,12 +45,7 @@ private Q_SLOTS:
 void TestSubmissionRepository::init()
 {
     m_vault = std::make_unique<Vault>(m_dir.path(), &m_clock);
-    if (!m_vault->storeExists()) {
-        QVERIFY(m_vault->initialize(QStringLiteral("MFS"), QStringLiteral("alice"), QStringLiteral("Alice"),
-                                    secret(AdminPassword), false, KdfParams::interactive()));
-    } else {
-        QVERIFY(m_vault->signIn(QStringLiteral("alice"), secret(AdminPassword)));
-    }
+    QVERIFY(openAsAlice(*m_vault, QStringLiteral("MFS")));
     m_admin = m_vault->account(QStringLiteral("alice")).value();
 }
 

@@ -92,7 +92,7 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     auto *saveIdle = new QPushButton(tr("&Apply"));
     idleRow->addWidget(saveIdle);
     idleRow->addStretch();
-    auto *idleLabel = new QLabel(tr("&Lock after inactivity:"));
+    auto *idleLabel = new QLabel(tr("Lock after &inactivity:"));
     idleLabel->setBuddy(m_idle); // a row built from a layout gets no buddy by itself
     s->addRow(idleLabel, idleRow);
     layout->addWidget(security);
