@@ -150,7 +150,7 @@
 <context>
     <name>relais::ui::FormWizard</name>
     <message numerus="yes">
-        <location filename="../ui/forms/FormWizard.cpp" line="+370"/>
+        <location filename="../ui/forms/FormWizard.cpp" line="+374"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
             <numerusform>%n answer needs your attention before going on.</numerusform>

@@ -1706,11 +1706,6 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <source>&amp;Cancel</source>
         <translation>&amp;Annuler</translation>
     </message>
-    <message>
-        <location line="+44" />
-        <source>The two passwords are different. Type them again.</source>
-        <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
-    </message>
 </context>
 <context>
     <name>relais::ui::AdminPage</name>
@@ -1992,12 +1987,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <name>relais::ui::AttachmentFieldEditor</name>
     <message>
         <location filename="../ui/forms/AttachmentFieldEditor.cpp" line="+38" />
-        <location line="+48" />
+        <location line="+47" />
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location line="-47" />
+        <location line="-46" />
         <source>From the scanner…</source>
         <translation>Depuis le scanner…</translation>
     </message>
@@ -2012,7 +2007,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Retirer le fichier</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+36" />
         <source>Attached: %1 (%2, %3)</source>
         <translation>Joint : %1 (%2, %3)</translation>
     </message>
@@ -2262,12 +2257,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le brouillon n'a pas pu être enregistré : %1</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+143" />
         <source>Documents to provide</source>
         <translation>Pièces à fournir</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="-56" />
         <source>No document is needed for these answers.</source>
         <translation>Aucune pièce n'est nécessaire pour ces réponses.</translation>
     </message>
@@ -2277,18 +2272,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Vérifiez chaque pièce avec la personne, et cochez-la une fois que vous l'avez vue ou jointe au formulaire.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+56" />
         <source>Review and send</source>
         <translation>Relire et envoyer</translation>
     </message>
     <message>
         <location line="+7" />
-        <location line="+67" />
         <source>Step %1 of %2: %3</source>
         <translation>Étape %1 sur %2 : %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+42" />
+        <location line="+74" />
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
             <numerusform>%n réponse demande votre attention avant de continuer.</numerusform>
@@ -2596,12 +2590,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Saisissez le code de secours.</translation>
     </message>
     <message>
-        <location line="+54" />
-        <source>The two passwords are different. Type them again.</source>
-        <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
-    </message>
-    <message>
-        <location line="+18" />
+        <location line="+65" />
         <source>New recovery code: %1</source>
         <translation>Nouveau code de secours : %1</translation>
     </message>
@@ -2647,7 +2636,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::PlaceFieldEditor</name>
     <message>
-        <location filename="../ui/forms/FieldEditor.cpp" line="+206" />
+        <location filename="../ui/forms/FieldEditor.cpp" line="+205" />
         <source>Number and street</source>
         <translation>Numéro et rue</translation>
     </message>
@@ -2670,7 +2659,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::RadioFieldEditor</name>
     <message>
-        <location line="-149" />
+        <location line="-148" />
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -2817,12 +2806,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1" />
-        <location line="+113" />
+        <location line="+105" />
         <source>&amp;Create the store</source>
         <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
-        <location line="-97" />
+        <location line="-89" />
         <source>Recovery code</source>
         <translation>Code de secours</translation>
     </message>
@@ -2852,12 +2841,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Saisissez le nom de la structure.</translation>
     </message>
     <message>
-        <location line="+28" />
-        <source>The two passwords are different. Type them again.</source>
-        <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
-    </message>
-    <message>
-        <location line="+12" />
+        <location line="+32" />
         <source>Creating the store…</source>
         <translation>Création du coffre…</translation>
     </message>
@@ -2926,6 +2910,14 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
             <numerusform>Aucune activité : la session se verrouille dans %n seconde. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>
             <numerusform>Aucune activité : la session se verrouille dans %n secondes. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::Ui</name>
+    <message>
+        <location filename="../ui/common/Ui.cpp" line="+74" />
+        <source>The two passwords are different. Type them again.</source>
+        <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
     </message>
 </context>
 </TS>

@@ -83,13 +83,8 @@ void AccountDialog::check()
             return;
         }
     }
-    if (m_password->text() != m_confirm->text()) {
-        relais::ui::showError(m_error, tr("The two passwords are different. Type them again."), m_password);
-        m_password->clear();
-        m_confirm->clear();
-        m_password->setFocus();
+    if (!typedTwiceAlike(m_password, m_confirm, m_error))
         return;
-    }
     QString typed = m_password->text();
     const SecureBytes probe = SecureBytes::fromQString(typed);
     if (Status s = Vault::checkPasswordPolicy(probe, m_kind == Kind::NewAccount ? login() : QString()); !s) {

@@ -1,6 +1,9 @@
 #include "Ui.h"
 
+#include "common/SecureBytes.h"
+
 #include <QAccessible>
+#include <QCoreApplication>
 #include <QLineEdit>
 #include <QStyle>
 
@@ -55,6 +58,23 @@ QLineEdit *makePasswordField(const QString &accessibleName, QWidget *parent)
     edit->setAccessibleName(accessibleName);
     edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
     return edit;
+}
+
+bool typedTwiceAlike(QLineEdit *first, QLineEdit *again, QLabel *error)
+{
+    QString typed = first->text();
+    QString retyped = again->text();
+    const bool same = typed == retyped;
+    wipe(typed);
+    wipe(retyped);
+    if (same)
+        return true;
+    first->clear();
+    again->clear();
+    showError(error, QCoreApplication::translate("relais::ui::Ui", "The two passwords are different. Type them again."),
+              first);
+    first->setFocus();
+    return false;
 }
 
 } // namespace relais::ui

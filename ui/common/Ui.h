@@ -17,5 +17,8 @@ void showError(QLabel *label, const QString &message, QWidget *field = nullptr);
 void clearError(QLabel *label, QWidget *field = nullptr);
 // A password field with an accessible name; never echoes its text.
 QLineEdit *makePasswordField(const QString &accessibleName, QWidget *parent = nullptr);
+// Whether a new password was typed the same twice, in `first` then `again`. The copies compared are wiped. When they
+// differ, both fields are emptied and the message is shown under `first`, which gets the keyboard.
+bool typedTwiceAlike(QLineEdit *first, QLineEdit *again, QLabel *error);
 
 } // namespace relais::ui

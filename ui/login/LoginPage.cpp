@@ -363,18 +363,11 @@ void LoginPage::setNewAdminPassword()
     if (index < 0 || index >= m_recoveredAdmins.size())
         return;
     const Account admin = m_recoveredAdmins.at(index);
+    if (!typedTwiceAlike(m_newPassword, m_newConfirm, m_newError))
+        return;
     QString typed = m_newPassword->text();
-    QString again = m_newConfirm->text();
-    const bool same = typed == again;
-    wipe(again);
     m_newConfirm->clear();
     m_newPassword->clear();
-    if (!same) {
-        wipe(typed);
-        showError(m_newError, tr("The two passwords are different. Type them again."), m_newPassword);
-        m_newPassword->setFocus();
-        return;
-    }
     const SecureBytes password = SecureBytes::fromQString(typed);
     // The new password, then a new recovery code: the old one may have been seen while it was typed.
     if (Status s = m_vault->changePassword(admin, admin.login, password); !s) {

@@ -152,18 +152,10 @@ void SetupPage::createStore()
         m_login->setFocus();
         return;
     }
-    QString typed = m_password->text();
-    QString again = m_confirm->text();
-    const bool same = typed == again;
-    wipe(again);
-    m_confirm->clear();
-    if (!same) {
-        wipe(typed);
-        m_password->clear();
-        showError(m_accountError, tr("The two passwords are different. Type them again."), m_password);
-        m_password->setFocus();
+    if (!typedTwiceAlike(m_password, m_confirm, m_accountError))
         return;
-    }
+    m_confirm->clear();
+    QString typed = m_password->text();
     SecureBytes password = SecureBytes::fromQString(typed);
     if (Status s = Vault::checkPasswordPolicy(password, login); !s) {
         showError(m_accountError, s.message(), m_password);
