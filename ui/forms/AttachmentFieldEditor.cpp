@@ -39,9 +39,8 @@ AttachmentFieldEditor::AttachmentFieldEditor(const catalogue::FieldDefinition &f
     m_scan = new QPushButton(tr("From the scanner…"));
     m_preview = new QPushButton(tr("Preview"));
     m_remove = new QPushButton(tr("Remove the file"));
-    const QString name = text(field.label);
     for (QPushButton *b : {m_choose, m_scan, m_preview, m_remove}) {
-        b->setAccessibleName(QStringLiteral("%1 : %2").arg(name, b->text()));
+        b->setAccessibleName(partName(b->text()));
         row->addWidget(b);
     }
     row->addStretch();
@@ -91,7 +90,7 @@ void AttachmentFieldEditor::offerScan(const QString &path)
 {
     m_offered = path;
     m_newScan->setText(tr("Attach the scan that just arrived (%1)").arg(QFileInfo(path).fileName()));
-    m_newScan->setAccessibleName(QStringLiteral("%1 : %2").arg(text(m_field.label), m_newScan->text()));
+    m_newScan->setAccessibleName(partName(m_newScan->text()));
     showState();
 }
 

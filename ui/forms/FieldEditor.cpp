@@ -258,7 +258,7 @@ private:
     void addButton(QBoxLayout *l, const QString &label)
     {
         auto *b = new QRadioButton(label);
-        b->setAccessibleName(QStringLiteral("%1 : %2").arg(text(m_field.label), label));
+        b->setAccessibleName(partName(label));
         m_group->addButton(b, int(m_group->buttons().size()));
         l->addWidget(b);
     }
@@ -308,7 +308,7 @@ public:
         for (const catalogue::Choice &c : field.choices) {
             auto *check = new QCheckBox(text(c.label));
             check->setProperty("value", c.value);
-            check->setAccessibleName(QStringLiteral("%1 : %2").arg(text(field.label), text(c.label)));
+            check->setAccessibleName(partName(text(c.label)));
             l->addWidget(check);
             m_checks << check;
             connect(check, &QCheckBox::toggled, this, [this] {
@@ -347,10 +347,9 @@ public:
         auto *box = new QWidget;
         auto *form = new QFormLayout(box);
         form->setContentsMargins(0, 0, 0, 0);
-        const QString name = text(field.label);
         auto part = [&](const QString &key, const QString &label, int width) {
             auto *edit = new QLineEdit;
-            edit->setAccessibleName(QStringLiteral("%1 : %2").arg(name, label));
+            edit->setAccessibleName(partName(label));
             if (width > 0)
                 edit->setMaximumWidth(width);
             form->addRow(label, edit);

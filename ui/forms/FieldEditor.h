@@ -56,6 +56,8 @@ protected:
     void setInput(QWidget *input, QWidget *container = nullptr);
     void commit(const QVariant &value);
     QString text(const catalogue::LocalizedText &t) const { return t.text(m_context->language); }
+    // What a screen reader says for one part of this answer (a radio button, an address line): "Question : part".
+    QString partName(const QString &part) const { return QStringLiteral("%1 : %2").arg(text(m_field.label), part); }
 
     catalogue::FieldDefinition m_field;
     QString m_path;

@@ -226,12 +226,10 @@ void FormWizard::showStep(int index, bool focusFirst)
     m_draft->setCurrentSection(step);
     clearError(m_pageError);
 
-    QString title;
     if (step == documentsStep()) {
-        title = tr("Documents to provide");
         clearLayout(m_documentsLayout);
         m_documentChecks.clear();
-        m_documentsLayout->addWidget(makeLabel(title, "subtitle"));
+        m_documentsLayout->addWidget(makeLabel(stepTitle(step), "subtitle"));
         const QVector<catalogue::RequiredDocument> documents = m_draft->engine().requiredDocuments();
         if (documents.isEmpty()) {
             m_documentsLayout->addWidget(makeLabel(tr("No document is needed for these answers."), "hint"));
@@ -251,16 +249,10 @@ void FormWizard::showStep(int index, bool focusFirst)
         }
         m_documentsLayout->addStretch();
     } else if (step == reviewStep()) {
-        title = tr("Review and send");
         rebuildReview();
-    } else {
-        const catalogue::Demarche &demarche = m_draft->engine().demarche();
-        title = demarche.sections.at(demarche.sectionIndex(step)).title.text(m_context.language);
     }
     m_stack->setCurrentWidget(m_pages.value(step));
-    m_progress->setText(tr("Step %1 of %2: %3").arg(m_current + 1).arg(m_steps.size()).arg(title));
-    m_progressBar->setRange(0, int(m_steps.size()));
-    m_progressBar->setValue(m_current + 1);
+    showProgress();
     m_summary->setVisible(m_current == 0);
     m_back->setEnabled(m_current > 0);
     const bool review = step == reviewStep();
@@ -291,6 +283,23 @@ void FormWizard::focusFirstAnswer()
             target = m_documentsLayout->itemAt(2)->widget();
     }
     (target ? target : m_next)->setFocus(Qt::TabFocusReason);
+}
+
+QString FormWizard::stepTitle(const QString &step) const
+{
+    if (step == documentsStep())
+        return tr("Documents to provide");
+    if (step == reviewStep())
+        return tr("Review and send");
+    const catalogue::Demarche &demarche = m_draft->engine().demarche();
+    return demarche.sections.at(demarche.sectionIndex(step)).title.text(m_context.language);
+}
+
+void FormWizard::showProgress()
+{
+    m_progress->setText(tr("Step %1 of %2: %3").arg(m_current + 1).arg(m_steps.size()).arg(stepTitle(currentStep())));
+    m_progressBar->setRange(0, int(m_steps.size()));
+    m_progressBar->setValue(m_current + 1);
 }
 
 QList<FieldEditor *> FormWizard::editorsOfStep(const QString &step) const
@@ -325,12 +334,7 @@ void FormWizard::fieldEdited(const QString &path)
         refreshVisibility();
     if (!changes.sections.isEmpty()) {
         computeSteps();
-        m_progress->setText(tr("Step %1 of %2: %3")
-                                .arg(m_current + 1)
-                                .arg(m_steps.size())
-                                .arg(m_progress->text().section(QStringLiteral(": "), 1)));
-        m_progressBar->setRange(0, int(m_steps.size()));
-        m_progressBar->setValue(m_current + 1);
+        showProgress();
     }
     // An error on screen follows the typing, and goes as soon as the answer is right.
     if (FieldEditor *e = editor(path); e && e->hasError())

@@ -67,6 +67,9 @@ private:
     void rebuildReview();
     void computeSteps();
     void showStep(int index, bool focusFirst = true);
+    QString stepTitle(const QString &step) const;
+    // "Step 2 of 5: New address" and the bar, from the current steps (sections come and go with the answers).
+    void showProgress();
     void fieldEdited(const QString &path);
     void fieldLeft(const QString &path);
     void refreshVisibility();
