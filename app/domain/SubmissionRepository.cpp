@@ -13,7 +13,8 @@ namespace relais {
 namespace {
 
 const char *const Columns = "id, uuid, demarche_id, demarche_version, state, answers, current_section, created_by,"
-                            " created_at, updated_at, queued_at";
+                            " created_at, updated_at, queued_at, citizen_id, receipt, delivered_at, decided_at,"
+                            " reduced_at";
 
 Submission fromRow(const QSqlQuery &q)
 {
@@ -29,6 +30,11 @@ Submission fromRow(const QSqlQuery &q)
     s.createdAt = QDateTime::fromString(q.value(8).toString(), Qt::ISODateWithMs);
     s.updatedAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs);
     s.queuedAt = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+    s.citizenId = q.value(11).toLongLong();
+    s.receipt = QJsonDocument::fromJson(q.value(12).toString().toUtf8()).object();
+    s.deliveredAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
+    s.decidedAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
+    s.reducedAt = QDateTime::fromString(q.value(15).toString(), Qt::ISODateWithMs);
     return s;
 }
 
@@ -44,20 +50,21 @@ SubmissionRepository::SubmissionRepository(QSqlDatabase db, Journal *journal, co
 {}
 
 Result<Submission> SubmissionRepository::createDraft(const QString &demarcheId, int demarcheVersion, qint64 accountId,
-                                                     const QString &actorLogin)
+                                                     const QString &actorLogin, qint64 citizenId)
 {
     const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
     qint64 id = 0;
     const Status s = Database::inTransaction(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("INSERT INTO submissions (uuid, demarche_id, demarche_version, created_by, created_at,"
-                                 " updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
+                                 " updated_at, citizen_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
         q.addBindValue(demarcheId);
         q.addBindValue(demarcheVersion);
         q.addBindValue(accountId);
         q.addBindValue(now);
         q.addBindValue(now);
+        q.addBindValue(citizenId > 0 ? QVariant(citizenId) : QVariant(QMetaType::fromType<qint64>()));
         if (!q.exec())
             return Database::sqlError(QStringLiteral("create draft"), q.lastError());
         id = q.lastInsertId().toLongLong();
@@ -144,6 +151,78 @@ Status SubmissionRepository::queue(qint64 id, const QJsonObject &canonicalAnswer
         return m_journal->append(actorLogin, QStringLiteral("submission_queued"),
                                  QStringLiteral("submission:%1").arg(id));
     });
+}
+
+Status SubmissionRepository::discard(qint64 id, const QString &actorLogin)
+{
+    return Database::inTransaction(m_db, [&]() -> Status {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE submissions SET state = 'discarded', answers = '{}', updated_at = ?,"
+                                 " reduced_at = ? WHERE id = ? AND state IN ('draft', 'queued', 'quarantined')"));
+        const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        q.addBindValue(id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("discard"), q.lastError());
+        if (q.numRowsAffected() != 1)
+            return makeError(ErrorCode::InvalidInput, tr("This démarche can no longer be discarded: it is being sent "
+                                                         "or was already delivered."));
+        q.prepare(QStringLiteral("DELETE FROM attachments WHERE submission_id = ? AND citizen_id IS NULL"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("discard attachments"), q.lastError());
+        q.prepare(QStringLiteral("UPDATE attachments SET submission_id = NULL WHERE submission_id = ?"));
+        q.addBindValue(id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("keep documents"), q.lastError());
+        return m_journal->append(actorLogin, QStringLiteral("submission_discarded"),
+                                 QStringLiteral("submission:%1").arg(id));
+    });
+}
+
+Status SubmissionRepository::markDelivered(qint64 id, const QJsonObject &receipt)
+{
+    return Database::inTransaction(m_db, [&]() -> Status {
+        QSqlQuery q(m_db);
+        const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
+        q.prepare(QStringLiteral("UPDATE submissions SET state = 'delivered', receipt = ?, delivered_at = ?,"
+                                 " updated_at = ? WHERE id = ? AND state IN ('queued', 'sending')"));
+        q.addBindValue(compact(receipt));
+        q.addBindValue(now);
+        q.addBindValue(now);
+        q.addBindValue(id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("mark delivered"), q.lastError());
+        if (q.numRowsAffected() != 1)
+            return makeError(ErrorCode::InvalidInput, tr("This démarche was not waiting to be sent."));
+        return m_journal->append(QStringLiteral("sync"), QStringLiteral("submission_delivered"),
+                                 QStringLiteral("submission:%1").arg(id));
+    });
+}
+
+Status SubmissionRepository::recordStatus(qint64 id, const QString &state)
+{
+    static const QStringList known = {QStringLiteral("in_review"), QStringLiteral("accepted"),
+                                      QStringLiteral("rejected_by_operator"), QStringLiteral("incomplete")};
+    if (!known.contains(state))
+        return makeError(ErrorCode::InvalidInput, tr("Unknown status of a démarche."));
+    const bool decided = state == QLatin1String("accepted") || state == QLatin1String("rejected_by_operator");
+    QSqlQuery q(m_db);
+    const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
+    q.prepare(QStringLiteral("UPDATE submissions SET state = ?, updated_at = ?, decided_at = CASE WHEN ? THEN ?"
+                             " ELSE decided_at END WHERE id = ? AND state IN ('delivered', 'in_review', 'incomplete',"
+                             " 'accepted', 'rejected_by_operator')"));
+    q.addBindValue(state);
+    q.addBindValue(now);
+    q.addBindValue(decided ? 1 : 0);
+    q.addBindValue(now);
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("record status"), q.lastError());
+    if (q.numRowsAffected() != 1)
+        return makeError(ErrorCode::InvalidInput, tr("This démarche has not been delivered yet."));
+    return {};
 }
 
 } // namespace relais

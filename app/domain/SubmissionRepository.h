@@ -28,6 +28,18 @@ struct Submission
     QDateTime createdAt;
     QDateTime updatedAt;
     QDateTime queuedAt;
+    qint64 citizenId = 0; // 0: no file (erased, or a démarche done without one)
+    QJsonObject receipt;  // the platform's receipt once delivered (reference, received time)
+    QDateTime deliveredAt;
+    QDateTime decidedAt; // when the operator's decision (accepted, rejected…) came back
+    QDateTime reducedAt; // when the answers and attachments were dropped, keeping the receipt only
+
+    bool isWaiting() const { return state == QLatin1String("queued") || state == QLatin1String("sending"); }
+    // The operator has decided: nothing more will change, the payload can be reduced to the receipt.
+    bool isDecided() const
+    {
+        return state == QLatin1String("accepted") || state == QLatin1String("rejected_by_operator");
+    }
 };
 
 // The submissions table (drafts onwards). Every save is one transaction: after a crash or a power cut a
@@ -40,7 +52,7 @@ public:
     SubmissionRepository(QSqlDatabase db, Journal *journal, const Clock *clock);
 
     Result<Submission> createDraft(const QString &demarcheId, int demarcheVersion, qint64 accountId,
-                                   const QString &actorLogin);
+                                   const QString &actorLogin, qint64 citizenId = 0);
     // Saves answers and section of a draft; refused once the submission has left the draft state.
     Status saveDraft(qint64 id, const QJsonObject &answers, const QString &currentSection);
     // A draft reopened with a newer version of its démarche is from then on filled with that version.
@@ -50,6 +62,13 @@ public:
     Result<QList<Submission>> drafts(qint64 accountId = 0) const;
     // Freezes the draft with the given (validated, canonical) answers and puts it in the queue.
     Status queue(qint64 id, const QJsonObject &canonicalAnswers, const QString &actorLogin);
+    // A mediator gives up a draft, a queued or a quarantined submission: its answers and attachments are
+    // dropped at once, the row stays as "discarded" (journaled).
+    Status discard(qint64 id, const QString &actorLogin);
+    // The platform acknowledged the submission (sync): the receipt is kept with it.
+    Status markDelivered(qint64 id, const QJsonObject &receipt);
+    // A status change that came back from the operator (in_review, accepted, rejected_by_operator, incomplete).
+    Status recordStatus(qint64 id, const QString &state);
 
 private:
     QSqlDatabase m_db;

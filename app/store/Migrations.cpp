@@ -70,6 +70,106 @@ const QVector<Migration> &migrations()
                             " data BLOB NOT NULL,"
                             " PRIMARY KEY (attachment_id, seq))"),
          }},
+        {3,
+         "citizens' files, search entries, consents, mandates, kept documents, receipts and retention",
+         {
+             // The people helped. Search goes through citizen_search, never through a LIKE on these columns.
+             QStringLiteral("CREATE TABLE citizens ("
+                            " id INTEGER PRIMARY KEY,"
+                            " uuid TEXT NOT NULL UNIQUE,"
+                            " birth_name TEXT NOT NULL,"
+                            " usage_name TEXT NOT NULL DEFAULT '',"
+                            " given_names TEXT NOT NULL,"
+                            " birth_date TEXT NOT NULL DEFAULT '',"
+                            " birth_place TEXT NOT NULL DEFAULT '',"
+                            " phone TEXT NOT NULL DEFAULT '',"
+                            " email TEXT NOT NULL DEFAULT '',"
+                            " street TEXT NOT NULL DEFAULT '',"
+                            " postal_code TEXT NOT NULL DEFAULT '',"
+                            " commune TEXT NOT NULL DEFAULT '',"
+                            " nir TEXT NOT NULL DEFAULT '',"
+                            " note TEXT NOT NULL DEFAULT '',"
+                            " sort_key TEXT NOT NULL,"
+                            " created_by INTEGER NOT NULL REFERENCES accounts(id),"
+                            " created_at TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " last_activity_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX citizens_sort ON citizens(sort_key)"),
+             QStringLiteral("CREATE INDEX citizens_activity ON citizens(last_activity_at)"),
+             // Normalised search tokens (no accents, lower case, compound names also joined). A plain table
+             // rather than FTS4: erasing a person deletes exactly their rows, with no segment left to merge.
+             QStringLiteral("CREATE TABLE citizen_search ("
+                            " token TEXT NOT NULL,"
+                            " citizen_id INTEGER NOT NULL REFERENCES citizens(id) ON DELETE CASCADE,"
+                            " PRIMARY KEY (token, citizen_id)) WITHOUT ROWID"),
+             QStringLiteral("CREATE INDEX citizen_search_citizen ON citizen_search(citizen_id)"),
+             QStringLiteral("CREATE TABLE consents ("
+                            " id INTEGER PRIMARY KEY,"
+                            " citizen_id INTEGER NOT NULL REFERENCES citizens(id) ON DELETE CASCADE,"
+                            " purpose TEXT NOT NULL,"
+                            " text_version TEXT NOT NULL,"
+                            " given_at TEXT NOT NULL,"
+                            " given_by INTEGER NOT NULL REFERENCES accounts(id),"
+                            " withdrawn_at TEXT,"
+                            " withdrawn_by INTEGER REFERENCES accounts(id))"),
+             QStringLiteral("CREATE INDEX consents_citizen ON consents(citizen_id, purpose)"),
+             // Mandates modelled on Aidants Connect: one duration, several scopes each revocable on its own.
+             QStringLiteral("CREATE TABLE mandates ("
+                            " id INTEGER PRIMARY KEY,"
+                            " uuid TEXT NOT NULL UNIQUE,"
+                            " citizen_id INTEGER NOT NULL REFERENCES citizens(id) ON DELETE CASCADE,"
+                            " duration TEXT NOT NULL CHECK (duration IN ('day', 'month', 'six_months', 'year')),"
+                            " starts_at TEXT NOT NULL,"
+                            " ends_at TEXT NOT NULL,"
+                            " created_by INTEGER NOT NULL REFERENCES accounts(id),"
+                            " attestation_sha256 TEXT NOT NULL DEFAULT '')"),
+             QStringLiteral("CREATE INDEX mandates_citizen ON mandates(citizen_id, ends_at)"),
+             QStringLiteral("CREATE TABLE mandate_scopes ("
+                            " mandate_id INTEGER NOT NULL REFERENCES mandates(id) ON DELETE CASCADE,"
+                            " scope TEXT NOT NULL,"
+                            " revoked_at TEXT,"
+                            " revoked_by INTEGER REFERENCES accounts(id),"
+                            " PRIMARY KEY (mandate_id, scope))"),
+             // A submission belongs to a citizen's file; once the operator has decided, its payload is reduced
+             // to the receipt. erase_after_delivery: the person asked for erasure while it was still queued.
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN citizen_id INTEGER"
+                            " REFERENCES citizens(id) ON DELETE SET NULL"),
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN receipt TEXT NOT NULL DEFAULT '{}'"),
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN delivered_at TEXT"),
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN decided_at TEXT"),
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN reduced_at TEXT"),
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN erase_after_delivery INTEGER NOT NULL DEFAULT 0"),
+             QStringLiteral("CREATE INDEX submissions_citizen ON submissions(citizen_id)"),
+             // Attachments may now also be kept in a citizen's file for reuse (only with their consent):
+             // submission_id becomes optional, hence the rebuild. Chunks are copied first so that dropping
+             // the old tables cascades into nothing.
+             QStringLiteral("CREATE TABLE attachments_v3 ("
+                            " id INTEGER PRIMARY KEY,"
+                            " submission_id INTEGER REFERENCES submissions(id) ON DELETE CASCADE,"
+                            " citizen_id INTEGER REFERENCES citizens(id) ON DELETE CASCADE,"
+                            " field TEXT NOT NULL,"
+                            " filename TEXT NOT NULL,"
+                            " content_type TEXT NOT NULL,"
+                            " size INTEGER NOT NULL,"
+                            " sha256 BLOB NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " CHECK (submission_id IS NOT NULL OR citizen_id IS NOT NULL))"),
+             QStringLiteral("INSERT INTO attachments_v3 (id, submission_id, field, filename, content_type, size,"
+                            " sha256, created_at) SELECT id, submission_id, field, filename, content_type, size,"
+                            " sha256, created_at FROM attachments"),
+             QStringLiteral("CREATE TABLE attachment_chunks_v3 ("
+                            " attachment_id INTEGER NOT NULL REFERENCES attachments_v3(id) ON DELETE CASCADE,"
+                            " seq INTEGER NOT NULL,"
+                            " data BLOB NOT NULL,"
+                            " PRIMARY KEY (attachment_id, seq))"),
+             QStringLiteral("INSERT INTO attachment_chunks_v3 SELECT attachment_id, seq, data FROM attachment_chunks"),
+             QStringLiteral("DROP TABLE attachment_chunks"),
+             QStringLiteral("DROP TABLE attachments"),
+             QStringLiteral("ALTER TABLE attachments_v3 RENAME TO attachments"),
+             QStringLiteral("ALTER TABLE attachment_chunks_v3 RENAME TO attachment_chunks"),
+             QStringLiteral("CREATE INDEX attachments_submission ON attachments(submission_id)"),
+             QStringLiteral("CREATE INDEX attachments_citizen ON attachments(citizen_id)"),
+         }},
     };
     return list;
 }

@@ -167,6 +167,22 @@ void TestMigrations::everyEarlierVersionMigratesToLatest()
                                 QStringLiteral("structure.phone"))
                         .ok());
         }
+        if (from == 2) {
+            // An attachment stored before version 3 rebuilt the attachment tables.
+            const QSqlDatabase c = db.value()->connection();
+            QCOMPARE(
+                execSql(c, QStringLiteral("INSERT INTO submissions (uuid, demarche_id, demarche_version, created_by,"
+                                          " created_at, updated_at) VALUES ('u-1', 'caf-x', 1, 1,"
+                                          " '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')")),
+                QString());
+            QCOMPARE(execSql(c, QStringLiteral("INSERT INTO attachments (id, submission_id, field, filename,"
+                                               " content_type, size, sha256, created_at) VALUES (7, 1, 'f', 'a.pdf',"
+                                               " 'application/pdf', 6, x'00', '2025-01-01T00:00:00Z')")),
+                     QString());
+            QCOMPARE(
+                execSql(c, QStringLiteral("INSERT INTO attachment_chunks VALUES (7, 0, x'616263'), (7, 1, x'646566')")),
+                QString());
+        }
     }
 
     auto db = Database::open(dir(), m_key);
@@ -191,6 +207,21 @@ void TestMigrations::everyEarlierVersionMigratesToLatest()
         const Journal::Verification v = Journal(c, &m_clock).verify();
         QVERIFY(v.intact);
         QVERIFY(v.rows >= 2);
+    }
+    if (from == 2) {
+        QSqlQuery q(c);
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT a.submission_id, a.citizen_id, group_concat(k.data, '') FROM attachments a"
+                                  " JOIN attachment_chunks k ON k.attachment_id = a.id WHERE a.id = 7")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), 1);
+        QVERIFY(q.value(1).isNull());
+        QCOMPARE(q.value(2).toByteArray(), QByteArray("abcdef"));
+        // The chunks still follow their attachment.
+        QCOMPARE(execSql(c, QStringLiteral("DELETE FROM submissions WHERE id = 1")), QString());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM attachment_chunks")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
     }
 }
 

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "security/Account.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace relais {
+
+class Journal;
+
+// Right of access (RGPD art. 15): everything held about one person, as JSON (machine-readable, art. 20)
+// and as a readable PDF. Journaled as "citizen_exported" with the file's uuid only.
+class CitizenExport
+{
+    Q_DECLARE_TR_FUNCTIONS(relais::CitizenExport)
+
+public:
+    CitizenExport(QSqlDatabase db, Journal *journal, const Clock *clock);
+
+    // The file, consents, mandates, démarches (answers, states, receipts) and the list of documents
+    // (names, types, sizes, SHA-256; not their bytes) as one JSON document.
+    Result<QByteArray> json(const Account &actor, qint64 citizenId) const;
+    // Writes both files: `<base>.json` and `<base>.pdf`. Journaled once.
+    Status write(const Account &actor, qint64 citizenId, const QString &structureName, const QString &basePath);
+
+private:
+    QSqlDatabase m_db;
+    Journal *m_journal;
+    const Clock *m_clock;
+};
+
+} // namespace relais

@@ -1,0 +1,471 @@
+#include "CitizenRepository.h"
+
+#include "SearchText.h"
+#include "catalogue/Validators.h"
+#include "security/Journal.h"
+#include "store/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace relais {
+
+namespace {
+
+const char *const Columns = "id, uuid, birth_name, usage_name, given_names, birth_date, birth_place, phone, email,"
+                            " street, postal_code, commune, nir, note, created_by, created_at, updated_at,"
+                            " last_activity_at";
+
+Citizen fromRow(const QSqlQuery &q)
+{
+    Citizen c;
+    c.id = q.value(0).toLongLong();
+    c.uuid = q.value(1).toString();
+    c.birthName = q.value(2).toString();
+    c.usageName = q.value(3).toString();
+    c.givenNames = q.value(4).toString();
+    c.birthDate = QDate::fromString(q.value(5).toString(), Qt::ISODate);
+    c.birthPlace = q.value(6).toString();
+    c.phone = q.value(7).toString();
+    c.email = q.value(8).toString();
+    c.street = q.value(9).toString();
+    c.postalCode = q.value(10).toString();
+    c.commune = q.value(11).toString();
+    c.nir = q.value(12).toString();
+    c.note = q.value(13).toString();
+    c.createdBy = q.value(14).toLongLong();
+    c.createdAt = QDateTime::fromString(q.value(15).toString(), Qt::ISODateWithMs);
+    c.updatedAt = QDateTime::fromString(q.value(16).toString(), Qt::ISODateWithMs);
+    c.lastActivityAt = QDateTime::fromString(q.value(17).toString(), Qt::ISODateWithMs);
+    return c;
+}
+
+QString sortKey(const Citizen &c)
+{
+    const QString name = c.usageName.isEmpty() ? c.birthName : c.usageName;
+    return search::words(name).join(QLatin1Char(' ')) + QLatin1Char('\x1f') +
+           search::words(c.givenNames).join(QLatin1Char(' ')) + QLatin1Char('\x1f') + c.birthDate.toString(Qt::ISODate);
+}
+
+// Everything a person can be found by, as folded tokens.
+QStringList searchTokens(const Citizen &c)
+{
+    QStringList tokens =
+        search::nameTokens(c.birthName) + search::nameTokens(c.usageName) + search::nameTokens(c.givenNames);
+    if (c.birthDate.isValid()) {
+        const QString day = c.birthDate.toString(QStringLiteral("dd"));
+        const QString month = c.birthDate.toString(QStringLiteral("MM"));
+        const QString year = c.birthDate.toString(QStringLiteral("yyyy"));
+        tokens << day << month << year << day + month + year;
+    }
+    if (c.phone.startsWith(QLatin1String("+33")))
+        tokens << QLatin1Char('0') + c.phone.mid(3);
+    else if (!c.phone.isEmpty())
+        tokens << c.phone.mid(1); // other countries: the digits after "+"
+    tokens.removeDuplicates();
+    tokens.removeAll(QString());
+    return tokens;
+}
+
+QString nowText(const Clock *clock)
+{
+    return clock->now().toUTC().toString(Qt::ISODateWithMs);
+}
+
+Status exec(QSqlQuery &q, const char *what)
+{
+    if (!q.exec())
+        return Database::sqlError(QString::fromLatin1(what), q.lastError());
+    return {};
+}
+
+Error notFound()
+{
+    return makeError(ErrorCode::InvalidInput, CitizenRepository::tr("This file no longer exists."));
+}
+
+Error notYours()
+{
+    return makeError(ErrorCode::PermissionDenied,
+                     CitizenRepository::tr("Volunteers can only open the files they created."));
+}
+
+} // namespace
+
+QString Citizen::displayName() const
+{
+    const QString name = (usageName.isEmpty() ? birthName : usageName).toUpper();
+    QString shown = name + QLatin1Char(' ') + givenNames;
+    if (!usageName.isEmpty() && usageName.compare(birthName, Qt::CaseInsensitive) != 0)
+        shown += QLatin1String(" (") + CitizenRepository::tr("born %1").arg(birthName.toUpper()) + QLatin1Char(')');
+    return shown;
+}
+
+CitizenRepository::CitizenRepository(QSqlDatabase db, Journal *journal, const Clock *clock)
+    : m_db(std::move(db)), m_journal(journal), m_clock(clock)
+{}
+
+bool CitizenRepository::canSee(const Account &actor, const Citizen &citizen)
+{
+    return actor.role != Role::Volunteer || citizen.createdBy == actor.id;
+}
+
+QList<FieldProblem> CitizenRepository::check(Citizen *c, const QDate &today)
+{
+    using catalogue::Validators;
+    QList<FieldProblem> problems;
+    for (QString *text : {&c->birthName, &c->usageName, &c->givenNames, &c->birthPlace, &c->phone, &c->email,
+                          &c->street, &c->postalCode, &c->commune, &c->nir, &c->note})
+        *text = text->trimmed();
+    if (c->birthName.isEmpty())
+        problems.append({QStringLiteral("birth_name"), tr("Enter the birth name.")});
+    if (c->givenNames.isEmpty())
+        problems.append({QStringLiteral("given_names"), tr("Enter at least one given name.")});
+    if (c->birthDate.isValid()) {
+        const auto v = Validators::birthDate(c->birthDate, today);
+        if (!v.ok)
+            problems.append({QStringLiteral("birth_date"), v.message});
+    }
+    const auto normalise = [&](QString *value, const char *field, catalogue::Validation (*validate)(const QString &)) {
+        if (value->isEmpty())
+            return;
+        const auto v = validate(*value);
+        if (v.ok)
+            *value = v.normalized;
+        else
+            problems.append({QString::fromLatin1(field), v.message});
+    };
+    normalise(&c->phone, "phone", &Validators::frenchPhone);
+    normalise(&c->email, "email", &Validators::email);
+    normalise(&c->postalCode, "postal_code", &Validators::postalCode);
+    normalise(&c->nir, "nir", &Validators::nir);
+    if (c->note.size() > NoteMaxLength)
+        problems.append(
+            {QStringLiteral("note"), tr("The note is limited to %n characters: keep only what the next mediator needs.",
+                                        nullptr, NoteMaxLength)});
+    return problems;
+}
+
+Status CitizenRepository::reindex(qint64 id, const Citizen &citizen)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM citizen_search WHERE citizen_id = ?"));
+    q.addBindValue(id);
+    if (Status s = exec(q, "clear search entries"); !s)
+        return s;
+    q.prepare(QStringLiteral("INSERT INTO citizen_search (token, citizen_id) VALUES (?, ?)"));
+    for (const QString &token : searchTokens(citizen)) {
+        q.addBindValue(token);
+        q.addBindValue(id);
+        if (Status s = exec(q, "add search entry"); !s)
+            return s;
+    }
+    return {};
+}
+
+Result<Citizen> CitizenRepository::create(const Account &actor, Citizen citizen)
+{
+    const QList<FieldProblem> problems = check(&citizen, m_clock->now().date());
+    if (!problems.isEmpty())
+        return makeError(ErrorCode::InvalidInput, problems.first().message);
+    const QString now = nowText(m_clock);
+    citizen.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const Status done = Database::inTransaction(m_db, [&]() -> Status {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO citizens (uuid, birth_name, usage_name, given_names, birth_date,"
+                                 " birth_place, phone, email, street, postal_code, commune, nir, note, sort_key,"
+                                 " created_by, created_at, updated_at, last_activity_at)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QString &v : {citizen.uuid, citizen.birthName, citizen.usageName, citizen.givenNames,
+                                 citizen.birthDate.isValid() ? citizen.birthDate.toString(Qt::ISODate) : QString(),
+                                 citizen.birthPlace, citizen.phone, citizen.email, citizen.street, citizen.postalCode,
+                                 citizen.commune, citizen.nir, citizen.note, sortKey(citizen)})
+            q.addBindValue(v.isNull() ? QStringLiteral("") : v);
+        q.addBindValue(actor.id);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        if (Status s = exec(q, "create citizen"); !s)
+            return s;
+        citizen.id = q.lastInsertId().toLongLong();
+        if (Status s = reindex(citizen.id, citizen); !s)
+            return s;
+        return m_journal->append(actor.login, QStringLiteral("citizen_created"), citizen.uuid);
+    });
+    if (!done)
+        return done.error();
+    return load(actor, citizen.id);
+}
+
+Status CitizenRepository::update(const Account &actor, Citizen citizen)
+{
+    const Result<Citizen> existing = load(actor, citizen.id);
+    if (!existing)
+        return existing.error();
+    const QList<FieldProblem> problems = check(&citizen, m_clock->now().date());
+    if (!problems.isEmpty())
+        return makeError(ErrorCode::InvalidInput, problems.first().message);
+    return Database::inTransaction(m_db, [&]() -> Status {
+        const QString now = nowText(m_clock);
+        QSqlQuery q(m_db);
+        q.prepare(
+            QStringLiteral("UPDATE citizens SET birth_name = ?, usage_name = ?, given_names = ?, birth_date = ?,"
+                           " birth_place = ?, phone = ?, email = ?, street = ?, postal_code = ?, commune = ?,"
+                           " nir = ?, note = ?, sort_key = ?, updated_at = ?, last_activity_at = ? WHERE id = ?"));
+        for (const QString &v : {citizen.birthName, citizen.usageName, citizen.givenNames,
+                                 citizen.birthDate.isValid() ? citizen.birthDate.toString(Qt::ISODate) : QString(),
+                                 citizen.birthPlace, citizen.phone, citizen.email, citizen.street, citizen.postalCode,
+                                 citizen.commune, citizen.nir, citizen.note, sortKey(citizen), now, now})
+            q.addBindValue(v.isNull() ? QStringLiteral("") : v);
+        q.addBindValue(citizen.id);
+        if (Status s = exec(q, "update citizen"); !s)
+            return s;
+        if (Status s = reindex(citizen.id, citizen); !s)
+            return s;
+        return m_journal->append(actor.login, QStringLiteral("citizen_changed"), existing->uuid);
+    });
+}
+
+Result<Citizen> CitizenRepository::load(const Account &actor, qint64 id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM citizens WHERE id = ?").arg(QLatin1String(Columns)));
+    q.addBindValue(id);
+    if (Status s = exec(q, "load citizen"); !s)
+        return s.error();
+    if (!q.next())
+        return notFound();
+    Citizen c = fromRow(q);
+    if (!canSee(actor, c))
+        return notYours();
+    return c;
+}
+
+Result<Citizen> CitizenRepository::open(const Account &actor, qint64 id)
+{
+    Result<Citizen> c = load(actor, id);
+    if (c)
+        if (Status s = m_journal->append(actor.login, QStringLiteral("citizen_opened"), c->uuid); !s)
+            return s.error();
+    return c;
+}
+
+Result<Citizen> CitizenRepository::findByUuid(const Account &actor, const QString &uuid) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM citizens WHERE uuid = ?"));
+    q.addBindValue(uuid);
+    if (Status s = exec(q, "find citizen"); !s)
+        return s.error();
+    if (!q.next())
+        return notFound();
+    return load(actor, q.value(0).toLongLong());
+}
+
+qint64 CitizenRepository::count() const
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT count(*) FROM citizens")) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+Result<QList<Citizen>> CitizenRepository::search(const Account &actor, const QString &typed, int limit) const
+{
+    const search::Query query = search::parseQuery(typed);
+    QList<Citizen> found;
+    if (query.isEmpty())
+        return found;
+    // Candidates: the files matching every prefix, or (digits typed with separators) the joined digits.
+    QStringList parts;
+    QVariantList binds;
+    const QString range = QStringLiteral("SELECT citizen_id FROM citizen_search WHERE token >= ? AND token < ?");
+    for (const QString &prefix : query.prefixes) {
+        parts << range;
+        binds << prefix << search::prefixUpperBound(prefix);
+    }
+    QString candidates = parts.join(QLatin1String(" INTERSECT "));
+    if (!query.joinedDigits.isEmpty() &&
+        !(query.prefixes.size() == 1 && query.prefixes.first() == query.joinedDigits)) {
+        candidates += (candidates.isEmpty() ? QString() : QStringLiteral(" UNION ")) + range;
+        binds << query.joinedDigits << search::prefixUpperBound(query.joinedDigits);
+    }
+    QString sql = QStringLiteral("SELECT %1 FROM citizens WHERE id IN (%2)").arg(QLatin1String(Columns), candidates);
+    if (actor.role == Role::Volunteer) {
+        sql += QStringLiteral(" AND created_by = ?");
+        binds << actor.id;
+    }
+    sql += QStringLiteral(" ORDER BY sort_key LIMIT ?");
+    binds << limit;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (Status s = exec(q, "search citizens"); !s)
+        return s.error();
+    while (q.next())
+        found.append(fromRow(q));
+    return found;
+}
+
+Result<QList<Submission>> CitizenRepository::submissions(const Account &actor, qint64 citizenId) const
+{
+    if (const Result<Citizen> c = load(actor, citizenId); !c)
+        return c.error();
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM submissions WHERE citizen_id = ? ORDER BY updated_at DESC, id DESC"));
+    q.addBindValue(citizenId);
+    if (Status s = exec(q, "list démarches of a citizen"); !s)
+        return s.error();
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    q.finish();
+    SubmissionRepository repository(m_db, m_journal, m_clock);
+    QList<Submission> list;
+    for (const qint64 id : ids) {
+        Result<Submission> s = repository.load(id);
+        if (!s)
+            return s.error();
+        list.append(s.value());
+    }
+    return list;
+}
+
+Status CitizenRepository::touch(qint64 citizenId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE citizens SET last_activity_at = ? WHERE id = ?"));
+    q.addBindValue(nowText(m_clock));
+    q.addBindValue(citizenId);
+    return exec(q, "touch citizen");
+}
+
+Status CitizenRepository::merge(const Account &actor, qint64 keepId, qint64 duplicateId)
+{
+    if (actor.role == Role::Volunteer)
+        return makeError(ErrorCode::PermissionDenied, tr("Only a mediator or an administrator can merge files."));
+    if (keepId == duplicateId)
+        return makeError(ErrorCode::InvalidInput, tr("Choose two different files to merge."));
+    Result<Citizen> keep = load(actor, keepId);
+    if (!keep)
+        return keep.error();
+    const Result<Citizen> duplicate = load(actor, duplicateId);
+    if (!duplicate)
+        return duplicate.error();
+    Citizen merged = keep.value();
+    const Citizen &d = duplicate.value();
+    const auto fill = [](QString &mine, const QString &theirs) {
+        if (mine.isEmpty())
+            mine = theirs;
+    };
+    fill(merged.usageName, d.usageName);
+    fill(merged.birthPlace, d.birthPlace);
+    fill(merged.phone, d.phone);
+    fill(merged.email, d.email);
+    if (merged.street.isEmpty() && merged.postalCode.isEmpty() && merged.commune.isEmpty()) {
+        merged.street = d.street;
+        merged.postalCode = d.postalCode;
+        merged.commune = d.commune;
+    }
+    fill(merged.nir, d.nir);
+    if (!merged.birthDate.isValid())
+        merged.birthDate = d.birthDate;
+    if (!d.note.isEmpty() && !merged.note.contains(d.note))
+        merged.note = merged.note.isEmpty() ? d.note : merged.note + QLatin1Char('\n') + d.note;
+    merged.note.truncate(NoteMaxLength);
+    return Database::inTransaction(m_db, [&]() -> Status {
+        QSqlQuery q(m_db);
+        for (const char *sql : {"UPDATE submissions SET citizen_id = ? WHERE citizen_id = ?",
+                                "UPDATE consents SET citizen_id = ? WHERE citizen_id = ?",
+                                "UPDATE mandates SET citizen_id = ? WHERE citizen_id = ?",
+                                "UPDATE attachments SET citizen_id = ? WHERE citizen_id = ?"}) {
+            q.prepare(QString::fromLatin1(sql));
+            q.addBindValue(keepId);
+            q.addBindValue(duplicateId);
+            if (Status s = exec(q, "merge citizens"); !s)
+                return s;
+        }
+        q.prepare(QStringLiteral("DELETE FROM citizens WHERE id = ?"));
+        q.addBindValue(duplicateId);
+        if (Status s = exec(q, "delete merged duplicate"); !s)
+            return s;
+        const QString now = nowText(m_clock);
+        q.prepare(QStringLiteral("UPDATE citizens SET usage_name = ?, birth_date = ?, birth_place = ?, phone = ?,"
+                                 " email = ?, street = ?, postal_code = ?, commune = ?, nir = ?, note = ?,"
+                                 " sort_key = ?, updated_at = ?, last_activity_at = ? WHERE id = ?"));
+        for (const QString &v :
+             {merged.usageName, merged.birthDate.isValid() ? merged.birthDate.toString(Qt::ISODate) : QString(),
+              merged.birthPlace, merged.phone, merged.email, merged.street, merged.postalCode, merged.commune,
+              merged.nir, merged.note, sortKey(merged), now, now})
+            q.addBindValue(v.isNull() ? QStringLiteral("") : v);
+        q.addBindValue(keepId);
+        if (Status s = exec(q, "update merged file"); !s)
+            return s;
+        if (Status s = reindex(keepId, merged); !s)
+            return s;
+        return m_journal->append(actor.login, QStringLiteral("citizen_merged"),
+                                 merged.uuid + QLatin1String(" <- ") + d.uuid);
+    });
+}
+
+Status CitizenRepository::deleteFile(QSqlDatabase db, qint64 id, bool discardQueued, int *discarded)
+{
+    QSqlQuery q(db);
+    if (discarded) {
+        q.prepare(QStringLiteral("SELECT count(*) FROM submissions WHERE citizen_id = ?"
+                                 " AND state IN ('queued', 'sending')"));
+        q.addBindValue(id);
+        if (Status s = exec(q, "count queued"); !s)
+            return s;
+        *discarded = discardQueued && q.next() ? q.value(0).toInt() : 0;
+    }
+    // Queued or sending submissions are either dropped with the rest or kept, detached, until delivered.
+    if (!discardQueued) {
+        q.prepare(QStringLiteral("UPDATE submissions SET citizen_id = NULL, erase_after_delivery = 1"
+                                 " WHERE citizen_id = ? AND state IN ('queued', 'sending')"));
+        q.addBindValue(id);
+        if (Status s = exec(q, "keep queued for delivery"); !s)
+            return s;
+    }
+    // Attachments go with their submission (ON DELETE CASCADE), kept documents with the file.
+    for (const char *sql : {"DELETE FROM submissions WHERE citizen_id = ?", "DELETE FROM citizens WHERE id = ?"}) {
+        q.prepare(QString::fromLatin1(sql));
+        q.addBindValue(id);
+        if (Status s = exec(q, "erase citizen"); !s)
+            return s;
+    }
+    return {};
+}
+
+void CitizenRepository::checkpoint(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+Status CitizenRepository::erase(const Account &actor, qint64 id, QueuedOnErasure queued)
+{
+    if (actor.role == Role::Volunteer)
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("Only a mediator or an administrator can erase a file. Ask a colleague."));
+    const Result<Citizen> citizen = load(actor, id);
+    if (!citizen)
+        return citizen.error();
+    int discarded = 0;
+    const Status done = Database::inTransaction(m_db, [&]() -> Status {
+        if (Status s = deleteFile(m_db, id, queued == QueuedOnErasure::Discard, &discarded); !s)
+            return s;
+        if (discarded > 0)
+            if (Status s = m_journal->append(actor.login, QStringLiteral("submissions_discarded"),
+                                             citizen->uuid + QStringLiteral(" x%1").arg(discarded));
+                !s)
+                return s;
+        return m_journal->append(actor.login, QStringLiteral("citizen_erased"), citizen->uuid);
+    });
+    if (done)
+        checkpoint(m_db);
+    return done;
+}
+
+} // namespace relais

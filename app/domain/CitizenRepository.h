@@ -1,0 +1,86 @@
+#pragma once
+
+#include "Citizen.h"
+#include "SubmissionRepository.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "security/Account.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace relais {
+
+class Journal;
+
+// One problem with what was typed in a citizen's file: which field, and why (translated, without the value).
+struct FieldProblem
+{
+    QString field; // "birth_name", "given_names", "birth_date", "phone", "email", "postal_code", "nir", "note"
+    QString message;
+};
+
+// Citizens' files: create, open, rectify, search as the mediator types, merge duplicates, erase.
+// Volunteers see only the files they created (DESIGN §4); every change is journaled by the file's uuid only.
+class CitizenRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(relais::CitizenRepository)
+
+public:
+    static constexpr int NoteMaxLength = 500;
+    static constexpr int DefaultSearchLimit = 50;
+
+    enum class QueuedOnErasure
+    {
+        DeliverFirst, // queued submissions stay, detached from the file, and are erased once delivered
+        Discard,      // queued submissions are discarded with the file
+    };
+
+    CitizenRepository(QSqlDatabase db, Journal *journal, const Clock *clock);
+
+    // Checks and normalises what was typed (phone in E.164, NIR without spaces…); empty when all is well.
+    static QList<FieldProblem> check(Citizen *citizen, const QDate &today);
+
+    Result<Citizen> create(const Account &actor, Citizen citizen);
+    // Rectification: replaces the identity and contact fields of an existing file.
+    Status update(const Account &actor, Citizen citizen);
+    // Reads a file without journaling (lists, internal use). Refused for a volunteer who did not create it.
+    Result<Citizen> load(const Account &actor, qint64 id) const;
+    // Reads a file for a person to see it: journaled as "citizen_opened".
+    Result<Citizen> open(const Account &actor, qint64 id);
+    Result<Citizen> findByUuid(const Account &actor, const QString &uuid) const;
+    // Search as you type: accent- and case-insensitive prefixes on names, usage names, date of birth, phone.
+    Result<QList<Citizen>> search(const Account &actor, const QString &typed, int limit = DefaultSearchLimit) const;
+    qint64 count() const;
+
+    // The démarches done for the person, most recent first.
+    Result<QList<Submission>> submissions(const Account &actor, qint64 citizenId) const;
+    // A draft started for the person (journaled like any draft); refreshes the file's last activity.
+    Status touch(qint64 citizenId);
+
+    // The same person created twice: everything of `duplicateId` (démarches, consents, mandates, documents)
+    // moves to `keepId`, the blanks of `keepId` are filled from it, and the duplicate is deleted.
+    Status merge(const Account &actor, qint64 keepId, qint64 duplicateId);
+
+    // Erasure (RGPD art. 17): the file, its drafts, documents, consents, mandates and search entries.
+    Status erase(const Account &actor, qint64 id, QueuedOnErasure queued);
+
+    static bool canSee(const Account &actor, const Citizen &citizen);
+
+    // Internal, also used by the retention purge: deletes a file and everything attached, in the caller's
+    // transaction. Submissions still queued or sending are kept for delivery (detached, erased once delivered).
+    static Status deleteFile(QSqlDatabase db, qint64 id, bool discardQueued, int *discarded);
+    // Empties the write-ahead log so that deleted pages do not linger in it.
+    static void checkpoint(QSqlDatabase db);
+
+private:
+    Status reindex(qint64 id, const Citizen &citizen);
+
+    QSqlDatabase m_db;
+    Journal *m_journal;
+    const Clock *m_clock;
+};
+
+} // namespace relais

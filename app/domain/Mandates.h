@@ -1,0 +1,91 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "security/Account.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace relais {
+
+class Journal;
+struct Citizen;
+
+// Mandates modelled on Aidants Connect: the citizen allows the structure's mediators to act for them,
+// for some areas (scopes), for a set duration; each scope can be revoked on its own.
+enum class MandateDuration
+{
+    OneDay,    // "day"
+    OneMonth,  // "month"
+    SixMonths, // "six_months"
+    OneYear,   // "year"
+};
+
+struct MandateScope
+{
+    QString id;          // stable identifier, see Mandates::allScopes()
+    QDateTime revokedAt; // invalid while in force
+    qint64 revokedBy = 0;
+};
+
+struct Mandate
+{
+    qint64 id = 0;
+    QString uuid;
+    qint64 citizenId = 0;
+    MandateDuration duration = MandateDuration::OneMonth;
+    QDateTime startsAt;
+    QDateTime endsAt;
+    qint64 createdBy = 0;
+    QString attestationSha256; // hex of the attestation's content hash, printed on it
+    QList<MandateScope> scopes;
+
+    bool activeAt(const QDateTime &when) const { return when >= startsAt && when < endsAt; }
+    // The scopes still in force (not revoked); empty once every scope is revoked.
+    QStringList scopesInForce() const;
+};
+
+class Mandates
+{
+    Q_DECLARE_TR_FUNCTIONS(relais::Mandates)
+
+public:
+    Mandates(QSqlDatabase db, Journal *journal, const Clock *clock);
+
+    // "social_health", "work", "family", "housing", "transport", "money_taxes", "papers_citizenship",
+    // "foreigners", "leisure", "justice" (the ten areas of Aidants Connect).
+    static QStringList allScopes();
+    static QString scopeLabel(const QString &scope); // translated, for people
+    static QString durationId(MandateDuration duration);
+    static bool durationFromId(const QString &id, MandateDuration *duration);
+    static QString durationLabel(MandateDuration duration); // translated
+    static QDateTime endOf(const QDateTime &start, MandateDuration duration);
+
+    // A new mandate from now on; refuses no scope or an unknown one. Journaled "mandate_created".
+    Result<Mandate> create(const Account &actor, const Citizen &citizen, const QStringList &scopes,
+                           MandateDuration duration, const QString &structureName, const QString &mediatorName);
+    // Revokes one scope of a mandate (journaled "mandate_scope_revoked"); the others stay in force.
+    Status revokeScope(const Account &actor, qint64 mandateId, const QString &scope);
+    Result<QList<Mandate>> forCitizen(qint64 citizenId) const;
+    // The mandate in force now that covers `scope`, if any (id 0 when none).
+    Result<Mandate> activeFor(qint64 citizenId, const QString &scope) const;
+
+    // The canonical content of the attestation (structure, mediator, person, scopes, dates) and its hash.
+    static QByteArray attestationContent(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
+                                         const QString &mediatorName);
+    // The printed attestation (PDF) carrying the hash of its content. Written to `pdfPath`.
+    Status printAttestation(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
+                            const QString &mediatorName, const QString &pdfPath) const;
+
+private:
+    QSqlDatabase m_db;
+    Journal *m_journal;
+    const Clock *m_clock;
+};
+
+} // namespace relais
