@@ -53,12 +53,9 @@ QStringList searchTokens(const Citizen &c)
 {
     QStringList tokens =
         search::nameTokens(c.birthName) + search::nameTokens(c.usageName) + search::nameTokens(c.givenNames);
-    if (c.birthDate.isValid()) {
-        const QString day = c.birthDate.toString(QStringLiteral("dd"));
-        const QString month = c.birthDate.toString(QStringLiteral("MM"));
-        const QString year = c.birthDate.toString(QStringLiteral("yyyy"));
-        tokens << day << month << year << day + month + year;
-    }
+    // The year alone ("martin 1985"), and the date as typed, read in order (dd/mm/yyyy → ddmmyyyy).
+    if (c.birthDate.isValid())
+        tokens << c.birthDate.toString(QStringLiteral("yyyy")) << c.birthDate.toString(QStringLiteral("ddMMyyyy"));
     if (c.phone.startsWith(QLatin1String("+33")))
         tokens << QLatin1Char('0') + c.phone.mid(3);
     else if (!c.phone.isEmpty())
@@ -164,38 +161,67 @@ Status CitizenRepository::reindex(qint64 id, const Citizen &citizen)
     return {};
 }
 
+Status CitizenRepository::insert(const Account &actor, Citizen *citizen, const QString &now)
+{
+    citizen->uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("INSERT INTO citizens (uuid, birth_name, usage_name, given_names, birth_date,"
+                             " birth_place, phone, email, street, postal_code, commune, nir, note, sort_key,"
+                             " created_by, created_at, updated_at, last_activity_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QString &v : {citizen->uuid, citizen->birthName, citizen->usageName, citizen->givenNames,
+                             citizen->birthDate.isValid() ? citizen->birthDate.toString(Qt::ISODate) : QString(),
+                             citizen->birthPlace, citizen->phone, citizen->email, citizen->street, citizen->postalCode,
+                             citizen->commune, citizen->nir, citizen->note, sortKey(*citizen)})
+        q.addBindValue(v.isNull() ? QStringLiteral("") : v);
+    q.addBindValue(actor.id);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (Status s = exec(q, "create citizen"); !s)
+        return s;
+    citizen->id = q.lastInsertId().toLongLong();
+    if (Status s = reindex(citizen->id, *citizen); !s)
+        return s;
+    return m_journal->append(actor.login, QStringLiteral("citizen_created"), citizen->uuid);
+}
+
 Result<Citizen> CitizenRepository::create(const Account &actor, Citizen citizen)
 {
     const QList<FieldProblem> problems = check(&citizen, m_clock->now().date());
     if (!problems.isEmpty())
         return makeError(ErrorCode::InvalidInput, problems.first().message);
     const QString now = nowText(m_clock);
-    citizen.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const Status done = Database::inTransaction(m_db, [&]() -> Status {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("INSERT INTO citizens (uuid, birth_name, usage_name, given_names, birth_date,"
-                                 " birth_place, phone, email, street, postal_code, commune, nir, note, sort_key,"
-                                 " created_by, created_at, updated_at, last_activity_at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        for (const QString &v : {citizen.uuid, citizen.birthName, citizen.usageName, citizen.givenNames,
-                                 citizen.birthDate.isValid() ? citizen.birthDate.toString(Qt::ISODate) : QString(),
-                                 citizen.birthPlace, citizen.phone, citizen.email, citizen.street, citizen.postalCode,
-                                 citizen.commune, citizen.nir, citizen.note, sortKey(citizen)})
-            q.addBindValue(v.isNull() ? QStringLiteral("") : v);
-        q.addBindValue(actor.id);
-        q.addBindValue(now);
-        q.addBindValue(now);
-        q.addBindValue(now);
-        if (Status s = exec(q, "create citizen"); !s)
-            return s;
-        citizen.id = q.lastInsertId().toLongLong();
-        if (Status s = reindex(citizen.id, citizen); !s)
-            return s;
-        return m_journal->append(actor.login, QStringLiteral("citizen_created"), citizen.uuid);
-    });
+    const Status done = Database::inTransaction(m_db, [&]() -> Status { return insert(actor, &citizen, now); });
     if (!done)
         return done.error();
     return load(actor, citizen.id);
+}
+
+Result<QList<Citizen>> CitizenRepository::createMany(const Account &actor, QList<Citizen> citizens)
+{
+    const QDate today = m_clock->now().date();
+    for (qsizetype i = 0; i < citizens.size(); ++i) {
+        const QList<FieldProblem> problems = check(&citizens[i], today);
+        if (!problems.isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                             tr("File %1 of %2: %3").arg(i + 1).arg(citizens.size()).arg(problems.first().message));
+    }
+    const QString now = nowText(m_clock);
+    const Status done = Database::inTransaction(m_db, [&]() -> Status {
+        for (Citizen &citizen : citizens) {
+            if (Status s = insert(actor, &citizen, now); !s)
+                return s;
+        }
+        return {};
+    });
+    if (!done)
+        return done.error();
+    for (Citizen &citizen : citizens) {
+        citizen.createdBy = actor.id;
+        citizen.createdAt = citizen.updatedAt = citizen.lastActivityAt = QDateTime::fromString(now, Qt::ISODateWithMs);
+    }
+    return citizens;
 }
 
 Status CitizenRepository::update(const Account &actor, Citizen citizen)

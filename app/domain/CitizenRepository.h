@@ -44,6 +44,9 @@ public:
     static QList<FieldProblem> check(Citizen *citizen, const QDate &today);
 
     Result<Citizen> create(const Account &actor, Citizen citizen);
+    // Many files at once (demo data, imports): all are checked first, then created in one transaction, each
+    // journaled like create(). Nothing is created if one is refused. Returned in order, with their id and uuid.
+    Result<QList<Citizen>> createMany(const Account &actor, QList<Citizen> citizens);
     // Rectification: replaces the identity and contact fields of an existing file.
     Status update(const Account &actor, Citizen citizen);
     // Reads a file without journaling (lists, internal use). Refused for a volunteer who did not create it.
@@ -77,6 +80,8 @@ public:
 
 private:
     Status reindex(qint64 id, const Citizen &citizen);
+    // The insertion of a checked file and its search entries, in the caller's transaction; sets id and uuid.
+    Status insert(const Account &actor, Citizen *citizen, const QString &now);
 
     QSqlDatabase m_db;
     Journal *m_journal;

@@ -62,21 +62,28 @@ Query parseQuery(const QString &typed)
     Query query;
     query.prefixes = words(typed);
     query.prefixes.removeDuplicates();
-    bool digitsOnly = !typed.trimmed().isEmpty();
-    QString digits;
-    for (const QChar c : typed) {
-        if (c.isDigit())
-            digits += c;
-        else if (!(c.isSpace() || c == QLatin1Char('/') || c == QLatin1Char('.') || c == QLatin1Char('-') ||
-                   c == QLatin1Char('+')))
+    const QString trimmed = typed.trimmed();
+    bool digitsOnly = !trimmed.isEmpty();
+    for (const QChar c : trimmed)
+        if (!(c.isDigit() || c.isSpace() || c == QLatin1Char('/') || c == QLatin1Char('.') || c == QLatin1Char('-') ||
+              c == QLatin1Char('+')))
             digitsOnly = false;
-    }
-    if (digitsOnly && !digits.isEmpty()) {
-        // "+33 6 12…" is searched as the national number "06 12…".
-        if (typed.trimmed().startsWith(QLatin1Char('+')) && digits.startsWith(QLatin1String("33")))
-            digits = QLatin1Char('0') + digits.mid(2);
-        query.joinedDigits = digits;
-    }
+    if (!digitsOnly || query.prefixes.isEmpty())
+        return query;
+    // Digits with separators are a date or a phone number, read in order: "12/03/1985" must not find
+    // someone born on 3 December. A day or month typed with one digit ("2/3/1985") counts as "02", "03".
+    QStringList groups = query.prefixes;
+    if (trimmed.contains(QLatin1Char('/')))
+        for (int i = 0; i + 1 < groups.size(); ++i)
+            if (groups[i].size() == 1)
+                groups[i].prepend(QLatin1Char('0'));
+    QString digits = groups.join(QString());
+    if (trimmed.startsWith(QLatin1Char('+')) && digits.startsWith(QLatin1String("33")))
+        digits = QLatin1Char('0') + digits.mid(2); // "+33 6 12…" is searched as the national "06 12…"
+    query.joinedDigits = digits;
+    // One group alone ("1985", "12") may also be a year or a day on its own.
+    if (query.prefixes.size() > 1)
+        query.prefixes.clear();
     return query;
 }
 

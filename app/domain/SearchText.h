@@ -15,13 +15,13 @@ QStringList words(const QString &text);
 // apostrophes when it has several ("legallndiaye"), so that "ndiaye" and "le gall" both find it.
 QStringList nameTokens(const QString &name);
 
-// What the mediator typed, as prefixes that must all match (an AND of prefixes), plus, when it is made
-// of digits and separators only ("06 12 34", "12/03/1985"), the digits joined as one more prefix that
-// may match alone (a phone number or a date typed with its separators).
+// What the mediator typed, as prefixes that must all match (an AND of prefixes). Digits and separators
+// only ("06 12 34", "12/03/1985") are read in order, as one prefix of the digits joined (a phone number or
+// a date); a single group of digits ("1985") may also match a year or a day on its own.
 struct Query
 {
     QStringList prefixes;
-    QString joinedDigits; // empty unless the input is digits and separators only
+    QString joinedDigits; // empty unless the input is digits and separators only; matches on its own
     bool isEmpty() const { return prefixes.isEmpty() && joinedDigits.isEmpty(); }
 };
 Query parseQuery(const QString &typed);

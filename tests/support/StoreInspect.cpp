@@ -45,7 +45,9 @@ QString dumpTables(const QSqlDatabase &db)
     QString out;
     for (const QString &table : tables) {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY rowid").arg(table))) {
+        // WITHOUT ROWID tables have no rowid: they come in primary-key order.
+        if (!q.exec(QStringLiteral("SELECT * FROM \"%1\" ORDER BY rowid").arg(table)) &&
+            !q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table))) {
             out += QStringLiteral("%1: <unreadable: %2>\n").arg(table, q.lastError().text());
             continue;
         }
