@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
 #include "admin/AdminPage.h"
+#include "common/Logging.h"
 #include "common/Ui.h"
+#include "domain/Retention.h"
 #include "login/LoginPage.h"
 #include "security/Session.h"
 #include "security/Vault.h"
@@ -20,6 +22,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace relais::ui {
@@ -174,10 +177,30 @@ void MainWindow::signedIn(const Account &account)
     }
     const int minutes = m_vault->setting(QStringLiteral("idle_lock_minutes"), QStringLiteral("5")).toInt();
     m_session->setIdleLockMs(qint64(qBound(1, minutes, 60)) * 60000);
-    if (!sameSession)
+    if (!sameSession) {
         m_shell->enter(account);
+        applyRetention();
+    }
     m_stack->setCurrentWidget(m_shell);
     m_shell->updateWindowTitle();
+}
+
+void MainWindow::applyRetention()
+{
+    if (!m_vault->isOpen())
+        return;
+    // Files are erased on time even on a kiosk that is never restarted: at each sign-in and every few hours.
+    if (!m_retentionTimer) {
+        m_retentionTimer = new QTimer(this);
+        m_retentionTimer->setInterval(RetentionIntervalMs);
+        connect(m_retentionTimer, &QTimer::timeout, this, &MainWindow::applyRetention);
+        m_retentionTimer->start();
+    }
+    Retention retention(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock(),
+                        &m_shell->catalogue().current());
+    const Result<Retention::Report> report = retention.purge(QStringLiteral("retention"));
+    if (!report)
+        qCWarning(lcDomain) << "retention purge failed, code" << int(report.code());
 }
 
 void MainWindow::lock()

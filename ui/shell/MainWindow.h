@@ -13,6 +13,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QStackedWidget;
+class QTimer;
 
 namespace relais::ui {
 
@@ -53,6 +54,9 @@ private:
     void showFatal(const QString &message);
     void applyDisplaySettings();
     void buildStatusBar();
+    // Applies the retention rules that are due (inactive files, decided démarches…).
+    void applyRetention();
+    static constexpr int RetentionIntervalMs = 6 * 3600 * 1000;
 
     Vault *m_vault;
     Session *m_session;
@@ -66,6 +70,7 @@ private:
     QLabel *m_errorText;
     QComboBox *m_textSize;
     QCheckBox *m_contrast;
+    QTimer *m_retentionTimer = nullptr;
 };
 
 } // namespace relais::ui
