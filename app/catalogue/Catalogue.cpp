@@ -1,5 +1,7 @@
 #include "catalogue/Catalogue.h"
 
+#include "domain/Mandates.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -257,7 +259,7 @@ void CatalogueParser::parseDemarche(const QJsonValue &value, int position)
     checkKeys(object,
               {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("operator"), QStringLiteral("title"),
                QStringLiteral("summary"), QStringLiteral("service_public_fiche"), QStringLiteral("retention_days"),
-               QStringLiteral("required_documents"), QStringLiteral("sections")},
+               QStringLiteral("required_documents"), QStringLiteral("sections"), QStringLiteral("mandate_scope")},
               QString());
     readInt(object, QStringLiteral("version"), QString(), 1, demarche->version);
     demarche->operatorId = object.value(QLatin1String("operator")).toString();
@@ -273,6 +275,13 @@ void CatalogueParser::parseDemarche(const QJsonValue &value, int position)
             error(QString(), tr("\"service_public_fiche\" must be a service-public.fr fiche id such as \"F2443\"."));
     }
     readInt(object, QStringLiteral("retention_days"), QString(), 1, demarche->retentionDays);
+    const QJsonValue scope = object.value(QLatin1String("mandate_scope"));
+    if (!scope.isUndefined()) {
+        demarche->mandateScope = scope.toString();
+        if (!Mandates::allScopes().contains(demarche->mandateScope))
+            error(QString(),
+                  tr("\"mandate_scope\" must be one of: %1.").arg(Mandates::allScopes().join(QLatin1String(", "))));
+    }
 
     const QJsonValue sections = object.value(QLatin1String("sections"));
     if (!sections.isArray() || sections.toArray().isEmpty()) {

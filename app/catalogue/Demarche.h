@@ -138,6 +138,8 @@ struct Demarche
     LocalizedText summary;
     QString servicePublicFiche;
     int retentionDays = 0;
+    // The mandate area (Mandates::allScopes()) a mediator needs to do it on someone's behalf; empty if none.
+    QString mandateScope;
     QVector<RequiredDocument> requiredDocuments;
     QVector<Section> sections;
     QVector<FieldDefinition> fields; // flattened, document order

@@ -12,6 +12,9 @@
 namespace relais {
 
 class Journal;
+namespace catalogue {
+class Catalogue;
+}
 
 // Right of access (RGPD art. 15): everything held about one person, as JSON (machine-readable, art. 20)
 // and as a readable PDF. Journaled as "citizen_exported" with the file's uuid only.
@@ -20,7 +23,9 @@ class CitizenExport
     Q_DECLARE_TR_FUNCTIONS(relais::CitizenExport)
 
 public:
-    CitizenExport(QSqlDatabase db, Journal *journal, const Clock *clock);
+    // With a catalogue, démarches and answers are named by their titles and questions rather than by ids.
+    CitizenExport(QSqlDatabase db, Journal *journal, const Clock *clock,
+                  const catalogue::Catalogue *catalogue = nullptr);
 
     // The file, consents, mandates, démarches (answers, states, receipts) and the list of documents
     // (names, types, sizes, SHA-256; not their bytes) as one JSON document.
@@ -32,6 +37,7 @@ private:
     QSqlDatabase m_db;
     Journal *m_journal;
     const Clock *m_clock;
+    const catalogue::Catalogue *m_catalogue;
 };
 
 } // namespace relais

@@ -66,7 +66,8 @@ public:
     static QString durationLabel(MandateDuration duration); // translated
     static QDateTime endOf(const QDateTime &start, MandateDuration duration);
 
-    // A new mandate from now on; refuses no scope or an unknown one. Journaled "mandate_created".
+    // A new mandate from now on (whole seconds); refuses no scope or an unknown one, and volunteers (acting for
+    // someone is for trained staff). Journaled "mandate_created".
     Result<Mandate> create(const Account &actor, const Citizen &citizen, const QStringList &scopes,
                            MandateDuration duration, const QString &structureName, const QString &mediatorName);
     // Revokes one scope of a mandate (journaled "mandate_scope_revoked"); the others stay in force.
@@ -78,7 +79,9 @@ public:
     // The canonical content of the attestation (structure, mediator, person, scopes, dates) and its hash.
     static QByteArray attestationContent(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
                                          const QString &mediatorName);
-    // The printed attestation (PDF) carrying the hash of its content. Written to `pdfPath`.
+    // The printed attestation (PDF) carrying the hash of its content. Written to `pdfPath`. Refused when the content
+    // no longer hashes to mandate.attestationSha256 (file rectified since, other structure or mediator name): pass
+    // the names used when the mandate was made.
     Status printAttestation(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
                             const QString &mediatorName, const QString &pdfPath) const;
 

@@ -3,6 +3,7 @@
 #include "security/Journal.h"
 #include "store/Database.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -44,6 +45,24 @@ QString compact(const QJsonObject &o)
 }
 
 } // namespace
+
+QString SubmissionRepository::stateLabel(const QString &state)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("draft"), QT_TR_NOOP("Draft")},
+        {QStringLiteral("queued"), QT_TR_NOOP("Waiting to be sent")},
+        {QStringLiteral("sending"), QT_TR_NOOP("Being sent")},
+        {QStringLiteral("delivered"), QT_TR_NOOP("Received by the organisation")},
+        {QStringLiteral("in_review"), QT_TR_NOOP("Being examined")},
+        {QStringLiteral("accepted"), QT_TR_NOOP("Accepted")},
+        {QStringLiteral("rejected_by_operator"), QT_TR_NOOP("Refused by the organisation")},
+        {QStringLiteral("incomplete"), QT_TR_NOOP("Incomplete: the organisation asks for more")},
+        {QStringLiteral("quarantined"), QT_TR_NOOP("Returned by the platform: to be checked")},
+        {QStringLiteral("discarded"), QT_TR_NOOP("Given up")},
+    };
+    const char *label = labels.value(state);
+    return label ? tr(label) : state;
+}
 
 SubmissionRepository::SubmissionRepository(QSqlDatabase db, Journal *journal, const Clock *clock)
     : m_db(std::move(db)), m_journal(journal), m_clock(clock)

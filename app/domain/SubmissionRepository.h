@@ -51,6 +51,9 @@ class SubmissionRepository
 public:
     SubmissionRepository(QSqlDatabase db, Journal *journal, const Clock *clock);
 
+    // A state in words, for the mediator and the citizen ("Waiting to be sent", "Accepted"…).
+    static QString stateLabel(const QString &state);
+
     Result<Submission> createDraft(const QString &demarcheId, int demarcheVersion, qint64 accountId,
                                    const QString &actorLogin, qint64 citizenId = 0);
     // Saves answers and section of a draft; refused once the submission has left the draft state.

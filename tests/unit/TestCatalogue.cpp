@@ -76,6 +76,15 @@ void TestCatalogue::bundledDemarchesLoad()
         QCOMPARE(engine.demarche().order.size(), demarche->fields.size() + demarche->sections.size());
     }
     QCOMPARE(catalogue.demarche(QStringLiteral("cpam-c2s"))->servicePublicFiche, QStringLiteral("F10027"));
+    // Every bundled démarche names the mandate area a mediator needs to do it on the person's behalf.
+    for (const DemarchePtr &demarche : catalogue.demarches())
+        QVERIFY2(!demarche->mandateScope.isEmpty(), qPrintable(demarche->id));
+    QCOMPARE(catalogue.demarche(QStringLiteral("caf-changement-adresse"))->mandateScope, QStringLiteral("housing"));
+    QCOMPARE(catalogue.demarche(QStringLiteral("ants-carte-grise-changement-adresse"))->mandateScope,
+             QStringLiteral("transport"));
+    QVERIFY(Catalogue::parse(document(Good), QStringLiteral("g.json"))
+                .demarche(QStringLiteral("good"))
+                ->mandateScope.isEmpty()); // optional
 }
 
 void TestCatalogue::errorKinds_data()
@@ -237,6 +246,13 @@ void TestCatalogue::errorKinds_data()
         << "bad"
         << ""
         << "\"operator\" must be one of";
+    QTest::newRow("unknown mandate scope")
+        << QByteArray(R"({"id":"bad","version":1,"operator":"caf","title":{"fr":"B","en":"B"},
+            "summary":{"fr":"S","en":"S"},"retention_days":30,"mandate_scope":"logement","sections":)" +
+                      oneSection(YesNo) + "}")
+        << "bad"
+        << ""
+        << "\"mandate_scope\" must be one of: social_health, work, family, housing";
     QTest::newRow("no version") << QByteArray(R"({"id":"bad","operator":"caf","title":{"fr":"B","en":"B"},
             "summary":{"fr":"S","en":"S"},"retention_days":30,"sections":)" +
                                               oneSection(YesNo) + "}")
