@@ -64,6 +64,11 @@ QString Vault::slotsPath() const
     return QDir(m_dataDir).filePath(KeySlots::fileName());
 }
 
+QString Vault::anchorPath() const
+{
+    return QDir(m_dataDir).filePath(Journal::anchorFileName());
+}
+
 bool Vault::storeExists() const
 {
     return QFileInfo::exists(slotsPath()) || QFileInfo::exists(QDir(m_dataDir).filePath(Database::fileName()));
@@ -178,23 +183,26 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
     if (!db)
         return db.error();
     m_db = std::move(db).value();
-    m_journal = std::make_unique<Journal>(m_db->connection(), m_clock);
+    m_journal = std::make_unique<Journal>(m_db->connection(), m_clock, anchorPath());
     m_dataKey = dataKey;
-    Status s = Database::inTransaction(m_db->connection(), [&]() -> Status {
-        QSqlQuery q(m_db->connection());
-        q.prepare(QStringLiteral("INSERT INTO accounts (login, display_name, role, created_at, password_changed_at)"
-                                 " VALUES (?, ?, 'admin', ?, ?)"));
-        q.addBindValue(adminLogin);
-        q.addBindValue(displayName);
-        q.addBindValue(now.toString(Qt::ISODate));
-        q.addBindValue(now.toString(Qt::ISODate));
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("first account"), q.lastError());
-        const QString object = QStringLiteral("account:%1").arg(q.lastInsertId().toLongLong());
-        if (Status j = m_journal->append(adminLogin, QStringLiteral("store_created")); !j)
-            return j;
-        return m_journal->append(adminLogin, QStringLiteral("account_created"), object);
-    });
+    // Anchored from the first row on; a store made by an older program gets its anchor when an admin resets it.
+    Status s = m_journal->startAnchor();
+    if (s)
+        s = Database::inTransaction(m_db->connection(), [&]() -> Status {
+            QSqlQuery q(m_db->connection());
+            q.prepare(QStringLiteral("INSERT INTO accounts (login, display_name, role, created_at, password_changed_at)"
+                                     " VALUES (?, ?, 'admin', ?, ?)"));
+            q.addBindValue(adminLogin);
+            q.addBindValue(displayName);
+            q.addBindValue(now.toString(Qt::ISODate));
+            q.addBindValue(now.toString(Qt::ISODate));
+            if (!q.exec())
+                return Database::sqlError(QStringLiteral("first account"), q.lastError());
+            const QString object = QStringLiteral("account:%1").arg(q.lastInsertId().toLongLong());
+            if (Status j = m_journal->append(adminLogin, QStringLiteral("store_created")); !j)
+                return j;
+            return m_journal->append(adminLogin, QStringLiteral("account_created"), object);
+        });
     if (s) {
         m_slots = slots;
         m_slotsLoaded = true;
@@ -206,6 +214,7 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
         const QString dbPath = QDir(m_dataDir).filePath(Database::fileName());
         for (const char *suffix : {"", "-journal", "-wal", "-shm"})
             QFile::remove(dbPath + QLatin1String(suffix));
+        QFile::remove(anchorPath());
         m_slotsLoaded = false;
         return s.error();
     }
@@ -240,7 +249,7 @@ Status Vault::openDatabase(const SecureBytes &dataKey)
     if (!db)
         return db.error();
     m_db = std::move(db).value();
-    m_journal = std::make_unique<Journal>(m_db->connection(), m_clock);
+    m_journal = std::make_unique<Journal>(m_db->connection(), m_clock, anchorPath());
     m_dataKey = dataKey;
     return {};
 }
@@ -366,6 +375,8 @@ Journal &Vault::journal() const
 
 void Vault::close()
 {
+    if (m_journal)
+        m_journal->syncAnchor(); // the last word on the anchor, whatever committed without telling it
     m_journal.reset();
     m_db.reset();
     m_dataKey.clear();

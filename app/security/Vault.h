@@ -96,6 +96,7 @@ public:
 
 private:
     QString slotsPath() const;
+    QString anchorPath() const;
     Status requireAdmin(const Account &actor) const;
     Status saveSlots();
     Status ensureSlotsLoaded();

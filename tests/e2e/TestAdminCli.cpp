@@ -1,5 +1,9 @@
 // Runs the real relais-admin binary, as an administrator's script would, in temporary folders.
+#include "StoreInspect.h"
 #include "TempStoreDir.h"
+
+#include "security/Journal.h"
+#include "security/Vault.h"
 
 #include <QDir>
 #include <QFile>
@@ -77,6 +81,8 @@ private Q_SLOTS:
     void wrongPasswordIsOneLineAndExit3();
     void recoveryCodeResetsAdminPassword();
     void checkAndVerifyJournal();
+    void verifyJournalReportsATruncatedEnd();
+    void verifyJournalReportsAMissingAnchorUntilReset();
     void passwordsNeverAsArguments();
     void foreignFilesAreRefusedUntouched();
     void unwritableDataDirectory();
@@ -246,6 +252,61 @@ void TestAdminCli::checkAndVerifyJournal()
     r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
     QCOMPARE(r.code, 0);
     QVERIFY(QRegularExpression(QStringLiteral("Head: [0-9a-f]{64}")).match(r.out).hasMatch());
+}
+
+void TestAdminCli::verifyJournalReportsATruncatedEnd()
+{
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"), QStringLiteral("alice"),
+                            QStringLiteral("--password-stdin")};
+    Run r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Journal intact: 3 entries.")), qPrintable(r.out));
+    qint64 rows = 0;
+    {
+        // Someone with the key removes the last three entries, as a SQLite shell would.
+        relais::Vault vault(dir.path());
+        QVERIFY(vault.signIn(QStringLiteral("alice"), relais::SecureBytes(AdminPassword.toUtf8().constData(),
+                                                                          int(AdminPassword.toUtf8().size()))));
+        rows = vault.journal().verify().rows;
+        QCOMPARE(rows, qint64(4));
+        const QSqlDatabase db = vault.database()->connection();
+        QCOMPARE(execSql(db, QStringLiteral("DROP TRIGGER journal_no_delete")), QString());
+        QCOMPARE(execSql(db, QStringLiteral("DELETE FROM journal WHERE id > 1")), QString());
+    }
+    // The sign-in of the command itself writes an entry after the cut: the cut is still named where it starts.
+    r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(oneLineReason(r), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("The end of the journal was removed: entries 2 to 4 are missing")),
+             qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("First broken entry: 2")), qPrintable(r.out));
+    QVERIFY(!r.out.contains(QStringLiteral("intact")));
+    r = admin(QStringList{QStringLiteral("check")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("Journal: The end of the journal was removed")), qPrintable(r.out));
+}
+
+void TestAdminCli::verifyJournalReportsAMissingAnchorUntilReset()
+{
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"), QStringLiteral("alice"),
+                            QStringLiteral("--password-stdin")};
+    QVERIFY(QFile::remove(dir.file(relais::Journal::anchorFileName())));
+    Run r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("anchor file journal.anchor is missing")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("restore from a backup")), qPrintable(r.err));
+    // An administrator accepts the journal as it is now; the reset itself is journaled.
+    r = admin(QStringList{QStringLiteral("verify-journal"), QStringLiteral("--reset-anchor")} + as,
+              AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Journal intact: 5 entries.")), qPrintable(r.out));
+    QVERIFY(QFile::exists(dir.file(relais::Journal::anchorFileName())));
+    r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
 }
 
 void TestAdminCli::passwordsNeverAsArguments()

@@ -4,12 +4,20 @@
 #include "security/Journal.h"
 #include "store/Database.h"
 
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTest>
 
 using relais::Database;
 using relais::Journal;
+using relais::JournalEntry;
+using relais::JournalFilter;
 using relais::SecureBytes;
+using relais::Status;
 using namespace relais::test;
 
 class TestJournal : public QObject
@@ -30,10 +38,23 @@ private Q_SLOTS:
     void chainContinuesAfterReopen();
     void rolledBackAppendLeavesNothing();
     void fieldBoundariesCannotShift();
+    void anchorFollowsCommittedRows();
+    void truncatedTailIsReported();
+    void truncatedTailStaysVisibleAfterNewRows();
+    void rolledBackTransactionDoesNotMoveTheAnchor();
+    void missingAnchorIsReportedNotRecreated();
+    void resetAnchorAcceptsTheCurrentEnd();
+    void resetAnchorRefusesAnEditedJournal();
+    void queryFiltersAndOrders();
+    void queryPagesByIdAndOffset();
+    void exportCsvQuotesAndFilters();
+    void actionsAndLabels();
 
 private:
     QSqlDatabase db() const { return m_db->connection(); }
-    void appendFive();
+    QString anchorPath() const { return QDir(m_dir->path()).filePath(Journal::anchorFileName()); }
+    QJsonObject anchorFile() const;
+    void appendFive(Journal *anchored = nullptr);
     void dropTriggers();
     QVariant cell(qint64 id, const QString &column) const;
 
@@ -58,9 +79,18 @@ void TestJournal::cleanup()
     m_dir.reset();
 }
 
-void TestJournal::appendFive()
+QJsonObject TestJournal::anchorFile() const
 {
-    Journal journal(db(), &m_clock);
+    QFile file(anchorPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return QJsonObject();
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+void TestJournal::appendFive(Journal *anchored)
+{
+    Journal plain(db(), &m_clock);
+    Journal &journal = anchored ? *anchored : plain;
     const QStringList actions = {QStringLiteral("store_created"), QStringLiteral("account_created"),
                                  QStringLiteral("sign_in"), QStringLiteral("setting_changed"),
                                  QStringLiteral("sign_in")};
@@ -192,7 +222,10 @@ void TestJournal::editedRowIsReported()
     QCOMPARE(execSql(db(), QStringLiteral("UPDATE journal SET %1 WHERE id = %2").arg(assignment).arg(row)), QString());
     const Journal::Verification v = Journal(db(), &m_clock).verify();
     QVERIFY(!v.intact);
+    QCOMPARE(v.reason, Journal::Reason::EditedRow);
     QCOMPARE(v.firstBrokenId, row);
+    QVERIFY2(Journal::describe(v).contains(QStringLiteral("entry %1 was changed").arg(row)),
+             qPrintable(Journal::describe(v)));
 }
 
 void TestJournal::deletedMiddleRowIsReported()
@@ -202,7 +235,9 @@ void TestJournal::deletedMiddleRowIsReported()
     QCOMPARE(execSql(db(), QStringLiteral("DELETE FROM journal WHERE id = 3")), QString());
     const Journal::Verification v = Journal(db(), &m_clock).verify();
     QVERIFY(!v.intact);
-    QCOMPARE(v.firstBrokenId, qint64(4));
+    QCOMPARE(v.reason, Journal::Reason::MissingRow);
+    QCOMPARE(v.firstBrokenId, qint64(3)); // the removed row, not the one after it
+    QCOMPARE(Journal::describe(v), QStringLiteral("The journal was altered: entry 3 was removed."));
 }
 
 void TestJournal::chainContinuesAfterReopen()
@@ -250,6 +285,263 @@ void TestJournal::fieldBoundariesCannotShift()
                                   QStringLiteral("b") + sep + QStringLiteral("c"), QString()));
     QVERIFY(Journal::canonicalRow(1, QStringLiteral("t"), QStringLiteral("a|1:b"), QStringLiteral("c"), QString()) !=
             Journal::canonicalRow(1, QStringLiteral("t"), QStringLiteral("a"), QStringLiteral("b|1:c"), QString()));
+}
+
+void TestJournal::anchorFollowsCommittedRows()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    QCOMPARE(anchorFile().value(QStringLiteral("rows")).toInteger(), qint64(0));
+    // Outside a transaction the row is committed at once, and the anchor follows it.
+    appendFive(&journal);
+    QCOMPARE(anchorFile().value(QStringLiteral("rows")).toInteger(), qint64(5));
+    QCOMPARE(anchorFile().value(QStringLiteral("head")).toString(),
+             QString::fromLatin1(cell(5, QStringLiteral("hash")).toByteArray().toHex()));
+    // Inside Database::inTransaction, the anchor moves at the commit, not before.
+    qint64 anchoredDuringWork = -1;
+    const Status s = Database::inTransaction(db(), [&]() -> Status {
+        const Status a = journal.append(QStringLiteral("admin.test"), QStringLiteral("setting_changed"));
+        anchoredDuringWork = anchorFile().value(QStringLiteral("rows")).toInteger();
+        return a;
+    });
+    QVERIFY2(s.ok(), qPrintable(s.message()));
+    QCOMPARE(anchoredDuringWork, qint64(5));
+    QCOMPARE(anchorFile().value(QStringLiteral("rows")).toInteger(), qint64(6));
+    const Journal::Verification v = journal.verify();
+    QVERIFY(v.intact);
+    QCOMPARE(v.reason, Journal::Reason::Intact);
+    QCOMPARE(v.anchoredRows, qint64(6));
+}
+
+void TestJournal::truncatedTailIsReported()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    dropTriggers();
+    // The chain of what is left is perfectly valid: only the anchor knows there were five rows.
+    QCOMPARE(execSql(db(), QStringLiteral("DELETE FROM journal WHERE id > 2")), QString());
+    QVERIFY(Journal(db(), &m_clock).verify().intact);
+    const Journal::Verification v = journal.verify();
+    QVERIFY(!v.intact);
+    QCOMPARE(v.reason, Journal::Reason::TruncatedTail);
+    QCOMPARE(v.firstBrokenId, qint64(3));
+    QCOMPARE(v.rows, qint64(2));
+    QCOMPARE(v.anchoredRows, qint64(5));
+    QCOMPARE(Journal::describe(v),
+             QStringLiteral("The end of the journal was removed: entries from 3 on are missing (5 recorded, 2 left)."));
+}
+
+void TestJournal::truncatedTailStaysVisibleAfterNewRows()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    dropTriggers();
+    QCOMPARE(execSql(db(), QStringLiteral("DELETE FROM journal WHERE id > 2")), QString());
+    // The next sign-in writes a row: it must neither hide the cut nor move the anchor back.
+    QVERIFY(journal.append(QStringLiteral("admin.test"), QStringLiteral("sign_in")).ok());
+    QVERIFY(journal.append(QStringLiteral("admin.test"), QStringLiteral("sign_out")).ok());
+    QCOMPARE(anchorFile().value(QStringLiteral("rows")).toInteger(), qint64(5));
+    const Journal::Verification v = journal.verify();
+    QVERIFY(!v.intact);
+    QCOMPARE(v.reason, Journal::Reason::TruncatedTail);
+    QCOMPARE(v.firstBrokenId, qint64(3));
+    QCOMPARE(v.gapEndId, qint64(5));
+    QVERIFY2(Journal::describe(v).contains(QStringLiteral("entries 3 to 5 are missing")),
+             qPrintable(Journal::describe(v)));
+}
+
+void TestJournal::rolledBackTransactionDoesNotMoveTheAnchor()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    // Work that journals, then fails: the row and the anchor both stay as they were.
+    const Status s = Database::inTransaction(db(), [&]() -> Status {
+        if (Status a = journal.append(QStringLiteral("admin.test"), QStringLiteral("account_created"),
+                                      QStringLiteral("account:9"));
+            !a)
+            return a;
+        return relais::makeError(relais::ErrorCode::InvalidInput, QStringLiteral("refused"));
+    });
+    QVERIFY(!s.ok());
+    // A transaction opened by hand and rolled back, as well.
+    QSqlDatabase connection = db();
+    QVERIFY(connection.transaction());
+    QVERIFY(journal.append(QStringLiteral("admin.test"), QStringLiteral("sign_in")).ok());
+    QVERIFY(connection.rollback());
+    journal.syncAnchor();
+    QCOMPARE(anchorFile().value(QStringLiteral("rows")).toInteger(), qint64(5));
+    Journal::Verification v = journal.verify();
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.rows, qint64(5));
+    // And the journal goes on from there, intact.
+    QVERIFY(journal.append(QStringLiteral("admin.test"), QStringLiteral("sign_in")).ok());
+    v = journal.verify();
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.rows, qint64(6));
+    QCOMPARE(v.anchoredRows, qint64(6));
+}
+
+void TestJournal::missingAnchorIsReportedNotRecreated()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    QVERIFY(QFile::remove(anchorPath()));
+    Journal::Verification v = journal.verify();
+    QVERIFY(!v.intact);
+    QCOMPARE(v.reason, Journal::Reason::AnchorMissing);
+    QCOMPARE(v.firstBrokenId, qint64(0));
+    QVERIFY(Journal::describe(v).contains(QStringLiteral("restore from a backup")));
+    // Writing more does not quietly make a new anchor: deleting the file would then go unnoticed.
+    QVERIFY(journal.append(QStringLiteral("admin.test"), QStringLiteral("sign_in")).ok());
+    QVERIFY(!QFile::exists(anchorPath()));
+    QCOMPARE(journal.verify().reason, Journal::Reason::AnchorMissing);
+    // An empty journal has nothing to anchor yet.
+    QCOMPARE(execSql(db(), QStringLiteral("DROP TRIGGER journal_no_delete")), QString());
+    QCOMPARE(execSql(db(), QStringLiteral("DELETE FROM journal")), QString());
+    QVERIFY(journal.verify().intact);
+}
+
+void TestJournal::resetAnchorAcceptsTheCurrentEnd()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    appendFive(&journal); // no anchor yet: a store made before anchors existed
+    QCOMPARE(journal.verify().reason, Journal::Reason::AnchorMissing);
+    const Status s = journal.resetAnchor(QStringLiteral("admin.test"));
+    QVERIFY2(s.ok(), qPrintable(s.message()));
+    const Journal::Verification v = journal.verify();
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.rows, qint64(6));
+    QCOMPARE(cell(6, QStringLiteral("action")).toString(), QStringLiteral("journal_anchor_reset"));
+    QCOMPARE(cell(6, QStringLiteral("actor")).toString(), QStringLiteral("admin.test"));
+}
+
+void TestJournal::resetAnchorRefusesAnEditedJournal()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    dropTriggers();
+    QCOMPARE(execSql(db(), QStringLiteral("UPDATE journal SET actor = 'x' WHERE id = 2")), QString());
+    const Status s = journal.resetAnchor(QStringLiteral("admin.test"));
+    QVERIFY(!s.ok());
+    QVERIFY2(s.message().contains(QStringLiteral("entry 2 was changed")), qPrintable(s.message()));
+    QCOMPARE(anchorFile().value(QStringLiteral("rows")).toInteger(), qint64(5));
+    QCOMPARE(journal.verify().rows, qint64(2));
+}
+
+void TestJournal::queryFiltersAndOrders()
+{
+    Journal journal(db(), &m_clock);
+    // Three days, two people, a few events.
+    const QDateTime start = m_clock.now();
+    QVERIFY(journal.append(QStringLiteral("alice"), QStringLiteral("sign_in")).ok()); // 1 day 0
+    QVERIFY(
+        journal.append(QStringLiteral("alice"), QStringLiteral("citizen_opened"), QStringLiteral("uuid-AB12")).ok());
+    m_clock.advanceSecs(24 * 3600);
+    QVERIFY(journal.append(QStringLiteral("marc"), QStringLiteral("sign_in")).ok()); // 3 day 1
+    QVERIFY(journal.append(QStringLiteral("marc"), QStringLiteral("citizen_opened"), QStringLiteral("uuid-cd34")).ok());
+    m_clock.advanceSecs(24 * 3600);
+    QVERIFY(
+        journal.append(QStringLiteral("alice"), QStringLiteral("citizen_opened"), QStringLiteral("uuid-ab99")).ok());
+
+    auto ids = [&](const JournalFilter &f) {
+        QList<qint64> list;
+        const auto rows = journal.query(f);
+        if (rows.ok()) {
+            for (const JournalEntry &e : rows.value())
+                list.append(e.id);
+        }
+        return list;
+    };
+    QCOMPARE(ids(JournalFilter()), (QList<qint64>{5, 4, 3, 2, 1})); // newest first
+    JournalFilter f;
+    f.actor = QStringLiteral("alice");
+    QCOMPARE(ids(f), (QList<qint64>{5, 2, 1}));
+    f.action = QStringLiteral("citizen_opened");
+    QCOMPARE(ids(f), (QList<qint64>{5, 2}));
+    QCOMPARE(journal.count(f).value(), qint64(2));
+    f = JournalFilter();
+    f.objectContains = QStringLiteral("ab"); // case does not matter
+    QCOMPARE(ids(f), (QList<qint64>{5, 2}));
+    f.objectContains = QStringLiteral("%"); // a plain character, not a wildcard
+    QCOMPARE(ids(f), QList<qint64>());
+    // Dates are the viewer's local dates, both ends included.
+    const QDate day1 = start.addSecs(24 * 3600).toLocalTime().date();
+    f = JournalFilter();
+    f.from = day1;
+    f.to = day1;
+    QCOMPARE(ids(f), (QList<qint64>{4, 3}));
+    f.to = QDate();
+    QCOMPARE(ids(f), (QList<qint64>{5, 4, 3}));
+    f = JournalFilter();
+    f.to = start.toLocalTime().date();
+    QCOMPARE(ids(f), (QList<qint64>{2, 1}));
+
+    const auto rows = journal.query(JournalFilter());
+    QVERIFY(rows.ok());
+    const JournalEntry &last = rows.value().first();
+    QCOMPARE(last.actor, QStringLiteral("alice"));
+    QCOMPARE(last.action, QStringLiteral("citizen_opened"));
+    QCOMPARE(last.object, QStringLiteral("uuid-ab99"));
+    QCOMPARE(last.at, m_clock.now());
+}
+
+void TestJournal::queryPagesByIdAndOffset()
+{
+    appendFive();
+    Journal journal(db(), &m_clock);
+    JournalFilter f;
+    f.limit = 2;
+    QCOMPARE(journal.query(f).value().size(), 2);
+    QCOMPARE(journal.query(f).value().at(0).id, qint64(5));
+    f.offset = 2;
+    QCOMPARE(journal.query(f).value().at(0).id, qint64(3));
+    f.offset = 0;
+    f.beforeId = 3;
+    const auto page = journal.query(f).value();
+    QCOMPARE(page.size(), 2);
+    QCOMPARE(page.at(0).id, qint64(2));
+    QCOMPARE(page.at(1).id, qint64(1));
+    QCOMPARE(journal.count(f).value(), qint64(2));
+}
+
+void TestJournal::exportCsvQuotesAndFilters()
+{
+    Journal journal(db(), &m_clock);
+    QVERIFY(journal.append(QStringLiteral("alice"), QStringLiteral("sign_in")).ok());
+    QVERIFY(journal.append(QStringLiteral("alice"), QStringLiteral("setting_changed"), QStringLiteral("a,b")).ok());
+    QVERIFY(journal.append(QStringLiteral("marc"), QStringLiteral("setting_changed"), QStringLiteral("say \"hi\" café"))
+                .ok());
+    QBuffer buffer;
+    QVERIFY(buffer.open(QIODevice::WriteOnly));
+    JournalFilter f;
+    f.action = QStringLiteral("setting_changed");
+    f.limit = 1; // paging is for the screen: the export takes every matching row
+    QVERIFY(journal.exportCsv(f, &buffer).ok());
+    const QString at = m_clock.now().toString(Qt::ISODateWithMs);
+    const QByteArray expected = "id,at_utc,actor,action,event,object\r\n"
+                                "3," +
+                                at.toLatin1() +
+                                ",marc,setting_changed,Setting changed,\"say \"\"hi\"\" caf\xc3\xa9\"\r\n"
+                                "2," +
+                                at.toLatin1() + ",alice,setting_changed,Setting changed,\"a,b\"\r\n";
+    QCOMPARE(buffer.data(), expected);
+}
+
+void TestJournal::actionsAndLabels()
+{
+    appendFive();
+    Journal journal(db(), &m_clock);
+    QCOMPARE(journal.actions(), (QStringList{QStringLiteral("account_created"), QStringLiteral("setting_changed"),
+                                             QStringLiteral("sign_in"), QStringLiteral("store_created")}));
+    QCOMPARE(journal.actors(), QStringList{QStringLiteral("admin.test")});
+    QCOMPARE(Journal::actionLabel(QStringLiteral("sign_in")), QStringLiteral("Signed in"));
+    QCOMPARE(Journal::actionLabel(QStringLiteral("citizen_erased")), QStringLiteral("Citizen's file erased"));
+    QCOMPARE(Journal::actionLabel(QStringLiteral("something_new")), QStringLiteral("something_new"));
 }
 
 QTEST_GUILESS_MAIN(TestJournal)

@@ -49,7 +49,7 @@ QString recoveryFormat()
 
 bool copyStore(const QString &from, const QString &to)
 {
-    for (const QString &name : {Database::fileName(), KeySlots::fileName()}) {
+    for (const QString &name : {Database::fileName(), KeySlots::fileName(), relais::Journal::anchorFileName()}) {
         if (!QFile::copy(QDir(from).filePath(name), QDir(to).filePath(name)))
             return false;
     }
@@ -212,9 +212,9 @@ void TestVault::initializeCreatesAStoreAndReturnsTheRecoveryCodeOnce()
     QVERIFY(vault.storeExists());
     QVERIFY(vault.isOpen());
     // While open, SQLite's write-ahead log sits beside the database (its frames are encrypted pages).
-    QCOMPARE(dirEntries(data),
-             (QStringList{KeySlots::fileName(), Database::fileName(), Database::fileName() + QStringLiteral("-shm"),
-                          Database::fileName() + QStringLiteral("-wal")}));
+    QCOMPARE(dirEntries(data), (QStringList{relais::Journal::anchorFileName(), KeySlots::fileName(),
+                                            Database::fileName(), Database::fileName() + QStringLiteral("-shm"),
+                                            Database::fileName() + QStringLiteral("-wal")}));
     QCOMPARE(vault.keySlots().structureName(), Structure);
 
     auto admin = vault.account(AdminLogin);
@@ -237,7 +237,8 @@ void TestVault::initializeCreatesAStoreAndReturnsTheRecoveryCodeOnce()
     vault.close();
     QVERIFY(!vault.isOpen());
     // Closing checkpoints the log into the database and removes it.
-    QCOMPARE(dirEntries(data), (QStringList{KeySlots::fileName(), Database::fileName()}));
+    QCOMPARE(dirEntries(data),
+             (QStringList{relais::Journal::anchorFileName(), KeySlots::fileName(), Database::fileName()}));
 
     // The folder opens again after a restart, with the password and with the code.
     FastVault restarted(data, m_clock.get());
@@ -930,7 +931,7 @@ void TestVault::missingKeySlotsIsNotANewStore()
         vault.initialize(Structure, AdminLogin, QString(), secret(AdminPassword), false, KdfParams::interactive());
     QCOMPARE(init.code(), ErrorCode::StoreExists);
     QCOMPARE(fileBytes(dbPath()), db);
-    QCOMPARE(dirEntries(dir()), QStringList{Database::fileName()});
+    QCOMPARE(dirEntries(dir()), (QStringList{relais::Journal::anchorFileName(), Database::fileName()}));
 
     // An empty folder, by contrast, is simply "no store yet".
     TempStoreDir empty;
