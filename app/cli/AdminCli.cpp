@@ -1,5 +1,6 @@
 #include "AdminCli.h"
 
+#include "domain/DemoData.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 #include "store/Migrations.h"
@@ -78,7 +79,8 @@ int AdminCli::usage(const QString &problem)
                           "  user disable --login LOGIN\n"
                           "  user list\n"
                           "  check\n"
-                          "  verify-journal\n"
+                          "  verify-journal [--reset-anchor]\n"
+                          "  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)\n"
                           "Options of every command that opens the store:\n"
                           "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
                           "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
@@ -92,10 +94,11 @@ int AdminCli::usage(const QString &problem)
 int AdminCli::run(const QStringList &arguments)
 {
     static const QSet<QString> valued = {
-        QStringLiteral("data-dir"),     QStringLiteral("as"),    QStringLiteral("structure"), QStringLiteral("admin"),
-        QStringLiteral("display-name"), QStringLiteral("login"), QStringLiteral("role"),      QStringLiteral("lang")};
-    static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("recovery"),
-                                          QStringLiteral("demo"), QStringLiteral("help")};
+        QStringLiteral("data-dir"), QStringLiteral("as"),           QStringLiteral("structure"),
+        QStringLiteral("admin"),    QStringLiteral("display-name"), QStringLiteral("login"),
+        QStringLiteral("role"),     QStringLiteral("lang"),         QStringLiteral("citizens")};
+    static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
+                                          QStringLiteral("recovery"), QStringLiteral("demo"), QStringLiteral("help")};
     Options o;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString arg = arguments.at(i);
@@ -137,6 +140,8 @@ int AdminCli::run(const QStringList &arguments)
         return check(o);
     if (command == QLatin1String("verify-journal"))
         return verifyJournal(o);
+    if (command == QLatin1String("seed-demo"))
+        return seedDemo(o);
     return usage(AdminCli::tr("Unknown command %1.").arg(command));
 }
 
@@ -325,7 +330,7 @@ int AdminCli::check(const Options &o)
     if (v.intact) {
         m_out << AdminCli::tr("Journal: %n entries, chain intact.", nullptr, static_cast<int>(v.rows)) << '\n';
     } else {
-        m_out << AdminCli::tr("Journal: chain broken at entry %1.").arg(v.firstBrokenId) << '\n';
+        m_out << AdminCli::tr("Journal: %1").arg(Journal::describe(v)) << '\n';
         ok = false;
     }
     m_out.flush();
@@ -336,15 +341,54 @@ int AdminCli::check(const Options &o)
 
 int AdminCli::verifyJournal(const Options &o)
 {
+    if (!o.has("password-stdin") && !o.has("recovery"))
+        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
     Vault vault(o.dataDir());
-    if (const int code = openForReading(o, vault); code != Ok)
-        return code;
+    auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
+    if (!actor)
+        return fail(exitCodeFor(actor.code()), actor.message());
+    if (o.has("reset-anchor")) {
+        if (!actor->isAdmin())
+            return fail(AuthFailed, AdminCli::tr("Only an administrator can reset the journal's anchor."));
+        if (Status s = vault.journal().resetAnchor(actor->login); !s)
+            return fail(exitCodeFor(s.code()), s.message());
+        m_out << AdminCli::tr("The journal's anchor now records its current end.") << '\n';
+    }
     const Journal::Verification v = vault.journal().verify();
-    if (!v.intact)
-        return fail(Failed, AdminCli::tr("The journal's chain is broken at entry %1: entries were changed or removed.")
-                                .arg(v.firstBrokenId));
+    if (!v.intact) {
+        m_out << AdminCli::tr("Journal: %n entries.", nullptr, static_cast<int>(v.rows)) << '\n';
+        if (v.firstBrokenId > 0)
+            m_out << AdminCli::tr("First broken entry: %1").arg(v.firstBrokenId) << Qt::endl;
+        return fail(Failed, Journal::describe(v));
+    }
     m_out << AdminCli::tr("Journal intact: %n entries.", nullptr, static_cast<int>(v.rows)) << '\n'
           << AdminCli::tr("Head: %1").arg(QString::fromLatin1(v.head.toHex())) << Qt::endl;
+    return Ok;
+}
+
+int AdminCli::seedDemo(const Options &o)
+{
+    bool numeric = false;
+    const int count = o.value("citizens").toInt(&numeric);
+    if (!numeric || count <= 0 || count > 1000000)
+        return usage(AdminCli::tr("seed-demo needs --citizens N, a number of people between 1 and 1000000."));
+    if (!o.has("password-stdin"))
+        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
+    Vault vault(o.dataDir());
+    auto actor = openAs(vault, o.positional, m_readLine, false, o.value("as"));
+    if (!actor)
+        return fail(exitCodeFor(actor.code()), actor.message());
+    const auto counts = DemoData::seed(vault, actor.value(), count);
+    if (!counts)
+        return fail(exitCodeFor(counts.code()), counts.message());
+    m_out << AdminCli::tr("Demo data added: %1 people, %2 consents, %3 mandates, %4 drafts, %5 démarches waiting to be "
+                          "sent.")
+                 .arg(counts->citizens)
+                 .arg(counts->consents)
+                 .arg(counts->mandates)
+                 .arg(counts->drafts)
+                 .arg(counts->queued)
+          << Qt::endl;
     return Ok;
 }
 

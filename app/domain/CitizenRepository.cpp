@@ -5,9 +5,12 @@
 #include "security/Journal.h"
 #include "store/Database.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace relais {
 
@@ -56,10 +59,18 @@ QStringList searchTokens(const Citizen &c)
     // The year alone ("martin 1985"), and the date as typed, read in order (dd/mm/yyyy → ddmmyyyy).
     if (c.birthDate.isValid())
         tokens << c.birthDate.toString(QStringLiteral("yyyy")) << c.birthDate.toString(QStringLiteral("ddMMyyyy"));
-    if (c.phone.startsWith(QLatin1String("+33")))
+    // Phones as they are typed: "06…" for metropolitan France, and for the overseas departments too
+    // (+262 639… is dialled 0639…); other countries by their digits after "+".
+    static const QStringList overseas = {QStringLiteral("+262"), QStringLiteral("+269"), QStringLiteral("+590"),
+                                         QStringLiteral("+594"), QStringLiteral("+596")};
+    if (c.phone.startsWith(QLatin1String("+33"))) {
         tokens << QLatin1Char('0') + c.phone.mid(3);
-    else if (!c.phone.isEmpty())
-        tokens << c.phone.mid(1); // other countries: the digits after "+"
+    } else if (!c.phone.isEmpty()) {
+        tokens << c.phone.mid(1);
+        for (const QString &code : overseas)
+            if (c.phone.startsWith(code) && c.phone.size() == code.size() + 9)
+                tokens << QLatin1Char('0') + c.phone.mid(code.size());
+    }
     tokens.removeDuplicates();
     tokens.removeAll(QString());
     return tokens;
@@ -301,21 +312,38 @@ Result<QList<Citizen>> CitizenRepository::search(const Account &actor, const QSt
     QList<Citizen> found;
     if (query.isEmpty())
         return found;
-    // Candidates: the files matching every prefix, or (digits typed with separators) the joined digits.
-    QStringList parts;
+    // Candidates: driven by the longest prefix (the most selective range), each other prefix checked for that
+    // person through the citizen_id index — far cheaper than intersecting the ranges of short prefixes.
     QVariantList binds;
-    const QString range = QStringLiteral("SELECT citizen_id FROM citizen_search WHERE token >= ? AND token < ?");
-    for (const QString &prefix : query.prefixes) {
-        parts << range;
-        binds << prefix << search::prefixUpperBound(prefix);
+    QStringList prefixes = query.prefixes;
+    std::stable_sort(prefixes.begin(), prefixes.end(),
+                     [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    QString candidates;
+    int longest = 0;
+    if (!prefixes.isEmpty()) {
+        candidates = QStringLiteral("SELECT s.citizen_id FROM citizen_search s WHERE s.token >= ? AND s.token < ?");
+        binds << prefixes.first() << search::prefixUpperBound(prefixes.first());
+        longest = int(prefixes.first().size());
+        for (int i = 1; i < prefixes.size(); ++i) {
+            candidates += QStringLiteral(" AND EXISTS (SELECT 1 FROM citizen_search t WHERE t.citizen_id ="
+                                         " s.citizen_id AND t.token >= ? AND t.token < ?)");
+            binds << prefixes.at(i) << search::prefixUpperBound(prefixes.at(i));
+        }
     }
-    QString candidates = parts.join(QLatin1String(" INTERSECT "));
-    if (!query.joinedDigits.isEmpty() &&
-        !(query.prefixes.size() == 1 && query.prefixes.first() == query.joinedDigits)) {
-        candidates += (candidates.isEmpty() ? QString() : QStringLiteral(" UNION ")) + range;
+    if (!query.joinedDigits.isEmpty() && !(prefixes.size() == 1 && prefixes.first() == query.joinedDigits)) {
+        candidates += (candidates.isEmpty() ? QString() : QStringLiteral(" UNION "));
+        candidates += QStringLiteral("SELECT citizen_id FROM citizen_search WHERE token >= ? AND token < ?");
         binds << query.joinedDigits << search::prefixUpperBound(query.joinedDigits);
+        longest = std::max(longest, int(query.joinedDigits.size()));
     }
-    QString sql = QStringLiteral("SELECT %1 FROM citizens WHERE id IN (%2)").arg(QLatin1String(Columns), candidates);
+    // One or two letters match a large part of a big structure: the first matches are enough to show, the
+    // page asks to type more. From three characters on, every match is sorted.
+    if (longest < 3)
+        candidates = QStringLiteral("SELECT citizen_id FROM (%1) LIMIT %2").arg(candidates).arg(ShortPrefixCandidates);
+    // Sorted within the covering index (id, sort_key, created_by): no encrypted row is read until the page of
+    // results is known.
+    QString sql =
+        QStringLiteral("SELECT id FROM citizens INDEXED BY citizens_search_order WHERE id IN (%1)").arg(candidates);
     if (actor.role == Role::Volunteer) {
         sql += QStringLiteral(" AND created_by = ?");
         binds << actor.id;
@@ -329,8 +357,25 @@ Result<QList<Citizen>> CitizenRepository::search(const Account &actor, const QSt
         q.addBindValue(b);
     if (Status s = exec(q, "search citizens"); !s)
         return s.error();
+    QList<qint64> ids;
     while (q.next())
-        found.append(fromRow(q));
+        ids.append(q.value(0).toLongLong());
+    q.finish();
+    if (ids.isEmpty())
+        return found;
+    QStringList idList;
+    for (const qint64 id : ids)
+        idList << QString::number(id);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM citizens WHERE id IN (%2)")
+                    .arg(QLatin1String(Columns), idList.join(QLatin1Char(',')))))
+        return Database::sqlError(QStringLiteral("load found citizens"), q.lastError());
+    QHash<qint64, Citizen> rows;
+    while (q.next()) {
+        Citizen c = fromRow(q);
+        rows.insert(c.id, c);
+    }
+    for (const qint64 id : ids)
+        found.append(rows.value(id));
     return found;
 }
 

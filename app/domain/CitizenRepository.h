@@ -31,6 +31,8 @@ class CitizenRepository
 public:
     static constexpr int NoteMaxLength = 500;
     static constexpr int DefaultSearchLimit = 50;
+    // With only one or two characters typed, at most this many matches are sorted (then: "type more").
+    static constexpr int ShortPrefixCandidates = 1000;
 
     enum class QueuedOnErasure
     {

@@ -170,6 +170,13 @@ const QVector<Migration> &migrations()
              QStringLiteral("CREATE INDEX attachments_submission ON attachments(submission_id)"),
              QStringLiteral("CREATE INDEX attachments_citizen ON attachments(citizen_id)"),
          }},
+        {4,
+         "citizen search sorted without reading whole rows",
+         {
+             // Covering index for search: candidates are filtered (volunteers) and sorted by name inside the
+             // index, so only the page of results shown is read from the (encrypted) table rows.
+             QStringLiteral("CREATE INDEX citizens_search_order ON citizens(id, sort_key, created_by)"),
+         }},
     };
     return list;
 }

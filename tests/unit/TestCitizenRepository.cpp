@@ -181,6 +181,9 @@ void TestCitizenRepository::searchByBirthDateAndPhone()
     QCOMPARE(namesFound(m_admin, QStringLiteral("+33 6 12 34 56")), QStringList{QStringLiteral("Anaïs Roux")});
     QCOMPARE(namesFound(m_admin, QStringLiteral("01.45.67")), QStringList{QStringLiteral("Loïc Petit")});
     QCOMPARE(namesFound(m_admin, QStringLiteral("roux 1985")), QStringList{QStringLiteral("Anaïs Roux")});
+    // Overseas numbers are found as they are dialled (0692… for +262 692…).
+    add(m_admin, QStringLiteral("Payet"), QStringLiteral("Noé"), QString(), QDate(), QStringLiteral("0692 12 34 56"));
+    QCOMPARE(namesFound(m_admin, QStringLiteral("0692 12")), QStringList{QStringLiteral("Noé Payet")});
     // The phone is stored as validated (E.164).
     QCOMPARE(repo().search(m_admin, QStringLiteral("anais"))->first().phone, QStringLiteral("+33612345678"));
 }
