@@ -111,6 +111,22 @@ Result<QList<AttachmentInfo>> AttachmentStore::list(qint64 submissionId) const
     return list;
 }
 
+Result<QList<AttachmentInfo>> AttachmentStore::listKept(qint64 citizenId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, submission_id, field, filename, content_type, size, sha256 FROM attachments"
+                             " WHERE citizen_id = ? ORDER BY id"));
+    q.addBindValue(citizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("list kept documents"), q.lastError());
+    QList<AttachmentInfo> list;
+    while (q.next()) {
+        list.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+                     q.value(4).toString(), q.value(5).toLongLong(), q.value(6).toByteArray()});
+    }
+    return list;
+}
+
 Status AttachmentStore::read(qint64 attachmentId, QIODevice *sink) const
 {
     QSqlQuery q(m_db);

@@ -49,6 +49,8 @@ public:
                                qint64 maxBytes = DefaultMaxBytes,
                                const QStringList &acceptedTypes = defaultAcceptedTypes());
     Result<QList<AttachmentInfo>> list(qint64 submissionId) const;
+    // The documents of a citizen's file (kept for reuse, with the "documents" consent), oldest first.
+    Result<QList<AttachmentInfo>> listKept(qint64 citizenId) const;
     // Writes the attachment to `sink` chunk by chunk; fails if the bytes no longer match their SHA-256.
     Status read(qint64 attachmentId, QIODevice *sink) const;
     Result<QByteArray> readAll(qint64 attachmentId) const;

@@ -214,10 +214,11 @@ void TestFirstRunAndLogin::wizardCreatesStoreAndAdminSignsIn()
     QVERIFY(std::any_of(labels.begin(), labels.end(),
                         [](QLabel *l) { return l->text().startsWith(QLatin1String("Alice Martin")); }));
     QListWidget *rail = window.shellPage()->rail();
-    QCOMPARE(rail->count(), 3);
-    QCOMPARE(rail->item(1)->text(), QStringLiteral("Démarches"));
-    QCOMPARE(rail->item(2)->text(), QStringLiteral("Administration"));
-    rail->setCurrentRow(2);
+    QCOMPARE(rail->count(), 4);
+    QCOMPARE(rail->item(1)->text(), QStringLiteral("Citizens"));
+    QCOMPARE(rail->item(2)->text(), QStringLiteral("Démarches"));
+    QCOMPARE(rail->item(3)->text(), QStringLiteral("Administration"));
+    rail->setCurrentRow(3);
     QCOMPARE(window.shellPage()->adminPage()->accountsTable()->rowCount(), 1);
     saveScreenshot(&window, QStringLiteral("05-shell-admin"));
 
@@ -254,7 +255,7 @@ void TestFirstRunAndLogin::lockIdleWarningAndSignOut()
     signIn(window, QStringLiteral("Marc Petit"), QStringLiteral("mediator password 42"));
     QVERIFY2(window.currentPage() == window.shellPage(), qPrintable(visibleErrors(window.loginPage())));
     // A mediator has the démarches, not the Administration page.
-    QCOMPARE(window.shellPage()->rail()->count(), 2);
+    QCOMPARE(window.shellPage()->rail()->count(), 3);
     QVERIFY(window.shellPage()->rail()->findItems(QStringLiteral("Administration"), Qt::MatchExactly).isEmpty());
 
     // The lock button hides the shell; the same person types the password to come back.
@@ -288,7 +289,7 @@ void TestFirstRunAndLogin::lockIdleWarningAndSignOut()
     signIn(window, QStringLiteral("Alice Martin"), AdminPassword);
     QCOMPARE(window.currentPage(), window.shellPage());
     QCOMPARE(session.account().login, QStringLiteral("alice"));
-    QCOMPARE(window.shellPage()->rail()->count(), 3); // with Administration
+    QCOMPARE(window.shellPage()->rail()->count(), 4); // with Administration
 
     // Signing out closes the store: nothing stays unlocked.
     QTest::mouseClick(findButton(window.shellPage(), QStringLiteral("Sign out")), Qt::LeftButton);
@@ -358,7 +359,7 @@ void TestFirstRunAndLogin::kioskClosesOnlyForAnAdministrator()
 
     signIn(window, QStringLiteral("Alice Martin"), AdminPassword);
     QCOMPARE(window.currentPage(), window.shellPage());
-    window.shellPage()->rail()->setCurrentRow(2);
+    window.shellPage()->rail()->setCurrentRow(3);
     QAbstractButton *quit = findButton(window.shellPage(), QStringLiteral("Quit Relais on this computer"));
     QVERIFY(quit);
     QTest::mouseClick(quit, Qt::LeftButton);

@@ -1,6 +1,7 @@
 #include "AdminPage.h"
 
 #include "AccountDialog.h"
+#include "JournalView.h"
 #include "common/Ui.h"
 #include "domain/PhotoDownscaler.h"
 #include "domain/ScanFolder.h"
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -36,7 +38,13 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields; the page scrolls to follow the focus
-    outer->addWidget(scroll);
+    // The journal takes the whole page (a long table), in place of the settings, rather than a dialog.
+    m_stack = new QStackedWidget;
+    outer->addWidget(m_stack);
+    m_stack->addWidget(scroll);
+    m_journal = new JournalView(vault);
+    m_stack->addWidget(m_journal);
+    connect(m_journal, &JournalView::backRequested, this, [this] { m_stack->setCurrentIndex(0); });
     auto *content = new QWidget;
     scroll->setWidget(content);
     auto *layout = new QVBoxLayout(content);
@@ -83,6 +91,13 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     recoveryRow->addWidget(recovery);
     recoveryRow->addStretch();
     s->addRow(recoveryRow);
+    auto *journal = new QPushButton(tr("View the &journal…"));
+    journal->setToolTip(tr("Who did what and when, with a check that no entry was changed or removed."));
+    auto *journalRow = new QHBoxLayout;
+    journalRow->addWidget(journal);
+    journalRow->addStretch();
+    s->addRow(journalRow);
+    connect(journal, &QPushButton::clicked, this, &AdminPage::showJournal);
     m_idle = new QSpinBox;
     m_idle->setRange(1, 60);
     m_idle->setSuffix(tr(" min"));
@@ -97,7 +112,7 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     s->addRow(idleLabel, idleRow);
     layout->addWidget(security);
 
-    // Mnemonics already taken on this page and around it (shell, accessibility bar): A D H K L N O P Q R S T.
+    // Mnemonics already taken on this page and around it (shell, accessibility bar): A D H J K L N O P Q R S T.
     auto *documents = new QGroupBox(tr("Documents"));
     auto *d = new QFormLayout(documents);
     m_scanPath = new QLineEdit;
@@ -142,6 +157,13 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     connect(choose, &QPushButton::clicked, this, &AdminPage::chooseScanFolder);
     connect(m_noScan, &QPushButton::clicked, this, &AdminPage::clearScanFolder);
     connect(m_downscale, &QCheckBox::clicked, this, &AdminPage::setDownscalePhotos);
+}
+
+void AdminPage::showJournal()
+{
+    m_journal->refresh();
+    m_stack->setCurrentWidget(m_journal);
+    m_journal->table()->setFocus();
 }
 
 void AdminPage::report(const QString &message, bool error)

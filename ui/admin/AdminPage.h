@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 class QTableWidget;
 
 namespace relais {
@@ -18,8 +19,10 @@ class Session;
 
 namespace relais::ui {
 
-// Administration: accounts, the system keychain slot, the recovery code, the idle lock delay and the
-// documents settings (scan folder, photo reduction) read by the démarche forms.
+class JournalView;
+
+// Administration: accounts, the system keychain slot, the recovery code, the security journal, the idle lock delay
+// and the documents settings (scan folder, photo reduction) read by the démarche forms.
 class AdminPage : public QWidget
 {
     Q_OBJECT
@@ -28,6 +31,9 @@ public:
     void refresh();
 
     QTableWidget *accountsTable() const { return m_table; }
+    JournalView *journalView() const { return m_journal; }
+    // Shows the security journal in place of the settings (its "Back" button returns to them).
+    void showJournal();
 
     // Saves `path` as the scan folder (setting "scan_folder", journaled) after checking it is an existing,
     // readable folder; otherwise shows why next to it and keeps the previous value. An empty path is
@@ -69,6 +75,8 @@ private:
     QLabel *m_scanError;
     QCheckBox *m_downscale;
     QLabel *m_message;
+    QStackedWidget *m_stack;
+    JournalView *m_journal;
 };
 
 } // namespace relais::ui

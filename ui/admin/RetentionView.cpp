@@ -107,10 +107,10 @@ void RetentionView::refresh()
         m_plan->setItem(row, 2, new QTableWidgetItem(Retention::kindLabel(item.kind)));
     }
     m_plan->resizeColumnToContents(0);
-    m_summary->setText(plan->isEmpty()
-                           ? tr("Nothing will be removed in the next %n days.", nullptr, HorizonDays)
-                           : tr("%n removal(s) in the next %1 days, ", nullptr, int(plan->size())).arg(HorizonDays) +
-                                 tr("%n due now.", nullptr, dueNow));
+    m_summary->setText(
+        plan->isEmpty() ? tr("Nothing will be removed in the next %n days.", nullptr, HorizonDays)
+                        : tr("%n removals planned in the next %1 days.", nullptr, int(plan->size())).arg(HorizonDays) +
+                              QLatin1Char(' ') + tr("Due now: %1.").arg(dueNow));
     m_purge->setEnabled(dueNow > 0);
 }
 
@@ -118,8 +118,7 @@ bool RetentionView::setInactivityMonths(int months)
 {
     const Status s =
         m_vault->setSetting(m_session->account(), Retention::inactivitySettingKey(), QString::number(months));
-    m_message->setText(s ? tr("Files are now erased after %n month(s) without activity.", nullptr, months)
-                         : s.message());
+    m_message->setText(s ? tr("Files are now erased after %n months without activity.", nullptr, months) : s.message());
     QAccessibleEvent alert(m_message, QAccessible::Alert);
     QAccessible::updateAccessibility(&alert);
     refresh();
@@ -132,10 +131,12 @@ bool RetentionView::purgeNow()
     if (!report) {
         m_message->setText(report.message());
     } else {
-        m_message->setText(tr("Purge done: %n file(s) erased, ", nullptr, report->filesErased) +
-                           tr("%n démarche(s) reduced to their receipt, ", nullptr, report->payloadsReduced) +
-                           tr("%n démarche(s) and ", nullptr, report->demarchesRemoved) +
-                           tr("%n draft(s) removed.", nullptr, report->draftsRemoved));
+        m_message->setText(tr("Purge done. Files erased: %1. Démarches reduced to their receipt: %2. Démarches "
+                              "removed: %3. Drafts removed: %4.")
+                               .arg(report->filesErased)
+                               .arg(report->payloadsReduced)
+                               .arg(report->demarchesRemoved)
+                               .arg(report->draftsRemoved));
     }
     QAccessibleEvent alert(m_message, QAccessible::Alert);
     QAccessible::updateAccessibility(&alert);

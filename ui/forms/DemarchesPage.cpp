@@ -2,9 +2,14 @@
 
 #include "FormWizard.h"
 #include "catalogue/Catalogue.h"
+#include "citizens/ConsentDialog.h"
+#include "citizens/MandateDialog.h"
 #include "common/Ui.h"
 #include "domain/AttachmentStore.h"
+#include "domain/CitizenRepository.h"
+#include "domain/Consents.h"
 #include "domain/DraftEditor.h"
+#include "domain/Mandates.h"
 #include "domain/ScanFolder.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Vault.h"
@@ -16,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTranslator>
@@ -74,6 +80,18 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     layout->addWidget(m_message);
     m_error = makeErrorLabel();
     layout->addWidget(m_error);
+    // The person the démarches are for, chosen in Citizens.
+    m_personRow = new QWidget;
+    auto *personRow = new QHBoxLayout(m_personRow);
+    personRow->setContentsMargins(0, 0, 0, 0);
+    m_person = makeLabel(QString(), "subtitle");
+    m_person->setObjectName(QStringLiteral("demarchePerson"));
+    auto *changePerson = new QPushButton(tr("Change the &person"));
+    personRow->addWidget(m_person, 1);
+    personRow->addWidget(changePerson);
+    m_personRow->hide();
+    layout->addWidget(m_personRow);
+    connect(changePerson, &QPushButton::clicked, this, &DemarchesPage::citizenChangeRequested);
 
     auto *columns = new QHBoxLayout;
     auto *left = new QVBoxLayout;
@@ -201,6 +219,11 @@ void DemarchesPage::setAccount(const Account &account)
     const QSqlDatabase db = m_vault->database()->connection();
     m_submissions = std::make_unique<SubmissionRepository>(db, &m_vault->journal(), m_vault->clock());
     m_attachments = std::make_unique<AttachmentStore>(db, m_vault->clock());
+    m_citizens = std::make_unique<CitizenRepository>(db, &m_vault->journal(), m_vault->clock());
+    m_consents = std::make_unique<Consents>(db, &m_vault->journal(), m_vault->clock());
+    m_mandates = std::make_unique<Mandates>(db, &m_vault->journal(), m_vault->clock());
+    m_citizenId = 0;
+    showPerson();
     configureScanFolder();
     m_message->hide();
     clearError(m_error);
@@ -235,9 +258,13 @@ void DemarchesPage::refresh()
     for (const Submission &s : drafts.value()) {
         const catalogue::DemarchePtr d = m_catalogueStore->current().demarche(s.demarcheId);
         const QString title = d ? d->title.text(language) : s.demarcheId;
-        auto *item = new QListWidgetItem(
-            tr("%1 — changed %2").arg(title, QLocale().toString(s.updatedAt.toLocalTime(), QLocale::ShortFormat)),
-            m_drafts);
+        const QString changed = QLocale().toString(s.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        const Result<Citizen> person =
+            s.citizenId != 0 ? m_citizens->load(m_account, s.citizenId) : Result<Citizen>(Citizen());
+        auto *item = new QListWidgetItem(person && person->id != 0
+                                             ? tr("%1 — %2 — changed %3").arg(person->displayName(), title, changed)
+                                             : tr("%1 — changed %2").arg(title, changed),
+                                         m_drafts);
         item->setData(SubmissionIdRole, s.id);
     }
 }
@@ -247,14 +274,103 @@ bool DemarchesPage::start(const QString &demarcheId)
     const catalogue::DemarchePtr demarche = m_catalogueStore->current().demarche(demarcheId);
     if (!demarche || !m_submissions)
         return false;
+    clearError(m_error);
+    if (!readyToStart(*demarche))
+        return false;
     Result<Submission> created =
-        m_submissions->createDraft(demarche->id, demarche->version, m_account.id, m_account.login);
+        m_submissions->createDraft(demarche->id, demarche->version, m_account.id, m_account.login, m_citizenId);
     if (!created) {
         showError(m_error, created.error().message);
         return false;
     }
+    if (m_citizenId != 0)
+        (void)m_citizens->touch(m_citizenId); // only the file's last activity: the draft itself is saved
     open(std::make_unique<DraftEditor>(m_submissions.get(), demarche, created.value(), m_vault->clock()));
     return true;
+}
+
+bool DemarchesPage::startFor(const QString &demarcheId, qint64 citizenId)
+{
+    setCitizen(citizenId);
+    return start(demarcheId);
+}
+
+void DemarchesPage::setCitizen(qint64 citizenId)
+{
+    m_citizenId = citizenId;
+    showPerson();
+}
+
+void DemarchesPage::showPerson()
+{
+    if (m_citizenId == 0 || !m_citizens) {
+        m_citizenId = 0;
+        m_person->clear();
+        m_personRow->hide();
+        return;
+    }
+    const Result<Citizen> person = m_citizens->load(m_account, m_citizenId);
+    if (!person) {
+        m_citizenId = 0;
+        m_personRow->hide();
+        showError(m_error, person.message());
+        return;
+    }
+    m_person->setText(tr("Démarche for %1").arg(person->displayName()));
+    m_personRow->show();
+}
+
+bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
+{
+    if (m_citizenId == 0)
+        return true;
+    const Result<Citizen> person = m_citizens->load(m_account, m_citizenId);
+    if (!person) {
+        showError(m_error, person.message());
+        return false;
+    }
+    if (!m_consents->inForce(m_citizenId, ConsentPurpose::File)) {
+        QMessageBox ask(QMessageBox::Warning, tr("Consent needed"),
+                        tr("No démarche can start for %1: they have not agreed that their file is kept. Read "
+                           "them the text and record their consent first.")
+                            .arg(person->displayName()),
+                        QMessageBox::NoButton, this);
+        QPushButton *record = ask.addButton(tr("Record the consent…"), QMessageBox::AcceptRole);
+        ask.addButton(QMessageBox::Cancel);
+        ask.setDefaultButton(record);
+        ask.exec();
+        if (ask.clickedButton() != record) {
+            showError(m_error, tr("The démarche did not start: the person's consent to keep their file is "
+                                  "missing."));
+            return false;
+        }
+        ConsentDialog dialog(m_consents.get(), m_account, person.value(), ConsentPurpose::File, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+    }
+    if (demarche.mandateScope.isEmpty())
+        return true;
+    const Result<Mandate> covering = m_mandates->activeFor(m_citizenId, demarche.mandateScope);
+    if (!covering) {
+        showError(m_error, covering.message());
+        return false;
+    }
+    if (covering->id != 0)
+        return true;
+    QMessageBox ask(QMessageBox::Question, tr("Mandate needed"),
+                    tr("This démarche is in the area « %1 », which no mandate in force covers. Create or extend a "
+                       "mandate now?")
+                        .arg(Mandates::scopeLabel(demarche.mandateScope)),
+                    QMessageBox::NoButton, this);
+    QPushButton *create = ask.addButton(tr("Create a mandate…"), QMessageBox::AcceptRole);
+    ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(create);
+    ask.exec();
+    if (ask.clickedButton() != create)
+        return false;
+    MandateDialog dialog(m_mandates.get(), m_account, person.value(), m_vault->keySlots().structureName(), this);
+    dialog.preselect(demarche.mandateScope);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 bool DemarchesPage::resume(qint64 submissionId)

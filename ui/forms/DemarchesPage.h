@@ -16,11 +16,15 @@ class QTreeWidget;
 
 namespace relais {
 class AttachmentStore;
+class CitizenRepository;
+class Consents;
+class Mandates;
 class SubmissionRepository;
 class Vault;
 namespace catalogue {
 class CatalogueStore;
-}
+struct Demarche;
+} // namespace catalogue
 } // namespace relais
 
 namespace relais::ui {
@@ -44,7 +48,13 @@ public:
     // Saves the open form now (the session locks).
     void saveNow();
 
+    // Starts a draft for the person chosen (if any): refused without their "file" consent; a démarche whose
+    // mandate area no mandate in force covers first offers to create one.
     bool start(const QString &demarcheId);
+    // The démarches started from now on are for this person (0: for nobody in particular).
+    void setCitizen(qint64 citizenId);
+    qint64 citizenId() const { return m_citizenId; }
+    bool startFor(const QString &demarcheId, qint64 citizenId);
     bool resume(qint64 submissionId);
     void refresh();
     // The title of the démarche being filled in, empty when none is open.
@@ -57,12 +67,15 @@ public:
     QPushButton *resumeButton() const { return m_resume; }
     QLabel *message() const { return m_message; }
     QLabel *errorLabel() const { return m_error; }
+    QLabel *personLabel() const { return m_person; }
     FormWizard *wizard() const { return m_wizard; }
     ScanFolder *scanFolder() const { return m_scanFolder.get(); }
 
 Q_SIGNALS:
     void formOpened();
     void formClosed();
+    // "Change the person": the mediator wants to choose someone else in Citizens.
+    void citizenChangeRequested();
 
 private:
     void fillCatalogue();
@@ -71,6 +84,9 @@ private:
     void closeForm();
     void formSent(qint64 submissionId);
     void configureScanFolder();
+    // The checks before a démarche starts for the chosen person; false if it must not start (reason shown).
+    bool readyToStart(const catalogue::Demarche &demarche);
+    void showPerson();
 
     Vault *m_vault;
     const catalogue::CatalogueStore *m_catalogueStore;
@@ -78,6 +94,12 @@ private:
     std::unique_ptr<SubmissionRepository> m_submissions;
     std::unique_ptr<AttachmentStore> m_attachments;
     std::unique_ptr<ScanFolder> m_scanFolder;
+    std::unique_ptr<CitizenRepository> m_citizens;
+    std::unique_ptr<Consents> m_consents;
+    std::unique_ptr<Mandates> m_mandates;
+    qint64 m_citizenId = 0;
+    QWidget *m_personRow;
+    QLabel *m_person;
     QStackedWidget *m_stack;
     QWidget *m_home;
     QLineEdit *m_search;

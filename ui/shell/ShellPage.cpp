@@ -1,6 +1,7 @@
 #include "ShellPage.h"
 
 #include "admin/AdminPage.h"
+#include "citizens/CitizensPage.h"
 #include "common/Logging.h"
 #include "common/Ui.h"
 #include "forms/DemarchesPage.h"
@@ -10,6 +11,7 @@
 
 #include <QAccessible>
 #include <QHBoxLayout>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QShortcut>
@@ -82,15 +84,37 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     if (!m_catalogue.load(catalogue::Catalogue::bundledPath()))
         qCWarning(lcDomain) << "bundled catalogue refused:" << m_catalogue.errors().size() << "error(s)";
     m_home = new HomePage(m_pages);
+    m_citizens = new CitizensPage(vault, &m_catalogue, m_pages);
     m_demarches = new DemarchesPage(vault, &m_catalogue, m_pages);
     m_admin = new AdminPage(vault, session, m_pages);
     m_home->hide();
+    m_citizens->hide();
     m_demarches->hide();
     m_admin->hide();
     // A lock hides the form: what was typed is saved at once rather than after the usual short wait.
     connect(m_session, &Session::locked, m_demarches, &DemarchesPage::saveNow);
     connect(m_demarches, &DemarchesPage::formOpened, this, &ShellPage::updateWindowTitle);
     connect(m_demarches, &DemarchesPage::formClosed, this, &ShellPage::updateWindowTitle);
+    // From a citizen's file to the catalogue, with the person chosen; and back to choose another person.
+    connect(m_citizens, &CitizensPage::startDemarcheRequested, this, [this](qint64 citizenId) {
+        m_demarches->setCitizen(citizenId);
+        showPage(m_demarches);
+        m_demarches->searchField()->setFocus();
+    });
+    connect(m_citizens, &CitizensPage::resumeDraftRequested, this, [this](qint64 submissionId) {
+        showPage(m_demarches);
+        m_demarches->resume(submissionId);
+    });
+    connect(m_demarches, &DemarchesPage::citizenChangeRequested, this, [this] {
+        m_citizens->showSearch();
+        showPage(m_citizens);
+        m_citizens->searchField()->setFocus();
+    });
+}
+
+void ShellPage::showPage(QWidget *page)
+{
+    m_rail->setCurrentRow(m_pages->indexOf(page));
 }
 
 void ShellPage::addPage(const QString &title, QWidget *page)
@@ -112,12 +136,16 @@ void ShellPage::enter(const Account &account)
         m_pages->removeWidget(m_pages->widget(0));
     m_home->setAccount(account, structure);
     addPage(tr("Home"), m_home);
+    m_citizens->setAccount(account);
+    addPage(tr("Citizens"), m_citizens);
     m_demarches->setAccount(account);
     addPage(tr("Démarches"), m_demarches);
     if (account.isAdmin()) {
         addPage(tr("Administration"), m_admin);
         m_admin->refresh();
     }
+    // Wide enough for the longest section name at the chosen text size (up to 200 %).
+    m_rail->setFixedWidth(qMax(220, m_rail->sizeHintForColumn(0) + 2 * m_rail->frameWidth() + 8));
     m_rail->setCurrentRow(0);
     m_rail->setFocus();
 }
@@ -131,6 +159,7 @@ void ShellPage::updateWindowTitle()
 void ShellPage::leave()
 {
     m_demarches->leave();
+    m_citizens->leave();
 }
 
 void ShellPage::showWarning(int secondsLeft)

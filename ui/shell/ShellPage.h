@@ -18,6 +18,7 @@ class Session;
 namespace relais::ui {
 
 class AdminPage;
+class CitizensPage;
 class DemarchesPage;
 class HomePage;
 
@@ -34,6 +35,7 @@ public:
     QStackedWidget *pages() const { return m_pages; }
     QWidget *idleWarning() const { return m_warning; }
     AdminPage *adminPage() const { return m_admin; }
+    CitizensPage *citizensPage() const { return m_citizens; }
     DemarchesPage *demarchesPage() const { return m_demarches; }
     const catalogue::CatalogueStore &catalogue() const { return m_catalogue; }
     // The session ends and the store is about to close: open work is saved and put away.
@@ -49,6 +51,7 @@ Q_SIGNALS:
 private:
     void showWarning(int secondsLeft);
     void addPage(const QString &title, QWidget *page);
+    void showPage(QWidget *page);
 
     Vault *m_vault;
     Session *m_session;
@@ -60,6 +63,7 @@ private:
     QStackedWidget *m_pages;
     catalogue::CatalogueStore m_catalogue;
     HomePage *m_home;
+    CitizensPage *m_citizens;
     DemarchesPage *m_demarches;
     AdminPage *m_admin;
 };

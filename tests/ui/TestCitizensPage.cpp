@@ -1,0 +1,800 @@
+// Citizens' files in the kiosk, through the real widgets of the shell and mostly from the keyboard: search as one
+// types (accents or not), a volunteer's narrower view, a new file with an error under its field, consent, mandate,
+// a démarche started for the person, erasure with a démarche still queued, and the merge of a duplicate.
+#include "FakeClock.h"
+#include "TempStoreDir.h"
+#include "TestStore.h"
+#include "UiFind.h"
+
+#include "citizens/CitizenEditor.h"
+#include "citizens/CitizenFilePage.h"
+#include "citizens/CitizenListModel.h"
+#include "citizens/CitizensPage.h"
+#include "citizens/ConsentDialog.h"
+#include "citizens/EraseDialog.h"
+#include "citizens/MandateDialog.h"
+#include "citizens/MergeDialog.h"
+#include "common/Translations.h"
+#include "domain/CitizenRepository.h"
+#include "domain/Consents.h"
+#include "domain/DraftEditor.h"
+#include "domain/Mandates.h"
+#include "domain/SubmissionRepository.h"
+#include "forms/DemarchesPage.h"
+#include "forms/FormWizard.h"
+#include "security/Journal.h"
+#include "security/Session.h"
+#include "security/Vault.h"
+#include "shell/ShellPage.h"
+#include "store/Database.h"
+#include "theme/Theme.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QGroupBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+
+using namespace relais;
+using namespace relais::test;
+
+namespace {
+
+const QString Demarche = QStringLiteral("caf-changement-adresse"); // in the "housing" area
+
+QWidget *focused()
+{
+    return QApplication::focusWidget();
+}
+
+// Types as a keyboard does, accented letters included (QTest::keyClicks knows only ASCII).
+void typeHere(const QString &text)
+{
+    QWidget *w = focused();
+    QVERIFY(w);
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80)
+            QTest::keyClick(w, ch.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+}
+
+void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QWidget *w = focused();
+    QVERIFY(w);
+    QTest::keyClick(w, Qt::Key(key), modifiers);
+}
+
+// Alt+letter: a button's mnemonic "clicks" it with a short animation, as it shows the press to the person.
+void pressMnemonic(int key)
+{
+    press(key, Qt::AltModifier);
+    QTest::qWait(250);
+}
+
+// What the person does in the next dialog of type T (a dialog's exec() holds the test until it closes). Polls
+// without blocking, so that the dialog can open from any event loop. `done` tells the test it was answered.
+template <typename T> void whenShown(std::function<void(T *)> act, bool *done)
+{
+    *done = false;
+    auto *poll = new QTimer(qApp);
+    auto *deadline = new QDeadlineTimer(5000);
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, deadline, act, done] {
+        T *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
+        if (!dialog && !deadline->hasExpired())
+            return;
+        poll->stop();
+        poll->deleteLater();
+        delete deadline;
+        if (dialog) {
+            QApplication::setActiveWindow(dialog); // the offscreen platform does not activate it by itself
+            (void)QTest::qWaitForWindowActive(dialog);
+            act(dialog);
+            *done = true;
+        }
+    });
+    poll->start();
+}
+
+void clickButton(QWidget *dialog, const QString &text)
+{
+    QAbstractButton *button = findButton(dialog, text);
+    QVERIFY2(button, qPrintable(text));
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+QStringList rows(const ui::CitizenListModel *model)
+{
+    QStringList shown;
+    for (int i = 0; i < model->rowCount(); ++i)
+        shown << model->index(i).data().toString();
+    return shown;
+}
+
+// Alt+letter must reach one thing on each screen (see TestFormWizard).
+QStringList duplicateMnemonics(QWidget *window)
+{
+    QHash<QKeySequence, QStringList> owners;
+    for (QAbstractButton *b : window->findChildren<QAbstractButton *>())
+        if (b->isVisible() && !b->shortcut().isEmpty())
+            owners[b->shortcut()] << b->text();
+    for (QLabel *l : window->findChildren<QLabel *>())
+        if (l->isVisible() && l->buddy() && !QKeySequence::mnemonic(l->text()).isEmpty())
+            owners[QKeySequence::mnemonic(l->text())] << l->text();
+    QStringList duplicates;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
+        if (it.value().size() > 1)
+            duplicates << it.value().join(QStringLiteral(" / "));
+    return duplicates;
+}
+
+} // namespace
+
+class TestCitizensPage : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TempStoreDir> m_dir;
+    FakeClock m_clock;
+    std::unique_ptr<Vault> m_vault;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<ui::ShellPage> m_shell;
+    Account m_admin;
+
+    ui::CitizensPage *page() const { return m_shell->citizensPage(); }
+    ui::CitizenFilePage *file() const { return page()->filePage(); }
+    CitizenRepository repository() const
+    {
+        return CitizenRepository(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
+    }
+    Consents consents() const { return Consents(m_vault->database()->connection(), &m_vault->journal(), &m_clock); }
+    SubmissionRepository submissions() const
+    {
+        return SubmissionRepository(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
+    }
+    qint64 seed(const Account &by, const QString &birthName, const QString &givenNames, const QDate &born,
+                const QString &commune = QString());
+    Account addAccount(const QString &login, Role role);
+    void openShell(const Account &account);
+    // A dialog closed: the kiosk window is active again (a window manager does it; the offscreen platform does not).
+    void backToShell()
+    {
+        QApplication::setActiveWindow(m_shell.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_shell.get()));
+    }
+    void search(const QString &typed);
+    void openByKeyboard(const QString &typed);
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void searchFindsPeopleWithOrWithoutAccents();
+    void volunteerSeesOnlyTheFilesTheyCreated();
+    void newFileFromTheKeyboardWithAnErrorUnderItsField();
+    void consentMandateAndADemarcheForThePerson();
+    void newMandatePrintedAndOneAreaRevoked();
+    void demarcheRefusedWithoutTheFileConsent();
+    void accessExportWritesPdfAndJson();
+    void erasureDiscardsTheQueuedDemarche();
+    void mergeKeepsOneFileWithBothDemarches();
+    void screenshotsAtNormalAndLargeText();
+    void mnemonicsAreUniqueOnEachScreen_data();
+    void mnemonicsAreUniqueOnEachScreen();
+};
+
+void TestCitizensPage::initTestCase()
+{
+    installTranslations(QStringLiteral("en"));
+    ui::Theme::apply(ui::ThemeKind::Standard, 100);
+}
+
+void TestCitizensPage::init()
+{
+    m_dir = std::make_unique<TempStoreDir>(); // each test starts from an empty store
+    m_vault = std::make_unique<Vault>(m_dir->path(), &m_clock);
+    QVERIFY(openAsAlice(*m_vault, QStringLiteral("MFS Test")));
+    m_vault->setKdfParams(KdfParams::interactive());
+    m_admin = m_vault->account(aliceLogin()).value();
+    m_session = std::make_unique<Session>(&m_clock);
+    m_session->setTimerEnabled(false);
+}
+
+void TestCitizensPage::cleanup()
+{
+    if (m_shell)
+        m_shell->leave();
+    m_shell.reset();
+    m_session.reset();
+    m_vault.reset();
+    m_dir.reset();
+    ui::Theme::apply(ui::ThemeKind::Standard, 100);
+}
+
+qint64 TestCitizensPage::seed(const Account &by, const QString &birthName, const QString &givenNames, const QDate &born,
+                              const QString &commune)
+{
+    Citizen c;
+    c.birthName = birthName;
+    c.givenNames = givenNames;
+    c.birthDate = born;
+    c.commune = commune;
+    Result<Citizen> made = repository().create(by, c);
+    return made ? made->id : 0;
+}
+
+Account TestCitizensPage::addAccount(const QString &login, Role role)
+{
+    const QByteArray password = "a long enough password 42";
+    if (!m_vault->addAccount(m_admin, login, login, role, secret(password)))
+        return {};
+    return m_vault->account(login).value();
+}
+
+void TestCitizensPage::openShell(const Account &account)
+{
+    m_session->start(account);
+    m_shell = std::make_unique<ui::ShellPage>(m_vault.get(), m_session.get());
+    m_shell->resize(1280, 900);
+    m_shell->show();
+    QApplication::setActiveWindow(m_shell.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_shell.get()));
+    m_shell->enter(account);
+    // Citizens comes right after Home in the rail: one arrow key.
+    QCOMPARE(focused(), m_shell->rail());
+    QCOMPARE(m_shell->rail()->item(1)->text(), QStringLiteral("Citizens"));
+    press(Qt::Key_Down);
+    QVERIFY(page()->isVisible());
+    page()->searchField()->setFocus();
+}
+
+void TestCitizensPage::search(const QString &typed)
+{
+    page()->searchField()->setFocus();
+    press(Qt::Key_A, Qt::ControlModifier);
+    press(Qt::Key_Backspace);
+    typeHere(typed);
+    // The search runs by itself once typing pauses.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !page()->stateLabel()->text().startsWith(QStringLiteral("Type a name")) || typed.trimmed().isEmpty(), 2000);
+    QTest::qWait(ui::CitizensPage::SearchDelayMs + 100);
+}
+
+void TestCitizensPage::openByKeyboard(const QString &typed)
+{
+    search(typed);
+    QVERIFY(page()->results()->rowCount() >= 1);
+    press(Qt::Key_Down);
+    QCOMPARE(focused(), page()->resultList());
+    press(Qt::Key_Return);
+    QVERIFY(file()->isVisible());
+}
+
+void TestCitizensPage::searchFindsPeopleWithOrWithoutAccents()
+{
+    QVERIFY(seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12),
+                 QStringLiteral("Rouen")));
+    QVERIFY(seed(m_admin, QStringLiteral("Lefebvre"), QStringLiteral("Marc"), QDate(1962, 11, 2),
+                 QStringLiteral("Évreux")));
+    QVERIFY(seed(m_admin, QStringLiteral("Martin"), QStringLiteral("Éloïse"), QDate(2001, 7, 30)));
+    openShell(m_admin);
+    QCOMPARE(page()->stateLabel()->text(),
+             QStringLiteral("Type a name, a date of birth (dd/mm/yyyy) or a phone number."));
+    QVERIFY(!page()->volunteerNote()->isVisible()); // an administrator sees every file
+
+    search(QStringLiteral("lefe"));
+    QCOMPARE(rows(page()->results()), QStringList({QStringLiteral("LEFEBVRE Marc — born on 02/11/1962 — Évreux"),
+                                                   QStringLiteral("LEFÈVRE Hélène — born on 12/03/1985 — Rouen")}));
+    QCOMPARE(page()->stateLabel()->text(), QStringLiteral("Files found: 2"));
+    QCOMPARE(page()->resultList()->accessibleDescription(), QStringLiteral("Files found: 2"));
+    QCOMPARE(page()->results()->index(1).data(Qt::AccessibleTextRole).toString(),
+             QStringLiteral("LEFÈVRE Hélène — born on 12/03/1985 — Rouen"));
+    saveScreenshot(m_shell.get(), QStringLiteral("30-citizens-search"));
+
+    // Without accents, with them, in capitals: the same person.
+    for (const QString &typed : {QStringLiteral("helene"), QStringLiteral("Hélène lef"), QStringLiteral("LEFEVRE")}) {
+        search(typed);
+        QCOMPARE(rows(page()->results()), QStringList{QStringLiteral("LEFÈVRE Hélène — born on 12/03/1985 — Rouen")});
+    }
+    search(QStringLiteral("eloise"));
+    QCOMPARE(page()->results()->rowCount(), 1);
+    QVERIFY(rows(page()->results()).first().startsWith(QStringLiteral("MARTIN Éloïse")));
+    search(QStringLiteral("12/03/1985"));
+    QCOMPARE(page()->results()->rowCount(), 1);
+
+    search(QStringLiteral("lefevbre"));
+    QCOMPARE(page()->results()->rowCount(), 0);
+    QVERIFY(!page()->resultList()->isVisible());
+    QCOMPARE(page()->stateLabel()->text(), QStringLiteral("No file matches. Check the spelling or create a new file."));
+
+    // Down from the search into the list, Return opens the file, "Back" returns to the same results.
+    openByKeyboard(QStringLiteral("lefe"));
+    QCOMPARE(file()->titleLabel()->text(), QStringLiteral("LEFEBVRE Marc"));
+    QCOMPARE(file()->editor()->lineEdit(QStringLiteral("commune"))->text(), QStringLiteral("Évreux"));
+    // Opening a file is journaled, by its reference only.
+    QVERIFY(m_vault->journal().verify().intact);
+    pressMnemonic(Qt::Key_B);
+    QVERIFY(page()->resultList()->isVisible());
+    QCOMPARE(page()->results()->rowCount(), 2);
+    QCOMPARE(focused(), page()->searchField());
+}
+
+void TestCitizensPage::volunteerSeesOnlyTheFilesTheyCreated()
+{
+    const Account volunteer = addAccount(QStringLiteral("vera"), Role::Volunteer);
+    QVERIFY(volunteer.id != 0);
+    QVERIFY(seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12)));
+    QVERIFY(seed(volunteer, QStringLiteral("Lefort"), QStringLiteral("Paul"), QDate(1990, 1, 1)));
+    openShell(volunteer);
+    QVERIFY(page()->volunteerNote()->isVisible());
+    QCOMPARE(page()->volunteerNote()->text(), QStringLiteral("You see the files you created."));
+    search(QStringLiteral("lef"));
+    QCOMPARE(rows(page()->results()), QStringList{QStringLiteral("LEFORT Paul — born on 01/01/1990")});
+    openByKeyboard(QStringLiteral("lef"));
+    // The file's own actions, without erasure and merge, which are for mediators.
+    QVERIFY(file()->exportButton()->isVisible());
+    QVERIFY(!file()->eraseButton()->isVisible());
+    QVERIFY(!file()->mergeButton()->isVisible());
+    QVERIFY(!findButton(file(), QStringLiteral("Erase the file…")));
+}
+
+void TestCitizensPage::newFileFromTheKeyboardWithAnErrorUnderItsField()
+{
+    openShell(m_admin);
+    pressMnemonic(Qt::Key_N);
+    QVERIFY(file()->isVisible());
+    QCOMPARE(file()->titleLabel()->text(), QStringLiteral("New file"));
+    // Identity first: nothing else until the file exists.
+    QVERIFY(!file()->startButton()->isVisible());
+    QVERIFY(!file()->newMandateButton()->isVisible());
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Birth name (required)"));
+    typeHere(QStringLiteral("Dupont"));
+    press(Qt::Key_Tab);
+    press(Qt::Key_Tab);
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Given names (required)"));
+    typeHere(QStringLiteral("Jeanne"));
+    press(Qt::Key_Tab);
+    typeHere(QStringLiteral("02/05/1950"));
+    press(Qt::Key_Tab);
+    press(Qt::Key_Tab);
+    press(Qt::Key_Tab);
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Phone"));
+    typeHere(QStringLiteral("12 34"));
+    press(Qt::Key_Tab); // leaving a wrong answer says what is wrong, right under it
+    QLabel *phoneError = file()->editor()->errorLabel(QStringLiteral("phone"));
+    QVERIFY(phoneError->isVisible());
+    QVERIFY(!phoneError->text().isEmpty());
+    QLineEdit *phone = file()->editor()->lineEdit(QStringLiteral("phone"));
+    QCOMPARE(phone->accessibleDescription(), phoneError->text()); // read out with the field
+    saveScreenshot(m_shell.get(), QStringLiteral("31-citizen-new-file-error"));
+
+    // Saving refuses, says why, and puts the keyboard back on the phone.
+    pressMnemonic(Qt::Key_E);
+    QCOMPARE(repository().count(), 0);
+    QVERIFY(file()->errorLabel()->isVisible());
+    QCOMPARE(focused(), phone);
+    press(Qt::Key_A, Qt::ControlModifier);
+    typeHere(QStringLiteral("06 12 34 56 78"));
+    QVERIFY(!phoneError->isVisible());
+
+    // The note reminds what not to write and counts down.
+    file()->editor()->noteEdit()->setFocus();
+    typeHere(QStringLiteral("Prefers mornings."));
+    QCOMPARE(file()->editor()->noteCounter()->text(), QStringLiteral("Characters left: 483"));
+    QVERIFY(file()->findChild<QLabel *>(QStringLiteral("noteReminder"))->isVisible());
+
+    pressMnemonic(Qt::Key_E);
+    QCOMPARE(repository().count(), 1);
+    QCOMPARE(file()->titleLabel()->text(), QStringLiteral("DUPONT Jeanne"));
+    QCOMPARE(repository().load(m_admin, file()->citizenId())->phone, QStringLiteral("+33612345678"));
+    // Before any démarche the person's consent is needed, said plainly, with the button to record it at hand.
+    QVERIFY(file()->consentBanner()->isVisible());
+    QCOMPARE(qobject_cast<QPushButton *>(focused())->text(), QStringLiteral("Record the &consent now…"));
+    QVERIFY(file()->startButton()->isVisible());
+
+    pressMnemonic(Qt::Key_B);
+    search(QStringLiteral("dupont jea"));
+    QCOMPARE(rows(page()->results()), QStringList{QStringLiteral("DUPONT Jeanne — born on 02/05/1950")});
+    search(QStringLiteral("06 12 34"));
+    QCOMPARE(page()->results()->rowCount(), 1);
+}
+
+void TestCitizensPage::consentMandateAndADemarcheForThePerson()
+{
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    openShell(m_admin);
+    openByKeyboard(QStringLiteral("helene"));
+    QVERIFY(file()->consentBanner()->isVisible());
+
+    // Without the "file" consent, no démarche: the reason is shown and the keyboard goes to the banner's button.
+    pressMnemonic(Qt::Key_A);
+    QVERIFY(file()->isVisible());
+    QVERIFY(file()->errorLabel()->text().contains(QStringLiteral("consent")));
+
+    // The consent: its full text, an explicit tick, then recorded with its version.
+    bool consented = false;
+    whenShown<ui::ConsentDialog>(
+        [](ui::ConsentDialog *dialog) {
+            QVERIFY(dialog->textLabel()->text() == Consents::currentText(ConsentPurpose::File).text);
+            QVERIFY(!dialog->recordButton()->isEnabled());
+            dialog->agreement()->setFocus();
+            saveScreenshot(dialog, QStringLiteral("33-consent-dialog"));
+            press(Qt::Key_Space);
+            pressMnemonic(Qt::Key_R);
+        },
+        &consented);
+    pressMnemonic(Qt::Key_C);
+    QVERIFY(consented);
+    backToShell();
+    QVERIFY(consents().inForce(id, ConsentPurpose::File));
+    QVERIFY(!file()->consentBanner()->isVisible());
+    auto *state = file()->findChild<QLabel *>(QStringLiteral("consentState:file"));
+    QVERIFY(state);
+    QCOMPARE(state->text(), QStringLiteral("Given on %1 (text %2)")
+                                .arg(QLocale().toString(m_clock.now().toLocalTime().date(), QLocale::ShortFormat),
+                                     Consents::currentText(ConsentPurpose::File).version));
+
+    // "Start a démarche" goes to the catalogue with the person chosen.
+    pressMnemonic(Qt::Key_A);
+    ui::DemarchesPage *demarches = m_shell->demarchesPage();
+    QVERIFY(demarches->isVisible());
+    QCOMPARE(demarches->citizenId(), id);
+    QCOMPARE(demarches->personLabel()->text(), QStringLiteral("Démarche for LEFÈVRE Hélène"));
+
+    // The change of address is in the "housing" area, which no mandate covers yet: create one on the way.
+    bool asked = false;
+    bool mandated = false;
+    whenShown<QMessageBox>(
+        [&mandated](QMessageBox *box) {
+            QVERIFY(box->text().contains(QStringLiteral("« Housing »")));
+            whenShown<ui::MandateDialog>(
+                [](ui::MandateDialog *dialog) {
+                    QVERIFY(dialog->scopeBox(QStringLiteral("housing"))->isChecked());
+                    QVERIFY(!dialog->scopeBox(QStringLiteral("work"))->isChecked());
+                    dialog->durationButton(MandateDuration::SixMonths)->setChecked(true);
+                    pressMnemonic(Qt::Key_C);
+                },
+                &mandated);
+            clickButton(box, QStringLiteral("Create a mandate…"));
+        },
+        &asked);
+    QVERIFY(demarches->start(Demarche));
+    QVERIFY(asked);
+    QVERIFY(mandated);
+    backToShell();
+    Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
+    const Mandate covering = mandates.activeFor(id, QStringLiteral("housing")).value();
+    QVERIFY(covering.id != 0);
+    QCOMPARE(covering.endsAt.date(), m_clock.now().date().addMonths(6));
+
+    // The draft belongs to the person; the drafts list says whose it is.
+    QVERIFY(demarches->wizard());
+    const qint64 draft = demarches->wizard()->draft()->submission().id;
+    QCOMPARE(submissions().load(draft)->citizenId, id);
+    pressMnemonic(Qt::Key_C); // close the form, the draft is kept
+    QVERIFY(!demarches->wizard());
+    QCOMPARE(demarches->draftList()->count(), 1);
+    QVERIFY2(demarches->draftList()->item(0)->text().startsWith(QStringLiteral("LEFÈVRE Hélène — Report a change")),
+             qPrintable(demarches->draftList()->item(0)->text()));
+
+    // A second démarche in the same area needs no new mandate; then the file lists both, and a draft reopens.
+    QVERIFY(demarches->start(Demarche));
+    pressMnemonic(Qt::Key_C);
+    m_shell->rail()->setCurrentRow(1);
+    QVERIFY(page()->isVisible());
+    openByKeyboard(QStringLiteral("helene"));
+    QListWidget *list = file()->demarcheList();
+    QCOMPARE(list->count(), 2);
+    QVERIFY(list->item(0)->text().contains(QStringLiteral("— Draft —")));
+    list->setFocus();
+    list->setCurrentRow(0);
+    press(Qt::Key_Return);
+    QVERIFY(demarches->isVisible());
+    QVERIFY(demarches->wizard());
+    QCOMPARE(demarches->wizard()->draft()->submission().citizenId, id);
+}
+
+void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
+{
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    openShell(m_admin);
+    openByKeyboard(QStringLiteral("helene"));
+    QTemporaryDir out;
+    const QString pdf = out.filePath(QStringLiteral("attestation.pdf"));
+    file()->setSavePathChooser([pdf](QWidget *, const QString &, const QString &) { return pdf; });
+
+    bool created = false;
+    bool offered = false;
+    whenShown<ui::MandateDialog>(
+        [&offered](ui::MandateDialog *dialog) {
+            // Nothing ticked: refused with the reason, the dialog stays.
+            pressMnemonic(Qt::Key_C);
+            QVERIFY(dialog->isVisible());
+            QCOMPARE(dialog->errorLabel()->text(), QStringLiteral("Tick at least one area."));
+            dialog->scopeBox(QStringLiteral("work"))->setFocus();
+            press(Qt::Key_Space);
+            QVERIFY(!dialog->errorLabel()->isVisible()); // ticking an area answers the error
+            dialog->scopeBox(QStringLiteral("money_taxes"))->setFocus();
+            press(Qt::Key_Space);
+            saveScreenshot(dialog, QStringLiteral("34-mandate-dialog"));
+            whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print the attestation…")); },
+                                   &offered);
+            pressMnemonic(Qt::Key_C);
+        },
+        &created);
+    pressMnemonic(Qt::Key_M);
+    QVERIFY(created);
+    backToShell();
+    QVERIFY(offered);
+    QFile printed(pdf);
+    QVERIFY(printed.open(QIODevice::ReadOnly));
+    QVERIFY(printed.read(5) == "%PDF-");
+    QVERIFY(file()->messageLabel()->text().contains(QStringLiteral("attestation")));
+
+    Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
+    const Mandate mandate = mandates.forCitizen(id)->first();
+    QCOMPARE(mandate.scopesInForce(), QStringList({QStringLiteral("work"), QStringLiteral("money_taxes")}));
+    auto *revoke = file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id));
+    QVERIFY(revoke && revoke->isVisible());
+    QCOMPARE(revoke->accessibleName(), QStringLiteral("Revoke the area: Work and unemployment"));
+
+    // Revoking asks first; "Cancel" changes nothing.
+    bool answered = false;
+    whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Cancel")); }, &answered);
+    QTest::mouseClick(revoke, Qt::LeftButton);
+    QVERIFY(answered);
+    backToShell();
+    QVERIFY(mandates.activeFor(id, QStringLiteral("work"))->id != 0);
+    revoke = file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id));
+    whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Revoke")); }, &answered);
+    QTest::mouseClick(revoke, Qt::LeftButton);
+    QVERIFY(answered);
+    backToShell();
+    QCOMPARE(mandates.activeFor(id, QStringLiteral("work"))->id, 0);
+    QVERIFY(mandates.activeFor(id, QStringLiteral("money_taxes"))->id != 0);
+    QTRY_VERIFY(!file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id)));
+    QStringList shown;
+    for (QLabel *l : file()->mandateRows()->findChildren<QLabel *>())
+        shown << l->text();
+    QVERIFY2(shown.join(QLatin1Char('\n')).contains(QStringLiteral("Work and unemployment — revoked on")),
+             qPrintable(shown.join(QLatin1Char('\n'))));
+}
+
+void TestCitizensPage::demarcheRefusedWithoutTheFileConsent()
+{
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    openShell(m_admin);
+    ui::DemarchesPage *demarches = m_shell->demarchesPage();
+    demarches->setCitizen(id);
+    m_shell->rail()->setCurrentRow(2);
+
+    // Cancel: nothing starts, and the page says why.
+    bool asked = false;
+    whenShown<QMessageBox>(
+        [](QMessageBox *box) {
+            QVERIFY(box->text().contains(QStringLiteral("record their consent first")));
+            clickButton(box, QStringLiteral("Cancel"));
+        },
+        &asked);
+    QVERIFY(!demarches->start(Demarche));
+    QVERIFY(asked);
+    backToShell();
+    QVERIFY(!demarches->wizard());
+    QVERIFY(demarches->errorLabel()->isVisible());
+    QVERIFY(demarches->errorLabel()->text().contains(QStringLiteral("consent")));
+    QCOMPARE(submissions().drafts(0)->size(), 0);
+
+    // The button records the consent on the spot; the mandate question then comes (cancelled here).
+    bool consented = false;
+    bool mandateAsked = false;
+    whenShown<QMessageBox>(
+        [&consented, &mandateAsked](QMessageBox *box) {
+            whenShown<ui::ConsentDialog>(
+                [&mandateAsked](ui::ConsentDialog *dialog) {
+                    dialog->agreement()->setChecked(true);
+                    whenShown<QMessageBox>([](QMessageBox *next) { clickButton(next, QStringLiteral("Cancel")); },
+                                           &mandateAsked);
+                    QTest::mouseClick(dialog->recordButton(), Qt::LeftButton);
+                },
+                &consented);
+            clickButton(box, QStringLiteral("Record the consent…"));
+        },
+        &asked);
+    QVERIFY(!demarches->start(Demarche));
+    QVERIFY(asked);
+    QVERIFY(consented);
+    QVERIFY(mandateAsked);
+    QVERIFY(consents().inForce(id, ConsentPurpose::File));
+    QVERIFY(!demarches->wizard());
+}
+
+void TestCitizensPage::accessExportWritesPdfAndJson()
+{
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    openShell(m_admin);
+    openByKeyboard(QStringLiteral("helene"));
+    QTemporaryDir out;
+    file()->setFolderChooser([&out](QWidget *, const QString &, const QString &) { return out.path(); });
+    pressMnemonic(Qt::Key_X);
+    const QStringList written = QDir(out.path()).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(written.size(), 2);
+    QVERIFY(written.at(0).endsWith(QStringLiteral(".json")));
+    QVERIFY(written.at(1).endsWith(QStringLiteral(".pdf")));
+    // Named by date and reference: never the person's name in a folder listing.
+    QVERIFY(!written.join(QLatin1Char(' ')).contains(QStringLiteral("lef"), Qt::CaseInsensitive));
+    QFile json(QDir(out.path()).filePath(written.at(0)));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(json.readAll()).contains(QStringLiteral("Hélène")));
+    QVERIFY(file()->messageLabel()->isVisible());
+    QVERIFY(file()->messageLabel()->text().contains(QStringLiteral(".pdf")));
+    QCOMPARE(file()->citizenId(), id);
+}
+
+void TestCitizensPage::erasureDiscardsTheQueuedDemarche()
+{
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    const Citizen person = repository().load(m_admin, id).value();
+    QVERIFY(consents().give(m_admin, person, ConsentPurpose::File));
+    SubmissionRepository repo = submissions();
+    const qint64 queued = repo.createDraft(Demarche, 1, m_admin.id, m_admin.login, id)->id;
+    QVERIFY(repo.queue(queued, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1234567")}},
+                       m_admin.login));
+    openShell(m_admin);
+    openByKeyboard(QStringLiteral("helene"));
+    QVERIFY(file()->demarcheList()->item(0)->text().contains(QStringLiteral("Waiting to be sent")));
+
+    // Two steps: what goes and what becomes of the queued démarche, then a last confirmation.
+    bool erased = false;
+    whenShown<ui::EraseDialog>(
+        [](ui::EraseDialog *dialog) {
+            QVERIFY(dialog->deliverFirstButton()->isChecked()); // the safe choice comes first
+            saveScreenshot(dialog, QStringLiteral("35-erase-dialog"));
+            pressMnemonic(Qt::Key_I);
+            QVERIFY(dialog->discardButton()->isChecked());
+            pressMnemonic(Qt::Key_C);
+            QVERIFY(dialog->onConfirmationStep());
+            QVERIFY(dialog->isVisible());
+            QCOMPARE(focused(), dialog->eraseButton());
+            pressMnemonic(Qt::Key_E);
+        },
+        &erased);
+    pressMnemonic(Qt::Key_F);
+    QVERIFY(erased);
+    backToShell();
+    QVERIFY(page()->searchField()->isVisible());
+    QCOMPARE(page()->stateLabel()->text(), QStringLiteral("The file was erased."));
+    QVERIFY(!repository().load(m_admin, id));
+    QVERIFY(!repo.load(queued)); // discarded with the file: it will never be sent
+    search(QStringLiteral("helene"));
+    QCOMPARE(page()->results()->rowCount(), 0);
+}
+
+void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
+{
+    const qint64 first = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    Citizen twin;
+    twin.birthName = QStringLiteral("Lefevre");
+    twin.givenNames = QStringLiteral("Helene");
+    twin.phone = QStringLiteral("06 98 76 54 32");
+    const qint64 second = repository().create(m_admin, twin)->id;
+    SubmissionRepository repo = submissions();
+    const qint64 one = repo.createDraft(Demarche, 1, m_admin.id, m_admin.login, first)->id;
+    const qint64 two = repo.createDraft(QStringLiteral("cpam-c2s"), 1, m_admin.id, m_admin.login, second)->id;
+    openShell(m_admin);
+    search(QStringLiteral("lefevre helene"));
+    QCOMPARE(page()->results()->rowCount(), 2);
+    // The undated file comes first; the arrow keys go down to the one with a date of birth.
+    press(Qt::Key_Down);
+    QCOMPARE(focused(), page()->resultList());
+    press(Qt::Key_Down);
+    QCOMPARE(page()->resultList()->currentIndex().data(ui::CitizenListModel::CitizenIdRole).toLongLong(), first);
+    press(Qt::Key_Return);
+    QCOMPARE(file()->citizenId(), first);
+
+    bool merged = false;
+    whenShown<ui::MergeDialog>(
+        [second](ui::MergeDialog *dialog) {
+            QCOMPARE(focused(), dialog->searchField());
+            typeHere(QStringLiteral("lefevre"));
+            press(Qt::Key_Down);
+            QCOMPARE(dialog->results()->rowCount(), 1); // never the file itself
+            QCOMPARE(focused(), dialog->resultList());
+            QCOMPARE(dialog->duplicateId(), second);
+            QCOMPARE(dialog->comparison()->item(5, 2)->text(), QStringLiteral("+33698765432"));
+            saveScreenshot(dialog, QStringLiteral("36-merge-dialog"));
+            pressMnemonic(Qt::Key_M);
+        },
+        &merged);
+    pressMnemonic(Qt::Key_W);
+    QVERIFY(merged);
+    backToShell();
+    QCOMPARE(file()->citizenId(), first);
+    QCOMPARE(file()->editor()->lineEdit(QStringLiteral("phone"))->text(), QStringLiteral("+33698765432"));
+    QCOMPARE(file()->demarcheList()->count(), 2);
+    QCOMPARE(repo.load(one)->citizenId, first);
+    QCOMPARE(repo.load(two)->citizenId, first);
+    pressMnemonic(Qt::Key_B);
+    search(QStringLiteral("lefevre"));
+    QCOMPARE(page()->results()->rowCount(), 1);
+}
+
+void TestCitizensPage::screenshotsAtNormalAndLargeText()
+{
+    const qint64 id =
+        seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12), QStringLiteral("Rouen"));
+    const Citizen person = repository().load(m_admin, id).value();
+    QVERIFY(consents().give(m_admin, person, ConsentPurpose::File));
+    QVERIFY(consents().give(m_admin, person, ConsentPurpose::Documents));
+    QVERIFY(submissions().createDraft(Demarche, 1, m_admin.id, m_admin.login, id));
+    for (const int scale : {100, 200}) {
+        ui::Theme::apply(ui::ThemeKind::Standard, scale);
+        openShell(m_admin);
+        search(QStringLiteral("lef"));
+        saveScreenshot(m_shell.get(), QStringLiteral("37-citizens-search-%1").arg(scale));
+        openByKeyboard(QStringLiteral("lef"));
+        QVERIFY(file()->documentsGroup()->isVisible()); // shown while the "documents" consent is in force
+        saveScreenshot(m_shell.get(), QStringLiteral("38-citizen-file-%1").arg(scale));
+        // The whole file, as it scrolls.
+        auto *content = file()->titleLabel()->parentWidget();
+        saveScreenshot(content, QStringLiteral("39-citizen-file-whole-%1").arg(scale));
+        // Nothing is cut: every button shows its whole text.
+        for (QPushButton *b : file()->findChildren<QPushButton *>())
+            if (b->isVisible())
+                QVERIFY2(b->width() >= b->sizeHint().width() - 1, qPrintable(b->text()));
+        m_shell->leave();
+        m_shell.reset();
+    }
+}
+
+void TestCitizensPage::mnemonicsAreUniqueOnEachScreen_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("fr") << QStringLiteral("fr");
+    QTest::newRow("en") << QStringLiteral("en");
+}
+
+void TestCitizensPage::mnemonicsAreUniqueOnEachScreen()
+{
+    QFETCH(QString, language);
+    installTranslations(language);
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    openShell(m_admin);
+    auto check = [this](const char *screen) {
+        const QStringList duplicates = duplicateMnemonics(m_shell.get());
+        QVERIFY2(duplicates.isEmpty(),
+                 qPrintable(QLatin1String(screen) + QLatin1String(": ") + duplicates.join(QLatin1String("; "))));
+    };
+    check("search");
+    page()->newFile();
+    check("new file");
+    QVERIFY(page()->openFile(id));
+    check("file");
+    m_shell->demarchesPage()->setCitizen(id);
+    m_shell->rail()->setCurrentRow(2);
+    check("démarches for a person");
+    installTranslations(QStringLiteral("en"));
+}
+
+QTEST_MAIN(TestCitizensPage)
+#include "TestCitizensPage.moc"

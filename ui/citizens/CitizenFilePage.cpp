@@ -1,0 +1,732 @@
+#include "CitizenFilePage.h"
+
+#include "CitizenEditor.h"
+#include "ConsentDialog.h"
+#include "EraseDialog.h"
+#include "MandateDialog.h"
+#include "MergeDialog.h"
+#include "catalogue/Catalogue.h"
+#include "common/Ui.h"
+#include "domain/AttachmentStore.h"
+#include "domain/CitizenExport.h"
+#include "domain/CitizenRepository.h"
+#include "domain/Mandates.h"
+#include "security/Vault.h"
+#include "store/Database.h"
+
+#include <QAccessible>
+#include <QDir>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace relais::ui {
+
+namespace {
+
+constexpr int SubmissionIdRole = Qt::UserRole;
+constexpr int StateRole = Qt::UserRole + 1;
+
+QString catalogueLanguage()
+{
+    return QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("fr");
+}
+
+QString day(const QDateTime &when)
+{
+    return when.isValid() ? QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat) : QString();
+}
+
+QString defaultFolder()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
+}
+
+// Empties a box of rows rebuilt from the store.
+void clearRows(QVBoxLayout *layout)
+{
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        if (QWidget *w = item->widget())
+            w->deleteLater();
+        delete item;
+    }
+}
+
+QPushButton *actionButton(const QString &text, const QString &accessibleName, const QString &objectName)
+{
+    auto *button = new QPushButton(text);
+    button->setAccessibleName(accessibleName);
+    button->setObjectName(objectName);
+    return button;
+}
+
+} // namespace
+
+CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
+    : QWidget(parent), m_vault(vault), m_catalogue(catalogue)
+{
+    m_chooseSavePath = [](QWidget *owner, const QString &caption, const QString &suggestion) {
+        return QFileDialog::getSaveFileName(owner, caption, suggestion, tr("PDF documents (*.pdf)"));
+    };
+    m_chooseFolder = [](QWidget *owner, const QString &caption, const QString &suggestion) {
+        return QFileDialog::getExistingDirectory(owner, caption, suggestion);
+    };
+
+    // Scrolls when the text is enlarged or the screen is small, instead of squeezing the sections.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    outer->addWidget(scroll);
+    auto *content = new QWidget;
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(24, 16, 24, 16);
+
+    // Alt+letters here avoid the shell's, in English and in French (L H O S T G, V D R).
+    auto *header = new QHBoxLayout;
+    m_back = new QPushButton(tr("&Back to the search"));
+    m_title = makeLabel(QString(), "title");
+    m_title->setObjectName(QStringLiteral("fileTitle"));
+    m_start = new QPushButton(tr("St&art a démarche"));
+    m_start->setProperty("primary", true);
+    header->addWidget(m_back);
+    header->addSpacing(16);
+    header->addWidget(m_title, 1);
+    header->addWidget(m_start);
+    layout->addLayout(header);
+    m_message = makeLabel(QString(), "info");
+    m_message->setObjectName(QStringLiteral("fileMessage"));
+    m_message->hide();
+    layout->addWidget(m_message);
+    m_error = makeErrorLabel();
+    m_error->setObjectName(QStringLiteral("fileError"));
+    layout->addWidget(m_error);
+
+    m_banner = new QWidget;
+    m_banner->setObjectName(QStringLiteral("consentBanner"));
+    m_banner->setAttribute(Qt::WA_StyledBackground);
+    auto *banner = new QHBoxLayout(m_banner);
+    auto *bannerText = makeLabel(tr("No démarche can start for this person until they agree that their file is "
+                                    "kept. Read them the text and record their consent."),
+                                 "info");
+    auto *bannerButton = new QPushButton(tr("Record the &consent now…"));
+    banner->addWidget(bannerText, 1);
+    banner->addWidget(bannerButton);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    auto *identity = new QGroupBox(tr("Identity"));
+    auto *id = new QVBoxLayout(identity);
+    m_editor = new CitizenEditor;
+    m_editor->setClock(vault->clock());
+    id->addWidget(m_editor);
+    auto *saveRow = new QHBoxLayout;
+    m_save = new QPushButton(tr("Sav&e the file"));
+    saveRow->addWidget(m_save);
+    saveRow->addStretch();
+    id->addLayout(saveRow);
+    layout->addWidget(identity);
+
+    auto *consents = new QGroupBox(tr("Consents"));
+    auto *c = new QVBoxLayout(consents);
+    m_consentRows = new QWidget;
+    m_consentLayout = new QVBoxLayout(m_consentRows);
+    m_consentLayout->setContentsMargins(0, 0, 0, 0);
+    c->addWidget(m_consentRows);
+    auto *consentButtons = new QHBoxLayout;
+    m_printConsent = new QPushButton(tr("&Print the consent form…"));
+    m_printConsent->setToolTip(tr("A page for the person to sign, with what they agreed to"));
+    consentButtons->addWidget(m_printConsent);
+    consentButtons->addStretch();
+    c->addLayout(consentButtons);
+    layout->addWidget(consents);
+
+    auto *mandates = new QGroupBox(tr("Mandates"));
+    auto *m = new QVBoxLayout(mandates);
+    m->addWidget(makeLabel(tr("A mandate allows the mediators of the structure to carry out démarches for the "
+                              "person, in the areas they chose and until its end date."),
+                           "hint"));
+    m_mandateRows = new QWidget;
+    m_mandateLayout = new QVBoxLayout(m_mandateRows);
+    m_mandateLayout->setContentsMargins(0, 0, 0, 0);
+    m->addWidget(m_mandateRows);
+    auto *mandateButtons = new QHBoxLayout;
+    m_newMandate = new QPushButton(tr("New &mandate…"));
+    mandateButtons->addWidget(m_newMandate);
+    mandateButtons->addStretch();
+    m->addLayout(mandateButtons);
+    layout->addWidget(mandates);
+
+    auto *demarches = new QGroupBox(tr("Démarches"));
+    auto *d = new QVBoxLayout(demarches);
+    m_demarches = new QListWidget;
+    m_demarches->setAccessibleName(tr("Démarches of the person"));
+    m_demarches->setWordWrap(true);
+    m_demarches->setMinimumHeight(m_demarches->fontMetrics().lineSpacing() * 3 + 16);
+    m_demarches->setMaximumHeight(m_demarches->fontMetrics().lineSpacing() * 8 + 16);
+    d->addWidget(m_demarches);
+    auto *demarcheButtons = new QHBoxLayout;
+    m_openDraft = new QPushButton(tr("Contin&ue the draft"));
+    m_openDraft->setEnabled(false);
+    demarcheButtons->addWidget(m_openDraft);
+    demarcheButtons->addStretch();
+    d->addLayout(demarcheButtons);
+    layout->addWidget(demarches);
+
+    m_documentsGroup = new QGroupBox(tr("Documents kept"));
+    auto *k = new QVBoxLayout(m_documentsGroup);
+    k->addWidget(makeLabel(tr("Kept with the person's consent, to reuse them in later démarches."), "hint"));
+    m_documents = new QListWidget;
+    m_documents->setAccessibleName(tr("Documents kept"));
+    m_documents->setMinimumHeight(m_documents->fontMetrics().lineSpacing() * 2 + 16);
+    m_documents->setMaximumHeight(m_documents->fontMetrics().lineSpacing() * 6 + 16);
+    k->addWidget(m_documents);
+    layout->addWidget(m_documentsGroup);
+
+    // One right per line with what it does: the buttons never have to share a line, even with large text.
+    auto *rights = new QGroupBox(tr("Rights of the person"));
+    auto *r = new QGridLayout(rights);
+    r->setColumnStretch(1, 1);
+    m_export = new QPushButton(tr("E&xport (access)…"));
+    m_merge = new QPushButton(tr("Merge &with a duplicate…"));
+    m_erase = new QPushButton(tr("Erase the &file…"));
+    const QList<QPair<QPushButton *, QString>> rightRows = {
+        {m_export, tr("Everything Relais holds about the person, as a readable PDF and a JSON file.")},
+        {m_merge, tr("The same person was created twice: bring both files together.")},
+        {m_erase, tr("The person asks for their data to be erased.")},
+    };
+    for (const auto &[button, hint] : rightRows) {
+        const int row = r->rowCount();
+        QLabel *words = makeLabel(hint, "hint");
+        button->setAccessibleDescription(hint);
+        r->addWidget(button, row, 0);
+        r->addWidget(words, row, 1);
+        m_rightHints.insert(button, words);
+    }
+    layout->addWidget(rights);
+    layout->addStretch();
+    m_existingOnly = {consents, mandates, demarches, rights, m_start};
+
+    connect(m_back, &QPushButton::clicked, this, [this] {
+        if (m_editor->isModified()) {
+            QMessageBox ask(QMessageBox::Question, tr("Changes not saved"),
+                            tr("The changes to this file are not saved yet."), QMessageBox::NoButton, this);
+            QPushButton *saveIt = ask.addButton(tr("Save them"), QMessageBox::AcceptRole);
+            QPushButton *drop = ask.addButton(tr("Leave without saving"), QMessageBox::DestructiveRole);
+            ask.addButton(QMessageBox::Cancel);
+            ask.setDefaultButton(saveIt);
+            ask.exec();
+            if (ask.clickedButton() == saveIt) {
+                if (!save())
+                    return;
+            } else if (ask.clickedButton() != drop) {
+                return;
+            }
+        }
+        Q_EMIT backRequested();
+    });
+    connect(m_start, &QPushButton::clicked, this, [this] {
+        if (!m_consents->inForce(m_citizen.id, ConsentPurpose::File)) {
+            fail(tr("Record the person's consent to keep their file first: no démarche can start without it."));
+            m_banner->findChild<QPushButton *>()->setFocus();
+            return;
+        }
+        Q_EMIT startDemarcheRequested(m_citizen.id);
+    });
+    connect(bannerButton, &QPushButton::clicked, this, [this] { recordConsent(ConsentPurpose::File); });
+    connect(m_save, &QPushButton::clicked, this, &CitizenFilePage::save);
+    connect(m_printConsent, &QPushButton::clicked, this, &CitizenFilePage::printConsentForm);
+    connect(m_newMandate, &QPushButton::clicked, this, [this] { newMandate(); });
+    connect(m_export, &QPushButton::clicked, this, &CitizenFilePage::exportAccess);
+    connect(m_erase, &QPushButton::clicked, this, &CitizenFilePage::eraseFile);
+    connect(m_merge, &QPushButton::clicked, this, &CitizenFilePage::mergeDuplicate);
+    connect(m_demarches, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        m_openDraft->setEnabled(item && item->data(StateRole).toString() == QLatin1String("draft"));
+    });
+    auto openDraft = [this] {
+        QListWidgetItem *item = m_demarches->currentItem();
+        if (!item)
+            return;
+        if (item->data(StateRole).toString() != QLatin1String("draft")) {
+            report(tr("Only a draft can be reopened: this démarche has left the computer or was given up."));
+            return;
+        }
+        Q_EMIT resumeDraftRequested(item->data(SubmissionIdRole).toLongLong());
+    };
+    connect(m_openDraft, &QPushButton::clicked, this, openDraft);
+    connect(m_demarches, &QListWidget::itemActivated, this, openDraft);
+}
+
+CitizenFilePage::~CitizenFilePage() = default;
+
+void CitizenFilePage::setAccount(const Account &account)
+{
+    m_account = account;
+    const QSqlDatabase db = m_vault->database()->connection();
+    m_citizens = std::make_unique<CitizenRepository>(db, &m_vault->journal(), m_vault->clock());
+    m_consents = std::make_unique<Consents>(db, &m_vault->journal(), m_vault->clock());
+    m_mandates = std::make_unique<Mandates>(db, &m_vault->journal(), m_vault->clock());
+    m_attachments = std::make_unique<AttachmentStore>(db, m_vault->clock());
+    m_exporter = std::make_unique<CitizenExport>(db, &m_vault->journal(), m_vault->clock(),
+                                                 m_catalogue ? &m_catalogue->current() : nullptr);
+    // The core refuses these to volunteers anyway; the buttons are not offered.
+    const bool volunteer = account.role == Role::Volunteer;
+    for (QPushButton *button : {m_erase, m_merge}) {
+        button->setVisible(!volunteer);
+        m_rightHints.value(button)->setVisible(!volunteer);
+    }
+    clear();
+}
+
+QString CitizenFilePage::structureName() const
+{
+    return m_vault->keySlots().structureName();
+}
+
+void CitizenFilePage::clear()
+{
+    m_citizen = Citizen();
+    m_editor->setCitizen(Citizen());
+    m_title->clear();
+    m_message->hide();
+    m_message->clear();
+    clearError(m_error);
+    m_demarches->clear();
+    m_documents->clear();
+    clearRows(m_consentLayout);
+    clearRows(m_mandateLayout);
+    m_banner->hide();
+}
+
+bool CitizenFilePage::open(qint64 citizenId)
+{
+    m_lastError.clear();
+    if (!m_citizens)
+        return false;
+    Result<Citizen> opened = m_citizens->open(m_account, citizenId);
+    if (!opened) {
+        m_lastError = opened.message();
+        return false;
+    }
+    clear();
+    m_citizen = opened.value();
+    m_editor->setCitizen(m_citizen);
+    refresh();
+    return true;
+}
+
+void CitizenFilePage::startNew()
+{
+    clear();
+    m_title->setText(tr("New file"));
+    refresh();
+}
+
+void CitizenFilePage::focusTop()
+{
+    if (isNew())
+        m_editor->focusFirstField();
+    else
+        m_back->setFocus();
+}
+
+void CitizenFilePage::report(const QString &message)
+{
+    clearError(m_error);
+    m_message->setText(message);
+    m_message->show();
+    QAccessibleEvent event(m_message, QAccessible::Alert);
+    QAccessible::updateAccessibility(&event);
+}
+
+void CitizenFilePage::fail(const QString &message)
+{
+    m_message->hide();
+    showError(m_error, message);
+}
+
+void CitizenFilePage::refresh()
+{
+    const bool exists = !isNew();
+    for (QWidget *w : m_existingOnly)
+        w->setVisible(exists);
+    m_save->setText(exists ? tr("Sav&e the changes") : tr("Sav&e the file"));
+    if (!exists) {
+        m_documentsGroup->hide();
+        m_banner->hide();
+        return;
+    }
+    m_title->setText(m_citizen.displayName());
+    m_banner->setVisible(!m_consents->inForce(m_citizen.id, ConsentPurpose::File));
+    refreshConsents();
+    refreshMandates();
+    refreshDemarches();
+    refreshDocuments();
+}
+
+void CitizenFilePage::refreshConsents()
+{
+    clearRows(m_consentLayout);
+    Result<QList<Consent>> history = m_consents->history(m_citizen.id);
+    if (!history) {
+        fail(history.message());
+        return;
+    }
+    for (const ConsentPurpose purpose : Consents::allPurposes()) {
+        const ConsentText text = Consents::currentText(purpose);
+        const Consent *latest = nullptr;
+        for (const Consent &consent : history.value())
+            if (consent.purpose == purpose && !latest)
+                latest = &consent;
+        QString state;
+        if (!latest)
+            state = tr("Not recorded");
+        else if (latest->inForce())
+            state = tr("Given on %1 (text %2)").arg(day(latest->givenAt), latest->textVersion);
+        else
+            state = tr("Withdrawn on %1 (given on %2, text %3)")
+                        .arg(day(latest->withdrawnAt), day(latest->givenAt), latest->textVersion);
+        auto *row = new QWidget;
+        row->setObjectName(QStringLiteral("consent:") + Consents::purposeId(purpose));
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 4, 0, 4);
+        auto *words = new QVBoxLayout;
+        words->addWidget(makeLabel(text.title, "field"));
+        QLabel *stateLabel = makeLabel(state, "hint");
+        stateLabel->setObjectName(QStringLiteral("consentState:") + Consents::purposeId(purpose));
+        words->addWidget(stateLabel);
+        h->addLayout(words, 1);
+        const bool inForce = latest && latest->inForce();
+        QPushButton *button = inForce
+                                  ? actionButton(tr("Withdraw"), tr("Withdraw the consent: %1").arg(text.title),
+                                                 QStringLiteral("withdraw:") + Consents::purposeId(purpose))
+                                  : actionButton(tr("Record consent…"), tr("Record the consent: %1").arg(text.title),
+                                                 QStringLiteral("record:") + Consents::purposeId(purpose));
+        button->setAccessibleDescription(state);
+        h->addWidget(button, 0, Qt::AlignTop);
+        connect(button, &QPushButton::clicked, this, [this, purpose, inForce] {
+            if (inForce)
+                withdrawConsent(purpose);
+            else
+                recordConsent(purpose);
+        });
+        m_consentLayout->addWidget(row);
+    }
+}
+
+void CitizenFilePage::refreshMandates()
+{
+    clearRows(m_mandateLayout);
+    Result<QList<Mandate>> list = m_mandates->forCitizen(m_citizen.id);
+    if (!list) {
+        fail(list.message());
+        return;
+    }
+    if (list->isEmpty()) {
+        m_mandateLayout->addWidget(makeLabel(tr("No mandate."), "hint"));
+        return;
+    }
+    const QDateTime now = m_vault->clock()->now();
+    for (const Mandate &mandate : list.value()) {
+        const bool active = mandate.activeAt(now) && !mandate.scopesInForce().isEmpty();
+        auto *box = new QWidget;
+        box->setObjectName(QStringLiteral("mandate:%1").arg(mandate.id));
+        auto *v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 4, 0, 8);
+        QString heading =
+            tr("%1, from %2 to %3")
+                .arg(Mandates::durationLabel(mandate.duration), day(mandate.startsAt), day(mandate.endsAt));
+        heading += QStringLiteral(" — ") + (active                              ? tr("in force")
+                                            : mandate.scopesInForce().isEmpty() ? tr("every area revoked")
+                                                                                : tr("ended"));
+        v->addWidget(makeLabel(heading, "field"));
+        for (const MandateScope &scope : mandate.scopes) {
+            auto *line = new QHBoxLayout;
+            QString words = Mandates::scopeLabel(scope.id);
+            if (scope.revokedAt.isValid())
+                words = tr("%1 — revoked on %2").arg(words, day(scope.revokedAt));
+            line->addSpacing(16);
+            line->addWidget(makeLabel(words, active && !scope.revokedAt.isValid() ? "info" : "hint"), 1);
+            if (active && !scope.revokedAt.isValid()) {
+                QPushButton *revoke =
+                    actionButton(tr("Revoke"), tr("Revoke the area: %1").arg(Mandates::scopeLabel(scope.id)),
+                                 QStringLiteral("revoke:%1:%2").arg(mandate.id).arg(scope.id));
+                connect(revoke, &QPushButton::clicked, this,
+                        [this, id = mandate.id, s = scope.id] { revokeScope(id, s); });
+                line->addWidget(revoke);
+            }
+            v->addLayout(line);
+        }
+        m_mandateLayout->addWidget(box);
+    }
+}
+
+void CitizenFilePage::refreshDemarches()
+{
+    m_demarches->clear();
+    Result<QList<Submission>> list = m_citizens->submissions(m_account, m_citizen.id);
+    if (!list) {
+        fail(list.message());
+        return;
+    }
+    const QString language = catalogueLanguage();
+    for (const Submission &s : list.value()) {
+        const catalogue::DemarchePtr d = m_catalogue->current().demarche(s.demarcheId);
+        const QString title = d ? d->title.text(language) : s.demarcheId;
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2 — %3").arg(title, SubmissionRepository::stateLabel(s.state), day(s.updatedAt)), m_demarches);
+        item->setData(SubmissionIdRole, s.id);
+        item->setData(StateRole, s.state);
+    }
+    if (m_demarches->count() == 0) {
+        auto *none = new QListWidgetItem(tr("No démarche yet."), m_demarches);
+        none->setFlags(Qt::ItemIsEnabled);
+    }
+    m_openDraft->setEnabled(false);
+}
+
+void CitizenFilePage::refreshDocuments()
+{
+    m_documents->clear();
+    // Documents are kept only while the person agrees to it.
+    const bool kept = m_consents->inForce(m_citizen.id, ConsentPurpose::Documents);
+    m_documentsGroup->setVisible(kept);
+    if (!kept)
+        return;
+    Result<QList<AttachmentInfo>> list = m_attachments->listKept(m_citizen.id);
+    if (!list) {
+        fail(list.message());
+        return;
+    }
+    for (const AttachmentInfo &a : list.value())
+        new QListWidgetItem(tr("%1 (%2)").arg(a.filename, QLocale().formattedDataSize(a.size)), m_documents);
+    if (m_documents->count() == 0) {
+        auto *none = new QListWidgetItem(tr("No document kept yet."), m_documents);
+        none->setFlags(Qt::ItemIsEnabled);
+    }
+}
+
+bool CitizenFilePage::save()
+{
+    const QList<FieldProblem> problems = m_editor->validate(m_vault->clock()->now().date());
+    if (!problems.isEmpty()) {
+        fail(tr("The file is not saved: correct the answers marked in red."));
+        return false;
+    }
+    if (isNew()) {
+        Result<Citizen> made = m_citizens->create(m_account, m_editor->citizen());
+        if (!made) {
+            fail(made.message());
+            return false;
+        }
+        m_citizen = made.value();
+        m_editor->setCitizen(m_citizen);
+        refresh();
+        report(tr("File created. Now record the person's consent to keep it: no démarche can start without it."));
+        m_banner->findChild<QPushButton *>()->setFocus();
+        return true;
+    }
+    if (Status s = m_citizens->update(m_account, m_editor->citizen()); !s) {
+        fail(s.message());
+        return false;
+    }
+    Result<Citizen> reloaded = m_citizens->load(m_account, m_citizen.id);
+    if (!reloaded) {
+        fail(reloaded.message());
+        return false;
+    }
+    m_citizen = reloaded.value();
+    m_editor->setCitizen(m_citizen);
+    refresh();
+    report(tr("Changes saved."));
+    return true;
+}
+
+bool CitizenFilePage::recordConsent(ConsentPurpose purpose)
+{
+    if (isNew())
+        return false;
+    ConsentDialog dialog(m_consents.get(), m_account, m_citizen, purpose, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    refresh();
+    report(tr("Consent recorded: %1.").arg(Consents::currentText(purpose).title));
+    m_printConsent->setFocus();
+    return true;
+}
+
+bool CitizenFilePage::withdrawConsent(ConsentPurpose purpose)
+{
+    const ConsentText text = Consents::currentText(purpose);
+    QString consequence;
+    if (purpose == ConsentPurpose::File)
+        consequence = tr("No new démarche can start for this person afterwards.");
+    else if (purpose == ConsentPurpose::Documents)
+        consequence = tr("The documents kept in the file are deleted at once.");
+    else
+        consequence = tr("The structure will no longer contact the person.");
+    QMessageBox ask(QMessageBox::Question, tr("Withdraw a consent"),
+                    tr("Withdraw the consent “%1”? %2").arg(text.title, consequence), QMessageBox::NoButton, this);
+    QPushButton *withdraw = ask.addButton(tr("Withdraw"), QMessageBox::AcceptRole);
+    ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    if (ask.clickedButton() != withdraw)
+        return false;
+    if (Status s = m_consents->withdraw(m_account, m_citizen, purpose); !s) {
+        fail(s.message());
+        return false;
+    }
+    refresh();
+    report(tr("Consent withdrawn: %1.").arg(text.title));
+    m_printConsent->setFocus();
+    return true;
+}
+
+bool CitizenFilePage::printConsentForm()
+{
+    const QString suggestion =
+        QDir(defaultFolder())
+            .filePath(tr("consent-form-%1.pdf").arg(m_vault->clock()->now().toString(QStringLiteral("yyyy-MM-dd"))));
+    const QString path = m_chooseSavePath(this, tr("Save the consent form"), suggestion);
+    if (path.isEmpty())
+        return false;
+    if (Status s = m_consents->printForm(m_citizen, structureName(), m_account.displayName, path); !s) {
+        fail(s.message());
+        return false;
+    }
+    report(tr("The consent form is in %1. Print it for the person to sign.").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool CitizenFilePage::newMandate(const QString &preselectedScope)
+{
+    if (isNew())
+        return false;
+    MandateDialog dialog(m_mandates.get(), m_account, m_citizen, structureName(), this);
+    if (!preselectedScope.isEmpty())
+        dialog.preselect(preselectedScope);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    const Mandate mandate = dialog.created();
+    refresh();
+    report(tr("Mandate created until %1.").arg(day(mandate.endsAt)));
+    QMessageBox ask(QMessageBox::Question, tr("Mandate created"),
+                    tr("Print the attestation now? The person and the mediator sign it; the person keeps a copy."),
+                    QMessageBox::NoButton, this);
+    QPushButton *print = ask.addButton(tr("Print the attestation…"), QMessageBox::AcceptRole);
+    ask.addButton(tr("Not now"), QMessageBox::RejectRole);
+    ask.setDefaultButton(print);
+    ask.exec();
+    if (ask.clickedButton() == print) {
+        const QString suggestion =
+            QDir(defaultFolder())
+                .filePath(tr("mandate-%1.pdf").arg(m_vault->clock()->now().toString(QStringLiteral("yyyy-MM-dd"))));
+        const QString path = m_chooseSavePath(this, tr("Save the mandate attestation"), suggestion);
+        if (!path.isEmpty()) {
+            if (Status s =
+                    m_mandates->printAttestation(mandate, m_citizen, structureName(), m_account.displayName, path);
+                !s)
+                fail(s.message());
+            else
+                report(tr("Mandate created. The attestation is in %1.").arg(QDir::toNativeSeparators(path)));
+        }
+    }
+    m_newMandate->setFocus();
+    return true;
+}
+
+bool CitizenFilePage::revokeScope(qint64 mandateId, const QString &scope)
+{
+    QMessageBox ask(
+        QMessageBox::Question, tr("Revoke an area"),
+        tr("Revoke the area “%1” of this mandate? The other areas stay in force.").arg(Mandates::scopeLabel(scope)),
+        QMessageBox::NoButton, this);
+    QPushButton *revoke = ask.addButton(tr("Revoke"), QMessageBox::AcceptRole);
+    ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(QMessageBox::Cancel);
+    ask.exec();
+    if (ask.clickedButton() != revoke)
+        return false;
+    if (Status s = m_mandates->revokeScope(m_account, mandateId, scope); !s) {
+        fail(s.message());
+        return false;
+    }
+    refresh();
+    report(tr("Area revoked: %1.").arg(Mandates::scopeLabel(scope)));
+    m_newMandate->setFocus();
+    return true;
+}
+
+bool CitizenFilePage::exportAccess()
+{
+    const QString folder = m_chooseFolder(this, tr("Folder for the person's data"), defaultFolder());
+    if (folder.isEmpty())
+        return false;
+    // Named by date and file reference: a name would show in every folder listing.
+    const QString base = QDir(folder).filePath(
+        QStringLiteral("relais-%1-%2")
+            .arg(m_vault->clock()->now().toString(QStringLiteral("yyyy-MM-dd")), m_citizen.uuid.left(8)));
+    if (Status s = m_exporter->write(m_account, m_citizen.id, structureName(), base); !s) {
+        fail(s.message());
+        return false;
+    }
+    report(tr("Everything Relais holds about the person is in %1.pdf (to read) and %1.json (to reuse). Hand them "
+              "over, then delete them from this computer.")
+               .arg(QDir::toNativeSeparators(base)));
+    return true;
+}
+
+bool CitizenFilePage::eraseFile()
+{
+    Result<QList<Submission>> list = m_citizens->submissions(m_account, m_citizen.id);
+    if (!list) {
+        fail(list.message());
+        return false;
+    }
+    int waiting = 0;
+    for (const Submission &s : list.value())
+        waiting += s.isWaiting() ? 1 : 0;
+    EraseDialog dialog(m_citizen.displayName(), waiting, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    if (Status s = m_citizens->erase(m_account, m_citizen.id, dialog.choice()); !s) {
+        fail(s.message());
+        return false;
+    }
+    clear();
+    Q_EMIT erased();
+    return true;
+}
+
+bool CitizenFilePage::mergeDuplicate()
+{
+    MergeDialog dialog(m_citizens.get(), m_account, m_citizen, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    Result<Citizen> merged = m_citizens->load(m_account, m_citizen.id);
+    if (!merged) {
+        fail(merged.message());
+        return false;
+    }
+    m_citizen = merged.value();
+    m_editor->setCitizen(m_citizen);
+    refresh();
+    report(tr("The two files are merged: everything is in this one now."));
+    return true;
+}
+
+} // namespace relais::ui

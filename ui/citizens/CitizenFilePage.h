@@ -1,0 +1,150 @@
+#pragma once
+
+#include "domain/Citizen.h"
+#include "domain/Consents.h"
+#include "security/Account.h"
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QGroupBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QVBoxLayout;
+
+namespace relais {
+class AttachmentStore;
+class CitizenExport;
+class CitizenRepository;
+class Mandates;
+class Vault;
+namespace catalogue {
+class CatalogueStore;
+}
+} // namespace relais
+
+namespace relais::ui {
+
+class CitizenEditor;
+
+// One citizen's file: identity and note (rectification), consents, mandates, démarches, documents kept, and the
+// person's rights (access export, erasure, merge of a duplicate). A new file starts with the identity alone; the
+// rest appears once it is saved, and the "file" consent must be recorded before any démarche.
+class CitizenFilePage : public QWidget
+{
+    Q_OBJECT
+public:
+    // Asks where to write a file (or a folder): the system's dialog, replaced in tests. Empty: cancelled.
+    using PathChooser = std::function<QString(QWidget *parent, const QString &caption, const QString &suggestion)>;
+
+    CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent = nullptr);
+    ~CitizenFilePage() override;
+
+    void setAccount(const Account &account);
+    // Opens an existing file for the mediator to see it (journaled). False, with lastError(), if it cannot.
+    bool open(qint64 citizenId);
+    void startNew();
+    // Empties every field: nothing of the person stays in the widgets.
+    void clear();
+    void focusTop();
+    QString lastError() const { return m_lastError; }
+
+    qint64 citizenId() const { return m_citizen.id; }
+    const Citizen &citizen() const { return m_citizen; }
+    bool isNew() const { return m_citizen.id == 0; }
+
+    // Saves the identity (creates the file the first time). False with the problems shown under their fields.
+    bool save();
+    // The actions behind the buttons, each with its dialog.
+    bool recordConsent(ConsentPurpose purpose);
+    bool withdrawConsent(ConsentPurpose purpose);
+    bool printConsentForm();
+    bool newMandate(const QString &preselectedScope = QString());
+    bool revokeScope(qint64 mandateId, const QString &scope);
+    bool exportAccess();
+    bool eraseFile();
+    bool mergeDuplicate();
+
+    void setSavePathChooser(PathChooser chooser) { m_chooseSavePath = std::move(chooser); }
+    void setFolderChooser(PathChooser chooser) { m_chooseFolder = std::move(chooser); }
+
+    // "Back", the name and the actions: the file's words in a few places a test or a person looks at.
+    QLabel *titleLabel() const { return m_title; }
+    QLabel *messageLabel() const { return m_message; }
+    QLabel *errorLabel() const { return m_error; }
+    QWidget *consentBanner() const { return m_banner; }
+    CitizenEditor *editor() const { return m_editor; }
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *backButton() const { return m_back; }
+    QPushButton *startButton() const { return m_start; }
+    QPushButton *eraseButton() const { return m_erase; }
+    QPushButton *mergeButton() const { return m_merge; }
+    QPushButton *exportButton() const { return m_export; }
+    QPushButton *newMandateButton() const { return m_newMandate; }
+    QListWidget *demarcheList() const { return m_demarches; }
+    QListWidget *documentList() const { return m_documents; }
+    QGroupBox *documentsGroup() const { return m_documentsGroup; }
+    QWidget *consentRows() const { return m_consentRows; }
+    QWidget *mandateRows() const { return m_mandateRows; }
+
+    // A submission's state in the mediator's words.
+
+Q_SIGNALS:
+    void backRequested();
+    void startDemarcheRequested(qint64 citizenId);
+    void resumeDraftRequested(qint64 submissionId);
+    void erased();
+
+private:
+    void refresh();
+    void refreshConsents();
+    void refreshMandates();
+    void refreshDemarches();
+    void refreshDocuments();
+    void report(const QString &message);
+    void fail(const QString &message);
+    QString structureName() const;
+
+    Vault *m_vault;
+    const catalogue::CatalogueStore *m_catalogue;
+    Account m_account;
+    Citizen m_citizen;
+    QString m_lastError;
+    std::unique_ptr<CitizenRepository> m_citizens;
+    std::unique_ptr<Consents> m_consents;
+    std::unique_ptr<Mandates> m_mandates;
+    std::unique_ptr<AttachmentStore> m_attachments;
+    std::unique_ptr<CitizenExport> m_exporter;
+    PathChooser m_chooseSavePath;
+    PathChooser m_chooseFolder;
+
+    QLabel *m_title;
+    QPushButton *m_back;
+    QPushButton *m_start;
+    QLabel *m_message;
+    QLabel *m_error;
+    QWidget *m_banner;
+    CitizenEditor *m_editor;
+    QPushButton *m_save;
+    QList<QWidget *> m_existingOnly; // the sections shown once the file exists
+    QWidget *m_consentRows;
+    QVBoxLayout *m_consentLayout;
+    QPushButton *m_printConsent;
+    QWidget *m_mandateRows;
+    QVBoxLayout *m_mandateLayout;
+    QPushButton *m_newMandate;
+    QListWidget *m_demarches;
+    QPushButton *m_openDraft;
+    QGroupBox *m_documentsGroup;
+    QListWidget *m_documents;
+    QPushButton *m_export;
+    QPushButton *m_erase;
+    QPushButton *m_merge;
+    QHash<QPushButton *, QLabel *> m_rightHints;
+};
+
+} // namespace relais::ui

@@ -1,0 +1,214 @@
+#include "CitizensPage.h"
+
+#include "CitizenFilePage.h"
+#include "CitizenListModel.h"
+#include "common/Ui.h"
+#include "domain/CitizenRepository.h"
+#include "security/Vault.h"
+#include "store/Database.h"
+
+#include <QAccessible>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace relais::ui {
+
+CitizensPage::CitizensPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
+    : QWidget(parent), m_vault(vault)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget;
+    outer->addWidget(m_stack);
+
+    m_searchPane = new QWidget;
+    auto *layout = new QVBoxLayout(m_searchPane);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->addWidget(makeLabel(tr("Citizens"), "title"));
+    m_error = makeErrorLabel();
+    layout->addWidget(m_error);
+    auto *searchLabel = makeLabel(tr("&Find a file"), "field");
+    auto *row = new QHBoxLayout;
+    m_search = new QLineEdit;
+    m_search->setAccessibleName(tr("Find a file"));
+    m_search->setPlaceholderText(tr("Name, date of birth (dd/mm/yyyy) or phone"));
+    m_search->setClearButtonEnabled(true);
+    m_search->installEventFilter(this);
+    searchLabel->setBuddy(m_search);
+    m_new = new QPushButton(tr("&New file"));
+    m_new->setToolTip(tr("Create the file of a person who has none yet (Alt+N)"));
+    row->addWidget(m_search, 1);
+    row->addWidget(m_new);
+    layout->addWidget(searchLabel);
+    layout->addLayout(row);
+    m_volunteerNote = makeLabel(tr("You see the files you created."), "hint");
+    m_volunteerNote->setObjectName(QStringLiteral("volunteerNote"));
+    m_volunteerNote->hide();
+    layout->addWidget(m_volunteerNote);
+    m_state = makeLabel(QString(), "info");
+    m_state->setObjectName(QStringLiteral("searchState"));
+    layout->addWidget(m_state);
+    m_model = new CitizenListModel(this);
+    m_list = new QListView;
+    m_list->setObjectName(QStringLiteral("citizenResults"));
+    m_list->setModel(m_model);
+    m_list->setAccessibleName(tr("Files found"));
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setUniformItemSizes(true);
+    m_list->setSpacing(2);
+    layout->addWidget(m_list, 1);
+    m_stack->addWidget(m_searchPane);
+
+    m_file = new CitizenFilePage(vault, catalogue);
+    m_stack->addWidget(m_file);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(SearchDelayMs);
+    connect(m_debounce, &QTimer::timeout, this, &CitizensPage::searchNow);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        searchNow();
+        // One file found: Return opens it; several: the keyboard goes to the first.
+        if (m_model->rowCount() == 1) {
+            m_list->setCurrentIndex(m_model->index(0));
+            openCurrent();
+        } else if (m_model->rowCount() > 1) {
+            m_list->setCurrentIndex(m_model->index(0));
+            m_list->setFocus();
+        }
+    });
+    connect(m_list, &QListView::activated, this, &CitizensPage::openCurrent);
+    connect(m_new, &QPushButton::clicked, this, &CitizensPage::newFile);
+    connect(m_file, &CitizenFilePage::backRequested, this, &CitizensPage::showSearch);
+    connect(m_file, &CitizenFilePage::erased, this, [this] {
+        showSearch();
+        m_state->setText(tr("The file was erased."));
+        QAccessibleEvent event(m_state, QAccessible::Alert);
+        QAccessible::updateAccessibility(&event);
+    });
+    connect(m_file, &CitizenFilePage::startDemarcheRequested, this, &CitizensPage::startDemarcheRequested);
+    connect(m_file, &CitizenFilePage::resumeDraftRequested, this, &CitizensPage::resumeDraftRequested);
+    showResults(0);
+}
+
+CitizensPage::~CitizensPage() = default;
+
+void CitizensPage::setAccount(const Account &account)
+{
+    m_account = account;
+    m_citizens =
+        std::make_unique<CitizenRepository>(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
+    m_file->setAccount(account);
+    m_volunteerNote->setVisible(account.role == Role::Volunteer);
+    leave();
+}
+
+void CitizensPage::leave()
+{
+    m_file->clear();
+    m_search->clear();
+    m_debounce->stop();
+    m_model->clear();
+    clearError(m_error);
+    showResults(0);
+    m_stack->setCurrentWidget(m_searchPane);
+}
+
+void CitizensPage::searchNow()
+{
+    m_debounce->stop();
+    clearError(m_error);
+    if (!m_citizens || m_search->text().trimmed().isEmpty()) {
+        m_model->clear();
+        showResults(0);
+        return;
+    }
+    Result<QList<Citizen>> found = m_citizens->search(m_account, m_search->text());
+    if (!found) {
+        m_model->clear();
+        showError(m_error, found.message());
+        return;
+    }
+    m_model->setCitizens(found.value());
+    showResults(int(found->size()));
+}
+
+void CitizensPage::showResults(int count)
+{
+    QString state;
+    if (m_search->text().trimmed().isEmpty())
+        state = tr("Type a name, a date of birth (dd/mm/yyyy) or a phone number.");
+    else if (count == 0)
+        state = tr("No file matches. Check the spelling or create a new file.");
+    else if (count >= CitizenRepository::DefaultSearchLimit)
+        state = tr("Files found: %1 (the first ones). Type more to narrow the search.").arg(count);
+    else
+        state = tr("Files found: %1").arg(count);
+    m_state->setText(state);
+    m_list->setVisible(count > 0);
+    // Screen readers hear how many files match as the list changes (RGAA 7.5, status messages).
+    m_list->setAccessibleDescription(state);
+    QAccessibleEvent event(m_state, QAccessible::NameChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
+bool CitizensPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        if (m_debounce->isActive())
+            searchNow();
+        if (m_model->rowCount() > 0) {
+            m_list->setCurrentIndex(m_model->index(0));
+            m_list->setFocus(Qt::TabFocusReason);
+        }
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void CitizensPage::openCurrent()
+{
+    const QModelIndex index = m_list->currentIndex();
+    if (index.isValid())
+        openFile(index.data(CitizenListModel::CitizenIdRole).toLongLong());
+}
+
+bool CitizensPage::openFile(qint64 citizenId)
+{
+    clearError(m_error);
+    if (!m_file->open(citizenId)) {
+        showError(m_error, m_file->lastError());
+        return false;
+    }
+    m_stack->setCurrentWidget(m_file);
+    m_file->focusTop();
+    return true;
+}
+
+void CitizensPage::newFile()
+{
+    clearError(m_error);
+    m_file->startNew();
+    m_stack->setCurrentWidget(m_file);
+    m_file->focusTop();
+}
+
+void CitizensPage::showSearch()
+{
+    m_file->clear();
+    m_stack->setCurrentWidget(m_searchPane);
+    searchNow(); // a file changed or merged shows as it is now
+    m_search->setFocus();
+    m_search->selectAll();
+}
+
+} // namespace relais::ui

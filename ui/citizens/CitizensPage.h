@@ -1,0 +1,88 @@
+#pragma once
+
+#include "security/Account.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QStackedWidget;
+class QTimer;
+
+namespace relais {
+class CitizenRepository;
+class Vault;
+namespace catalogue {
+class CatalogueStore;
+}
+} // namespace relais
+
+namespace relais::ui {
+
+class CitizenFilePage;
+class CitizenListModel;
+
+// Usagers: find a citizen's file as one types (name, date of birth or phone), open it, or create a new one. The
+// file opens in place, in the same page; "Back to the search" returns to the results.
+class CitizensPage : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int SearchDelayMs = 150;
+
+    CitizensPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent = nullptr);
+    ~CitizensPage() override;
+
+    // A new person signs in: the search and any open file are cleared; the files shown are theirs to see.
+    void setAccount(const Account &account);
+    // The session ends: nothing of a citizen stays on screen.
+    void leave();
+    // Opens a file (journaled as opened). False, with the reason shown, if it cannot be opened.
+    bool openFile(qint64 citizenId);
+    // An empty file to fill in, identity first.
+    void newFile();
+    void showSearch();
+    // Runs the search now rather than after the short pause that follows typing.
+    void searchNow();
+
+    QLineEdit *searchField() const { return m_search; }
+    QListView *resultList() const { return m_list; }
+    CitizenListModel *results() const { return m_model; }
+    QLabel *stateLabel() const { return m_state; }
+    QLabel *volunteerNote() const { return m_volunteerNote; }
+    QPushButton *newButton() const { return m_new; }
+    QLabel *errorLabel() const { return m_error; }
+    CitizenFilePage *filePage() const { return m_file; }
+
+Q_SIGNALS:
+    void startDemarcheRequested(qint64 citizenId);
+    void resumeDraftRequested(qint64 submissionId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void showResults(int count);
+    void openCurrent();
+
+    Vault *m_vault;
+    Account m_account;
+    std::unique_ptr<CitizenRepository> m_citizens;
+    QStackedWidget *m_stack;
+    QWidget *m_searchPane;
+    QLineEdit *m_search;
+    QLabel *m_volunteerNote;
+    QLabel *m_state;
+    QListView *m_list;
+    CitizenListModel *m_model;
+    QPushButton *m_new;
+    QLabel *m_error;
+    QTimer *m_debounce;
+    CitizenFilePage *m_file;
+};
+
+} // namespace relais::ui
