@@ -127,6 +127,42 @@ Result<QList<AttachmentInfo>> AttachmentStore::listKept(qint64 citizenId) const
     return list;
 }
 
+Result<AttachmentInfo> AttachmentStore::copyTo(qint64 attachmentId, qint64 submissionId, const QString &field)
+{
+    qint64 id = 0;
+    const Status s = Database::inTransaction(m_db, [&]() -> Status {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("INSERT INTO attachments (submission_id, field, filename, content_type, size, sha256,"
+                                 " created_at) SELECT ?, ?, filename, content_type, size, sha256, ? FROM attachments"
+                                 " WHERE id = ?"));
+        q.addBindValue(submissionId);
+        q.addBindValue(field);
+        q.addBindValue(m_clock->now().toUTC().toString(Qt::ISODateWithMs));
+        q.addBindValue(attachmentId);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("copy attachment"), q.lastError());
+        if (q.numRowsAffected() != 1)
+            return makeError(ErrorCode::InvalidInput, tr("This document is no longer in the store."));
+        id = q.lastInsertId().toLongLong();
+        q.prepare(QStringLiteral("INSERT INTO attachment_chunks (attachment_id, seq, data)"
+                                 " SELECT ?, seq, data FROM attachment_chunks WHERE attachment_id = ?"));
+        q.addBindValue(id);
+        q.addBindValue(attachmentId);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("copy attachment chunks"), q.lastError());
+        return {};
+    });
+    if (!s)
+        return s.error();
+    const Result<QList<AttachmentInfo>> all = list(submissionId);
+    if (!all)
+        return all.error();
+    for (const AttachmentInfo &a : all.value())
+        if (a.id == id)
+            return a;
+    return makeError(ErrorCode::Internal, tr("The copied document cannot be found."));
+}
+
 Status AttachmentStore::read(qint64 attachmentId, QIODevice *sink) const
 {
     QSqlQuery q(m_db);

@@ -51,6 +51,8 @@ public:
     Result<QList<AttachmentInfo>> list(qint64 submissionId) const;
     // The documents of a citizen's file (kept for reuse, with the "documents" consent), oldest first.
     Result<QList<AttachmentInfo>> listKept(qint64 citizenId) const;
+    // Reuse: a copy of an attachment (typically a document kept in a citizen's file) for another démarche.
+    Result<AttachmentInfo> copyTo(qint64 attachmentId, qint64 submissionId, const QString &field);
     // Writes the attachment to `sink` chunk by chunk; fails if the bytes no longer match their SHA-256.
     Status read(qint64 attachmentId, QIODevice *sink) const;
     Result<QByteArray> readAll(qint64 attachmentId) const;

@@ -334,10 +334,11 @@ Result<QList<Citizen>> CitizenRepository::search(const Account &actor, const QSt
         candidates += (candidates.isEmpty() ? QString() : QStringLiteral(" UNION "));
         candidates += QStringLiteral("SELECT citizen_id FROM citizen_search WHERE token >= ? AND token < ?");
         binds << query.joinedDigits << search::prefixUpperBound(query.joinedDigits);
-        longest = std::max(longest, int(query.joinedDigits.size()));
+        // A few digits match most phone numbers ("06 3…"): they narrow like one or two letters do.
+        longest = std::max(longest, int(query.joinedDigits.size()) - 3);
     }
-    // One or two letters match a large part of a big structure: the first matches are enough to show, the
-    // page asks to type more. From three characters on, every match is sorted.
+    // One or two letters (or up to five digits) match a large part of a big structure: the first matches are
+    // enough to show, the page asks to type more. Beyond that, every match is sorted.
     if (longest < 3)
         candidates = QStringLiteral("SELECT citizen_id FROM (%1) LIMIT %2").arg(candidates).arg(ShortPrefixCandidates);
     // Sorted within the covering index (id, sort_key, created_by): no encrypted row is read until the page of

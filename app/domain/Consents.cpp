@@ -137,6 +137,29 @@ Status Consents::give(const Account &actor, const Citizen &citizen, ConsentPurpo
     });
 }
 
+Status Consents::keepDocument(const Account &actor, const Citizen &citizen, qint64 attachmentId)
+{
+    if (!CitizenRepository::canSee(actor, citizen))
+        return makeError(ErrorCode::PermissionDenied, tr("Volunteers can only change the files they created."));
+    if (!inForce(citizen.id, ConsentPurpose::Documents))
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("Documents are kept in a file only with the person's consent (\"documents\")."));
+    return Database::inTransaction(m_db, [&]() -> Status {
+        QSqlQuery q(m_db);
+        // Only a document of this person's own démarches.
+        q.prepare(QStringLiteral("UPDATE attachments SET citizen_id = ? WHERE id = ? AND submission_id IN"
+                                 " (SELECT id FROM submissions WHERE citizen_id = ?)"));
+        q.addBindValue(citizen.id);
+        q.addBindValue(attachmentId);
+        q.addBindValue(citizen.id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("keep document"), q.lastError());
+        if (q.numRowsAffected() != 1)
+            return makeError(ErrorCode::InvalidInput, tr("This document does not belong to this person's démarches."));
+        return m_journal->append(actor.login, QStringLiteral("document_kept"), citizen.uuid);
+    });
+}
+
 Status Consents::withdraw(const Account &actor, const Citizen &citizen, ConsentPurpose purpose)
 {
     if (!CitizenRepository::canSee(actor, citizen))

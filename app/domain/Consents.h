@@ -64,6 +64,9 @@ public:
     Status give(const Account &actor, const Citizen &citizen, ConsentPurpose purpose);
     Status withdraw(const Account &actor, const Citizen &citizen, ConsentPurpose purpose);
     bool inForce(qint64 citizenId, ConsentPurpose purpose) const;
+    // Keeps an attachment of one of the person's démarches in their file for later démarches; refused unless
+    // the "documents" consent is in force. Journaled "document_kept" (file uuid only).
+    Status keepDocument(const Account &actor, const Citizen &citizen, qint64 attachmentId);
     // Every consent ever recorded for the person (in force and withdrawn), most recent first.
     Result<QList<Consent>> history(qint64 citizenId) const;
 

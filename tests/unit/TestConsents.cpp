@@ -46,6 +46,7 @@ private Q_SLOTS:
     void givingTwiceOrWithdrawingNothingIsRefused();
     void journalHasNoPersonalData();
     void withdrawingDocumentsDeletesKeptDocuments();
+    void keptDocumentNeedsConsentAndIsReused();
     void volunteerCannotRecordInAnotherFile();
     void printedFormShowsTextsAndPerson();
 };
@@ -286,6 +287,43 @@ void TestConsents::withdrawingDocumentsDeletesKeptDocuments()
     QCOMPARE(count(chunks, othersKept), othersChunks);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM attachments WHERE citizen_id = ?"), other.id), 1);
     QVERIFY(c.inForce(other.id, ConsentPurpose::Documents));
+}
+
+void TestConsents::keptDocumentNeedsConsentAndIsReused()
+{
+    Consents c = consents();
+    SubmissionRepository submissions(db(), &m_vault->journal(), &m_clock);
+    const qint64 first =
+        submissions.createDraft(QStringLiteral("caf-rsa"), 1, m_admin.id, m_admin.login, m_helene.id)->id;
+    AttachmentStore store(db(), &m_clock);
+    QByteArray pdf("%PDF-1.4\nquittance de loyer\n%%EOF\n");
+    QBuffer buffer(&pdf);
+    buffer.open(QIODevice::ReadOnly);
+    const AttachmentInfo proof =
+        store.add(first, QStringLiteral("justificatif"), QStringLiteral("quittance.pdf"), &buffer).value();
+    // Without the "documents" consent, nothing is kept.
+    QCOMPARE(c.keepDocument(m_admin, m_helene, proof.id).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.listKept(m_helene.id)->size(), 0);
+    QVERIFY(c.give(m_admin, m_helene, ConsentPurpose::Documents));
+    // Only a document of the person's own démarches.
+    const Citizen other = makeCitizen(QStringLiteral("Martin"), QStringLiteral("Paul"));
+    QVERIFY(c.give(m_admin, other, ConsentPurpose::Documents));
+    QCOMPARE(c.keepDocument(m_admin, other, proof.id).code(), ErrorCode::InvalidInput);
+    QVERIFY(c.keepDocument(m_admin, m_helene, proof.id));
+    QCOMPARE(store.listKept(m_helene.id)->size(), 1);
+    // A later démarche reuses it: a copy with the same bytes, its own row.
+    const qint64 second =
+        submissions.createDraft(QStringLiteral("caf-prime-activite"), 1, m_admin.id, m_admin.login, m_helene.id)->id;
+    const Result<AttachmentInfo> copy = store.copyTo(proof.id, second, QStringLiteral("domicile"));
+    QVERIFY2(copy, qPrintable(copy.message()));
+    QVERIFY(copy->id != proof.id);
+    QCOMPARE(copy->sha256, proof.sha256);
+    QCOMPARE(store.readAll(copy->id).value(), pdf);
+    QCOMPARE(store.list(second)->size(), 1);
+    // Withdrawing the consent: the file no longer keeps it; the démarches keep their own copies.
+    QVERIFY(c.withdraw(m_admin, m_helene, ConsentPurpose::Documents));
+    QCOMPARE(store.listKept(m_helene.id)->size(), 0);
+    QCOMPARE(store.readAll(copy->id).value(), pdf);
 }
 
 void TestConsents::volunteerCannotRecordInAnotherFile()
