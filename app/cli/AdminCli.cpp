@@ -1,6 +1,8 @@
 #include "AdminCli.h"
 
+#include "catalogue/Catalogue.h"
 #include "domain/DemoData.h"
+#include "domain/Retention.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 #include "store/Migrations.h"
@@ -81,6 +83,7 @@ int AdminCli::usage(const QString &problem)
                           "  check\n"
                           "  verify-journal [--reset-anchor]\n"
                           "  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)\n"
+                          "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
                           "Options of every command that opens the store:\n"
                           "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
                           "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
@@ -98,7 +101,8 @@ int AdminCli::run(const QStringList &arguments)
         QStringLiteral("admin"),    QStringLiteral("display-name"), QStringLiteral("login"),
         QStringLiteral("role"),     QStringLiteral("lang"),         QStringLiteral("citizens")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
-                                          QStringLiteral("recovery"), QStringLiteral("demo"), QStringLiteral("help")};
+                                          QStringLiteral("dry-run"),        QStringLiteral("recovery"),
+                                          QStringLiteral("demo"),           QStringLiteral("help")};
     Options o;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString arg = arguments.at(i);
@@ -142,6 +146,8 @@ int AdminCli::run(const QStringList &arguments)
         return verifyJournal(o);
     if (command == QLatin1String("seed-demo"))
         return seedDemo(o);
+    if (command == QLatin1String("purge"))
+        return purge(o);
     return usage(AdminCli::tr("Unknown command %1.").arg(command));
 }
 
@@ -363,6 +369,44 @@ int AdminCli::verifyJournal(const Options &o)
     }
     m_out << AdminCli::tr("Journal intact: %n entries.", nullptr, static_cast<int>(v.rows)) << '\n'
           << AdminCli::tr("Head: %1").arg(QString::fromLatin1(v.head.toHex())) << Qt::endl;
+    return Ok;
+}
+
+int AdminCli::purge(const Options &o)
+{
+    if (!o.has("password-stdin") && !o.has("recovery"))
+        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
+    Vault vault(o.dataDir());
+    auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
+    if (!actor)
+        return fail(exitCodeFor(actor.code()), actor.message());
+    if (!actor->isAdmin())
+        return fail(AuthFailed, AdminCli::tr("Only an administrator can apply the retention rules."));
+    const catalogue::Catalogue catalogue = catalogue::Catalogue::load(catalogue::Catalogue::bundledPath());
+    Retention retention(vault.database()->connection(), &vault.journal(), vault.clock(), &catalogue);
+    if (o.has("dry-run")) {
+        // Counts per rule only: the names stay in the store.
+        const auto plan = retention.plan(0);
+        if (!plan)
+            return fail(exitCodeFor(plan.code()), plan.message());
+        QMap<int, int> perKind;
+        for (const RetentionItem &item : plan.value())
+            ++perKind[int(item.kind)];
+        for (auto it = perKind.cbegin(); it != perKind.cend(); ++it)
+            m_out << Retention::kindLabel(RetentionItem::Kind(it.key())) << ": " << it.value() << '\n';
+        m_out << AdminCli::tr("Due now: %1.").arg(plan->size()) << Qt::endl;
+        return Ok;
+    }
+    const auto report = retention.purge(actor->login);
+    if (!report)
+        return fail(exitCodeFor(report.code()), report.message());
+    m_out << AdminCli::tr("Files erased: %1. Démarches reduced to their receipt: %2. Démarches removed: %3. Drafts "
+                          "removed: %4.")
+                 .arg(report->filesErased)
+                 .arg(report->payloadsReduced)
+                 .arg(report->demarchesRemoved)
+                 .arg(report->draftsRemoved)
+          << Qt::endl;
     return Ok;
 }
 

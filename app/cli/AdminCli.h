@@ -39,6 +39,7 @@ private:
     int check(const Options &o);
     int verifyJournal(const Options &o);
     int seedDemo(const Options &o);
+    int purge(const Options &o);
     // Opens the store as --as LOGIN or with --recovery; returns Ok or the exit code already reported.
     int openForReading(const Options &o, Vault &vault);
     int usage(const QString &problem = QString());

@@ -105,6 +105,17 @@ void TestSeedDemo::seedsADemoStoreAndPrintsCountsOnly()
     QVERIFY(!printed.contains(QLatin1String("example.")));
     QVERIFY(!printed.contains(QRegularExpression(QStringLiteral("\\d{6}"))));
 
+    // Retention from the command line (for fleets, e.g. a nightly timer): nothing is due in a fresh store.
+    const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"), QStringLiteral("admin"),
+                            QStringLiteral("--password-stdin")};
+    const Run dry = admin(QStringList{QStringLiteral("purge"), QStringLiteral("--dry-run")} + as,
+                          AdminPassword + QLatin1Char('\n'));
+    QVERIFY2(dry.code == 0, qPrintable(dry.err));
+    QVERIFY2(dry.out.contains(QLatin1String("Due now: 0.")), qPrintable(dry.out));
+    const Run purge = admin(QStringList{QStringLiteral("purge")} + as, AdminPassword + QLatin1Char('\n'));
+    QVERIFY2(purge.code == 0, qPrintable(purge.err));
+    QVERIFY2(purge.out.contains(QLatin1String("Files erased: 0.")), qPrintable(purge.out));
+
     // The store is sound afterwards, and its journal says what was done.
     const Run check = admin({QStringLiteral("check"), QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"),
                              QStringLiteral("admin"), QStringLiteral("--password-stdin")},
