@@ -1,5 +1,8 @@
 #include "AdminPage.h"
 
+#include "RetentionView.h"
+#include "catalogue/Catalogue.h"
+
 #include "AccountDialog.h"
 #include "JournalView.h"
 #include "common/Ui.h"
@@ -28,7 +31,7 @@
 
 namespace relais::ui {
 
-AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
+AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent, const catalogue::CatalogueStore *catalogue)
     : QWidget(parent), m_vault(vault), m_session(session)
 {
     // Scrolls when the text is enlarged (up to 200 %) or the screen is small, instead of squeezing the hints.
@@ -147,6 +150,9 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent)
     m_downscale->setAccessibleDescription(photoHint->text());
     layout->addWidget(documents);
 
+    m_retention = new RetentionView(vault, session, catalogue ? &catalogue->current() : nullptr);
+    layout->addWidget(m_retention);
+
     auto *quit = new QPushButton(tr("&Quit Relais on this computer"));
     quit->setToolTip(tr("Ends the program, also in kiosk mode. Everything is saved first."));
     layout->addWidget(quit, 0, Qt::AlignLeft);
@@ -199,6 +205,7 @@ void AdminPage::refresh()
     clearError(m_scanError, m_scanPath);
     m_downscale->setChecked(m_vault->setting(QStringLiteral("downscale_photos"), QStringLiteral("1")) !=
                             QLatin1String("0"));
+    m_retention->refresh();
 }
 
 QString AdminPage::selectedLogin() const

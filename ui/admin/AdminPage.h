@@ -17,7 +17,13 @@ class Vault;
 class Session;
 } // namespace relais
 
+namespace relais::catalogue {
+class CatalogueStore;
+}
+
 namespace relais::ui {
+
+class RetentionView;
 
 class JournalView;
 
@@ -27,10 +33,13 @@ class AdminPage : public QWidget
 {
     Q_OBJECT
 public:
-    AdminPage(Vault *vault, Session *session, QWidget *parent = nullptr);
+    // `catalogue` gives the démarches' retention periods to the retention view (none: a default period).
+    AdminPage(Vault *vault, Session *session, QWidget *parent = nullptr,
+              const catalogue::CatalogueStore *catalogue = nullptr);
     void refresh();
 
     QTableWidget *accountsTable() const { return m_table; }
+    RetentionView *retentionView() const { return m_retention; }
     JournalView *journalView() const { return m_journal; }
     // Shows the security journal in place of the settings (its "Back" button returns to them).
     void showJournal();
@@ -77,6 +86,7 @@ private:
     QLabel *m_message;
     QStackedWidget *m_stack;
     JournalView *m_journal;
+    RetentionView *m_retention;
 };
 
 } // namespace relais::ui

@@ -59,7 +59,7 @@ RetentionView::RetentionView(Vault *vault, Session *session, const catalogue::Ca
     m_plan->setMinimumHeight(160);
     layout->addWidget(m_plan);
 
-    m_purge = new QPushButton(tr("&Purge what is due now"));
+    m_purge = new QPushButton(tr("Purge what is due no&w"));
     m_purge->setObjectName(QStringLiteral("purgeNow"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_purge);

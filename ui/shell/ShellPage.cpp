@@ -86,7 +86,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_home = new HomePage(m_pages);
     m_citizens = new CitizensPage(vault, &m_catalogue, m_pages);
     m_demarches = new DemarchesPage(vault, &m_catalogue, m_pages);
-    m_admin = new AdminPage(vault, session, m_pages);
+    m_admin = new AdminPage(vault, session, m_pages, &m_catalogue);
     m_home->hide();
     m_citizens->hide();
     m_demarches->hide();
