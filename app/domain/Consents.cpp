@@ -146,16 +146,27 @@ Status Consents::keepDocument(const Account &actor, const Citizen &citizen, qint
                          tr("Documents are kept in a file only with the person's consent (\"documents\")."));
     return Database::inTransaction(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
-        // Only a document of this person's own démarches.
-        q.prepare(QStringLiteral("UPDATE attachments SET citizen_id = ? WHERE id = ? AND submission_id IN"
+        // A copy of a document of this person's own démarches, owned by the file alone: removing it from the
+        // draft later, or reducing the démarche to its receipt, leaves the kept copy in place.
+        q.prepare(QStringLiteral("INSERT INTO attachments (submission_id, citizen_id, field, filename, content_type,"
+                                 " size, sha256, created_at) SELECT NULL, ?, field, filename, content_type, size,"
+                                 " sha256, ? FROM attachments WHERE id = ? AND submission_id IN"
                                  " (SELECT id FROM submissions WHERE citizen_id = ?)"));
         q.addBindValue(citizen.id);
+        q.addBindValue(stamp(m_clock->now()));
         q.addBindValue(attachmentId);
         q.addBindValue(citizen.id);
         if (!q.exec())
             return Database::sqlError(QStringLiteral("keep document"), q.lastError());
         if (q.numRowsAffected() != 1)
             return makeError(ErrorCode::InvalidInput, tr("This document does not belong to this person's démarches."));
+        const qint64 kept = q.lastInsertId().toLongLong();
+        q.prepare(QStringLiteral("INSERT INTO attachment_chunks (attachment_id, seq, data)"
+                                 " SELECT ?, seq, data FROM attachment_chunks WHERE attachment_id = ?"));
+        q.addBindValue(kept);
+        q.addBindValue(attachmentId);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("keep document chunks"), q.lastError());
         return m_journal->append(actor.login, QStringLiteral("document_kept"), citizen.uuid);
     });
 }

@@ -15,11 +15,13 @@
 #include "citizens/MandateDialog.h"
 #include "citizens/MergeDialog.h"
 #include "common/Translations.h"
+#include "domain/AttachmentStore.h"
 #include "domain/CitizenRepository.h"
 #include "domain/Consents.h"
 #include "domain/DraftEditor.h"
 #include "domain/Mandates.h"
 #include "domain/SubmissionRepository.h"
+#include "forms/AttachmentFieldEditor.h"
 #include "forms/DemarchesPage.h"
 #include "forms/FormWizard.h"
 #include "security/Journal.h"
@@ -30,6 +32,7 @@
 #include "theme/Theme.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCheckBox>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -199,6 +202,7 @@ private Q_SLOTS:
     void accessExportWritesPdfAndJson();
     void erasureDiscardsTheQueuedDemarche();
     void mergeKeepsOneFileWithBothDemarches();
+    void documentKeptInTheFileThenReusedInANewDraft();
     void screenshotsAtNormalAndLargeText();
     void mnemonicsAreUniqueOnEachScreen_data();
     void mnemonicsAreUniqueOnEachScreen();
@@ -739,6 +743,124 @@ void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
     QCOMPARE(page()->results()->rowCount(), 1);
 }
 
+void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
+{
+    AttachmentStore store(m_vault->database()->connection(), &m_clock);
+    // Each person has a draft with a bank statement attached.
+    auto draftWithDocument = [&](qint64 citizen, const QByteArray &marker) -> qint64 {
+        const qint64 draft = submissions().createDraft(Demarche, 1, m_admin.id, m_admin.login, citizen)->id;
+        QByteArray pdf = QByteArray("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ") + marker +
+                         QByteArray("\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        QBuffer buffer(&pdf);
+        buffer.open(QIODevice::ReadOnly);
+        Result<AttachmentInfo> added = store.add(draft, QStringLiteral("rib"), QStringLiteral("rib-test.pdf"), &buffer);
+        return added ? added->id : 0;
+    };
+    const qint64 without = seed(m_admin, QStringLiteral("Martin"), QStringLiteral("Éloïse"), QDate(2001, 7, 30));
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    const Citizen other = repository().load(m_admin, without).value();
+    const Citizen person = repository().load(m_admin, id).value();
+    QVERIFY(consents().give(m_admin, other, ConsentPurpose::File));
+    QVERIFY(consents().give(m_admin, person, ConsentPurpose::File));
+    QVERIFY(consents().give(m_admin, person, ConsentPurpose::Documents));
+    Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
+    QVERIFY(mandates.create(m_admin, person, {QStringLiteral("housing")}, MandateDuration::SixMonths,
+                            QStringLiteral("MFS Test"), m_admin.displayName));
+    const qint64 otherDocument = draftWithDocument(without, "OTHER-MARKER-1");
+    const qint64 document = draftWithDocument(id, "RIB-MARKER-4412");
+    QVERIFY(otherDocument && document);
+    openShell(m_admin);
+
+    // Without the "documents" consent nothing can be kept, and nothing is offered.
+    openByKeyboard(QStringLiteral("eloise"));
+    QVERIFY(!file()->documentsGroup()->isVisible());
+    QVERIFY(!file()->keepableList()->isVisible());
+    QVERIFY(!file()->keepDocument(otherDocument));
+    QVERIFY2(file()->errorLabel()->text().contains(QStringLiteral("consent")),
+             qPrintable(file()->errorLabel()->text()));
+    QVERIFY(store.listKept(without)->isEmpty());
+    pressMnemonic(Qt::Key_B);
+
+    // With it, the draft's document is offered; the mediator keeps it from the keyboard.
+    openByKeyboard(QStringLiteral("helene"));
+    QVERIFY(file()->documentsGroup()->isVisible());
+    QCOMPARE(file()->documentList()->count(), 1);
+    QCOMPARE(file()->documentList()->item(0)->text(), QStringLiteral("No document kept yet."));
+    QListWidget *keepable = file()->keepableList();
+    QVERIFY(keepable->isVisible());
+    QCOMPARE(keepable->count(), 1);
+    QVERIFY2(keepable->item(0)->text().startsWith(QStringLiteral("rib-test.pdf (")),
+             qPrintable(keepable->item(0)->text()));
+    QVERIFY(keepable->item(0)->text().endsWith(QStringLiteral("— Report a change of address to the CAF")));
+    QVERIFY(!file()->keepButton()->isEnabled()); // nothing chosen yet
+    keepable->setFocus();
+    keepable->setCurrentRow(0);
+    QVERIFY(file()->keepButton()->isEnabled());
+    saveScreenshot(file()->titleLabel()->parentWidget(), QStringLiteral("3a-citizen-file-keep-document"));
+    pressMnemonic(Qt::Key_K);
+    QVERIFY2(file()->errorLabel()->text().isEmpty(), qPrintable(file()->errorLabel()->text()));
+    QCOMPARE(file()->documentList()->count(), 1);
+    QVERIFY2(file()->documentList()->item(0)->text().startsWith(QStringLiteral("rib-test.pdf (")),
+             qPrintable(file()->documentList()->item(0)->text()));
+    QCOMPARE(keepable->count(), 1);
+    QCOMPARE(keepable->item(0)->text(), QStringLiteral("No other document in the person's démarches."));
+    QVERIFY(!file()->keepButton()->isEnabled());
+    const QList<AttachmentInfo> kept = store.listKept(id).value();
+    QCOMPARE(kept.size(), 1);
+    QVERIFY(kept.first().id != document); // the file holds its own copy
+    QCOMPARE(kept.first().submissionId, 0);
+
+    // A new démarche for the person: the bank details come from their file, as a copy.
+    pressMnemonic(Qt::Key_A);
+    ui::DemarchesPage *demarches = m_shell->demarchesPage();
+    QVERIFY(demarches->isVisible());
+    QVERIFY(demarches->start(Demarche));
+    QVERIFY(demarches->wizard());
+    const qint64 newDraft = demarches->wizard()->draft()->submission().id;
+    auto *rib = qobject_cast<ui::AttachmentFieldEditor *>(demarches->wizard()->editor(QStringLiteral("rib")));
+    QVERIFY(rib);
+    QVERIFY(!rib->fromFileButton()->isHidden());
+    bool picked = false;
+    whenShown<QDialog>(
+        [](QDialog *dialog) {
+            auto *list = dialog->findChild<QListWidget *>();
+            QVERIFY(list);
+            QCOMPARE(list->count(), 1);
+            QVERIFY2(list->item(0)->text().startsWith(QStringLiteral("rib-test.pdf (")),
+                     qPrintable(list->item(0)->text()));
+            QCOMPARE(focused(), list);
+            saveScreenshot(dialog, QStringLiteral("3b-kept-document-dialog"));
+            pressMnemonic(Qt::Key_A);
+        },
+        &picked);
+    rib->fromFileButton()->click();
+    QVERIFY(picked);
+    backToShell();
+    QVERIFY(!rib->hasError());
+    const QList<AttachmentInfo> copies = store.list(newDraft).value();
+    QCOMPARE(copies.size(), 1);
+    QVERIFY(copies.first().id != document);
+    QCOMPARE(copies.first().filename, QStringLiteral("rib-test.pdf"));
+    QCOMPARE(copies.first().sha256, kept.first().sha256);
+    QCOMPARE(store.readAll(copies.first().id).value(), store.readAll(document).value());
+    // Shown as a file just added, and recorded as the answer of the draft.
+    bool shown = false;
+    for (QLabel *l : rib->findChildren<QLabel *>())
+        shown = shown || l->text().startsWith(QStringLiteral("Attached: rib-test.pdf ("));
+    QVERIFY(shown);
+    QVERIFY(rib->previewButton()->isEnabled());
+    QCOMPARE(demarches->wizard()
+                 ->draft()
+                 ->engine()
+                 .value(QStringLiteral("rib"))
+                 .toMap()
+                 .value(QStringLiteral("id"))
+                 .toLongLong(),
+             copies.first().id);
+    // The document is still kept in the file, once.
+    QCOMPARE(store.listKept(id)->size(), 1);
+}
+
 void TestCitizensPage::screenshotsAtNormalAndLargeText()
 {
     const qint64 id =
@@ -779,6 +901,10 @@ void TestCitizensPage::mnemonicsAreUniqueOnEachScreen()
     QFETCH(QString, language);
     installTranslations(language);
     const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    // With the "documents" consent, the file also offers to keep the démarches' documents.
+    const Citizen person = repository().load(m_admin, id).value();
+    QVERIFY(consents().give(m_admin, person, ConsentPurpose::File));
+    QVERIFY(consents().give(m_admin, person, ConsentPurpose::Documents));
     openShell(m_admin);
     auto check = [this](const char *screen) {
         const QStringList duplicates = duplicateMnemonics(m_shell.get());
@@ -789,6 +915,7 @@ void TestCitizensPage::mnemonicsAreUniqueOnEachScreen()
     page()->newFile();
     check("new file");
     QVERIFY(page()->openFile(id));
+    QVERIFY(file()->keepButton()->isVisible());
     check("file");
     m_shell->demarchesPage()->setCitizen(id);
     m_shell->rail()->setCurrentRow(2);

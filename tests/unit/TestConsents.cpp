@@ -311,12 +311,17 @@ void TestConsents::keptDocumentNeedsConsentAndIsReused()
     QCOMPARE(c.keepDocument(m_admin, other, proof.id).code(), ErrorCode::InvalidInput);
     QVERIFY(c.keepDocument(m_admin, m_helene, proof.id));
     QCOMPARE(store.listKept(m_helene.id)->size(), 1);
+    // The file keeps its own copy: removing the document from the first draft does not take it away.
+    const AttachmentInfo keptCopy = store.listKept(m_helene.id)->first();
+    QVERIFY(keptCopy.id != proof.id);
+    QVERIFY(store.remove(proof.id));
+    QCOMPARE(store.readAll(keptCopy.id).value(), pdf);
     // A later démarche reuses it: a copy with the same bytes, its own row.
     const qint64 second =
         submissions.createDraft(QStringLiteral("caf-prime-activite"), 1, m_admin.id, m_admin.login, m_helene.id)->id;
-    const Result<AttachmentInfo> copy = store.copyTo(proof.id, second, QStringLiteral("domicile"));
+    const Result<AttachmentInfo> copy = store.copyTo(keptCopy.id, second, QStringLiteral("domicile"));
     QVERIFY2(copy, qPrintable(copy.message()));
-    QVERIFY(copy->id != proof.id);
+    QVERIFY(copy->id != keptCopy.id);
     QCOMPARE(copy->sha256, proof.sha256);
     QCOMPARE(store.readAll(copy->id).value(), pdf);
     QCOMPARE(store.list(second)->size(), 1);

@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
@@ -35,6 +36,7 @@ namespace {
 
 constexpr int SubmissionIdRole = Qt::UserRole;
 constexpr int StateRole = Qt::UserRole + 1;
+constexpr int AttachmentIdRole = Qt::UserRole + 2;
 
 QString catalogueLanguage()
 {
@@ -194,6 +196,22 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     m_documents->setMinimumHeight(m_documents->fontMetrics().lineSpacing() * 2 + 16);
     m_documents->setMaximumHeight(m_documents->fontMetrics().lineSpacing() * 6 + 16);
     k->addWidget(m_documents);
+    m_keepableTitle = makeLabel(tr("Documents of the person's démarches, not kept yet:"), "field");
+    k->addWidget(m_keepableTitle);
+    m_keepable = new QListWidget;
+    m_keepable->setAccessibleName(tr("Documents of the démarches, not kept yet"));
+    m_keepable->setWordWrap(true);
+    m_keepable->setMinimumHeight(m_keepable->fontMetrics().lineSpacing() * 2 + 16);
+    m_keepable->setMaximumHeight(m_keepable->fontMetrics().lineSpacing() * 6 + 16);
+    m_keepableTitle->setBuddy(m_keepable);
+    k->addWidget(m_keepable);
+    auto *keepButtons = new QHBoxLayout;
+    m_keep = new QPushButton(tr("&Keep in the file"));
+    m_keep->setAccessibleName(tr("Keep the chosen document in the file"));
+    m_keep->setEnabled(false);
+    keepButtons->addWidget(m_keep);
+    keepButtons->addStretch();
+    k->addLayout(keepButtons);
     layout->addWidget(m_documentsGroup);
 
     // One right per line with what it does: the buttons never have to share a line, even with large text.
@@ -268,6 +286,15 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     };
     connect(m_openDraft, &QPushButton::clicked, this, openDraft);
     connect(m_demarches, &QListWidget::itemActivated, this, openDraft);
+    connect(m_keepable, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        m_keep->setEnabled(item && item->data(AttachmentIdRole).toLongLong() > 0);
+    });
+    auto keepChosen = [this] {
+        if (QListWidgetItem *item = m_keepable->currentItem(); item && item->data(AttachmentIdRole).toLongLong() > 0)
+            keepDocument(item->data(AttachmentIdRole).toLongLong());
+    };
+    connect(m_keep, &QPushButton::clicked, this, keepChosen);
+    connect(m_keepable, &QListWidget::itemActivated, this, keepChosen);
 }
 
 CitizenFilePage::~CitizenFilePage() = default;
@@ -306,6 +333,7 @@ void CitizenFilePage::clear()
     clearError(m_error);
     m_demarches->clear();
     m_documents->clear();
+    m_keepable->clear();
     clearRows(m_consentLayout);
     clearRows(m_mandateLayout);
     m_banner->hide();
@@ -511,10 +539,49 @@ void CitizenFilePage::refreshDocuments()
         fail(list.message());
         return;
     }
-    for (const AttachmentInfo &a : list.value())
+    QSet<qint64> keptIds;
+    QSet<QByteArray> keptBytes;
+    for (const AttachmentInfo &a : list.value()) {
         new QListWidgetItem(tr("%1 (%2)").arg(a.filename, QLocale().formattedDataSize(a.size)), m_documents);
+        keptIds.insert(a.id);
+        keptBytes.insert(a.sha256);
+    }
     if (m_documents->count() == 0) {
         auto *none = new QListWidgetItem(tr("No document kept yet."), m_documents);
+        none->setFlags(Qt::ItemIsEnabled);
+    }
+    refreshKeepable(keptIds, keptBytes);
+}
+
+void CitizenFilePage::refreshKeepable(const QSet<qint64> &keptIds, const QSet<QByteArray> &keptBytes)
+{
+    m_keepable->clear();
+    m_keep->setEnabled(false);
+    Result<QList<Submission>> submissions = m_citizens->submissions(m_account, m_citizen.id);
+    if (!submissions) {
+        fail(submissions.message());
+        return;
+    }
+    const QString language = catalogueLanguage();
+    for (const Submission &s : submissions.value()) {
+        Result<QList<AttachmentInfo>> attached = m_attachments->list(s.id);
+        if (!attached) {
+            fail(attached.message());
+            return;
+        }
+        const catalogue::DemarchePtr d = m_catalogue->current().demarche(s.demarcheId);
+        const QString title = d ? d->title.text(language) : s.demarcheId;
+        for (const AttachmentInfo &a : attached.value()) {
+            // A copy of a kept document (reused in a later démarche) is already in the file.
+            if (keptIds.contains(a.id) || keptBytes.contains(a.sha256))
+                continue;
+            auto *item = new QListWidgetItem(
+                tr("%1 (%2) — %3").arg(a.filename, QLocale().formattedDataSize(a.size), title), m_keepable);
+            item->setData(AttachmentIdRole, a.id);
+        }
+    }
+    if (m_keepable->count() == 0) {
+        auto *none = new QListWidgetItem(tr("No other document in the person's démarches."), m_keepable);
         none->setFlags(Qt::ItemIsEnabled);
     }
 }
@@ -709,6 +776,20 @@ bool CitizenFilePage::eraseFile()
     }
     clear();
     Q_EMIT erased();
+    return true;
+}
+
+bool CitizenFilePage::keepDocument(qint64 attachmentId)
+{
+    if (isNew())
+        return false;
+    if (Status s = m_consents->keepDocument(m_account, m_citizen, attachmentId); !s) {
+        fail(s.message());
+        return false;
+    }
+    refresh();
+    report(tr("The document is kept in the file: it can be attached to the person's next démarches."));
+    m_documents->setFocus();
     return true;
 }
 

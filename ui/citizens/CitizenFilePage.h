@@ -5,6 +5,7 @@
 #include "security/Account.h"
 
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -68,6 +69,9 @@ public:
     bool exportAccess();
     bool eraseFile();
     bool mergeDuplicate();
+    // Keeps a document of one of the person's démarches in their file (needs the "documents" consent), then shows
+    // it under "Documents kept". False, with the reason on the page, if it is refused.
+    bool keepDocument(qint64 attachmentId);
 
     void setSavePathChooser(PathChooser chooser) { m_chooseSavePath = std::move(chooser); }
     void setFolderChooser(PathChooser chooser) { m_chooseFolder = std::move(chooser); }
@@ -88,6 +92,8 @@ public:
     QListWidget *demarcheList() const { return m_demarches; }
     QListWidget *documentList() const { return m_documents; }
     QGroupBox *documentsGroup() const { return m_documentsGroup; }
+    QListWidget *keepableList() const { return m_keepable; }
+    QPushButton *keepButton() const { return m_keep; }
     QWidget *consentRows() const { return m_consentRows; }
     QWidget *mandateRows() const { return m_mandateRows; }
 
@@ -105,6 +111,7 @@ private:
     void refreshMandates();
     void refreshDemarches();
     void refreshDocuments();
+    void refreshKeepable(const QSet<qint64> &keptIds, const QSet<QByteArray> &keptBytes);
     void report(const QString &message);
     void fail(const QString &message);
     QString structureName() const;
@@ -141,6 +148,9 @@ private:
     QPushButton *m_openDraft;
     QGroupBox *m_documentsGroup;
     QListWidget *m_documents;
+    QLabel *m_keepableTitle;
+    QListWidget *m_keepable; // the démarches' documents not kept yet
+    QPushButton *m_keep;
     QPushButton *m_export;
     QPushButton *m_erase;
     QPushButton *m_merge;

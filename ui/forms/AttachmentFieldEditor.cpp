@@ -8,10 +8,14 @@
 #include "domain/ScanFolder.h"
 
 #include <QBuffer>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMimeDatabase>
@@ -37,9 +41,10 @@ AttachmentFieldEditor::AttachmentFieldEditor(const catalogue::FieldDefinition &f
     auto *row = new QHBoxLayout;
     m_choose = new QPushButton(tr("Choose a file…"));
     m_scan = new QPushButton(tr("From the scanner…"));
+    m_fromFile = new QPushButton(tr("From the person's file…"));
     m_preview = new QPushButton(tr("Preview"));
     m_remove = new QPushButton(tr("Remove the file"));
-    for (QPushButton *b : {m_choose, m_scan, m_preview, m_remove}) {
+    for (QPushButton *b : {m_choose, m_scan, m_fromFile, m_preview, m_remove}) {
         b->setAccessibleName(partName(b->text()));
         row->addWidget(b);
     }
@@ -49,9 +54,11 @@ AttachmentFieldEditor::AttachmentFieldEditor(const catalogue::FieldDefinition &f
     m_label->setBuddy(m_choose);
     box->setFocusProxy(m_choose);
     m_scan->setVisible(context->scanFolder != nullptr);
+    m_fromFile->setVisible(!keptDocuments().isEmpty());
 
     connect(m_choose, &QPushButton::clicked, this, &AttachmentFieldEditor::chooseFile);
     connect(m_scan, &QPushButton::clicked, this, &AttachmentFieldEditor::chooseScan);
+    connect(m_fromFile, &QPushButton::clicked, this, &AttachmentFieldEditor::chooseKept);
     connect(m_preview, &QPushButton::clicked, this, &AttachmentFieldEditor::showPreview);
     connect(m_remove, &QPushButton::clicked, this, &AttachmentFieldEditor::removeFile);
     connect(m_newScan, &QPushButton::clicked, this, [this] {
@@ -123,6 +130,80 @@ void AttachmentFieldEditor::chooseScan()
     }
     if (QAction *chosen = menu.exec(m_scan->mapToGlobal(QPoint(0, m_scan->height()))))
         addFile(chosen->data().toString(), true);
+}
+
+QList<AttachmentInfo> AttachmentFieldEditor::keptDocuments() const
+{
+    const qint64 citizen = m_context->draft ? m_context->draft->submission().citizenId : 0;
+    if (citizen <= 0 || !m_context->attachments)
+        return {};
+    Result<QList<AttachmentInfo>> kept = m_context->attachments->listKept(citizen);
+    if (!kept)
+        return {};
+    const qint64 limit = m_field.maxBytes > 0 ? m_field.maxBytes : AttachmentStore::DefaultMaxBytes;
+    const QStringList accept = m_field.accept.isEmpty() ? AttachmentStore::defaultAcceptedTypes() : m_field.accept;
+    QList<AttachmentInfo> fitting;
+    for (const AttachmentInfo &a : kept.value())
+        if (a.size <= limit && accept.contains(a.contentType))
+            fitting.append(a);
+    return fitting;
+}
+
+void AttachmentFieldEditor::chooseKept()
+{
+    const QList<AttachmentInfo> kept = keptDocuments();
+    if (kept.isEmpty()) {
+        setError(tr("The person's file keeps no document that fits here any more."));
+        m_fromFile->hide();
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("keptDocumentDialog"));
+    dialog.setWindowTitle(tr("A document from the person's file"));
+    auto *v = new QVBoxLayout(&dialog);
+    QLabel *title = makeLabel(tr("&Documents kept in the file:"), "field");
+    auto *list = new QListWidget;
+    list->setAccessibleName(tr("Documents kept in the file"));
+    title->setBuddy(list);
+    for (const AttachmentInfo &a : kept) {
+        auto *item = new QListWidgetItem(tr("%1 (%2)").arg(a.filename, QLocale().formattedDataSize(a.size, 0)), list);
+        item->setData(Qt::UserRole, a.id);
+    }
+    list->setCurrentRow(0);
+    v->addWidget(title);
+    v->addWidget(list);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    QPushButton *attach = buttons->addButton(tr("&Attach a copy"), QDialogButtonBox::AcceptRole);
+    attach->setAccessibleName(tr("Attach a copy of the chosen document"));
+    attach->setDefault(true);
+    v->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
+    list->setFocus();
+    if (dialog.exec() != QDialog::Accepted || !list->currentItem())
+        return;
+    attachKept(list->currentItem()->data(Qt::UserRole).toLongLong());
+}
+
+bool AttachmentFieldEditor::attachKept(qint64 keptId)
+{
+    if (keptId == m_value.value(QStringLiteral("id")).toLongLong())
+        return true; // already this answer: replacing it by its copy would delete the kept document
+    const qint64 submission = m_context->draft->submission().id;
+    Result<AttachmentInfo> copied = m_context->attachments->copyTo(keptId, submission, path());
+    if (!copied) {
+        setError(copied.error().message);
+        return false;
+    }
+    const qint64 previous = m_value.value(QStringLiteral("id")).toLongLong();
+    if (previous > 0)
+        (void)m_context->attachments->remove(previous); // replaced: the old one is of no use any more
+    m_value = copied.value().fieldValue();
+    setError(QString());
+    showState();
+    commit(m_value);
+    return true;
 }
 
 bool AttachmentFieldEditor::addFile(const QString &filePath, bool fromScanFolder)
