@@ -35,38 +35,7 @@
 <context>
     <name>relais::AdminCli</name>
     <message>
-        <location filename="../app/cli/AdminCli.cpp" line="+74" />
-        <source>Usage: relais-admin COMMAND [options]
-  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
-  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
-  user passwd --login LOGIN
-  user disable --login LOGIN
-  user list
-  check
-  verify-journal
-Options of every command that opens the store:
-  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)
-  --as LOGIN          the account whose password (first line of standard input) opens it
-  --recovery          open it with the recovery code (first line) instead
-  --password-stdin    read passwords from standard input, one per line
-Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
-        <translation>Utilisation : relais-admin COMMANDE [options]
-  init --structure NOM --admin IDENTIFIANT [--display-name NOM] [--demo] --password-stdin
-  user add --login IDENTIFIANT --role admin|mediator|volunteer [--display-name NOM]
-  user passwd --login IDENTIFIANT
-  user disable --login IDENTIFIANT
-  user list
-  check
-  verify-journal
-Options de toute commande qui ouvre le coffre :
-  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l'utilisateur)
-  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l'entrée standard) l'ouvre
-  --recovery          l'ouvrir plutôt avec le code de secours (première ligne)
-  --password-stdin    lire les mots de passe sur l'entrée standard, un par ligne
-Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers.</translation>
-    </message>
-    <message>
-        <location line="+47" />
+        <location filename="../app/cli/AdminCli.cpp" line="+128" />
         <source>The option --%1 needs a value.</source>
         <translation>L'option --%1 demande une valeur.</translation>
     </message>
@@ -81,7 +50,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Option inconnue : --%1.</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+18" />
         <source>Unknown command %1.</source>
         <translation>Commande inconnue : %1.</translation>
     </message>
@@ -139,11 +108,14 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+2" />
         <location line="+62" />
+        <location line="+56" />
+        <location line="+27" />
+        <location line="+42" />
         <source>Passwords are read from standard input: add --password-stdin.</source>
         <translation>Les mots de passe sont lus sur l'entrée standard : ajoutez --password-stdin.</translation>
     </message>
     <message>
-        <location line="-59" />
+        <location line="-184" />
         <source>user %1 needs --login.</source>
         <translation>user %1 demande --login.</translation>
     </message>
@@ -237,21 +209,97 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+2" />
-        <source>Journal: chain broken at entry %1.</source>
-        <translation>Journal : chaîne rompue à l'entrée %1.</translation>
+        <source>Journal: %1</source>
+        <translation>Journal : %1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+19" />
+        <source>Only an administrator can reset the journal's anchor.</source>
+        <translation>Seul un administrateur peut réinitialiser l'ancre du journal.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The journal's anchor now records its current end.</source>
+        <translation>L'ancre du journal enregistre désormais sa fin actuelle.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>Journal: %n entries.</source>
+        <translation>
+            <numerusform>Journal : %n entrée.</numerusform><numerusform>Journal : %n entrées.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>First broken entry: %1</source>
+        <translation>Première entrée altérée : %1</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Only an administrator can apply the retention rules.</source>
+        <translation>Seul un administrateur peut appliquer les règles de conservation.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Due now: %1.</source>
+        <translation>À traiter maintenant : %1.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Files erased: %1. Démarches reduced to their receipt: %2. Démarches removed: %3. Drafts removed: %4.</source>
+        <translation>Dossiers effacés : %1. Démarches réduites à leur récépissé : %2. Démarches supprimées : %3. Brouillons supprimés : %4.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>seed-demo needs --citizens N, a number of people between 1 and 1000000.</source>
+        <translation>seed-demo demande --citizens N, un nombre de personnes compris entre 1 et 1000000.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Demo data added: %1 people, %2 consents, %3 mandates, %4 drafts, %5 démarches waiting to be sent.</source>
+        <translation>Données de démonstration ajoutées : %1 personnes, %2 consentements, %3 mandats, %4 brouillons, %5 démarches en attente d'envoi.</translation>
+    </message>
+    <message>
+        <location line="-84" />
         <source>The check found problems (see above).</source>
         <translation>La vérification a trouvé des problèmes (voir ci-dessus).</translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>The journal's chain is broken at entry %1: entries were changed or removed.</source>
-        <translation>La chaîne du journal est rompue à l'entrée %1 : des entrées ont été modifiées ou supprimées.</translation>
+        <location line="-267" />
+        <source>Usage: relais-admin COMMAND [options]
+  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
+  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
+  user passwd --login LOGIN
+  user disable --login LOGIN
+  user list
+  check
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
+  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
+Options of every command that opens the store:
+  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)
+  --as LOGIN          the account whose password (first line of standard input) opens it
+  --recovery          open it with the recovery code (first line) instead
+  --password-stdin    read passwords from standard input, one per line
+Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
+        <translation>Utilisation : relais-admin COMMANDE [options]
+  init --structure NOM --admin IDENTIFIANT [--display-name NOM] [--demo] --password-stdin
+  user add --login IDENTIFIANT --role admin|mediator|volunteer [--display-name NOM]
+  user passwd --login IDENTIFIANT
+  user disable --login IDENTIFIANT
+  user list
+  check
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (coffres de démonstration uniquement : personnes fictives, consentements, démarches)
+  purge [--dry-run]   appliquer maintenant les règles de conservation (--dry-run : compter ce qui est dû)
+Options de toute commande qui ouvre le coffre :
+  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l'utilisateur)
+  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l'entrée standard) l'ouvre
+  --recovery          l'ouvrir plutôt avec le code de secours (première ligne)
+  --password-stdin    lire les mots de passe sur l'entrée standard, un par ligne
+Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+293" />
         <source>Journal intact: %n entries.</source>
         <translation>
             <numerusform>Journal intact : %n entrée.</numerusform>
@@ -305,7 +353,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le fichier est trop volumineux : %1 au maximum ici. Numérisez-le avec une résolution plus basse ou en noir et blanc.</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+72" />
+        <source>This document is no longer in the store.</source>
+        <translation>Ce document n'est plus dans le coffre.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The copied document cannot be found.</source>
+        <translation>La copie du document est introuvable.</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>This document no longer exists.</source>
         <translation>Ce document n'existe plus.</translation>
     </message>
@@ -321,9 +379,368 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::CitizenExport</name>
+    <message>
+        <location filename="../app/domain/CitizenExport.cpp" line="+161" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>This document lists everything Relais holds about you in this structure (right of access). A machine-readable copy (JSON) was made at the same time.</source>
+        <translation>Ce document recense tout ce que Relais détient sur vous dans cette structure (droit d'accès). Une copie lisible par ordinateur (JSON) a été produite en même temps.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Identity and contact</source>
+        <translation>Identité et coordonnées</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Birth name</source>
+        <translation>Nom de naissance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Usage name</source>
+        <translation>Nom d'usage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Place of birth</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Social security number</source>
+        <translation>Numéro de sécurité sociale</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>File created</source>
+        <translation>Dossier créé le</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>None recorded.</source>
+        <translation>Aucun consentement enregistré.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>in force</source>
+        <translation>en vigueur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>withdrawn on %1</source>
+        <translation>retiré le %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>given on %1</source>
+        <translation>donné le %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>text version %1</source>
+        <translation>version du texte %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Mandates</source>
+        <translation>Mandats</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+15" />
+        <location line="+21" />
+        <source>None.</source>
+        <translation>Néant.</translation>
+    </message>
+    <message>
+        <location line="-32" />
+        <source>%1 (revoked)</source>
+        <translation>%1 (révoqué)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>From %1 to %2</source>
+        <translation>Du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Démarches</source>
+        <translation>Démarches</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Started</source>
+        <translation>Commencée le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sent</source>
+        <translation>Envoyée le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Delivered</source>
+        <translation>Transmise le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Platform reference</source>
+        <translation>Référence de la plateforme</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n octet</numerusform><numerusform>%n octets</numerusform></translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Data held about %1</source>
+        <translation>Données détenues sur %1</translation>
+    </message>
+</context>
+<context>
+    <name>relais::CitizenRepository</name>
+    <message>
+        <location filename="../app/domain/CitizenRepository.cpp" line="+93" />
+        <source>This file no longer exists.</source>
+        <translation>Ce dossier n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Volunteers can only open the files they created.</source>
+        <translation>Les bénévoles ne peuvent ouvrir que les dossiers qu'ils ont créés.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>born %1</source>
+        <translation>né(e) %1</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Enter the birth name.</source>
+        <translation>Saisissez le nom de naissance.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter at least one given name.</source>
+        <translation>Saisissez au moins un prénom.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21" />
+        <source>The note is limited to %n characters: keep only what the next mediator needs.</source>
+        <translation>
+            <numerusform>La note est limitée à %n caractère : ne gardez que ce dont le prochain médiateur a besoin.</numerusform><numerusform>La note est limitée à %n caractères : ne gardez que ce dont le prochain médiateur a besoin.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>File %1 of %2: %3</source>
+        <translation>Dossier %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <location line="+200" />
+        <source>Only a mediator or an administrator can merge files.</source>
+        <translation>Seul un médiateur ou un administrateur peut fusionner des dossiers.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose two different files to merge.</source>
+        <translation>Choisissez deux dossiers différents à fusionner.</translation>
+    </message>
+    <message>
+        <location line="+102" />
+        <source>Only a mediator or an administrator can erase a file. Ask a colleague.</source>
+        <translation>Seul un médiateur ou un administrateur peut effacer un dossier. Demandez à un collègue.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::Consents</name>
+    <message>
+        <location filename="../app/domain/Consents.cpp" line="+82" />
+        <source>Keep my file</source>
+        <translation>Conserver mon dossier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This structure keeps a file about me: my identity, my contact details and the démarches done with me. It lets any mediator here help me again without asking everything twice. The file is erased when I have not come back for the period of inactivity set by the structure, or sooner if I ask. I can withdraw this consent at any time at the counter; no new démarche can then be made with my file.</source>
+        <translation>Cette structure conserve un dossier me concernant : mon identité, mes coordonnées et les démarches faites avec moi. Ainsi, tout médiateur de la structure peut m'aider de nouveau sans tout me redemander. Le dossier est effacé si je ne suis pas revenu(e) pendant la durée d'inactivité fixée par la structure, ou plus tôt si je le demande. Je peux retirer ce consentement à tout moment à l'accueil ; aucune nouvelle démarche ne pourra alors être faite avec mon dossier.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Keep my documents</source>
+        <translation>Conserver mes documents</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This structure keeps, encrypted in my file, copies of the documents I bring (for example a proof of address or a payslip), so that I do not have to bring them again for a later démarche. They are kept as long as my file. If I withdraw this consent, the kept copies are deleted at once; those already sent with a démarche stay with that démarche.</source>
+        <translation>Cette structure conserve, chiffrées dans mon dossier, des copies des documents que j'apporte (par exemple un justificatif de domicile ou un bulletin de salaire), pour que je n'aie pas à les rapporter lors d'une prochaine démarche. Elles sont conservées aussi longtemps que mon dossier. Si je retire ce consentement, les copies conservées sont aussitôt supprimées ; celles déjà envoyées avec une démarche restent jointes à cette démarche.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Contact me</source>
+        <translation>Me contacter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A mediator of this structure may phone me or write to me by e-mail about my démarches: a missing document, an answer from an organisation, an appointment. Only the phone number and e-mail address in my file are used, and for nothing else, as long as my file is kept. I can withdraw this consent at any time; I will then no longer be contacted.</source>
+        <translation>Un médiateur de cette structure peut me téléphoner ou m'écrire par courriel au sujet de mes démarches : un document manquant, une réponse d'un organisme, un rendez-vous. Seuls le numéro de téléphone et l'adresse électronique de mon dossier sont utilisés, et à aucune autre fin, tant que mon dossier est conservé. Je peux retirer ce consentement à tout moment ; je ne serai alors plus contacté(e).</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+70" />
+        <source>Volunteers can only record consents in the files they created.</source>
+        <translation>Les bénévoles ne peuvent enregistrer un consentement que dans les dossiers qu'ils ont créés.</translation>
+    </message>
+    <message>
+        <location line="-56" />
+        <source>This file no longer exists.</source>
+        <translation>Ce dossier n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The person has already agreed to "%1"; nothing was recorded twice.</source>
+        <translation>La personne a déjà donné son accord pour « %1 » : rien n'a été enregistré en double.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Volunteers can only change the files they created.</source>
+        <translation>Les bénévoles ne peuvent modifier que les dossiers qu'ils ont créés.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Documents are kept in a file only with the person's consent ("documents").</source>
+        <translation>Les documents ne sont conservés dans un dossier qu'avec le consentement de la personne (« documents »).</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>This document does not belong to this person's démarches.</source>
+        <translation>Ce document n'appartient pas aux démarches de cette personne.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The person has not agreed to "%1": there is nothing to withdraw.</source>
+        <translation>La personne n'a pas donné son accord pour « %1 » : il n'y a rien à retirer.</translation>
+    </message>
+    <message>
+        <location line="+64" />
+        <source>Consent to the keeping of personal data</source>
+        <translation>Consentement à la conservation de données personnelles</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Structure: %1</source>
+        <translation>Structure : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediator: %1</source>
+        <translation>Médiateur : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Person: %1</source>
+        <translation>Personne : %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Born on %1</source>
+        <translation>Né(e) le %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Each purpose below is agreed to separately. Refusing one does not stop the others, nor the help you receive today.</source>
+        <translation>Chaque finalité ci-dessous fait l'objet d'un accord distinct. En refuser une n'empêche ni les autres, ni l'aide que vous recevez aujourd'hui.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Agreed</source>
+        <translation>Accepté</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Not agreed</source>
+        <translation>Non accepté</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>text version %1</source>
+        <translation>version du texte %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signature of the person</source>
+        <translation>Signature de la personne</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Signature of the mediator</source>
+        <translation>Signature du médiateur</translation>
+    </message>
+</context>
+<context>
     <name>relais::Database</name>
     <message>
-        <location filename="../app/store/Database.cpp" line="+62" />
+        <location filename="../app/store/Database.cpp" line="+77" />
         <source>The disk is full: the last change was not saved. Free some space and try again.</source>
         <translation>Le disque est plein : la dernière modification n'a pas été enregistrée. Libérez de la place et réessayez.</translation>
     </message>
@@ -343,7 +760,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le coffre n'a pas pu terminer une opération (%1).</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+79" />
         <source>The file relais.db is an unencrypted SQLite database, not a Relais store. It was left untouched.</source>
         <translation>Le fichier relais.db est une base SQLite non chiffrée, pas un coffre Relais. Il n'a pas été modifié.</translation>
     </message>
@@ -403,6 +820,29 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::DemoData</name>
+    <message>
+        <location filename="../app/domain/DemoData.cpp" line="+565" />
+        <source>Open the store first.</source>
+        <translation>Ouvrez d'abord le coffre.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Only an administrator can add demo data.</source>
+        <translation>Seul un administrateur peut ajouter des données de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This store was not created as a demo store (init --demo): demo people are never mixed with real citizens' files.</source>
+        <translation>Ce coffre n'a pas été créé comme coffre de démonstration (init --demo) : les personnes fictives ne sont jamais mêlées aux dossiers de vrais usagers.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Give a number of demo people greater than zero.</source>
+        <translation>Indiquez un nombre de personnes fictives supérieur à zéro.</translation>
+    </message>
+</context>
+<context>
     <name>relais::DraftEditor</name>
     <message>
         <location filename="../app/domain/DraftEditor.cpp" line="+118" />
@@ -413,6 +853,247 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+2" />
         <source>Tick each required document once you have seen or attached it.</source>
         <translation>Cochez chaque pièce demandée une fois que vous l'avez vue ou jointe.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::Journal</name>
+    <message>
+        <location filename="../app/security/Journal.cpp" line="+160" />
+        <source>Store created</source>
+        <translation>Coffre créé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Store opened by the system keychain</source>
+        <translation>Coffre ouvert par le trousseau système</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sign-in refused</source>
+        <translation>Connexion refusée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Failed sign-ins before this one</source>
+        <translation>Échecs de connexion avant celle-ci</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signed out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Session handed over</source>
+        <translation>Session passée à un autre utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Relais closed</source>
+        <translation>Relais fermé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recovery code used</source>
+        <translation>Code de secours utilisé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Recovery code replaced</source>
+        <translation>Code de secours remplacé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keychain slot enabled</source>
+        <translation>Trousseau activé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keychain slot removed</source>
+        <translation>Trousseau désactivé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Account created</source>
+        <translation>Compte créé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Password changed</source>
+        <translation>Mot de passe modifié</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Account disabled</source>
+        <translation>Compte désactivé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Setting changed</source>
+        <translation>Réglage modifié</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's file opened</source>
+        <translation>Dossier d'usager ouvert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's file created</source>
+        <translation>Dossier d'usager créé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's file changed</source>
+        <translation>Dossier d'usager modifié</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's file exported</source>
+        <translation>Dossier d'usager exporté</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizen's file erased</source>
+        <translation>Dossier d'usager effacé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Citizens' files merged</source>
+        <translation>Dossiers d'usagers fusionnés</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Consent given</source>
+        <translation>Consentement donné</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Consent withdrawn</source>
+        <translation>Consentement retiré</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mandate recorded</source>
+        <translation>Mandat enregistré</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mandate scope revoked</source>
+        <translation>Domaine de mandat révoqué</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Démarche started</source>
+        <translation>Démarche commencée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Démarche queued for sending</source>
+        <translation>Démarche mise en file d'envoi</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Démarche delivered</source>
+        <translation>Démarche transmise</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Démarche discarded</source>
+        <translation>Démarche abandonnée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Démarches discarded with a file</source>
+        <translation>Démarches abandonnées avec un dossier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expired data deleted</source>
+        <translation>Données expirées supprimées</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Journal anchor reset</source>
+        <translation>Ancre du journal réinitialisée</translation>
+    </message>
+    <message>
+        <location line="+140" />
+        <source>This journal has no anchor file.</source>
+        <translation>Ce journal n'a pas de fichier d'ancre.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The journal's anchor cannot be reset during a change.</source>
+        <translation>L'ancre du journal ne peut pas être réinitialisée pendant une modification.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The anchor was left as it is.</source>
+        <translation>L'ancre a été laissée telle quelle.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+81" />
+        <source>The journal cannot be read.</source>
+        <translation>Le journal est illisible.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-4" />
+        <source>The journal is intact: %n entries, none changed or removed.</source>
+        <translation>
+            <numerusform>Le journal est intact : %n entrée, ni modifiée ni supprimée.</numerusform><numerusform>Le journal est intact : %n entrées, aucune modifiée ni supprimée.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The journal was altered: entry %1 was changed after it was written.</source>
+        <translation>Le journal a été altéré : l'entrée %1 a été modifiée après son écriture.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The journal was altered: entries %1 to %2 were removed.</source>
+        <translation>Le journal a été altéré : les entrées %1 à %2 ont été supprimées.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The journal was altered: entry %1 was removed.</source>
+        <translation>Le journal a été altéré : l'entrée %1 a été supprimée.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The end of the journal was removed: entries %1 to %2 are missing; the entries after them were written later.</source>
+        <translation>La fin du journal a été supprimée : les entrées %1 à %2 manquent ; les entrées qui les suivent ont été écrites plus tard.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The end of the journal was removed: entries from %1 on are missing (%2 recorded, %3 left).</source>
+        <translation>La fin du journal a été supprimée : les entrées à partir de la %1 manquent (%2 enregistrées, %3 restantes).</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The end of the journal was replaced: entry %1 is not the one that was recorded.</source>
+        <translation>La fin du journal a été remplacée : l'entrée %1 n'est pas celle qui avait été enregistrée.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>The journal's chain is intact (%n entries), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</source>
+        <translation>
+            <numerusform>La chaîne du journal est intacte (%n entrée), mais son fichier d'ancre journal.anchor est absent : la suppression des dernières entrées ne peut donc pas être détectée. C'est normal après une restauration depuis une sauvegarde : un administrateur peut alors réinitialiser l'ancre. Sinon, le fichier a été supprimé.</numerusform><numerusform>La chaîne du journal est intacte (%n entrées), mais son fichier d'ancre journal.anchor est absent : la suppression des dernières entrées ne peut donc pas être détectée. C'est normal après une restauration depuis une sauvegarde : un administrateur peut alors réinitialiser l'ancre. Sinon, le fichier a été supprimé.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>The export could not be written completely. Check the free space and try again.</source>
+        <translation>L'export n'a pas pu être écrit entièrement. Vérifiez l'espace libre et réessayez.</translation>
     </message>
 </context>
 <context>
@@ -588,6 +1269,239 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::Mandates</name>
+    <message>
+        <location filename="../app/domain/Mandates.cpp" line="+65" />
+        <source>This mandate no longer exists.</source>
+        <translation>Ce mandat n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>"%1" is not one of the areas a mandate can cover.</source>
+        <translation>« %1 » ne fait pas partie des domaines qu'un mandat peut couvrir.</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Social benefits and health</source>
+        <translation>Prestations sociales et santé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Work and unemployment</source>
+        <translation>Travail et chômage</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Family</source>
+        <translation>Famille</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Housing</source>
+        <translation>Logement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Transport, vehicles and driving licence</source>
+        <translation>Transports, véhicules et permis de conduire</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Money, taxes and consumer matters</source>
+        <translation>Argent, impôts et consommation</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Identity papers and citizenship</source>
+        <translation>Papiers d'identité et citoyenneté</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Foreign nationals (residence, nationality)</source>
+        <translation>Étrangers (séjour, nationalité)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Leisure, sport and culture</source>
+        <translation>Loisirs, sport et culture</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Justice</source>
+        <translation>Justice</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 month</source>
+        <translation>1 mois</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>6 months</source>
+        <translation>6 mois</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 year</source>
+        <translation>1 an</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Only a mediator or an administrator can make a mandate. Ask a colleague.</source>
+        <translation>Seul un médiateur ou un administrateur peut établir un mandat. Demandez à un collègue.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose at least one area the mandate covers.</source>
+        <translation>Choisissez au moins un domaine couvert par le mandat.</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>This file no longer exists.</source>
+        <translation>Ce dossier n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>Volunteers can only change the mandates of the files they created.</source>
+        <translation>Les bénévoles ne peuvent modifier que les mandats des dossiers qu'ils ont créés.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>This mandate does not cover "%1": there is nothing to revoke.</source>
+        <translation>Ce mandat ne couvre pas « %1 » : il n'y a rien à révoquer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>"%1" was already revoked from this mandate.</source>
+        <translation>« %1 » a déjà été révoqué dans ce mandat.</translation>
+    </message>
+    <message>
+        <location line="+120" />
+        <source>This attestation can no longer be printed as it was signed: the person's file, the structure or the mediator's name changed since. Make a new mandate if needed.</source>
+        <translation>Cette attestation ne peut plus être imprimée telle qu'elle a été signée : le dossier de la personne, la structure ou le nom du médiateur ont changé depuis. Établissez un nouveau mandat si nécessaire.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Mandate attestation</source>
+        <translation>Attestation de mandat</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Structure: %1</source>
+        <translation>Structure : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mediator: %1</source>
+        <translation>Médiateur : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mandate reference: %1</source>
+        <translation>Référence du mandat : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Person: %1</source>
+        <translation>Personne : %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Born on %1</source>
+        <translation>Né(e) le %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Born on %1 in %2</source>
+        <translation>Né(e) le %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>I allow the mediators of this structure to do démarches on my behalf, in the areas below, for %1: from %2 until %3.</source>
+        <translation>J'autorise les médiateurs de cette structure à effectuer des démarches en mon nom, dans les domaines ci-dessous, pour %1 : du %2 au %3.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Areas covered</source>
+        <translation>Domaines couverts</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>revoked on %1</source>
+        <translation>révoqué le %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>What the mediator may do</source>
+        <translation>Ce que le médiateur peut faire</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Fill in and send, with you or for you, the forms of the démarches in these areas.</source>
+        <translation>Remplir et envoyer, avec vous ou pour vous, les formulaires des démarches dans ces domaines.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Read the answers of the organisations about these démarches and tell you about them.</source>
+        <translation>Lire les réponses des organismes concernant ces démarches et vous en informer.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Use the documents you have given for these démarches.</source>
+        <translation>Utiliser les documents que vous avez fournis pour ces démarches.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What the mediator may not do</source>
+        <translation>Ce que le médiateur ne peut pas faire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Act in any other area, or after the end date.</source>
+        <translation>Agir dans un autre domaine, ou après la date de fin.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Make a démarche you have not agreed to, or sign a commitment in your name.</source>
+        <translation>Faire une démarche que vous n'avez pas acceptée, ou signer un engagement en votre nom.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ask for your passwords or keep them.</source>
+        <translation>Vous demander vos mots de passe ou les conserver.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Receive money for you, or use your information for anything else.</source>
+        <translation>Recevoir de l'argent à votre place, ou utiliser vos informations à d'autres fins.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>You can end this mandate, wholly or for one area only, at any time: ask at the counter of the structure.</source>
+        <translation>Vous pouvez mettre fin à ce mandat, en totalité ou pour un seul domaine, à tout moment : adressez-vous à l'accueil de la structure.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Signature of the person</source>
+        <translation>Signature de la personne</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Signature of the mediator</source>
+        <translation>Signature du médiateur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Document fingerprint (SHA-256): %1</source>
+        <translation>Empreinte du document (SHA-256) : %1</translation>
+    </message>
+</context>
+<context>
     <name>relais::PhotoDownscaler</name>
     <message>
         <location filename="../app/domain/PhotoDownscaler.cpp" line="+23" />
@@ -631,6 +1545,63 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::PrintedDocument</name>
+    <message>
+        <location filename="../app/common/PrintedDocument.cpp" line="+73" />
+        <source>PDF documents cannot be made here: this program was started without its graphical part (fonts).</source>
+        <translation>Impossible de créer des documents PDF ici : ce programme a été lancé sans sa partie graphique (polices).</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <location line="+33" />
+        <source>The document could not be prepared for printing.</source>
+        <translation>Le document n'a pas pu être préparé pour l'impression.</translation>
+    </message>
+    <message>
+        <location line="-30" />
+        <source>Printed on %1</source>
+        <translation>Imprimé le %1</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Page %1 / %2</source>
+        <translation>Page %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The document cannot be saved in %1. Check that the folder exists and that you may write there, or choose another folder.</source>
+        <translation>Le document ne peut pas être enregistré dans %1. Vérifiez que le dossier existe et que vous pouvez y écrire, ou choisissez un autre dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::Retention</name>
+    <message>
+        <location filename="../app/domain/Retention.cpp" line="+40" />
+        <source>File without activity: erased</source>
+        <translation>Dossier sans activité : effacé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decision known: answers and documents reduced to the receipt</source>
+        <translation>Décision connue : réponses et documents réduits au récépissé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Retention period over: démarche removed</source>
+        <translation>Durée de conservation écoulée : démarche supprimée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Draft abandoned: removed</source>
+        <translation>Brouillon abandonné : supprimé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Delivered after the person asked for erasure: removed</source>
+        <translation>Transmise après la demande d'effacement de la personne : supprimée</translation>
+    </message>
+</context>
+<context>
     <name>relais::ScanFolder</name>
     <message>
         <location filename="../app/domain/ScanFolder.cpp" line="+91" />
@@ -661,7 +1632,57 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::SubmissionRepository</name>
     <message>
-        <location filename="../app/domain/SubmissionRepository.cpp" line="+84" />
+        <location filename="../app/domain/SubmissionRepository.cpp" line="+52" />
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Waiting to be sent</source>
+        <translation>En attente d'envoi</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Being sent</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received by the organisation</source>
+        <translation>Reçue par l'organisme</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Being examined</source>
+        <translation>En cours d'examen</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refused by the organisation</source>
+        <translation>Refusée par l'organisme</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Incomplete: the organisation asks for more</source>
+        <translation>Incomplète : l'organisme demande des compléments</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Returned by the platform: to be checked</source>
+        <translation>Renvoyée par la plateforme : à vérifier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Given up</source>
+        <translation>Abandonnée</translation>
+    </message>
+    <message>
+        <location line="+49" />
         <source>This démarche is no longer a draft: it can no longer be changed here.</source>
         <translation>Cette démarche n'est plus un brouillon : elle ne peut plus être modifiée ici.</translation>
     </message>
@@ -675,11 +1696,31 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <source>This démarche is no longer a draft: it was already sent or discarded.</source>
         <translation>Cette démarche n'est plus un brouillon : elle a déjà été envoyée ou abandonnée.</translation>
     </message>
+    <message>
+        <location line="+20" />
+        <source>This démarche can no longer be discarded: it is being sent or was already delivered.</source>
+        <translation>Cette démarche ne peut plus être abandonnée : elle est en cours d'envoi ou a déjà été transmise.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>This démarche was not waiting to be sent.</source>
+        <translation>Cette démarche n'était pas en attente d'envoi.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Unknown status of a démarche.</source>
+        <translation>Statut de démarche inconnu.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>This démarche has not been delivered yet.</source>
+        <translation>Cette démarche n'a pas encore été transmise.</translation>
+    </message>
 </context>
 <context>
     <name>relais::Vault</name>
     <message>
-        <location filename="../app/security/Vault.cpp" line="+76" />
+        <location filename="../app/security/Vault.cpp" line="+81" />
         <source>A login is 2 to 32 characters: lower-case letters without accents, digits, dot, dash or underscore, starting with a letter.</source>
         <translation>Un identifiant compte de 2 à 32 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas, et commence par une lettre.</translation>
     </message>
@@ -714,7 +1755,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le dossier des données %1 ne peut être ni créé ni modifié. Choisissez un autre dossier ou adressez-vous à votre administrateur.</translation>
     </message>
     <message numerus="yes">
-        <location line="+64" />
+        <location line="+68" />
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Trop de tentatives échouées. Réessayez dans %n seconde.</numerusform>
@@ -737,7 +1778,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le trousseau système n'est pas activé pour ce coffre.</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+38" />
         <location line="+13" />
         <location line="+14" />
         <source>The store is locked.</source>
@@ -777,7 +1818,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::catalogue::Catalogue</name>
     <message>
-        <location filename="../app/catalogue/Catalogue.cpp" line="+130" />
+        <location filename="../app/catalogue/Catalogue.cpp" line="+132" />
         <source>The file is not valid JSON (line %1: %2).</source>
         <translation>Le fichier n'est pas un JSON valide (ligne %1 : %2).</translation>
     </message>
@@ -862,7 +1903,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>"service_public_fiche" doit être l'identifiant d'une fiche de service-public.fr, par exemple "F2443".</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
+        <source>"mandate_scope" must be one of: %1.</source>
+        <translation>"mandate_scope" doit prendre l'une de ces valeurs : %1.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>A démarche needs a non-empty "sections" list.</source>
         <translation>Une démarche doit avoir une liste "sections" non vide.</translation>
     </message>
@@ -1710,7 +2756,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AdminPage</name>
     <message>
-        <location filename="../ui/admin/AdminPage.cpp" line="+44" />
+        <location filename="../ui/admin/AdminPage.cpp" line="+55" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -1775,7 +2821,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Remplacer le code de &amp;secours…</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
+        <source>View the &amp;journal…</source>
+        <translation>Consulter le &amp;journal…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Who did what and when, with a check that no entry was changed or removed.</source>
+        <translation>Qui a fait quoi et quand, avec la vérification qu'aucune entrée n'a été modifiée ni supprimée.</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -1840,7 +2896,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Les photos prises au téléphone sont réduites à %1 pixels sur leur plus grand côté : toujours lisibles, bien plus légères à conserver et à envoyer. Les PDF ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>&amp;Quit Relais on this computer</source>
         <translation>&amp;Quitter Relais sur cet ordinateur</translation>
     </message>
@@ -1850,7 +2906,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Arrête le programme, y compris en mode kiosque. Tout est enregistré auparavant.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+35" />
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
@@ -1875,7 +2931,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Aucun</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Account %1 created.</source>
         <translation>Compte %1 créé.</translation>
     </message>
@@ -1986,15 +3042,20 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AttachmentFieldEditor</name>
     <message>
-        <location filename="../ui/forms/AttachmentFieldEditor.cpp" line="+38" />
-        <location line="+47" />
+        <location filename="../ui/forms/AttachmentFieldEditor.cpp" line="+42" />
+        <location line="+50" />
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-49" />
         <source>From the scanner…</source>
         <translation>Depuis le scanner…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>From the person's file…</source>
+        <translation>Depuis le dossier de la personne…</translation>
     </message>
     <message>
         <location line="+1" />
@@ -2007,7 +3068,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Retirer le fichier</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+38" />
         <source>Attached: %1 (%2, %3)</source>
         <translation>Joint : %1 (%2, %3)</translation>
     </message>
@@ -2047,7 +3108,42 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+28" />
+        <source>The person's file keeps no document that fits here any more.</source>
+        <translation>Le dossier de la personne ne conserve plus aucun document qui convienne ici.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A document from the person's file</source>
+        <translation>Un document du dossier de la personne</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Documents kept in the file:</source>
+        <translation>&amp;Documents conservés dans le dossier :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Documents kept in the file</source>
+        <translation>Documents conservés dans le dossier</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Attach a copy</source>
+        <translation>&amp;Joindre une copie</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Attach a copy of the chosen document</source>
+        <translation>Joindre une copie du document choisi</translation>
+    </message>
+    <message>
+        <location line="+37" />
         <source>This file cannot be opened. Check that it is still there, then try again.</source>
         <translation>Ce fichier ne peut pas être ouvert. Vérifiez qu'il est toujours là, puis réessayez.</translation>
     </message>
@@ -2091,6 +3187,624 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::ui::CitizenEditor</name>
+    <message>
+        <location filename="../ui/citizens/CitizenEditor.cpp" line="+48" />
+        <source>B&amp;irth name (required)</source>
+        <translation>Nom de &amp;naissance (obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Usage name (if different)</source>
+        <translation>Nom d'usage (s'il est différent)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Given names (required)</source>
+        <translation>Prénoms (obligatoire)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Place of birth</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Social security number (optional)</source>
+        <translation>Numéro de sécurité sociale (facultatif)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>15 digits (Carte Vitale)</source>
+        <translation>15 chiffres (carte Vitale)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>06 12 34 56 78</source>
+        <translation>06 12 34 56 78</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Number and street</source>
+        <translation>Numéro et rue</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Note for the next mediator</source>
+        <translation>Note pour le &amp;prochain médiateur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+153" />
+        <source>Write only what the next mediator needs for the démarche. No health details, no opinions.</source>
+        <translation>N'écrivez que ce dont le prochain médiateur a besoin pour la démarche. Aucun détail de santé, aucune opinion.</translation>
+    </message>
+    <message>
+        <location line="-149" />
+        <source>Note for the next mediator</source>
+        <translation>Note pour le prochain médiateur</translation>
+    </message>
+    <message>
+        <location line="+110" />
+        <location line="+55" />
+        <source>Type the date as day/month/year, for example 12/03/1985.</source>
+        <translation>Saisissez la date sous la forme jour/mois/année, par exemple 12/03/1985.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Characters left: %1</source>
+        <translation>Caractères restants : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Characters over the limit: %1</source>
+        <translation>Caractères en trop : %1</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::CitizenFilePage</name>
+    <message>
+        <location filename="../ui/citizens/CitizenFilePage.cpp" line="+81" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>&amp;Back to the search</source>
+        <translation>Ret&amp;our à la recherche</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>St&amp;art a démarche</source>
+        <translation>Commencer une dém&amp;arche</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>No démarche can start for this person until they agree that their file is kept. Read them the text and record their consent.</source>
+        <translation>Aucune démarche ne peut commencer pour cette personne tant qu'elle n'a pas accepté que son dossier soit conservé. Lisez-lui le texte et recueillez son consentement.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Record the &amp;consent now…</source>
+        <translation>Recueillir le &amp;consentement maintenant…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location line="+255" />
+        <source>Sav&amp;e the file</source>
+        <translation>Enre&amp;gistrer le dossier</translation>
+    </message>
+    <message>
+        <location line="-249" />
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Print the consent form…</source>
+        <translation>&amp;Imprimer le formulaire de consentement…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A page for the person to sign, with what they agreed to</source>
+        <translation>Une page à faire signer par la personne, avec ce qu'elle a accepté</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Mandates</source>
+        <translation>Mandats</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A mandate allows the mediators of the structure to carry out démarches for the person, in the areas they chose and until its end date.</source>
+        <translation>Un mandat permet aux médiateurs de la structure d'effectuer des démarches pour la personne, dans les domaines qu'elle a choisis et jusqu'à sa date de fin.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>New &amp;mandate…</source>
+        <translation>Nouveau &amp;mandat…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Démarches</source>
+        <translation>Démarches</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Démarches of the person</source>
+        <translation>Démarches de la personne</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Contin&amp;ue the draft</source>
+        <translation>Reprendre le &amp;brouillon</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location line="+4" />
+        <source>Documents kept</source>
+        <translation>Documents conservés</translation>
+    </message>
+    <message>
+        <location line="-2" />
+        <source>Kept with the person's consent, to reuse them in later démarches.</source>
+        <translation>Conservés avec le consentement de la personne, pour être réutilisés lors de prochaines démarches.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Documents of the person's démarches, not kept yet:</source>
+        <translation>Documents des démarches de la personne, pas encore conservés :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Documents of the démarches, not kept yet</source>
+        <translation>Documents des démarches, pas encore conservés</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Keep in the file</source>
+        <translation>&amp;Conserver dans le dossier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keep the chosen document in the file</source>
+        <translation>Conserver le document choisi dans le dossier</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Rights of the person</source>
+        <translation>Droits de la personne</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>E&amp;xport (access)…</source>
+        <translation>E&amp;xporter (droit d'accès)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Merge &amp;with a duplicate…</source>
+        <translation>F&amp;usionner avec un doublon…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Erase the &amp;file…</source>
+        <translation>&amp;Effacer le dossier…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Everything Relais holds about the person, as a readable PDF and a JSON file.</source>
+        <translation>Tout ce que Relais détient sur la personne, dans un PDF lisible et un fichier JSON.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The same person was created twice: bring both files together.</source>
+        <translation>La même personne a été créée deux fois : réunissez les deux dossiers.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The person asks for their data to be erased.</source>
+        <translation>La personne demande l'effacement de ses données.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Changes not saved</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The changes to this file are not saved yet.</source>
+        <translation>Les modifications de ce dossier ne sont pas encore enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save them</source>
+        <translation>Les enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Leave without saving</source>
+        <translation>Quitter sans enregistrer</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Record the person's consent to keep their file first: no démarche can start without it.</source>
+        <translation>Recueillez d'abord le consentement de la personne à la conservation de son dossier : aucune démarche ne peut commencer sans lui.</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Only a draft can be reopened: this démarche has left the computer or was given up.</source>
+        <translation>Seul un brouillon peut être rouvert : cette démarche a quitté l'ordinateur ou a été abandonnée.</translation>
+    </message>
+    <message>
+        <location line="+80" />
+        <source>New file</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Sav&amp;e the changes</source>
+        <translation>Enre&amp;gistrer les modifications</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Not recorded</source>
+        <translation>Non recueilli</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Given on %1 (text %2)</source>
+        <translation>Donné le %1 (texte %2)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Withdrawn on %1 (given on %2, text %3)</source>
+        <translation>Retiré le %1 (donné le %2, texte %3)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <location line="+208" />
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="-208" />
+        <source>Withdraw the consent: %1</source>
+        <translation>Retirer le consentement : %1</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Record consent…</source>
+        <translation>Recueillir le consentement…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Record the consent: %1</source>
+        <translation>Recueillir le consentement : %1</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>No mandate.</source>
+        <translation>Aucun mandat.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>%1, from %2 to %3</source>
+        <translation>%1, du %2 au %3</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>in force</source>
+        <translation>en vigueur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>every area revoked</source>
+        <translation>tous les domaines révoqués</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>ended</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 — revoked on %2</source>
+        <translation>%1 — révoqué le %2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+232" />
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <location line="-232" />
+        <source>Revoke the area: %1</source>
+        <translation>Révoquer le domaine : %1</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No démarche yet.</source>
+        <translation>Aucune démarche pour l'instant.</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No document kept yet.</source>
+        <translation>Aucun document conservé pour l'instant.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>%1 (%2) — %3</source>
+        <translation>%1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No other document in the person's démarches.</source>
+        <translation>Aucun autre document dans les démarches de la personne.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The file is not saved: correct the answers marked in red.</source>
+        <translation>Le dossier n'est pas enregistré : corrigez les réponses signalées en rouge.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>File created. Now record the person's consent to keep it: no démarche can start without it.</source>
+        <translation>Dossier créé. Recueillez maintenant le consentement de la personne à sa conservation : aucune démarche ne peut commencer sans lui.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Changes saved.</source>
+        <translation>Modifications enregistrées.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Consent recorded: %1.</source>
+        <translation>Consentement enregistré : %1.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>No new démarche can start for this person afterwards.</source>
+        <translation>Aucune nouvelle démarche ne pourra ensuite commencer pour cette personne.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The documents kept in the file are deleted at once.</source>
+        <translation>Les documents conservés dans le dossier sont aussitôt supprimés.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The structure will no longer contact the person.</source>
+        <translation>La structure ne contactera plus la personne.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdraw a consent</source>
+        <translation>Retirer un consentement</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Withdraw the consent “%1”? %2</source>
+        <translation>Retirer le consentement « %1 » ? %2</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Consent withdrawn: %1.</source>
+        <translation>Consentement retiré : %1.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>consent-form-%1.pdf</source>
+        <translation>formulaire-consentement-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the consent form</source>
+        <translation>Enregistrer le formulaire de consentement</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The consent form is in %1. Print it for the person to sign.</source>
+        <translation>Le formulaire de consentement se trouve dans %1. Imprimez-le pour le faire signer par la personne.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Mandate created until %1.</source>
+        <translation>Mandat créé jusqu'au %1.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mandate created</source>
+        <translation>Mandat créé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print the attestation now? The person and the mediator sign it; the person keeps a copy.</source>
+        <translation>Imprimer l'attestation maintenant ? La personne et le médiateur la signent ; la personne en garde un exemplaire.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Print the attestation…</source>
+        <translation>Imprimer l'attestation…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not now</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>mandate-%1.pdf</source>
+        <translation>mandat-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save the mandate attestation</source>
+        <translation>Enregistrer l'attestation de mandat</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Mandate created. The attestation is in %1.</source>
+        <translation>Mandat créé. L'attestation se trouve dans %1.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Revoke an area</source>
+        <translation>Révoquer un domaine</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Revoke the area “%1” of this mandate? The other areas stay in force.</source>
+        <translation>Révoquer le domaine « %1 » de ce mandat ? Les autres domaines restent en vigueur.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Area revoked: %1.</source>
+        <translation>Domaine révoqué : %1.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Folder for the person's data</source>
+        <translation>Dossier où enregistrer les données de la personne</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Everything Relais holds about the person is in %1.pdf (to read) and %1.json (to reuse). Hand them over, then delete them from this computer.</source>
+        <translation>Tout ce que Relais détient sur la personne se trouve dans %1.pdf (à lire) et %1.json (à réutiliser). Remettez-les-lui, puis supprimez-les de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>The document is kept in the file: it can be attached to the person's next démarches.</source>
+        <translation>Le document est conservé dans le dossier : il pourra être joint aux prochaines démarches de la personne.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>The two files are merged: everything is in this one now.</source>
+        <translation>Les deux dossiers sont fusionnés : tout se trouve désormais dans celui-ci.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::CitizenListModel</name>
+    <message>
+        <location filename="../ui/citizens/CitizenListModel.cpp" line="+30" />
+        <source>born on %1</source>
+        <translation>né(e) le %1</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::CitizensPage</name>
+    <message>
+        <location filename="../ui/citizens/CitizensPage.cpp" line="+34" />
+        <source>Citizens</source>
+        <translation>Usagers</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Find a file</source>
+        <translation>Rechercher un d&amp;ossier</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Find a file</source>
+        <translation>Rechercher un dossier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name, date of birth (dd/mm/yyyy) or phone</source>
+        <translation>Nom, date de naissance (jj/mm/aaaa) ou téléphone</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;New file</source>
+        <translation>&amp;Nouveau dossier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Create the file of a person who has none yet (Alt+N)</source>
+        <translation>Créer le dossier d'une personne qui n'en a pas encore (Alt+N)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>You see the files you created.</source>
+        <translation>Vous voyez les dossiers que vous avez créés.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Files found</source>
+        <translation>Dossiers trouvés</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>The file was erased.</source>
+        <translation>Le dossier a été effacé.</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>Type a name, a date of birth (dd/mm/yyyy) or a phone number.</source>
+        <translation>Saisissez un nom, une date de naissance (jj/mm/aaaa) ou un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No file matches. Check the spelling or create a new file.</source>
+        <translation>Aucun dossier ne correspond. Vérifiez l'orthographe ou créez un nouveau dossier.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Files found: %1 (the first ones). Type more to narrow the search.</source>
+        <translation>Dossiers trouvés : %1 (les premiers). Précisez votre saisie pour affiner la recherche.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Files found: %1</source>
+        <translation>Dossiers trouvés : %1</translation>
+    </message>
+</context>
+<context>
     <name>relais::ui::ComboFieldEditor</name>
     <message>
         <location filename="../ui/forms/FieldEditor.cpp" line="+278" />
@@ -2099,9 +3813,42 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::ui::ConsentDialog</name>
+    <message>
+        <location filename="../ui/citizens/ConsentDialog.cpp" line="+19" />
+        <source>Record a consent</source>
+        <translation>Recueillir un consentement</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Read this text to %1, or let them read it, before they agree.</source>
+        <translation>Lisez ce texte à %1, ou laissez cette personne le lire, avant qu'elle donne son accord.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Text version %1</source>
+        <translation>Version du texte : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The person has read or heard this text and &amp;agrees</source>
+        <translation>La personne a lu ou entendu ce texte et donne son &amp;accord</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Record the consent</source>
+        <translation>Enre&amp;gistrer le consentement</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Tick the box once the person has agreed.</source>
+        <translation>Cochez la case une fois que la personne a donné son accord.</translation>
+    </message>
+</context>
+<context>
     <name>relais::ui::DemarchesPage</name>
     <message>
-        <location filename="../ui/forms/DemarchesPage.cpp" line="+32" />
+        <location filename="../ui/forms/DemarchesPage.cpp" line="+38" />
         <source>CAF — family benefits</source>
         <translation>CAF — prestations familiales</translation>
     </message>
@@ -2151,7 +3898,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Démarches</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+13" />
+        <source>Change the &amp;person</source>
+        <translation>Changer de &amp;personne</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>&amp;Find a démarche</source>
         <translation>Rechercher une dé&amp;marche</translation>
     </message>
@@ -2191,12 +3943,57 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Reprendre ce brouillon</translation>
     </message>
     <message>
-        <location line="+134" />
+        <location line="+142" />
+        <source>%1 — %2 — changed %3</source>
+        <translation>%1 — %2 — modifié le %3</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>%1 — changed %2</source>
         <translation>%1 — modifié le %2</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+53" />
+        <source>Démarche for %1</source>
+        <translation>Démarche pour %1</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Consent needed</source>
+        <translation>Consentement nécessaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No démarche can start for %1: they have not agreed that their file is kept. Read them the text and record their consent first.</source>
+        <translation>Aucune démarche ne peut commencer pour %1 : cette personne n'a pas accepté que son dossier soit conservé. Lisez-lui d'abord le texte et recueillez son consentement.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Record the consent…</source>
+        <translation>Recueillir le consentement…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The démarche did not start: the person's consent to keep their file is missing.</source>
+        <translation>La démarche n'a pas commencé : il manque le consentement de la personne à la conservation de son dossier.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Mandate needed</source>
+        <translation>Mandat nécessaire</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This démarche is in the area « %1 », which no mandate in force covers. Create or extend a mandate now?</source>
+        <translation>Cette démarche relève du domaine « %1 », qu'aucun mandat en vigueur ne couvre. Créer ou étendre un mandat maintenant ?</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Create a mandate…</source>
+        <translation>Créer un mandat…</translation>
+    </message>
+    <message>
+        <location line="+22" />
         <source>This démarche is no longer in the catalogue: the draft is kept, but it cannot be opened until the catalogue has it again.</source>
         <translation>Cette démarche n'est plus au catalogue : le brouillon est gardé, mais il ne pourra être rouvert que lorsque le catalogue la proposera de nouveau.</translation>
     </message>
@@ -2204,6 +4001,59 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+68" />
         <source>“%1” is in the queue: it will be sent to the organisation at the next connection.</source>
         <translation>« %1 » est dans la file d'envoi : elle sera transmise à l'organisme à la prochaine connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::EraseDialog</name>
+    <message>
+        <location filename="../ui/citizens/EraseDialog.cpp" line="+17" />
+        <source>Erase the file</source>
+        <translation>Effacer le dossier</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Erase the file of %1?</source>
+        <translation>Effacer le dossier de %1 ?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The identity, the note, the drafts, the kept documents, the consents and the mandates are erased from this computer. Démarches already sent stay with the organisations that received them.</source>
+        <translation>L'identité, la note, les brouillons, les documents conservés, les consentements et les mandats sont effacés de cet ordinateur. Les démarches déjà envoyées restent auprès des organismes qui les ont reçues.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Démarches of this person still waiting to be sent: %1.</source>
+        <translation>Démarches de cette personne encore en attente d'envoi : %1.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Deliver them first, then erase them</source>
+        <translation>Les e&amp;nvoyer d'abord, puis les effacer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>D&amp;iscard them: they will never be sent</source>
+        <translation>Les &amp;abandonner : elles ne seront jamais envoyées</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>This cannot be undone. Erase the file of %1 now?</source>
+        <translation>Cette action est irréversible. Effacer maintenant le dossier de %1 ?</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Continue</source>
+        <translation>&amp;Continuer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Erase for good</source>
+        <translation>&amp;Effacer définitivement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +4245,176 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+1" />
         <source>%1 at %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::JournalModel</name>
+    <message>
+        <location filename="../ui/admin/JournalView.cpp" line="+110" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::JournalView</name>
+    <message>
+        <location line="+37" />
+        <source>Security journal</source>
+        <translation>Journal de sécurité</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Back to administration</source>
+        <translation>Ret&amp;our à l'administration</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Who did what, and when. Every entry is chained to the previous one, so that an entry changed or removed afterwards shows when the chain is verified. Citizens appear only by the number of their file.</source>
+        <translation>Qui a fait quoi, et quand. Chaque entrée est chaînée à la précédente : une entrée modifiée ou supprimée après coup apparaît lors de la vérification de la chaîne. Les usagers n'y figurent que par le numéro de leur dossier.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Any date</source>
+        <translation>Toutes dates</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>From date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Until date</source>
+        <translation>Date de fin</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Object contains</source>
+        <translation>L'objet contient</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Person:</source>
+        <translation>&amp;Personne :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Event:</source>
+        <translation>Évé&amp;nement :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;From:</source>
+        <translation>D&amp;u :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unt&amp;il:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ob&amp;ject contains:</source>
+        <translation>L'ob&amp;jet contient :</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>&amp;Clear filters</source>
+        <translation>Effacer les f&amp;iltres</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Journal entries, newest first</source>
+        <translation>Entrées du journal, les plus récentes en premier</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>&amp;Verify the chain</source>
+        <translation>Vérifier la &amp;chaîne</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Saves the entries shown (with the current filters) as a CSV file, times in UTC.</source>
+        <translation>Enregistre les entrées affichées (avec les filtres en cours) dans un fichier CSV, heures en UTC.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Everyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>All events</source>
+        <translation>Tous les événements</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51" />
+        <source>%n matching entries.</source>
+        <translation>
+            <numerusform>%n entrée correspondante.</numerusform><numerusform>%n entrées correspondantes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0" />
+        <source>%n entries.</source>
+        <translation>
+            <numerusform>%n entrée.</numerusform><numerusform>%n entrées.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <location line="+10" />
+        <source>The file %1 cannot be written. Choose another folder.</source>
+        <translation>Le fichier %1 ne peut pas être écrit. Choisissez un autre dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n entries exported to %1.</source>
+        <translation>
+            <numerusform>%n entrée exportée dans %1.</numerusform><numerusform>%n entrées exportées dans %1.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Export the journal</source>
+        <translation>Exporter le journal</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2598,7 +4618,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/MainWindow.cpp" line="+40" />
+        <location filename="../ui/shell/MainWindow.cpp" line="+43" />
         <source>DEMO — fictitious data, for training only. Never use it for a real citizen.</source>
         <translation>DÉMO — données fictives, pour la formation uniquement. Ne jamais l'utiliser pour un véritable usager.</translation>
     </message>
@@ -2631,6 +4651,167 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+46" />
         <source>The system keychain could not open the store: %1</source>
         <translation>Le trousseau système n'a pas pu ouvrir le coffre : %1</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::MandateDialog</name>
+    <message>
+        <location filename="../ui/citizens/MandateDialog.cpp" line="+22" />
+        <source>New mandate</source>
+        <translation>Nouveau mandat</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Mandate given by %1</source>
+        <translation>Mandat donné par %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The person allows the mediators of %1 to carry out démarches for them, only in the areas ticked and until the end date. They can revoke each area at any time.</source>
+        <translation>La personne autorise les médiateurs de %1 à effectuer des démarches pour elle, uniquement dans les domaines cochés et jusqu'à la date de fin. Elle peut révoquer chaque domaine à tout moment.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Areas covered</source>
+        <translation>Domaines couverts</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>&amp;Create the mandate</source>
+        <translation>&amp;Créer le mandat</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Tick at least one area.</source>
+        <translation>Cochez au moins un domaine.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::MergeDialog</name>
+    <message>
+        <location filename="../ui/citizens/MergeDialog.cpp" line="+23" />
+        <source>Merge with a duplicate</source>
+        <translation>Fusionner avec un doublon</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Find the other file of %1</source>
+        <translation>Rechercher l'autre dossier de %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This file is kept. Its empty answers are filled from the other file; the démarches, consents, mandates and documents of the other file move here, and the other file is deleted.</source>
+        <translation>Ce dossier est conservé. Ses réponses vides sont complétées à partir de l'autre dossier ; les démarches, consentements, mandats et documents de l'autre dossier sont rattachés à celui-ci, et l'autre dossier est supprimé.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Find the other file</source>
+        <translation>Rechercher l'autre d&amp;ossier</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Find the other file</source>
+        <translation>Rechercher l'autre dossier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Name, date of birth (dd/mm/yyyy) or phone</source>
+        <translation>Nom, date de naissance (jj/mm/aaaa) ou téléphone</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Files found</source>
+        <translation>Dossiers trouvés</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Answer</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This file (kept)</source>
+        <translation>Ce dossier (conservé)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Other file (deleted)</source>
+        <translation>Autre dossier (supprimé)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Both files side by side</source>
+        <translation>Les deux dossiers côte à côte</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Merge into this file</source>
+        <translation>F&amp;usionner dans ce dossier</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Files found: %1</source>
+        <translation>Dossiers trouvés : %1</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Birth name</source>
+        <translation>Nom de naissance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Usage name</source>
+        <translation>Nom d'usage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Given names</source>
+        <translation>Prénoms</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Place of birth</source>
+        <translation>Lieu de naissance</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Social security number</source>
+        <translation>Numéro de sécurité sociale</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Choose the other file in the list first.</source>
+        <translation>Choisissez d'abord l'autre dossier dans la liste.</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +4886,98 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+9" />
         <source>Print the recovery sheet</source>
         <translation>Imprimer la feuille de secours</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::RetentionView</name>
+    <message>
+        <location filename="../ui/admin/RetentionView.cpp" line="+19" />
+        <source>Retention of personal data</source>
+        <translation>Conservation des données personnelles</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Files without any activity for this period are erased automatically, with their démarches and documents. Once the operator has decided, a démarche keeps only its receipt. Démarches waiting to be sent are never removed.</source>
+        <translation>Les dossiers sans aucune activité pendant cette durée sont effacés automatiquement, avec leurs démarches et leurs documents. Une fois que l'organisme a rendu sa décision, une démarche ne garde que son récépissé. Les démarches en attente d'envoi ne sont jamais supprimées.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Erase files inactive for (&amp;months):</source>
+        <translation>E&amp;ffacer les dossiers inactifs depuis (en mois) :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Inactivity period before a file is erased, in months</source>
+        <translation>Durée d'inactivité avant l'effacement d'un dossier, en mois</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sa&amp;ve the period</source>
+        <translation>Enre&amp;gistrer la durée</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>When</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>What</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6" />
+        <source>What the retention rules will remove in the next %n days</source>
+        <translation>
+            <numerusform>Ce que les règles de conservation supprimeront d'ici %n jour</numerusform><numerusform>Ce que les règles de conservation supprimeront dans les %n prochains jours</numerusform></translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Purge what is due no&amp;w</source>
+        <translation>E&amp;xécuter la purge de ce qui est dû</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Retention message</source>
+        <translation>Message sur la conservation</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Due now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7" />
+        <source>Nothing will be removed in the next %n days.</source>
+        <translation>
+            <numerusform>Rien ne sera supprimé d'ici %n jour.</numerusform><numerusform>Rien ne sera supprimé dans les %n prochains jours.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n removals planned in the next %1 days.</source>
+        <translation>
+            <numerusform>%n suppression prévue dans les %1 prochains jours.</numerusform><numerusform>%n suppressions prévues dans les %1 prochains jours.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due now: %1.</source>
+        <translation>À traiter maintenant : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>Files are now erased after %n months without activity.</source>
+        <translation>
+            <numerusform>Les dossiers sont désormais effacés après %n mois sans activité.</numerusform><numerusform>Les dossiers sont désormais effacés après %n mois sans activité.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Purge done. Files erased: %1. Démarches reduced to their receipt: %2. Démarches removed: %3. Drafts removed: %4.</source>
+        <translation>Purge effectuée. Dossiers effacés : %1. Démarches réduites à leur récépissé : %2. Démarches supprimées : %3. Brouillons supprimés : %4.</translation>
     </message>
 </context>
 <context>
@@ -2854,7 +5127,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ShellPage</name>
     <message>
-        <location filename="../ui/shell/ShellPage.cpp" line="+35" />
+        <location filename="../ui/shell/ShellPage.cpp" line="+37" />
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
@@ -2884,7 +5157,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+57" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -2892,6 +5165,11 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+7" />
         <source>Home</source>
         <translation>Accueil</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Citizens</source>
+        <translation>Usagers</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2904,7 +5182,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Administration</translation>
     </message>
     <message numerus="yes">
-        <location line="+20" />
+        <location line="+23" />
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>Aucune activité : la session se verrouille dans %n seconde. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>

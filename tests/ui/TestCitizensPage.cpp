@@ -267,7 +267,7 @@ void TestCitizensPage::openShell(const Account &account)
     m_shell->enter(account);
     // Citizens comes right after Home in the rail: one arrow key.
     QCOMPARE(focused(), m_shell->rail());
-    QCOMPARE(m_shell->rail()->item(1)->text(), QStringLiteral("Citizens"));
+    QCOMPARE(m_shell->rail()->item(1)->text(), ui::ShellPage::tr("Citizens"));
     press(Qt::Key_Down);
     QVERIFY(page()->isVisible());
     page()->searchField()->setFocus();
