@@ -2813,7 +2813,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+2" />
         <source>Open the store with this computer's &amp;keychain (staff PCs only)</source>
-        <translation>Ouvrir le coffre avec le &amp;trousseau de cet ordinateur (postes du personnel uniquement)</translation>
+        <translation>Ouvrir le coffre avec le trousseau s&amp;ystème de cet ordinateur (postes du personnel uniquement)</translation>
     </message>
     <message>
         <location line="+4" />

@@ -95,12 +95,13 @@ Result<AttachmentInfo> AttachmentStore::add(qint64 submissionId, const QString &
     return info;
 }
 
-Result<QList<AttachmentInfo>> AttachmentStore::list(qint64 submissionId) const
+Result<QList<AttachmentInfo>> AttachmentStore::listWhere(const char *column, qint64 value) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT id, submission_id, field, filename, content_type, size, sha256 FROM attachments"
-                             " WHERE submission_id = ? ORDER BY id"));
-    q.addBindValue(submissionId);
+                             " WHERE %1 = ? ORDER BY id")
+                  .arg(QLatin1String(column)));
+    q.addBindValue(value);
     if (!q.exec())
         return Database::sqlError(QStringLiteral("list attachments"), q.lastError());
     QList<AttachmentInfo> list;
@@ -111,20 +112,14 @@ Result<QList<AttachmentInfo>> AttachmentStore::list(qint64 submissionId) const
     return list;
 }
 
+Result<QList<AttachmentInfo>> AttachmentStore::list(qint64 submissionId) const
+{
+    return listWhere("submission_id", submissionId);
+}
+
 Result<QList<AttachmentInfo>> AttachmentStore::listKept(qint64 citizenId) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id, submission_id, field, filename, content_type, size, sha256 FROM attachments"
-                             " WHERE citizen_id = ? ORDER BY id"));
-    q.addBindValue(citizenId);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("list kept documents"), q.lastError());
-    QList<AttachmentInfo> list;
-    while (q.next()) {
-        list.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                     q.value(4).toString(), q.value(5).toLongLong(), q.value(6).toByteArray()});
-    }
-    return list;
+    return listWhere("citizen_id", citizenId);
 }
 
 Result<AttachmentInfo> AttachmentStore::copyTo(qint64 attachmentId, qint64 submissionId, const QString &field)

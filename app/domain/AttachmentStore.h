@@ -59,6 +59,8 @@ public:
     Status remove(qint64 attachmentId);
 
 private:
+    Result<QList<AttachmentInfo>> listWhere(const char *column, qint64 value) const;
+
     QSqlDatabase m_db;
     const Clock *m_clock;
 };

@@ -33,4 +33,8 @@ inline QAbstractButton *findButton(QWidget *root, const QString &text)
 // Saves a screenshot of `widget` into $RELAIS_SCREENSHOT_DIR (if set) for people to look at.
 void saveScreenshot(QWidget *widget, const QString &name);
 
+// Alt+letter must reach one thing: two visible controls with the same letter make the key cycle between them
+// instead of acting. Returns each letter's clashing texts ("C&hange user / &High contrast"), empty when none.
+QStringList duplicateMnemonics(QWidget *window);
+
 } // namespace relais::test

@@ -134,23 +134,6 @@ QStringList rows(const ui::CitizenListModel *model)
     return shown;
 }
 
-// Alt+letter must reach one thing on each screen (see TestFormWizard).
-QStringList duplicateMnemonics(QWidget *window)
-{
-    QHash<QKeySequence, QStringList> owners;
-    for (QAbstractButton *b : window->findChildren<QAbstractButton *>())
-        if (b->isVisible() && !b->shortcut().isEmpty())
-            owners[b->shortcut()] << b->text();
-    for (QLabel *l : window->findChildren<QLabel *>())
-        if (l->isVisible() && l->buddy() && !QKeySequence::mnemonic(l->text()).isEmpty())
-            owners[QKeySequence::mnemonic(l->text())] << l->text();
-    QStringList duplicates;
-    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
-        if (it.value().size() > 1)
-            duplicates << it.value().join(QStringLiteral(" / "));
-    return duplicates;
-}
-
 } // namespace
 
 class TestCitizensPage : public QObject

@@ -476,26 +476,6 @@ void TestFormWizard::photoIsScaledDownBeforeItIsStored()
     QVERIFY(bytes.size() < QFileInfo(path).size());
 }
 
-// Alt+letter must reach one thing: two visible controls with the same letter make the key cycle between them
-// instead of acting (it happened: "C&hange user" and "&High contrast", and in French three more).
-namespace {
-QStringList duplicateMnemonics(QWidget *window)
-{
-    QHash<QKeySequence, QStringList> owners;
-    for (QAbstractButton *b : window->findChildren<QAbstractButton *>())
-        if (b->isVisible() && !b->shortcut().isEmpty())
-            owners[b->shortcut()] << b->text();
-    for (QLabel *l : window->findChildren<QLabel *>())
-        if (l->isVisible() && l->buddy() && !QKeySequence::mnemonic(l->text()).isEmpty())
-            owners[QKeySequence::mnemonic(l->text())] << l->text();
-    QStringList duplicates;
-    for (auto it = owners.cbegin(); it != owners.cend(); ++it)
-        if (it.value().size() > 1)
-            duplicates << it.value().join(QStringLiteral(" / "));
-    return duplicates;
-}
-} // namespace
-
 void TestFormWizard::mnemonicsAreUniqueOnEachScreen_data()
 {
     QTest::addColumn<QString>("language");
