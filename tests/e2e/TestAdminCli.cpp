@@ -1,4 +1,5 @@
 // Runs the real relais-admin binary, as an administrator's script would, in temporary folders.
+#include "AdminRun.h"
 #include "StoreInspect.h"
 #include "TempStoreDir.h"
 
@@ -7,7 +8,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -15,29 +15,12 @@ using namespace relais::test;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
 const QString AdminPassword = QStringLiteral("correct horse battery staple");
 const QString MediatorPassword = QStringLiteral("mediator password 42");
 
 Run admin(const QStringList &args, const QString &stdinText = QString())
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("RELAIS_LANG"), QStringLiteral("en"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(RELAIS_ADMIN_PATH), args);
-    p.waitForStarted();
-    p.write(stdinText.toUtf8());
-    p.closeWriteChannel();
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runAdmin(args, stdinText);
 }
 
 QByteArray readAll(const QString &path)

@@ -1,11 +1,11 @@
 // relais-admin seed-demo, run as scripts/demo runs it: synthetic people in a demo store only, counts printed,
 // never a name on the terminal.
+#include "AdminRun.h"
 #include "TempStoreDir.h"
 
 #include "domain/DemoData.h"
 
 #include <QDate>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -14,28 +14,12 @@ using namespace relais::test;
 
 namespace {
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
 const QString AdminPassword = QStringLiteral("demo-admin-relais");
 
+// Seeding a few hundred people takes longer than the other commands.
 Run admin(const QStringList &args, const QString &stdinText)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("RELAIS_LANG"), QStringLiteral("en"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(RELAIS_ADMIN_PATH), args);
-    p.waitForStarted();
-    p.write(stdinText.toUtf8());
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return runAdmin(args, stdinText, 120000);
 }
 
 bool init(const QString &dir, bool demo)

@@ -1,12 +1,14 @@
 #include "UiFind.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QHash>
 #include <QKeySequence>
 #include <QLabel>
 #include <QPixmap>
+#include <QTest>
 
 namespace relais::test {
 
@@ -34,6 +36,36 @@ QStringList duplicateMnemonics(QWidget *window)
         if (it.value().size() > 1)
             duplicates << it.value().join(QStringLiteral(" / "));
     return duplicates;
+}
+
+QWidget *focused()
+{
+    return QApplication::focusWidget();
+}
+
+void typeHere(const QString &text)
+{
+    QWidget *w = focused();
+    QVERIFY(w);
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80)
+            QTest::keyClick(w, ch.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+}
+
+void press(int key, Qt::KeyboardModifiers modifiers)
+{
+    QWidget *w = focused();
+    QVERIFY(w);
+    QTest::keyClick(w, Qt::Key(key), modifiers);
+}
+
+void pressMnemonic(int key)
+{
+    press(key, Qt::AltModifier);
+    QTest::qWait(250);
 }
 
 } // namespace relais::test

@@ -30,6 +30,14 @@ inline QAbstractButton *findButton(QWidget *root, const QString &text)
     return nullptr;
 }
 
+// The keyboard, as a person uses it: everything goes to the widget that has the focus.
+QWidget *focused();
+// Types as a keyboard does, accented letters included (QTest::keyClicks knows only ASCII).
+void typeHere(const QString &text);
+void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+// Alt+letter: a button's mnemonic "clicks" it with a short animation, as it shows the press to the person.
+void pressMnemonic(int key);
+
 // Saves a screenshot of `widget` into $RELAIS_SCREENSHOT_DIR (if set) for people to look at.
 void saveScreenshot(QWidget *widget, const QString &name);
 

@@ -62,38 +62,6 @@ namespace {
 
 const QString Demarche = QStringLiteral("caf-changement-adresse"); // in the "housing" area
 
-QWidget *focused()
-{
-    return QApplication::focusWidget();
-}
-
-// Types as a keyboard does, accented letters included (QTest::keyClicks knows only ASCII).
-void typeHere(const QString &text)
-{
-    QWidget *w = focused();
-    QVERIFY(w);
-    for (const QChar ch : text) {
-        if (ch.unicode() < 0x80)
-            QTest::keyClick(w, ch.toLatin1());
-        else
-            QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
-    }
-}
-
-void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QWidget *w = focused();
-    QVERIFY(w);
-    QTest::keyClick(w, Qt::Key(key), modifiers);
-}
-
-// Alt+letter: a button's mnemonic "clicks" it with a short animation, as it shows the press to the person.
-void pressMnemonic(int key)
-{
-    press(key, Qt::AltModifier);
-    QTest::qWait(250);
-}
-
 // What the person does in the next dialog of type T (a dialog's exec() holds the test until it closes). Polls
 // without blocking, so that the dialog can open from any event loop. `done` tells the test it was answered.
 template <typename T> void whenShown(std::function<void(T *)> act, bool *done)

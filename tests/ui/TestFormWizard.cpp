@@ -48,32 +48,6 @@ const QString ValidNir = QStringLiteral("2 53 07 2A 073 004 43");
 const QString WrongKeyNir = QStringLiteral("2 53 07 2A 073 004 44");
 const QString ValidIban = QStringLiteral("FR76 3000 6000 0112 3456 7890 189");
 
-QWidget *focused()
-{
-    return QApplication::focusWidget();
-}
-
-void typeHere(const QString &text)
-{
-    QWidget *w = focused();
-    QVERIFY(w);
-    QTest::keyClicks(w, text);
-}
-
-void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QWidget *w = focused();
-    QVERIFY(w);
-    QTest::keyClick(w, Qt::Key(key), modifiers);
-}
-
-// Alt+letter: a button's mnemonic "clicks" it with a short animation, as it shows the press to the person.
-void pressMnemonic(int key)
-{
-    press(key, Qt::AltModifier);
-    QTest::qWait(250);
-}
-
 QByteArray pdfWith(const QByteArray &marker)
 {
     return QByteArray("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
