@@ -108,14 +108,12 @@
     <message>
         <location line="+2" />
         <location line="+62" />
-        <location line="+56" />
-        <location line="+27" />
-        <location line="+42" />
+        <location line="+117" />
         <source>Passwords are read from standard input: add --password-stdin.</source>
         <translation>Les mots de passe sont lus sur l'entrée standard : ajoutez --password-stdin.</translation>
     </message>
     <message>
-        <location line="-184" />
+        <location line="-176" />
         <source>user %1 needs --login.</source>
         <translation>user %1 demande --login.</translation>
     </message>
@@ -155,7 +153,7 @@
         <translation>Le code de secours a servi, il a donc été remplacé. Nouveau code de secours (affiché une seule fois) :</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>Key slots: %1 account(s), recovery code %2, system keychain %3.</source>
         <translation>Emplacements de clé : %1 compte(s), code de secours %2, trousseau système %3.</translation>
     </message>
@@ -213,7 +211,7 @@
         <translation>Journal : %1</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+17" />
         <source>Only an administrator can reset the journal's anchor.</source>
         <translation>Seul un administrateur peut réinitialiser l'ancre du journal.</translation>
     </message>
@@ -226,7 +224,9 @@
         <location line="+4" />
         <source>Journal: %n entries.</source>
         <translation>
-            <numerusform>Journal : %n entrée.</numerusform><numerusform>Journal : %n entrées.</numerusform></translation>
+            <numerusform>Journal : %n entrée.</numerusform>
+            <numerusform>Journal : %n entrées.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -234,7 +234,7 @@
         <translation>Première entrée altérée : %1</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+15" />
         <source>Only an administrator can apply the retention rules.</source>
         <translation>Seul un administrateur peut appliquer les règles de conservation.</translation>
     </message>
@@ -242,11 +242,6 @@
         <location line="+13" />
         <source>Due now: %1.</source>
         <translation>À traiter maintenant : %1.</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Files erased: %1. Démarches reduced to their receipt: %2. Démarches removed: %3. Drafts removed: %4.</source>
-        <translation>Dossiers effacés : %1. Démarches réduites à leur récépissé : %2. Démarches supprimées : %3. Brouillons supprimés : %4.</translation>
     </message>
     <message>
         <location line="+15" />
@@ -259,12 +254,12 @@
         <translation>Données de démonstration ajoutées : %1 personnes, %2 consentements, %3 mandats, %4 brouillons, %5 démarches en attente d'envoi.</translation>
     </message>
     <message>
-        <location line="-84" />
+        <location line="-74" />
         <source>The check found problems (see above).</source>
         <translation>La vérification a trouvé des problèmes (voir ci-dessus).</translation>
     </message>
     <message>
-        <location line="-267" />
+        <location line="-269" />
         <source>Usage: relais-admin COMMAND [options]
   init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
   user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
@@ -353,7 +348,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le fichier est trop volumineux : %1 au maximum ici. Numérisez-le avec une résolution plus basse ou en noir et blanc.</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+67" />
         <source>This document is no longer in the store.</source>
         <translation>Ce document n'est plus dans le coffre.</translation>
     </message>
@@ -546,7 +541,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+6" />
         <source>%n bytes</source>
         <translation>
-            <numerusform>%n octet</numerusform><numerusform>%n octets</numerusform></translation>
+            <numerusform>%n octet</numerusform>
+            <numerusform>%n octets</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+23" />
@@ -585,7 +582,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+21" />
         <source>The note is limited to %n characters: keep only what the next mediator needs.</source>
         <translation>
-            <numerusform>La note est limitée à %n caractère : ne gardez que ce dont le prochain médiateur a besoin.</numerusform><numerusform>La note est limitée à %n caractères : ne gardez que ce dont le prochain médiateur a besoin.</numerusform></translation>
+            <numerusform>La note est limitée à %n caractère : ne gardez que ce dont le prochain médiateur a besoin.</numerusform>
+            <numerusform>La note est limitée à %n caractères : ne gardez que ce dont le prochain médiateur a besoin.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+66" />
@@ -1052,7 +1051,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="-4" />
         <source>The journal is intact: %n entries, none changed or removed.</source>
         <translation>
-            <numerusform>Le journal est intact : %n entrée, ni modifiée ni supprimée.</numerusform><numerusform>Le journal est intact : %n entrées, aucune modifiée ni supprimée.</numerusform></translation>
+            <numerusform>Le journal est intact : %n entrée, ni modifiée ni supprimée.</numerusform>
+            <numerusform>Le journal est intact : %n entrées, aucune modifiée ni supprimée.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -1088,7 +1089,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+3" />
         <source>The journal's chain is intact (%n entries), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</source>
         <translation>
-            <numerusform>La chaîne du journal est intacte (%n entrée), mais son fichier d'ancre journal.anchor est absent : la suppression des dernières entrées ne peut donc pas être détectée. C'est normal après une restauration depuis une sauvegarde : un administrateur peut alors réinitialiser l'ancre. Sinon, le fichier a été supprimé.</numerusform><numerusform>La chaîne du journal est intacte (%n entrées), mais son fichier d'ancre journal.anchor est absent : la suppression des dernières entrées ne peut donc pas être détectée. C'est normal après une restauration depuis une sauvegarde : un administrateur peut alors réinitialiser l'ancre. Sinon, le fichier a été supprimé.</numerusform></translation>
+            <numerusform>La chaîne du journal est intacte (%n entrée), mais son fichier d'ancre journal.anchor est absent : la suppression des dernières entrées ne peut donc pas être détectée. C'est normal après une restauration depuis une sauvegarde : un administrateur peut alors réinitialiser l'ancre. Sinon, le fichier a été supprimé.</numerusform>
+            <numerusform>La chaîne du journal est intacte (%n entrées), mais son fichier d'ancre journal.anchor est absent : la suppression des dernières entrées ne peut donc pas être détectée. C'est normal après une restauration depuis une sauvegarde : un administrateur peut alors réinitialiser l'ancre. Sinon, le fichier a été supprimé.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+56" />
@@ -1599,6 +1602,11 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+2" />
         <source>Delivered after the person asked for erasure: removed</source>
         <translation>Transmise après la demande d'effacement de la personne : supprimée</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Files erased: %1. Démarches reduced to their receipt: %2. Démarches removed: %3. Drafts removed: %4.</source>
+        <translation>Dossiers effacés : %1. Démarches réduites à leur récépissé : %2. Démarches supprimées : %3. Brouillons supprimés : %4.</translation>
     </message>
 </context>
 <context>
@@ -4386,13 +4394,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+51" />
         <source>%n matching entries.</source>
         <translation>
-            <numerusform>%n entrée correspondante.</numerusform><numerusform>%n entrées correspondantes.</numerusform></translation>
+            <numerusform>%n entrée correspondante.</numerusform>
+            <numerusform>%n entrées correspondantes.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+0" />
         <source>%n entries.</source>
         <translation>
-            <numerusform>%n entrée.</numerusform><numerusform>%n entrées.</numerusform></translation>
+            <numerusform>%n entrée.</numerusform>
+            <numerusform>%n entrées.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+36" />
@@ -4404,7 +4416,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+4" />
         <source>%n entries exported to %1.</source>
         <translation>
-            <numerusform>%n entrée exportée dans %1.</numerusform><numerusform>%n entrées exportées dans %1.</numerusform></translation>
+            <numerusform>%n entrée exportée dans %1.</numerusform>
+            <numerusform>%n entrées exportées dans %1.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -4934,7 +4948,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+6" />
         <source>What the retention rules will remove in the next %n days</source>
         <translation>
-            <numerusform>Ce que les règles de conservation supprimeront d'ici %n jour</numerusform><numerusform>Ce que les règles de conservation supprimeront dans les %n prochains jours</numerusform></translation>
+            <numerusform>Ce que les règles de conservation supprimeront d'ici %n jour</numerusform>
+            <numerusform>Ce que les règles de conservation supprimeront dans les %n prochains jours</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -4955,13 +4971,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+7" />
         <source>Nothing will be removed in the next %n days.</source>
         <translation>
-            <numerusform>Rien ne sera supprimé d'ici %n jour.</numerusform><numerusform>Rien ne sera supprimé dans les %n prochains jours.</numerusform></translation>
+            <numerusform>Rien ne sera supprimé d'ici %n jour.</numerusform>
+            <numerusform>Rien ne sera supprimé dans les %n prochains jours.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n removals planned in the next %1 days.</source>
         <translation>
-            <numerusform>%n suppression prévue dans les %1 prochains jours.</numerusform><numerusform>%n suppressions prévues dans les %1 prochains jours.</numerusform></translation>
+            <numerusform>%n suppression prévue dans les %1 prochains jours.</numerusform>
+            <numerusform>%n suppressions prévues dans les %1 prochains jours.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -4972,12 +4992,14 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+8" />
         <source>Files are now erased after %n months without activity.</source>
         <translation>
-            <numerusform>Les dossiers sont désormais effacés après %n mois sans activité.</numerusform><numerusform>Les dossiers sont désormais effacés après %n mois sans activité.</numerusform></translation>
+            <numerusform>Les dossiers sont désormais effacés après %n mois sans activité.</numerusform>
+            <numerusform>Les dossiers sont désormais effacés après %n mois sans activité.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13" />
-        <source>Purge done. Files erased: %1. Démarches reduced to their receipt: %2. Démarches removed: %3. Drafts removed: %4.</source>
-        <translation>Purge effectuée. Dossiers effacés : %1. Démarches réduites à leur récépissé : %2. Démarches supprimées : %3. Brouillons supprimés : %4.</translation>
+        <source>Purge done.</source>
+        <translation>Purge effectuée.</translation>
     </message>
 </context>
 <context>

@@ -289,20 +289,22 @@ int AdminCli::user(const Options &o)
     return Ok;
 }
 
-int AdminCli::openForReading(const Options &o, Vault &vault)
+int AdminCli::openStore(const Options &o, Vault &vault, Account *actor)
 {
     if (!o.has("password-stdin") && !o.has("recovery"))
         return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
-    auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
-    if (!actor)
-        return fail(exitCodeFor(actor.code()), actor.message());
+    auto opened = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
+    if (!opened)
+        return fail(exitCodeFor(opened.code()), opened.message());
+    if (actor)
+        *actor = opened.value();
     return Ok;
 }
 
 int AdminCli::check(const Options &o)
 {
     Vault vault(o.dataDir());
-    if (const int code = openForReading(o, vault); code != Ok)
+    if (const int code = openStore(o, vault); code != Ok)
         return code;
     bool ok = true;
     const KeySlots &keySlots = vault.keySlots();
@@ -347,16 +349,14 @@ int AdminCli::check(const Options &o)
 
 int AdminCli::verifyJournal(const Options &o)
 {
-    if (!o.has("password-stdin") && !o.has("recovery"))
-        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
     Vault vault(o.dataDir());
-    auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
-    if (!actor)
-        return fail(exitCodeFor(actor.code()), actor.message());
+    Account actor;
+    if (const int code = openStore(o, vault, &actor); code != Ok)
+        return code;
     if (o.has("reset-anchor")) {
-        if (!actor->isAdmin())
+        if (!actor.isAdmin())
             return fail(AuthFailed, AdminCli::tr("Only an administrator can reset the journal's anchor."));
-        if (Status s = vault.journal().resetAnchor(actor->login); !s)
+        if (Status s = vault.journal().resetAnchor(actor.login); !s)
             return fail(exitCodeFor(s.code()), s.message());
         m_out << AdminCli::tr("The journal's anchor now records its current end.") << '\n';
     }
@@ -374,13 +374,11 @@ int AdminCli::verifyJournal(const Options &o)
 
 int AdminCli::purge(const Options &o)
 {
-    if (!o.has("password-stdin") && !o.has("recovery"))
-        return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
     Vault vault(o.dataDir());
-    auto actor = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
-    if (!actor)
-        return fail(exitCodeFor(actor.code()), actor.message());
-    if (!actor->isAdmin())
+    Account actor;
+    if (const int code = openStore(o, vault, &actor); code != Ok)
+        return code;
+    if (!actor.isAdmin())
         return fail(AuthFailed, AdminCli::tr("Only an administrator can apply the retention rules."));
     const catalogue::Catalogue catalogue = catalogue::Catalogue::load(catalogue::Catalogue::bundledPath());
     Retention retention(vault.database()->connection(), &vault.journal(), vault.clock(), &catalogue);
@@ -397,16 +395,10 @@ int AdminCli::purge(const Options &o)
         m_out << AdminCli::tr("Due now: %1.").arg(plan->size()) << Qt::endl;
         return Ok;
     }
-    const auto report = retention.purge(actor->login);
+    const auto report = retention.purge(actor.login);
     if (!report)
         return fail(exitCodeFor(report.code()), report.message());
-    m_out << AdminCli::tr("Files erased: %1. Démarches reduced to their receipt: %2. Démarches removed: %3. Drafts "
-                          "removed: %4.")
-                 .arg(report->filesErased)
-                 .arg(report->payloadsReduced)
-                 .arg(report->demarchesRemoved)
-                 .arg(report->draftsRemoved)
-          << Qt::endl;
+    m_out << Retention::describe(report.value()) << Qt::endl;
     return Ok;
 }
 

@@ -10,6 +10,7 @@
 namespace relais {
 
 class Vault;
+struct Account;
 
 // relais-admin: administration and scripting (DESIGN §8). Passwords come from standard input, one per
 // line, never from arguments. Each command returns 0 on success, otherwise a non-zero code with a
@@ -41,7 +42,9 @@ private:
     int seedDemo(const Options &o);
     int purge(const Options &o);
     // Opens the store as --as LOGIN or with --recovery; returns Ok or the exit code already reported.
-    int openForReading(const Options &o, Vault &vault);
+    // Opens the store as --as (or with --recovery), passwords from standard input; Ok, or the exit code after
+    // saying why. `actor`, when given, receives the account that opened it.
+    int openStore(const Options &o, Vault &vault, Account *actor = nullptr);
     int usage(const QString &problem = QString());
     int fail(int code, const QString &message);
 

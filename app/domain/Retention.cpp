@@ -50,6 +50,15 @@ QString Retention::kindLabel(RetentionItem::Kind kind)
     return QString();
 }
 
+QString Retention::describe(const Report &report)
+{
+    return tr("Files erased: %1. Démarches reduced to their receipt: %2. Démarches removed: %3. Drafts removed: %4.")
+        .arg(report.filesErased)
+        .arg(report.payloadsReduced)
+        .arg(report.demarchesRemoved)
+        .arg(report.draftsRemoved);
+}
+
 int Retention::inactivityMonths() const
 {
     QSqlQuery q(m_db);

@@ -60,6 +60,8 @@ public:
     Result<Report> purge(const QString &actorLogin);
 
     static QString kindLabel(RetentionItem::Kind kind); // translated
+    // What a purge did, in one translated sentence of counts (the CLI and the administration page).
+    static QString describe(const Report &report);
 
 private:
     QSqlDatabase m_db;

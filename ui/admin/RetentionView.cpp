@@ -131,12 +131,7 @@ bool RetentionView::purgeNow()
     if (!report) {
         m_message->setText(report.message());
     } else {
-        m_message->setText(tr("Purge done. Files erased: %1. Démarches reduced to their receipt: %2. Démarches "
-                              "removed: %3. Drafts removed: %4.")
-                               .arg(report->filesErased)
-                               .arg(report->payloadsReduced)
-                               .arg(report->demarchesRemoved)
-                               .arg(report->draftsRemoved));
+        m_message->setText(tr("Purge done.") + QLatin1Char(' ') + Retention::describe(report.value()));
     }
     QAccessibleEvent alert(m_message, QAccessible::Alert);
     QAccessible::updateAccessibility(&alert);
