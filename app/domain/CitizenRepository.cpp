@@ -384,24 +384,7 @@ Result<QList<Submission>> CitizenRepository::submissions(const Account &actor, q
 {
     if (const Result<Citizen> c = load(actor, citizenId); !c)
         return c.error();
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM submissions WHERE citizen_id = ? ORDER BY updated_at DESC, id DESC"));
-    q.addBindValue(citizenId);
-    if (Status s = exec(q, "list démarches of a citizen"); !s)
-        return s.error();
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    q.finish();
-    SubmissionRepository repository(m_db, m_journal, m_clock);
-    QList<Submission> list;
-    for (const qint64 id : ids) {
-        Result<Submission> s = repository.load(id);
-        if (!s)
-            return s.error();
-        list.append(s.value());
-    }
-    return list;
+    return SubmissionRepository(m_db, m_journal, m_clock).forCitizen(citizenId);
 }
 
 Status CitizenRepository::touch(qint64 citizenId)

@@ -1,6 +1,7 @@
 #include "Retention.h"
 
 #include "CitizenRepository.h"
+#include "SubmissionRepository.h"
 #include "catalogue/Catalogue.h"
 #include "common/Translations.h"
 #include "security/Journal.h"
@@ -148,13 +149,7 @@ Result<Retention::Report> Retention::purge(const QString &actorLogin)
                 ++report.filesErased;
                 return {};
             case RetentionItem::Kind::DecidedPayload:
-                q.prepare(QStringLiteral("DELETE FROM attachments WHERE submission_id = ? AND citizen_id IS NULL"));
-                q.addBindValue(item.objectId);
-                if (Status done = exec(q, "reduce: attachments"); !done)
-                    return done;
-                q.prepare(QStringLiteral("UPDATE attachments SET submission_id = NULL WHERE submission_id = ?"));
-                q.addBindValue(item.objectId);
-                if (Status done = exec(q, "reduce: kept documents"); !done)
+                if (Status done = SubmissionRepository::dropAttachments(m_db, item.objectId); !done)
                     return done;
                 q.prepare(QStringLiteral("UPDATE submissions SET answers = '{}', reduced_at = ? WHERE id = ?"));
                 q.addBindValue(now);
@@ -166,11 +161,7 @@ Result<Retention::Report> Retention::purge(const QString &actorLogin)
             case RetentionItem::Kind::ExpiredDemarche:
             case RetentionItem::Kind::AbandonedDraft:
             case RetentionItem::Kind::ErasedAfterDelivery:
-                // Kept documents outlive the démarche they came with (their consent governs them).
-                q.prepare(QStringLiteral("UPDATE attachments SET submission_id = NULL"
-                                         " WHERE submission_id = ? AND citizen_id IS NOT NULL"));
-                q.addBindValue(item.objectId);
-                if (Status done = exec(q, "remove: kept documents"); !done)
+                if (Status done = SubmissionRepository::dropAttachments(m_db, item.objectId); !done)
                     return done;
                 q.prepare(QStringLiteral("DELETE FROM submissions WHERE id = ?"));
                 q.addBindValue(item.objectId);

@@ -151,6 +151,20 @@ Result<QList<Submission>> SubmissionRepository::drafts(qint64 accountId) const
     return list;
 }
 
+Result<QList<Submission>> SubmissionRepository::forCitizen(qint64 citizenId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE citizen_id = ? ORDER BY updated_at DESC, id DESC")
+                  .arg(QLatin1String(Columns)));
+    q.addBindValue(citizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("list démarches of a citizen"), q.lastError());
+    QList<Submission> list;
+    while (q.next())
+        list.append(fromRow(q));
+    return list;
+}
+
 Status SubmissionRepository::queue(qint64 id, const QJsonObject &canonicalAnswers, const QString &actorLogin)
 {
     return Database::inTransaction(m_db, [&]() -> Status {
@@ -187,17 +201,25 @@ Status SubmissionRepository::discard(qint64 id, const QString &actorLogin)
         if (q.numRowsAffected() != 1)
             return makeError(ErrorCode::InvalidInput, tr("This démarche can no longer be discarded: it is being sent "
                                                          "or was already delivered."));
-        q.prepare(QStringLiteral("DELETE FROM attachments WHERE submission_id = ? AND citizen_id IS NULL"));
-        q.addBindValue(id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("discard attachments"), q.lastError());
-        q.prepare(QStringLiteral("UPDATE attachments SET submission_id = NULL WHERE submission_id = ?"));
-        q.addBindValue(id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("keep documents"), q.lastError());
+        if (Status dropped = dropAttachments(m_db, id); !dropped)
+            return dropped;
         return m_journal->append(actorLogin, QStringLiteral("submission_discarded"),
                                  QStringLiteral("submission:%1").arg(id));
     });
+}
+
+Status SubmissionRepository::dropAttachments(QSqlDatabase db, qint64 submissionId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM attachments WHERE submission_id = ? AND citizen_id IS NULL"));
+    q.addBindValue(submissionId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("drop attachments"), q.lastError());
+    q.prepare(QStringLiteral("UPDATE attachments SET submission_id = NULL WHERE submission_id = ?"));
+    q.addBindValue(submissionId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("keep documents"), q.lastError());
+    return {};
 }
 
 Status SubmissionRepository::markDelivered(qint64 id, const QJsonObject &receipt)

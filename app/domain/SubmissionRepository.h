@@ -63,6 +63,8 @@ public:
     Result<Submission> load(qint64 id) const;
     // Drafts of one account (or of everyone with accountId = 0), most recently changed first.
     Result<QList<Submission>> drafts(qint64 accountId = 0) const;
+    // Every démarche of one citizen's file, most recently changed first.
+    Result<QList<Submission>> forCitizen(qint64 citizenId) const;
     // Freezes the draft with the given (validated, canonical) answers and puts it in the queue.
     Status queue(qint64 id, const QJsonObject &canonicalAnswers, const QString &actorLogin);
     // A mediator gives up a draft, a queued or a quarantined submission: its answers and attachments are
@@ -70,6 +72,9 @@ public:
     Status discard(qint64 id, const QString &actorLogin);
     // The platform acknowledged the submission (sync): the receipt is kept with it.
     Status markDelivered(qint64 id, const QJsonObject &receipt);
+    // Inside the caller's transaction: the démarche's attachments go, except documents kept in the person's
+    // file, which are detached from it and stay (their consent governs them).
+    static Status dropAttachments(QSqlDatabase db, qint64 submissionId);
     // A status change that came back from the operator (in_review, accepted, rejected_by_operator, incomplete).
     Status recordStatus(qint64 id, const QString &state);
 
