@@ -235,6 +235,24 @@ Result<QList<Citizen>> CitizenRepository::createMany(const Account &actor, QList
     return citizens;
 }
 
+Status CitizenRepository::write(const Citizen &citizen)
+{
+    const QString now = nowText(m_clock);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE citizens SET birth_name = ?, usage_name = ?, given_names = ?, birth_date = ?,"
+                             " birth_place = ?, phone = ?, email = ?, street = ?, postal_code = ?, commune = ?,"
+                             " nir = ?, note = ?, sort_key = ?, updated_at = ?, last_activity_at = ? WHERE id = ?"));
+    for (const QString &v : {citizen.birthName, citizen.usageName, citizen.givenNames,
+                             citizen.birthDate.isValid() ? citizen.birthDate.toString(Qt::ISODate) : QString(),
+                             citizen.birthPlace, citizen.phone, citizen.email, citizen.street, citizen.postalCode,
+                             citizen.commune, citizen.nir, citizen.note, sortKey(citizen), now, now})
+        q.addBindValue(v.isNull() ? QStringLiteral("") : v);
+    q.addBindValue(citizen.id);
+    if (Status s = exec(q, "update citizen"); !s)
+        return s;
+    return reindex(citizen.id, citizen);
+}
+
 Status CitizenRepository::update(const Account &actor, Citizen citizen)
 {
     const Result<Citizen> existing = load(actor, citizen.id);
@@ -244,21 +262,7 @@ Status CitizenRepository::update(const Account &actor, Citizen citizen)
     if (!problems.isEmpty())
         return makeError(ErrorCode::InvalidInput, problems.first().message);
     return Database::inTransaction(m_db, [&]() -> Status {
-        const QString now = nowText(m_clock);
-        QSqlQuery q(m_db);
-        q.prepare(
-            QStringLiteral("UPDATE citizens SET birth_name = ?, usage_name = ?, given_names = ?, birth_date = ?,"
-                           " birth_place = ?, phone = ?, email = ?, street = ?, postal_code = ?, commune = ?,"
-                           " nir = ?, note = ?, sort_key = ?, updated_at = ?, last_activity_at = ? WHERE id = ?"));
-        for (const QString &v : {citizen.birthName, citizen.usageName, citizen.givenNames,
-                                 citizen.birthDate.isValid() ? citizen.birthDate.toString(Qt::ISODate) : QString(),
-                                 citizen.birthPlace, citizen.phone, citizen.email, citizen.street, citizen.postalCode,
-                                 citizen.commune, citizen.nir, citizen.note, sortKey(citizen), now, now})
-            q.addBindValue(v.isNull() ? QStringLiteral("") : v);
-        q.addBindValue(citizen.id);
-        if (Status s = exec(q, "update citizen"); !s)
-            return s;
-        if (Status s = reindex(citizen.id, citizen); !s)
+        if (Status s = write(citizen); !s)
             return s;
         return m_journal->append(actor.login, QStringLiteral("citizen_changed"), existing->uuid);
     });
@@ -445,19 +449,7 @@ Status CitizenRepository::merge(const Account &actor, qint64 keepId, qint64 dupl
         q.addBindValue(duplicateId);
         if (Status s = exec(q, "delete merged duplicate"); !s)
             return s;
-        const QString now = nowText(m_clock);
-        q.prepare(QStringLiteral("UPDATE citizens SET usage_name = ?, birth_date = ?, birth_place = ?, phone = ?,"
-                                 " email = ?, street = ?, postal_code = ?, commune = ?, nir = ?, note = ?,"
-                                 " sort_key = ?, updated_at = ?, last_activity_at = ? WHERE id = ?"));
-        for (const QString &v :
-             {merged.usageName, merged.birthDate.isValid() ? merged.birthDate.toString(Qt::ISODate) : QString(),
-              merged.birthPlace, merged.phone, merged.email, merged.street, merged.postalCode, merged.commune,
-              merged.nir, merged.note, sortKey(merged), now, now})
-            q.addBindValue(v.isNull() ? QStringLiteral("") : v);
-        q.addBindValue(keepId);
-        if (Status s = exec(q, "update merged file"); !s)
-            return s;
-        if (Status s = reindex(keepId, merged); !s)
+        if (Status s = write(merged); !s)
             return s;
         return m_journal->append(actor.login, QStringLiteral("citizen_merged"),
                                  merged.uuid + QLatin1String(" <- ") + d.uuid);

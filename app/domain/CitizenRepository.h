@@ -82,6 +82,8 @@ public:
 
 private:
     Status reindex(qint64 id, const Citizen &citizen);
+    // Replaces every field of an existing file and its search entries (rectification, merge).
+    Status write(const Citizen &citizen);
     // The insertion of a checked file and its search entries, in the caller's transaction; sets id and uuid.
     Status insert(const Account &actor, Citizen *citizen, const QString &now);
 
