@@ -1,0 +1,130 @@
+#include "protocol/Protocol.h"
+
+#include <QCryptographicHash>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <sodium.h>
+
+namespace relais::protocol {
+
+namespace {
+
+QJsonValue withoutUploads(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it) {
+            if (it.key() != QLatin1String("upload"))
+                out.insert(it.key(), withoutUploads(it.value()));
+        }
+        return out;
+    }
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray())
+            out.append(withoutUploads(item));
+        return out;
+    }
+    return value;
+}
+
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0;
+    return ready;
+}
+
+} // namespace
+
+QByteArray canonicalJson(const QJsonValue &value)
+{
+    // QJsonObject keeps its keys sorted, and the compact form has no insignificant spaces.
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    // A scalar: wrap it so that QJsonDocument serialises it, then strip the brackets.
+    QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+QByteArray contentDigest(const QJsonObject &submissionBody)
+{
+    return QCryptographicHash::hash(canonicalJson(withoutUploads(submissionBody)), QCryptographicHash::Sha256).toHex();
+}
+
+QJsonObject problem(int status, const QString &code, const QString &title, const QString &detail)
+{
+    return {{QStringLiteral("type"), QString(QLatin1String(ProblemTypeBase) + code)},
+            {QStringLiteral("title"), title},
+            {QStringLiteral("status"), status},
+            {QStringLiteral("detail"), detail}};
+}
+
+std::optional<Problem> parseProblem(const QByteArray &body, const QByteArray &contentType)
+{
+    if (!contentType.trimmed().toLower().startsWith(ProblemContentType))
+        return std::nullopt;
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    Problem p;
+    p.status = o.value(QLatin1String("status")).toInt();
+    p.type = o.value(QLatin1String("type")).toString();
+    if (p.type.startsWith(QLatin1String(ProblemTypeBase)))
+        p.type = p.type.mid(int(qstrlen(ProblemTypeBase)));
+    p.title = o.value(QLatin1String("title")).toString();
+    p.detail = o.value(QLatin1String("detail")).toString();
+    return p;
+}
+
+SigningKey SigningKey::generate()
+{
+    SigningKey key;
+    if (!sodiumReady())
+        return key;
+    key.publicKey.resize(crypto_sign_PUBLICKEYBYTES);
+    key.secretKey.resize(crypto_sign_SECRETKEYBYTES);
+    crypto_sign_keypair(reinterpret_cast<unsigned char *>(key.publicKey.data()),
+                        reinterpret_cast<unsigned char *>(key.secretKey.data()));
+    return key;
+}
+
+QByteArray sign(const QByteArray &message, const QByteArray &secretKey)
+{
+    if (!sodiumReady() || secretKey.size() != int(crypto_sign_SECRETKEYBYTES))
+        return {};
+    QByteArray signature(int(crypto_sign_BYTES), Qt::Uninitialized);
+    crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char *>(message.constData()),
+                         static_cast<unsigned long long>(message.size()),
+                         reinterpret_cast<const unsigned char *>(secretKey.constData()));
+    return signature;
+}
+
+bool verify(const QByteArray &message, const QByteArray &signature, const QByteArray &publicKey)
+{
+    if (!sodiumReady() || signature.size() != int(crypto_sign_BYTES) ||
+        publicKey.size() != int(crypto_sign_PUBLICKEYBYTES))
+        return false;
+    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
+                                       reinterpret_cast<const unsigned char *>(message.constData()),
+                                       static_cast<unsigned long long>(message.size()),
+                                       reinterpret_cast<const unsigned char *>(publicKey.constData())) == 0;
+}
+
+bool isLoopbackUrl(const QUrl &url)
+{
+    const QString host = url.host();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+} // namespace relais::protocol

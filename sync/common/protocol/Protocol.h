@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+// What the reference platform and the kiosk's sync engine must agree on byte for byte. The wire contract itself is
+// sync/protocol/openapi.yaml with its README; this is the part of it that is code.
+namespace relais::protocol {
+
+inline constexpr char TusVersion[] = "1.0.0";
+inline constexpr char PlatformHeader[] = "Relais-Platform";
+inline constexpr char SignatureHeader[] = "Relais-Signature";
+inline constexpr char ProblemContentType[] = "application/problem+json";
+inline constexpr char JsonContentType[] = "application/json; charset=utf-8";
+inline constexpr char ProblemTypeBase[] = "https://relais.invalid/problems/";
+
+// Keys sorted, no insignificant spaces, UTF-8: the bytes two parties hash or sign.
+QByteArray canonicalJson(const QJsonValue &value);
+
+// SHA-256 (lower-case hex) of a submission body's canonical JSON with every "upload" key removed at any depth: the
+// same démarche delivered twice has the same digest even when its attachments had to be uploaded again.
+QByteArray contentDigest(const QJsonObject &submissionBody);
+
+struct Problem
+{
+    int status = 0;
+    QString type; // the code after ProblemTypeBase, e.g. "attachment-missing"
+    QString title;
+    QString detail; // a sentence for the mediator
+};
+
+// An RFC 7807 problem object; `code` becomes the type URI.
+QJsonObject problem(int status, const QString &code, const QString &title, const QString &detail);
+// The problem a response carries, if its content type says problem+json and its body is one.
+std::optional<Problem> parseProblem(const QByteArray &body, const QByteArray &contentType);
+
+// Ed25519 (libsodium), used for the signed catalogue; the platform's public key is pinned at enrolment.
+struct SigningKey
+{
+    QByteArray publicKey; // 32 bytes
+    QByteArray secretKey; // 64 bytes
+    static SigningKey generate();
+};
+QByteArray sign(const QByteArray &message, const QByteArray &secretKey); // 64-byte detached signature
+bool verify(const QByteArray &message, const QByteArray &signature, const QByteArray &publicKey);
+
+// Plain HTTP is only allowed to 127.0.0.0/8, ::1 and "localhost" (DESIGN §6).
+bool isLoopbackUrl(const QUrl &url);
+
+} // namespace relais::protocol
