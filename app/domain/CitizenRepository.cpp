@@ -316,56 +316,111 @@ Result<QList<Citizen>> CitizenRepository::search(const Account &actor, const QSt
     QList<Citizen> found;
     if (query.isEmpty())
         return found;
-    // Candidates: driven by the longest prefix (the most selective range), each other prefix checked for that
+    // Matches: driven by the longest prefix (the most selective range), each other prefix checked for that
     // person through the citizen_id index — far cheaper than intersecting the ranges of short prefixes.
-    QVariantList binds;
+    QVariantList candidateBinds;
     QStringList prefixes = query.prefixes;
     std::stable_sort(prefixes.begin(), prefixes.end(),
                      [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    const auto tokenExists = [](const char *person) {
+        return QStringLiteral("EXISTS (SELECT 1 FROM citizen_search t WHERE t.citizen_id = %1"
+                              " AND t.token >= ? AND t.token < ?)")
+            .arg(QLatin1String(person));
+    };
     QString candidates;
-    int longest = 0;
+    QStringList allPrefixes; // the same conditions, for walking the files in name order
+    QVariantList walkBinds;
     if (!prefixes.isEmpty()) {
         candidates = QStringLiteral("SELECT s.citizen_id FROM citizen_search s WHERE s.token >= ? AND s.token < ?");
-        binds << prefixes.first() << search::prefixUpperBound(prefixes.first());
-        longest = int(prefixes.first().size());
-        for (int i = 1; i < prefixes.size(); ++i) {
-            candidates += QStringLiteral(" AND EXISTS (SELECT 1 FROM citizen_search t WHERE t.citizen_id ="
-                                         " s.citizen_id AND t.token >= ? AND t.token < ?)");
-            binds << prefixes.at(i) << search::prefixUpperBound(prefixes.at(i));
+        candidateBinds << prefixes.first() << search::prefixUpperBound(prefixes.first());
+        for (int i = 0; i < prefixes.size(); ++i) {
+            if (i > 0) {
+                candidates += QStringLiteral(" AND ") + tokenExists("s.citizen_id");
+                candidateBinds << prefixes.at(i) << search::prefixUpperBound(prefixes.at(i));
+            }
+            allPrefixes << tokenExists("c.id");
+            walkBinds << prefixes.at(i) << search::prefixUpperBound(prefixes.at(i));
         }
     }
+    QString walk =
+        allPrefixes.isEmpty() ? QString() : QStringLiteral("(%1)").arg(allPrefixes.join(QLatin1String(" AND ")));
     if (!query.joinedDigits.isEmpty() && !(prefixes.size() == 1 && prefixes.first() == query.joinedDigits)) {
         candidates += (candidates.isEmpty() ? QString() : QStringLiteral(" UNION "));
         candidates += QStringLiteral("SELECT citizen_id FROM citizen_search WHERE token >= ? AND token < ?");
-        binds << query.joinedDigits << search::prefixUpperBound(query.joinedDigits);
-        // A few digits match most phone numbers ("06 3…"): they narrow like one or two letters do.
-        longest = std::max(longest, int(query.joinedDigits.size()) - 3);
+        candidateBinds << query.joinedDigits << search::prefixUpperBound(query.joinedDigits);
+        walk += (walk.isEmpty() ? QString() : QStringLiteral(" OR ")) + tokenExists("c.id");
+        walkBinds << query.joinedDigits << search::prefixUpperBound(query.joinedDigits);
     }
-    // One or two letters (or up to five digits) match a large part of a big structure: the first matches are
-    // enough to show, the page asks to type more. Beyond that, every match is sorted.
-    if (longest < 3)
-        candidates = QStringLiteral("SELECT citizen_id FROM (%1) LIMIT %2").arg(candidates).arg(ShortPrefixCandidates);
-    // Sorted within the covering index (id, sort_key, created_by): no encrypted row is read until the page of
-    // results is known.
-    QString sql =
-        QStringLiteral("SELECT id FROM citizens INDEXED BY citizens_search_order WHERE id IN (%1)").arg(candidates);
-    if (actor.role == Role::Volunteer) {
-        sql += QStringLiteral(" AND created_by = ?");
-        binds << actor.id;
+    const auto bindAll = [](QSqlQuery &q, const QVariantList &binds) {
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+    };
+    // How many match, counted only up to DenseMatches (an index range, no row read).
+    bool dense = false;
+    if (actor.role != Role::Volunteer) {
+        QSqlQuery count(m_db);
+        count.setForwardOnly(true);
+        count.prepare(QStringLiteral("SELECT count(*) FROM (%1 LIMIT %2)").arg(candidates).arg(DenseMatches));
+        bindAll(count, candidateBinds);
+        if (Status s = exec(count, "count citizen matches"); !s)
+            return s.error();
+        dense = count.next() && count.value(0).toInt() >= DenseMatches;
     }
-    sql += QStringLiteral(" ORDER BY sort_key LIMIT ?");
-    binds << limit;
+    const auto run = [&](const QString &sql, QVariantList binds, int pageSize, QList<qint64> &ids) -> Status {
+        QString statement = sql;
+        if (actor.role == Role::Volunteer) {
+            statement += QStringLiteral(" AND c.created_by = ?");
+            binds << actor.id;
+        }
+        statement += QStringLiteral(" ORDER BY c.sort_key LIMIT ?");
+        binds << pageSize;
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(statement);
+        bindAll(q, binds);
+        if (Status s = exec(q, "search citizens"); !s)
+            return s;
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        return {};
+    };
+    QList<qint64> ids;
+    const QString walkSql = QStringLiteral("SELECT c.id FROM citizens c INDEXED BY citizens_sort WHERE (%1)").arg(walk);
+    const bool byName = dense && !prefixes.isEmpty() && !prefixes.first().at(0).isDigit();
+    if (byName) {
+        // Many match and a name is typed: the files whose name starts with it are one stretch of the name order,
+        // read from where it begins. Only when that stretch holds less than a page are the matches before it
+        // (a given name, a birth name under a usage name) looked for — then they are spread, and come quickly.
+        const QString from = prefixes.first();
+        if (Status s =
+                run(walkSql + QStringLiteral(" AND c.sort_key >= ?"), walkBinds + QVariantList{from}, limit, ids);
+            !s)
+            return s.error();
+        if (ids.size() < limit) {
+            QList<qint64> before;
+            if (Status s = run(walkSql + QStringLiteral(" AND c.sort_key < ?"), walkBinds + QVariantList{from},
+                               limit - int(ids.size()), before);
+                !s)
+                return s.error();
+            ids = before + ids;
+        }
+    } else if (dense) {
+        // Many match (digits of a date or a phone, spread over the name order): walking the files in name order
+        // meets the first page of matches after a few rows.
+        if (Status s = run(walkSql, walkBinds, limit, ids); !s)
+            return s.error();
+    } else {
+        // Sorted within the covering index (id, sort_key, created_by): no encrypted row is read until the page of
+        // results is known.
+        if (Status s = run(QStringLiteral("SELECT c.id FROM citizens c INDEXED BY citizens_search_order"
+                                          " WHERE c.id IN (%1)")
+                               .arg(candidates),
+                           candidateBinds, limit, ids);
+            !s)
+            return s.error();
+    }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(sql);
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (Status s = exec(q, "search citizens"); !s)
-        return s.error();
-    QList<qint64> ids;
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    q.finish();
     if (ids.isEmpty())
         return found;
     QStringList idList;

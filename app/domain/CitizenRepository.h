@@ -31,8 +31,9 @@ class CitizenRepository
 public:
     static constexpr int NoteMaxLength = 500;
     static constexpr int DefaultSearchLimit = 50;
-    // With only one or two characters typed, at most this many matches are sorted (then: "type more").
-    static constexpr int ShortPrefixCandidates = 1000;
+    // Up to this many matches are sorted by name; beyond (a common name, two letters, "06 …"), the search walks
+    // the files in name order instead and stops at the first page, so every keystroke costs about the same.
+    static constexpr int DenseMatches = 2000;
 
     enum class QueuedOnErasure
     {

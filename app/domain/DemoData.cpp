@@ -16,6 +16,7 @@
 #include <QBuffer>
 #include <QHash>
 #include <QImage>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariantMap>
 
@@ -166,14 +167,76 @@ QStringList toList(const char *const *begin, const char *const *end)
     return list;
 }
 
-// Cumulative Zipf weights (s = 1) over the surname list: Martin is drawn ~100 times as often as the 100th name.
+// The long tail: in France about 1.3 million surnames are in use and the 160 most common above are borne by under
+// 3 % of people. Rare names are made here from French-sounding stems and endings (a fixed, deterministic list), so
+// that a search by the first letters meets as many matches as at a real counter, not a handful of huge names.
+const char *const TailStems[] = {
+    "Bouss", "Chab",  "Delm",   "Fauc",  "Gren", "Lamb",   "Pell", "Roul",  "Tess",  "Vign",  "Castel", "Mont",
+    "Bel",   "Beau",  "Cham",   "Cour",  "Four", "Gauth",  "Lar",  "Marc",  "Moul",  "Pons",  "Riv",    "Sarr",
+    "Vall",  "Barr",  "Bess",   "Bouch", "Brou", "Chaum",  "Coud", "Cros",  "Desch", "Esc",   "Fav",    "Ferr",
+    "Gal",   "Gouj",  "Guill",  "Jacqu", "Lab",  "Lap",    "Lesc", "Mal",   "Mass",  "Mich",  "Mor",    "Pag",
+    "Pich",  "Plan",  "Poul",   "Rab",   "Ray",  "Rich",   "Ross", "Sauv",  "Tard",  "Teyss", "Thib",   "Vas",
+    "Verd",  "Vial",  "Bonn",   "Cabr",  "Carr", "Daub",   "Duch", "Estr",  "Fourn", "Garr",  "Gross",  "Hug",
+    "Jouv",  "Laf",   "Lang",   "Laval", "Lebr", "Maur",   "Merc", "Nogu",  "Oliv",  "Peyr",  "Prad",   "Souch",
+    "Tourn", "Vaill", "Villen", "Aug",   "Clav", "Boud",   "Cail", "Chauv", "Coll",  "Delp",  "Mén",    "Bér",
+    "Fér",   "Gér",   "Lév",    "Prév",  "Thév", "Sénéch", "Crém", "Hér",   "Aub",   "Ival",  "Orl",    "Ulr",
+};
+const char *const TailEndings[] = {"et",  "ot",   "ard", "eau",  "in",  "on",  "at",  "oux",  "ès",  "ac",
+                                   "el",  "ou",   "and", "ault", "ier", "aud", "ey",  "elle", "ade", "ias",
+                                   "ieu", "ette", "enc", "ol",   "é",   "ère", "ant", "is"};
+constexpr int TailSize = 3000;
+
+const QStringList &tailSurnames()
+{
+    static const QStringList list = [] {
+        QRandomGenerator random(20261123); // fixed: the same tail on every machine, whatever the demo seed
+        QStringList names;
+        QSet<QString> seen;
+        const auto simple = [&random]() -> QString {
+            return QString::fromUtf8(TailStems[random.bounded(int(std::size(TailStems)))]) +
+                   QString::fromUtf8(TailEndings[random.bounded(int(std::size(TailEndings)))]);
+        };
+        while (names.size() < TailSize) {
+            QString name = simple();
+            const int kind = random.bounded(100);
+            if (kind < 5)
+                name = QStringLiteral("Le ") + name;
+            else if (kind < 7)
+                name = QStringLiteral("De ") + name;
+            else if (kind < 8)
+                name = QStringLiteral("La ") + name;
+            else if (kind < 11)
+                name += QLatin1Char('-') + simple(); // double names
+            if (!seen.contains(name)) {
+                seen.insert(name);
+                names << name;
+            }
+        }
+        return names;
+    }();
+    return list;
+}
+
+// Cumulative weights over head + tail: Martin about 0.5 % of people, the n-th common name 0.5 % / n (Zipf), the
+// whole head under 3 %; the tail shares the rest, gently skewed so that some rare names still recur.
 const QVector<double> &surnameWeights()
 {
     static const QVector<double> cumulative = [] {
         QVector<double> c;
         double total = 0;
         for (size_t i = 0; i < std::size(SurnameList); ++i) {
-            total += 1.0 / double(i + 1);
+            total += 0.005 / double(i + 1);
+            c << total;
+        }
+        const double head = total;
+        double tailTotal = 0;
+        QVector<double> tail;
+        for (int j = 0; j < TailSize; ++j) {
+            tail << 1.0 / std::pow(double(j + 10), 0.7);
+            tailTotal += tail.last();
+        }
+        for (const double w : tail) {
+            total += w / tailTotal * (1.0 - head);
             c << total;
         }
         return c;
@@ -208,7 +271,7 @@ DemoData::DemoData(quint32 seed, const QDate &today) : m_random(seed), m_today(t
 
 const QStringList &DemoData::surnames()
 {
-    static const QStringList list = toList(std::begin(SurnameList), std::end(SurnameList));
+    static const QStringList list = toList(std::begin(SurnameList), std::end(SurnameList)) + tailSurnames();
     return list;
 }
 

@@ -54,6 +54,7 @@ public:
     DemoPerson nextPerson();
     QList<Citizen> nextCitizens(int count);
 
+    // Every surname the generator can produce: the common French ones, then the synthetic long tail.
     static const QStringList &surnames();
     static const QStringList &femaleGivenNames();
     static const QStringList &maleGivenNames();

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void searchIgnoresAccentsAndCase();
     void searchFindsCompoundAndUsageNames();
     void searchByBirthDateAndPhone();
+    void manyMatchesGiveTheFirstPageInNameOrder();
     void volunteersOnlyFindTheirOwnFiles();
     void checkExplainsEachField();
     void rectificationReindexes();
@@ -186,6 +187,48 @@ void TestCitizenRepository::searchByBirthDateAndPhone()
     QCOMPARE(namesFound(m_admin, QStringLiteral("0692 12")), QStringList{QStringLiteral("Noé Payet")});
     // The phone is stored as validated (E.164).
     QCOMPARE(repo().search(m_admin, QStringLiteral("anais"))->first().phone, QStringLiteral("+33612345678"));
+}
+
+// Beyond DenseMatches matches (a common name, a phone prefix) the search walks the files in name order: the page
+// shown must still hold only matches, sorted, and a rare match elsewhere must still be found once typed.
+void TestCitizenRepository::manyMatchesGiveTheFirstPageInNameOrder()
+{
+    QList<Citizen> people;
+    for (int i = 0; i < CitizenRepository::DenseMatches + 100; ++i) {
+        Citizen c;
+        c.birthName = i % 2 ? QStringLiteral("Pellet") : QStringLiteral("Pelletier");
+        c.givenNames = QStringLiteral("Anne");
+        c.birthDate = QDate(1950, 1, 1).addDays(i);
+        c.phone = QStringLiteral("0639980%1").arg(i, 3, 10, QLatin1Char('0')).left(10);
+        people << c;
+    }
+    for (const char *name : {"Abadie", "Zola"}) {
+        Citizen c;
+        c.birthName = QString::fromLatin1(name);
+        c.givenNames = QStringLiteral("Pellegrin");
+        c.birthDate = QDate(1980, 5, 5);
+        people << c;
+    }
+    QVERIFY(repo().createMany(m_admin, people));
+
+    const auto page = repo().search(m_admin, QStringLiteral("pel"));
+    QVERIFY(page);
+    QCOMPARE(page->size(), CitizenRepository::DefaultSearchLimit);
+    for (qsizetype i = 0; i < page->size(); ++i) {
+        QVERIFY(page->at(i).birthName.startsWith(QLatin1String("Pellet")));
+        if (i > 0)
+            QVERIFY(page->at(i - 1).birthName + page->at(i - 1).birthDate.toString(Qt::ISODate) <=
+                    page->at(i).birthName + page->at(i).birthDate.toString(Qt::ISODate));
+    }
+    // Typed further, the rare matches elsewhere in the name order come back.
+    QCOMPARE(namesFound(m_admin, QStringLiteral("pellegr")),
+             (QStringList{QStringLiteral("Pellegrin Abadie"), QStringLiteral("Pellegrin Zola")}));
+
+    const auto phones = repo().search(m_admin, QStringLiteral("06 39 98"));
+    QVERIFY(phones);
+    QCOMPARE(phones->size(), CitizenRepository::DefaultSearchLimit);
+    for (const Citizen &c : phones.value())
+        QVERIFY(c.phone.contains(QLatin1String("639980"))); // 0639 numbers are read as Mayotte (+262 639)
 }
 
 void TestCitizenRepository::volunteersOnlyFindTheirOwnFiles()
