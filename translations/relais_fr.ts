@@ -35,7 +35,46 @@
 <context>
     <name>relais::AdminCli</name>
     <message>
-        <location filename="../app/cli/AdminCli.cpp" line="+128" />
+        <location filename="../app/cli/AdminCli.cpp" line="+83" />
+        <source>Usage: relais-admin COMMAND [options]
+  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
+  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
+  user passwd --login LOGIN
+  user disable --login LOGIN
+  user list
+  check
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
+  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
+  enrol --platform URL --code CODE [--device-name NAME]   connect to the platform
+  sync [--chunk-size BYTES]   one synchronisation round now, with a summary
+Options of every command that opens the store:
+  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)
+  --as LOGIN          the account whose password (first line of standard input) opens it
+  --recovery          open it with the recovery code (first line) instead
+  --password-stdin    read passwords from standard input, one per line
+Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
+        <translation>Utilisation : relais-admin COMMANDE [options]
+  init --structure NOM --admin IDENTIFIANT [--display-name NOM] [--demo] --password-stdin
+  user add --login IDENTIFIANT --role admin|mediator|volunteer [--display-name NOM]
+  user passwd --login IDENTIFIANT
+  user disable --login IDENTIFIANT
+  user list
+  check
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (coffres de démonstration uniquement : personnes fictives, consentements, démarches)
+  purge [--dry-run]   appliquer maintenant les règles de conservation (--dry-run : lister ce qui est dû)
+  enrol --platform URL --code CODE [--device-name NOM]   raccorder le poste à la plateforme
+  sync [--chunk-size OCTETS]   une synchronisation maintenant, avec un bilan
+Options de toutes les commandes qui ouvrent le coffre :
+  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l'utilisateur)
+  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l'entrée standard) l'ouvre
+  --recovery          l'ouvrir plutôt avec le code de secours (première ligne)
+  --password-stdin    lire les mots de passe sur l'entrée standard, un par ligne
+Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers.</translation>
+    </message>
+    <message>
+        <location line="+55" />
         <source>The option --%1 needs a value.</source>
         <translation>L'option --%1 demande une valeur.</translation>
     </message>
@@ -50,7 +89,7 @@
         <translation>Option inconnue : --%1.</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+22" />
         <source>Unknown command %1.</source>
         <translation>Commande inconnue : %1.</translation>
     </message>
@@ -254,47 +293,67 @@
         <translation>Données de démonstration ajoutées : %1 personnes, %2 consentements, %3 mandats, %4 brouillons, %5 démarches en attente d'envoi.</translation>
     </message>
     <message>
-        <location line="-74" />
+        <location line="+20" />
+        <source>enrol needs --platform URL and --code CODE.</source>
+        <translation>enrol demande --platform URL et --code CODE.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Only an administrator can enrol this kiosk.</source>
+        <translation>Seul un administrateur peut enrôler ce poste.</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Enrolled with %1 as device %2.</source>
+        <translation>Poste enrôlé auprès de %1 sous le numéro %2.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>--chunk-size needs a number of bytes, at least 1024.</source>
+        <translation>--chunk-size demande un nombre d'octets, au moins 1024.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>This kiosk is not enrolled: run relais-admin enrol first.</source>
+        <translation>Ce poste n'est pas enrôlé : lancez d'abord relais-admin enrol.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>delivered %1</source>
+        <translation>transmises %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>quarantined %1</source>
+        <translation>refusées %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>retrying %1</source>
+        <translation>à réessayer %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>waiting %1</source>
+        <translation>en attente %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>status updates %1</source>
+        <translation>nouvelles %1</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The platform cannot be reached.</source>
+        <translation>La plateforme est injoignable.</translation>
+    </message>
+    <message>
+        <location line="-159" />
         <source>The check found problems (see above).</source>
         <translation>La vérification a trouvé des problèmes (voir ci-dessus).</translation>
     </message>
-    <message>
-        <location line="-269" />
-        <source>Usage: relais-admin COMMAND [options]
-  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
-  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
-  user passwd --login LOGIN
-  user disable --login LOGIN
-  user list
-  check
-  verify-journal [--reset-anchor]
-  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
-  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
-Options of every command that opens the store:
-  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)
-  --as LOGIN          the account whose password (first line of standard input) opens it
-  --recovery          open it with the recovery code (first line) instead
-  --password-stdin    read passwords from standard input, one per line
-Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
-        <translation>Utilisation : relais-admin COMMANDE [options]
-  init --structure NOM --admin IDENTIFIANT [--display-name NOM] [--demo] --password-stdin
-  user add --login IDENTIFIANT --role admin|mediator|volunteer [--display-name NOM]
-  user passwd --login IDENTIFIANT
-  user disable --login IDENTIFIANT
-  user list
-  check
-  verify-journal [--reset-anchor]
-  seed-demo --citizens N   (coffres de démonstration uniquement : personnes fictives, consentements, démarches)
-  purge [--dry-run]   appliquer maintenant les règles de conservation (--dry-run : compter ce qui est dû)
-Options de toute commande qui ouvre le coffre :
-  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l'utilisateur)
-  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l'entrée standard) l'ouvre
-  --recovery          l'ouvrir plutôt avec le code de secours (première ligne)
-  --password-stdin    lire les mots de passe sur l'entrée standard, un par ligne
-Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+293" />
+        <location line="+24" />
         <source>Journal intact: %n entries.</source>
         <translation>
             <numerusform>Journal intact : %n entrée.</numerusform>
@@ -369,6 +428,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+3" />
+        <location filename="../sync/client/ChunkReader.cpp" line="+59" />
         <source>This document is damaged in the store: add it again.</source>
         <translation>Ce document est endommagé dans le coffre : ajoutez-le de nouveau.</translation>
     </message>
@@ -592,7 +652,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Dossier %1 sur %2 : %3</translation>
     </message>
     <message>
-        <location line="+200" />
+        <location line="+242" />
         <source>Only a mediator or an administrator can merge files.</source>
         <translation>Seul un médiateur ou un administrateur peut fusionner des dossiers.</translation>
     </message>
@@ -602,7 +662,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Choisissez deux dossiers différents à fusionner.</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+90" />
         <source>Only a mediator or an administrator can erase a file. Ask a colleague.</source>
         <translation>Seul un médiateur ou un administrateur peut effacer un dossier. Demandez à un collègue.</translation>
     </message>
@@ -821,7 +881,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::DemoData</name>
     <message>
-        <location filename="../app/domain/DemoData.cpp" line="+565" />
+        <location filename="../app/domain/DemoData.cpp" line="+628" />
         <source>Open the store first.</source>
         <translation>Ouvrez d'abord le coffre.</translation>
     </message>
@@ -1010,6 +1070,21 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+1" />
         <source>Démarche discarded</source>
         <translation>Démarche abandonnée</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Démarche refused by the platform</source>
+        <translation>Démarche refusée par la plateforme</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refused démarche reopened for correction</source>
+        <translation>Démarche refusée rouverte pour correction</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kiosk enrolled with the platform</source>
+        <translation>Poste enrôlé auprès de la plateforme</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1579,7 +1654,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Retention</name>
     <message>
-        <location filename="../app/domain/Retention.cpp" line="+40" />
+        <location filename="../app/domain/Retention.cpp" line="+41" />
         <source>File without activity: erased</source>
         <translation>Dossier sans activité : effacé</translation>
     </message>
@@ -1700,7 +1775,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Cette démarche n'existe plus.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+48" />
         <source>This démarche is no longer a draft: it was already sent or discarded.</source>
         <translation>Cette démarche n'est plus un brouillon : elle a déjà été envoyée ou abandonnée.</translation>
     </message>
@@ -1710,7 +1785,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Cette démarche ne peut plus être abandonnée : elle est en cours d'envoi ou a déjà été transmise.</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+37" />
         <source>This démarche was not waiting to be sent.</source>
         <translation>Cette démarche n'était pas en attente d'envoi.</translation>
     </message>
@@ -2679,6 +2754,141 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::sync::Enrolment</name>
+    <message>
+        <location filename="../sync/client/Enrolment.cpp" line="+26" />
+        <source>This is not a platform address (it starts with https://).</source>
+        <translation>Ce n'est pas une adresse de plateforme (elle commence par https://).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The platform address must start with https://: plain http is only allowed to a platform on this computer.</source>
+        <translation>L'adresse de la plateforme doit commencer par https:// : le http simple n'est permis que vers une plateforme sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>An enrolment code looks like ABCD-EFGH-IJKL.</source>
+        <translation>Un code d'enrôlement a la forme ABCD-EFGH-IJKL.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Give this kiosk a name, for example "Kiosk 1".</source>
+        <translation>Donnez un nom à ce poste, par exemple « Poste 1 ».</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The platform cannot be reached. Check the address and the network, then try again.</source>
+        <translation>La plateforme est injoignable. Vérifiez l'adresse et le réseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The platform refused the enrolment (error %1).</source>
+        <translation>La plateforme a refusé l'enrôlement (erreur %1).</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The platform's answer to the enrolment is incomplete: this may not be a Relais platform.</source>
+        <translation>La réponse de la plateforme à l'enrôlement est incomplète : ce n'est peut-être pas une plateforme Relais.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::sync::SyncEngine</name>
+    <message>
+        <location filename="../sync/client/SyncEngine.cpp" line="+123" />
+        <source>The platform address must start with https://.</source>
+        <translation>L'adresse de la plateforme doit commencer par https://.</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <location line="+62" />
+        <location line="+458" />
+        <location line="+70" />
+        <source>The connection to the platform was lost; it will be tried again later.</source>
+        <translation>La connexion à la plateforme a été perdue ; un nouvel essai aura lieu plus tard.</translation>
+    </message>
+    <message>
+        <location line="-583" />
+        <source>The platform no longer accepts this kiosk: an administrator must enrol it again.</source>
+        <translation>La plateforme n'accepte plus ce poste : un administrateur doit l'enrôler de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The platform is busy or unavailable (error %1); it will be tried again later.</source>
+        <translation>La plateforme est occupée ou indisponible (erreur %1) ; un nouvel essai aura lieu plus tard.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The platform refused this démarche (error %1).</source>
+        <translation>La plateforme a refusé cette démarche (erreur %1).</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The platform's answer could not be understood; it will be tried again later.</source>
+        <translation>La réponse de la plateforme est incompréhensible ; un nouvel essai aura lieu plus tard.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The platform cannot be reached: the démarches stay in the outbox and will be sent later.</source>
+        <translation>La plateforme est injoignable : les démarches restent dans les envois et partiront plus tard.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+60" />
+        <location line="+392" />
+        <source>Sending was stopped.</source>
+        <translation>L'envoi a été arrêté.</translation>
+    </message>
+    <message>
+        <location line="-420" />
+        <source>The catalogue sent by the platform is not signed with its key: it was refused and the previous one is kept.</source>
+        <translation>Le catalogue envoyé par la plateforme n'est pas signé de sa clé : il a été refusé et le précédent est conservé.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The catalogue could not be fetched (error %1); the previous one is kept.</source>
+        <translation>Le catalogue n'a pas pu être récupéré (erreur %1) ; le précédent est conservé.</translation>
+    </message>
+    <message>
+        <location line="+91" />
+        <source>The platform does not offer resumable uploads in a version this kiosk knows.</source>
+        <translation>La plateforme ne propose pas d'envoi reprenable dans une version connue de ce poste.</translation>
+    </message>
+    <message>
+        <location line="+188" />
+        <source>A document arrived damaged at the platform; it will be sent again later.</source>
+        <translation>Un document est arrivé abîmé à la plateforme ; il sera renvoyé plus tard.</translation>
+    </message>
+    <message>
+        <location line="+90" />
+        <source>The platform already holds a different démarche with this number.</source>
+        <translation>La plateforme détient déjà une autre démarche sous ce numéro.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::sync::SyncStore</name>
+    <message>
+        <location filename="../sync/client/SyncStore.cpp" line="+106" />
+        <source>The platform's answer to the enrolment is incomplete.</source>
+        <translation>La réponse de la plateforme à l'enrôlement est incomplète.</translation>
+    </message>
+    <message>
+        <location line="+97" />
+        <source>This démarche no longer exists.</source>
+        <translation>Cette démarche n'existe plus.</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Only a démarche returned by the platform can be corrected and sent again.</source>
+        <translation>Seule une démarche renvoyée par la plateforme peut être corrigée et renvoyée.</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <location line="+50" />
+        <source>This démarche is no longer waiting to be sent.</source>
+        <translation>Cette démarche n'attend plus d'être envoyée.</translation>
+    </message>
+</context>
+<context>
     <name>relais::ui::AccountDialog</name>
     <message>
         <location filename="../ui/admin/AccountDialog.cpp" line="+17" />
@@ -2764,7 +2974,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AdminPage</name>
     <message>
-        <location filename="../ui/admin/AdminPage.cpp" line="+55" />
+        <location filename="../ui/admin/AdminPage.cpp" line="+56" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -2860,6 +3070,21 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+6" />
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>S&amp;ync with the platform…</source>
+        <translation>&amp;Brancher ce poste sur la plateforme…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Connect this kiosk to the platform with a one-time code, or see its connection</source>
+        <translation>Raccorder ce poste à la plateforme avec un code à usage unique, ou voir son raccordement</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -2914,7 +3139,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Arrête le programme, y compris en mode kiosque. Tout est enregistré auparavant.</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+46" />
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
@@ -3302,7 +3527,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::CitizenFilePage</name>
     <message>
-        <location filename="../ui/citizens/CitizenFilePage.cpp" line="+81" />
+        <location filename="../ui/citizens/CitizenFilePage.cpp" line="+76" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
@@ -3901,7 +4126,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>La Poste</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+22" />
         <source>Démarches</source>
         <translation>Démarches</translation>
     </message>
@@ -4009,6 +4234,85 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+68" />
         <source>“%1” is in the queue: it will be sent to the organisation at the next connection.</source>
         <translation>« %1 » est dans la file d'envoi : elle sera transmise à l'organisme à la prochaine connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::EnrolmentDialog</name>
+    <message>
+        <location filename="../ui/admin/EnrolmentDialog.cpp" line="+23" />
+        <source>Sync with the platform</source>
+        <translation>Raccordement à la plateforme</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>To connect this kiosk (again), type the platform's address and the one-time code its operator gave you. The code works once, for 24 hours.</source>
+        <translation>Pour raccorder (de nouveau) ce poste, saisissez l'adresse de la plateforme et le code à usage unique donné par son opérateur. Le code sert une fois, pendant 24 heures.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Platform address</source>
+        <translation>Adresse de la plateforme</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enrolment code</source>
+        <translation>Code d'enrôlement</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Name of this kiosk</source>
+        <translation>Nom de ce poste</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Platform &amp;address:</source>
+        <translation>&amp;Adresse de la plateforme :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enrolment &amp;code:</source>
+        <translation>&amp;Code d'enrôlement :</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Name of this kiosk:</source>
+        <translation>&amp;Nom de ce poste :</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+50" />
+        <source>&amp;Enrol</source>
+        <translation>&amp;Enrôler</translation>
+    </message>
+    <message>
+        <location line="-27" />
+        <source>This kiosk is not connected to a platform yet: démarches wait here.</source>
+        <translation>Ce poste n'est pas encore raccordé à une plateforme : les démarches attendent ici.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Connected to “%1” (%2) as kiosk %3.</source>
+        <translation>Raccordé à « %1 » (%2) comme poste %3.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sending is stopped: %1 Enrol again with a new code.</source>
+        <translation>L'envoi est arrêté : %1 Enrôlez de nouveau avec un nouveau code.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Type the platform's address, for example https://plateforme.example.org.</source>
+        <translation>Saisissez l'adresse de la plateforme, par exemple https://plateforme.example.org.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Type the enrolment code the platform's operator gave you.</source>
+        <translation>Saisissez le code d'enrôlement donné par l'opérateur de la plateforme.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Enrolling…</source>
+        <translation>Enrôlement…</translation>
     </message>
 </context>
 <context>
@@ -4632,7 +4936,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/MainWindow.cpp" line="+43" />
+        <location filename="../ui/shell/MainWindow.cpp" line="+46" />
         <source>DEMO — fictitious data, for training only. Never use it for a real citizen.</source>
         <translation>DÉMO — données fictives, pour la formation uniquement. Ne jamais l'utiliser pour un véritable usager.</translation>
     </message>
@@ -4662,7 +4966,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Contraste é&amp;levé</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+48" />
         <source>The system keychain could not open the store: %1</source>
         <translation>Le trousseau système n'a pas pu ouvrir le coffre : %1</translation>
     </message>
@@ -4826,6 +5130,223 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+21" />
         <source>Choose the other file in the list first.</source>
         <translation>Choisissez d'abord l'autre dossier dans la liste.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::OutboxModel</name>
+    <message>
+        <location filename="../ui/outbox/OutboxModel.cpp" line="+66" />
+        <source>%1 — next try at %2</source>
+        <translation>%1 — prochain essai à %2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Sending</source>
+        <translation>Envois</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Documents sent (%1)</source>
+        <translation>Documents envoyés (%1)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 % of %2</source>
+        <translation>%1 % de %2</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+1" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>Démarche</source>
+        <translation>Démarche</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Queued on</source>
+        <translation>Mise en file le</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Platform reference</source>
+        <translation>Référence plateforme</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>News</source>
+        <translation>Nouvelles</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::OutboxPage</name>
+    <message>
+        <location filename="../ui/outbox/OutboxPage.cpp" line="+39" />
+        <source>Sending to the platform</source>
+        <translation>Envois vers la plateforme</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Queued démarches leave on their own whenever the platform can be reached. Those refused by the platform wait here for you.</source>
+        <translation>Les démarches en file partent d'elles-mêmes dès que la plateforme est joignable. Celles que la plateforme a refusées vous attendent ici.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Send what waits and fetch the news, without waiting for the next automatic round</source>
+        <translation>Envoyer ce qui attend et récupérer les nouvelles, sans attendre la prochaine synchronisation automatique</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>S&amp;ynchronise now</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Sto&amp;p</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stop after the piece being sent; nothing already sent is lost</source>
+        <translation>Arrêter après le morceau en cours d'envoi ; rien de ce qui est déjà parti n'est perdu</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Progress of the synchronisation</source>
+        <translation>Avancement de la synchronisation</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Démarches sent or waiting</source>
+        <translation>Démarches envoyées ou en attente</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>News from the instructing service</source>
+        <translation>Nouvelles du service instructeur</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Correct and resend</source>
+        <translation>&amp;Corriger et renvoyer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open the démarche again as a draft, correct it, then queue it again</source>
+        <translation>Rouvrir la démarche en brouillon, la corriger, puis la remettre en file</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Discard this démarche</source>
+        <translation>A&amp;bandonner cette démarche</translation>
+    </message>
+    <message>
+        <location line="+57" />
+        <source>Synchronising…</source>
+        <translation>Synchronisation en cours…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Synchronisation stopped: %1 An administrator must enrol this kiosk again (Administration).</source>
+        <translation>Synchronisation arrêtée : %1 Un administrateur doit enrôler de nouveau ce poste (Administration).</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The platform cannot be reached. The démarches wait here safely and will leave on their own.</source>
+        <translation>La plateforme est injoignable. Les démarches attendent ici en sécurité et partiront d'elles-mêmes.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The platform cannot be reached (%1). The démarches wait here safely and will leave on their own.</source>
+        <translation>La plateforme est injoignable (%1). Les démarches attendent ici en sécurité et partiront d'elles-mêmes.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>Synchronised at %1: %n démarche(s) delivered</source>
+        <translation>
+            <numerusform>Synchronisé à %1 : %n démarche transmise</numerusform><numerusform>Synchronisé à %1 : %n démarches transmises</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n refused by the platform (see below)</source>
+        <translation>
+            <numerusform>%n refusée par la plateforme (voir ci-dessous)</numerusform><numerusform>%n refusées par la plateforme (voir ci-dessous)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n still waiting</source>
+        <translation>
+            <numerusform>%n encore en attente</numerusform><numerusform>%n encore en attente</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n piece(s) of news</source>
+        <translation>
+            <numerusform>%n nouvelle</numerusform><numerusform>%n nouvelles</numerusform></translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <location line="+8" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2 : %3</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Nothing has been queued yet.</source>
+        <translation>Rien n'a encore été mis en file.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Why the platform refused it: %1</source>
+        <translation>Motif du refus par la plateforme : %1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Platform reference %1, received on %2</source>
+        <translation>Référence plateforme %1, reçue le %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Last try: %1</source>
+        <translation>Dernier essai : %1</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Discard this démarche?</source>
+        <translation>Abandonner cette démarche ?</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Its answers and documents are deleted from this kiosk and it will never be sent. The person's file stays.</source>
+        <translation>Ses réponses et documents sont supprimés de ce poste et elle ne sera jamais envoyée. Le dossier de la personne reste.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Discard it</source>
+        <translation>L'abandonner</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keep it</source>
+        <translation>La garder</translation>
     </message>
 </context>
 <context>
@@ -5149,7 +5670,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ShellPage</name>
     <message>
-        <location filename="../ui/shell/ShellPage.cpp" line="+37" />
+        <location filename="../ui/shell/ShellPage.cpp" line="+38" />
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
@@ -5179,7 +5700,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+63" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -5199,12 +5720,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Démarches</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+4" />
+        <source>Sending</source>
+        <translation>Envois</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message numerus="yes">
-        <location line="+23" />
+        <location line="+41" />
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>Aucune activité : la session se verrouille dans %n seconde. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>
@@ -5213,9 +5739,48 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::ui::SyncStatusBar</name>
+    <message>
+        <location filename="../ui/outbox/SyncStatusBar.cpp" line="+57" />
+        <source>Sending stopped: ask an administrator</source>
+        <translation>Envoi arrêté : voir un administrateur</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Platform: not checked yet</source>
+        <translation>Plateforme : pas encore vérifiée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n démarche(s) waiting</source>
+        <translation>
+            <numerusform>%n démarche en attente</numerusform><numerusform>%n démarches en attente</numerusform></translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Last synchronisation: %1</source>
+        <translation>Dernière synchronisation : %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Never synchronised</source>
+        <translation>Jamais synchronisé</translation>
+    </message>
+</context>
+<context>
     <name>relais::ui::Ui</name>
     <message>
-        <location filename="../ui/common/Ui.cpp" line="+74" />
+        <location filename="../ui/common/Ui.cpp" line="+80" />
         <source>The two passwords are different. Type them again.</source>
         <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
     </message>

@@ -1,5 +1,8 @@
 #include "AdminCli.h"
 
+#include "Enrolment.h"
+#include "SyncEngine.h"
+#include "SyncStore.h"
 #include "catalogue/Catalogue.h"
 #include "domain/DemoData.h"
 #include "domain/Retention.h"
@@ -8,7 +11,10 @@
 #include "store/Migrations.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QHash>
+#include <QHostInfo>
+#include <QNetworkAccessManager>
 
 namespace relais {
 
@@ -84,6 +90,8 @@ int AdminCli::usage(const QString &problem)
                           "  verify-journal [--reset-anchor]\n"
                           "  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)\n"
                           "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
+                          "  enrol --platform URL --code CODE [--device-name NAME]   connect to the platform\n"
+                          "  sync [--chunk-size BYTES]   one synchronisation round now, with a summary\n"
                           "Options of every command that opens the store:\n"
                           "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
                           "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
@@ -97,9 +105,11 @@ int AdminCli::usage(const QString &problem)
 int AdminCli::run(const QStringList &arguments)
 {
     static const QSet<QString> valued = {
-        QStringLiteral("data-dir"), QStringLiteral("as"),           QStringLiteral("structure"),
-        QStringLiteral("admin"),    QStringLiteral("display-name"), QStringLiteral("login"),
-        QStringLiteral("role"),     QStringLiteral("lang"),         QStringLiteral("citizens")};
+        QStringLiteral("data-dir"),  QStringLiteral("as"),           QStringLiteral("structure"),
+        QStringLiteral("admin"),     QStringLiteral("display-name"), QStringLiteral("login"),
+        QStringLiteral("role"),      QStringLiteral("lang"),         QStringLiteral("citizens"),
+        QStringLiteral("platform"),  QStringLiteral("code"),         QStringLiteral("device-name"),
+        QStringLiteral("chunk-size")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
                                           QStringLiteral("dry-run"),        QStringLiteral("recovery"),
                                           QStringLiteral("demo"),           QStringLiteral("help")};
@@ -148,6 +158,10 @@ int AdminCli::run(const QStringList &arguments)
         return seedDemo(o);
     if (command == QLatin1String("purge"))
         return purge(o);
+    if (command == QLatin1String("enrol"))
+        return enrol(o);
+    if (command == QLatin1String("sync"))
+        return sync(o);
     return usage(AdminCli::tr("Unknown command %1.").arg(command));
 }
 
@@ -425,6 +439,84 @@ int AdminCli::seedDemo(const Options &o)
                  .arg(counts->drafts)
                  .arg(counts->queued)
           << Qt::endl;
+    return Ok;
+}
+
+} // namespace relais
+
+namespace relais {
+
+int AdminCli::enrol(const Options &o)
+{
+    const QString platform = o.value("platform");
+    const QString code = o.value("code");
+    if (platform.isEmpty() || code.isEmpty())
+        return usage(AdminCli::tr("enrol needs --platform URL and --code CODE."));
+    Vault vault(o.dataDir());
+    Account actor;
+    if (const int c = openStore(o, vault, &actor); c != Ok)
+        return c;
+    if (!actor.isAdmin())
+        return fail(AuthFailed, AdminCli::tr("Only an administrator can enrol this kiosk."));
+    const QString deviceName = o.value("device-name").isEmpty() ? QHostInfo::localHostName() : o.value("device-name");
+    QNetworkAccessManager nam;
+    sync::Enrolment enrolment(&nam);
+    QEventLoop loop;
+    Result<sync::SyncSettings> outcome = makeError(ErrorCode::Io, QString());
+    enrolment.enrol(QUrl::fromUserInput(platform), code, deviceName, [&](Result<sync::SyncSettings> r) {
+        outcome = std::move(r);
+        loop.quit();
+    });
+    loop.exec();
+    if (!outcome)
+        return fail(Failed, outcome.message());
+    sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
+    if (const Status saved = store.saveEnrolment(outcome.value(), actor.login); !saved)
+        return fail(exitCodeFor(saved.code()), saved.message());
+    m_out << AdminCli::tr("Enrolled with %1 as device %2.").arg(outcome->platformName, outcome->deviceId) << Qt::endl;
+    return Ok;
+}
+
+int AdminCli::sync(const Options &o)
+{
+    Vault vault(o.dataDir());
+    if (const int c = openStore(o, vault); c != Ok)
+        return c;
+    sync::SyncEngine engine(vault.database(), &vault.journal(), vault.clock());
+    if (!o.value("chunk-size").isEmpty()) {
+        bool ok = false;
+        const qint64 bytes = o.value("chunk-size").toLongLong(&ok);
+        if (!ok || bytes < 1024)
+            return usage(AdminCli::tr("--chunk-size needs a number of bytes, at least 1024."));
+        engine.setChunkSize(bytes);
+    }
+    sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
+    const auto settings = store.settings();
+    if (!settings)
+        return fail(exitCodeFor(settings.code()), settings.message());
+    if (!settings->isEnrolled())
+        return fail(Failed, AdminCli::tr("This kiosk is not enrolled: run relais-admin enrol first."));
+    QEventLoop loop;
+    sync::RoundSummary summary;
+    QObject::connect(&engine, &sync::SyncEngine::finished, &loop, [&](const sync::RoundSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    engine.start(true);
+    if (engine.isRunning())
+        loop.exec();
+    // Counts only: nothing about the people or the démarches' content.
+    m_out << AdminCli::tr("delivered %1").arg(summary.delivered) << '\n'
+          << AdminCli::tr("quarantined %1").arg(summary.quarantined) << '\n'
+          << AdminCli::tr("retrying %1").arg(summary.retrying) << '\n'
+          << AdminCli::tr("waiting %1").arg(summary.waiting) << '\n'
+          << AdminCli::tr("status updates %1").arg(summary.statusUpdates) << Qt::endl;
+    if (!summary.catalogueError.isEmpty())
+        m_err << "relais-admin: " << summary.catalogueError << Qt::endl;
+    if (summary.stopped)
+        return fail(AuthFailed, summary.stoppedReason);
+    if (!summary.online || !summary.error.isEmpty())
+        return fail(Failed, summary.error.isEmpty() ? AdminCli::tr("The platform cannot be reached.") : summary.error);
     return Ok;
 }
 

@@ -177,6 +177,36 @@ const QVector<Migration> &migrations()
              // index, so only the page of results shown is read from the (encrypted) table rows.
              QStringLiteral("CREATE INDEX citizens_search_order ON citizens(id, sort_key, created_by)"),
          }},
+        {5,
+         "sync: tus uploads in progress, outbox items, status updates from the platform",
+         {
+             // One resumable upload per attachment being sent: committed after creation and after each
+             // acknowledged chunk, so that a restart asks the server for the offset instead of starting over.
+             QStringLiteral("CREATE TABLE uploads ("
+                            " attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id) ON DELETE CASCADE,"
+                            " submission_id INTEGER NOT NULL,"
+                            " url TEXT NOT NULL,"
+                            " offset INTEGER NOT NULL,"
+                            " length INTEGER NOT NULL,"
+                            " updated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX uploads_submission ON uploads(submission_id)"),
+             // Delivery bookkeeping of a queued submission: retries with backoff, or why it waits for a person.
+             QStringLiteral("CREATE TABLE sync_items ("
+                            " submission_id INTEGER PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,"
+                            " attempts INTEGER NOT NULL DEFAULT 0,"
+                            " next_attempt_at TEXT,"
+                            " last_error TEXT,"
+                            " quarantine_reason TEXT,"
+                            " quarantined_at TEXT)"),
+             QStringLiteral("CREATE TABLE status_updates ("
+                            " id INTEGER PRIMARY KEY,"
+                            " submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,"
+                            " status TEXT NOT NULL,"
+                            " message TEXT NOT NULL,"
+                            " at TEXT NOT NULL,"
+                            " received_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX status_updates_submission ON status_updates(submission_id, id)"),
+         }},
     };
     return list;
 }

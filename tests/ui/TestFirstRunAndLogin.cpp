@@ -214,11 +214,12 @@ void TestFirstRunAndLogin::wizardCreatesStoreAndAdminSignsIn()
     QVERIFY(std::any_of(labels.begin(), labels.end(),
                         [](QLabel *l) { return l->text().startsWith(QLatin1String("Alice Martin")); }));
     QListWidget *rail = window.shellPage()->rail();
-    QCOMPARE(rail->count(), 4);
+    QCOMPARE(rail->count(), 5);
     QCOMPARE(rail->item(1)->text(), QStringLiteral("Citizens"));
     QCOMPARE(rail->item(2)->text(), QStringLiteral("Démarches"));
-    QCOMPARE(rail->item(3)->text(), QStringLiteral("Administration"));
-    rail->setCurrentRow(3);
+    QCOMPARE(rail->item(3)->text(), QStringLiteral("Sending"));
+    QCOMPARE(rail->item(4)->text(), QStringLiteral("Administration"));
+    rail->setCurrentRow(4);
     QCOMPARE(window.shellPage()->adminPage()->accountsTable()->rowCount(), 1);
     saveScreenshot(&window, QStringLiteral("05-shell-admin"));
 
@@ -254,8 +255,8 @@ void TestFirstRunAndLogin::lockIdleWarningAndSignOut()
 
     signIn(window, QStringLiteral("Marc Petit"), QStringLiteral("mediator password 42"));
     QVERIFY2(window.currentPage() == window.shellPage(), qPrintable(visibleErrors(window.loginPage())));
-    // A mediator has the démarches, not the Administration page.
-    QCOMPARE(window.shellPage()->rail()->count(), 3);
+    // A mediator has the démarches and their sending, not the Administration page.
+    QCOMPARE(window.shellPage()->rail()->count(), 4);
     QVERIFY(window.shellPage()->rail()->findItems(QStringLiteral("Administration"), Qt::MatchExactly).isEmpty());
 
     // The lock button hides the shell; the same person types the password to come back.
@@ -289,7 +290,7 @@ void TestFirstRunAndLogin::lockIdleWarningAndSignOut()
     signIn(window, QStringLiteral("Alice Martin"), AdminPassword);
     QCOMPARE(window.currentPage(), window.shellPage());
     QCOMPARE(session.account().login, QStringLiteral("alice"));
-    QCOMPARE(window.shellPage()->rail()->count(), 4); // with Administration
+    QCOMPARE(window.shellPage()->rail()->count(), 5); // with Administration
 
     // Signing out closes the store: nothing stays unlocked.
     QTest::mouseClick(findButton(window.shellPage(), QStringLiteral("Sign out")), Qt::LeftButton);
@@ -359,7 +360,7 @@ void TestFirstRunAndLogin::kioskClosesOnlyForAnAdministrator()
 
     signIn(window, QStringLiteral("Alice Martin"), AdminPassword);
     QCOMPARE(window.currentPage(), window.shellPage());
-    window.shellPage()->rail()->setCurrentRow(3);
+    window.shellPage()->rail()->setCurrentRow(4);
     QAbstractButton *quit = findButton(window.shellPage(), QStringLiteral("Quit Relais on this computer"));
     QVERIFY(quit);
     QTest::mouseClick(quit, Qt::LeftButton);

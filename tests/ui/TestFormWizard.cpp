@@ -473,6 +473,8 @@ void TestFormWizard::mnemonicsAreUniqueOnEachScreen()
     wizard()->goToStep(ui::FormWizard::reviewStep());
     check("review");
     m_shell->rail()->setCurrentRow(3);
+    check("sending");
+    m_shell->rail()->setCurrentRow(4);
     check("administration");
     installTranslations(QStringLiteral("en"));
 }

@@ -330,7 +330,7 @@ void TestVault::unwritableDataDirIsIo()
 void TestVault::fullDiskDuringInitializeLeavesNoHalfStore()
 {
     RELAIS_REQUIRE_TMPFS();
-    TinyTmpfs fs(512 * 1024);
+    TinyTmpfs fs(768 * 1024);
     QVERIFY2(fs.isMounted(), qPrintable(fs.error()));
     // Fill the disk so that only `free` bytes are left, for growing `free`, until set-up fits: every
     // failure on the way (creating the database, migrating, the first account, keyslots.json) must be
@@ -338,7 +338,7 @@ void TestVault::fullDiskDuringInitializeLeavesNoHalfStore()
     int failures = 0;
     bool succeeded = false;
     QList<ErrorCode> codes;
-    for (qint64 free = 0; free <= 256 * 1024 && !succeeded; free += 8 * 1024) {
+    for (qint64 free = 0; free <= 512 * 1024 && !succeeded; free += 8 * 1024) {
         const QString data = fs.filePath(QStringLiteral("data-%1").arg(free));
         QVERIFY(QDir().mkpath(data));
         QVERIFY(fs.fillLeaving(free));
@@ -380,7 +380,7 @@ void TestVault::fullDiskDuringInitializeLeavesNoHalfStore()
         retry.close();
         QVERIFY(QDir(data).removeRecursively());
     }
-    QVERIFY2(succeeded, "set-up never fitted in 256 KiB");
+    QVERIFY2(succeeded, "set-up never fitted in 512 KiB");
     QVERIFY2(failures >= 3, "the disk never filled up in the middle of set-up");
     QCOMPARE(codes.first(), ErrorCode::DiskFull); // nothing at all free: the person reads "disk full"
 }

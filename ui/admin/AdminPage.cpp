@@ -4,6 +4,7 @@
 #include "catalogue/Catalogue.h"
 
 #include "AccountDialog.h"
+#include "EnrolmentDialog.h"
 #include "JournalView.h"
 #include "common/Ui.h"
 #include "domain/PhotoDownscaler.h"
@@ -115,6 +116,21 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent, const cata
     s->addRow(idleLabel, idleRow);
     layout->addWidget(security);
 
+    // The central platform: where queued démarches go (Alt+Y in English, Alt+B in French: free on this screen).
+    auto *platform = new QGroupBox(tr("Platform"));
+    auto *pl = new QVBoxLayout(platform);
+    m_platformState = makeLabel(QString(), "hint");
+    m_platformState->setWordWrap(true);
+    pl->addWidget(m_platformState);
+    auto *enrol = new QPushButton(tr("S&ync with the platform…"));
+    enrol->setToolTip(tr("Connect this kiosk to the platform with a one-time code, or see its connection"));
+    auto *enrolRow = new QHBoxLayout;
+    enrolRow->addWidget(enrol);
+    enrolRow->addStretch();
+    pl->addLayout(enrolRow);
+    layout->addWidget(platform);
+    connect(enrol, &QPushButton::clicked, this, &AdminPage::openEnrolment);
+
     // Mnemonics already taken on this page and around it (shell, accessibility bar): A D H J K L N O P Q R S T.
     auto *documents = new QGroupBox(tr("Documents"));
     auto *d = new QFormLayout(documents);
@@ -178,8 +194,19 @@ void AdminPage::report(const QString &message, bool error)
     showError(m_message, message);
 }
 
+void AdminPage::openEnrolment()
+{
+    if (!m_session->isActive())
+        return;
+    EnrolmentDialog dialog(m_vault, m_session->account(), this);
+    connect(&dialog, &EnrolmentDialog::enrolled, this, &AdminPage::platformEnrolled);
+    dialog.exec();
+    m_platformState->setText(EnrolmentDialog::describe(m_vault));
+}
+
 void AdminPage::refresh()
 {
+    m_platformState->setText(EnrolmentDialog::describe(m_vault));
     auto list = m_vault->accounts();
     m_table->setRowCount(0);
     if (list) {

@@ -57,6 +57,8 @@ Q_SIGNALS:
     void idleLockChanged(int minutes);
     // Only an administrator may end the program: in kiosk mode nothing else closes it.
     void quitRequested();
+    // The kiosk was just enrolled: a first synchronisation can start.
+    void platformEnrolled();
 
 private:
     QString selectedLogin() const;
@@ -69,6 +71,7 @@ private:
     void chooseScanFolder();
     bool saveScanFolder(const QString &folder);
     void report(const QString &message, bool error);
+    void openEnrolment();
 
     Vault *m_vault;
     Session *m_session;
@@ -78,6 +81,7 @@ private:
     QPushButton *m_disable;
     QCheckBox *m_keychain;
     QLabel *m_keychainState;
+    QLabel *m_platformState;
     QSpinBox *m_idle;
     QLineEdit *m_scanPath;
     QPushButton *m_noScan;

@@ -38,11 +38,6 @@ constexpr int SubmissionIdRole = Qt::UserRole;
 constexpr int StateRole = Qt::UserRole + 1;
 constexpr int AttachmentIdRole = Qt::UserRole + 2;
 
-QString catalogueLanguage()
-{
-    return QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("fr");
-}
-
 QString day(const QDateTime &when)
 {
     return when.isValid() ? QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat) : QString();

@@ -5,9 +5,15 @@
 #include <QAccessible>
 #include <QCoreApplication>
 #include <QLineEdit>
+#include <QLocale>
 #include <QStyle>
 
 namespace relais::ui {
+
+QString catalogueLanguage()
+{
+    return QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("fr");
+}
 
 QLabel *makeLabel(const QString &text, const char *role, QWidget *parent)
 {

@@ -8,6 +8,9 @@ class QWidget;
 
 namespace relais::ui {
 
+// The language catalogue texts are shown in: the interface's ("en" or "fr").
+QString catalogueLanguage();
+
 // A label styled by the theme: "title", "subtitle", "hint", "error", "info", "code".
 QLabel *makeLabel(const QString &text, const char *role, QWidget *parent = nullptr);
 // An error label, hidden until showError() puts a message in it.

@@ -51,12 +51,6 @@ QString operatorName(const QString &id)
     return name ? QCoreApplication::translate("relais::ui::DemarchesPage", name) : id;
 }
 
-// Catalogue texts follow the interface language.
-QString catalogueLanguage()
-{
-    return QLocale().language() == QLocale::English ? QStringLiteral("en") : QStringLiteral("fr");
-}
-
 constexpr int DemarcheIdRole = Qt::UserRole;
 constexpr int SubmissionIdRole = Qt::UserRole + 1;
 

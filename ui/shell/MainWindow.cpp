@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
+#include "SyncEngine.h"
+#include "SyncScheduler.h"
 #include "admin/AdminPage.h"
 #include "common/Logging.h"
 #include "common/Ui.h"
 #include "domain/Retention.h"
 #include "login/LoginPage.h"
+#include "outbox/SyncStatusBar.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 #include "setup/SetupPage.h"
@@ -98,6 +101,8 @@ void MainWindow::buildStatusBar()
     d->addWidget(sizeLabel);
     d->addWidget(m_textSize);
     d->addWidget(m_contrast);
+    m_syncStatus = new SyncStatusBar(m_vault);
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(display);
     QSettings settings;
     const int scale = settings.value(QStringLiteral("display/textScale"), 100).toInt();
@@ -180,6 +185,7 @@ void MainWindow::signedIn(const Account &account)
     if (!sameSession) {
         m_shell->enter(account);
         applyRetention();
+        startSync();
     }
     m_stack->setCurrentWidget(m_shell);
     m_shell->updateWindowTitle();
@@ -221,9 +227,37 @@ void MainWindow::switchUser()
     m_login->showMode(LoginPage::Mode::SwitchUser, m_session->account());
 }
 
+void MainWindow::startSync()
+{
+    if (m_engine || !m_vault->isOpen())
+        return;
+    m_engine = new sync::SyncEngine(m_vault->database(), &m_vault->journal(), m_vault->clock(), this);
+    m_scheduler = new sync::SyncScheduler(m_engine, this);
+    m_shell->setEngine(m_engine);
+    m_syncStatus->setEngine(m_engine);
+    m_shell->applyPlatformCatalogue(m_engine->verifiedCatalogue());
+    connect(m_engine, &sync::SyncEngine::catalogueReceived, m_shell, &ShellPage::applyPlatformCatalogue);
+    connect(m_shell->adminPage(), &AdminPage::platformEnrolled, m_engine, [this] { m_engine->start(true); });
+    m_scheduler->startTimers();
+}
+
+void MainWindow::stopSync()
+{
+    if (!m_engine)
+        return;
+    m_shell->setEngine(nullptr);
+    m_syncStatus->setEngine(nullptr);
+    delete m_scheduler; // before the engine it drives
+    m_scheduler = nullptr;
+    m_engine->cancel();
+    delete m_engine; // aborts a request under way; what was confirmed is already committed
+    m_engine = nullptr;
+}
+
 void MainWindow::endSession()
 {
     m_shell->leave(); // the open form is saved while the store is still open
+    stopSync();
     if (m_session->isActive())
         m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
     m_session->end();

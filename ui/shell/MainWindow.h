@@ -7,6 +7,10 @@
 namespace relais {
 class Vault;
 class Session;
+namespace sync {
+class SyncEngine;
+class SyncScheduler;
+} // namespace sync
 } // namespace relais
 
 class QCheckBox;
@@ -20,6 +24,7 @@ namespace relais::ui {
 class LoginPage;
 class SetupPage;
 class ShellPage;
+class SyncStatusBar;
 
 // The kiosk window: first-run set-up, sign-in and lock screen, or the signed-in shell. Watches user
 // input for the idle lock. In kiosk mode it is full screen and cannot be closed from the keyboard.
@@ -36,6 +41,9 @@ public:
     SetupPage *setupPage() const { return m_setup; }
     LoginPage *loginPage() const { return m_login; }
     ShellPage *shellPage() const { return m_shell; }
+    SyncStatusBar *syncStatus() const { return m_syncStatus; }
+    // The delivery engine while the store is open (nullptr otherwise).
+    sync::SyncEngine *syncEngine() const { return m_engine; }
     QWidget *errorPage() const { return m_error; }
     QWidget *currentPage() const;
 
@@ -56,6 +64,9 @@ private:
     void buildStatusBar();
     // Applies the retention rules that are due (inactive files, decided démarches…).
     void applyRetention();
+    // The sync engine lives while the store is open: rounds go on while the screen is locked.
+    void startSync();
+    void stopSync();
     static constexpr int RetentionIntervalMs = 6 * 3600 * 1000;
 
     Vault *m_vault;
@@ -71,6 +82,9 @@ private:
     QComboBox *m_textSize;
     QCheckBox *m_contrast;
     QTimer *m_retentionTimer = nullptr;
+    SyncStatusBar *m_syncStatus = nullptr;
+    sync::SyncEngine *m_engine = nullptr;
+    sync::SyncScheduler *m_scheduler = nullptr;
 };
 
 } // namespace relais::ui

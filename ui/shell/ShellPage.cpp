@@ -6,6 +6,7 @@
 #include "common/Ui.h"
 #include "forms/DemarchesPage.h"
 #include "home/HomePage.h"
+#include "outbox/OutboxPage.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 
@@ -86,7 +87,9 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_home = new HomePage(m_pages);
     m_citizens = new CitizensPage(vault, &m_catalogue, m_pages);
     m_demarches = new DemarchesPage(vault, &m_catalogue, m_pages);
+    m_outbox = new OutboxPage(vault, &m_catalogue, m_pages);
     m_admin = new AdminPage(vault, session, m_pages, &m_catalogue);
+    m_outbox->hide();
     m_home->hide();
     m_citizens->hide();
     m_demarches->hide();
@@ -102,6 +105,10 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
         m_demarches->searchField()->setFocus();
     });
     connect(m_citizens, &CitizensPage::resumeDraftRequested, this, [this](qint64 submissionId) {
+        showPage(m_demarches);
+        m_demarches->resume(submissionId);
+    });
+    connect(m_outbox, &OutboxPage::correctRequested, this, [this](qint64 submissionId) {
         showPage(m_demarches);
         m_demarches->resume(submissionId);
     });
@@ -140,6 +147,11 @@ void ShellPage::enter(const Account &account)
     addPage(tr("Citizens"), m_citizens);
     m_demarches->setAccount(account);
     addPage(tr("Démarches"), m_demarches);
+    // Volunteers fill démarches; following them up with the platform is the mediators' work.
+    if (account.role != Role::Volunteer) {
+        m_outbox->setAccount(account);
+        addPage(tr("Sending"), m_outbox);
+    }
     if (account.isAdmin()) {
         addPage(tr("Administration"), m_admin);
         m_admin->refresh();
@@ -148,6 +160,24 @@ void ShellPage::enter(const Account &account)
     m_rail->setFixedWidth(qMax(220, m_rail->sizeHintForColumn(0) + 2 * m_rail->frameWidth() + 8));
     m_rail->setCurrentRow(0);
     m_rail->setFocus();
+}
+
+void ShellPage::setEngine(sync::SyncEngine *engine)
+{
+    m_outbox->setEngine(engine);
+}
+
+void ShellPage::applyPlatformCatalogue(const QByteArray &document)
+{
+    if (document.isEmpty())
+        return;
+    catalogue::CatalogueStore candidate;
+    if (!candidate.loadDocument(document, QStringLiteral("platform")) ||
+        candidate.current().version() < m_catalogue.current().version())
+        return;
+    if (!m_catalogue.loadDocument(document, QStringLiteral("platform")))
+        qCWarning(lcDomain) << "platform catalogue refused:" << m_catalogue.errors().size() << "error(s)";
+    m_outbox->refresh();
 }
 
 void ShellPage::updateWindowTitle()

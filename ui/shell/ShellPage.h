@@ -13,6 +13,9 @@ class QStackedWidget;
 namespace relais {
 class Vault;
 class Session;
+namespace sync {
+class SyncEngine;
+}
 } // namespace relais
 
 namespace relais::ui {
@@ -21,6 +24,7 @@ class AdminPage;
 class CitizensPage;
 class DemarchesPage;
 class HomePage;
+class OutboxPage;
 
 // The signed-in workspace: a top bar (structure, person, lock, change user, sign out), the idle-lock
 // warning, the navigation rail and the pages. Each page arrives with the capability it shows.
@@ -37,6 +41,12 @@ public:
     AdminPage *adminPage() const { return m_admin; }
     CitizensPage *citizensPage() const { return m_citizens; }
     DemarchesPage *demarchesPage() const { return m_demarches; }
+    OutboxPage *outboxPage() const { return m_outbox; }
+    // The sync engine of the open store (nullptr once it closes): the outbox page drives it.
+    void setEngine(sync::SyncEngine *engine);
+    // A catalogue the platform sent (its signature already checked) replaces the bundled one when it is newer and
+    // readable; a démarche being filled keeps the version it was opened with.
+    void applyPlatformCatalogue(const QByteArray &document);
     const catalogue::CatalogueStore &catalogue() const { return m_catalogue; }
     // The session ends and the store is about to close: open work is saved and put away.
     void leave();
@@ -65,6 +75,7 @@ private:
     HomePage *m_home;
     CitizensPage *m_citizens;
     DemarchesPage *m_demarches;
+    OutboxPage *m_outbox;
     AdminPage *m_admin;
 };
 

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace relais::sync {
+
+// What came back for one request, read whole.
+struct HttpResponse
+{
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    int status = 0; // 0: no HTTP answer at all
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+
+    // The request never got a complete HTTP answer: refused, reset, timed out, cut in the middle of the body.
+    bool isNetworkFailure() const;
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
+    bool isJson() const;
+    // The problem+json detail if there is one, else `fallback`.
+    QString problemDetail(const QString &fallback) const;
+    // Seconds to wait from `now` asked by Retry-After (delta-seconds or HTTP-date); -1 when absent or unreadable.
+    qint64 retryAfterSecs(const QDateTime &now) const;
+};
+
+// One HTTP exchange with the platform: the headers every request carries, a transfer timeout, no redirects, no
+// cache, no cookies; the answer read whole and handed to `done` once.
+class HttpExchange
+{
+public:
+    HttpExchange() = default;
+    void setNetworkAccessManager(QNetworkAccessManager *nam) { m_nam = nam; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setToken(const QByteArray &token) { m_token = token; }
+
+    QNetworkRequest request(const QUrl &url) const;
+    // `context` owns the callback: if it goes, the callback is never called.
+    QNetworkReply *send(const QNetworkRequest &request, const QByteArray &verb, const QByteArray &body,
+                        QObject *context, std::function<void(const HttpResponse &)> done);
+    void abort();
+
+    // base + "/v1/…": a platform URL may carry a path prefix.
+    static QUrl endpoint(const QUrl &base, const QString &path, const QString &query = QString());
+
+private:
+    QNetworkAccessManager *m_nam = nullptr;
+    int m_timeoutMs = 30000;
+    QByteArray m_token;
+    QPointer<QNetworkReply> m_current;
+};
+
+} // namespace relais::sync

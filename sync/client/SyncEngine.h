@@ -1,0 +1,168 @@
+#pragma once
+
+#include "HttpExchange.h"
+#include "SyncStore.h"
+
+#include "domain/AttachmentStore.h"
+#include "domain/SubmissionRepository.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+class QThread;
+
+namespace relais {
+class Database;
+}
+
+namespace relais::sync {
+
+class ChunkReader;
+
+// What one round did, for the status bar and relais-admin.
+struct RoundSummary
+{
+    bool online = false;
+    bool stopped = false;
+    QString stoppedReason;
+    int delivered = 0;
+    int quarantined = 0;
+    int retrying = 0;
+    int waiting = 0; // queued + sending after the round
+    int statusUpdates = 0;
+    bool catalogueUpdated = false;
+    QString catalogueError; // translated
+    QString error;          // translated; empty when the round went through
+};
+
+// Delivers the outbox to the platform (DESIGN §6, sync/protocol): health, signed catalogue, each due submission
+// (tus uploads of its attachments, then an idempotent PUT), status pull, journal head. One round at a time; every
+// state change is committed in the store before the next request, so a crash or a cut at any point resumes.
+// Attachment reads and hashing run on a worker thread with its own connection; this object lives on the GUI
+// thread and only makes small commits there.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    void setChunkSize(qint64 bytes);                          // default 4 MiB
+    void setNetworkAccessManager(QNetworkAccessManager *nam); // tests; default: own
+    void setRequestTimeoutMs(int ms);                         // default 30000 (per request, transfer timeout)
+    bool isRunning() const { return m_running; }
+    QByteArray verifiedCatalogue() const; // last verified catalogue document (empty if none)
+    // The delay before the next try after `attempts` failures: min(30 min, 10 s · 2^attempts) ± 20 %.
+    static qint64 backoffMs(int attempts);
+
+public Q_SLOTS:
+    void start(bool ignoreBackoff = false); // one round; no-op if running or not enrolled
+    void cancel();                          // stops after the current request; nothing half-committed
+
+Q_SIGNALS:
+    void onlineChanged(bool online);
+    void itemProgress(qint64 submissionId, qint64 sentBytes, qint64 totalBytes);
+    void itemChanged(qint64 submissionId);              // state / quarantine / receipt / status update
+    void catalogueReceived(const QByteArray &document); // verified, stored
+    void stopped(const QString &reason);                // 401/403
+    void finished(const relais::sync::RoundSummary &summary);
+
+private:
+    // How an item (or a step of the round) ended.
+    enum class Outcome
+    {
+        Done,
+        Retry,      // transient: try again later; the round goes on with the next item
+        RetryEnd,   // transient and network-level: try again later and end the round
+        Quarantine, // a person must look
+        Stop,       // 401/403
+        Cancelled,
+    };
+    struct Failure
+    {
+        Outcome outcome = Outcome::Done;
+        QString message; // translated
+        qint64 retryAfterSecs = -1;
+    };
+    struct Attachment
+    {
+        AttachmentInfo info;
+        UploadState upload;
+        QString uploadId;
+    };
+
+    SyncStore store() const;
+    void setOnline(bool online);
+    Failure classify(const HttpResponse &r, const QString &what) const;
+    Failure unreadableAnswer() const; // a 2xx that is not what the protocol says: a failure, retried later
+    void send(const QString &path, const QByteArray &verb, const QByteArray &body,
+              const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done,
+              const QString &query = QString());
+    void sendTo(const QUrl &url, const QByteArray &verb, const QByteArray &body,
+                const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done);
+
+    void checkHealth();
+    void fetchCatalogue();
+    void nextItem();
+    void beginItem(qint64 submissionId);
+    void learnTusOptions(std::function<void()> then);
+    void nextAttachment();
+    void createUpload(Attachment &a);
+    void resumeUpload(Attachment &a);
+    void sendChunk();
+    void onChunkRead(quint64 ticket, const QByteArray &bytes, const QByteArray &checksum, const QString &error);
+    void putSubmission();
+    void finishItem(const Failure &f);
+    void pullStatus();
+    void sendJournalHead();
+    void endRound(const QString &error = QString());
+    void stopQueue(const QString &reason);
+    void startWorker();
+    void stopWorker();
+    QJsonObject submissionBody() const;
+    qint64 sentBytes() const;
+
+    Database *m_database;
+    Journal *m_journal;
+    const Clock *m_clock;
+    QNetworkAccessManager *m_nam = nullptr;
+    QNetworkAccessManager *m_ownNam = nullptr;
+    HttpExchange m_http;
+    qint64 m_chunkSize = 4 * 1024 * 1024;
+    int m_timeoutMs = 30000;
+    bool m_online = false;
+    bool m_onlineKnown = false;
+
+    QThread *m_thread = nullptr;
+    ChunkReader *m_reader = nullptr;
+    quint64 m_ticket = 0;
+
+    // The round in progress.
+    bool m_running = false;
+    bool m_cancel = false;
+    bool m_ignoreBackoff = false;
+    SyncSettings m_settings;
+    RoundSummary m_summary;
+    QList<qint64> m_due;
+    bool m_tusKnown = false;
+    bool m_tusChecksum = false;
+    // The item in progress.
+    Submission m_item;
+    QList<Attachment> m_attachments;
+    int m_attachmentIndex = 0;
+    int m_resyncs = 0;
+    qint64 m_chunkOffset = 0;
+};
+
+} // namespace relais::sync
+
+Q_DECLARE_METATYPE(relais::sync::RoundSummary)

@@ -1,0 +1,738 @@
+#include "SyncFixture.h"
+
+#include <QElapsedTimer>
+
+using namespace relais;
+using namespace relais::test;
+
+namespace {
+
+// The state of a submission as the store has it right now (committed, seen from the test's connection).
+QString committedState(Kiosk &k, qint64 id)
+{
+    QSqlQuery q(k.db());
+    q.prepare(QStringLiteral("SELECT state FROM submissions WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+qint64 committedOffset(Kiosk &k, qint64 attachmentId)
+{
+    QSqlQuery q(k.db());
+    q.prepare(QStringLiteral("SELECT \"offset\" FROM uploads WHERE attachment_id = ?"));
+    q.addBindValue(attachmentId);
+    if (!q.exec() || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+QList<RecordedRequest> requestsFor(const FakePlatform &p, const QByteArray &method, const QByteArray &prefix)
+{
+    QList<RecordedRequest> out;
+    for (const RecordedRequest &r : p.server.requests())
+        if (r.method == method && r.pathWithoutQuery().startsWith(prefix))
+            out.append(r);
+    return out;
+}
+
+} // namespace
+
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void firstDeliveryUploadsThenPuts();
+    void noChecksumWhenServerDoesNotOfferIt();
+    void lostResponseIsDeliveredOnce();
+    void refusalsQuarantineAndQueueGoesOn();
+    void serverErrorBacksOff();
+    void tooManyRequestsHonoursRetryAfter_data();
+    void tooManyRequestsHonoursRetryAfter();
+    void captivePortalSendsNothing();
+    void droppedChunkResumesAfterRestart();
+    void unauthorizedStopsUntilReEnrolment();
+    void hangingRequestTimesOut();
+    void truncatedReceiptIsRetried();
+    void htmlReceiptIsNotDelivered();
+    void catalogueIsVerifiedBeforeStoring();
+    void statusUpdatesArePulledWithCursor();
+    void journalHeadSentWhenItChanges();
+    void notEnrolledDoesNothing();
+    void cancelKeepsWhatWasConfirmed();
+
+private:
+    std::unique_ptr<Kiosk> m_kiosk;
+    std::unique_ptr<FakePlatform> m_platform;
+};
+
+void TestSyncEngine::init()
+{
+    m_platform = std::make_unique<FakePlatform>();
+    QVERIFY(m_platform->listen());
+    m_kiosk = std::make_unique<Kiosk>();
+    QVERIFY(m_kiosk->open());
+    QVERIFY(m_kiosk->enrol(m_platform->url(), m_platform->token, m_platform->key.publicKey));
+}
+
+void TestSyncEngine::cleanup()
+{
+    m_kiosk.reset();
+    m_platform.reset();
+}
+
+void TestSyncEngine::firstDeliveryUploadsThenPuts()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const QByteArray big = pdfBytes(150 * 1024, 1);
+    const QByteArray small = pdfBytes(3000, 2);
+    const qint64 id = k.queue(QStringLiteral("caf-changement-adresse"), {big, small});
+    QVERIFY(id > 0);
+    const QString uuid = k.uuid(id);
+    const auto attachments = AttachmentStore(k.db(), &k.clock).list(id).value();
+    QCOMPARE(attachments.size(), 2);
+
+    // What the store holds at the moment each request arrives.
+    QStringList statesSeen;
+    QList<QPair<qint64, qint64>> patchOffsets; // (Upload-Offset sent, offset committed locally at that moment)
+    bool readerConnectionOpen = false;         // the chunks are read on a worker thread's own connection
+    const auto workerConnections = [] {
+        QStringList names = QSqlDatabase::connectionNames();
+        return names.filter(QRegularExpression(QStringLiteral("-t\\d+$")));
+    };
+    QVERIFY(workerConnections().isEmpty());
+    p.observe = [&](const RecordedRequest &r) {
+        if (r.method == "PATCH")
+            readerConnectionOpen = readerConnectionOpen || !workerConnections().isEmpty();
+        if (r.pathWithoutQuery().startsWith("/v1/uploads/") ||
+            r.pathWithoutQuery() == QByteArray("/v1/submissions/" + uuid.toLatin1()))
+            statesSeen.append(committedState(k, id));
+        if (r.method == "PATCH") {
+            const QString upload = QString::fromLatin1(r.pathWithoutQuery().mid(int(strlen("/v1/uploads/"))));
+            const bool first = p.uploads.value(upload).metadata.value(QStringLiteral("filename")) ==
+                               QLatin1String("justificatif-1.pdf");
+            const qint64 attachment = first ? attachments.at(0).id : attachments.at(1).id;
+            patchOffsets.append({r.header("Upload-Offset").toLongLong(), committedOffset(k, attachment)});
+        }
+    };
+
+    auto engine = k.engine();
+    engine->setChunkSize(64 * 1024);
+    QSignalSpy progress(engine.get(), &SyncEngine::itemProgress);
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QVERIFY(summary.online);
+    QCOMPARE(summary.delivered, 1);
+    QCOMPARE(summary.waiting, 0);
+
+    // "sending" was committed before the first byte of the item left, and stayed so until the receipt.
+    QVERIFY(!statesSeen.isEmpty());
+    for (const QString &s : statesSeen)
+        QCOMPARE(s, QStringLiteral("sending"));
+    // Offsets: each chunk leaves from the offset committed after the previous acknowledgement.
+    QCOMPARE(patchOffsets.size(), 4); // 150 KiB in 64 KiB chunks, then the small file
+    for (const auto &o : patchOffsets)
+        QCOMPARE(o.first, o.second);
+    // Read off the GUI thread, and that thread's connection is closed with the round.
+    QVERIFY(readerConnectionOpen);
+    QVERIFY(workerConnections().isEmpty());
+
+    // The platform holds byte-identical files, announced with the right metadata.
+    QCOMPARE(p.uploads.size(), 2);
+    QMap<QString, QByteArray> received;
+    for (auto it = p.uploads.cbegin(); it != p.uploads.cend(); ++it) {
+        QCOMPARE(it->metadata.value(QStringLiteral("submission")), uuid);
+        QCOMPARE(it->metadata.value(QStringLiteral("content_type")), QStringLiteral("application/pdf"));
+        QCOMPARE(it->metadata.value(QStringLiteral("sha256")).toLatin1(), sha256Hex(it->data));
+        received.insert(it->metadata.value(QStringLiteral("filename")), it->data);
+    }
+    QCOMPARE(received.value(QStringLiteral("justificatif-1.pdf")), big);
+    QCOMPARE(received.value(QStringLiteral("justificatif-2.pdf")), small);
+
+    // tus 1.0.0 on every upload request, checksums since the server offers them, Expect sent empty.
+    for (const RecordedRequest &r : p.server.requests()) {
+        if (r.pathWithoutQuery().startsWith("/v1/uploads/") && r.method != "OPTIONS")
+            QCOMPARE(r.header("Tus-Resumable"), QByteArray("1.0.0"));
+        if (r.method == "PATCH") {
+            QCOMPARE(r.header("Content-Type"), QByteArray("application/offset+octet-stream"));
+            QCOMPARE(r.header("Upload-Checksum"),
+                     "sha256 " + QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toBase64());
+        }
+        if (r.method == "PATCH" || r.method == "PUT")
+            QVERIFY2(r.header("Expect").isEmpty(), r.header("Expect").constData());
+    }
+    QCOMPARE(p.count("OPTIONS", QStringLiteral("/v1/uploads/")), 1);
+
+    // The PUT came after the uploads and names them; the local attachment id is not sent.
+    const QList<RecordedRequest> puts = requestsFor(p, "PUT", "/v1/submissions/");
+    QCOMPARE(puts.size(), 1);
+    QCOMPARE(puts.first().pathWithoutQuery(), "/v1/submissions/" + uuid.toLatin1());
+    const QJsonObject body = p.bodies.value(uuid);
+    QCOMPARE(body.value(QLatin1String("demarche")).toString(), QStringLiteral("caf-changement-adresse"));
+    QCOMPARE(body.value(QLatin1String("demarche_version")).toInt(), 3);
+    QVERIFY(body.value(QLatin1String("queued_at")).toString().endsWith(QLatin1Char('Z')));
+    const QJsonObject piece =
+        body.value(QLatin1String("answers")).toObject().value(QLatin1String("piece_1")).toObject();
+    QVERIFY(!piece.contains(QLatin1String("id")));
+    QCOMPARE(piece.value(QLatin1String("sha256")).toString().toLatin1(), sha256Hex(big));
+    QVERIFY(p.uploads.contains(piece.value(QLatin1String("upload")).toString()));
+    QCOMPARE(body.value(QLatin1String("attachments")).toArray().size(), 2);
+    QCOMPARE(body.value(QLatin1String("attachments")).toArray().at(0).toObject().value(QLatin1String("field")),
+             QJsonValue(QStringLiteral("piece_1")));
+
+    // The mediator sees it delivered with the platform's reference; the journal says so.
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+    const sync::OutboxItem item = k.item(id);
+    QCOMPARE(item.reference, QStringLiteral("RLS-2026-000001"));
+    QCOMPARE(item.deliveredAt, QDateTime(QDate(2026, 1, 5), QTime(9, 30), Qt::UTC));
+    QCOMPARE(item.bytesSent, item.bytesTotal);
+    QCOMPARE(item.bytesTotal, qint64(big.size() + small.size()));
+    QVERIFY(k.journalActions().contains(QStringLiteral("submission_delivered")));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(1).toLongLong(), qint64(big.size() + small.size()));
+    QVERIFY(k.store().lastSuccess().isValid());
+    QCOMPARE(k.store().waitingCount().value(), 0);
+}
+
+void TestSyncEngine::noChecksumWhenServerDoesNotOfferIt()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    p.checksumExtension = false;
+    const QByteArray file = pdfBytes(20000, 3);
+    const qint64 id = k.queue(QStringLiteral("cpam-c2s"), {file});
+    auto engine = k.engine();
+    engine->setChunkSize(8192);
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+    const QList<RecordedRequest> patches = requestsFor(p, "PATCH", "/v1/uploads/");
+    QCOMPARE(patches.size(), 3);
+    for (const RecordedRequest &r : patches)
+        QVERIFY(r.header("Upload-Checksum").isEmpty());
+    QCOMPARE(p.uploads.first().data, file);
+}
+
+void TestSyncEngine::lostResponseIsDeliveredOnce()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 id = k.queue(QStringLiteral("caf-prime-activite"));
+    const QString uuid = k.uuid(id);
+    // During the first round the platform stores the submission, then every connection dies before the receipt
+    // arrives (Qt itself may send an idempotent PUT again on a closed connection: those die too).
+    bool cut = true;
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT" && r.pathWithoutQuery().startsWith("/v1/submissions/") && cut) {
+            (void)p.submission(r, uuid);
+            return ScriptedReply::closeNow();
+        }
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    RoundSummary summary = runRound(*engine);
+    QVERIFY(!summary.error.isEmpty());
+    QCOMPARE(summary.delivered, 0);
+    QCOMPARE(summary.retrying, 1);
+    // Not assumed delivered: still being sent, with a retry planned.
+    QCOMPARE(k.state(id), QStringLiteral("sending"));
+    QCOMPARE(k.item(id).attempts, 1);
+    QVERIFY(k.item(id).nextAttemptAt > k.clock.now());
+    QVERIFY(!k.item(id).lastError.isEmpty());
+    const int putsInFirstRound = p.count("PUT", QStringLiteral("/v1/submissions/.*"));
+    QVERIFY(putsInFirstRound >= 1);
+
+    cut = false;
+    summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.delivered, 1);
+    const QList<RecordedRequest> puts = requestsFor(p, "PUT", "/v1/submissions/");
+    QCOMPARE(puts.size(), putsInFirstRound + 1);
+    for (const RecordedRequest &put : puts) {
+        QCOMPARE(put.pathWithoutQuery(), "/v1/submissions/" + uuid.toLatin1());
+        QCOMPARE(put.body, puts.first().body);
+    }
+    QCOMPARE(p.submissions.size(), 1);
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+    QCOMPARE(k.item(id).reference, QStringLiteral("RLS-2026-000001"));
+    QCOMPARE(k.journalActions().count(QStringLiteral("submission_delivered")), 1);
+}
+
+void TestSyncEngine::refusalsQuarantineAndQueueGoesOn()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 conflicting = k.queue(QStringLiteral("caf-a"));
+    const qint64 refused = k.queue(QStringLiteral("caf-b"));
+    const qint64 fine = k.queue(QStringLiteral("caf-c"));
+    const QString conflictingUuid = k.uuid(conflicting);
+    const QString refusedUuid = k.uuid(refused);
+    p.submissions.insert(conflictingUuid, "another content"); // the platform already holds something else
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT" && r.pathWithoutQuery().endsWith(refusedUuid.toLatin1()))
+            return p.problem(422, QStringLiteral("attachment-mismatch"),
+                             QStringLiteral("La pièce jointe ne correspond pas à ce qui a été annoncé."));
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    QSignalSpy changed(engine.get(), &SyncEngine::itemChanged);
+    const RoundSummary summary = runRound(*engine);
+    QCOMPARE(summary.quarantined, 2);
+    QCOMPARE(summary.delivered, 1);
+    QCOMPARE(k.state(conflicting), QStringLiteral("quarantined"));
+    QCOMPARE(k.state(refused), QStringLiteral("quarantined"));
+    QCOMPARE(k.state(fine), QStringLiteral("delivered"));
+    QCOMPARE(k.item(conflicting).quarantineReason,
+             QStringLiteral("The platform already holds a different démarche with this number."));
+    QCOMPARE(k.item(refused).quarantineReason,
+             QStringLiteral("La pièce jointe ne correspond pas à ce qui a été annoncé."));
+    QCOMPARE(k.journalActions().count(QStringLiteral("submission_quarantined")), 2);
+    bool sawRefused = false;
+    for (const QList<QVariant> &args : changed)
+        sawRefused = sawRefused || args.first().toLongLong() == refused;
+    QVERIFY(sawRefused);
+    // A quarantined démarche is not sent again by later rounds.
+    p.server.clearRequests();
+    QVERIFY(runRound(*engine).error.isEmpty());
+    QCOMPARE(p.count("PUT", QStringLiteral("/v1/submissions/.*")), 0);
+}
+
+void TestSyncEngine::serverErrorBacksOff()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 failing = k.queue(QStringLiteral("cnav-retraite"));
+    const qint64 other = k.queue(QStringLiteral("caf-apl"));
+    const QString failingUuid = k.uuid(failing);
+    int failures = 1;
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT" && r.pathWithoutQuery().endsWith(failingUuid.toLatin1()) && failures > 0) {
+            --failures;
+            return p.problem(500, QStringLiteral("internal"), QStringLiteral("Erreur interne."));
+        }
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    const QDateTime before = k.clock.now();
+    RoundSummary summary = runRound(*engine, false);
+    QCOMPARE(summary.retrying, 1);
+    QCOMPARE(summary.delivered, 1); // a 5xx on one item does not hold the others back
+    QCOMPARE(k.state(failing), QStringLiteral("sending"));
+    QCOMPARE(k.state(other), QStringLiteral("delivered"));
+    const sync::OutboxItem item = k.item(failing);
+    QCOMPARE(item.attempts, 1);
+    // 10 s ± 20 %.
+    QVERIFY2(item.nextAttemptAt >= before.addMSecs(8000) && item.nextAttemptAt <= before.addMSecs(12000),
+             qPrintable(item.nextAttemptAt.toString(Qt::ISODateWithMs)));
+
+    // An automatic round before that time leaves it alone.
+    p.server.clearRequests();
+    k.clock.advanceSecs(5);
+    summary = runRound(*engine, false);
+    QVERIFY(summary.online);
+    QCOMPARE(p.count("PUT", QStringLiteral("/v1/submissions/.*")), 0);
+    QCOMPARE(k.item(failing).attempts, 1);
+
+    // After it, the item goes.
+    k.clock.advanceSecs(8);
+    summary = runRound(*engine, false);
+    QCOMPARE(summary.delivered, 1);
+    QCOMPARE(k.state(failing), QStringLiteral("delivered"));
+    QVERIFY(k.item(failing).lastError.isEmpty());
+
+    QCOMPARE(SyncEngine::backoffMs(0) >= 8000 && SyncEngine::backoffMs(0) <= 12000, true);
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(SyncEngine::backoffMs(20) <= 36 * 60 * 1000 && SyncEngine::backoffMs(20) >= 24 * 60 * 1000);
+}
+
+void TestSyncEngine::tooManyRequestsHonoursRetryAfter_data()
+{
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<qint64>("waitSecs");
+    QTest::newRow("seconds") << QByteArray("120") << qint64(120);
+    // The fake clock starts on Monday 5 January 2026, 09:00 UTC.
+    QTest::newRow("HTTP date") << QByteArray("Mon, 05 Jan 2026 10:00:00 GMT") << qint64(3600);
+}
+
+void TestSyncEngine::tooManyRequestsHonoursRetryAfter()
+{
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(qint64, waitSecs);
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    k.clock = FakeClock(QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));
+    const qint64 id = k.queue(QStringLiteral("france-travail"));
+    k.clock = FakeClock(QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC));
+    int busy = 1;
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT" && r.pathWithoutQuery().startsWith("/v1/submissions/") && busy-- > 0) {
+            ScriptedReply reply = p.problem(429, QStringLiteral("busy"), QStringLiteral("Trop de demandes."));
+            reply.headers.append(qMakePair(QByteArray("Retry-After"), retryAfter));
+            return reply;
+        }
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    RoundSummary summary = runRound(*engine, false);
+    QCOMPARE(summary.retrying, 1);
+    QCOMPARE(k.item(id).nextAttemptAt, k.clock.now().addSecs(waitSecs));
+
+    p.server.clearRequests();
+    k.clock.advanceSecs(waitSecs - 1);
+    summary = runRound(*engine, false);
+    QVERIFY(summary.online);
+    QCOMPARE(p.count("PUT", QStringLiteral("/v1/submissions/.*")), 0);
+
+    k.clock.advanceSecs(1);
+    summary = runRound(*engine, false);
+    QCOMPARE(summary.delivered, 1);
+    QCOMPARE(p.count("PUT", QStringLiteral("/v1/submissions/.*")), 1);
+}
+
+void TestSyncEngine::captivePortalSendsNothing()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 id = k.queue(QStringLiteral("caf-a"), {pdfBytes(5000, 4)});
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.pathWithoutQuery() == "/v1/health")
+            return ScriptedReply::html(200, "<html><body>Connectez-vous au Wi-Fi de la mairie</body></html>");
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    QSignalSpy online(engine.get(), &SyncEngine::onlineChanged);
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY(!summary.online);
+    QVERIFY(!summary.error.isEmpty());
+    QCOMPARE(online.size(), 1);
+    QCOMPARE(online.first().first().toBool(), false);
+    QCOMPARE(p.server.requests().size(), 1);
+    QCOMPARE(k.state(id), QStringLiteral("queued"));
+    QCOMPARE(k.item(id).attempts, 0);
+}
+
+void TestSyncEngine::droppedChunkResumesAfterRestart()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 chunk = 32 * 1024;
+    const QByteArray file = pdfBytes(int(chunk * 4 + 1000), 5);
+    const qint64 id = k.queue(QStringLiteral("cpam-ij"), {file});
+    const qint64 attachmentId = AttachmentStore(k.db(), &k.clock).list(id)->first().id;
+    // The second chunk's connection is cut halfway through its body, and so are the new connections Qt opens by
+    // itself to send it again (it tries twice): the round gives up.
+    int patches = 0;
+    p.observe = [&](const RecordedRequest &r) {
+        if (r.method == "PATCH" && ++patches == 1)
+            p.server.always("PATCH", QStringLiteral("/v1/uploads/.*"), ScriptedReply::dropMidRequest(chunk / 2));
+    };
+    {
+        auto engine = k.engine();
+        engine->setChunkSize(chunk);
+        const RoundSummary summary = runRound(*engine);
+        QVERIFY(!summary.error.isEmpty());
+        QCOMPARE(summary.retrying, 1);
+    }
+    QVERIFY(p.server.incompleteRequests().size() >= 2);
+    for (const RecordedRequest &r : p.server.incompleteRequests()) {
+        QCOMPARE(r.header("Upload-Offset"), QByteArray::number(chunk));
+        QVERIFY(r.body.size() <= chunk);
+    }
+    QCOMPARE(k.state(id), QStringLiteral("sending"));
+    QCOMPARE(committedOffset(k, attachmentId), chunk);
+    QCOMPARE(k.item(id).bytesSent, chunk);
+    QCOMPARE(p.uploads.first().data.size(), chunk);
+
+    // A new engine on the same store (the kiosk restarted): it asks the server where to go on from.
+    p.observe = nullptr;
+    p.reset(); // the network is good again
+    auto engine = k.engine();
+    engine->setChunkSize(chunk);
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.delivered, 1);
+    QCOMPARE(p.count("HEAD", QStringLiteral("/v1/uploads/.*")), 1);
+    QCOMPARE(p.count("POST", QStringLiteral("/v1/uploads/")), 0);
+    const QList<RecordedRequest> patchesAfter = requestsFor(p, "PATCH", "/v1/uploads/");
+    QCOMPARE(patchesAfter.first().header("Upload-Offset"), QByteArray::number(chunk));
+    // Only the cut chunk went again: what the server had confirmed was not resent.
+    QCOMPARE(p.patchedBytes(), qint64(file.size()) - chunk);
+    QCOMPARE(p.uploads.size(), 1);
+    QCOMPARE(p.uploads.first().data, file);
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+}
+
+void TestSyncEngine::unauthorizedStopsUntilReEnrolment()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 first = k.queue(QStringLiteral("caf-a"));
+    const qint64 second = k.queue(QStringLiteral("caf-b"));
+    p.token = "a-token-the-kiosk-does-not-have-0123456789abc"; // the device was revoked
+    auto engine = k.engine();
+    QSignalSpy stopped(engine.get(), &SyncEngine::stopped);
+    RoundSummary summary = runRound(*engine);
+    QVERIFY(summary.stopped);
+    QCOMPARE(stopped.size(), 1);
+    QCOMPARE(stopped.first().first().toString(), QStringLiteral("Jeton inconnu."));
+    QCOMPARE(k.store().stoppedReason(), QStringLiteral("Jeton inconnu."));
+    QCOMPARE(summary.stoppedReason, QStringLiteral("Jeton inconnu."));
+    QCOMPARE(p.count("PUT", QStringLiteral("/v1/submissions/.*")), 0);
+    // Nothing is quarantined or counted as a failure of the démarches themselves.
+    QCOMPARE(k.item(first).attempts, 0);
+    QVERIFY(k.state(second) == QStringLiteral("queued"));
+
+    // Later rounds, even "synchronise now", send nothing at all.
+    p.server.clearRequests();
+    summary = runRound(*engine);
+    QVERIFY(summary.stopped);
+    QCOMPARE(p.server.requests().size(), 0);
+
+    // An administrator enrols the kiosk again: the queue goes on.
+    p.token = "a-new-token-after-re-enrolment-0123456789abcd";
+    QVERIFY(k.enrol(p.url(), p.token, p.key.publicKey));
+    QVERIFY(k.store().stoppedReason().isEmpty());
+    summary = runRound(*engine);
+    QVERIFY(!summary.stopped);
+    QCOMPARE(summary.delivered, 2);
+    QVERIFY(k.journalActions().contains(QStringLiteral("device_enrolled")));
+}
+
+void TestSyncEngine::hangingRequestTimesOut()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 id = k.queue(QStringLiteral("caf-a"));
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT")
+            return ScriptedReply::hang();
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    engine->setRequestTimeoutMs(500);
+    QElapsedTimer timer;
+    timer.start();
+    const RoundSummary summary = runRound(*engine, true, 10000);
+    QVERIFY(summary.error != QLatin1String("timeout"));
+    QVERIFY(!summary.error.isEmpty());
+    QCOMPARE(summary.retrying, 1);
+    QCOMPARE(k.state(id), QStringLiteral("sending"));
+    QCOMPARE(k.item(id).attempts, 1);
+    QVERIFY(!engine->isRunning());
+}
+
+void TestSyncEngine::truncatedReceiptIsRetried()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 id = k.queue(QStringLiteral("caf-a"));
+    const QString uuid = k.uuid(id);
+    bool cut = true; // for the whole first round (Qt may repeat an idempotent PUT by itself)
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT" && cut) {
+            const QByteArray body = QJsonDocument(p.receipt(uuid)).toJson(QJsonDocument::Compact);
+            ScriptedReply reply = ScriptedReply::truncated(201, body, 20);
+            reply.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json; charset=utf-8")));
+            return reply;
+        }
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    RoundSummary summary = runRound(*engine);
+    QCOMPARE(summary.delivered, 0);
+    QCOMPARE(summary.retrying, 1);
+    QCOMPARE(k.state(id), QStringLiteral("sending"));
+    QVERIFY(k.item(id).reference.isEmpty());
+    cut = false;
+    summary = runRound(*engine);
+    QCOMPARE(summary.delivered, 1);
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+}
+
+void TestSyncEngine::htmlReceiptIsNotDelivered()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 id = k.queue(QStringLiteral("caf-a"));
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT")
+            return p.withPlatform(ScriptedReply::html(200, "<html><body>Merci !</body></html>"));
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    const RoundSummary summary = runRound(*engine);
+    QCOMPARE(summary.delivered, 0);
+    QCOMPARE(summary.retrying, 1);
+    QCOMPARE(k.state(id), QStringLiteral("sending"));
+    QCOMPARE(k.item(id).attempts, 1);
+    QVERIFY(k.item(id).nextAttemptAt > k.clock.now());
+    QVERIFY(!k.journalActions().contains(QStringLiteral("submission_delivered")));
+}
+
+void TestSyncEngine::catalogueIsVerifiedBeforeStoring()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const QByteArray first = R"({"version":"2026.01","demarches":[]})";
+    p.publishCatalogue(first);
+    auto engine = k.engine();
+    QSignalSpy received(engine.get(), &SyncEngine::catalogueReceived);
+    RoundSummary summary = runRound(*engine);
+    QVERIFY(summary.catalogueUpdated);
+    QVERIFY(summary.catalogueError.isEmpty());
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(received.first().first().toByteArray(), first);
+    QCOMPARE(engine->verifiedCatalogue(), first);
+
+    // Unchanged: asked with its ETag, answered 304, nothing new.
+    p.server.clearRequests();
+    summary = runRound(*engine);
+    QVERIFY(!summary.catalogueUpdated);
+    QCOMPARE(requestsFor(p, "GET", "/v1/catalogue").first().header("If-None-Match"), '"' + sha256Hex(first) + '"');
+    QCOMPARE(received.size(), 1);
+
+    // Tampered on the way: the signature no longer matches the pinned key.
+    const QByteArray second = R"({"version":"2026.02","demarches":[]})";
+    p.publishCatalogue(second);
+    p.catalogue = R"({"version":"2026.02","demarches":[{"id":"faux"}]})";
+    summary = runRound(*engine);
+    QVERIFY(!summary.catalogueUpdated);
+    QVERIFY(!summary.catalogueError.isEmpty());
+    QCOMPARE(received.size(), 1);
+    QCOMPARE(engine->verifiedCatalogue(), first);
+
+    // Signed, but by another key than the one pinned at enrolment.
+    const protocol::SigningKey other = protocol::SigningKey::generate();
+    p.catalogue = second;
+    p.catalogueSignature = protocol::sign(second, other.secretKey);
+    summary = runRound(*engine);
+    QVERIFY(!summary.catalogueError.isEmpty());
+    QCOMPARE(engine->verifiedCatalogue(), first);
+
+    // Properly signed: taken.
+    p.publishCatalogue(second);
+    summary = runRound(*engine);
+    QVERIFY(summary.catalogueUpdated);
+    QCOMPARE(engine->verifiedCatalogue(), second);
+}
+
+void TestSyncEngine::statusUpdatesArePulledWithCursor()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 a = k.queue(QStringLiteral("caf-a"));
+    const qint64 b = k.queue(QStringLiteral("caf-b"));
+    auto engine = k.engine();
+    QCOMPARE(runRound(*engine).delivered, 2);
+
+    const auto change = [](const QString &uuid, const char *status, const QString &message, const char *at) {
+        return QJsonObject{{QStringLiteral("uuid"), uuid},
+                           {QStringLiteral("status"), QLatin1String(status)},
+                           {QStringLiteral("message"), message},
+                           {QStringLiteral("at"), QLatin1String(at)}};
+    };
+    p.pageSize = 2;
+    p.statusChanges = {
+        change(k.uuid(a), "in_review", QStringLiteral("Dossier en cours d'examen."), "2026-01-06T08:00:00Z"),
+        change(k.uuid(b), "incomplete", QStringLiteral("Il manque l'avis d'imposition."), "2026-01-06T08:05:00Z"),
+        change(k.uuid(a), "accepted", QStringLiteral("Droits ouverts."), "2026-01-07T10:00:00Z"),
+        change(QStringLiteral("6f1c0d7e-0000-4000-8000-000000000000"), "accepted", QString(), "2026-01-07T10:00:00Z")};
+    p.server.clearRequests();
+    QSignalSpy changed(engine.get(), &SyncEngine::itemChanged);
+    RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.statusUpdates, 3);
+    QCOMPARE(p.count("GET", QStringLiteral("/v1/submissions/status")), 2); // two pages
+    QCOMPARE(k.state(a), QStringLiteral("accepted"));
+    QCOMPARE(k.state(b), QStringLiteral("incomplete"));
+    const sync::OutboxItem item = k.item(a);
+    QCOMPARE(item.updates.size(), 2);
+    QCOMPARE(item.updates.at(0).status, QStringLiteral("in_review"));
+    QCOMPARE(item.updates.at(1).message, QStringLiteral("Droits ouverts."));
+    QCOMPARE(item.updates.at(1).at, QDateTime(QDate(2026, 1, 7), QTime(10, 0), Qt::UTC));
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(k.store().value(QLatin1String(SyncStore::StatusCursorKey)), QStringLiteral("4"));
+
+    // The next round asks from the stored cursor and gets nothing twice.
+    p.server.clearRequests();
+    summary = runRound(*engine);
+    QCOMPARE(summary.statusUpdates, 0);
+    const QList<RecordedRequest> pulls = requestsFor(p, "GET", "/v1/submissions/status");
+    QCOMPARE(pulls.size(), 1);
+    QVERIFY(pulls.first().path.endsWith("?cursor=4"));
+    QCOMPARE(k.item(a).updates.size(), 2);
+}
+
+void TestSyncEngine::journalHeadSentWhenItChanges()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    auto engine = k.engine();
+    QVERIFY(runRound(*engine).error.isEmpty());
+    const auto head = k.store().journalHead().value();
+    QVERIFY(head.seq > 0);
+    QVERIFY(p.journalHeads.contains(head.seq));
+    QCOMPARE(p.journalHeads.value(head.seq).value(QLatin1String("hash")).toString().toLatin1(), head.hash);
+    QCOMPARE(p.journalHeads.value(head.seq).value(QLatin1String("seq")).toInteger(), head.seq);
+
+    // Unchanged journal: not sent again.
+    p.server.clearRequests();
+    QVERIFY(runRound(*engine).error.isEmpty());
+    QCOMPARE(p.count("PUT", QStringLiteral("/v1/journal-heads/.*")), 0);
+
+    // A delivery journals an event: the new head goes at the end of that round.
+    k.queue(QStringLiteral("caf-a"));
+    QCOMPARE(runRound(*engine).delivered, 1);
+    const auto newHead = k.store().journalHead().value();
+    QVERIFY(newHead.seq > head.seq);
+    QVERIFY(p.journalHeads.contains(newHead.seq));
+}
+
+void TestSyncEngine::notEnrolledDoesNothing()
+{
+    FakePlatform &p = *m_platform;
+    Kiosk fresh;
+    QVERIFY(fresh.open());
+    fresh.queue(QStringLiteral("caf-a"));
+    auto engine = fresh.engine();
+    QSignalSpy finished(engine.get(), &SyncEngine::finished);
+    engine->start(true);
+    QVERIFY(!engine->isRunning());
+    QVERIFY(!finished.wait(300));
+    QCOMPARE(p.server.requests().size(), 0);
+}
+
+void TestSyncEngine::cancelKeepsWhatWasConfirmed()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 chunk = 16 * 1024;
+    const QByteArray file = pdfBytes(int(chunk * 6), 6);
+    const qint64 id = k.queue(QStringLiteral("caf-a"), {file});
+    auto engine = k.engine();
+    engine->setChunkSize(chunk);
+    p.observe = [&](const RecordedRequest &r) {
+        if (r.method == "PATCH" && p.uploads.first().data.size() == chunk)
+            engine->cancel(); // during the second chunk
+    };
+    RoundSummary summary = runRound(*engine);
+    QVERIFY(!summary.error.isEmpty());
+    QCOMPARE(summary.delivered, 0);
+    QCOMPARE(k.state(id), QStringLiteral("sending"));
+    QCOMPARE(k.item(id).attempts, 0);
+    QCOMPARE(k.item(id).bytesSent, 2 * chunk); // the chunk in flight was confirmed, then it stopped
+    QCOMPARE(p.count("PATCH", QStringLiteral("/v1/uploads/.*")), 2);
+
+    p.observe = nullptr;
+    summary = runRound(*engine);
+    QCOMPARE(summary.delivered, 1);
+    QCOMPARE(p.uploads.first().data, file);
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "TestSyncEngine.moc"

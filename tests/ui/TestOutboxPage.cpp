@@ -1,0 +1,143 @@
+// The « Envois » page and the status bar, driven by the real engine against a platform that follows the wire
+// contract (tests/sync/SyncFixture.h): what a mediator sees before, during and after a synchronisation.
+#include "../sync/SyncFixture.h"
+#include "UiFind.h"
+
+#include "catalogue/Catalogue.h"
+#include "outbox/OutboxModel.h"
+#include "outbox/OutboxPage.h"
+#include "outbox/SyncStatusBar.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+
+using namespace relais;
+using namespace relais::test;
+using relais::ui::OutboxModel;
+using relais::ui::OutboxPage;
+using relais::ui::SyncStatusBar;
+
+class TestOutboxPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsWaitingThenDeliveredWithReference();
+    void refusedDemarcheCanBeCorrectedAndResent();
+
+private:
+    QString cell(OutboxPage &page, int row, int column) { return page.model()->index(row, column).data().toString(); }
+};
+
+void TestOutboxPage::showsWaitingThenDeliveredWithReference()
+{
+    FakePlatform platform;
+    QVERIFY(platform.listen());
+    Kiosk kiosk;
+    QVERIFY(kiosk.open());
+    QVERIFY(kiosk.enrol(platform.url(), platform.token, platform.key.publicKey));
+    const qint64 id = kiosk.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(300 * 1024, 1)});
+    QVERIFY(id > 0);
+    auto engine = kiosk.engine();
+
+    catalogue::CatalogueStore catalogue;
+    catalogue.load(catalogue::Catalogue::bundledPath());
+    OutboxPage page(&kiosk.vault(), &catalogue);
+    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    page.setEngine(engine.get());
+    SyncStatusBar status(&kiosk.vault());
+    status.setEngine(engine.get());
+    page.resize(1100, 700);
+    page.show();
+
+    // Before: one démarche waiting, shown by its title, not its id; the status bar counts it.
+    QCOMPARE(page.model()->rowCount(), 1);
+    QVERIFY(cell(page, 0, OutboxModel::DemarcheColumn) != QLatin1String("caf-changement-adresse"));
+    QCOMPARE(cell(page, 0, OutboxModel::StateColumn), SubmissionRepository::stateLabel(QStringLiteral("queued")));
+    QVERIFY(status.waitingLabel()->text().contains(QLatin1Char('1')));
+    QVERIFY(!status.lastSyncLabel()->text().isEmpty());
+    const QString neverSynced = status.lastSyncLabel()->text();
+
+    QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
+    page.syncNowButton()->click();
+    QVERIFY(!page.syncNowButton()->isEnabled()); // one round at a time
+    QVERIFY(finished.wait(20000));
+
+    // After: delivered with the platform's reference; the page says so; the bar says online, nothing waiting.
+    QCOMPARE(cell(page, 0, OutboxModel::StateColumn), SubmissionRepository::stateLabel(QStringLiteral("delivered")));
+    QCOMPARE(cell(page, 0, OutboxModel::ReferenceColumn), kiosk.item(id).reference);
+    QVERIFY(!kiosk.item(id).reference.isEmpty());
+    QVERIFY2(page.summaryLabel()->text().contains(QLatin1Char('1')), qPrintable(page.summaryLabel()->text()));
+    QVERIFY(page.syncNowButton()->isEnabled());
+    QCOMPARE(status.onlineLabel()->text(), SyncStatusBar::tr("Online"));
+    QVERIFY(status.waitingLabel()->text().contains(QLatin1Char('0')));
+    QVERIFY(status.lastSyncLabel()->text() != neverSynced);
+    page.table()->selectRow(0);
+    QVERIFY(page.detailLabel()->text().contains(kiosk.item(id).reference));
+    QVERIFY(!page.resendButton()->isVisible());
+    saveScreenshot(&page, QStringLiteral("outbox-delivered"));
+
+    // The instructing service answers: the news column and the list of updates show its message.
+    platform.statusChanges.append({{QStringLiteral("uuid"), kiosk.uuid(id)},
+                                   {QStringLiteral("status"), QStringLiteral("incomplete")},
+                                   {QStringLiteral("message"), QStringLiteral("Il manque l'avis d'imposition.")},
+                                   {QStringLiteral("at"), QStringLiteral("2026-11-23T10:00:00Z")}});
+    page.syncNowButton()->click();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(cell(page, 0, OutboxModel::NewsColumn).contains(QLatin1String("avis d'imposition")),
+             qPrintable(cell(page, 0, OutboxModel::NewsColumn)));
+    page.table()->selectRow(0);
+    QVERIFY(page.updatesList()->isVisible());
+    QCOMPARE(page.updatesList()->count(), 1);
+}
+
+void TestOutboxPage::refusedDemarcheCanBeCorrectedAndResent()
+{
+    FakePlatform platform;
+    QVERIFY(platform.listen());
+    platform.before = [&platform](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT" && r.path.startsWith("/v1/submissions/"))
+            return platform.problem(422, QStringLiteral("attachment-mismatch"),
+                                    QStringLiteral("Le justificatif reçu ne correspond pas."));
+        return std::nullopt;
+    };
+    Kiosk kiosk;
+    QVERIFY(kiosk.open());
+    QVERIFY(kiosk.enrol(platform.url(), platform.token, platform.key.publicKey));
+    const qint64 id = kiosk.queue(QStringLiteral("caf-changement-adresse"));
+    QVERIFY(id > 0);
+    const QString firstUuid = kiosk.uuid(id);
+    auto engine = kiosk.engine();
+    catalogue::CatalogueStore catalogue;
+    catalogue.load(catalogue::Catalogue::bundledPath());
+    OutboxPage page(&kiosk.vault(), &catalogue);
+    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    page.setEngine(engine.get());
+    page.resize(1100, 700);
+    page.show();
+
+    QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
+    page.syncNowButton()->click();
+    QVERIFY(finished.wait(20000));
+    page.table()->selectRow(0);
+    // The platform's own sentence reaches the mediator, with the two ways out.
+    QVERIFY2(page.detailLabel()->text().contains(QLatin1String("ne correspond pas")),
+             qPrintable(page.detailLabel()->text()));
+    QVERIFY(page.resendButton()->isVisible());
+    QVERIFY(page.discardButton()->isVisible());
+    saveScreenshot(&page, QStringLiteral("outbox-quarantined"));
+
+    QSignalSpy correct(&page, &OutboxPage::correctRequested);
+    page.resendButton()->click();
+    QCOMPARE(correct.count(), 1);
+    QCOMPARE(correct.first().first().toLongLong(), id);
+    // A draft again, under a new number (the platform may hold the old one), and journaled.
+    QCOMPARE(kiosk.state(id), QStringLiteral("draft"));
+    QVERIFY(kiosk.uuid(id) != firstUuid);
+    QVERIFY(kiosk.journalActions().contains(QStringLiteral("submission_reopened")));
+}
+
+QTEST_MAIN(TestOutboxPage)
+#include "TestOutboxPage.moc"

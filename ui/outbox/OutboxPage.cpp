@@ -1,0 +1,276 @@
+#include "OutboxPage.h"
+
+#include "OutboxModel.h"
+#include "SyncEngine.h"
+#include "SyncStore.h"
+#include "common/Ui.h"
+#include "domain/SubmissionRepository.h"
+#include "security/Vault.h"
+#include "store/Database.h"
+
+#include <QAccessible>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace relais::ui {
+
+namespace {
+
+void announce(QWidget *widget)
+{
+    QAccessibleEvent event(widget, QAccessible::Alert);
+    QAccessible::updateAccessibility(&event);
+}
+
+} // namespace
+
+OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
+    : QWidget(parent), m_vault(vault), m_model(new OutboxModel(catalogue, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 24, 24, 24);
+    layout->addWidget(makeLabel(tr("Sending to the platform"), "title"));
+    layout->addWidget(makeLabel(tr("Queued démarches leave on their own whenever the platform can be reached. Those "
+                                   "refused by the platform wait here for you."),
+                                "hint"));
+
+    auto *actions = new QHBoxLayout;
+    m_syncNow = new QPushButton(tr("S&ynchronise now"));
+    m_syncNow->setToolTip(tr("Send what waits and fetch the news, without waiting for the next automatic round"));
+    m_cancel = new QPushButton(tr("Sto&p"));
+    m_cancel->setToolTip(tr("Stop after the piece being sent; nothing already sent is lost"));
+    m_cancel->setEnabled(false);
+    m_progress = new QProgressBar;
+    m_progress->setAccessibleName(tr("Progress of the synchronisation"));
+    m_progress->setVisible(false);
+    actions->addWidget(m_syncNow);
+    actions->addWidget(m_cancel);
+    actions->addWidget(m_progress, 1);
+    actions->addStretch(); // the buttons keep their size while no progress shows
+    layout->addLayout(actions);
+    m_summary = makeLabel(QString(), "info");
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    m_table = new QTableView;
+    m_table->setModel(m_model);
+    m_table->setAccessibleName(tr("Démarches sent or waiting"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxModel::NewsColumn, QHeaderView::Stretch);
+    layout->addWidget(m_table, 1);
+
+    m_detail = makeLabel(QString(), "info");
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    layout->addWidget(m_detail);
+    m_updates = new QListWidget;
+    m_updates->setAccessibleName(tr("News from the instructing service"));
+    m_updates->setMaximumHeight(120);
+    m_updates->hide();
+    layout->addWidget(m_updates);
+    auto *itemActions = new QHBoxLayout;
+    m_resend = new QPushButton(tr("&Correct and resend"));
+    m_resend->setToolTip(tr("Open the démarche again as a draft, correct it, then queue it again"));
+    m_discard = new QPushButton(tr("&Discard this démarche"));
+    itemActions->addWidget(m_resend);
+    itemActions->addWidget(m_discard);
+    itemActions->addStretch(1);
+    layout->addLayout(itemActions);
+
+    connect(m_syncNow, &QPushButton::clicked, this, [this] {
+        if (!m_engine)
+            return;
+        m_engine->start(true);
+        if (m_engine->isRunning())
+            roundStarted();
+    });
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_engine)
+            m_engine->cancel();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &OutboxPage::showSelected);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxPage::showSelected);
+    connect(m_resend, &QPushButton::clicked, this, &OutboxPage::resendSelected);
+    connect(m_discard, &QPushButton::clicked, this, &OutboxPage::discardSelected);
+    showSelected();
+}
+
+void OutboxPage::setAccount(const Account &account)
+{
+    m_account = account;
+    refresh();
+}
+
+void OutboxPage::setEngine(sync::SyncEngine *engine)
+{
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = engine;
+    m_syncNow->setEnabled(engine != nullptr);
+    if (!engine)
+        return;
+    connect(engine, &sync::SyncEngine::itemProgress, this, [this](qint64 id, qint64 sent, qint64 total) {
+        m_model->setProgress(id, sent, total);
+        if (!m_cancel->isEnabled())
+            roundStarted(); // an automatic round
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(total > 0 ? int(1000 * sent / total) : 0);
+    });
+    connect(engine, &sync::SyncEngine::itemChanged, this, [this] { refresh(); });
+    connect(engine, &sync::SyncEngine::finished, this, &OutboxPage::roundFinished);
+    if (engine->isRunning())
+        roundStarted();
+}
+
+void OutboxPage::roundStarted()
+{
+    m_syncNow->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_progress->setRange(0, 0); // busy until the first upload tells how far it is
+    m_progress->setVisible(true);
+    m_summary->setText(tr("Synchronising…"));
+}
+
+void OutboxPage::roundFinished(const sync::RoundSummary &summary)
+{
+    m_syncNow->setEnabled(m_engine != nullptr);
+    m_cancel->setEnabled(false);
+    m_progress->setVisible(false);
+    QString text;
+    if (summary.stopped) {
+        text = tr("Synchronisation stopped: %1 An administrator must enrol this kiosk again (Administration).")
+                   .arg(summary.stoppedReason);
+    } else if (!summary.online) {
+        text = summary.error.isEmpty()
+                   ? tr("The platform cannot be reached. The démarches wait here safely and will leave on their own.")
+                   : tr("The platform cannot be reached (%1). The démarches wait here safely and will leave on their "
+                        "own.")
+                         .arg(summary.error);
+    } else {
+        text = tr("Synchronised at %1: %n démarche(s) delivered", nullptr, summary.delivered)
+                   .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+        if (summary.quarantined > 0)
+            text += QLatin1String(", ") + tr("%n refused by the platform (see below)", nullptr, summary.quarantined);
+        if (summary.waiting > 0)
+            text += QLatin1String(", ") + tr("%n still waiting", nullptr, summary.waiting);
+        if (summary.statusUpdates > 0)
+            text += QLatin1String(", ") + tr("%n piece(s) of news", nullptr, summary.statusUpdates);
+        text += QLatin1Char('.');
+        if (!summary.catalogueError.isEmpty())
+            text += QLatin1Char(' ') + summary.catalogueError;
+    }
+    m_summary->setText(text);
+    announce(m_summary);
+    refresh();
+}
+
+void OutboxPage::refresh()
+{
+    if (!m_vault->isOpen()) {
+        m_model->setItems({});
+        return;
+    }
+    const qint64 selected = selectedId();
+    sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
+    const auto items = store.outbox();
+    if (!items) {
+        m_summary->setText(items.message());
+        return;
+    }
+    m_model->setItems(items.value());
+    const int row = m_model->rowOf(selected);
+    if (row >= 0)
+        m_table->selectRow(row);
+}
+
+qint64 OutboxPage::selectedId() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_model->itemAt(current.row()).submissionId : 0;
+}
+
+void OutboxPage::showSelected()
+{
+    const QModelIndex current = m_table->currentIndex();
+    const bool any = current.isValid();
+    const sync::OutboxItem item = any ? m_model->itemAt(current.row()) : sync::OutboxItem{};
+    const bool quarantined = item.state == QLatin1String("quarantined");
+    const bool mayAct = m_account.role != Role::Volunteer;
+    m_resend->setVisible(quarantined && mayAct);
+    m_discard->setVisible(quarantined && mayAct);
+    m_updates->clear();
+    for (const sync::StatusUpdate &u : item.updates) {
+        const QString when = QLocale().toString(u.at.toLocalTime(), QLocale::ShortFormat);
+        const QString status = SubmissionRepository::stateLabel(u.status);
+        m_updates->addItem(u.message.isEmpty() ? tr("%1 — %2").arg(when, status)
+                                               : tr("%1 — %2: %3").arg(when, status, u.message));
+    }
+    m_updates->setVisible(any && !item.updates.isEmpty());
+    if (!any) {
+        m_detail->setText(m_model->rowCount() == 0 ? tr("Nothing has been queued yet.") : QString());
+        return;
+    }
+    QString detail = tr("%1 — %2").arg(m_model->demarcheTitle(item), OutboxModel::stateText(item));
+    if (quarantined)
+        detail += QLatin1String("\n") + tr("Why the platform refused it: %1").arg(item.quarantineReason);
+    else if (!item.reference.isEmpty())
+        detail += QLatin1String("\n") +
+                  tr("Platform reference %1, received on %2")
+                      .arg(item.reference, QLocale().toString(item.deliveredAt.toLocalTime(), QLocale::ShortFormat));
+    else if (!item.lastError.isEmpty())
+        detail += QLatin1String("\n") + tr("Last try: %1").arg(item.lastError);
+    m_detail->setText(detail);
+}
+
+void OutboxPage::resendSelected()
+{
+    const qint64 id = selectedId();
+    if (id == 0 || !m_vault->isOpen())
+        return;
+    sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
+    if (const Status s = store.reopenForCorrection(id, m_account.login); !s) {
+        m_detail->setText(s.message());
+        announce(m_detail);
+        return;
+    }
+    refresh();
+    Q_EMIT correctRequested(id);
+}
+
+void OutboxPage::discardSelected()
+{
+    const qint64 id = selectedId();
+    if (id == 0 || !m_vault->isOpen())
+        return;
+    QMessageBox ask(QMessageBox::Warning, tr("Discard this démarche?"),
+                    tr("Its answers and documents are deleted from this kiosk and it will never be sent. The person's "
+                       "file stays."),
+                    QMessageBox::NoButton, this);
+    QPushButton *discard = ask.addButton(tr("Discard it"), QMessageBox::DestructiveRole);
+    QPushButton *keep = ask.addButton(tr("Keep it"), QMessageBox::RejectRole);
+    ask.setDefaultButton(keep);
+    ask.exec();
+    if (ask.clickedButton() != discard)
+        return;
+    SubmissionRepository submissions(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
+    if (const Status s = submissions.discard(id, m_account.login); !s) {
+        m_detail->setText(s.message());
+        announce(m_detail);
+        return;
+    }
+    refresh();
+}
+
+} // namespace relais::ui

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "security/Account.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace relais {
+class Vault;
+namespace catalogue {
+class CatalogueStore;
+}
+namespace sync {
+class SyncEngine;
+struct RoundSummary;
+} // namespace sync
+} // namespace relais
+
+namespace relais::ui {
+
+class OutboxModel;
+
+// « Envois »: what waits to leave, what left, and what the platform answered. The mediator synchronises now,
+// follows the upload under way (and may stop it), reads why the platform refused a démarche, corrects and
+// resends it or discards it (journaled), and sees the status updates the instructing service sent back.
+class OutboxPage : public QWidget
+{
+    Q_OBJECT
+public:
+    OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent = nullptr);
+
+    void setAccount(const Account &account);
+    // The engine of the open store (nullptr once it closes).
+    void setEngine(sync::SyncEngine *engine);
+    void refresh();
+
+    QTableView *table() const { return m_table; }
+    OutboxModel *model() const { return m_model; }
+    QPushButton *syncNowButton() const { return m_syncNow; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *resendButton() const { return m_resend; }
+    QPushButton *discardButton() const { return m_discard; }
+    QLabel *summaryLabel() const { return m_summary; }
+    QLabel *detailLabel() const { return m_detail; }
+    QListWidget *updatesList() const { return m_updates; }
+
+Q_SIGNALS:
+    // "Correct and resend": the démarche is a draft again; the shell opens it in the form.
+    void correctRequested(qint64 submissionId);
+
+private:
+    void showSelected();
+    void roundStarted();
+    void roundFinished(const sync::RoundSummary &summary);
+    void resendSelected();
+    void discardSelected();
+    qint64 selectedId() const;
+
+    Vault *m_vault;
+    sync::SyncEngine *m_engine = nullptr;
+    Account m_account;
+    OutboxModel *m_model;
+    QTableView *m_table;
+    QPushButton *m_syncNow;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+    QLabel *m_summary;
+    QLabel *m_detail;
+    QListWidget *m_updates;
+    QPushButton *m_resend;
+    QPushButton *m_discard;
+};
+
+} // namespace relais::ui

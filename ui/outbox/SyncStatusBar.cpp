@@ -1,0 +1,72 @@
+#include "SyncStatusBar.h"
+
+#include "SyncEngine.h"
+#include "SyncStore.h"
+#include "security/Vault.h"
+#include "store/Database.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+
+namespace relais::ui {
+
+SyncStatusBar::SyncStatusBar(Vault *vault, QWidget *parent)
+    : QWidget(parent), m_vault(vault), m_online(new QLabel), m_waiting(new QLabel), m_last(new QLabel)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 16, 0);
+    for (QLabel *label : {m_online, m_waiting, m_last}) {
+        label->setProperty("role", QStringLiteral("info"));
+        layout->addWidget(label);
+    }
+    refresh();
+}
+
+void SyncStatusBar::setEngine(sync::SyncEngine *engine)
+{
+    if (m_engine)
+        disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = engine;
+    m_known = false;
+    if (engine) {
+        connect(engine, &sync::SyncEngine::onlineChanged, this, &SyncStatusBar::setOnline);
+        connect(engine, &sync::SyncEngine::itemChanged, this, &SyncStatusBar::refresh);
+        connect(engine, &sync::SyncEngine::finished, this,
+                [this](const sync::RoundSummary &summary) { setOnline(summary.online && !summary.stopped); });
+    }
+    refresh();
+}
+
+void SyncStatusBar::setOnline(bool online)
+{
+    m_known = true;
+    m_isOnline = online;
+    refresh();
+}
+
+void SyncStatusBar::refresh()
+{
+    const bool open = m_vault->isOpen() && m_engine;
+    setVisible(open);
+    if (!open)
+        return;
+    sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
+    const QString stopped = store.stoppedReason();
+    if (!stopped.isEmpty())
+        m_online->setText(tr("Sending stopped: ask an administrator"));
+    else if (!m_known)
+        m_online->setText(tr("Platform: not checked yet"));
+    else
+        m_online->setText(m_isOnline ? tr("Online") : tr("Offline"));
+    const Result<int> waiting = store.waitingCount();
+    m_waiting->setText(waiting ? tr("%n démarche(s) waiting", nullptr, waiting.value()) : waiting.message());
+    const QDateTime last = store.lastSuccess();
+    m_last->setText(
+        last.isValid()
+            ? tr("Last synchronisation: %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
+            : tr("Never synchronised"));
+    setAccessibleName(QStringList{m_online->text(), m_waiting->text(), m_last->text()}.join(QLatin1String(", ")));
+}
+
+} // namespace relais::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace relais {
+class Vault;
+namespace sync {
+class SyncEngine;
+}
+} // namespace relais
+
+namespace relais::ui {
+
+// The status bar's part about the platform (DESIGN §7): online or offline, how many démarches wait, when the last
+// synchronisation succeeded. Empty while no store is open.
+class SyncStatusBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SyncStatusBar(Vault *vault, QWidget *parent = nullptr);
+
+    void setEngine(sync::SyncEngine *engine);
+    void refresh();
+
+    QLabel *onlineLabel() const { return m_online; }
+    QLabel *waitingLabel() const { return m_waiting; }
+    QLabel *lastSyncLabel() const { return m_last; }
+
+private:
+    void setOnline(bool online);
+
+    Vault *m_vault;
+    sync::SyncEngine *m_engine = nullptr;
+    bool m_known = false;
+    bool m_isOnline = false;
+    QLabel *m_online;
+    QLabel *m_waiting;
+    QLabel *m_last;
+};
+
+} // namespace relais::ui
