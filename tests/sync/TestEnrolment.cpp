@@ -1,4 +1,6 @@
-#include "PlatformProcess.h"
+#ifdef RELAIS_PLATFORM_PATH
+#include "../platform/PlatformHarness.h"
+#endif
 #include "SyncFixture.h"
 
 #include "client/Enrolment.h"
@@ -138,15 +140,15 @@ void TestEnrolment::enrolsWithRealPlatform()
 #ifndef RELAIS_PLATFORM_PATH
     QFAIL("relais-platform is not part of this build");
 #else
-    PlatformProcess platform;
+    platformtest::Platform platform;
     QVERIFY(platform.start({QStringLiteral("--name"), QStringLiteral("Plateforme du Cher")}));
-    const auto enrolled = enrolWith(platform.url(), platform.code());
+    const auto enrolled = enrolWith(platform.url(QString()), platform.enrolmentCode());
     QVERIFY2(enrolled.ok(), qPrintable(enrolled.message()));
     QVERIFY(enrolled->isEnrolled());
     QCOMPARE(enrolled->platformName, QStringLiteral("Plateforme du Cher"));
     QVERIFY(enrolled->token.size() >= 43);
     // The code is single-use.
-    const auto again = enrolWith(platform.url(), platform.code());
+    const auto again = enrolWith(platform.url(QString()), platform.enrolmentCode());
     QVERIFY(!again.ok());
     QVERIFY(!again.message().isEmpty());
 #endif

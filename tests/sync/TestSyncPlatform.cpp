@@ -1,4 +1,6 @@
-#include "PlatformProcess.h"
+#ifdef RELAIS_PLATFORM_PATH
+#include "../platform/PlatformHarness.h"
+#endif
 #include "SyncFixture.h"
 
 #include "client/Enrolment.h"
@@ -26,7 +28,7 @@ private:
 
     std::unique_ptr<Kiosk> m_kiosk;
 #ifdef RELAIS_PLATFORM_PATH
-    std::unique_ptr<PlatformProcess> m_platform;
+    std::unique_ptr<platformtest::Platform> m_platform;
 #endif
 };
 
@@ -35,7 +37,7 @@ void TestSyncPlatform::init()
 #ifndef RELAIS_PLATFORM_PATH
     QFAIL("relais-platform is not part of this build");
 #else
-    m_platform = std::make_unique<PlatformProcess>();
+    m_platform = std::make_unique<platformtest::Platform>();
     m_kiosk = std::make_unique<Kiosk>();
     QVERIFY(m_kiosk->open());
 #endif
@@ -57,7 +59,7 @@ bool TestSyncPlatform::startAndEnrol(const QStringList &extra)
     QNetworkAccessManager nam;
     sync::Enrolment enrolment(&nam);
     std::optional<Result<SyncSettings>> result;
-    enrolment.enrol(m_platform->url(), m_platform->code(), QStringLiteral("Kiosque 1"),
+    enrolment.enrol(m_platform->url(QString()), m_platform->enrolmentCode(), QStringLiteral("Kiosque 1"),
                     [&](Result<SyncSettings> r) { result = std::move(r); });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000) || !result->ok())
         return false;
@@ -137,12 +139,11 @@ void TestSyncPlatform::statusChangesComeBack()
     auto engine = k.engine();
     QCOMPARE(runRound(*engine).delivered, 1);
 #ifdef RELAIS_PLATFORM_PATH
-    int rc = -1;
-    m_platform->run({QStringLiteral("set-status"), QStringLiteral("--submission"), k.uuid(id),
-                     QStringLiteral("--status"), QStringLiteral("incomplete"), QStringLiteral("--message"),
-                     QStringLiteral("Il manque le dernier avis d'imposition.")},
-                    &rc);
-    QCOMPARE(rc, 0);
+    QCOMPARE(m_platform->command(QStringLiteral("set-status"),
+                                 {QStringLiteral("--submission"), k.uuid(id), QStringLiteral("--status"),
+                                  QStringLiteral("incomplete"), QStringLiteral("--message"),
+                                  QStringLiteral("Il manque le dernier avis d'imposition.")}),
+             0);
 #endif
     const RoundSummary summary = runRound(*engine);
     QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
