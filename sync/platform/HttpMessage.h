@@ -31,6 +31,4 @@ QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name
 // Status line, headers (with Content-Length and Relais-Platform) and, unless the request was HEAD, the body.
 QByteArray serialise(const HttpResponse &response, bool headRequest);
 
-QByteArray reasonPhrase(int status);
-
 } // namespace relais::platform

@@ -1,5 +1,7 @@
 #include "ScriptedHttpServer.h"
 
+#include "protocol/Protocol.h"
+
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QTcpServer>
@@ -12,70 +14,10 @@ namespace {
 constexpr qint64 maxBodyBytes = 16 * 1024 * 1024;
 constexpr qsizetype maxHeadBytes = 64 * 1024;
 
+// 599 is this fake server's own answer to a request no script matched.
 QByteArray reasonPhrase(int status)
 {
-    switch (status) {
-    case 100:
-        return "Continue";
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 202:
-        return "Accepted";
-    case 204:
-        return "No Content";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 304:
-        return "Not Modified";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 408:
-        return "Request Timeout";
-    case 409:
-        return "Conflict";
-    case 410:
-        return "Gone";
-    case 411:
-        return "Length Required";
-    case 412:
-        return "Precondition Failed";
-    case 413:
-        return "Content Too Large";
-    case 415:
-        return "Unsupported Media Type";
-    case 422:
-        return "Unprocessable Content";
-    case 429:
-        return "Too Many Requests";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 460:
-        return "Checksum Mismatch";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    case 599:
-        return "Unscripted";
-    default:
-        return "Status";
-    }
+    return status == 599 ? QByteArray("Unscripted") : protocol::reasonPhrase(status);
 }
 
 bool sameName(const QByteArray &a, const QByteArray &b)

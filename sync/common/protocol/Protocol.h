@@ -49,6 +49,9 @@ struct SigningKey
 QByteArray sign(const QByteArray &message, const QByteArray &secretKey); // 64-byte detached signature
 bool verify(const QByteArray &message, const QByteArray &signature, const QByteArray &publicKey);
 
+// The reason phrase of a status line ("Checksum Mismatch" for tus' 460; "Status" for one not listed).
+QByteArray reasonPhrase(int status);
+
 // Plain HTTP is only allowed to 127.0.0.0/8, ::1 and "localhost" (DESIGN §6).
 bool isLoopbackUrl(const QUrl &url);
 
