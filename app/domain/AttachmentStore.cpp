@@ -199,6 +199,77 @@ Result<QByteArray> AttachmentStore::readAll(qint64 attachmentId) const
     return bytes;
 }
 
+Result<QByteArray> AttachmentStore::readRange(qint64 attachmentId, qint64 offset, qint64 length) const
+{
+    if (offset < 0 || length < 0)
+        return makeError(ErrorCode::InvalidInput, tr("This part of the document does not exist."));
+    // Chunks are usually ChunkSize long but a source may deliver shorter reads, so their lengths are asked
+    // (length() of a blob reads only its first page, not the chunk).
+    QSqlQuery sizes(m_db);
+    sizes.setForwardOnly(true);
+    sizes.prepare(
+        QStringLiteral("SELECT seq, length(data) FROM attachment_chunks WHERE attachment_id = ? ORDER BY seq"));
+    sizes.addBindValue(attachmentId);
+    if (!sizes.exec())
+        return Database::sqlError(QStringLiteral("read chunk sizes"), sizes.lastError());
+    qint64 firstSeq = -1, lastSeq = -1, firstStart = 0, position = 0;
+    const qint64 end = offset + length;
+    while (sizes.next()) {
+        const qint64 seq = sizes.value(0).toLongLong();
+        const qint64 chunkEnd = position + sizes.value(1).toLongLong();
+        if (chunkEnd > offset && position < end) {
+            if (firstSeq < 0) {
+                firstSeq = seq;
+                firstStart = position;
+            }
+            lastSeq = seq;
+        }
+        position = chunkEnd;
+    }
+    if (position == 0)
+        return makeError(ErrorCode::InvalidInput, tr("This document no longer exists."));
+    if (offset > position)
+        return makeError(ErrorCode::InvalidInput, tr("This part of the document does not exist."));
+    QByteArray bytes;
+    if (firstSeq < 0)
+        return bytes; // offset at the very end, or an empty range
+    QSqlQuery chunks(m_db);
+    chunks.setForwardOnly(true);
+    chunks.prepare(QStringLiteral("SELECT data FROM attachment_chunks"
+                                  " WHERE attachment_id = ? AND seq BETWEEN ? AND ? ORDER BY seq"));
+    chunks.addBindValue(attachmentId);
+    chunks.addBindValue(firstSeq);
+    chunks.addBindValue(lastSeq);
+    if (!chunks.exec())
+        return Database::sqlError(QStringLiteral("read chunks"), chunks.lastError());
+    bytes.reserve(int(qMin(length, position - offset)));
+    qint64 at = firstStart;
+    while (chunks.next()) {
+        const QByteArray data = chunks.value(0).toByteArray();
+        const qint64 from = qMax(at, offset) - at;
+        const qint64 to = qMin(at + data.size(), end) - at;
+        if (to > from)
+            bytes.append(data.constData() + from, int(to - from));
+        at += data.size();
+    }
+    return bytes;
+}
+
+Status AttachmentStore::verify(qint64 attachmentId) const
+{
+    // A sink that accepts and forgets: read() does the hashing.
+    class Discard final : public QIODevice
+    {
+    public:
+        Discard() { open(QIODevice::WriteOnly); }
+
+    protected:
+        qint64 readData(char *, qint64) override { return -1; }
+        qint64 writeData(const char *, qint64 size) override { return size; }
+    } discard;
+    return read(attachmentId, &discard);
+}
+
 Status AttachmentStore::remove(qint64 attachmentId)
 {
     QSqlQuery q(m_db);

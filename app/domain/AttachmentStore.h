@@ -56,6 +56,12 @@ public:
     // Writes the attachment to `sink` chunk by chunk; fails if the bytes no longer match their SHA-256.
     Status read(qint64 attachmentId, QIODevice *sink) const;
     Result<QByteArray> readAll(qint64 attachmentId) const;
+    // Bytes [offset, offset + length) of an attachment (fewer at its end), reading only the chunks that hold them,
+    // so that sending a large file chunk by chunk costs one pass over it, not one per chunk. It does not check the
+    // whole file's SHA-256: call verify() before the last bytes leave.
+    Result<QByteArray> readRange(qint64 attachmentId, qint64 offset, qint64 length) const;
+    // Reads the whole attachment without keeping it, checking its size and SHA-256.
+    Status verify(qint64 attachmentId) const;
     Status remove(qint64 attachmentId);
 
 private:

@@ -5,68 +5,35 @@
 #include "store/Database.h"
 
 #include <QCryptographicHash>
-#include <QIODevice>
 #include <QSqlDatabase>
 
 namespace relais::sync {
 
-namespace {
-
-// Keeps the bytes of [offset, offset + length) of what the AttachmentStore streams into it. Once the slice is
-// complete it refuses the next write, which stops the read early; a slice that reaches the end of the file lets
-// the read finish, so the whole file's SHA-256 is checked before its last bytes leave.
-class SliceSink final : public QIODevice
-{
-public:
-    SliceSink(qint64 offset, qint64 length) : m_offset(offset), m_length(length) { open(QIODevice::WriteOnly); }
-    bool isComplete() const { return m_bytes.size() == m_length; }
-    QByteArray bytes() const { return m_bytes; }
-
-protected:
-    qint64 readData(char *, qint64) override { return -1; }
-    qint64 writeData(const char *data, qint64 size) override
-    {
-        if (isComplete())
-            return -1;
-        const qint64 start = m_position;
-        m_position += size;
-        const qint64 from = qMax(start, m_offset);
-        const qint64 to = qMin(m_position, m_offset + m_length);
-        if (to > from)
-            m_bytes.append(data + (from - start), int(to - from));
-        return size;
-    }
-
-private:
-    qint64 m_offset;
-    qint64 m_length;
-    qint64 m_position = 0;
-    QByteArray m_bytes;
-};
-
-} // namespace
-
 ChunkReader::ChunkReader(Database *database) : m_database(database) {}
 
-void ChunkReader::read(quint64 ticket, qint64 attachmentId, qint64 offset, qint64 length, bool withChecksum)
+void ChunkReader::read(quint64 ticket, qint64 attachmentId, qint64 offset, qint64 length, bool last, bool withChecksum)
 {
     m_opened = true;
     AttachmentStore store(m_database->connection(), SystemClock::instance());
-    SliceSink sink(offset, length);
-    const Status s = store.read(attachmentId, &sink);
-    if (!sink.isComplete()) {
-        Q_EMIT chunkRead(ticket, {}, {},
-                         s ? AttachmentStore::tr("This document is damaged in the store: add it again.") : s.message());
+    const Result<QByteArray> bytes = store.readRange(attachmentId, offset, length);
+    if (!bytes) {
+        Q_EMIT chunkRead(ticket, {}, {}, bytes.error().message);
         return;
     }
-    if (!s && s.code() == ErrorCode::StoreCorrupt) {
-        Q_EMIT chunkRead(ticket, {}, {}, s.message());
+    if (bytes.value().size() != length) {
+        // The store holds fewer bytes than the size recorded when the upload was created.
+        Q_EMIT chunkRead(ticket, {}, {}, AttachmentStore::tr("This document is damaged in the store: add it again."));
         return;
     }
-    const QByteArray bytes = sink.bytes();
+    if (last) {
+        if (const Status whole = store.verify(attachmentId); !whole) {
+            Q_EMIT chunkRead(ticket, {}, {}, whole.message());
+            return;
+        }
+    }
     const QByteArray checksum =
-        withChecksum ? QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toBase64() : QByteArray();
-    Q_EMIT chunkRead(ticket, bytes, checksum, QString());
+        withChecksum ? QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256).toBase64() : QByteArray();
+    Q_EMIT chunkRead(ticket, bytes.value(), checksum, QString());
 }
 
 void ChunkReader::releaseConnection()

@@ -492,8 +492,9 @@ void SyncEngine::sendChunk()
     const qint64 attachmentId = a.info.id;
     const qint64 offset = a.upload.offset;
     const bool checksum = m_tusChecksum;
+    const bool last = offset + length >= a.upload.length;
     QMetaObject::invokeMethod(
-        reader, [=] { reader->read(ticket, attachmentId, offset, length, checksum); }, Qt::QueuedConnection);
+        reader, [=] { reader->read(ticket, attachmentId, offset, length, last, checksum); }, Qt::QueuedConnection);
 }
 
 void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByteArray &checksum, const QString &error)

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void noChecksumWhenServerDoesNotOfferIt();
     void lostResponseIsDeliveredOnce();
     void refusalsQuarantineAndQueueGoesOn();
+    void damagedDocumentNeverLeavesWhole();
     void serverErrorBacksOff();
     void tooManyRequestsHonoursRetryAfter_data();
     void tooManyRequestsHonoursRetryAfter();
@@ -300,6 +301,39 @@ void TestSyncEngine::refusalsQuarantineAndQueueGoesOn()
     p.server.clearRequests();
     QVERIFY(runRound(*engine).error.isEmpty());
     QCOMPARE(p.count("PUT", QStringLiteral("/v1/submissions/.*")), 0);
+}
+
+// Chunks are read by range; the whole file's SHA-256 is checked before its last slice leaves. A document damaged
+// in the store is quarantined with a sentence saying so, its upload is never completed, and the queue goes on.
+void TestSyncEngine::damagedDocumentNeverLeavesWhole()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const QByteArray file = pdfBytes(200 * 1024, 3);
+    const qint64 damaged = k.queue(QStringLiteral("caf-a"), {file});
+    const qint64 fine = k.queue(QStringLiteral("caf-b"), {pdfBytes(5000, 4)});
+    const qint64 attachment = AttachmentStore(k.db(), &k.clock).list(damaged).value().first().id;
+    QSqlQuery q(k.db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE attachment_chunks SET data = CAST(substr(data, 1, 1000) ||"
+                                  " x'00' || substr(data, 1002) AS BLOB) WHERE attachment_id = %1 AND seq = 0")
+                       .arg(attachment)));
+    auto engine = k.engine();
+    engine->setChunkSize(64 * 1024);
+    const RoundSummary summary = runRound(*engine);
+    QCOMPARE(summary.quarantined, 1);
+    QCOMPARE(summary.delivered, 1);
+    QCOMPARE(k.state(damaged), QStringLiteral("quarantined"));
+    QCOMPARE(k.state(fine), QStringLiteral("delivered"));
+    QCOMPARE(k.item(damaged).quarantineReason, QStringLiteral("This document is damaged in the store: add it again."));
+    bool sawIncomplete = false;
+    for (const FakePlatform::Upload &u : std::as_const(p.uploads))
+        if (u.length == file.size()) {
+            QVERIFY(u.data.size() < u.length);
+            QVERIFY(u.data.size() >= 3 * 64 * 1024); // the slices before the last did leave
+            sawIncomplete = true;
+        }
+    QVERIFY(sawIncomplete);
+    QCOMPARE(p.count("PUT", QStringLiteral("/v1/submissions/") + k.uuid(damaged)), 0);
 }
 
 void TestSyncEngine::serverErrorBacksOff()

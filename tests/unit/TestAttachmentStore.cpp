@@ -38,6 +38,31 @@ QByteArray fakePdf(int size, const QByteArray &marker)
     return bytes;
 }
 
+// A source that hands out at most `step` bytes per read, as a pipe or a scanner driver may: the store's chunks
+// then have uneven lengths.
+class TrickleDevice final : public QIODevice
+{
+public:
+    TrickleDevice(QByteArray bytes, qint64 step) : m_bytes(std::move(bytes)), m_step(step) { open(ReadOnly); }
+
+protected:
+    qint64 readData(char *data, qint64 max) override
+    {
+        const qint64 n = qMin(qMin(max, m_step), qint64(m_bytes.size()) - m_at);
+        if (n <= 0)
+            return -1;
+        memcpy(data, m_bytes.constData() + m_at, size_t(n));
+        m_at += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_bytes;
+    qint64 m_step;
+    qint64 m_at = 0;
+};
+
 int count(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -64,6 +89,7 @@ private Q_SLOTS:
     void tooLargeIsRefusedAndNothingKept();
     void wrongTypeIsRefusedWhateverItsName();
     void damagedChunkIsDetected();
+    void rangesAreTheFileBytesWhateverTheChunks();
     void removingDeletesTheChunks();
 };
 
@@ -186,6 +212,39 @@ void TestAttachmentStore::damagedChunkIsDetected()
     auto back = store.readAll(info->id);
     QCOMPARE(back.code(), ErrorCode::StoreCorrupt);
     QVERIFY(!back.message().isEmpty());
+}
+
+// The sync engine sends a file slice by slice from these ranges: any slice must be exactly the file's bytes, also
+// when the chunks in the store have uneven lengths, and whole-file damage is still caught by verify().
+void TestAttachmentStore::rangesAreTheFileBytesWhateverTheChunks()
+{
+    AttachmentStore store(db(), &m_clock);
+    const QByteArray pdf = fakePdf(5 * int(AttachmentStore::ChunkSize) + 777, "R");
+    TrickleDevice source(pdf, 100'000);
+    auto info = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("r.pdf"), &source);
+    QVERIFY2(info, qPrintable(info.message()));
+    QVERIFY(count(db(), QStringLiteral("SELECT count(DISTINCT length(data)) FROM attachment_chunks"
+                                       " WHERE attachment_id = %1")
+                            .arg(info->id)) > 1);
+    const qint64 size = pdf.size();
+    const QList<QPair<qint64, qint64>> ranges = {
+        {0, 1},          {0, 100'000}, {99'999, 2}, {123'456, 1'000'000}, {size - 10, 10},
+        {size - 10, 50}, {size, 100},  {0, size},   {262'144, 262'144},   {1, size - 2},
+    };
+    for (const auto &[offset, length] : ranges) {
+        const auto bytes = store.readRange(info->id, offset, length);
+        QVERIFY2(bytes, qPrintable(bytes.message()));
+        QCOMPARE(bytes.value(), pdf.mid(offset, length));
+    }
+    QCOMPARE(store.readRange(info->id, size + 1, 10).code(), ErrorCode::InvalidInput);
+    QCOMPARE(store.readRange(info->id + 1000, 0, 10).code(), ErrorCode::InvalidInput);
+    QVERIFY(store.verify(info->id));
+
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE attachment_chunks SET data = x'00' || substr(data, 2) WHERE attachment_id = "
+                                  "%1 AND seq = 2")
+                       .arg(info->id)));
+    QCOMPARE(store.verify(info->id).code(), ErrorCode::StoreCorrupt);
 }
 
 void TestAttachmentStore::removingDeletesTheChunks()
