@@ -4,14 +4,24 @@
 #include "UiFind.h"
 
 #include "catalogue/Catalogue.h"
+#include "forms/DemarchesPage.h"
 #include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
 #include "outbox/SyncStatusBar.h"
+#include "security/Session.h"
+#include "shell/ShellPage.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTableView>
+#include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 using namespace relais;
 using namespace relais::test;
@@ -26,6 +36,7 @@ class TestOutboxPage : public QObject
 private Q_SLOTS:
     void showsWaitingThenDeliveredWithReference();
     void refusedDemarcheCanBeCorrectedAndResent();
+    void newerPlatformCatalogueIsOfferedAtOnce();
 
 private:
     QString cell(OutboxPage &page, int row, int column) { return page.model()->index(row, column).data().toString(); }
@@ -137,6 +148,71 @@ void TestOutboxPage::refusedDemarcheCanBeCorrectedAndResent()
     QCOMPARE(kiosk.state(id), QStringLiteral("draft"));
     QVERIFY(kiosk.uuid(id) != firstUuid);
     QVERIFY(kiosk.journalActions().contains(QStringLiteral("submission_reopened")));
+}
+
+namespace {
+QStringList offeredTitles(const QTreeWidget *tree)
+{
+    QStringList titles;
+    for (QTreeWidgetItemIterator it(const_cast<QTreeWidget *>(tree)); *it; ++it)
+        if ((*it)->parent()) // démarches, not their operators
+            titles.append((*it)->text(0));
+    return titles;
+}
+} // namespace
+
+// The platform publishes a newer catalogue while a mediator is signed in: the Démarches page offers it as soon as
+// the round that fetched it ends, without signing out; the search typed and the démarche chosen stay.
+void TestOutboxPage::newerPlatformCatalogueIsOfferedAtOnce()
+{
+    FakePlatform platform;
+    QVERIFY(platform.listen());
+    Kiosk kiosk;
+    QVERIFY(kiosk.open());
+    QVERIFY(kiosk.enrol(platform.url(), platform.token, platform.key.publicKey));
+    QFile bundled(QStringLiteral(":/catalogue/demarches/caf-rsa.json"));
+    QVERIFY(bundled.open(QIODevice::ReadOnly));
+    QJsonObject document = QJsonDocument::fromJson(bundled.readAll()).object();
+    document.insert(QStringLiteral("version"), 2);
+    QJsonArray demarches = document.value(QStringLiteral("demarches")).toArray();
+    QJsonObject rsa = demarches.first().toObject();
+    rsa.insert(QStringLiteral("title"), QJsonObject{{QStringLiteral("fr"), QStringLiteral("RSA : demande (2026)")},
+                                                    {QStringLiteral("en"), QStringLiteral("RSA: apply (2026)")}});
+    demarches.replace(0, rsa);
+    document.insert(QStringLiteral("demarches"), demarches);
+    platform.publishCatalogue(QJsonDocument(document).toJson(QJsonDocument::Compact));
+
+    Session session(&kiosk.clock);
+    relais::ui::ShellPage shell(&kiosk.vault(), &session);
+    auto engine = kiosk.engine();
+    shell.setEngine(engine.get());
+    QObject::connect(engine.get(), &sync::SyncEngine::catalogueReceived, &shell,
+                     &relais::ui::ShellPage::applyPlatformCatalogue);
+    shell.enter(kiosk.vault().account(aliceLogin()).value());
+    shell.resize(1200, 800);
+    shell.show();
+    relais::ui::DemarchesPage *page = shell.demarchesPage();
+    const QStringList before = offeredTitles(page->catalogueList());
+    QVERIFY(before.size() > 1);
+    QVERIFY(before.filter(QStringLiteral("(2026)")).isEmpty());
+    page->searchField()->setText(QStringLiteral("RSA"));
+    for (QTreeWidgetItemIterator it(page->catalogueList()); *it; ++it)
+        if ((*it)->data(0, Qt::UserRole).toString() == QLatin1String("caf-rsa")) // the page's démarche id role
+            page->catalogueList()->setCurrentItem(*it);
+    QVERIFY(page->startButton()->isEnabled());
+
+    QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
+    engine->start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.first().first().value<sync::RoundSummary>().catalogueUpdated);
+
+    const QStringList after = offeredTitles(page->catalogueList());
+    QCOMPARE(after.size(), 1); // the platform's catalogue replaces the bundled one
+    QVERIFY2(after.first().endsWith(QLatin1String("(2026)")), qPrintable(after.first()));
+    QCOMPARE(page->searchField()->text(), QStringLiteral("RSA"));
+    QVERIFY(page->catalogueList()->currentItem());
+    QCOMPARE(page->catalogueList()->currentItem()->text(0), after.first());
+    QVERIFY(page->startButton()->isEnabled());
 }
 
 QTEST_MAIN(TestOutboxPage)

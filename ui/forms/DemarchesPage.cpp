@@ -26,6 +26,7 @@
 #include <QStackedWidget>
 #include <QTranslator>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 namespace relais::ui {
@@ -186,6 +187,24 @@ void DemarchesPage::fillCatalogue()
         }
     }
     m_catalogue->expandAll();
+}
+
+void DemarchesPage::catalogueUpdated()
+{
+    const QTreeWidgetItem *current = m_catalogue->currentItem();
+    const QString chosen = current ? current->data(0, DemarcheIdRole).toString() : QString();
+    const bool hadFocus = m_catalogue->hasFocus();
+    fillCatalogue();
+    filter(m_search->text());
+    m_start->setEnabled(false);
+    for (QTreeWidgetItemIterator it(m_catalogue); *it && !chosen.isEmpty(); ++it)
+        if ((*it)->data(0, DemarcheIdRole).toString() == chosen) {
+            m_catalogue->setCurrentItem(*it);
+            break;
+        }
+    if (hadFocus)
+        m_catalogue->setFocus(Qt::OtherFocusReason);
+    refresh(); // the drafts' titles come from the catalogue too
 }
 
 void DemarchesPage::filter(const QString &text)

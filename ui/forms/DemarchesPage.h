@@ -57,6 +57,10 @@ public:
     bool startFor(const QString &demarcheId, qint64 citizenId);
     bool resume(qint64 submissionId);
     void refresh();
+    // The catalogue changed under the page (a newer one came from the platform): the list is rebuilt at once,
+    // keeping what was typed in the search and the démarche chosen if it is still offered. An open form goes on
+    // with the version it was started with.
+    void catalogueUpdated();
     // The title of the démarche being filled in, empty when none is open.
     QString openDemarcheTitle() const;
 

@@ -177,6 +177,7 @@ void ShellPage::applyPlatformCatalogue(const QByteArray &document)
         return;
     if (!m_catalogue.loadDocument(document, QStringLiteral("platform")))
         qCWarning(lcDomain) << "platform catalogue refused:" << m_catalogue.errors().size() << "error(s)";
+    m_demarches->catalogueUpdated();
     m_outbox->refresh();
 }
 
