@@ -79,6 +79,8 @@ private Q_SLOTS:
     void damagedKeyFileShowsErrorNeverWizard();
     void kioskClosesOnlyForAnAdministrator();
     void recoveryCodeResetsAdminPasswordInTheKiosk();
+    void mnemonicsAreUniqueInTheWholeWindow_data();
+    void mnemonicsAreUniqueInTheWholeWindow();
 };
 
 void TestFirstRunAndLogin::createStoreThroughWizard(ui::MainWindow &window, const QString &pdfPath, QString *code)
@@ -437,6 +439,58 @@ void TestFirstRunAndLogin::recoveryCodeResetsAdminPasswordInTheKiosk()
                                   SecureBytes(chosen.toUtf8().constData(), int(chosen.size()))));
     QCOMPARE(Vault::unwrapRecovery(slotsNow, code).code(), ErrorCode::WrongRecoveryCode);
     QVERIFY(Vault::unwrapRecovery(slotsNow, replacement));
+}
+
+void TestFirstRunAndLogin::mnemonicsAreUniqueInTheWholeWindow_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("fr") << QStringLiteral("fr");
+    QTest::newRow("en") << QStringLiteral("en");
+}
+
+// The status bar (text size, contrast, sync state) is on screen with every page: an Alt+letter there must not
+// also belong to a button of the page shown, in either language.
+void TestFirstRunAndLogin::mnemonicsAreUniqueInTheWholeWindow()
+{
+    QFETCH(QString, language);
+    installTranslations(language);
+    TempStoreDir dir;
+    FakeClock clock;
+    QVERIFY(makeStore(dir.path(), &clock));
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    session.setTimerEnabled(false);
+    ui::MainWindow window(&vault, &session);
+    window.resize(1280, 900);
+    window.start();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto check = [&window](const QString &screen) {
+        const QStringList duplicates = duplicateMnemonics(&window);
+        QVERIFY2(duplicates.isEmpty(), qPrintable(screen + QLatin1String(": ") + duplicates.join(QLatin1String("; "))));
+    };
+    check(QStringLiteral("sign-in"));
+    if (QTest::currentTestFailed())
+        return;
+    // Signed in without the accessible names (they are translated): the only account, the password field.
+    ui::LoginPage *login = window.loginPage();
+    login->findChild<QListWidget *>()->setCurrentRow(0);
+    QLineEdit *password = nullptr;
+    for (QLineEdit *field : login->findChildren<QLineEdit *>())
+        if (field->echoMode() == QLineEdit::Password && field->isVisible())
+            password = field;
+    QVERIFY(password);
+    QTest::keyClicks(password, AdminPassword);
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window.currentPage(), window.shellPage(), 20000);
+    QListWidget *rail = window.shellPage()->rail();
+    for (int row = 0; row < rail->count(); ++row) {
+        rail->setCurrentRow(row);
+        check(rail->item(row)->text());
+        if (QTest::currentTestFailed())
+            break;
+    }
+    installTranslations(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestFirstRunAndLogin)
