@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>relais::AdminCli</name>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+353" />
+        <location filename="../app/cli/AdminCli.cpp" line="+353"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal: %n entry, chain intact.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26" />
+        <location line="+26"/>
         <source>Journal: %n entries.</source>
         <translation>
             <numerusform>Journal: %n entry.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>Journal intact: %n entries.</source>
         <translation>
             <numerusform>Journal intact: %n entry.</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>relais::CitizenExport</name>
     <message numerus="yes">
-        <location filename="../app/domain/CitizenExport.cpp" line="+245" />
+        <location filename="../app/domain/CitizenExport.cpp" line="+245"/>
         <source>%n bytes</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>relais::CitizenRepository</name>
     <message numerus="yes">
-        <location filename="../app/domain/CitizenRepository.cpp" line="+153" />
+        <location filename="../app/domain/CitizenRepository.cpp" line="+153"/>
         <source>The note is limited to %n characters: keep only what the next mediator needs.</source>
         <translation>
             <numerusform>The note is limited to %n character: keep only what the next mediator needs.</numerusform>
@@ -53,18 +53,18 @@
 <context>
     <name>relais::Database</name>
     <message numerus="yes">
-        <location filename="../app/store/Database.cpp" line="+322" />
-        <source>The store's integrity check found %n problem(s).</source>
+        <location filename="../app/store/Database.cpp" line="+322"/>
+        <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
-            <numerusform>The store's integrity check found %n problem.</numerusform>
-            <numerusform>The store's integrity check found %n problems.</numerusform>
+            <numerusform>The store&apos;s integrity check found %n problem.</numerusform>
+            <numerusform>The store&apos;s integrity check found %n problems.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>relais::Journal</name>
     <message numerus="yes">
-        <location filename="../app/security/Journal.cpp" line="+426" />
+        <location filename="../app/security/Journal.cpp" line="+426"/>
         <source>The journal is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>The journal is intact: %n entry, not changed or removed.</numerusform>
@@ -72,18 +72,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27" />
-        <source>The journal's chain is intact (%n entries), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</source>
+        <location line="+27"/>
+        <source>The journal&apos;s chain is intact (%n entries), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</source>
         <translation>
-            <numerusform>The journal's chain is intact (%n entry), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</numerusform>
-            <numerusform>The journal's chain is intact (%n entries), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</numerusform>
+            <numerusform>The journal&apos;s chain is intact (%n entry), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</numerusform>
+            <numerusform>The journal&apos;s chain is intact (%n entries), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>relais::Vault</name>
     <message numerus="yes">
-        <location filename="../app/security/Vault.cpp" line="+230" />
+        <location filename="../app/security/Vault.cpp" line="+230"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>relais::catalogue::FormEngine</name>
     <message numerus="yes">
-        <location filename="../app/catalogue/FormEngine.cpp" line="+179" />
+        <location filename="../app/catalogue/FormEngine.cpp" line="+179"/>
         <source>This answer is too long: at most %n characters.</source>
         <translation>
             <numerusform>This answer is too long: at most %n character.</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+478" />
+        <location line="+478"/>
         <source>Add at least %n entries.</source>
         <translation>
             <numerusform>Add at least %n entry.</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>At most %n entries can be given.</source>
         <translation>
             <numerusform>At most %n entry can be given.</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>relais::catalogue::Validators</name>
     <message numerus="yes">
-        <location filename="../app/catalogue/Validators.cpp" line="+173" />
+        <location filename="../app/catalogue/Validators.cpp" line="+173"/>
         <source>The social security number has 15 digits; this one has %n.</source>
         <translation>
             <numerusform>The social security number has 15 digits; this one has %n.</numerusform>
@@ -129,7 +129,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60" />
+        <location line="+60"/>
         <source>A French IBAN has 27 characters; this one has %n.</source>
         <translation>
             <numerusform>A French IBAN has 27 characters; this one has %n.</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7" />
+        <location line="+7"/>
         <source>An IBAN has between 15 and 34 characters; this one has %n.</source>
         <translation>
             <numerusform>An IBAN has between 15 and 34 characters; this one has %n.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26" />
+        <location line="+26"/>
         <source>A SIREN number has 9 digits; this one has %n.</source>
         <translation>
             <numerusform>A SIREN number has 9 digits; this one has %n.</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18" />
+        <location line="+18"/>
         <source>A SIRET number has 14 digits; this one has %n.</source>
         <translation>
             <numerusform>A SIRET number has 14 digits; this one has %n.</numerusform>
@@ -161,7 +161,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+24" />
+        <location line="+24"/>
         <source>The tax number has 13 digits; this one has %n.</source>
         <translation>
             <numerusform>The tax number has 13 digits; this one has %n.</numerusform>
@@ -169,7 +169,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27" />
+        <location line="+27"/>
         <source>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</source>
         <translation>
             <numerusform>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</numerusform>
@@ -177,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+56" />
+        <location line="+56"/>
         <source>A postal code has 5 digits; this one has %n.</source>
         <translation>
             <numerusform>A postal code has 5 digits; this one has %n.</numerusform>
@@ -188,7 +188,7 @@
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+343" />
+        <location filename="../ui/admin/AdminPage.cpp" line="+343"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Sessions now lock after %n minute without activity.</numerusform>
@@ -199,7 +199,7 @@
 <context>
     <name>relais::ui::FormWizard</name>
     <message numerus="yes">
-        <location filename="../ui/forms/FormWizard.cpp" line="+374" />
+        <location filename="../ui/forms/FormWizard.cpp" line="+374"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
             <numerusform>%n answer needs your attention before going on.</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+150" />
+        <location line="+150"/>
         <source>All %n required document(s) checked.</source>
         <translation>
             <numerusform>The required document is checked.</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n document(s) not checked yet.</source>
         <translation>
             <numerusform>%n document not checked yet.</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>relais::ui::JournalView</name>
     <message numerus="yes">
-        <location filename="../ui/admin/JournalView.cpp" line="+335" />
+        <location filename="../ui/admin/JournalView.cpp" line="+335"/>
         <source>%n matching entries.</source>
         <translation>
             <numerusform>%n matching entry.</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%n entries.</source>
         <translation>
             <numerusform>%n entry.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+50" />
+        <location line="+50"/>
         <source>%n entries exported to %1.</source>
         <translation>
             <numerusform>%n entry exported to %1.</numerusform>
@@ -253,34 +253,42 @@
 <context>
     <name>relais::ui::OutboxPage</name>
     <message numerus="yes">
-        <location filename="../ui/outbox/OutboxPage.cpp" line="+162" />
+        <location filename="../ui/outbox/OutboxPage.cpp" line="+162"/>
         <source>Synchronised at %1: %n démarche(s) delivered</source>
         <translation>
-            <numerusform>Synchronised at %1: %n démarche delivered</numerusform><numerusform>Synchronised at %1: %n démarches delivered</numerusform></translation>
+            <numerusform>Synchronised at %1: %n démarche delivered</numerusform>
+            <numerusform>Synchronised at %1: %n démarches delivered</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%n refused by the platform (see below)</source>
         <translation>
-            <numerusform>%n refused by the platform (see below)</numerusform><numerusform>%n refused by the platform (see below)</numerusform></translation>
+            <numerusform>%n refused by the platform (see below)</numerusform>
+            <numerusform>%n refused by the platform (see below)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n still waiting</source>
         <translation>
-            <numerusform>%n still waiting</numerusform><numerusform>%n still waiting</numerusform></translation>
+            <numerusform>%n still waiting</numerusform>
+            <numerusform>%n still waiting</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n piece(s) of news</source>
         <translation>
-            <numerusform>%n piece of news</numerusform><numerusform>%n pieces of news</numerusform></translation>
+            <numerusform>%n piece of news</numerusform>
+            <numerusform>%n pieces of news</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>relais::ui::RetentionView</name>
     <message numerus="yes">
-        <location filename="../ui/admin/RetentionView.cpp" line="+58" />
+        <location filename="../ui/admin/RetentionView.cpp" line="+58"/>
         <source>What the retention rules will remove in the next %n days</source>
         <translation>
             <numerusform>What the retention rules will remove in the next %n day</numerusform>
@@ -288,7 +296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53" />
+        <location line="+53"/>
         <source>Nothing will be removed in the next %n days.</source>
         <translation>
             <numerusform>Nothing will be removed in the next %n day.</numerusform>
@@ -296,7 +304,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n removals planned in the next %1 days.</source>
         <translation>
             <numerusform>%n removal planned in the next %1 days.</numerusform>
@@ -304,7 +312,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9" />
+        <location line="+9"/>
         <source>Files are now erased after %n months without activity.</source>
         <translation>
             <numerusform>Files are now erased after %n month without activity.</numerusform>
@@ -315,7 +323,7 @@
 <context>
     <name>relais::ui::ShellPage</name>
     <message numerus="yes">
-        <location filename="../ui/shell/ShellPage.cpp" line="+197" />
+        <location filename="../ui/shell/ShellPage.cpp" line="+198"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform>
@@ -326,10 +334,12 @@
 <context>
     <name>relais::ui::SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../ui/outbox/SyncStatusBar.cpp" line="+63" />
+        <location filename="../ui/outbox/SyncStatusBar.cpp" line="+63"/>
         <source>%n démarche(s) waiting</source>
         <translation>
-            <numerusform>%n démarche waiting</numerusform><numerusform>%n démarches waiting</numerusform></translation>
+            <numerusform>%n démarche waiting</numerusform>
+            <numerusform>%n démarches waiting</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -418,19 +418,26 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+11" />
+        <location line="+61" />
         <source>This document no longer exists.</source>
         <translation>Ce document n'existe plus.</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="-45" />
         <source>The document could not be written out.</source>
         <translation>Le document n'a pas pu être écrit.</translation>
     </message>
     <message>
         <location line="+3" />
-        <location filename="../sync/client/ChunkReader.cpp" line="+59" />
+        <location filename="../sync/client/ChunkReader.cpp" line="+25" />
         <source>This document is damaged in the store: add it again.</source>
         <translation>Ce document est endommagé dans le coffre : ajoutez-le de nouveau.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <location line="+27" />
+        <source>This part of the document does not exist.</source>
+        <translation>Cette partie du document n'existe pas.</translation>
     </message>
 </context>
 <context>
@@ -2801,13 +2808,13 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+66" />
         <location line="+62" />
-        <location line="+458" />
+        <location line="+459" />
         <location line="+70" />
         <source>The connection to the platform was lost; it will be tried again later.</source>
         <translation>La connexion à la plateforme a été perdue ; un nouvel essai aura lieu plus tard.</translation>
     </message>
     <message>
-        <location line="-583" />
+        <location line="-584" />
         <source>The platform no longer accepts this kiosk: an administrator must enrol it again.</source>
         <translation>La plateforme n'accepte plus ce poste : un administrateur doit l'enrôler de nouveau.</translation>
     </message>
@@ -2834,12 +2841,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+4" />
         <location line="+60" />
-        <location line="+392" />
+        <location line="+393" />
         <source>Sending was stopped.</source>
         <translation>L'envoi a été arrêté.</translation>
     </message>
     <message>
-        <location line="-420" />
+        <location line="-421" />
         <source>The catalogue sent by the platform is not signed with its key: it was refused and the previous one is kept.</source>
         <translation>Le catalogue envoyé par la plateforme n'est pas signé de sa clé : il a été refusé et le précédent est conservé.</translation>
     </message>
@@ -2854,7 +2861,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>La plateforme ne propose pas d'envoi reprenable dans une version connue de ce poste.</translation>
     </message>
     <message>
-        <location line="+188" />
+        <location line="+189" />
         <source>A document arrived damaged at the platform; it will be sent again later.</source>
         <translation>Un document est arrivé abîmé à la plateforme ; il sera renvoyé plus tard.</translation>
     </message>
@@ -4081,7 +4088,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::DemarchesPage</name>
     <message>
-        <location filename="../ui/forms/DemarchesPage.cpp" line="+38" />
+        <location filename="../ui/forms/DemarchesPage.cpp" line="+39" />
         <source>CAF — family benefits</source>
         <translation>CAF — prestations familiales</translation>
     </message>
@@ -4176,7 +4183,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Reprendre ce brouillon</translation>
     </message>
     <message>
-        <location line="+142" />
+        <location line="+160" />
         <source>%1 — %2 — changed %3</source>
         <translation>%1 — %2 — modifié le %3</translation>
     </message>
@@ -5277,25 +5284,33 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+4" />
         <source>Synchronised at %1: %n démarche(s) delivered</source>
         <translation>
-            <numerusform>Synchronisé à %1 : %n démarche transmise</numerusform><numerusform>Synchronisé à %1 : %n démarches transmises</numerusform></translation>
+            <numerusform>Synchronisé à %1 : %n démarche transmise</numerusform>
+            <numerusform>Synchronisé à %1 : %n démarches transmises</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+3" />
         <source>%n refused by the platform (see below)</source>
         <translation>
-            <numerusform>%n refusée par la plateforme (voir ci-dessous)</numerusform><numerusform>%n refusées par la plateforme (voir ci-dessous)</numerusform></translation>
+            <numerusform>%n refusée par la plateforme (voir ci-dessous)</numerusform>
+            <numerusform>%n refusées par la plateforme (voir ci-dessous)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n still waiting</source>
         <translation>
-            <numerusform>%n encore en attente</numerusform><numerusform>%n encore en attente</numerusform></translation>
+            <numerusform>%n encore en attente</numerusform>
+            <numerusform>%n encore en attente</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n piece(s) of news</source>
         <translation>
-            <numerusform>%n nouvelle</numerusform><numerusform>%n nouvelles</numerusform></translation>
+            <numerusform>%n nouvelle</numerusform>
+            <numerusform>%n nouvelles</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+48" />
@@ -5730,7 +5745,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Administration</translation>
     </message>
     <message numerus="yes">
-        <location line="+41" />
+        <location line="+42" />
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>Aucune activité : la session se verrouille dans %n seconde. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>
@@ -5764,7 +5779,9 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+2" />
         <source>%n démarche(s) waiting</source>
         <translation>
-            <numerusform>%n démarche en attente</numerusform><numerusform>%n démarches en attente</numerusform></translation>
+            <numerusform>%n démarche en attente</numerusform>
+            <numerusform>%n démarches en attente</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
