@@ -10,8 +10,11 @@
 #include "outbox/SyncStatusBar.h"
 #include "security/Session.h"
 #include "shell/ShellPage.h"
+#include "theme/Theme.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -37,6 +41,7 @@ private Q_SLOTS:
     void showsWaitingThenDeliveredWithReference();
     void refusedDemarcheCanBeCorrectedAndResent();
     void newerPlatformCatalogueIsOfferedAtOnce();
+    void fitsTheWindowAtLargeText();
 
 private:
     QString cell(OutboxPage &page, int row, int column) { return page.model()->index(row, column).data().toString(); }
@@ -213,6 +218,63 @@ void TestOutboxPage::newerPlatformCatalogueIsOfferedAtOnce()
     QVERIFY(page->catalogueList()->currentItem());
     QCOMPARE(page->catalogueList()->currentItem()->text(0), after.first());
     QVERIFY(page->startButton()->isEnabled());
+}
+
+// RGAA 10.4 / 10.11: at 200 % text nothing of the « Envois » page goes off the side of a 1600 px kiosk screen,
+// the platform reference a mediator reads out is never cut, and the rail keeps every section name whole.
+void TestOutboxPage::fitsTheWindowAtLargeText()
+{
+    FakePlatform platform;
+    QVERIFY(platform.listen());
+    Kiosk kiosk;
+    QVERIFY(kiosk.open());
+    QVERIFY(kiosk.enrol(platform.url(), platform.token, platform.key.publicKey));
+    const qint64 id = kiosk.queue(QStringLiteral("msa-aspa"), {pdfBytes(2000, 1)});
+    QVERIFY(id > 0);
+    auto engine = kiosk.engine();
+    QVERIFY(runRound(*engine).error.isEmpty());
+    platform.statusChanges.append(
+        {{QStringLiteral("uuid"), kiosk.uuid(id)},
+         {QStringLiteral("status"), QStringLiteral("incomplete")},
+         {QStringLiteral("message"),
+          QStringLiteral("Il manque le dernier avis d'imposition. Merci de le déposer avant le 15 décembre.")},
+         {QStringLiteral("at"), QStringLiteral("2026-11-23T10:00:00Z")}});
+    QVERIFY(runRound(*engine).error.isEmpty());
+    const QString reference = kiosk.item(id).reference;
+    QVERIFY(!reference.isEmpty());
+
+    Session session(&kiosk.clock);
+    relais::ui::ShellPage shell(&kiosk.vault(), &session);
+    shell.setEngine(engine.get());
+    shell.enter(kiosk.vault().account(aliceLogin()).value());
+    shell.resize(1600, 900);
+    shell.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&shell));
+    shell.rail()->setCurrentRow(shell.pages()->indexOf(shell.outboxPage()));
+    QTableView *table = shell.outboxPage()->table();
+    for (const int scale : {100, 200}) {
+        relais::ui::Theme::apply(relais::ui::ThemeKind::Standard, scale);
+        QTest::qWait(100); // the restyle, then the queued fitting
+        QApplication::processEvents();
+        const QString at = QStringLiteral("%1 %: ").arg(scale);
+        QHeaderView *header = table->horizontalHeader();
+        QVERIFY2(
+            header->length() <= table->viewport()->width() + 1,
+            qPrintable(at +
+                       QStringLiteral("columns %1 px in %2 px").arg(header->length()).arg(table->viewport()->width())));
+        const int referenceWidth = table->fontMetrics().horizontalAdvance(reference);
+        QVERIFY2(header->sectionSize(OutboxModel::ReferenceColumn) > referenceWidth,
+                 qPrintable(at + QStringLiteral("reference column %1 px for %2 px of text")
+                                     .arg(header->sectionSize(OutboxModel::ReferenceColumn))
+                                     .arg(referenceWidth)));
+        QListWidget *rail = shell.rail();
+        for (int row = 0; row < rail->count(); ++row)
+            QVERIFY2(rail->visualItemRect(rail->item(row)).width() <= rail->viewport()->width() &&
+                         rail->fontMetrics().horizontalAdvance(rail->item(row)->text()) < rail->viewport()->width(),
+                     qPrintable(at + rail->item(row)->text()));
+        saveScreenshot(&shell, QStringLiteral("outbox-text-%1").arg(scale));
+    }
+    relais::ui::Theme::apply(relais::ui::ThemeKind::Standard, 100);
 }
 
 QTEST_MAIN(TestOutboxPage)

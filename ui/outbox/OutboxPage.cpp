@@ -9,6 +9,7 @@
 #include "store/Database.h"
 
 #include <QAccessible>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QListWidget>
@@ -68,7 +69,15 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(OutboxModel::NewsColumn, QHeaderView::Stretch);
+    // The three sentences (title, state, news) share the width left and wrap; rows grow to fit (fitColumns).
+    for (const int column : {OutboxModel::DemarcheColumn, OutboxModel::StateColumn, OutboxModel::NewsColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxModel::ReferenceColumn, QHeaderView::ResizeToContents);
+    m_table->setWordWrap(true);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->installEventFilter(this);
+    m_table->viewport()->installEventFilter(this);
     layout->addWidget(m_table, 1);
 
     m_detail = makeLabel(QString(), "info");
@@ -78,6 +87,7 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_updates = new QListWidget;
     m_updates->setAccessibleName(tr("News from the instructing service"));
     m_updates->setMaximumHeight(120);
+    m_updates->setWordWrap(true);
     m_updates->hide();
     layout->addWidget(m_updates);
     auto *itemActions = new QHBoxLayout;
@@ -102,9 +112,42 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &OutboxPage::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxPage::showSelected);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxPage::fitColumns);
     connect(m_resend, &QPushButton::clicked, this, &OutboxPage::resendSelected);
     connect(m_discard, &QPushButton::clicked, this, &OutboxPage::discardSelected);
     showSelected();
+}
+
+bool OutboxPage::eventFilter(QObject *watched, QEvent *event)
+{
+    const bool resized = watched == m_table->viewport() && event->type() == QEvent::Resize;
+    const bool restyled =
+        watched == m_table && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange);
+    if (resized || restyled)
+        QMetaObject::invokeMethod(this, &OutboxPage::fitColumns, Qt::QueuedConnection); // after the new layout
+    return QWidget::eventFilter(watched, event);
+}
+
+void OutboxPage::fitColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    // The platform reference is read out to the citizen: it always keeps its width, never cut.
+    const int columns[] = {OutboxModel::QueuedColumn, OutboxModel::ProgressColumn};
+    const auto contentWidth = [this, header](int column) {
+        return qMax(static_cast<QAbstractItemView *>(m_table)->sizeHintForColumn(column),
+                    header->sectionSizeHint(column));
+    };
+    int shortColumns = contentWidth(OutboxModel::ReferenceColumn);
+    for (const int column : columns)
+        shortColumns += contentWidth(column);
+    // About twelve characters per sentence column at the text size in use.
+    const int sentenceRoom = 3 * 12 * m_table->fontMetrics().averageCharWidth();
+    const QHeaderView::ResizeMode mode = shortColumns + sentenceRoom <= m_table->viewport()->width()
+                                             ? QHeaderView::ResizeToContents
+                                             : QHeaderView::Stretch;
+    for (const int column : columns)
+        if (header->sectionResizeMode(column) != mode)
+            header->setSectionResizeMode(column, mode);
 }
 
 void OutboxPage::setAccount(const Account &account)

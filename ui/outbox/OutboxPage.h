@@ -49,11 +49,18 @@ public:
     QLabel *detailLabel() const { return m_detail; }
     QListWidget *updatesList() const { return m_updates; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     // "Correct and resend": the démarche is a draft again; the shell opens it in the form.
     void correctRequested(qint64 submissionId);
 
 private:
+    // The short columns (date, documents) take their text's width while the three sentences still get room to
+    // wrap; when the text is too large for that (200 %), they share the width and wrap too, so that nothing goes
+    // off the page. The platform reference always keeps its whole width.
+    void fitColumns();
     void showSelected();
     void roundStarted();
     void roundFinished(const sync::RoundSummary &summary);

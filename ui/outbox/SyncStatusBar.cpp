@@ -62,10 +62,12 @@ void SyncStatusBar::refresh()
     const Result<int> waiting = store.waitingCount();
     m_waiting->setText(waiting ? tr("%n démarche(s) waiting", nullptr, waiting.value()) : waiting.message());
     const QDateTime last = store.lastSuccess();
-    m_last->setText(
-        last.isValid()
-            ? tr("Last synchronisation: %1").arg(QLocale().toString(last.toLocalTime(), QLocale::ShortFormat))
-            : tr("Never synchronised"));
+    // Today's time alone keeps the bar short at large text sizes; an older one gives its date.
+    const QDateTime local = last.toLocalTime();
+    const bool today = local.date() == m_vault->clock()->now().toLocalTime().date();
+    m_last->setText(!last.isValid() ? tr("Never synchronised")
+                    : today ? tr("Last synchronisation: %1").arg(QLocale().toString(local.time(), QLocale::ShortFormat))
+                            : tr("Last synchronisation: %1").arg(QLocale().toString(local, QLocale::ShortFormat)));
     setAccessibleName(QStringList{m_online->text(), m_waiting->text(), m_last->text()}.join(QLatin1String(", ")));
 }
 

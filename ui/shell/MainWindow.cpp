@@ -94,6 +94,7 @@ void MainWindow::buildStatusBar()
     auto *sizeLabel = new QLabel(tr("&Text size:"));
     m_textSize = new QComboBox;
     m_textSize->setAccessibleName(tr("Text size"));
+    m_textSize->setSizeAdjustPolicy(QComboBox::AdjustToContents); // follows the text size it sets
     for (int percent : {100, 125, 150, 175, 200})
         m_textSize->addItem(QStringLiteral("%1 %").arg(percent), percent);
     sizeLabel->setBuddy(m_textSize);

@@ -11,6 +11,7 @@
 #include "security/Vault.h"
 
 #include <QAccessible>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListWidget>
@@ -74,6 +75,8 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_rail->setObjectName(QStringLiteral("rail"));
     m_rail->setAccessibleName(tr("Sections"));
     m_rail->setFixedWidth(220);
+    m_rail->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_rail->installEventFilter(this);
     m_pages = new QStackedWidget;
     m_pages->setObjectName(QStringLiteral("content"));
     body->addWidget(m_rail);
@@ -156,10 +159,22 @@ void ShellPage::enter(const Account &account)
         addPage(tr("Administration"), m_admin);
         m_admin->refresh();
     }
-    // Wide enough for the longest section name at the chosen text size (up to 200 %).
-    m_rail->setFixedWidth(qMax(220, m_rail->sizeHintForColumn(0) + 2 * m_rail->frameWidth() + 8));
+    fitRail();
     m_rail->setCurrentRow(0);
     m_rail->setFocus();
+}
+
+void ShellPage::fitRail()
+{
+    m_rail->setFixedWidth(qMax(220, m_rail->sizeHintForColumn(0) + 2 * m_rail->frameWidth() + 8));
+}
+
+bool ShellPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // The text size changes while signed in (status bar): the rail follows at once, not at the next sign-in.
+    if (watched == m_rail && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
+        QMetaObject::invokeMethod(this, &ShellPage::fitRail, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
 }
 
 void ShellPage::setEngine(sync::SyncEngine *engine)

@@ -53,12 +53,17 @@ public:
     // The window title says where the person is: the structure, or the démarche being filled in.
     void updateWindowTitle();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void lockRequested();
     void switchUserRequested();
     void signOutRequested();
 
 private:
+    // Wide enough for the longest section name at the text size in use (up to 200 %), never scrolled sideways.
+    void fitRail();
     void showWarning(int secondsLeft);
     void addPage(const QString &title, QWidget *page);
     void showPage(QWidget *page);
