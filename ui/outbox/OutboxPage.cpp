@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -142,7 +143,11 @@ void OutboxPage::fitColumns()
         shortColumns += contentWidth(column);
     // About twelve characters per sentence column at the text size in use.
     const int sentenceRoom = 3 * 12 * m_table->fontMetrics().averageCharWidth();
-    const QHeaderView::ResizeMode mode = shortColumns + sentenceRoom <= m_table->viewport()->width()
+    // Going back to the roomy layout asks for a scroll bar's width more: wrapping changes the rows' height, the
+    // vertical scroll bar may come or go, and the two layouts must not take turns at the edge.
+    const bool roomy = header->sectionResizeMode(columns[0]) == QHeaderView::ResizeToContents;
+    const int margin = roomy ? 0 : m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
+    const QHeaderView::ResizeMode mode = shortColumns + sentenceRoom + margin <= m_table->viewport()->width()
                                              ? QHeaderView::ResizeToContents
                                              : QHeaderView::Stretch;
     for (const int column : columns)
