@@ -220,8 +220,8 @@ void TestOutboxPage::newerPlatformCatalogueIsOfferedAtOnce()
     QVERIFY(page->startButton()->isEnabled());
 }
 
-// RGAA 10.4 / 10.11: at 200 % text nothing of the « Envois » page goes off the side of a 1600 px kiosk screen,
-// the platform reference a mediator reads out is never cut, and the rail keeps every section name whole.
+// RGAA 10.4 / 10.11: at 200 % text, in both themes, nothing of the « Envois » page goes off the side of a 1600 px kiosk
+// screen, the platform reference a mediator reads out is never cut, and the rail keeps every section name whole.
 void TestOutboxPage::fitsTheWindowAtLargeText()
 {
     FakePlatform platform;
@@ -252,11 +252,15 @@ void TestOutboxPage::fitsTheWindowAtLargeText()
     QVERIFY(QTest::qWaitForWindowExposed(&shell));
     shell.rail()->setCurrentRow(shell.pages()->indexOf(shell.outboxPage()));
     QTableView *table = shell.outboxPage()->table();
-    for (const int scale : {100, 200}) {
-        relais::ui::Theme::apply(relais::ui::ThemeKind::Standard, scale);
+    using relais::ui::ThemeKind;
+    for (const auto &[kind, scale] :
+         {std::pair{ThemeKind::Standard, 100}, std::pair{ThemeKind::Standard, 200},
+          std::pair{ThemeKind::HighContrast, 100}, std::pair{ThemeKind::HighContrast, 200}}) {
+        relais::ui::Theme::apply(kind, scale);
         QTest::qWait(100); // the restyle, then the queued fitting
         QApplication::processEvents();
-        const QString at = QStringLiteral("%1 %: ").arg(scale);
+        const QString theme = kind == ThemeKind::Standard ? QStringLiteral("standard") : QStringLiteral("contrast");
+        const QString at = QStringLiteral("%1 %2 %: ").arg(theme).arg(scale);
         QHeaderView *header = table->horizontalHeader();
         QVERIFY2(
             header->length() <= table->viewport()->width() + 1,
@@ -272,7 +276,7 @@ void TestOutboxPage::fitsTheWindowAtLargeText()
             QVERIFY2(rail->visualItemRect(rail->item(row)).width() <= rail->viewport()->width() &&
                          rail->fontMetrics().horizontalAdvance(rail->item(row)->text()) < rail->viewport()->width(),
                      qPrintable(at + rail->item(row)->text()));
-        saveScreenshot(&shell, QStringLiteral("outbox-text-%1").arg(scale));
+        saveScreenshot(&shell, QStringLiteral("outbox-%1-%2").arg(theme).arg(scale));
     }
     relais::ui::Theme::apply(relais::ui::ThemeKind::Standard, 100);
 }

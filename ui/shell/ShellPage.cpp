@@ -122,6 +122,13 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     });
 }
 
+ShellPage::~ShellPage()
+{
+    // ~QWidget would delete the pages after m_catalogue is gone, and hiding a page on the way lays out its lists,
+    // which asks the catalogue for démarche titles (seen on the Envois table, whose rows fit their text).
+    qDeleteAll(findChildren<QWidget *>(Qt::FindDirectChildrenOnly));
+}
+
 void ShellPage::showPage(QWidget *page)
 {
     m_rail->setCurrentRow(m_pages->indexOf(page));

@@ -33,6 +33,8 @@ class ShellPage : public QWidget
     Q_OBJECT
 public:
     ShellPage(Vault *vault, Session *session, QWidget *parent = nullptr);
+    // The pages are deleted first: they read the catalogue, a member that QWidget's destructor would outlive.
+    ~ShellPage() override;
 
     void enter(const Account &account);
     QListWidget *rail() const { return m_rail; }
