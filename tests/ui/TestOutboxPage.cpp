@@ -38,22 +38,38 @@ class TestOutboxPage : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init();
+    void cleanup();
     void showsWaitingThenDeliveredWithReference();
     void refusedDemarcheCanBeCorrectedAndResent();
     void newerPlatformCatalogueIsOfferedAtOnce();
     void fitsTheWindowAtLargeText();
 
 private:
+    std::unique_ptr<FakePlatform> m_platform;
+    std::unique_ptr<Kiosk> m_kiosk; // enrolled with m_platform
     QString cell(OutboxPage &page, int row, int column) { return page.model()->index(row, column).data().toString(); }
 };
 
+void TestOutboxPage::init()
+{
+    m_platform = std::make_unique<FakePlatform>();
+    QVERIFY(m_platform->listen());
+    m_kiosk = std::make_unique<Kiosk>();
+    QVERIFY(m_kiosk->open());
+    QVERIFY(m_kiosk->enrol(m_platform->url(), m_platform->token, m_platform->key.publicKey));
+}
+
+void TestOutboxPage::cleanup()
+{
+    m_kiosk.reset();
+    m_platform.reset();
+}
+
 void TestOutboxPage::showsWaitingThenDeliveredWithReference()
 {
-    FakePlatform platform;
-    QVERIFY(platform.listen());
-    Kiosk kiosk;
-    QVERIFY(kiosk.open());
-    QVERIFY(kiosk.enrol(platform.url(), platform.token, platform.key.publicKey));
+    FakePlatform &platform = *m_platform;
+    Kiosk &kiosk = *m_kiosk;
     const qint64 id = kiosk.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(300 * 1024, 1)});
     QVERIFY(id > 0);
     auto engine = kiosk.engine();
@@ -111,17 +127,14 @@ void TestOutboxPage::showsWaitingThenDeliveredWithReference()
 
 void TestOutboxPage::refusedDemarcheCanBeCorrectedAndResent()
 {
-    FakePlatform platform;
-    QVERIFY(platform.listen());
+    FakePlatform &platform = *m_platform;
+    Kiosk &kiosk = *m_kiosk;
     platform.before = [&platform](const RecordedRequest &r) -> std::optional<ScriptedReply> {
         if (r.method == "PUT" && r.path.startsWith("/v1/submissions/"))
             return platform.problem(422, QStringLiteral("attachment-mismatch"),
                                     QStringLiteral("Le justificatif reçu ne correspond pas."));
         return std::nullopt;
     };
-    Kiosk kiosk;
-    QVERIFY(kiosk.open());
-    QVERIFY(kiosk.enrol(platform.url(), platform.token, platform.key.publicKey));
     const qint64 id = kiosk.queue(QStringLiteral("caf-changement-adresse"));
     QVERIFY(id > 0);
     const QString firstUuid = kiosk.uuid(id);
@@ -170,11 +183,8 @@ QStringList offeredTitles(const QTreeWidget *tree)
 // the round that fetched it ends, without signing out; the search typed and the démarche chosen stay.
 void TestOutboxPage::newerPlatformCatalogueIsOfferedAtOnce()
 {
-    FakePlatform platform;
-    QVERIFY(platform.listen());
-    Kiosk kiosk;
-    QVERIFY(kiosk.open());
-    QVERIFY(kiosk.enrol(platform.url(), platform.token, platform.key.publicKey));
+    FakePlatform &platform = *m_platform;
+    Kiosk &kiosk = *m_kiosk;
     QFile bundled(QStringLiteral(":/catalogue/demarches/caf-rsa.json"));
     QVERIFY(bundled.open(QIODevice::ReadOnly));
     QJsonObject document = QJsonDocument::fromJson(bundled.readAll()).object();
@@ -224,11 +234,8 @@ void TestOutboxPage::newerPlatformCatalogueIsOfferedAtOnce()
 // screen, the platform reference a mediator reads out is never cut, and the rail keeps every section name whole.
 void TestOutboxPage::fitsTheWindowAtLargeText()
 {
-    FakePlatform platform;
-    QVERIFY(platform.listen());
-    Kiosk kiosk;
-    QVERIFY(kiosk.open());
-    QVERIFY(kiosk.enrol(platform.url(), platform.token, platform.key.publicKey));
+    FakePlatform &platform = *m_platform;
+    Kiosk &kiosk = *m_kiosk;
     const qint64 id = kiosk.queue(QStringLiteral("msa-aspa"), {pdfBytes(2000, 1)});
     QVERIFY(id > 0);
     auto engine = kiosk.engine();

@@ -65,9 +65,9 @@ void SyncStatusBar::refresh()
     // Today's time alone keeps the bar short at large text sizes; an older one gives its date.
     const QDateTime local = last.toLocalTime();
     const bool today = local.date() == m_vault->clock()->now().toLocalTime().date();
-    m_last->setText(!last.isValid() ? tr("Never synchronised")
-                    : today ? tr("Last synchronisation: %1").arg(QLocale().toString(local.time(), QLocale::ShortFormat))
-                            : tr("Last synchronisation: %1").arg(QLocale().toString(local, QLocale::ShortFormat)));
+    const QString when = today ? QLocale().toString(local.time(), QLocale::ShortFormat)
+                               : QLocale().toString(local, QLocale::ShortFormat);
+    m_last->setText(last.isValid() ? tr("Last synchronisation: %1").arg(when) : tr("Never synchronised"));
     setAccessibleName(QStringList{m_online->text(), m_waiting->text(), m_last->text()}.join(QLatin1String(", ")));
 }
 
