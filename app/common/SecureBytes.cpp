@@ -24,6 +24,16 @@ void wipe(QString &text)
     text.clear();
 }
 
+SecureBytes deriveSubkey(const SecureBytes &master, const char (&context)[9], quint64 id)
+{
+    Q_ASSERT(master.size() == crypto_kdf_KEYBYTES);
+    SecureBytes subkey(32);
+    if (sodium_init() < 0 ||
+        crypto_kdf_derive_from_key(subkey.data(), static_cast<size_t>(subkey.size()), id, context, master.data()) != 0)
+        subkey.clear();
+    return subkey;
+}
+
 SecureBytes::SecureBytes(int size) : m_bytes(size, '\0') {}
 
 SecureBytes::SecureBytes(const char *data, int size) : m_bytes(data, size) {}

@@ -36,6 +36,11 @@ private:
     QByteArray m_bytes;
 };
 
+// A key for one purpose derived from a 32-byte master key (libsodium crypto_kdf, BLAKE2b): knowing a subkey tells
+// nothing of the master or of the other subkeys. `context` is exactly 8 characters naming the purpose; 32 bytes,
+// empty if the library failed.
+SecureBytes deriveSubkey(const SecureBytes &master, const char (&context)[9], quint64 id = 1);
+
 void wipe(QByteArray &bytes);
 void wipe(QString &text);
 
