@@ -80,24 +80,26 @@ int AdminCli::usage(const QString &problem)
 {
     if (!problem.isEmpty())
         m_err << "relais-admin: " << problem << Qt::endl;
-    m_err << AdminCli::tr("Usage: relais-admin COMMAND [options]\n"
-                          "  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin\n"
-                          "  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]\n"
-                          "  user passwd --login LOGIN\n"
-                          "  user disable --login LOGIN\n"
-                          "  user list\n"
-                          "  check\n"
-                          "  verify-journal [--reset-anchor]\n"
-                          "  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)\n"
-                          "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
-                          "  enrol --platform URL --code CODE [--device-name NAME]   connect to the platform\n"
-                          "  sync [--chunk-size BYTES]   one synchronisation round now, with a summary\n"
-                          "Options of every command that opens the store:\n"
-                          "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
-                          "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
-                          "  --recovery          open it with the recovery code (first line) instead\n"
-                          "  --password-stdin    read passwords from standard input, one per line\n"
-                          "Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.")
+    m_err << AdminCli::tr(
+                 "Usage: relais-admin COMMAND [options]\n"
+                 "  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin\n"
+                 "  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]\n"
+                 "  user passwd --login LOGIN\n"
+                 "  user disable --login LOGIN   (re-keys the store)\n"
+                 "  user role --login LOGIN --role admin|mediator|volunteer   (a lower role re-keys the store)\n"
+                 "  user list\n"
+                 "  check\n"
+                 "  verify-journal [--reset-anchor]\n"
+                 "  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)\n"
+                 "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
+                 "  enrol --platform URL --code CODE [--device-name NAME]   connect to the platform\n"
+                 "  sync [--chunk-size BYTES]   one synchronisation round now, with a summary\n"
+                 "Options of every command that opens the store:\n"
+                 "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
+                 "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
+                 "  --recovery          open it with the recovery code (first line) instead\n"
+                 "  --password-stdin    read passwords from standard input, one per line\n"
+                 "Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.")
           << Qt::endl;
     return Usage;
 }
@@ -239,9 +241,9 @@ int AdminCli::user(const Options &o)
 {
     const QString sub = o.positional.value(1);
     if (sub.isEmpty())
-        return usage(AdminCli::tr("user needs a subcommand: add, passwd, disable or list."));
+        return usage(AdminCli::tr("user needs a subcommand: add, passwd, disable, role or list."));
     if (sub != QLatin1String("add") && sub != QLatin1String("passwd") && sub != QLatin1String("disable") &&
-        sub != QLatin1String("list"))
+        sub != QLatin1String("role") && sub != QLatin1String("list"))
         return usage(AdminCli::tr("Unknown subcommand user %1.").arg(sub));
     if (!o.has("password-stdin"))
         return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
@@ -249,7 +251,7 @@ int AdminCli::user(const Options &o)
     if (sub != QLatin1String("list") && login.isEmpty())
         return usage(AdminCli::tr("user %1 needs --login.").arg(sub));
     Role role = Role::Mediator;
-    if (sub == QLatin1String("add") && !roleFromId(o.value("role"), &role))
+    if ((sub == QLatin1String("add") || sub == QLatin1String("role")) && !roleFromId(o.value("role"), &role))
         return usage(AdminCli::tr("--role must be admin, mediator or volunteer."));
 
     Vault vault(o.dataDir());
@@ -259,6 +261,7 @@ int AdminCli::user(const Options &o)
     auto actor = openAs(vault, o.positional, m_readLine, recovery, o.value("as"), recovery ? login : QString());
     if (!actor)
         return fail(exitCodeFor(actor.code()), actor.message());
+    printRekeyReport(vault.takeRekeyReport()); // a re-key finished at this unlock
 
     if (sub == QLatin1String("list")) {
         auto list = vault.accounts();
@@ -271,10 +274,16 @@ int AdminCli::user(const Options &o)
         m_out.flush();
         return Ok;
     }
-    if (sub == QLatin1String("disable")) {
-        if (Status s = vault.setDisabled(actor.value(), login, true); !s)
+    if (sub == QLatin1String("disable") || sub == QLatin1String("role")) {
+        const Status s = sub == QLatin1String("disable") ? vault.setDisabled(actor.value(), login, true)
+                                                         : vault.setRole(actor.value(), login, role);
+        if (!s)
             return fail(exitCodeFor(s.code()), s.message());
-        m_out << AdminCli::tr("Account %1 disabled.").arg(login) << Qt::endl;
+        m_out << (sub == QLatin1String("disable") ? AdminCli::tr("Account %1 disabled.").arg(login)
+                                                  : AdminCli::tr("Account %1 is now %2.").arg(login, roleId(role)))
+              << '\n';
+        printRekeyReport(vault.takeRekeyReport());
+        m_out.flush();
         return Ok;
     }
     SecureBytes password;
@@ -286,9 +295,7 @@ int AdminCli::user(const Options &o)
         m_out << AdminCli::tr("Account %1 created.").arg(login) << Qt::endl;
         return Ok;
     }
-    const QString demoClear =
-        vault.keySlots().isDemo() ? QString::fromUtf8(password.constChar(), password.size()) : QString();
-    if (Status s = vault.changePassword(actor.value(), login, password, demoClear); !s)
+    if (Status s = vault.changePassword(actor.value(), login, password); !s)
         return fail(exitCodeFor(s.code()), s.message());
     m_out << AdminCli::tr("Password of %1 changed.").arg(login) << Qt::endl;
     if (recovery) {
@@ -303,6 +310,20 @@ int AdminCli::user(const Options &o)
     return Ok;
 }
 
+void AdminCli::printRekeyReport(const ResealReport &report)
+{
+    if (!report.loginsWithoutSlot.isEmpty())
+        m_out << AdminCli::tr("The store has a new key. These accounts were made by an older Relais and need a new "
+                              "password from an administrator (user passwd): %1")
+                     .arg(report.loginsWithoutSlot.join(QStringLiteral(", ")))
+              << '\n';
+    if (!report.newRecoveryCode.isEmpty())
+        m_out << AdminCli::tr("The store has a new key and a new recovery code (shown only once: write it down and "
+                              "keep it in a safe place):")
+              << '\n'
+              << "    " << report.newRecoveryCode << '\n';
+}
+
 int AdminCli::openStore(const Options &o, Vault &vault, Account *actor)
 {
     if (!o.has("password-stdin") && !o.has("recovery"))
@@ -310,6 +331,7 @@ int AdminCli::openStore(const Options &o, Vault &vault, Account *actor)
     auto opened = openAs(vault, o.positional, m_readLine, o.has("recovery"), o.value("as"));
     if (!opened)
         return fail(exitCodeFor(opened.code()), opened.message());
+    printRekeyReport(vault.takeRekeyReport());
     if (actor)
         *actor = opened.value();
     return Ok;

@@ -11,6 +11,7 @@ namespace relais {
 
 class Vault;
 struct Account;
+struct ResealReport;
 
 // relais-admin: administration and scripting (DESIGN §8). Passwords come from standard input, one per
 // line, never from arguments. Each command returns 0 on success, otherwise a non-zero code with a
@@ -47,6 +48,8 @@ private:
     // Opens the store as --as (or with --recovery), passwords from standard input; Ok, or the exit code after
     // saying why. `actor`, when given, receives the account that opened it.
     int openStore(const Options &o, Vault &vault, Account *actor = nullptr);
+    // What a re-key could not carry over, said to the administrator (accounts to give a password, a new code).
+    void printRekeyReport(const ResealReport &report);
     int usage(const QString &problem = QString());
     int fail(int code, const QString &message);
 

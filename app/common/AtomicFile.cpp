@@ -5,10 +5,32 @@
 #include <QSaveFile>
 
 #include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
 
 namespace relais {
+
+namespace {
+
+void syncDirectoryOf(const QString &path)
+{
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+Error cannotWrite(const QString &path)
+{
+    return makeError(ErrorCode::Io, QCoreApplication::translate("relais::AtomicFile", "Cannot write %1: nothing was "
+                                                                                      "changed.")
+                                        .arg(QFileInfo(path).fileName()));
+}
+
+} // namespace
 
 Status writeFileAtomically(const QString &path, const QByteArray &contents)
 {
@@ -33,17 +55,27 @@ Status writeFileAtomically(const QString &path, const QByteArray &contents)
                              QCoreApplication::translate("relais::AtomicFile",
                                                          "The disk is full: nothing was changed. Free some space "
                                                          "and try again."));
-        return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("relais::AtomicFile", "Cannot write %1: nothing was changed.")
-                             .arg(QFileInfo(path).fileName()));
+        return cannotWrite(path);
     }
     // The rename is only durable once the directory entry itself reaches the disk.
-    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
-    const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
+    syncDirectoryOf(path);
+    return {};
+}
+
+Status syncFileToDisk(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0)
         ::close(fd);
-    }
+    return synced ? Status() : cannotWrite(path);
+}
+
+Status renameDurably(const QString &from, const QString &to)
+{
+    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0)
+        return cannotWrite(to);
+    syncDirectoryOf(to);
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "Journal.h"
 #include "common/Logging.h"
 #include "store/Keychain.h"
+#include "store/SqlCipherDriver.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,6 +24,23 @@ QString throttleKey(const QString &login)
 }
 
 const QString RecoveryThrottleKey = QStringLiteral("#recovery");
+const QString SystemActor = QStringLiteral("#system");
+// Settings the vault keeps for itself (never shown in Administration).
+const QString RekeyPendingSetting = QStringLiteral("rekey_pending");
+const QString KeySlotsFormatSetting = QStringLiteral("keyslots_format");
+
+int rank(Role role)
+{
+    switch (role) {
+    case Role::Admin:
+        return 2;
+    case Role::Mediator:
+        return 1;
+    case Role::Volunteer:
+        break;
+    }
+    return 0;
+}
 const QString UnknownLogin = QStringLiteral("#unknown");
 
 Account accountFrom(const QSqlQuery &q)
@@ -111,7 +129,7 @@ Status Vault::checkPasswordPolicy(const SecureBytes &password, const QString &lo
 
 Status Vault::saveSlots()
 {
-    return m_slots.save(slotsPath());
+    return m_slots.save(slotsPath(), m_dataKey);
 }
 
 Status Vault::loadSlots()
@@ -138,9 +156,9 @@ Status Vault::saveSlotsOrRestore(const KeySlots &before)
     return s;
 }
 
-Status Vault::ensureSlotsLoaded()
+Status Vault::refreshSlots()
 {
-    return m_slotsLoaded ? Status() : loadSlots();
+    return isOpen() ? Status() : loadSlots();
 }
 
 Result<InitResult> Vault::initialize(const QString &structure, const QString &adminLogin,
@@ -173,8 +191,6 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
     const QString displayName = adminDisplayName.trimmed().isEmpty() ? adminLogin : adminDisplayName.trimmed();
     if (Status s = slots.setPasswordSlot(adminLogin, displayName, adminPassword, dataKey, params); !s)
         return s.error();
-    if (demo)
-        slots.setDemoPassword(adminLogin, QString::fromUtf8(adminPassword.constChar(), adminPassword.size()));
     auto code = slots.renewRecoverySlot(dataKey, params);
     if (!code)
         return code.error();
@@ -199,6 +215,11 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
             if (!q.exec())
                 return Database::sqlError(QStringLiteral("first account"), q.lastError());
             const QString object = QStringLiteral("account:%1").arg(q.lastInsertId().toLongLong());
+            q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)"));
+            q.addBindValue(KeySlotsFormatSetting);
+            q.addBindValue(QString::number(KeySlots::FormatVersion));
+            if (!q.exec())
+                return Database::sqlError(QStringLiteral("first settings"), q.lastError());
             if (Status j = m_journal->append(adminLogin, QStringLiteral("store_created")); !j)
                 return j;
             return m_journal->append(adminLogin, QStringLiteral("account_created"), object);
@@ -245,13 +266,96 @@ Status Vault::openDatabase(const SecureBytes &dataKey)
                              Vault::tr("This account's key slot does not match the open store."));
         return {};
     }
+    if (Status s = Database::finishPendingCopy(m_dataDir, dataKey); !s)
+        return s;
     auto db = Database::open(m_dataDir, dataKey);
     if (!db)
         return db.error();
     m_db = std::move(db).value();
     m_journal = std::make_unique<Journal>(m_db->connection(), m_clock, anchorPath());
     m_dataKey = dataKey;
+    if (Status s = afterUnlock(); !s) {
+        close();
+        return s;
+    }
     return {};
+}
+
+Status Vault::afterUnlock()
+{
+    if (m_slots.loadedVersion() < KeySlots::FormatVersion) {
+        // Format 1 has no seal: accepted once, from a store that never had format 2, and sealed at once.
+        if (setting(KeySlotsFormatSetting).toInt() >= KeySlots::FormatVersion) {
+            qCWarning(lcSecurity) << "keyslots.json of an older format put in place of a sealed one";
+            return makeError(ErrorCode::KeySlotsDamaged,
+                             Vault::tr("The key file keyslots.json was replaced by a file of an older format, "
+                                       "without its seal. It was not followed and the store stays closed. "
+                                       "Restore the file from a backup."));
+        }
+        if (Status s = saveSlots(); !s)
+            return s;
+        if (Status s = writeInternalSetting(KeySlotsFormatSetting, QString::number(KeySlots::FormatVersion)); !s)
+            return s;
+        record(SystemActor, QStringLiteral("keyslots_sealed"));
+    }
+    if (setting(RekeyPendingSetting) == QLatin1String("1")) {
+        // A re-key cut short (power cut, killed process): finished now, whoever unlocks.
+        auto done = rekey(SystemActor);
+        if (!done)
+            qCWarning(lcSecurity) << "pending re-key not finished; tried again at the next unlock";
+    }
+    return {};
+}
+
+Status Vault::writeInternalSetting(const QString &key, const QString &value)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("setting"), q.lastError());
+    return {};
+}
+
+Result<ResealReport> Vault::rekey(const QString &actor, const Progress &progress)
+{
+    if (!m_db)
+        return makeError(ErrorCode::PermissionDenied, Vault::tr("The store is locked."));
+    auto all = accounts();
+    if (!all)
+        return all.error();
+    KeySlots next = m_slots;
+    for (const Account &a : all.value()) {
+        if (a.disabled)
+            next.removePasswordSlot(a.login);
+    }
+    const SecureBytes newKey = SecureBytes::random(KeySlots::DataKeySize);
+    auto report = next.resealAll(newKey, m_kdf);
+    if (!report)
+        return report.error();
+    const QString clearPending = QStringLiteral("DELETE FROM %1.settings WHERE key = '%2'")
+                                     .arg(QLatin1String(SqlCipherDriver::CopySchema), RekeyPendingSetting);
+    if (Status s = m_db->exportCopy(newKey, {clearPending}, progress); !s)
+        return s.error();
+    // The commit point: from this write on, only the copy opens with what keyslots.json holds.
+    if (Status s = next.save(slotsPath(), newKey); !s) {
+        QFile::remove(m_db->pendingCopyPath());
+        return s.error();
+    }
+    m_slots = next;
+    m_dataKey = newKey;
+    if (Status s = m_db->adoptCopy(newKey); !s)
+        return s.error(); // the copy is in keyslots.json already: the next unlock puts it in place
+    record(actor, QStringLiteral("store_rekeyed"));
+    qCInfo(lcSecurity) << "store re-keyed";
+    m_rekeyReport = report.value();
+    return report;
+}
+
+ResealReport Vault::takeRekeyReport()
+{
+    return std::exchange(m_rekeyReport, ResealReport());
 }
 
 Result<Account> Vault::completeSignIn(const QString &login, const Result<SecureBytes> &unwrapped)
@@ -288,7 +392,7 @@ Result<Account> Vault::completeSignIn(const QString &login, const Result<SecureB
 
 Result<Account> Vault::signIn(const QString &login, const SecureBytes &password)
 {
-    if (Status s = ensureSlotsLoaded(); !s)
+    if (Status s = refreshSlots(); !s)
         return s.error();
     if (Status s = checkThrottle(login); !s)
         return s.error();
@@ -311,6 +415,11 @@ Result<QList<Account>> Vault::completeRecovery(const Result<SecureBytes> &unwrap
     if (Status s = openDatabase(unwrapped.value()); !s)
         return s.error();
     record(QStringLiteral("#recovery"), QStringLiteral("recovery_code_used"));
+    // Whoever read the code may hold a copy of keyslots.json too: that copy must open nothing from now on.
+    if (Status s = writeInternalSetting(RekeyPendingSetting, QStringLiteral("1")); !s)
+        return s.error();
+    if (auto rekeyed = rekey(QStringLiteral("#recovery")); !rekeyed)
+        return rekeyed.error();
     auto all = accounts();
     if (!all)
         return all.error();
@@ -324,7 +433,7 @@ Result<QList<Account>> Vault::completeRecovery(const Result<SecureBytes> &unwrap
 
 Result<QList<Account>> Vault::recover(const QString &code)
 {
-    if (Status s = ensureSlotsLoaded(); !s)
+    if (Status s = refreshSlots(); !s)
         return s.error();
     if (Status s = checkThrottle(RecoveryThrottleKey); !s)
         return s.error();
@@ -343,7 +452,7 @@ QString Vault::keychainEntryName() const
 
 Status Vault::unlockWithKeychain()
 {
-    if (Status s = ensureSlotsLoaded(); !s)
+    if (Status s = refreshSlots(); !s)
         return s;
     if (!m_slots.hasKeychainSlot())
         return makeError(ErrorCode::KeychainUnavailable,
@@ -449,14 +558,11 @@ Status Vault::addAccount(const Account &actor, const QString &login, const QStri
             return s;
         if (Status s = m_slots.setPasswordSlot(login, name, password, m_dataKey, m_kdf); !s)
             return s;
-        if (m_slots.isDemo())
-            m_slots.setDemoPassword(login, QString::fromUtf8(password.constChar(), password.size()));
         return saveSlotsOrRestore(before);
     });
 }
 
-Status Vault::changePassword(const Account &actor, const QString &login, const SecureBytes &newPassword,
-                             const QString &clearDemoPassword)
+Status Vault::changePassword(const Account &actor, const QString &login, const SecureBytes &newPassword)
 {
     if (actor.login != login) {
         if (Status s = requireAdmin(actor); !s)
@@ -483,13 +589,11 @@ Status Vault::changePassword(const Account &actor, const QString &login, const S
             return s;
         if (Status s = m_slots.setPasswordSlot(login, target->displayName, newPassword, m_dataKey, m_kdf); !s)
             return s;
-        if (m_slots.isDemo() && !clearDemoPassword.isEmpty())
-            m_slots.setDemoPassword(login, clearDemoPassword);
         return saveSlotsOrRestore(before);
     });
 }
 
-Status Vault::setDisabled(const Account &actor, const QString &login, bool disabled)
+Status Vault::setDisabled(const Account &actor, const QString &login, bool disabled, const Progress &progress)
 {
     if (Status s = requireAdmin(actor); !s)
         return s;
@@ -501,7 +605,7 @@ Status Vault::setDisabled(const Account &actor, const QString &login, bool disab
     if (!target)
         return target.error();
     const KeySlots before = m_slots;
-    return Database::inTransaction(m_db->connection(), [&]() -> Status {
+    Status committed = Database::inTransaction(m_db->connection(), [&]() -> Status {
         QSqlQuery q(m_db->connection());
         q.prepare(QStringLiteral("UPDATE accounts SET disabled = 1 WHERE id = ?"));
         q.addBindValue(target->id);
@@ -511,10 +615,51 @@ Status Vault::setDisabled(const Account &actor, const QString &login, bool disab
                                          QStringLiteral("account:%1").arg(target->id));
             !s)
             return s;
-        // Without its slot, the account's password no longer opens the store at all.
+        // Committed with the change: a re-key cut short is finished at the next unlock.
+        if (Status s = writeInternalSetting(RekeyPendingSetting, QStringLiteral("1")); !s)
+            return s;
+        // Without its slot, the account's password no longer opens the store through Relais; the re-key below
+        // makes an old copy of keyslots.json useless too.
         m_slots.removePasswordSlot(login);
         return saveSlotsOrRestore(before);
     });
+    if (!committed)
+        return committed;
+    auto rekeyed = rekey(actor.login, progress);
+    return rekeyed ? Status() : Status(rekeyed.error());
+}
+
+Status Vault::setRole(const Account &actor, const QString &login, Role role, const Progress &progress)
+{
+    if (Status s = requireAdmin(actor); !s)
+        return s;
+    auto target = account(login);
+    if (!target)
+        return target.error();
+    if (target->disabled)
+        return makeError(ErrorCode::AccountDisabled, Vault::tr("This account is disabled."));
+    if (actor.login == login && role != Role::Admin)
+        return makeError(ErrorCode::PermissionDenied, Vault::tr("You cannot lower your own role."));
+    if (target->role == role)
+        return {};
+    const bool lowered = rank(role) < rank(target->role);
+    Status committed = Database::inTransaction(m_db->connection(), [&]() -> Status {
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("UPDATE accounts SET role = ? WHERE id = ?"));
+        q.addBindValue(roleId(role));
+        q.addBindValue(target->id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("change role"), q.lastError());
+        if (Status s = m_journal->append(actor.login, QStringLiteral("account_role_changed"),
+                                         QStringLiteral("account:%1").arg(target->id));
+            !s)
+            return s;
+        return lowered ? writeInternalSetting(RekeyPendingSetting, QStringLiteral("1")) : Status();
+    });
+    if (!committed || !lowered)
+        return committed;
+    auto rekeyed = rekey(actor.login, progress);
+    return rekeyed ? Status() : Status(rekeyed.error());
 }
 
 Result<QString> Vault::renewRecoveryCode(const Account &actor)

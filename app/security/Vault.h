@@ -13,6 +13,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace relais {
@@ -49,6 +50,8 @@ public:
     void setKdfParams(const KdfParams &params) { m_kdf = params; }
 
     Status loadSlots();
+    // While the store is closed, reads keyslots.json again: another program may have re-keyed the store.
+    Status refreshSlots();
     const KeySlots &keySlots() const { return m_slots; }
 
     // Sign-in, step by step. Throttling is checked and counted here, per login.
@@ -79,9 +82,20 @@ public:
     // Administration; `actor` must be an enabled admin except for changing one's own password.
     Status addAccount(const Account &actor, const QString &login, const QString &displayName, Role role,
                       const SecureBytes &password);
-    Status changePassword(const Account &actor, const QString &login, const SecureBytes &newPassword,
-                          const QString &clearDemoPassword = QString());
-    Status setDisabled(const Account &actor, const QString &login, bool disabled);
+    Status changePassword(const Account &actor, const QString &login, const SecureBytes &newPassword);
+    // Disabling an account, or lowering its role, re-keys the store (see rekey()); `progress` gets 0-100.
+    using Progress = std::function<void(int percent)>;
+    Status setDisabled(const Account &actor, const QString &login, bool disabled, const Progress &progress = {});
+    Status setRole(const Account &actor, const QString &login, Role role, const Progress &progress = {});
+    // A new data key for the store: the database copied under it (sqlcipher_export), sealed to every remaining
+    // slot (accounts disabled meanwhile lose theirs), committed to keyslots.json, then swapped in. A copy of the
+    // old keyslots.json with any old password opens only the old key, which no longer opens relais.db. Anyone who
+    // once held the key may have copied the data already: re-keying protects what is written from now on.
+    // Cut short at any point, it is finished at the next unlock. What the report lists must be shown.
+    Result<ResealReport> rekey(const QString &actor, const Progress &progress = {});
+    // What the last re-key could not carry over (accounts of an older Relais that need a new password, a new
+    // recovery code), until taken with this call.
+    ResealReport takeRekeyReport();
     Result<QString> renewRecoveryCode(const Account &actor);
     Status enableKeychain(const Account &actor);
     Status disableKeychain(const Account &actor);
@@ -99,9 +113,12 @@ private:
     QString anchorPath() const;
     Status requireAdmin(const Account &actor) const;
     Status saveSlots();
-    Status ensureSlotsLoaded();
     Status saveSlotsOrRestore(const KeySlots &before);
     Status openDatabase(const SecureBytes &dataKey);
+    // After unlock: refuses a key file of format 1 put in place of a format-2 one, upgrades a format-1 file, and
+    // finishes a re-key that a crash cut short.
+    Status afterUnlock();
+    Status writeInternalSetting(const QString &key, const QString &value);
 
     QString m_dataDir;
     const Clock *m_clock;
@@ -112,6 +129,7 @@ private:
     SecureBytes m_dataKey;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Journal> m_journal;
+    ResealReport m_rekeyReport;
 };
 
 } // namespace relais

@@ -2,6 +2,7 @@
 
 #include "Migrations.h"
 #include "SqlCipherDriver.h"
+#include "common/AtomicFile.h"
 #include "common/Logging.h"
 
 #include <QCoreApplication>
@@ -261,6 +262,83 @@ QSqlDatabase Database::connection() const
             qCWarning(lcStore) << "connection settings not applied:" << settings.nativeErrorCode();
     }
     return db;
+}
+
+Status Database::exportCopy(const SecureBytes &key, const QStringList &onCopy,
+                            const std::function<void(int)> &progress) const
+{
+    QSqlDatabase db = connection();
+    auto *driver = qobject_cast<SqlCipherDriver *>(db.driver());
+    Q_ASSERT(driver);
+    const QString copy = pendingCopyPath();
+    if (!driver->exportCopy(copy, key, onCopy, progress))
+        return sqlError(QStringLiteral("re-key copy"), driver->lastError());
+    if (Status s = syncFileToDisk(copy); !s) {
+        QFile::remove(copy);
+        return s;
+    }
+    return {};
+}
+
+namespace {
+
+// The write-ahead log and its index belong to the file they were written for: never let them meet another one.
+void removeLogsOf(const QString &path)
+{
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+} // namespace
+
+Status Database::adoptCopy(const SecureBytes &key)
+{
+    QSqlDatabase db = connection();
+    auto *driver = qobject_cast<SqlCipherDriver *>(db.driver());
+    Q_ASSERT(driver);
+    db.close();
+    Status moved = renameDurably(pendingCopyPath(), m_path);
+    if (moved) {
+        removeLogsOf(m_path);
+        m_key = key;
+    }
+    // Reopened under whichever key relais.db now has: a failed rename leaves the old store working.
+    driver->setKey(m_key);
+    if (!db.open())
+        return sqlError(QStringLiteral("reopen after re-key"), db.lastError());
+    const QSqlError settings = applyConnectionSettings(db);
+    if (settings.isValid())
+        return sqlError(QStringLiteral("connection settings"), settings);
+    return moved;
+}
+
+Status Database::finishPendingCopy(const QString &dataDir, const SecureBytes &key)
+{
+    const QString path = QDir(dataDir).filePath(fileName());
+    const QString copy = QDir(dataDir).filePath(pendingCopyName());
+    if (!QFileInfo::exists(copy))
+        return {};
+    bool opensWithKey = false;
+    const QString name = QStringLiteral("relais-pending-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        SqlCipherDriver::registerDriver();
+        QSqlDatabase probe = QSqlDatabase::addDatabase(new SqlCipherDriver(key), name);
+        probe.setDatabaseName(copy);
+        probe.setConnectOptions(QStringLiteral("RELAIS_READONLY"));
+        opensWithKey = probe.open();
+        probe.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!opensWithKey) {
+        // keyslots.json never took the new key: the copy was not finished, relais.db is the store.
+        qCInfo(lcStore) << "unfinished re-key copy removed";
+        QFile::remove(copy);
+        removeLogsOf(copy);
+        return {};
+    }
+    qCInfo(lcStore) << "re-key completed at unlock";
+    removeLogsOf(path);
+    return renameDurably(copy, path);
 }
 
 int Database::schemaVersion() const

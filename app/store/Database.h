@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -36,6 +37,20 @@ public:
     QSqlDatabase connection() const;
     QString path() const { return m_path; }
     bool keyMatches(const SecureBytes &key) const { return key == m_key; }
+
+    // Re-keying (Vault::rekey), in three steps so that a power cut anywhere leaves a store that opens:
+    // 1. exportCopy: the whole store copied under `key` to pendingCopyPath(), flushed to disk; `onCopy` runs on the
+    //    copy (schema SqlCipherDriver::CopySchema) in the same transaction. relais.db is unchanged.
+    // 2. the caller commits the new key to keyslots.json: from then on only the copy opens.
+    // 3. adoptCopy: the copy replaces relais.db, and this thread's connection reopens on it under `key` (the same
+    //    QSqlDatabase, so every holder of it follows). finishPendingCopy does step 3 at the next unlock if a crash
+    //    came between 2 and 3, and drops an unfinished copy if it came before 2.
+    static QString pendingCopyName() { return QStringLiteral("relais.db.rekey"); }
+    QString pendingCopyPath() const { return m_path.left(m_path.size() - fileName().size()) + pendingCopyName(); }
+    Status exportCopy(const SecureBytes &key, const QStringList &onCopy,
+                      const std::function<void(int percent)> &progress) const;
+    Status adoptCopy(const SecureBytes &key);
+    static Status finishPendingCopy(const QString &dataDir, const SecureBytes &key);
 
     int schemaVersion() const;
     Status migrate(int upToVersion = -1);

@@ -15,11 +15,14 @@ namespace relais {
 
 namespace {
 
-constexpr int FormatVersion = 1;
+constexpr int LegacyFormatVersion = 1;
 const char *const Format = "relais-keyslots";
 const char *const RecoveryAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
 constexpr int RecoveryGroups = 6;
 constexpr int RecoveryGroupSize = 5; // 30 symbols x 5 bits = 150 bits
+constexpr int WrappedSecretSize = crypto_box_SECRETKEYBYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES;
+constexpr int SealedKeySize = KeySlots::DataKeySize + crypto_box_SEALBYTES;
+constexpr int LegacyWrapSize = KeySlots::DataKeySize + crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
 Error damaged(const QString &detail)
 {
@@ -36,10 +39,25 @@ QByteArray b64(const QJsonValue &value)
     return QByteArray::fromBase64(value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
 }
 
+QString toB64(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toBase64());
+}
+
 bool ensureSodium()
 {
     static const bool ready = sodium_init() >= 0;
     return ready;
+}
+
+const unsigned char *uc(const QByteArray &bytes)
+{
+    return reinterpret_cast<const unsigned char *>(bytes.constData());
+}
+
+unsigned char *uc(QByteArray &bytes)
+{
+    return reinterpret_cast<unsigned char *>(bytes.data());
 }
 
 } // namespace
@@ -52,6 +70,14 @@ KdfParams KdfParams::moderate()
 KdfParams KdfParams::interactive()
 {
     return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+}
+
+bool KdfParams::withinAcceptedRange() const
+{
+    constexpr quint64 MaxOps = 16;
+    constexpr quint64 MaxMem = quint64(1) << 30;
+    return opsLimit >= crypto_pwhash_OPSLIMIT_INTERACTIVE && opsLimit <= MaxOps &&
+           memLimit >= crypto_pwhash_MEMLIMIT_INTERACTIVE && memLimit <= MaxMem;
 }
 
 KeySlots KeySlots::createNew(const QString &structureName, const QDateTime &now)
@@ -87,27 +113,34 @@ Result<KeySlots> KeySlots::load(const QString &path)
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         return damaged(KeySlots::tr("not valid JSON"));
-    const QJsonObject root = doc.object();
+    QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String(Format))
         return damaged(KeySlots::tr("not a Relais key file"));
-    if (root.value(QStringLiteral("version")).toInt() > FormatVersion)
+    const int version = root.value(QStringLiteral("version")).toInt();
+    if (version > FormatVersion)
         return makeError(ErrorCode::StoreTooNew,
                          KeySlots::tr("This store was made by a newer version of Relais. Install that "
                                       "version to open it."));
+    if (version < LegacyFormatVersion)
+        return damaged(KeySlots::tr("not a Relais key file"));
 
     KeySlots slots;
+    slots.m_loadedVersion = version;
+    if (version >= 2) {
+        slots.m_loadedMac = b64(root.value(QStringLiteral("mac")));
+        if (slots.m_loadedMac.size() != crypto_auth_BYTES)
+            return damaged(KeySlots::tr("its seal is missing"));
+        root.remove(QStringLiteral("mac"));
+        slots.m_loadedWithoutMac = root;
+    }
     slots.m_storeId = root.value(QStringLiteral("store_id")).toString();
     slots.m_structure = root.value(QStringLiteral("structure")).toString();
     slots.m_created = root.value(QStringLiteral("created")).toString();
     slots.m_cipher = root.value(QStringLiteral("cipher")).toObject();
     if (QUuid::fromString(slots.m_storeId).isNull())
         return damaged(KeySlots::tr("no store identifier"));
-
-    const QJsonObject demo = root.value(QStringLiteral("demo")).toObject();
-    slots.m_demo = root.contains(QStringLiteral("demo"));
-    const QJsonObject passwords = demo.value(QStringLiteral("passwords")).toObject();
-    for (auto it = passwords.begin(); it != passwords.end(); ++it)
-        slots.m_demoPasswords.insert(it.key(), it.value().toString());
+    // Format 1 wrote demo passwords here; they are never read again, only the fact that it is a demo.
+    slots.m_demo = version >= 2 ? root.value(QStringLiteral("demo")).toBool() : root.contains(QStringLiteral("demo"));
 
     const QJsonArray array = root.value(QStringLiteral("slots")).toArray();
     for (const QJsonValue &value : array) {
@@ -123,19 +156,27 @@ Result<KeySlots> KeySlots::load(const QString &path)
         slot.kdf.memLimit = static_cast<quint64>(kdf.value(QStringLiteral("mem")).toDouble());
         slot.salt = b64(kdf.value(QStringLiteral("salt")));
         slot.nonce = b64(o.value(QStringLiteral("nonce")));
-        slot.wrapped = b64(o.value(QStringLiteral("wrapped")));
+        if (o.contains(QStringLiteral("wrapped"))) {
+            slot.legacyWrap = b64(o.value(QStringLiteral("wrapped")));
+        } else {
+            slot.publicKey = b64(o.value(QStringLiteral("public_key")));
+            slot.secretKey = b64(o.value(QStringLiteral("secret_key")));
+            slot.sealedKey = b64(o.value(QStringLiteral("sealed_key")));
+        }
 
         const bool derived = slot.type == QLatin1String("password") || slot.type == QLatin1String("recovery");
         if (slot.id.isEmpty() || (!derived && slot.type != QLatin1String("keychain")))
             return damaged(KeySlots::tr("a key slot has no identifier or an unknown type"));
         if (slot.type == QLatin1String("password") && slot.login.isEmpty())
             return damaged(KeySlots::tr("a password slot has no login"));
-        if (slot.nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
-            slot.wrapped.size() != DataKeySize + static_cast<int>(crypto_aead_xchacha20poly1305_ietf_ABYTES))
+        const bool whole =
+            slot.nonce.size() == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES &&
+            (slot.legacy() ? slot.legacyWrap.size() == LegacyWrapSize
+                           : slot.publicKey.size() == crypto_box_PUBLICKEYBYTES &&
+                                 slot.secretKey.size() == WrappedSecretSize && slot.sealedKey.size() == SealedKeySize);
+        if (!whole)
             return damaged(KeySlots::tr("a key slot is truncated"));
-        if (derived &&
-            (slot.salt.size() != crypto_pwhash_SALTBYTES || slot.kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN ||
-             slot.kdf.memLimit < crypto_pwhash_MEMLIMIT_MIN || slot.kdf.memLimit > crypto_pwhash_MEMLIMIT_MAX))
+        if (derived && (slot.salt.size() != crypto_pwhash_SALTBYTES || !slot.kdf.withinAcceptedRange()))
             return damaged(KeySlots::tr("a key slot has invalid key derivation settings"));
         slots.m_slots.append(slot);
     }
@@ -151,46 +192,78 @@ QJsonObject KeySlots::toJson() const
         QJsonObject o{{QStringLiteral("id"), slot.id},
                       {QStringLiteral("type"), slot.type},
                       {QStringLiteral("created"), slot.created},
-                      {QStringLiteral("nonce"), QString::fromLatin1(slot.nonce.toBase64())},
-                      {QStringLiteral("wrapped"), QString::fromLatin1(slot.wrapped.toBase64())}};
+                      {QStringLiteral("nonce"), toB64(slot.nonce)}};
+        if (slot.legacy()) {
+            o.insert(QStringLiteral("wrapped"), toB64(slot.legacyWrap));
+        } else {
+            o.insert(QStringLiteral("public_key"), toB64(slot.publicKey));
+            o.insert(QStringLiteral("secret_key"), toB64(slot.secretKey));
+            o.insert(QStringLiteral("sealed_key"), toB64(slot.sealedKey));
+        }
         if (!slot.login.isEmpty()) {
             o.insert(QStringLiteral("login"), slot.login);
             o.insert(QStringLiteral("display_name"), slot.displayName);
         }
         if (!slot.salt.isEmpty()) {
-            o.insert(QStringLiteral("kdf"),
-                     QJsonObject{{QStringLiteral("alg"), QStringLiteral("argon2id13")},
-                                 {QStringLiteral("ops"), static_cast<double>(slot.kdf.opsLimit)},
-                                 {QStringLiteral("mem"), static_cast<double>(slot.kdf.memLimit)},
-                                 {QStringLiteral("salt"), QString::fromLatin1(slot.salt.toBase64())}});
+            o.insert(QStringLiteral("kdf"), QJsonObject{{QStringLiteral("alg"), QStringLiteral("argon2id13")},
+                                                        {QStringLiteral("ops"), static_cast<double>(slot.kdf.opsLimit)},
+                                                        {QStringLiteral("mem"), static_cast<double>(slot.kdf.memLimit)},
+                                                        {QStringLiteral("salt"), toB64(slot.salt)}});
         }
         array.append(o);
     }
-    QJsonObject root{{QStringLiteral("format"), QLatin1String(Format)},
-                     {QStringLiteral("version"), FormatVersion},
-                     {QStringLiteral("store_id"), m_storeId},
-                     {QStringLiteral("structure"), m_structure},
-                     {QStringLiteral("created"), m_created},
-                     {QStringLiteral("cipher"), m_cipher},
-                     {QStringLiteral("slots"), array}};
-    if (m_demo) {
-        QJsonObject passwords;
-        for (auto it = m_demoPasswords.begin(); it != m_demoPasswords.end(); ++it)
-            passwords.insert(it.key(), it.value());
-        root.insert(QStringLiteral("demo"), QJsonObject{{QStringLiteral("passwords"), passwords}});
+    return QJsonObject{{QStringLiteral("format"), QLatin1String(Format)},
+                       {QStringLiteral("version"), FormatVersion},
+                       {QStringLiteral("store_id"), m_storeId},
+                       {QStringLiteral("structure"), m_structure},
+                       {QStringLiteral("created"), m_created},
+                       {QStringLiteral("cipher"), m_cipher},
+                       {QStringLiteral("demo"), m_demo},
+                       {QStringLiteral("slots"), array}};
+}
+
+QByteArray KeySlots::macOf(const QJsonObject &withoutMac, const SecureBytes &dataKey)
+{
+    // QJsonObject keeps its keys sorted, so the compact form of the same content is the same bytes.
+    const QByteArray body = QJsonDocument(withoutMac).toJson(QJsonDocument::Compact);
+    const SecureBytes macKey = deriveSubkey(dataKey, "keyslots");
+    QByteArray mac(crypto_auth_BYTES, '\0');
+    if (macKey.size() != crypto_auth_KEYBYTES ||
+        crypto_auth(uc(mac), uc(body), static_cast<unsigned long long>(body.size()), macKey.data()) != 0)
+        return QByteArray();
+    return mac;
+}
+
+Status KeySlots::authenticate(const SecureBytes &dataKey) const
+{
+    if (m_loadedVersion < 2 || m_loadedWithoutMac.isEmpty())
+        return {};
+    const QByteArray expected = macOf(m_loadedWithoutMac, dataKey);
+    if (expected.isEmpty() ||
+        sodium_memcmp(expected.constData(), m_loadedMac.constData(), static_cast<size_t>(expected.size())) != 0) {
+        qCWarning(lcStore) << "keyslots.json seal does not match";
+        return makeError(ErrorCode::KeySlotsDamaged,
+                         KeySlots::tr("The key file keyslots.json was changed outside Relais: its seal no longer "
+                                      "matches. It was not followed and the store stays closed. Restore the file "
+                                      "from a backup, and ask your administrator to look into who changed it."));
     }
-    return root;
+    return {};
 }
 
-Status KeySlots::save(const QString &path) const
+Status KeySlots::save(const QString &path, const SecureBytes &dataKey)
 {
-    return writeFileAtomically(path, QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
-}
-
-void KeySlots::setDemoPassword(const QString &login, const QString &password)
-{
-    if (m_demo)
-        m_demoPasswords.insert(login, password);
+    const QJsonObject body = toJson();
+    const QByteArray mac = macOf(body, dataKey);
+    if (mac.isEmpty())
+        return makeError(ErrorCode::Internal, KeySlots::tr("The cryptography library could not start."));
+    QJsonObject root = body;
+    root.insert(QStringLiteral("mac"), toB64(mac));
+    if (Status s = writeFileAtomically(path, QJsonDocument(root).toJson(QJsonDocument::Indented)); !s)
+        return s;
+    m_loadedVersion = FormatVersion;
+    m_loadedWithoutMac = body;
+    m_loadedMac = mac;
+    return {};
 }
 
 QList<PasswordSlotInfo> KeySlots::passwordSlots() const
@@ -230,11 +303,13 @@ bool KeySlots::hasKeychainSlot() const
 QByteArray KeySlots::associatedData(const Slot &slot) const
 {
     // Everything that says what the slot is for is authenticated with it.
-    QByteArray ad = "relais-keyslot-v1";
+    QByteArray ad = slot.legacy() ? "relais-keyslot-v1" : "relais-keyslot-v2";
     for (const QString &part : {m_storeId, slot.id, slot.type, slot.login})
         ad += '\x1f' + part.toUtf8();
     ad += '\x1f' + QByteArray::number(slot.kdf.opsLimit) + '\x1f' + QByteArray::number(slot.kdf.memLimit) + '\x1f' +
           slot.salt;
+    if (!slot.legacy())
+        ad += '\x1f' + slot.publicKey;
     return ad;
 }
 
@@ -242,10 +317,12 @@ Result<SecureBytes> KeySlots::deriveKek(const SecureBytes &secret, const Slot &s
 {
     if (!ensureSodium())
         return makeError(ErrorCode::Internal, KeySlots::tr("The cryptography library could not start."));
+    if (!slot.kdf.withinAcceptedRange())
+        return makeError(ErrorCode::KeySlotsDamaged, KeySlots::tr("A key slot asks for key derivation settings "
+                                                                  "outside the accepted range."));
     SecureBytes kek(crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
     if (crypto_pwhash(kek.data(), static_cast<unsigned long long>(kek.size()), secret.constChar(),
-                      static_cast<unsigned long long>(secret.size()),
-                      reinterpret_cast<const unsigned char *>(slot.salt.constData()), slot.kdf.opsLimit,
+                      static_cast<unsigned long long>(secret.size()), uc(slot.salt), slot.kdf.opsLimit,
                       static_cast<size_t>(slot.kdf.memLimit), crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return makeError(ErrorCode::Internal,
                          KeySlots::tr("Not enough memory to check the password. Close other programs "
@@ -254,36 +331,55 @@ Result<SecureBytes> KeySlots::deriveKek(const SecureBytes &secret, const Slot &s
     return kek;
 }
 
-Result<SecureBytes> KeySlots::unwrap(const Slot &slot, const SecureBytes &kek) const
+Result<SecureBytes> KeySlots::openSlot(const Slot &slot, const SecureBytes &kek) const
 {
-    SecureBytes dataKey(DataKeySize);
-    unsigned long long length = 0;
     const QByteArray ad = associatedData(slot);
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            dataKey.data(), &length, nullptr, reinterpret_cast<const unsigned char *>(slot.wrapped.constData()),
-            static_cast<unsigned long long>(slot.wrapped.size()),
-            reinterpret_cast<const unsigned char *>(ad.constData()), static_cast<unsigned long long>(ad.size()),
-            reinterpret_cast<const unsigned char *>(slot.nonce.constData()), kek.data()) != 0 ||
-        length != DataKeySize) {
-        return makeError(ErrorCode::WrongPassword, QString());
+    unsigned long long length = 0;
+    if (slot.legacy()) {
+        SecureBytes dataKey(DataKeySize);
+        if (crypto_aead_xchacha20poly1305_ietf_decrypt(dataKey.data(), &length, nullptr, uc(slot.legacyWrap),
+                                                       static_cast<unsigned long long>(slot.legacyWrap.size()), uc(ad),
+                                                       static_cast<unsigned long long>(ad.size()), uc(slot.nonce),
+                                                       kek.data()) != 0 ||
+            length != DataKeySize)
+            return makeError(ErrorCode::WrongPassword, QString());
+        return dataKey;
     }
+    SecureBytes secretKey(crypto_box_SECRETKEYBYTES);
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(secretKey.data(), &length, nullptr, uc(slot.secretKey),
+                                                   static_cast<unsigned long long>(slot.secretKey.size()), uc(ad),
+                                                   static_cast<unsigned long long>(ad.size()), uc(slot.nonce),
+                                                   kek.data()) != 0 ||
+        length != crypto_box_SECRETKEYBYTES)
+        return makeError(ErrorCode::WrongPassword, QString());
+    SecureBytes dataKey(DataKeySize);
+    if (crypto_box_seal_open(dataKey.data(), uc(slot.sealedKey), static_cast<unsigned long long>(slot.sealedKey.size()),
+                             uc(slot.publicKey), secretKey.data()) != 0)
+        return makeError(ErrorCode::KeySlotsDamaged, KeySlots::tr("A key slot does not hold this store's key."));
     return dataKey;
 }
 
-Status KeySlots::wrap(Slot &slot, const SecureBytes &kek, const SecureBytes &dataKey) const
+Status KeySlots::makeSlot(Slot &slot, const SecureBytes &kek, const SecureBytes &dataKey) const
 {
+    if (!ensureSodium())
+        return makeError(ErrorCode::Internal, KeySlots::tr("The cryptography library could not start."));
     if (dataKey.size() != DataKeySize)
         return makeError(ErrorCode::Internal, KeySlots::tr("Invalid data key."));
+    SecureBytes secretKey(crypto_box_SECRETKEYBYTES);
+    slot.publicKey = QByteArray(crypto_box_PUBLICKEYBYTES, '\0');
+    crypto_box_keypair(uc(slot.publicKey), secretKey.data());
+    slot.legacyWrap.clear();
     slot.nonce = QByteArray(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, '\0');
     randombytes_buf(slot.nonce.data(), static_cast<size_t>(slot.nonce.size()));
-    slot.wrapped = QByteArray(DataKeySize + crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
+    slot.secretKey = QByteArray(WrappedSecretSize, '\0');
     unsigned long long length = 0;
     const QByteArray ad = associatedData(slot);
     crypto_aead_xchacha20poly1305_ietf_encrypt(
-        reinterpret_cast<unsigned char *>(slot.wrapped.data()), &length, dataKey.data(),
-        static_cast<unsigned long long>(dataKey.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
-        static_cast<unsigned long long>(ad.size()), nullptr,
-        reinterpret_cast<const unsigned char *>(slot.nonce.constData()), kek.data());
+        uc(slot.secretKey), &length, secretKey.data(), static_cast<unsigned long long>(secretKey.size()), uc(ad),
+        static_cast<unsigned long long>(ad.size()), nullptr, uc(slot.nonce), kek.data());
+    slot.sealedKey = QByteArray(SealedKeySize, '\0');
+    crypto_box_seal(uc(slot.sealedKey), dataKey.data(), static_cast<unsigned long long>(dataKey.size()),
+                    uc(slot.publicKey));
     return {};
 }
 
@@ -295,9 +391,13 @@ Result<SecureBytes> KeySlots::unlockWithPassword(const QString &login, const Sec
     auto kek = deriveKek(password, *slot);
     if (!kek)
         return kek.error();
-    auto key = unwrap(*slot, kek.value());
+    auto key = openSlot(*slot, kek.value());
     if (!key)
-        return makeError(ErrorCode::WrongPassword, KeySlots::tr("Unknown account or wrong password."));
+        return key.code() == ErrorCode::WrongPassword
+                   ? makeError(ErrorCode::WrongPassword, KeySlots::tr("Unknown account or wrong password."))
+                   : key.error();
+    if (Status s = authenticate(key.value()); !s)
+        return s.error();
     return key;
 }
 
@@ -311,11 +411,15 @@ Result<SecureBytes> KeySlots::unlockWithRecoveryCode(const QString &code) const
     auto kek = deriveKek(secret, *slot);
     if (!kek)
         return kek.error();
-    auto key = unwrap(*slot, kek.value());
+    auto key = openSlot(*slot, kek.value());
     if (!key)
-        return makeError(ErrorCode::WrongRecoveryCode,
-                         KeySlots::tr("This recovery code is not the right one. Check each group "
-                                      "of characters on the printed sheet."));
+        return key.code() == ErrorCode::WrongPassword
+                   ? makeError(ErrorCode::WrongRecoveryCode,
+                               KeySlots::tr("This recovery code is not the right one. Check each group "
+                                            "of characters on the printed sheet."))
+                   : key.error();
+    if (Status s = authenticate(key.value()); !s)
+        return s.error();
     return key;
 }
 
@@ -325,11 +429,14 @@ Result<SecureBytes> KeySlots::unlockWithKeychainKey(const SecureBytes &kek) cons
     if (!slot)
         return makeError(ErrorCode::KeychainUnavailable,
                          KeySlots::tr("The system keychain is not enabled for this store."));
-    auto key = unwrap(*slot, kek);
+    auto key =
+        kek.size() == crypto_aead_xchacha20poly1305_ietf_KEYBYTES ? openSlot(*slot, kek) : Result<SecureBytes>(Error{});
     if (!key)
         return makeError(ErrorCode::KeychainUnavailable,
                          KeySlots::tr("The key in the system keychain does not open this "
                                       "store. Sign in with your password instead."));
+    if (Status s = authenticate(key.value()); !s)
+        return s.error();
     return key;
 }
 
@@ -348,7 +455,7 @@ Status KeySlots::setPasswordSlot(const QString &login, const QString &displayNam
     auto kek = deriveKek(password, slot);
     if (!kek)
         return kek.error();
-    if (Status s = wrap(slot, kek.value(), dataKey); !s)
+    if (Status s = makeSlot(slot, kek.value(), dataKey); !s)
         return s;
     removePasswordSlot(login);
     m_slots.append(slot);
@@ -367,7 +474,6 @@ bool KeySlots::removePasswordSlot(const QString &login)
 {
     const auto before = m_slots.size();
     m_slots.removeIf([&](const Slot &s) { return s.type == QLatin1String("password") && s.login == login; });
-    m_demoPasswords.remove(login);
     return m_slots.size() != before;
 }
 
@@ -386,7 +492,7 @@ Result<QString> KeySlots::renewRecoverySlot(const SecureBytes &dataKey, const Kd
     auto kek = deriveKek(secret, slot);
     if (!kek)
         return kek.error();
-    if (Status s = wrap(slot, kek.value(), dataKey); !s)
+    if (Status s = makeSlot(slot, kek.value(), dataKey); !s)
         return s.error();
     m_slots.removeIf([](const Slot &s) { return s.type == QLatin1String("recovery"); });
     m_slots.append(slot);
@@ -401,7 +507,7 @@ Status KeySlots::setKeychainSlot(const SecureBytes &kek, const SecureBytes &data
     slot.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     slot.type = QStringLiteral("keychain");
     slot.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    if (Status s = wrap(slot, kek, dataKey); !s)
+    if (Status s = makeSlot(slot, kek, dataKey); !s)
         return s;
     removeKeychainSlot();
     m_slots.append(slot);
@@ -411,6 +517,35 @@ Status KeySlots::setKeychainSlot(const SecureBytes &kek, const SecureBytes &data
 void KeySlots::removeKeychainSlot()
 {
     m_slots.removeIf([](const Slot &s) { return s.type == QLatin1String("keychain"); });
+}
+
+Result<ResealReport> KeySlots::resealAll(const SecureBytes &newDataKey, const KdfParams &params)
+{
+    if (!ensureSodium() || newDataKey.size() != DataKeySize)
+        return makeError(ErrorCode::Internal, KeySlots::tr("Invalid data key."));
+    ResealReport report;
+    bool recoveryDropped = false;
+    QList<Slot> kept;
+    for (Slot slot : std::as_const(m_slots)) {
+        if (slot.legacy()) {
+            if (slot.type == QLatin1String("password"))
+                report.loginsWithoutSlot.append(slot.login);
+            recoveryDropped = recoveryDropped || slot.type == QLatin1String("recovery");
+            continue; // a keychain slot of format 1 is simply dropped: the administrator enables it again
+        }
+        slot.sealedKey = QByteArray(SealedKeySize, '\0');
+        crypto_box_seal(uc(slot.sealedKey), newDataKey.data(), static_cast<unsigned long long>(newDataKey.size()),
+                        uc(slot.publicKey));
+        kept.append(slot);
+    }
+    m_slots = kept;
+    if (recoveryDropped) {
+        auto code = renewRecoverySlot(newDataKey, params);
+        if (!code)
+            return code.error();
+        report.newRecoveryCode = code.value();
+    }
+    return report;
 }
 
 QString KeySlots::generateRecoveryCode()

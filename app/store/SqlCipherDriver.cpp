@@ -3,6 +3,8 @@
 #include "common/Logging.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlIndex>
@@ -483,6 +485,111 @@ bool SqlCipherDriver::hasFeature(DriverFeature feature) const
     return false;
 }
 
+SecureBytes SqlCipherDriver::keyLiteral(const SecureBytes &rawKey)
+{
+    SecureBytes literal(3 + KeySize * 2);
+    const SecureBytes hex = rawKey.toHex();
+    literal.data()[0] = 'x';
+    literal.data()[1] = '\'';
+    std::copy(hex.data(), hex.data() + hex.size(), literal.data() + 2);
+    literal.data()[literal.size() - 1] = '\'';
+    return literal;
+}
+
+namespace {
+
+struct CopyProgress
+{
+    const std::function<void(int)> *report;
+    QString copyPath;
+    qint64 sourceBytes;
+    int last;
+};
+
+int reportCopyProgress(void *context)
+{
+    auto *p = static_cast<CopyProgress *>(context);
+    const int percent =
+        p->sourceBytes > 0
+            ? static_cast<int>(std::min<qint64>(99, QFileInfo(p->copyPath).size() * 100 / p->sourceBytes))
+            : 0;
+    if (percent != p->last) {
+        p->last = percent;
+        (*p->report)(percent);
+    }
+    return 0; // never interrupts: a re-key cut short is finished at the next unlock anyway
+}
+
+} // namespace
+
+bool SqlCipherDriver::exportCopy(const QString &path, const SecureBytes &rawKey, const QStringList &onCopy,
+                                 const std::function<void(int)> &progress)
+{
+    if (!isOpen() || rawKey.size() != KeySize) {
+        fail(QStringLiteral("Unable to copy the database"), QSqlError::StatementError, SQLITE_MISUSE);
+        return false;
+    }
+    for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    // ATTACH opens with the main connection's flags, which do not create files: an empty file is an empty database.
+    if (QFile empty(path); !empty.open(QIODevice::WriteOnly)) {
+        fail(QStringLiteral("Unable to create the copy"), QSqlError::StatementError, SQLITE_CANTOPEN);
+        return false;
+    }
+    // The key is bound, never spelled into SQL text.
+    const SecureBytes literal = keyLiteral(rawKey);
+    const QByteArray file = path.toUtf8();
+    const QByteArray attachSql = QByteArray("ATTACH DATABASE ?1 AS ") + CopySchema + " KEY ?2";
+    sqlite3_stmt *attach = nullptr;
+    int rc = sqlite3_prepare_v2(m_db, attachSql.constData(), -1, &attach, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(attach, 1, file.constData(), static_cast<int>(file.size()), Transient);
+        sqlite3_bind_blob(attach, 2, literal.data(), literal.size(), SQLITE_STATIC);
+        rc = sqlite3_step(attach) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(m_db);
+    }
+    sqlite3_finalize(attach);
+    if (rc != SQLITE_OK) {
+        fail(QStringLiteral("Unable to create the copy"), QSqlError::StatementError, rc);
+        QFile::remove(path);
+        return false;
+    }
+    const QString what = QStringLiteral("Unable to copy the database");
+    const QByteArray pageSize =
+        QByteArray("PRAGMA ") + CopySchema + ".cipher_page_size = " + QByteArray::number(PageSize);
+    bool ok = execSimple(pageSize.constData(), QSqlError::StatementError, what) &&
+              execSimple("BEGIN IMMEDIATE", QSqlError::TransactionError, what);
+    if (ok) {
+        CopyProgress context{&progress, path, QFileInfo(QString::fromUtf8(sqlite3_db_filename(m_db, "main"))).size(),
+                             -1};
+        if (progress)
+            sqlite3_progress_handler(m_db, 4000, reportCopyProgress, &context);
+        const QByteArray exportSql = QByteArray("SELECT sqlcipher_export('") + CopySchema + "')";
+        ok = execSimple(exportSql.constData(), QSqlError::StatementError, what);
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+        for (const QString &statement : onCopy) {
+            if (ok)
+                ok = execSimple(statement.toUtf8().constData(), QSqlError::StatementError, what);
+        }
+        if (ok)
+            ok = execSimple("COMMIT", QSqlError::TransactionError, what);
+        if (!ok) {
+            const QSqlError error = lastError();
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            setLastError(error); // the cause, not the rollback's answer
+        }
+    }
+    const QByteArray detachSql = QByteArray("DETACH DATABASE ") + CopySchema;
+    sqlite3_exec(m_db, detachSql.constData(), nullptr, nullptr, nullptr);
+    if (!ok) {
+        for (const char *suffix : {"", "-journal"})
+            QFile::remove(path + QLatin1String(suffix));
+        return false;
+    }
+    if (progress)
+        progress(100);
+    return true;
+}
+
 void SqlCipherDriver::fail(const QString &what, QSqlError::ErrorType type, int code)
 {
     setLastError(QSqlError(what, errorText(m_db), type, QString::number(code)));
@@ -550,13 +657,7 @@ bool SqlCipherDriver::open(const QString &db, const QString &, const QString &, 
 
     // The key must be applied before any other statement touches the file.
     if (!m_key.isEmpty()) {
-        // "x'<64 hex>'" is SQLCipher's raw-key form: no key derivation, the bytes are the key.
-        SecureBytes literal(3 + KeySize * 2);
-        SecureBytes hex = m_key.toHex();
-        literal.data()[0] = 'x';
-        literal.data()[1] = '\'';
-        std::copy(hex.data(), hex.data() + hex.size(), literal.data() + 2);
-        literal.data()[literal.size() - 1] = '\'';
+        const SecureBytes literal = keyLiteral(m_key);
         rc = sqlite3_key_v2(m_db, "main", literal.data(), literal.size());
         if (rc != SQLITE_OK) {
             fail(QStringLiteral("Unable to apply the key"), QSqlError::ConnectionError, rc);

@@ -6,6 +6,8 @@
 #include <QSqlError>
 #include <QSqlResult>
 
+#include <functional>
+
 struct sqlite3;
 
 namespace relais {
@@ -53,8 +55,17 @@ public:
 
     sqlite3 *connection() const { return m_db; }
 
+    // Writes a copy of the whole open database to `path` under `rawKey` (sqlcipher_export, inside one transaction
+    // that keeps other writers out), runs `onCopy` on it (schema name CopySchema) in the same transaction, and
+    // reports progress in percent from the copy's size. On failure the copy is removed and lastError() says why.
+    static constexpr const char *CopySchema = "relais_copy";
+    bool exportCopy(const QString &path, const SecureBytes &rawKey, const QStringList &onCopy,
+                    const std::function<void(int)> &progress);
+
 private:
     static QString queryCipherVersion();
+    // SQLCipher's raw-key form "x'<64 hex>'": no key derivation, the bytes are the key.
+    static SecureBytes keyLiteral(const SecureBytes &rawKey);
     void abortOpen();
     bool execSimple(const char *sql, QSqlError::ErrorType type, const QString &what);
     void fail(const QString &what, QSqlError::ErrorType type, int code);

@@ -257,7 +257,7 @@ std::optional<double> unlockSlotMs(const QString &workDir)
     const SecureBytes dataKey = SecureBytes::random(KeySlots::DataKeySize);
     KeySlots keySlots = KeySlots::createNew(QStringLiteral("Bench"), QDateTime::currentDateTimeUtc());
     if (!keySlots.setPasswordSlot(QStringLiteral("bench"), QStringLiteral("Bench"), secret, dataKey) ||
-        !keySlots.save(path))
+        !keySlots.save(path, dataKey))
         return std::nullopt;
     QVector<double> samples;
     for (int i = 0; i < 3; ++i) {

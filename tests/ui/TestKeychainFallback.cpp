@@ -47,7 +47,7 @@ void TestKeychainFallback::absentKeychainFallsBackToPasswordAndSaysWhy()
     auto dataKey = slots_->unlockWithPassword(QStringLiteral("alice"), secret);
     QVERIFY(dataKey);
     QVERIFY(slots_->setKeychainSlot(SecureBytes::random(32), dataKey.value()));
-    QVERIFY(slots_->save(path));
+    QVERIFY(slots_->save(path, dataKey.value()));
 
     Vault vault(dir.path(), &clock);
     Session session(&clock);

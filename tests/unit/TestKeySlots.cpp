@@ -1,3 +1,4 @@
+#include "KeyFileByHand.h"
 #include "StoreInspect.h"
 #include "TempStoreDir.h"
 #include "TinyTmpfs.h"
@@ -8,6 +9,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
+#include <QUuid>
 
 #include <functional>
 
@@ -100,7 +102,11 @@ private Q_SLOTS:
     void saveOnFullDiskKeepsOldFile();
     void saveOnReadOnlyDiskKeepsOldFile();
     void fileHoldsNoSecret();
-    void demoPasswordsOnlyInDemoStores();
+    void editedFileIsRefusedAfterUnlock_data();
+    void editedFileIsRefusedAfterUnlock();
+    void demoStoreHoldsNoPassword();
+    void resealedSlotsOpenOnlyTheNewKey();
+    void olderFormatOpensAndCannotBeResealed();
 
 private:
     QString path() const { return m_dir->file(KeySlots::fileName()); }
@@ -130,7 +136,7 @@ void TestKeySlots::initTestCase()
     m_recoveryCode = code.value();
     QVERIFY(ks.setKeychainSlot(m_kek, m_dataKey).ok());
     const QString file = m_templateDir.file(KeySlots::fileName());
-    const auto saved = ks.save(file);
+    const auto saved = ks.save(file, m_dataKey);
     QVERIFY2(saved.ok(), qPrintable(saved.message()));
     m_template = fileBytes(file);
     QVERIFY(!m_template.isEmpty());
@@ -168,7 +174,7 @@ void TestKeySlots::moderateParamsSlotOpens()
     QVERIFY(ks.setPasswordSlot(QStringLiteral("carole"), QStringLiteral("Carole Test"), secret(BobPassword),
                                m_dataKey) // production default: moderate
                 .ok());
-    QVERIFY(ks.save(path()).ok());
+    QVERIFY(ks.save(path(), m_dataKey).ok());
     bool found = false;
     for (const QJsonValue &v : readJson(path()).value(QStringLiteral("slots")).toArray()) {
         const QJsonObject slot = v.toObject();
@@ -274,7 +280,7 @@ void TestKeySlots::renewedRecoveryCodeReplacesTheOldOne()
     auto renewed = ks.renewRecoverySlot(m_dataKey, KdfParams::interactive());
     QVERIFY(renewed.ok());
     QVERIFY(renewed.value() != m_recoveryCode);
-    QVERIFY(ks.save(path()).ok());
+    QVERIFY(ks.save(path(), m_dataKey).ok());
     const KeySlots reloaded = loadTemplate();
     QCOMPARE(reloaded.unlockWithRecoveryCode(m_recoveryCode).code(), ErrorCode::WrongRecoveryCode);
     QVERIFY(reloaded.unlockWithRecoveryCode(renewed.value()).ok());
@@ -306,7 +312,7 @@ void TestKeySlots::removedSlotNoLongerOpens()
     QVERIFY(ks.removePasswordSlot(QStringLiteral("alice")));
     QVERIFY(!ks.removePasswordSlot(QStringLiteral("alice")));
     ks.removeKeychainSlot();
-    QVERIFY(ks.save(path()).ok());
+    QVERIFY(ks.save(path(), m_dataKey).ok());
 
     const KeySlots reloaded = loadTemplate();
     QVERIFY(!reloaded.hasPasswordSlot(QStringLiteral("alice")));
@@ -327,7 +333,7 @@ void TestKeySlots::replacedPasswordSlot()
     QVERIFY(ks.setPasswordSlot(QStringLiteral("alice"), QStringLiteral("Alice Test"),
                                secret("a brand new synthetic passphrase"), m_dataKey, KdfParams::interactive())
                 .ok());
-    QVERIFY(ks.save(path()).ok());
+    QVERIFY(ks.save(path(), m_dataKey).ok());
     const KeySlots reloaded = loadTemplate();
     QCOMPARE(reloaded.passwordSlots().size(), 2); // replaced, not added
     QCOMPARE(reloaded.unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword)).code(),
@@ -339,8 +345,9 @@ void TestKeySlots::tamperedSlotDoesNotOpen_data()
 {
     QTest::addColumn<QString>("what");
     for (const char *what :
-         {"flip a byte of wrapped", "flip a byte of nonce", "flip a byte of salt", "login changed to another account's",
-          "kdf ops changed", "kdf mem changed", "store id changed", "slot id changed", "slots of two stores swapped"})
+         {"flip a byte of secret key", "flip a byte of sealed key", "public key of another slot",
+          "flip a byte of nonce", "flip a byte of salt", "login changed to another account's", "kdf ops changed",
+          "kdf mem changed", "store id changed", "slot id changed", "slots of two stores swapped"})
         QTest::newRow(what) << QString::fromLatin1(what);
 }
 
@@ -350,11 +357,18 @@ void TestKeySlots::tamperedSlotDoesNotOpen()
     const QString alice = QStringLiteral("alice");
     QString login = alice; // the login the attacker then signs in with
     bool edited = true;
-    if (what == QLatin1String("flip a byte of wrapped")) {
-        edited = editSlot(path(), QStringLiteral("password"), alice, [](QJsonObject &s) {
-            s.insert(QStringLiteral("wrapped"),
-                     QString::fromLatin1(flipByteOfBase64(s.value(QStringLiteral("wrapped")).toString(), 5)));
+    if (what.startsWith(QLatin1String("flip a byte of s"))) {
+        const QString field =
+            what.contains(QLatin1String("sealed")) ? QStringLiteral("sealed_key") : QStringLiteral("secret_key");
+        edited = editSlot(path(), QStringLiteral("password"), alice, [&](QJsonObject &s) {
+            s.insert(field, QString::fromLatin1(flipByteOfBase64(s.value(field).toString(), 5)));
         });
+    } else if (what == QLatin1String("public key of another slot")) {
+        QString bobKey;
+        editSlot(path(), QStringLiteral("password"), QStringLiteral("bob"),
+                 [&](QJsonObject &s) { bobKey = s.value(QStringLiteral("public_key")).toString(); });
+        edited = editSlot(path(), QStringLiteral("password"), alice,
+                          [&](QJsonObject &s) { s.insert(QStringLiteral("public_key"), bobKey); });
     } else if (what == QLatin1String("flip a byte of nonce")) {
         edited = editSlot(path(), QStringLiteral("password"), alice, [](QJsonObject &s) {
             s.insert(QStringLiteral("nonce"),
@@ -396,7 +410,7 @@ void TestKeySlots::tamperedSlotDoesNotOpen()
                                      SecureBytes::random(32), KdfParams::interactive())
                     .ok());
         const QString otherPath = m_dir->file(QStringLiteral("other.json"));
-        QVERIFY(other.save(otherPath).ok());
+        QVERIFY(other.save(otherPath, m_dataKey).ok());
         const QJsonObject foreign = readJson(otherPath).value(QStringLiteral("slots")).toArray().at(0).toObject();
         edited = editSlot(path(), QStringLiteral("password"), alice, [&](QJsonObject &s) { s = foreign; });
     }
@@ -411,13 +425,15 @@ void TestKeySlots::tamperedSlotDoesNotOpen()
     }
     auto key = loaded->unlockWithPassword(login, secret(AlicePassword));
     QVERIFY2(!key.ok(), "a tampered slot opened the store");
-    QCOMPARE(key.code(), ErrorCode::WrongPassword);
+    // Either the slot itself no longer opens, or the seal over the whole file gives the edit away.
+    QVERIFY2(key.code() == ErrorCode::WrongPassword || key.code() == ErrorCode::KeySlotsDamaged,
+             qPrintable(key.message()));
     QVERIFY(!key.message().isEmpty());
 }
 
 void TestKeySlots::saveLoadRoundTrip()
 {
-    const KeySlots ks = loadTemplate();
+    KeySlots ks = loadTemplate();
     QCOMPARE(ks.structureName(), QStringLiteral("France Services Synthétique"));
     QVERIFY(!QUuid::fromString(ks.storeId()).isNull());
     QCOMPARE(ks.cipherSettings().value(QStringLiteral("page_size")).toInt(), 4096);
@@ -433,7 +449,7 @@ void TestKeySlots::saveLoadRoundTrip()
 
     // Saving what was loaded writes the same bytes: nothing lost, nothing invented.
     const QString again = m_dir->file(QStringLiteral("again.json"));
-    QVERIFY(ks.save(again).ok());
+    QVERIFY(ks.save(again, m_dataKey).ok());
     QCOMPARE(fileBytes(again), m_template);
     auto reloaded = KeySlots::load(again);
     QVERIFY(reloaded.ok());
@@ -475,17 +491,22 @@ void TestKeySlots::damagedFileIsRefused_data()
     QTest::newRow("no slots") << with([](QJsonObject &r) { r.remove(QStringLiteral("slots")); });
     QTest::newRow("slots not an array") << with(
         [](QJsonObject &r) { r.insert(QStringLiteral("slots"), QStringLiteral("none")); });
-    QTest::newRow("truncated base64 wrapped") << withFirstSlot([](QJsonObject &s) {
-        s.insert(QStringLiteral("wrapped"), s.value(QStringLiteral("wrapped")).toString().left(40));
+    QTest::newRow("truncated base64 secret key") << withFirstSlot([](QJsonObject &s) {
+        s.insert(QStringLiteral("secret_key"), s.value(QStringLiteral("secret_key")).toString().left(40));
     });
-    QTest::newRow("invalid base64 wrapped") << withFirstSlot([](QJsonObject &s) {
-        QString w = s.value(QStringLiteral("wrapped")).toString();
+    QTest::newRow("invalid base64 secret key") << withFirstSlot([](QJsonObject &s) {
+        QString w = s.value(QStringLiteral("secret_key")).toString();
         w[10] = QLatin1Char('*');
-        s.insert(QStringLiteral("wrapped"), w);
+        s.insert(QStringLiteral("secret_key"), w);
     });
+    QTest::newRow("truncated sealed key") << withFirstSlot([](QJsonObject &s) {
+        s.insert(QStringLiteral("sealed_key"), s.value(QStringLiteral("sealed_key")).toString().left(40));
+    });
+    QTest::newRow("no public key") << withFirstSlot([](QJsonObject &s) { s.remove(QStringLiteral("public_key")); });
+    QTest::newRow("no seal") << with([](QJsonObject &r) { r.remove(QStringLiteral("mac")); });
     QTest::newRow("truncated nonce") << withFirstSlot(
         [](QJsonObject &s) { s.insert(QStringLiteral("nonce"), s.value(QStringLiteral("nonce")).toString().left(8)); });
-    QTest::newRow("no wrapped") << withFirstSlot([](QJsonObject &s) { s.remove(QStringLiteral("wrapped")); });
+    QTest::newRow("no secret key") << withFirstSlot([](QJsonObject &s) { s.remove(QStringLiteral("secret_key")); });
     QTest::newRow("no id") << withFirstSlot([](QJsonObject &s) { s.remove(QStringLiteral("id")); });
     QTest::newRow("unknown type") << withFirstSlot(
         [](QJsonObject &s) { s.insert(QStringLiteral("type"), QStringLiteral("magic")); });
@@ -496,6 +517,22 @@ void TestKeySlots::damagedFileIsRefused_data()
     QTest::newRow("kdf ops zero") << withFirstSlot([](QJsonObject &s) {
         QJsonObject kdf = s.value(QStringLiteral("kdf")).toObject();
         kdf.insert(QStringLiteral("ops"), 0);
+        s.insert(QStringLiteral("kdf"), kdf);
+    });
+    // Argon2id would run for hours with these: refused before any work (the sign-in used to hang).
+    QTest::newRow("kdf ops 2^32-1") << withFirstSlot([](QJsonObject &s) {
+        QJsonObject kdf = s.value(QStringLiteral("kdf")).toObject();
+        kdf.insert(QStringLiteral("ops"), 4294967295.0);
+        s.insert(QStringLiteral("kdf"), kdf);
+    });
+    QTest::newRow("kdf ops 17") << withFirstSlot([](QJsonObject &s) {
+        QJsonObject kdf = s.value(QStringLiteral("kdf")).toObject();
+        kdf.insert(QStringLiteral("ops"), 17);
+        s.insert(QStringLiteral("kdf"), kdf);
+    });
+    QTest::newRow("kdf memory 2 GiB") << withFirstSlot([](QJsonObject &s) {
+        QJsonObject kdf = s.value(QStringLiteral("kdf")).toObject();
+        kdf.insert(QStringLiteral("mem"), 2147483648.0);
         s.insert(QStringLiteral("kdf"), kdf);
     });
     QTest::newRow("kdf memory absurd") << withFirstSlot([](QJsonObject &s) {
@@ -521,7 +558,7 @@ void TestKeySlots::damagedFileIsRefused()
 void TestKeySlots::newerFormatIsRefused()
 {
     QJsonObject root = readJson(path());
-    root.insert(QStringLiteral("version"), 2);
+    root.insert(QStringLiteral("version"), KeySlots::FormatVersion + 1);
     QVERIFY(writeJson(path(), root));
     auto loaded = KeySlots::load(path());
     QCOMPARE(loaded.code(), ErrorCode::StoreTooNew);
@@ -541,7 +578,7 @@ void TestKeySlots::saveLeavesNoTemporaryFile()
 {
     KeySlots ks = loadTemplate();
     QVERIFY(ks.removePasswordSlot(QStringLiteral("bob")));
-    QVERIFY(ks.save(path()).ok());
+    QVERIFY(ks.save(path(), m_dataKey).ok());
     QCOMPARE(dirEntries(m_dir->path()), QStringList{KeySlots::fileName()});
     QVERIFY(!loadTemplate().hasPasswordSlot(QStringLiteral("bob")));
 }
@@ -557,7 +594,7 @@ void TestKeySlots::saveOnFullDiskKeepsOldFile()
 
     KeySlots ks = loadTemplate();
     QVERIFY(ks.removePasswordSlot(QStringLiteral("alice")));
-    const auto status = ks.save(file);
+    const auto status = ks.save(file, m_dataKey);
     QCOMPARE(status.code(), ErrorCode::DiskFull);
     QVERIFY(!status.message().isEmpty());
     QCOMPARE(fileBytes(file), m_template);
@@ -578,7 +615,7 @@ void TestKeySlots::saveOnReadOnlyDiskKeepsOldFile()
 
     KeySlots ks = loadTemplate();
     QVERIFY(ks.removePasswordSlot(QStringLiteral("alice")));
-    const auto status = ks.save(file);
+    const auto status = ks.save(file, m_dataKey);
     QCOMPARE(status.code(), ErrorCode::Io);
     QVERIFY(!status.message().isEmpty());
     QCOMPARE(fileBytes(file), m_template);
@@ -611,26 +648,111 @@ void TestKeySlots::fileHoldsNoSecret()
     QVERIFY(raw.contains("\"alice\""));
 }
 
-void TestKeySlots::demoPasswordsOnlyInDemoStores()
+void TestKeySlots::editedFileIsRefusedAfterUnlock_data()
+{
+    QTest::addColumn<QString>("what");
+    for (const char *what : {"demo flag added", "demo object added", "display name changed", "structure changed",
+                             "cipher settings changed", "unknown field added", "slot created date changed"})
+        QTest::newRow(what) << QString::fromLatin1(what);
+}
+
+void TestKeySlots::editedFileIsRefusedAfterUnlock()
+{
+    // The audit's attack: fields outside the wrapped keys, edited by anyone who can write the data folder.
+    QFETCH(QString, what);
+    QJsonObject root = readJson(path());
+    if (what == QLatin1String("demo flag added")) {
+        root.insert(QStringLiteral("demo"), true);
+    } else if (what == QLatin1String("demo object added")) {
+        root.insert(QStringLiteral("demo"), QJsonObject());
+    } else if (what == QLatin1String("structure changed")) {
+        root.insert(QStringLiteral("structure"), QStringLiteral("Structure usurpée"));
+    } else if (what == QLatin1String("cipher settings changed")) {
+        QJsonObject cipher = root.value(QStringLiteral("cipher")).toObject();
+        cipher.insert(QStringLiteral("page_size"), 1024);
+        root.insert(QStringLiteral("cipher"), cipher);
+    } else if (what == QLatin1String("unknown field added")) {
+        root.insert(QStringLiteral("passwords"), QJsonObject{{QStringLiteral("alice"), QString()}});
+    } else {
+        const QString field =
+            what.startsWith(QLatin1String("display")) ? QStringLiteral("display_name") : QStringLiteral("created");
+        QJsonArray slotArray = root.value(QStringLiteral("slots")).toArray();
+        QJsonObject first = slotArray.at(0).toObject();
+        first.insert(field, QStringLiteral("Administrateur (officiel)"));
+        slotArray.replace(0, first);
+        root.insert(QStringLiteral("slots"), slotArray);
+    }
+    QVERIFY(writeJson(path(), root));
+    auto loaded = KeySlots::load(path());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.message())); // readable, so the sign-in screen can still be drawn
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("seal does not match")));
+    auto key = loaded->unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword));
+    QCOMPARE(key.code(), ErrorCode::KeySlotsDamaged);
+    QVERIFY2(key.message().contains(QStringLiteral("changed outside Relais")), qPrintable(key.message()));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("seal does not match")));
+    QCOMPARE(loaded->unlockWithRecoveryCode(m_recoveryCode).code(), ErrorCode::KeySlotsDamaged);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("seal does not match")));
+    QCOMPARE(loaded->unlockWithKeychainKey(m_kek).code(), ErrorCode::KeySlotsDamaged);
+}
+
+void TestKeySlots::demoStoreHoldsNoPassword()
 {
     KeySlots ks = loadTemplate();
-    ks.setDemoPassword(QStringLiteral("alice"), QString::fromLatin1(AlicePassword));
-    QVERIFY(ks.demoPasswords().isEmpty());
-    QVERIFY(ks.save(path()).ok());
-    QVERIFY(!fileBytes(path()).contains(AlicePassword));
-    QVERIFY(!readJson(path()).contains(QStringLiteral("demo")));
-
     ks.setDemo(true);
-    ks.setDemoPassword(QStringLiteral("alice"), QString::fromLatin1(AlicePassword));
-    QVERIFY(ks.save(path()).ok());
+    QVERIFY(ks.setPasswordSlot(QStringLiteral("carole"), QStringLiteral("Carole Test"), secret(BobPassword), m_dataKey,
+                               KdfParams::interactive())
+                .ok());
+    QVERIFY(ks.save(path(), m_dataKey).ok());
+    const QByteArray raw = fileBytes(path());
+    for (const char *password : {AlicePassword, BobPassword})
+        QVERIFY2(!raw.contains(password), "a demo store's keyslots.json holds a password");
     auto reloaded = KeySlots::load(path());
     QVERIFY(reloaded.ok());
     QVERIFY(reloaded->isDemo());
-    QCOMPARE(reloaded->demoPasswords().value(QStringLiteral("alice")), QString::fromLatin1(AlicePassword));
-    // Removing the account forgets its demo password too.
-    KeySlots edited = reloaded.value();
-    QVERIFY(edited.removePasswordSlot(QStringLiteral("alice")));
-    QVERIFY(!edited.demoPasswords().contains(QStringLiteral("alice")));
+    QVERIFY(reloaded->unlockWithPassword(QStringLiteral("carole"), secret(BobPassword)).ok()); // the seal holds
+}
+
+void TestKeySlots::resealedSlotsOpenOnlyTheNewKey()
+{
+    KeySlots ks = loadTemplate();
+    const SecureBytes newKey = SecureBytes::random(KeySlots::DataKeySize);
+    auto report = ks.resealAll(newKey, KdfParams::interactive());
+    QVERIFY(report.ok());
+    QVERIFY(report->loginsWithoutSlot.isEmpty());
+    QVERIFY(report->newRecoveryCode.isEmpty()); // the same code keeps working
+    QVERIFY(ks.save(path(), newKey).ok());
+    const KeySlots reloaded = loadTemplate();
+    for (const auto &key : {reloaded.unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword)),
+                            reloaded.unlockWithPassword(QStringLiteral("bob"), secret(BobPassword)),
+                            reloaded.unlockWithRecoveryCode(m_recoveryCode), reloaded.unlockWithKeychainKey(m_kek)}) {
+        QVERIFY2(key.ok(), qPrintable(key.message()));
+        QVERIFY(key.value() == newKey);
+    }
+    // The old file still gives the old key, and only that: the store itself must move to the new one (TestVault).
+    QVERIFY(writeBytes(path(), m_template));
+    QVERIFY(loadTemplate().unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword)).value() == m_dataKey);
+}
+
+void TestKeySlots::olderFormatOpensAndCannotBeResealed()
+{
+    // keyslots.json as Relais wrote it before slots had key pairs: the data key wrapped straight under the KEK.
+    QVERIFY(writeJson(path(), legacyKeyFile(QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("alice"),
+                                            QString::fromLatin1(AlicePassword), m_dataKey)));
+    auto loaded = KeySlots::load(path());
+    QVERIFY2(loaded.ok(), qPrintable(loaded.message()));
+    QCOMPARE(loaded->loadedVersion(), 1);
+    auto key = loaded->unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword));
+    QVERIFY2(key.ok(), qPrintable(key.message()));
+    QVERIFY(key.value() == m_dataKey);
+    // Sealed again in format 2, it still opens, now under the seal.
+    KeySlots upgraded = loaded.value();
+    QVERIFY(upgraded.save(path(), m_dataKey).ok());
+    QVERIFY(loadTemplate().unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword)).ok());
+    // Its wrapped key cannot follow a new data key without the password: the re-key says who needs one.
+    auto report = upgraded.resealAll(SecureBytes::random(KeySlots::DataKeySize), KdfParams::interactive());
+    QVERIFY(report.ok());
+    QCOMPARE(report->loginsWithoutSlot, QStringList{QStringLiteral("alice")});
+    QVERIFY(!upgraded.hasPasswordSlot(QStringLiteral("alice")));
 }
 
 QTEST_GUILESS_MAIN(TestKeySlots)

@@ -1,4 +1,5 @@
 #include "FakeClock.h"
+#include "KeyFileByHand.h"
 #include "StoreInspect.h"
 #include "TempStoreDir.h"
 #include "TinyTmpfs.h"
@@ -6,6 +7,7 @@
 #include "security/Vault.h"
 #include "store/SqlCipherDriver.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,6 +122,14 @@ private Q_SLOTS:
     void disabledAccountCannotSignIn();
     void ownAndLastAdminCannotBeDisabled();
     void disabledAccountWithAnOldSlotLeavesTheStoreClosed();
+    void oldKeyFileAndDisabledPasswordNoLongerDecrypt();
+    void loweredRoleReKeysRaisedRoleDoesNot();
+    void reKeyKeepsEveryRowAndTheJournal();
+    void reKeyCutAfterItsCommitIsFinishedAtUnlock();
+    void reKeyCutBeforeItsCommitIsRedoneAtUnlock();
+    void noPasswordIsEverWrittenInTheDataFolder();
+    void editedKeyFileIsRefusedAtUnlock();
+    void olderKeyFileIsSealedOnceAndCannotReplaceASealedOne();
     void passwordPolicy_data();
     void passwordPolicy();
     void loginRules_data();
@@ -127,6 +137,7 @@ private Q_SLOTS:
 
     // recovery
     void recoveryCodeOpensAndListsAdmins();
+    void usedRecoveryCodeReKeys();
     void wrongRecoveryCodeIsRefusedAndThrottled();
 
     // throttling and journal
@@ -612,7 +623,8 @@ void TestVault::disabledAccountWithAnOldSlotLeavesTheStoreClosed()
     QVERIFY(writeBytes(slotsPath(), oldSlots));
     FastVault vault(dir(), m_clock.get());
     auto refused = vault.signIn(VolunteerLogin, secret(VolunteerPassword));
-    QCOMPARE(refused.code(), ErrorCode::AccountDisabled);
+    // The store was re-keyed when the account was disabled: the old slot's key no longer opens relais.db at all.
+    QCOMPARE(refused.code(), ErrorCode::NotAStore);
     QVERIFY(!refused.message().isEmpty());
     QVERIFY2(!vault.isOpen(), "a refused sign-in left the store unlocked");
     QCOMPARE(vault.accounts().code(), ErrorCode::PermissionDenied);
@@ -677,7 +689,230 @@ void TestVault::loginRules()
     }
 }
 
+namespace {
+
+QJsonObject jsonOf(const QString &path)
+{
+    return QJsonDocument::fromJson(fileBytes(path)).object();
+}
+
+qint64 countRows(const Vault &vault, const QString &table)
+{
+    QSqlQuery q(vault.database()->connection());
+    return q.exec(QStringLiteral("SELECT count(*) FROM ") + table) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+void TestVault::oldKeyFileAndDisabledPasswordNoLongerDecrypt()
+{
+    // The audit's attack, done outside Relais with libsodium and SQLCipher alone: a copy of keyslots.json taken
+    // while the volunteer was active, and the volunteer's password.
+    const QJsonObject oldFile = jsonOf(slotsPath());
+    const SecureBytes oldKey = unwrapByHand(oldFile, VolunteerLogin, VolunteerPassword);
+    QVERIFY2(keyOpensDatabase(dbPath(), oldKey), "the attack does not even work before the account is disabled");
+    {
+        FastVault vault(dir(), m_clock.get());
+        const Account admin = signInOrFail(vault, AdminLogin, AdminPassword);
+        int lastPercent = -1;
+        QVERIFY(vault.setDisabled(admin, VolunteerLogin, true, [&](int percent) { lastPercent = percent; }).ok());
+        QCOMPARE(lastPercent, 100); // the administrator saw the re-key through
+        QVERIFY(journalActions(vault).contains(AdminLogin + QStringLiteral(" store_rekeyed")));
+    }
+    QVERIFY2(!keyOpensDatabase(dbPath(), oldKey), "an old keyslots.json still decrypts the store");
+    QVERIFY(unwrapByHand(jsonOf(slotsPath()), VolunteerLogin, VolunteerPassword).isEmpty());
+    // The remaining accounts follow the new key.
+    const SecureBytes newKey = unwrapByHand(jsonOf(slotsPath()), MediatorLogin, MediatorPassword);
+    QVERIFY(keyOpensDatabase(dbPath(), newKey));
+    QVERIFY(unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword) == newKey);
+    FastVault vault(dir(), m_clock.get());
+    QCOMPARE(signInOrFail(vault, MediatorLogin, MediatorPassword).login, MediatorLogin);
+    FastVault recovering(dir(), m_clock.get());
+    QVERIFY(recovering.recover(m_recoveryCode).ok());
+    QVERIFY(!QFile::exists(m_dir->file(Database::pendingCopyName())));
+}
+
+void TestVault::loweredRoleReKeysRaisedRoleDoesNot()
+{
+    const SecureBytes before = unwrapByHand(jsonOf(slotsPath()), MediatorLogin, MediatorPassword);
+    FastVault vault(dir(), m_clock.get());
+    const Account admin = signInOrFail(vault, AdminLogin, AdminPassword);
+    QVERIFY(vault.setRole(admin, VolunteerLogin, Role::Mediator).ok());
+    QVERIFY2(keyOpensDatabase(dbPath(), before), "raising a role re-keyed the store");
+    QVERIFY(vault.setRole(admin, MediatorLogin, Role::Volunteer).ok());
+    QCOMPARE(vault.account(MediatorLogin)->role, Role::Volunteer);
+    QVERIFY2(!keyOpensDatabase(dbPath(), before), "lowering a role did not re-key the store");
+    QCOMPARE(vault.setRole(admin, AdminLogin, Role::Mediator).code(), ErrorCode::PermissionDenied);
+    vault.close();
+    FastVault again(dir(), m_clock.get());
+    QCOMPARE(signInOrFail(again, MediatorLogin, MediatorPassword).role, Role::Volunteer);
+}
+
+void TestVault::reKeyKeepsEveryRowAndTheJournal()
+{
+    FastVault vault(dir(), m_clock.get());
+    const Account admin = signInOrFail(vault, AdminLogin, AdminPassword);
+    const QString before = dumpTables(vault.database()->connection());
+    auto rekeyed = vault.rekey(admin.login);
+    QVERIFY2(rekeyed.ok(), qPrintable(rekeyed.message()));
+    // Every row is there, byte for byte; only the journal has one more (the re-key itself).
+    QStringList after = dumpTables(vault.database()->connection()).split(QLatin1Char('\n'));
+    QCOMPARE(after.removeIf([](const QString &row) { return row.contains(QStringLiteral("store_rekeyed")); }), 1);
+    QCOMPARE(after.join(QLatin1Char('\n')), before);
+    QCOMPARE(vault.setting(PhoneSetting), QStringLiteral("01 00 00 00 00"));
+    QVERIFY(vault.journal().verify().intact);
+    QVERIFY(vault.database()->integrityCheck().ok());
+    vault.close();
+    FastVault again(dir(), m_clock.get());
+    signInOrFail(again, AdminLogin, AdminPassword);
+    QCOMPARE(countRows(again, QStringLiteral("accounts")), 3);
+    QVERIFY(again.journal().verify().intact);
+}
+
+void TestVault::reKeyCutAfterItsCommitIsFinishedAtUnlock()
+{
+    // The state a power cut leaves between the commit (keyslots.json has the new key) and the swap.
+    const SecureBytes newKey = SecureBytes::random(KeySlots::DataKeySize);
+    {
+        FastVault vault(dir(), m_clock.get());
+        signInOrFail(vault, AdminLogin, AdminPassword);
+        QVERIFY(vault.database()->exportCopy(newKey, {}, {}).ok());
+        KeySlots next = vault.keySlots();
+        QVERIFY(next.resealAll(newKey, KdfParams::interactive()).ok());
+        QVERIFY(next.save(slotsPath(), newKey).ok());
+    }
+    QVERIFY(QFile::exists(m_dir->file(Database::pendingCopyName())));
+    QVERIFY(!keyOpensDatabase(dbPath(), newKey));
+    FastVault vault(dir(), m_clock.get());
+    QCOMPARE(signInOrFail(vault, MediatorLogin, MediatorPassword).login, MediatorLogin);
+    QVERIFY(keyOpensDatabase(dbPath(), newKey));
+    QVERIFY(!QFile::exists(m_dir->file(Database::pendingCopyName())));
+    QCOMPARE(countRows(vault, QStringLiteral("accounts")), 3);
+    QCOMPARE(vault.setting(PhoneSetting), QStringLiteral("01 00 00 00 00"));
+}
+
+void TestVault::reKeyCutBeforeItsCommitIsRedoneAtUnlock()
+{
+    // Disabled and committed, but the power went before the new key reached keyslots.json: the copy is
+    // unfinished, the old key still opens relais.db, and the re-key is still owed.
+    const QByteArray oldSlots = fileBytes(slotsPath());
+    const SecureBytes oldKey = unwrapByHand(jsonOf(slotsPath()), VolunteerLogin, VolunteerPassword);
+    {
+        FastVault vault(dir(), m_clock.get());
+        const Account admin = signInOrFail(vault, AdminLogin, AdminPassword);
+        QVERIFY(vault.setDisabled(admin, VolunteerLogin, true).ok());
+    }
+    // Rewind to "after the disable's commit, before the re-key": old key file and old-key database.
+    const SecureBytes newKey = unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword);
+    {
+        Vault plain(dir(), m_clock.get());
+        auto db = Database::open(dir(), newKey);
+        QVERIFY(db.ok());
+        QVERIFY(db.value()
+                    ->exportCopy(oldKey,
+                                 {QStringLiteral("INSERT OR REPLACE INTO relais_copy.settings (key, "
+                                                 "value) VALUES ('rekey_pending', '1')")},
+                                 {})
+                    .ok());
+        QVERIFY(db.value()->adoptCopy(oldKey).ok());
+    }
+    QVERIFY(writeBytes(slotsPath(), oldSlots));
+    QVERIFY(writeBytes(m_dir->file(Database::pendingCopyName()), QByteArray(8192, 'x'))); // the unfinished copy
+    QVERIFY(keyOpensDatabase(dbPath(), oldKey));
+
+    FastVault vault(dir(), m_clock.get());
+    QCOMPARE(signInOrFail(vault, MediatorLogin, MediatorPassword).login, MediatorLogin);
+    QVERIFY2(!keyOpensDatabase(dbPath(), oldKey), "the owed re-key was not done at unlock");
+    QVERIFY(!QFile::exists(m_dir->file(Database::pendingCopyName())));
+    QVERIFY(!vault.keySlots().hasPasswordSlot(VolunteerLogin));
+    QVERIFY(journalActions(vault).contains(QStringLiteral("#system store_rekeyed")));
+}
+
+void TestVault::noPasswordIsEverWrittenInTheDataFolder()
+{
+    TempStoreDir demoDir;
+    const QString admin = QStringLiteral("Demo admin password 2026");
+    const QString mediator = QStringLiteral("Demo mediator password 2026");
+    const QString changed = QStringLiteral("Demo mediator changed 2026");
+    {
+        FastVault vault(demoDir.path(), m_clock.get());
+        QVERIFY(vault.initialize(Structure, AdminLogin, QString(), secret(admin), true, KdfParams::interactive()));
+        const Account a = vault.account(AdminLogin).value();
+        QVERIFY(vault.addAccount(a, MediatorLogin, MediatorName, Role::Mediator, secret(mediator)).ok());
+        QVERIFY(vault.changePassword(a, MediatorLogin, secret(changed)).ok());
+        QVERIFY(vault.setDisabled(a, MediatorLogin, true).ok());
+        QVERIFY(vault.keySlots().isDemo());
+    }
+    QStringList files;
+    QDirIterator it(demoDir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    QVERIFY(files.size() >= 3);
+    for (const QString &file : files) {
+        const QByteArray raw = fileBytes(file);
+        for (const QString &password : {admin, mediator, changed}) {
+            for (const QByteArray &form :
+                 {password.toUtf8(), password.toUtf8().toBase64(), password.toUtf8().toHex(),
+                  QByteArray(reinterpret_cast<const char *>(password.utf16()), password.size() * 2)})
+                QVERIFY2(!raw.contains(form),
+                         qPrintable(QStringLiteral("a password is written in %1").arg(QFileInfo(file).fileName())));
+        }
+    }
+}
+
+void TestVault::editedKeyFileIsRefusedAtUnlock()
+{
+    QJsonObject root = jsonOf(slotsPath());
+    root.insert(QStringLiteral("demo"), QJsonObject()); // the audit's edit
+    QVERIFY(writeBytes(slotsPath(), QJsonDocument(root).toJson()));
+    FastVault vault(dir(), m_clock.get());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("seal does not match")));
+    auto refused = vault.signIn(AdminLogin, secret(AdminPassword));
+    QCOMPARE(refused.code(), ErrorCode::KeySlotsDamaged);
+    QVERIFY(refused.message().contains(QStringLiteral("changed outside Relais")));
+    QVERIFY(!vault.isOpen());
+}
+
+void TestVault::olderKeyFileIsSealedOnceAndCannotReplaceASealedOne()
+{
+    const QString storeId = jsonOf(slotsPath()).value(QStringLiteral("store_id")).toString();
+    const SecureBytes key = unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword);
+    const QByteArray legacy = QJsonDocument(legacyKeyFile(storeId, AdminLogin, AdminPassword, key)).toJson();
+    // A store that never had format 2 (its settings do not say so): accepted once and sealed.
+    {
+        FastVault vault(dir(), m_clock.get());
+        signInOrFail(vault, AdminLogin, AdminPassword);
+        QVERIFY(execSql(vault.database()->connection(),
+                        QStringLiteral("DELETE FROM settings WHERE key = 'keyslots_format'"))
+                    .isEmpty());
+    }
+    QVERIFY(writeBytes(slotsPath(), legacy));
+    {
+        FastVault vault(dir(), m_clock.get());
+        QCOMPARE(signInOrFail(vault, AdminLogin, AdminPassword).login, AdminLogin);
+        QCOMPARE(jsonOf(slotsPath()).value(QStringLiteral("version")).toInt(), KeySlots::FormatVersion);
+        QVERIFY(jsonOf(slotsPath()).contains(QStringLiteral("mac")));
+    }
+    // Then the unsealed format is refused: it would carry edits past the seal.
+    QVERIFY(writeBytes(slotsPath(), legacy));
+    FastVault vault(dir(), m_clock.get());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("older format")));
+    auto refused = vault.signIn(AdminLogin, secret(AdminPassword));
+    QCOMPARE(refused.code(), ErrorCode::KeySlotsDamaged);
+    QVERIFY(!vault.isOpen());
+}
+
 // ---------------------------------------------------------------------------------------------- recovery
+
+void TestVault::usedRecoveryCodeReKeys()
+{
+    const SecureBytes before = unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword);
+    FastVault vault(dir(), m_clock.get());
+    QVERIFY(vault.recover(m_recoveryCode).ok());
+    QVERIFY2(!keyOpensDatabase(dbPath(), before), "an old keyslots.json still opens the store after a recovery");
+    QVERIFY(keyOpensDatabase(dbPath(), unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword)));
+    QVERIFY(journalActions(vault).contains(QStringLiteral("#recovery store_rekeyed")));
+}
 
 void TestVault::recoveryCodeOpensAndListsAdmins()
 {

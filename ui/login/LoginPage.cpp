@@ -69,10 +69,10 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     v->addWidget(m_forgot, 0, Qt::AlignLeft);
     m_demoBox = new QWidget;
     auto *demoLayout = new QVBoxLayout(m_demoBox);
-    demoLayout->addWidget(makeLabel(tr("Demonstration store: fictitious data. Accounts and passwords:"), "info"));
-    m_demoList = makeLabel(QString(), "hint");
-    m_demoList->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    demoLayout->addWidget(m_demoList);
+    // Never the passwords: no password is written anywhere, not even a demo one (scripts/demo prints them).
+    demoLayout->addWidget(makeLabel(tr("Demonstration store: fictitious data. The demo accounts' passwords are "
+                                       "printed by scripts/demo in the terminal that started it."),
+                                    "info"));
     m_demoBox->hide();
     v->addWidget(m_demoBox);
     v->addStretch();
@@ -222,12 +222,7 @@ void LoginPage::showMode(Mode mode, const Account &current)
     fitAccountList();
     m_signOut->setVisible(mode != Mode::SignIn);
     m_forgot->setVisible(mode == Mode::SignIn);
-    const QMap<QString, QString> demo = keySlots.demoPasswords();
-    m_demoBox->setVisible(keySlots.isDemo() && !demo.isEmpty());
-    QStringList lines;
-    for (auto it = demo.begin(); it != demo.end(); ++it)
-        lines.append(QStringLiteral("%1 — %2").arg(it.key(), it.value()));
-    m_demoList->setText(lines.join(QLatin1Char('\n')));
+    m_demoBox->setVisible(keySlots.isDemo());
     clearError(m_error, m_password);
     m_password->clear();
     m_panels->setCurrentIndex(0);
@@ -269,6 +264,10 @@ void LoginPage::signIn()
     if (Status s = m_vault->checkThrottle(login); !s) {
         showError(m_error, s.message(), m_password);
         m_password->clear();
+        return;
+    }
+    if (Status s = m_vault->refreshSlots(); !s) {
+        showError(m_error, s.message(), m_password);
         return;
     }
     QString typed = m_password->text();
@@ -321,6 +320,10 @@ void LoginPage::recover()
         return;
     }
     if (Status s = m_vault->checkRecoveryThrottle(); !s) {
+        showError(m_codeError, s.message(), m_code);
+        return;
+    }
+    if (Status s = m_vault->refreshSlots(); !s) {
         showError(m_codeError, s.message(), m_code);
         return;
     }

@@ -71,7 +71,6 @@ private:
     QPushButton *m_signOut;
     QPushButton *m_forgot;
     QWidget *m_demoBox;
-    QLabel *m_demoList;
     // Recovery.
     QLineEdit *m_code;
     QLabel *m_codeError;
