@@ -312,32 +312,51 @@ Status Database::adoptCopy(const SecureBytes &key)
     return moved;
 }
 
+namespace {
+
+// True when `key` opens the database at `path` and it holds a schema: an empty file opens with any key.
+bool opensWithKey(const QString &path, const SecureBytes &key)
+{
+    if (QFileInfo(path).size() < SqlCipherDriver::PageSize)
+        return false;
+    bool opened = false;
+    const QString name = QStringLiteral("relais-probe-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        SqlCipherDriver::registerDriver();
+        QSqlDatabase probe = QSqlDatabase::addDatabase(new SqlCipherDriver(key), name);
+        probe.setDatabaseName(path);
+        probe.setConnectOptions(QStringLiteral("RELAIS_READONLY"));
+        if (probe.open()) {
+            QSqlQuery q(probe);
+            opened = q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() && q.value(0).toInt() > 0;
+        }
+        probe.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return opened;
+}
+
+} // namespace
+
 Status Database::finishPendingCopy(const QString &dataDir, const SecureBytes &key)
 {
     const QString path = QDir(dataDir).filePath(fileName());
     const QString copy = QDir(dataDir).filePath(pendingCopyName());
     if (!QFileInfo::exists(copy))
         return {};
-    bool opensWithKey = false;
-    const QString name = QStringLiteral("relais-pending-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        SqlCipherDriver::registerDriver();
-        QSqlDatabase probe = QSqlDatabase::addDatabase(new SqlCipherDriver(key), name);
-        probe.setDatabaseName(copy);
-        probe.setConnectOptions(QStringLiteral("RELAIS_READONLY"));
-        opensWithKey = probe.open();
-        probe.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    if (!opensWithKey) {
-        // keyslots.json never took the new key: the copy was not finished, relais.db is the store.
+    // The key file decides: if its key still opens relais.db, the re-key never reached its commit point and the
+    // copy is unfinished (it may even be empty, which would open with any key); otherwise the copy is the store.
+    if (opensWithKey(path, key)) {
         qCInfo(lcStore) << "unfinished re-key copy removed";
         QFile::remove(copy);
         removeLogsOf(copy);
         return {};
     }
+    if (!opensWithKey(copy, key))
+        return {}; // neither opens: Database::open says why, and nothing is removed
     qCInfo(lcStore) << "re-key completed at unlock";
     removeLogsOf(path);
+    removeLogsOf(copy);
     return renameDurably(copy, path);
 }
 

@@ -13,6 +13,7 @@
 #include "security/Vault.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -289,12 +291,40 @@ void AdminPage::disableAccount()
         tr("Disable %1? This person will no longer be able to sign in. Their work stays in the store.").arg(login));
     if (answer != QMessageBox::Yes)
         return;
-    if (Status s = m_vault->setDisabled(m_session->account(), login, true); !s) {
+    // Disabling re-keys the store (the whole database is copied under a new key): seconds on a large store.
+    QProgressDialog progress(tr("Disabling the account and changing the store's key…"), QString(), 0, 100, this);
+    progress.setWindowTitle(tr("Disable the account"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setValue(0);
+    const Status s = m_vault->setDisabled(m_session->account(), login, true, [&progress](int percent) {
+        progress.setValue(percent);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    });
+    progress.reset();
+    refresh();
+    if (!s) {
         report(s.message(), true);
         return;
     }
-    refresh();
-    report(tr("Account %1 disabled.").arg(login), false);
+    const ResealReport rekeyed = m_vault->takeRekeyReport();
+    QString done =
+        tr("Account %1 disabled. The store has a new key: a copy of the old key file opens nothing.").arg(login);
+    if (!rekeyed.loginsWithoutSlot.isEmpty())
+        done += QLatin1Char(' ') + tr("These accounts were made by an older Relais and need a new password: %1.")
+                                       .arg(rekeyed.loginsWithoutSlot.join(QStringLiteral(", ")));
+    report(done, !rekeyed.loginsWithoutSlot.isEmpty());
+    if (!rekeyed.newRecoveryCode.isEmpty())
+        showNewRecoveryCode(rekeyed.newRecoveryCode);
+}
+
+void AdminPage::showNewRecoveryCode(const QString &code)
+{
+    QMessageBox box(QMessageBox::Information, tr("New recovery code"),
+                    tr("Write down this new recovery code and keep it safe; destroy the old sheet.\n\n%1").arg(code),
+                    QMessageBox::Ok, this);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    box.exec();
 }
 
 void AdminPage::toggleKeychain(bool enabled)
@@ -320,12 +350,7 @@ void AdminPage::renewRecoveryCode()
         report(code.message(), true);
         return;
     }
-    QMessageBox box(
-        QMessageBox::Information, tr("New recovery code"),
-        tr("Write down this new recovery code and keep it safe; destroy the old sheet.\n\n%1").arg(code.value()),
-        QMessageBox::Ok, this);
-    box.setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    box.exec();
+    showNewRecoveryCode(code.value());
     report(tr("The recovery code was replaced."), false);
 }
 

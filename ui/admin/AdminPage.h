@@ -67,6 +67,7 @@ private:
     void disableAccount();
     void toggleKeychain(bool enabled);
     void renewRecoveryCode();
+    void showNewRecoveryCode(const QString &code);
     void saveIdleLock();
     void chooseScanFolder();
     bool saveScanFolder(const QString &folder);
