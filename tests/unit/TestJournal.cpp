@@ -52,6 +52,7 @@ private Q_SLOTS:
     void rewrittenJournalIsCaughtByThePlatformReceipt();
     void receiptIsKeptOnlyWhenItHolds();
     void anchorFromBeforeTheKeyIsSealedOnce();
+    void anchorStaysValidAcrossARekey();
     void queryFiltersAndOrders();
     void queryPagesByIdAndOffset();
     void exportCsvQuotesAndFilters();
@@ -641,6 +642,35 @@ void TestJournal::anchorFromBeforeTheKeyIsSealedOnce()
          {QStringLiteral("rows"), 6},
          {QStringLiteral("head"), QString::fromLatin1(cell(6, QStringLiteral("hash")).toByteArray().toHex())}});
     QCOMPARE(Journal(db(), &m_clock, anchorPath()).verify().reason, Journal::Reason::AnchorForged);
+}
+
+void TestJournal::anchorStaysValidAcrossARekey()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    // A new data key, the store copied with sqlcipher_export (as re-keying does), the anchor file kept beside it.
+    TempStoreDir rekeyed;
+    const SecureBytes newKey = SecureBytes::random(32);
+    const QString copy = rekeyed.file(Database::fileName());
+    QCOMPARE(execSql(db(), QStringLiteral("ATTACH DATABASE '%1' AS rekeyed KEY \"x'%2'\"")
+                               .arg(copy, QString::fromLatin1(QByteArray(newKey.toHex().constChar(), 64)))),
+             QString());
+    QCOMPARE(execSql(db(), QStringLiteral("PRAGMA rekeyed.cipher_page_size = 4096")), QString());
+    QCOMPARE(execSql(db(), QStringLiteral("SELECT sqlcipher_export('rekeyed')")), QString());
+    QCOMPARE(execSql(db(), QStringLiteral("DETACH DATABASE rekeyed")), QString());
+    QVERIFY(QFile::copy(anchorPath(), rekeyed.file(Journal::anchorFileName())));
+    auto reopened = Database::open(rekeyed.path(), newKey);
+    QVERIFY2(reopened.ok(), qPrintable(reopened.message()));
+    Journal after(reopened.value()->connection(), &m_clock, rekeyed.file(Journal::anchorFileName()));
+    Journal::Verification v = after.verify();
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.anchoredRows, qint64(5));
+    // And it goes on being sealed under the same key.
+    QVERIFY(after.append(QStringLiteral("admin.test"), QStringLiteral("sign_in")).ok());
+    v = after.verify();
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.anchoredRows, qint64(6));
 }
 
 void TestJournal::queryFiltersAndOrders()
