@@ -554,6 +554,14 @@ Status Journal::recordReceipt(const JournalReceipt &receipt, const QByteArray &p
     return {};
 }
 
+Status Journal::forgetReceipt()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("DELETE FROM journal_receipts")))
+        return Database::sqlError(QStringLiteral("journal receipt"), q.lastError());
+    return {};
+}
+
 std::optional<JournalReceipt> Journal::lastReceipt() const
 {
     QSqlQuery q(m_db);

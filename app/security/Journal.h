@@ -126,6 +126,9 @@ public:
     // `platformKey`, it names row `seq` with the hash that row has, and it is not behind the one kept.
     Status recordReceipt(const JournalReceipt &receipt, const QByteArray &platformKey);
     std::optional<JournalReceipt> lastReceipt() const;
+    // Enrolment with another platform (another key): its receipts start afresh. Call inside the enrolment's
+    // transaction, which journals it.
+    Status forgetReceipt();
     // One sentence a person can read: the number of entries and "intact", or what is wrong and where.
     static QString describe(const Verification &v);
 

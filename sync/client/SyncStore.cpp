@@ -144,11 +144,21 @@ Status SyncStore::saveEnrolment(const SyncSettings &s, const QString &actorLogin
     if (!s.isEnrolled())
         return makeError(ErrorCode::InvalidInput, tr("The platform's answer to the enrolment is incomplete."));
     return Database::inTransaction(m_db, [&]() -> Status {
+        const QString key = QString::fromLatin1(s.platformKey.toBase64());
+        const QString previousKey = value(QLatin1String(PlatformKeyKey));
+        if (!previousKey.isEmpty() && previousKey != key) {
+            // Another platform: its receipts and catalogue versions start afresh; the old receipt, signed by a key
+            // no longer pinned, would otherwise read as forged.
+            if (Status f = m_journal->forgetReceipt(); !f)
+                return f;
+            if (Status w = writeValue(QLatin1String(CatalogueVersionsKey), QString()); !w)
+                return w;
+        }
         const QList<QPair<QString, QString>> values = {
             {QLatin1String(PlatformUrlKey), s.platformUrl.toString()},
             {QLatin1String(DeviceIdKey), s.deviceId},
             {QLatin1String(TokenKey), QString::fromUtf8(s.token)},
-            {QLatin1String(PlatformKeyKey), QString::fromLatin1(s.platformKey.toBase64())},
+            {QLatin1String(PlatformKeyKey), key},
             {QLatin1String(PlatformNameKey), s.platformName},
             // A new identity: the stop is lifted, the status feed starts over, the catalogue is fetched again
             // and checked with the new key, and the journal head is sent again.

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void statusUpdatesArePulledWithCursor();
     void journalHeadSentWhenItChanges();
     void journalReceiptNotSignedByThePlatformIsNotKept();
+    void enrolmentWithAnotherPlatformStartsReceiptsAfresh();
     void uploadAddressOnAnotherOriginGetsNothing_data();
     void uploadAddressOnAnotherOriginGetsNothing();
     void olderSignedCatalogueIsRefusedAfterRestart();
@@ -759,6 +760,26 @@ void TestSyncEngine::journalReceiptNotSignedByThePlatformIsNotKept()
     QCOMPARE(p.count("PUT", QStringLiteral("/v1/journal-heads/.*")), 1);
     QVERIFY(k.journal()->lastReceipt());
     QCOMPARE(k.journal()->lastReceipt()->seq, head.seq);
+}
+
+void TestSyncEngine::enrolmentWithAnotherPlatformStartsReceiptsAfresh()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    auto engine = k.engine();
+    QVERIFY(runRound(*engine).error.isEmpty());
+    QVERIFY(k.journal()->lastReceipt());
+    // Enrolled again with the same platform: its receipt still holds.
+    QVERIFY(k.enrol(p.url(), p.token, p.key.publicKey));
+    QVERIFY(k.journal()->lastReceipt());
+    QVERIFY(k.journal()->verify(p.key.publicKey).intact);
+    // With another platform: the old receipt is not taken for a forged one, the journal is simply not anchored yet.
+    const protocol::SigningKey other = protocol::SigningKey::generate();
+    QVERIFY(k.enrol(p.url(), p.token, other.publicKey));
+    QVERIFY(!k.journal()->lastReceipt());
+    const Journal::Verification v = k.journal()->verify(other.publicKey);
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.receiptSeq, qint64(-1));
 }
 
 void TestSyncEngine::uploadAddressOnAnotherOriginGetsNothing_data()
