@@ -20,6 +20,26 @@ namespace relais {
 
 namespace {
 
+// The platform key pinned at enrolment (empty if never enrolled): what the journal receipt must be signed with.
+QByteArray pinnedPlatformKey(Vault &vault)
+{
+    const auto settings = sync::SyncStore(vault.database()->connection(), &vault.journal(), vault.clock()).settings();
+    return settings ? settings->platformKey : QByteArray();
+}
+
+// How far the platform's signed receipt vouches for the journal.
+QString journalAnchoring(const Journal::Verification &v)
+{
+    if (v.receiptSeq > 0)
+        return AdminCli::tr("Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later "
+                            "entries are not anchored yet.",
+                            nullptr, static_cast<int>(v.rows - v.receiptSeq))
+            .arg(v.receiptSeq)
+            .arg(v.receiptAt);
+    return AdminCli::tr("Not anchored by the platform yet: no receipt signed by the platform is kept (one comes back "
+                        "from each sync once the kiosk is enrolled).");
+}
+
 int exitCodeFor(ErrorCode code)
 {
     switch (code) {
@@ -370,9 +390,10 @@ int AdminCli::check(const Options &o)
                  .arg(vault.database()->schemaVersion())
                  .arg(latestSchemaVersion())
           << '\n';
-    const Journal::Verification v = vault.journal().verify();
+    const Journal::Verification v = vault.journal().verify(pinnedPlatformKey(vault));
     if (v.intact) {
         m_out << AdminCli::tr("Journal: %n entries, chain intact.", nullptr, static_cast<int>(v.rows)) << '\n';
+        m_out << journalAnchoring(v) << '\n';
     } else {
         m_out << AdminCli::tr("Journal: %1").arg(Journal::describe(v)) << '\n';
         ok = false;
@@ -396,7 +417,8 @@ int AdminCli::verifyJournal(const Options &o)
             return fail(exitCodeFor(s.code()), s.message());
         m_out << AdminCli::tr("The journal's anchor now records its current end.") << '\n';
     }
-    const Journal::Verification v = vault.journal().verify();
+    const QByteArray platformKey = pinnedPlatformKey(vault);
+    const Journal::Verification v = vault.journal().verify(platformKey);
     if (!v.intact) {
         m_out << AdminCli::tr("Journal: %n entries.", nullptr, static_cast<int>(v.rows)) << '\n';
         if (v.firstBrokenId > 0)
@@ -404,7 +426,12 @@ int AdminCli::verifyJournal(const Options &o)
         return fail(Failed, Journal::describe(v));
     }
     m_out << AdminCli::tr("Journal intact: %n entries.", nullptr, static_cast<int>(v.rows)) << '\n'
-          << AdminCli::tr("Head: %1").arg(QString::fromLatin1(v.head.toHex())) << Qt::endl;
+          << AdminCli::tr("Head: %1").arg(QString::fromLatin1(v.head.toHex())) << '\n'
+          << journalAnchoring(v) << '\n';
+    if (v.receiptSeq > 0)
+        // To compare with the key the platform publishes: the receipt proves nothing against a key swapped here.
+        m_out << AdminCli::tr("Platform key: %1").arg(QString::fromLatin1(platformKey.toBase64())) << '\n';
+    m_out.flush();
     return Ok;
 }
 

@@ -9,11 +9,13 @@
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include <utility>
@@ -28,12 +30,16 @@ struct Anchor
     {
         Missing,
         Unreadable,
+        Forged, // well-formed, but its MAC does not verify under the store's anchor key (or it has none)
         Present,
     };
     State state = State::Missing;
     qint64 rows = 0;
     QByteArray head;
+    bool sealed = false; // format 2 (MAC); format 1 was written before schema 6
 };
+
+constexpr int AnchorKeySize = 32;
 
 // One anchor file per store, possibly written from several threads' connections: read, check and write in turn.
 QMutex &anchorMutex()
@@ -42,7 +48,15 @@ QMutex &anchorMutex()
     return mutex;
 }
 
-Anchor readAnchor(const QString &path)
+QByteArray anchorMac(const QByteArray &key, qint64 rows, const QByteArray &head)
+{
+    return QMessageAuthenticationCode::hash("relais-journal-anchor/2\n" + QByteArray::number(rows) + '\n' +
+                                                head.toHex() + '\n',
+                                            key, QCryptographicHash::Sha256);
+}
+
+// `key` empty: the store has no anchor key yet (a store from before schema 6 that never moved its anchor since).
+Anchor readAnchor(const QString &path, const QByteArray &key)
 {
     Anchor a;
     QFile file(path);
@@ -52,23 +66,36 @@ Anchor readAnchor(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return a;
     const QJsonObject o = QJsonDocument::fromJson(file.read(4096)).object();
+    const int format = o.value(QLatin1String("format")).toInt();
     const qint64 rows = o.value(QLatin1String("rows")).toInteger(-1);
     const QByteArray head = QByteArray::fromHex(o.value(QLatin1String("head")).toString().toLatin1());
-    if (o.value(QLatin1String("format")).toInt() != 1 || rows < 0 || (rows > 0 && head.size() != 32) ||
-        (rows == 0 && !head.isEmpty()))
+    if ((format != 1 && format != 2) || rows < 0 || (rows > 0 && head.size() != 32) || (rows == 0 && !head.isEmpty()))
         return a;
-    a.state = Anchor::State::Present;
     a.rows = rows;
     a.head = head;
+    a.sealed = format == 2;
+    if (format == 1) {
+        // Unsealed: believable only from a store that never had a key (else anyone could write one).
+        a.state = key.isEmpty() ? Anchor::State::Present : Anchor::State::Forged;
+        return a;
+    }
+    const QByteArray mac = QByteArray::fromHex(o.value(QLatin1String("mac")).toString().toLatin1());
+    const QByteArray expected = key.isEmpty() ? QByteArray() : anchorMac(key, rows, head);
+    const bool valid = !expected.isEmpty() && mac.size() == expected.size() &&
+                       sodium_memcmp(mac.constData(), expected.constData(), size_t(mac.size())) == 0;
+    a.state = valid ? Anchor::State::Present : Anchor::State::Forged;
     return a;
 }
 
-Status writeAnchor(const QString &path, qint64 rows, const QByteArray &head)
+Status writeAnchor(const QString &path, qint64 rows, const QByteArray &head, const QByteArray &key)
 {
+    if (key.size() != AnchorKeySize)
+        return makeError(ErrorCode::Internal, Journal::tr("The journal's anchor key cannot be read."));
     QJsonObject o;
-    o.insert(QLatin1String("format"), 1);
+    o.insert(QLatin1String("format"), 2);
     o.insert(QLatin1String("rows"), rows);
     o.insert(QLatin1String("head"), QString::fromLatin1(head.toHex()));
+    o.insert(QLatin1String("mac"), QString::fromLatin1(anchorMac(key, rows, head).toHex()));
     return writeFileAtomically(path, QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n');
 }
 
@@ -246,7 +273,7 @@ Status Journal::append(const QString &actor, const QString &action, const QStrin
     qint64 anchoredRows = 0;
     if (!m_anchorPath.isEmpty()) {
         QMutexLocker lock(&anchorMutex());
-        const Anchor anchor = readAnchor(m_anchorPath);
+        const Anchor anchor = readAnchor(m_anchorPath, anchorKey(m_db, false));
         if (anchor.state == Anchor::State::Present)
             anchoredRows = anchor.rows;
     }
@@ -284,7 +311,36 @@ Status Journal::startAnchor()
     if (m_anchorPath.isEmpty())
         return {};
     QMutexLocker lock(&anchorMutex());
-    return writeAnchor(m_anchorPath, 0, QByteArray());
+    return writeAnchor(m_anchorPath, 0, QByteArray(), anchorKey(m_db, true));
+}
+
+QByteArray Journal::anchorKey(const QSqlDatabase &db, bool create) const
+{
+    if (!m_anchorKey.isEmpty())
+        return m_anchorKey;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT key FROM journal_anchor_key WHERE id = 1")))
+        return {}; // a schema older than 6: no key, and none can be kept
+    if (q.next()) {
+        const QByteArray key = q.value(0).toByteArray();
+        if (key.size() == AnchorKeySize)
+            m_anchorKey = key;
+        return m_anchorKey;
+    }
+    q.finish();
+    if (!create || sodium_init() < 0)
+        return {};
+    // Random, not derived from the data key: re-keying the store (sqlcipher_export) carries it over unchanged.
+    QByteArray key(AnchorKeySize, Qt::Uninitialized);
+    randombytes_buf(key.data(), size_t(key.size()));
+    q.prepare(QStringLiteral("INSERT INTO journal_anchor_key (id, key) VALUES (1, ?)"));
+    q.addBindValue(key);
+    if (!q.exec()) {
+        qCWarning(lcSecurity) << "journal anchor key not created";
+        return {};
+    }
+    m_anchorKey = key;
+    return key;
 }
 
 void Journal::syncAnchor() const
@@ -302,14 +358,15 @@ void Journal::syncAnchorOn(QSqlDatabase &db) const
     const qint64 headId = readHead(db, &headHash);
     if (headId < 0)
         return;
-    const Anchor anchor = readAnchor(m_anchorPath);
+    const QByteArray key = anchorKey(db, false);
+    const Anchor anchor = readAnchor(m_anchorPath, key);
     if (anchor.state != Anchor::State::Present) {
         // Not re-created here: an administrator decides (resetAnchor), or a deleted file would go unnoticed.
         if (!std::exchange(m_anchorWarned, true))
             qCWarning(lcSecurity) << "journal anchor missing or unreadable: not updated";
         return;
     }
-    if (anchor.rows == headId && anchor.head == headHash)
+    if (anchor.rows == headId && anchor.head == headHash && anchor.sealed)
         return;
     if (anchor.rows > headId) {
         if (!std::exchange(m_anchorWarned, true))
@@ -326,7 +383,8 @@ void Journal::syncAnchorOn(QSqlDatabase &db) const
             return;
         }
     }
-    if (Status s = writeAnchor(m_anchorPath, headId, headHash); !s)
+    // An anchor from before schema 6 is sealed here, the first time it moves, under a key made for it.
+    if (Status s = writeAnchor(m_anchorPath, headId, headHash, key.isEmpty() ? anchorKey(db, true) : key); !s)
         qCWarning(lcSecurity) << "journal anchor not written";
 }
 
@@ -347,7 +405,7 @@ Status Journal::resetAnchor(const QString &actor)
     const qint64 headId = readHead(m_db, &headHash);
     if (headId < 0)
         return makeError(ErrorCode::Internal, Journal::tr("The journal cannot be read."));
-    return writeAnchor(m_anchorPath, headId, headHash);
+    return writeAnchor(m_anchorPath, headId, headHash, anchorKey(m_db, true));
 }
 
 Journal::Verification Journal::verify() const
@@ -356,7 +414,7 @@ Journal::Verification Journal::verify() const
     Anchor anchor;
     if (!m_anchorPath.isEmpty()) {
         QMutexLocker lock(&anchorMutex());
-        anchor = readAnchor(m_anchorPath);
+        anchor = readAnchor(m_anchorPath, anchorKey(m_db, false));
         if (anchor.state == Anchor::State::Present)
             v.anchoredRows = anchor.rows;
     }
@@ -399,6 +457,11 @@ Journal::Verification Journal::verify() const
     v.head = v.rows > 0 ? previous : QByteArray();
     if (m_anchorPath.isEmpty())
         return v;
+    if (anchor.state == Anchor::State::Forged) {
+        v.intact = false;
+        v.reason = Reason::AnchorForged;
+        return v;
+    }
     if (anchor.state != Anchor::State::Present) {
         if (v.rows > 0) {
             v.intact = false;
@@ -417,6 +480,102 @@ Journal::Verification Journal::verify() const
         v.firstBrokenId = anchor.rows;
     }
     return v;
+}
+
+Journal::Verification Journal::verify(const QByteArray &platformKey) const
+{
+    Verification v = verify();
+    const std::optional<JournalReceipt> receipt = lastReceipt();
+    if (!receipt || v.reason == Reason::EditedRow || v.reason == Reason::MissingRow)
+        return v; // no receipt, or the chain itself already says where it was altered
+    if (!receipt->isSignedBy(platformKey)) {
+        v.intact = false;
+        v.reason = Reason::ReceiptForged;
+        return v;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT hash FROM journal WHERE id = ?"));
+    q.addBindValue(receipt->seq);
+    const bool held = q.exec() && q.next() && q.value(0).toByteArray() == receipt->hash;
+    v.receiptAt = receipt->receivedAt;
+    if (!held) {
+        // A chain recomputed after a row was changed or removed is whole again, but not the one the platform saw.
+        v.intact = false;
+        v.reason = Reason::ReceiptBroken;
+        v.firstBrokenId = receipt->seq;
+        v.receiptSeq = receipt->seq;
+        return v;
+    }
+    v.receiptSeq = receipt->seq;
+    return v;
+}
+
+QByteArray JournalReceipt::message() const
+{
+    return "relais-journal-receipt/1\n" + device.toUtf8() + '\n' + QByteArray::number(seq) + '\n' + hash.toHex() +
+           '\n' + receivedAt.toUtf8() + '\n';
+}
+
+bool JournalReceipt::isSignedBy(const QByteArray &platformKey) const
+{
+    if (sodium_init() < 0 || signature.size() != int(crypto_sign_BYTES) ||
+        platformKey.size() != int(crypto_sign_PUBLICKEYBYTES) || hash.size() != 32)
+        return false;
+    const QByteArray bytes = message();
+    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
+                                       reinterpret_cast<const unsigned char *>(bytes.constData()),
+                                       static_cast<unsigned long long>(bytes.size()),
+                                       reinterpret_cast<const unsigned char *>(platformKey.constData())) == 0;
+}
+
+Status Journal::recordReceipt(const JournalReceipt &receipt, const QByteArray &platformKey)
+{
+    if (!receipt.isSignedBy(platformKey))
+        return makeError(ErrorCode::InvalidInput,
+                         Journal::tr("The platform's receipt for the journal is not signed with its key."));
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT hash FROM journal WHERE id = ?"));
+    q.addBindValue(receipt.seq);
+    if (!q.exec() || !q.next() || q.value(0).toByteArray() != receipt.hash)
+        return makeError(ErrorCode::InvalidInput,
+                         Journal::tr("The platform's receipt does not match this kiosk's journal."));
+    q.finish();
+    if (const std::optional<JournalReceipt> kept = lastReceipt(); kept && kept->seq > receipt.seq)
+        return {}; // an older answer arriving late: the newer receipt covers more
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO journal_receipts (id, device, seq, hash, received_at, signature)"
+                             " VALUES (1, ?, ?, ?, ?, ?)"));
+    q.addBindValue(receipt.device);
+    q.addBindValue(receipt.seq);
+    q.addBindValue(receipt.hash);
+    q.addBindValue(receipt.receivedAt);
+    q.addBindValue(receipt.signature);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("journal receipt"), q.lastError());
+    return {};
+}
+
+Status Journal::forgetReceipt()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("DELETE FROM journal_receipts")))
+        return Database::sqlError(QStringLiteral("journal receipt"), q.lastError());
+    return {};
+}
+
+std::optional<JournalReceipt> Journal::lastReceipt() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(
+            QStringLiteral("SELECT device, seq, hash, received_at, signature FROM journal_receipts WHERE id = 1")) ||
+        !q.next())
+        return std::nullopt;
+    JournalReceipt r;
+    r.device = q.value(0).toString();
+    r.seq = q.value(1).toLongLong();
+    r.hash = q.value(2).toByteArray();
+    r.receivedAt = q.value(3).toString();
+    r.signature = q.value(4).toByteArray();
+    return r;
 }
 
 QString Journal::describe(const Verification &v)
@@ -449,6 +608,21 @@ QString Journal::describe(const Verification &v)
                 .arg(v.rows);
         return Journal::tr("The end of the journal was replaced: entry %1 is not the one that was recorded.")
             .arg(v.firstBrokenId);
+    case Reason::AnchorForged:
+        return Journal::tr("The journal's anchor file journal.anchor was altered: its seal does not match this store. "
+                           "The end of the journal may have been removed or rewritten.");
+    case Reason::ReceiptForged:
+        return Journal::tr("The platform's receipt kept in the store is not signed with the platform's key: it was "
+                           "altered.");
+    case Reason::ReceiptBroken:
+        if (v.rows < v.firstBrokenId)
+            return Journal::tr("The journal was cut: the platform acknowledged %1 entries (on %2), only %3 are left.")
+                .arg(v.firstBrokenId)
+                .arg(v.receiptAt)
+                .arg(v.rows);
+        return Journal::tr("The journal was rewritten: entry %1 is not the one the platform acknowledged (on %2).")
+            .arg(v.firstBrokenId)
+            .arg(v.receiptAt);
     case Reason::AnchorMissing:
         return Journal::tr("The journal's chain is intact (%n entries), but its anchor file journal.anchor is missing, "
                            "so removed last entries cannot be detected. This is expected after a restore from a "

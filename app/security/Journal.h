@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 class QIODevice;
 
 namespace relais {
@@ -40,6 +42,22 @@ struct JournalFilter
     int offset = 0;
 };
 
+// What the platform signed when it recorded a journal head (sync/protocol/README.md, "Journal heads"): it holds row
+// `seq` of this device's journal with hash `hash`. The kiosk keeps the last one; a rewrite of any row up to `seq`
+// no longer matches it, whoever holds the data key.
+struct JournalReceipt
+{
+    QString device;
+    qint64 seq = 0;
+    QByteArray hash; // 32 bytes
+    QString receivedAt;
+    QByteArray signature; // Ed25519, 64 bytes
+
+    // The bytes signed: the same as relais::protocol::journalReceiptMessage().
+    QByteArray message() const;
+    bool isSignedBy(const QByteArray &platformKey) const;
+};
+
 // Tamper-evident journal (DESIGN §4): who, what, which object id, when — never personal data.
 // Each row's hash is SHA-256(previous row's hash || canonical row); the first row chains to 32 zeros.
 //
@@ -51,6 +69,14 @@ struct JournalFilter
 // vault calls it when it closes). It only moves forward along the same chain: if the database no longer holds the
 // anchored row, the anchor stays where it is so that the cut stays visible, and rows appended after the cut take
 // the ids after the anchored ones, leaving the gap in the chain.
+//
+// The anchor file carries an HMAC-SHA256 under a random key kept inside the encrypted database (table
+// journal_anchor_key, schema 6): a file rewritten without the database's key is reported as tampered. The key is
+// not derived from the data key, so the anchor stays valid when the store is re-keyed. An anchor written before
+// schema 6 (no MAC) is trusted only while no key exists, and is sealed the first time it moves.
+//
+// Someone holding the data key can still rewrite the chain and reseal the anchor: the last journal receipt signed by
+// the platform (table journal_receipts) is what they cannot forge. verify(platformKey) checks the chain against it.
 class Journal
 {
     Q_DECLARE_TR_FUNCTIONS(relais::Journal)
@@ -63,6 +89,9 @@ public:
         MissingRow,    // a gap in the ids: a row was deleted
         TruncatedTail, // fewer rows than the anchor recorded, or the anchored row replaced
         AnchorMissing, // rows but no (readable) anchor file: not a proof of tampering, see describe()
+        AnchorForged,  // the anchor file's MAC does not verify: it was written without the store's anchor key
+        ReceiptForged, // the stored platform receipt is not signed by the platform's key
+        ReceiptBroken, // the rows up to the platform's receipt are not the ones it acknowledged: rewritten
     };
 
     struct Verification
@@ -74,6 +103,8 @@ public:
         Reason reason = Reason::Intact;
         qint64 anchoredRows = -1; // rows recorded by the anchor; -1 without one
         qint64 gapEndId = 0;      // for a gap in the ids: the last missing id (firstBrokenId is the first)
+        qint64 receiptSeq = -1;   // verify(platformKey): rows covered by a valid platform receipt; -1 without one
+        QString receiptAt;        // when the platform recorded that head
     };
 
     // Without `anchorPath` (tests of the chain alone, old-schema checks) no anchor is read or written.
@@ -87,6 +118,17 @@ public:
     // Call inside the transaction of the change it records, so both land or neither does.
     Status append(const QString &actor, const QString &action, const QString &object = QString());
     Verification verify() const;
+    // Also checks the chain against the last platform receipt, whose signature must verify with `platformKey`
+    // (pinned at enrolment). Without a receipt, the result is verify()'s with receiptSeq -1.
+    Verification verify(const QByteArray &platformKey) const;
+
+    // A receipt the platform just signed for this journal's head: kept if its signature verifies with
+    // `platformKey`, it names row `seq` with the hash that row has, and it is not behind the one kept.
+    Status recordReceipt(const JournalReceipt &receipt, const QByteArray &platformKey);
+    std::optional<JournalReceipt> lastReceipt() const;
+    // Enrolment with another platform (another key): its receipts start afresh. Call inside the enrolment's
+    // transaction, which journals it.
+    Status forgetReceipt();
     // One sentence a person can read: the number of entries and "intact", or what is wrong and where.
     static QString describe(const Verification &v);
 
@@ -113,12 +155,15 @@ public:
 
 private:
     void syncAnchorOn(QSqlDatabase &db) const;
+    // The anchor MAC key from `db` (cached once read); created when `create` and there is none yet.
+    QByteArray anchorKey(const QSqlDatabase &db, bool create) const;
 
     QSqlDatabase m_db;
     const Clock *m_clock;
     QString m_anchorPath;
     int m_commitObserver = 0;
     mutable bool m_anchorWarned = false; // once per journal: it would repeat at every commit
+    mutable QByteArray m_anchorKey;      // under anchorMutex()
 };
 
 } // namespace relais

@@ -207,6 +207,25 @@ const QVector<Migration> &migrations()
                             " received_at TEXT NOT NULL)"),
              QStringLiteral("CREATE INDEX status_updates_submission ON status_updates(submission_id, id)"),
          }},
+        {6,
+         "journal: anchor key and the platform's last journal receipt",
+         {
+             // The MAC key of journal.anchor (owned by Journal): random, written by the Journal with libsodium the
+             // first time it seals the anchor. Kept here, never derived from the data key, so a re-keyed store
+             // (sqlcipher_export) keeps a valid anchor.
+             QStringLiteral("CREATE TABLE journal_anchor_key ("
+                            " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                            " key BLOB NOT NULL CHECK (length(key) = 32))"),
+             // The last receipt the platform signed for this journal's head (owned by Journal): what a rewrite of
+             // the journal by someone holding the data key cannot match.
+             QStringLiteral("CREATE TABLE journal_receipts ("
+                            " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                            " device TEXT NOT NULL,"
+                            " seq INTEGER NOT NULL,"
+                            " hash BLOB NOT NULL,"
+                            " received_at TEXT NOT NULL,"
+                            " signature BLOB NOT NULL)"),
+         }},
     };
     return list;
 }

@@ -167,6 +167,15 @@ void SyncEngine::sendTo(const QUrl &url, const QByteArray &verb, const QByteArra
                         const QList<QPair<QByteArray, QByteArray>> &headers,
                         std::function<void(const HttpResponse &)> done)
 {
+    if (!protocol::sameOrigin(url, m_settings.platformUrl)) {
+        // The last guard: the token (and the bytes) never leave for another origin, whatever asked for it.
+        qCWarning(lcSync) << verb << "to another origin than the platform's refused";
+        HttpResponse refused;
+        refused.error = QNetworkReply::ProtocolInvalidOperationError;
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), refused] { done(refused); }, Qt::QueuedConnection);
+        return;
+    }
     QNetworkRequest request = m_http.request(url);
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
@@ -398,6 +407,13 @@ void SyncEngine::nextAttachment()
         return;
     }
     Attachment &a = m_attachments[m_attachmentIndex];
+    if (a.upload.url.isValid() && !a.upload.url.isEmpty() &&
+        !protocol::sameOrigin(a.upload.url, m_settings.platformUrl)) {
+        // Kept from another platform address (a re-enrolment) or from before the origin rule: start over here.
+        (void)store().forgetUpload(a.info.id);
+        a.upload = UploadState();
+        a.uploadId.clear();
+    }
     if (a.upload.url.isValid() && !a.upload.url.isEmpty())
         resumeUpload(a);
     else
@@ -422,9 +438,22 @@ void SyncEngine::createUpload(Attachment &attachment)
                  finishItem(classify(r, QStringLiteral("tus create")));
                  return;
              }
+             const QUrl url = m_settings.platformUrl.resolved(QUrl(QString::fromLatin1(location)));
+             if (!protocol::sameOrigin(url, m_settings.platformUrl)) {
+                 // Only the platform's own scheme, host and port get the token and the documents (DESIGN §6). Not
+                 // the item's fault: something on the way, or the platform's set-up; tried again later.
+                 qCWarning(lcSync) << "tus create: upload address on another origin refused";
+                 Failure f;
+                 f.outcome = Outcome::Retry;
+                 f.message = tr("The platform gave an upload address on another server; nothing was sent there. "
+                                "Sending will be tried again later; if this goes on, tell the platform's "
+                                "administrator.");
+                 finishItem(f);
+                 return;
+             }
              current.upload.attachmentId = attachmentId;
              current.upload.submissionId = m_item.id;
-             current.upload.url = m_settings.platformUrl.resolved(QUrl(QString::fromLatin1(location)));
+             current.upload.url = url;
              current.upload.offset = 0;
              current.upload.length = current.info.size;
              current.uploadId = current.upload.url.path().section(QLatin1Char('/'), -1);
@@ -774,7 +803,7 @@ void SyncEngine::sendJournalHead()
                            {QStringLiteral("at"), wireTime(m_clock->now())}};
     send(QStringLiteral("/v1/journal-heads/%1").arg(seq), "PUT", QJsonDocument(body).toJson(QJsonDocument::Compact),
          {{"Content-Type", protocol::JsonContentType}, {"Expect", QByteArray("")}},
-         [this, seq, succeed](const HttpResponse &r) {
+         [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
              if (r.isNetworkFailure()) {
                  setOnline(false);
                  endRound(tr("The connection to the platform was lost; it will be tried again later."));
@@ -784,10 +813,28 @@ void SyncEngine::sendJournalHead()
                  stopQueue(classify(r, QStringLiteral("journal head")).message);
                  return;
              }
-             if (r.status == 200 || r.status == 201)
-                 (void)store().setValue(QLatin1String(SyncStore::JournalHeadSentKey), QString::number(seq));
-             else
+             if (r.status == 200 || r.status == 201) {
+                 // The platform's signed word for this head: kept, it anchors the journal up to `seq`.
+                 const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+                 JournalReceipt receipt;
+                 receipt.device = o.value(QLatin1String("device")).toString();
+                 receipt.seq = o.value(QLatin1String("seq")).toInteger(-1);
+                 receipt.hash = QByteArray::fromHex(o.value(QLatin1String("hash")).toString().toLatin1());
+                 receipt.receivedAt = o.value(QLatin1String("received_at")).toString();
+                 receipt.signature = QByteArray::fromBase64(o.value(QLatin1String("signature")).toString().toLatin1());
+                 const bool ours = r.isJson() && receipt.device == m_settings.deviceId && receipt.seq == seq &&
+                                   receipt.hash.toHex() == hash;
+                 if (ours && m_journal->recordReceipt(receipt, m_settings.platformKey).ok())
+                     (void)store().setValue(QLatin1String(SyncStore::JournalHeadSentKey), QString::number(seq));
+                 else
+                     qCWarning(lcSync) << "journal head" << seq << "receipt refused: not signed by the platform or "
+                                       << "not for this head; sent again next round";
+             } else if (r.status == 409) {
+                 qCWarning(lcSync) << "journal head" << seq << "refused by the platform: it already holds another "
+                                   << "or a later head for this kiosk (journal rewritten, cut or restored?)";
+             } else {
                  qCWarning(lcSync) << "journal head" << seq << "answered" << r.status;
+             }
              succeed();
          });
 }

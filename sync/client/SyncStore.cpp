@@ -5,6 +5,7 @@
 #include "store/Database.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -77,6 +78,44 @@ Status SyncStore::setValue(const QString &key, const QString &value)
 Status SyncStore::saveCatalogue(const QString &etag, const QString &document)
 {
     return Database::inTransaction(m_db, [&]() -> Status {
+        QJsonObject highest = QJsonDocument::fromJson(value(QLatin1String(CatalogueVersionsKey)).toUtf8()).object();
+        const QJsonObject catalogue = QJsonDocument::fromJson(document.toUtf8()).object();
+        QList<QPair<QString, qint64>> versions;
+        // Whole numbers only: a version written otherwise cannot be ordered, so it neither counts nor blocks.
+        const auto whole = [](const QJsonValue &v) {
+            return v.isDouble() && v.toDouble() == double(v.toInteger());
+        };
+        if (whole(catalogue.value(QLatin1String("version"))))
+            versions.append({QString(), catalogue.value(QLatin1String("version")).toInteger()});
+        for (const QJsonValue &d : catalogue.value(QLatin1String("demarches")).toArray()) {
+            const QJsonObject demarche = d.toObject();
+            const QString id = demarche.value(QLatin1String("id")).toString();
+            if (!id.isEmpty() && whole(demarche.value(QLatin1String("version"))))
+                versions.append({id, demarche.value(QLatin1String("version")).toInteger()});
+        }
+        for (const auto &[id, version] : versions) {
+            const QJsonValue known = highest.value(id);
+            if (known.isDouble() && version < known.toInteger()) {
+                if (id.isEmpty())
+                    return makeError(ErrorCode::InvalidInput,
+                                     tr("The catalogue sent by the platform is older (version %1) than one already "
+                                        "accepted (version %2): it was refused and the current one is kept.")
+                                         .arg(version)
+                                         .arg(known.toInteger()));
+                return makeError(ErrorCode::InvalidInput,
+                                 tr("The catalogue sent by the platform brings the démarche “%1” back to version %2 "
+                                    "after version %3: it was refused and the current one is kept.")
+                                     .arg(id)
+                                     .arg(version)
+                                     .arg(known.toInteger()));
+            }
+            if (!known.isDouble() || version > known.toInteger())
+                highest.insert(id, version);
+        }
+        if (Status s = writeValue(QLatin1String(CatalogueVersionsKey),
+                                  QString::fromUtf8(QJsonDocument(highest).toJson(QJsonDocument::Compact)));
+            !s)
+            return s;
         if (Status s = writeValue(QLatin1String(CatalogueKey), document); !s)
             return s;
         return writeValue(QLatin1String(CatalogueEtagKey), etag);
@@ -105,11 +144,21 @@ Status SyncStore::saveEnrolment(const SyncSettings &s, const QString &actorLogin
     if (!s.isEnrolled())
         return makeError(ErrorCode::InvalidInput, tr("The platform's answer to the enrolment is incomplete."));
     return Database::inTransaction(m_db, [&]() -> Status {
+        const QString key = QString::fromLatin1(s.platformKey.toBase64());
+        const QString previousKey = value(QLatin1String(PlatformKeyKey));
+        if (!previousKey.isEmpty() && previousKey != key) {
+            // Another platform: its receipts and catalogue versions start afresh; the old receipt, signed by a key
+            // no longer pinned, would otherwise read as forged.
+            if (Status f = m_journal->forgetReceipt(); !f)
+                return f;
+            if (Status w = writeValue(QLatin1String(CatalogueVersionsKey), QString()); !w)
+                return w;
+        }
         const QList<QPair<QString, QString>> values = {
             {QLatin1String(PlatformUrlKey), s.platformUrl.toString()},
             {QLatin1String(DeviceIdKey), s.deviceId},
             {QLatin1String(TokenKey), QString::fromUtf8(s.token)},
-            {QLatin1String(PlatformKeyKey), QString::fromLatin1(s.platformKey.toBase64())},
+            {QLatin1String(PlatformKeyKey), key},
             {QLatin1String(PlatformNameKey), s.platformName},
             // A new identity: the stop is lifted, the status feed starts over, the catalogue is fetched again
             // and checked with the new key, and the journal head is sent again.

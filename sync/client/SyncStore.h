@@ -101,6 +101,9 @@ public:
     static constexpr char LastSuccessKey[] = "sync_last_success";
     static constexpr char StoppedReasonKey[] = "sync_stopped_reason";
     static constexpr char JournalHeadSentKey[] = "sync_journal_head_sent";
+    // {"<démarche id>": highest version accepted, "": the catalogue's own version}: a signed but older catalogue is
+    // a rollback, refused even after a restart.
+    static constexpr char CatalogueVersionsKey[] = "sync_catalogue_versions";
 
     SyncStore(QSqlDatabase db, Journal *journal, const Clock *clock);
 
@@ -124,7 +127,8 @@ public:
     // --- used by the engine ---
     QString value(const QString &key) const;
     Status setValue(const QString &key, const QString &value);
-    // A catalogue whose signature was checked, with its ETag, in one transaction.
+    // A catalogue whose signature was checked, with its ETag, in one transaction; refused (InvalidInput) if it
+    // brings the catalogue or any démarche back to a version lower than one accepted before.
     Status saveCatalogue(const QString &etag, const QString &document);
     // Submissions waiting to be sent (queued or sending), oldest queued first; with ignoreBackoff false, those
     // whose next attempt is still in the future are left out.

@@ -69,6 +69,8 @@ QByteArray serialise(const HttpResponse &response, bool headRequest)
     for (const auto &h : response.headers)
         out += h.first + ": " + h.second + "\r\n";
     out += QByteArray(protocol::PlatformHeader) + ": 1\r\n";
+    // Every body is what its Content-Type says: no browser guesses HTML in a JSON answer or an uploaded file.
+    out += "X-Content-Type-Options: nosniff\r\n";
     // 204 and 304 carry no body and no length; a HEAD answer announces none either (tus HEAD is headers only).
     if (response.status != 204 && response.status != 304)
         out += "Content-Length: " + QByteArray::number(headRequest ? 0 : response.body.size()) + "\r\n";

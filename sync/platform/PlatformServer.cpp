@@ -158,15 +158,52 @@ QByteArray sha256OfFile(const QString &path)
 
 } // namespace
 
+qint64 AttemptLimiter::secondsToWait(const QString &client)
+{
+    const qint64 now = m_clock.elapsed();
+    auto it = m_failures.find(client);
+    if (it == m_failures.end())
+        return 0;
+    while (!it->isEmpty() && now - it->first() >= m_windowMs)
+        it->removeFirst();
+    if (it->size() < m_maxFailures) {
+        if (it->isEmpty())
+            m_failures.erase(it);
+        return 0;
+    }
+    return qMax<qint64>(1, (it->first() + m_windowMs - now + 999) / 1000);
+}
+
+void AttemptLimiter::recordFailure(const QString &client)
+{
+    const qint64 now = m_clock.elapsed();
+    if (m_failures.size() >= 10000) {
+        // Bounded memory under a spread-out attack: forget addresses whose failures are all old.
+        for (auto it = m_failures.begin(); it != m_failures.end();) {
+            if (it->isEmpty() || now - it->last() >= m_windowMs)
+                it = m_failures.erase(it);
+            else
+                ++it;
+        }
+    }
+    QList<qint64> &list = m_failures[client];
+    list.append(now);
+    while (list.size() > m_maxFailures)
+        list.removeFirst();
+}
+
 PlatformServer::PlatformServer(PlatformStore &store, ServerOptions options, QObject *parent)
     : QAbstractHttpServer(parent), m_store(store), m_options(std::move(options))
 {}
 
 bool PlatformServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    m_peer = socket->peerAddress();
     const HttpResponse response = handle(request);
-    // Method, path and status only: never a body, a token or a query string.
-    qCInfo(lcPlatform).noquote() << methodName(request.method()) << request.url().path() << response.status;
+    // Method, path and status only: never a body, a token or a query string. The path stays percent-encoded, so a
+    // %0a in it cannot start a forged line of this log.
+    qCInfo(lcPlatform).noquote() << methodName(request.method()) << request.url().path(QUrl::FullyEncoded)
+                                 << response.status;
     socket->write(serialise(response, request.method() == Method::Head));
     if (headerValue(request, "Connection").compare("close", Qt::CaseInsensitive) == 0)
         socket->disconnectFromHost();
@@ -299,6 +336,16 @@ HttpResponse PlatformServer::route(const QHttpServerRequest &request, const QStr
 
 HttpResponse PlatformServer::enrol(const QHttpServerRequest &request)
 {
+    // Codes are guessed by someone who can try fast: after a few wrong ones, this address waits.
+    const QString client = m_peer.isNull() ? request.remoteAddress().toString() : m_peer.toString();
+    if (const qint64 wait = m_enrolmentLimiter.secondsToWait(client); wait > 0) {
+        HttpResponse r = HttpResponse::problem(429, QStringLiteral("too-many-enrolment-attempts"),
+                                               QStringLiteral("Too many enrolment attempts"),
+                                               QStringLiteral("Trop de codes d'enrôlement erronés depuis cette "
+                                                              "adresse ; réessayez dans quelques minutes."));
+        r.setHeader("Retry-After", QByteArray::number(wait));
+        return r;
+    }
     HttpResponse refusal;
     const std::optional<QJsonObject> body = jsonBody(request, refusal);
     if (!body)
@@ -309,10 +356,12 @@ HttpResponse PlatformServer::enrol(const QHttpServerRequest &request)
         return badRequest(QStringLiteral("invalid-enrolment"), QStringLiteral("Invalid enrolment"),
                           QStringLiteral("Le nom du poste est obligatoire (200 caractères au plus)."));
     const std::optional<PlatformStore::Enrolment> enrolment = m_store.enrol(code, name);
-    if (!enrolment)
+    if (!enrolment) {
+        m_enrolmentLimiter.recordFailure(client);
         return badRequest(QStringLiteral("enrolment-code-invalid"), QStringLiteral("Enrolment code invalid"),
                           QStringLiteral("Ce code d'enrôlement est inconnu, déjà utilisé ou expiré ; demandez-en un "
                                          "nouveau à la plateforme."));
+    }
     return HttpResponse::json(201,
                               {{QStringLiteral("device_id"), enrolment->deviceId},
                                {QStringLiteral("token"), enrolment->token},
@@ -666,16 +715,28 @@ HttpResponse PlatformServer::putJournalHead(const QHttpServerRequest &request, c
         !hexPattern.match(hash).hasMatch() || !QDateTime::fromString(at, Qt::ISODate).isValid())
         return badRequest(QStringLiteral("invalid-journal-head"), QStringLiteral("Invalid journal head"),
                           QStringLiteral("La tête de journal envoyée est incomplète ou invalide."));
-    const int status = m_store.putJournalHead(device.id, *seq, hash, at);
-    if (status == 409)
+    const JournalHeadOutcome outcome = m_store.putJournalHead(device.id, *seq, hash, at);
+    if (outcome.status == 409 && *seq < outcome.highestSeq)
+        return HttpResponse::problem(409, QStringLiteral("journal-head-behind"), QStringLiteral("Journal head behind"),
+                                     QStringLiteral("La plateforme a déjà reçu une position plus avancée du journal de "
+                                                    "ce poste : le journal du poste a pu être tronqué ou restauré."));
+    if (outcome.status == 409)
         return HttpResponse::problem(409, QStringLiteral("journal-head-conflict"),
                                      QStringLiteral("Journal head conflict"),
                                      QStringLiteral("La plateforme a déjà reçu une autre empreinte pour cette "
                                                     "position du journal : le journal du poste a pu être modifié."));
-    if (status == 500)
+    if (outcome.status != 200 && outcome.status != 201)
         return HttpResponse::problem(500, QStringLiteral("internal"), QStringLiteral("Internal error"),
                                      QStringLiteral("La plateforme n'a pas pu enregistrer la tête de journal."));
-    return HttpResponse::json(status, {{QStringLiteral("seq"), double(*seq)}, {QStringLiteral("hash"), hash}});
+    // The receipt: what the platform holds for this device, signed with the key the kiosk pinned at enrolment.
+    const QByteArray signature =
+        protocol::sign(protocol::journalReceiptMessage(device.id, *seq, hash, outcome.receivedAt), m_store.secretKey());
+    return HttpResponse::json(outcome.status,
+                              {{QStringLiteral("device"), device.id},
+                               {QStringLiteral("seq"), double(*seq)},
+                               {QStringLiteral("hash"), hash},
+                               {QStringLiteral("received_at"), outcome.receivedAt},
+                               {QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())}});
 }
 
 HttpResponse PlatformServer::putActivity(const QHttpServerRequest &request, const Device &device,
@@ -715,6 +776,10 @@ HttpResponse PlatformServer::statusPage()
     r.body = renderStatusPage(m_options.platformName, m_store.submissions());
     r.setHeader("Content-Type", "text/html; charset=utf-8");
     r.setHeader("Cache-Control", "no-store");
+    // The page needs its inline <style> and nothing else: no script, image, frame or form.
+    r.setHeader("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+                "frame-ancestors 'none'");
     return r;
 }
 

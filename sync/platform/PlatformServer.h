@@ -4,6 +4,10 @@
 #include "PlatformStore.h"
 
 #include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
 #include <QStringList>
 
 namespace relais::platform {
@@ -19,6 +23,28 @@ struct ServerOptions
 inline constexpr qint64 MaxChunkBytes = qint64(8) << 20;
 inline constexpr qint64 MaxJsonBytes = qint64(2) << 20;
 inline constexpr int StatusPageSize = 500;
+
+// Failed attempts per client address in a sliding window: past `maxFailures` within `windowMs`, the address waits
+// until the oldest of them leaves the window. In memory: a restart forgets, which is fine for a slowing-down.
+class AttemptLimiter
+{
+public:
+    AttemptLimiter(int maxFailures, qint64 windowMs) : m_maxFailures(maxFailures), m_windowMs(windowMs)
+    {
+        m_clock.start();
+    }
+    qint64 secondsToWait(const QString &client); // 0: may try now
+    void recordFailure(const QString &client);
+
+private:
+    int m_maxFailures;
+    qint64 m_windowMs;
+    QElapsedTimer m_clock; // monotonic: a clock set back does not lift the limit
+    QHash<QString, QList<qint64>> m_failures;
+};
+
+inline constexpr int EnrolmentFailuresAllowed = 10;
+inline constexpr qint64 EnrolmentWindowMs = 10 * 60 * 1000;
 
 // The HTTP side of relais-platform (sync/protocol/README.md). Requests are handled one at a time on the event loop;
 // each answer is written to the socket by handleRequest().
@@ -57,6 +83,8 @@ private:
 
     PlatformStore &m_store;
     ServerOptions m_options;
+    QHostAddress m_peer; // of the request being handled
+    AttemptLimiter m_enrolmentLimiter{EnrolmentFailuresAllowed, EnrolmentWindowMs};
 };
 
 } // namespace relais::platform

@@ -7,11 +7,16 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
+
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcPlatformStore, "relais.platform.store")
 
 namespace relais::platform {
 
@@ -131,9 +136,8 @@ Result<std::unique_ptr<PlatformStore>> PlatformStore::open(const QString &dataDi
     q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     if (Status s = store->migrate(); !s)
         return s.error();
-    store->loadKey();
-    if (store->m_secretKey.isEmpty())
-        return storeError(QStringLiteral("cannot create the platform signing key"));
+    if (Status s = store->loadKey(); !s)
+        return s.error();
     return store;
 }
 
@@ -167,29 +171,87 @@ void PlatformStore::rollback()
     q.exec(QStringLiteral("ROLLBACK"));
 }
 
-void PlatformStore::loadKey()
+QString PlatformStore::signingKeyPath() const
+{
+    return m_dataDir + QLatin1Char('/') + QLatin1String(SigningKeyFileName);
+}
+
+Status PlatformStore::writeSigningKeyFile(const QByteArray &secretKey) const
+{
+    // Created with its final mode (never readable by others, not even for an instant), then moved into place.
+    const QString path = signingKeyPath();
+    const QString temporary = path + QStringLiteral(".new");
+    QFile::remove(temporary);
+    QFile file(temporary);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return storeError(QStringLiteral("cannot create %1").arg(temporary));
+    const QByteArray text = secretKey.toBase64() + '\n';
+    const bool written = file.write(text) == text.size() && file.flush() && ::fsync(file.handle()) == 0;
+    file.close();
+    if (!written || !QFile::rename(temporary, path)) {
+        QFile::remove(temporary);
+        return storeError(QStringLiteral("cannot write %1").arg(path));
+    }
+    return {};
+}
+
+Status PlatformStore::loadKey()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName);
-    if (!begin())
-        return;
+    const QString path = signingKeyPath();
     QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT public_key, secret_key FROM signing_key WHERE id = 1"));
-    if (q.next()) {
-        m_publicKey = q.value(0).toByteArray();
-        m_secretKey = q.value(1).toByteArray();
-        commit();
-        return;
+    if (!q.exec(QStringLiteral("SELECT public_key, secret_key FROM signing_key WHERE id = 1")))
+        return storeError(QStringLiteral("cannot read the signing key: %1").arg(q.lastError().text()));
+    const bool known = q.next();
+    const QByteArray knownPublic = known ? q.value(0).toByteArray() : QByteArray();
+    const QByteArray secretInDatabase = known ? q.value(1).toByteArray() : QByteArray();
+    q.finish();
+
+    if (!QFile::exists(path)) {
+        if (known && secretInDatabase.isEmpty())
+            // Never a new key in its place: every enrolled kiosk pinned the lost one.
+            return storeError(QStringLiteral("the signing key file %1 is missing: restore it from a backup (kiosks "
+                                             "enrolled with it refuse any other key)")
+                                  .arg(path));
+        // A new platform, or one that kept its key in platform.db (before the key file): the secret moves out.
+        const protocol::SigningKey key =
+            known ? protocol::SigningKey::fromSecretKey(secretInDatabase) : protocol::SigningKey::generate();
+        if (key.secretKey.isEmpty() || (known && key.publicKey != knownPublic))
+            return storeError(QStringLiteral("cannot create the platform signing key"));
+        if (Status s = writeSigningKeyFile(key.secretKey); !s)
+            return s;
     }
-    const protocol::SigningKey key = protocol::SigningKey::generate();
-    q.prepare(QStringLiteral("INSERT INTO signing_key (id, public_key, secret_key) VALUES (1, ?, ?)"));
+
+    // Checked at every start: a key file others can read is a key others may have copied.
+    QFile file(path);
+    const QFileDevice::Permissions loose = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                           QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    if (file.permissions() & loose) {
+        qCWarning(lcPlatformStore) << "the signing key file was readable by others: mode set back to 0600";
+        if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return storeError(QStringLiteral("cannot restrict the mode of %1 to 0600").arg(path));
+    }
+    if (!file.open(QIODevice::ReadOnly))
+        return storeError(QStringLiteral("cannot read %1").arg(path));
+    const protocol::SigningKey key =
+        protocol::SigningKey::fromSecretKey(QByteArray::fromBase64(file.read(4096).trimmed()));
+    if (key.secretKey.isEmpty())
+        return storeError(QStringLiteral("%1 does not hold an Ed25519 secret key").arg(path));
+    if (known && key.publicKey != knownPublic)
+        return storeError(QStringLiteral("%1 does not hold this platform's signing key").arg(path));
+
+    // platform.db keeps the public key only: what the key file must match.
+    if (!begin())
+        return storeError(QStringLiteral("cannot record the signing key"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO signing_key (id, public_key, secret_key) VALUES (1, ?, x'')"));
     q.addBindValue(key.publicKey);
-    q.addBindValue(key.secretKey);
-    if (key.secretKey.isEmpty() || !q.exec() || !commit()) {
+    if (!q.exec() || !commit()) {
         rollback();
-        return;
+        return storeError(QStringLiteral("cannot record the signing key"));
     }
     m_publicKey = key.publicKey;
     m_secretKey = key.secretKey;
+    return {};
 }
 
 QByteArray PlatformStore::publicKey()
@@ -666,24 +728,54 @@ Status PlatformStore::publishCatalogue(const QByteArray &document)
     return {};
 }
 
-int PlatformStore::putJournalHead(const QString &deviceId, qint64 seq, const QString &hash, const QString &at)
+JournalHeadOutcome PlatformStore::putJournalHead(const QString &deviceId, qint64 seq, const QString &hash,
+                                                 const QString &at)
 {
+    JournalHeadOutcome out;
+    out.status = 500;
+    if (!begin())
+        return out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName));
-    q.prepare(QStringLiteral("SELECT hash, at FROM journal_heads WHERE device_id = ? AND seq = ?"));
+    // The device's highest head: a journal only grows, so nothing may be recorded below or beside it.
+    q.prepare(QStringLiteral("SELECT seq, hash, received_at FROM journal_heads WHERE device_id = ? ORDER BY seq DESC "
+                             "LIMIT 1"));
     q.addBindValue(deviceId);
-    q.addBindValue(seq);
-    if (!q.exec())
-        return 500;
-    if (q.next())
-        return q.value(0).toString() == hash && q.value(1).toString() == at ? 200 : 409;
+    if (!q.exec()) {
+        rollback();
+        return out;
+    }
+    if (q.next()) {
+        const qint64 highest = q.value(0).toLongLong();
+        out.highestSeq = highest;
+        if (seq < highest || (seq == highest && q.value(1).toString() != hash)) {
+            rollback();
+            out.status = 409;
+            return out;
+        }
+        if (seq == highest) {
+            // An honest resend (the answer was lost): the same receipt again, whatever its `at` says.
+            out.receivedAt = q.value(2).toString();
+            q.finish();
+            rollback();
+            out.status = 200;
+            return out;
+        }
+    }
+    q.finish();
+    out.receivedAt = isoUtc(platformNow());
     q.prepare(
         QStringLiteral("INSERT INTO journal_heads (device_id, seq, hash, at, received_at) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(deviceId);
     q.addBindValue(seq);
     q.addBindValue(hash);
     q.addBindValue(at);
-    q.addBindValue(isoUtc(platformNow()));
-    return q.exec() ? 201 : 500;
+    q.addBindValue(out.receivedAt);
+    if (!q.exec() || !commit()) {
+        rollback();
+        return out;
+    }
+    out.status = 201;
+    return out;
 }
 
 int PlatformStore::putActivity(const QString &deviceId, const QString &uuid, const QJsonObject &body)

@@ -117,6 +117,16 @@ struct DeliveryOutcome
     Receipt receipt;
 };
 
+// What PUT /v1/journal-heads/<seq> decided.
+struct JournalHeadOutcome
+{
+    int status = 0;         // 201 new head, 200 the same head again, 409 lower seq or another hash, 500
+    QString receivedAt;     // when the platform first recorded this head (201, 200)
+    qint64 highestSeq = -1; // the device's highest recorded head before this request; -1 none
+};
+
+inline constexpr char SigningKeyFileName[] = "signing-key.ed25519";
+
 // Everything the platform keeps: platform.db (QSQLITE, WAL, so operator commands work beside the server) and the
 // bytes under uploads/ and submissions/. One instance per process; not thread-safe.
 class PlatformStore
@@ -131,7 +141,8 @@ public:
     QString dataDir() const { return m_dataDir; }
     QString uploadPath(const QString &uploadId) const;
 
-    // Signing key: generated on first use, kept in the database.
+    // Signing key: generated on first use, its secret kept in signing-key.ed25519 (mode 0600, checked at every
+    // start); platform.db keeps the public key so that a lost or replaced key file is refused, not regenerated.
     QByteArray publicKey();
     QByteArray secretKey();
 
@@ -168,8 +179,9 @@ public:
     std::optional<Catalogue> currentCatalogue();
     Status publishCatalogue(const QByteArray &document);
 
-    // Journal heads and activity: 201 new, 200 identical, 409 different.
-    int putJournalHead(const QString &deviceId, qint64 seq, const QString &hash, const QString &at);
+    // Journal heads: per device a monotonic head (a lower seq, or another hash at the same seq: 409).
+    JournalHeadOutcome putJournalHead(const QString &deviceId, qint64 seq, const QString &hash, const QString &at);
+    // Activity: 201 new, 200 identical, 409 different.
     int putActivity(const QString &deviceId, const QString &uuid, const QJsonObject &body);
 
 private:
@@ -178,7 +190,9 @@ private:
     bool begin();
     bool commit();
     void rollback();
-    void loadKey();
+    Status loadKey();
+    QString signingKeyPath() const;
+    Status writeSigningKeyFile(const QByteArray &secretKey) const;
 
     QString m_dataDir;
     QString m_connectionName;

@@ -8,8 +8,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QTest>
+
+#include <sodium.h>
 
 using namespace relais::test;
 
@@ -66,6 +72,7 @@ private Q_SLOTS:
     void checkAndVerifyJournal();
     void verifyJournalReportsATruncatedEnd();
     void verifyJournalReportsAMissingAnchorUntilReset();
+    void verifyJournalCatchesARewriteWithTheDataKey();
     void passwordsNeverAsArguments();
     void foreignFilesAreRefusedUntouched();
     void unwritableDataDirectory();
@@ -290,6 +297,153 @@ void TestAdminCli::verifyJournalReportsAMissingAnchorUntilReset()
     QVERIFY(QFile::exists(dir.file(relais::Journal::anchorFileName())));
     r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
     QCOMPARE(r.code, 0);
+}
+
+namespace {
+
+// What the audit's script did with the data key: one event taken out, the ids closed up, the chain computed again.
+bool rewriteWithout(const QSqlDatabase &db, qint64 removedId)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("DROP TRIGGER journal_no_delete")) ||
+        !q.exec(QStringLiteral("SELECT id, at, actor, action, object FROM journal ORDER BY id")))
+        return false;
+    QList<QStringList> rows;
+    while (q.next()) {
+        if (q.value(0).toLongLong() != removedId)
+            rows.append({q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
+    }
+    q.finish();
+    if (!q.exec(QStringLiteral("DELETE FROM journal")))
+        return false;
+    QByteArray previous(32, '\0');
+    for (int i = 0; i < rows.size(); ++i) {
+        const QStringList &r = rows.at(i);
+        previous = relais::Journal::chain(previous, relais::Journal::canonicalRow(i + 1, r[0], r[1], r[2], r[3]));
+        q.prepare(
+            QStringLiteral("INSERT INTO journal (id, at, actor, action, object, hash) VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(i + 1);
+        for (const QString &field : r)
+            q.addBindValue(field);
+        q.addBindValue(previous);
+        if (!q.exec())
+            return false;
+    }
+    return true;
+}
+
+bool writeAnchor(const QString &path, const QJsonObject &o)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) > 0;
+}
+
+QPair<qint64, QByteArray> journalHead(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")) || !q.next())
+        return {0, {}};
+    return {q.value(0).toLongLong(), q.value(1).toByteArray()};
+}
+
+} // namespace
+
+void TestAdminCli::verifyJournalCatchesARewriteWithTheDataKey()
+{
+    QVERIFY(sodium_init() >= 0);
+    QByteArray platformPublic(crypto_sign_PUBLICKEYBYTES, '\0');
+    QByteArray platformSecret(crypto_sign_SECRETKEYBYTES, '\0');
+    crypto_sign_keypair(reinterpret_cast<unsigned char *>(platformPublic.data()),
+                        reinterpret_cast<unsigned char *>(platformSecret.data()));
+    const relais::SecureBytes password(AdminPassword.toUtf8().constData(), int(AdminPassword.toUtf8().size()));
+
+    // 1. Anchor rewritten without the store's key (plain JSON, as before): reported as tampered.
+    {
+        TempStoreDir dir;
+        QVERIFY(!init(dir.path()).isEmpty());
+        const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"),
+                                QStringLiteral("alice"), QStringLiteral("--password-stdin")};
+        {
+            relais::Vault vault(dir.path());
+            QVERIFY(vault.signIn(QStringLiteral("alice"), password));
+            const QSqlDatabase db = vault.database()->connection();
+            QVERIFY(rewriteWithout(db, 2));
+            const auto head = journalHead(db);
+            vault.close();
+            QVERIFY(writeAnchor(dir.file(relais::Journal::anchorFileName()),
+                                {{QStringLiteral("format"), 1},
+                                 {QStringLiteral("rows"), head.first},
+                                 {QStringLiteral("head"), QString::fromLatin1(head.second.toHex())}}));
+        }
+        const Run r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
+        QCOMPARE(r.code, 1);
+        QVERIFY2(oneLineReason(r), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("journal.anchor was altered")), qPrintable(r.err));
+    }
+
+    // 2. Anchored by the platform's receipt, then rewritten and resealed by someone who holds the data key.
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"), QStringLiteral("alice"),
+                            QStringLiteral("--password-stdin")};
+    qint64 receiptSeq = 0;
+    {
+        relais::Vault vault(dir.path());
+        QVERIFY(vault.signIn(QStringLiteral("alice"), password));
+        const QSqlDatabase db = vault.database()->connection();
+        QCOMPARE(execSql(db, QStringLiteral("INSERT INTO settings (key, value) VALUES ('sync_platform_key', '%1')")
+                                 .arg(QString::fromLatin1(platformPublic.toBase64()))),
+                 QString());
+        const auto head = journalHead(db);
+        relais::JournalReceipt receipt;
+        receipt.device = QStringLiteral("0b8a39b4-5c1e-4c4e-9a51-1d7f1f0e2a10");
+        receipt.seq = head.first;
+        receipt.hash = head.second;
+        receipt.receivedAt = QStringLiteral("2026-11-23T10:00:00Z");
+        const QByteArray message = receipt.message();
+        receipt.signature.resize(crypto_sign_BYTES);
+        crypto_sign_detached(reinterpret_cast<unsigned char *>(receipt.signature.data()), nullptr,
+                             reinterpret_cast<const unsigned char *>(message.constData()), message.size(),
+                             reinterpret_cast<const unsigned char *>(platformSecret.constData()));
+        QVERIFY(vault.journal().recordReceipt(receipt, platformPublic).ok());
+        receiptSeq = head.first;
+    }
+    Run r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Anchored by the platform: entries 1 to %1 match the receipt it signed on "
+                                           "2026-11-23T10:00:00Z")
+                                .arg(receiptSeq)),
+             qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Platform key: ") + QString::fromLatin1(platformPublic.toBase64())),
+             qPrintable(r.out));
+    {
+        relais::Vault vault(dir.path());
+        QVERIFY(vault.signIn(QStringLiteral("alice"), password));
+        const QSqlDatabase db = vault.database()->connection();
+        QVERIFY(rewriteWithout(db, 2));
+        // The anchor key is in the database they can read: the anchor is resealed properly.
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT key FROM journal_anchor_key")) && q.next());
+        const QByteArray key = q.value(0).toByteArray();
+        const auto head = journalHead(db);
+        vault.close();
+        QVERIFY(writeAnchor(dir.file(relais::Journal::anchorFileName()),
+                            {{QStringLiteral("format"), 2},
+                             {QStringLiteral("rows"), head.first},
+                             {QStringLiteral("head"), QString::fromLatin1(head.second.toHex())},
+                             {QStringLiteral("mac"),
+                              QString::fromLatin1(QMessageAuthenticationCode::hash(
+                                                      "relais-journal-anchor/2\n" + QByteArray::number(head.first) +
+                                                          '\n' + head.second.toHex() + '\n',
+                                                      key, QCryptographicHash::Sha256)
+                                                      .toHex())}}));
+    }
+    r = admin(QStringList{QStringLiteral("verify-journal")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 1);
+    QVERIFY2(oneLineReason(r), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("the platform acknowledged")), qPrintable(r.err));
+    QVERIFY(!r.out.contains(QStringLiteral("intact")));
 }
 
 void TestAdminCli::passwordsNeverAsArguments()

@@ -140,6 +140,100 @@ private Q_SLOTS:
         QVERIFY(!log.contains("Kiosque"));
     }
 
+    void forgedLogLineDoesNotAppear()
+    {
+        // A %0a in the path would start a line of its own in the log if the path were written decoded.
+        const Reply r =
+            m_http.send("GET", m_platform.url(QStringLiteral("/v1/x%0AGET%20/v1/forged%20200%0D%0Ainjected")));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(m_http.send("GET", m_platform.url(QStringLiteral("/v1/health"))).status, 204); // the log moves on
+        const QByteArray log = m_platform.standardError();
+        QVERIFY2(log.contains("/v1/x%0AGET%20/v1/forged%20200%0D%0Ainjected 404"), log.constData());
+        QVERIFY2(!log.contains("\nGET /v1/forged 200"), log.constData());
+        QVERIFY2(!log.contains("\ninjected"), log.constData());
+        QVERIFY(!log.contains('\r'));
+    }
+
+    void enrolmentGuessesAreSlowedDown()
+    {
+        // A platform of its own: the limit on this address would otherwise hold for the other tests.
+        Platform platform;
+        QVERIFY2(platform.start(), platform.standardError().constData());
+        Http http;
+        int refused = 0;
+        int limited = 0;
+        Reply last;
+        for (int i = 0; i < 30; ++i) {
+            const QByteArray guess =
+                QJsonDocument(QJsonObject{{QStringLiteral("code"), QStringLiteral("AAAA-BBBB-%1").arg(1000 + i)},
+                                          {QStringLiteral("device_name"), QStringLiteral("X")}})
+                    .toJson(QJsonDocument::Compact);
+            const Reply r = http.send("POST", platform.url(QStringLiteral("/v1/enrolments")), guess);
+            if (r.status == 400)
+                ++refused;
+            else if (r.status == 429) {
+                ++limited;
+                last = r;
+            }
+        }
+        QCOMPARE(refused, 10);
+        QCOMPARE(limited, 20);
+        QVERIFY(last.isProblem());
+        QCOMPARE(last.problemType(), QStringLiteral("too-many-enrolment-attempts"));
+        QCOMPARE(last.header("Relais-Platform"), QByteArray("1"));
+        bool ok = false;
+        const int retryAfter = last.header("Retry-After").toInt(&ok);
+        QVERIFY(ok && retryAfter > 0 && retryAfter <= 600);
+        // While it waits, even the right code is not tried: guessing gains nothing.
+        const Reply right = http.send("POST", platform.url(QStringLiteral("/v1/enrolments")),
+                                      QJsonDocument(QJsonObject{{QStringLiteral("code"), platform.enrolmentCode()},
+                                                                {QStringLiteral("device_name"), QStringLiteral("X")}})
+                                          .toJson(QJsonDocument::Compact));
+        QCOMPARE(right.status, 429);
+        // The rest of the API is not slowed down.
+        QCOMPARE(http.send("GET", platform.url(QStringLiteral("/v1/health"))).status, 204);
+    }
+
+    void signingKeyFileIsTheOwnersOnly()
+    {
+        Platform platform;
+        QVERIFY2(platform.start(), platform.standardError().constData());
+        Http http;
+        const QByteArray pinned = platform.enrol(http).platformKey;
+        QCOMPARE(pinned.size(), 32);
+        platform.stop();
+        const QString path = platform.dataDir() + QStringLiteral("/signing-key.ed25519");
+        QFile key(path);
+        QCOMPARE(key.permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QVERIFY(key.open(QIODevice::ReadOnly));
+        const QByteArray secret = QByteArray::fromBase64(key.readAll().trimmed());
+        key.close();
+        QCOMPARE(secret.size(), 64);
+        // Only there: the database (backed up, copied around) holds the public key only.
+        QByteArray database;
+        for (const QString &name : QDir(platform.dataDir()).entryList({QStringLiteral("platform.db*")}, QDir::Files)) {
+            QFile f(platform.dataDir() + QLatin1Char('/') + name);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            database += f.readAll();
+        }
+        QVERIFY(!database.contains(secret.left(32)));
+
+        // Loosened by mistake: set back to 0600 at the next start, and the key is the same.
+        QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                   QFileDevice::ReadOther));
+        QVERIFY2(platform.start(), platform.standardError().constData());
+        QCOMPARE(QFile(path).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        QCOMPARE(platform.enrol(http).platformKey, pinned);
+        platform.stop();
+
+        // Lost: the platform refuses to start rather than sign with a key no kiosk trusts.
+        QVERIFY(QFile::remove(path));
+        QVERIFY(!platform.start());
+        QVERIFY2(platform.standardError().contains("signing-key.ed25519"), platform.standardError().constData());
+    }
+
     void remoteListeningNeedsAnExplicitFlag()
     {
         Platform remote;

@@ -194,11 +194,56 @@ private Q_SLOTS:
         const QByteArray body =
             R"({"seq":17,"hash":"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff","at":"2026-11-23T10:00:00Z"})";
         const Headers auth{{"Authorization", bearer(m_device.token)}};
-        QCOMPARE(m_http.send("PUT", head, body, auth).status, 201);
-        QCOMPARE(m_http.send("PUT", head, body, auth).status, 200);
+        const Reply first = m_http.send("PUT", head, body, auth);
+        QCOMPARE(first.status, 201);
+        // The receipt names the device, the position and the hash, and the platform's key signs them.
+        const QJsonObject receipt = first.json();
+        QCOMPARE(receipt.value(QLatin1String("device")).toString(), m_device.id);
+        QCOMPARE(receipt.value(QLatin1String("seq")).toInteger(), qint64(17));
+        QCOMPARE(receipt.value(QLatin1String("hash")).toString(),
+                 QStringLiteral("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
+        const QString receivedAt = receipt.value(QLatin1String("received_at")).toString();
+        QVERIFY(QDateTime::fromString(receivedAt, Qt::ISODate).isValid());
+        const QByteArray signature =
+            QByteArray::fromBase64(receipt.value(QLatin1String("signature")).toString().toLatin1());
+        QVERIFY(
+            relais::protocol::verify(relais::protocol::journalReceiptMessage(
+                                         m_device.id, 17, receipt.value(QLatin1String("hash")).toString(), receivedAt),
+                                     signature, m_device.platformKey));
+        QVERIFY(
+            !relais::protocol::verify(relais::protocol::journalReceiptMessage(
+                                          m_device.id, 16, receipt.value(QLatin1String("hash")).toString(), receivedAt),
+                                      signature, m_device.platformKey));
+
+        // An honest resend (the answer was lost), even with another `at`: 200 and the same receipt.
+        const Reply again = m_http.send("PUT", head, body, auth);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json(), receipt);
+        QByteArray later = body;
+        later.replace("2026-11-23T10:00:00Z", "2026-11-24T08:15:00Z");
+        const Reply resent = m_http.send("PUT", head, later, auth);
+        QCOMPARE(resent.status, 200);
+        QCOMPARE(resent.json().value(QLatin1String("received_at")).toString(), receivedAt);
+
+        // Another hash at the same position: refused.
         QByteArray rewritten = body;
         rewritten.replace("0011", "ffff");
-        QCOMPARE(m_http.send("PUT", head, rewritten, auth).status, 409);
+        const Reply conflict = m_http.send("PUT", head, rewritten, auth);
+        QCOMPARE(conflict.status, 409);
+        QCOMPARE(conflict.problemType(), QStringLiteral("journal-head-conflict"));
+
+        // A lower position, whatever its hash: the journal only grows.
+        QByteArray lower = rewritten;
+        lower.replace("\"seq\":17", "\"seq\":16");
+        const Reply behind = m_http.send("PUT", m_platform.url(QStringLiteral("/v1/journal-heads/16")), lower, auth);
+        QCOMPARE(behind.status, 409);
+        QCOMPARE(behind.problemType(), QStringLiteral("journal-head-behind"));
+
+        // Further on: accepted.
+        QByteArray next = rewritten;
+        next.replace("\"seq\":17", "\"seq\":18");
+        QCOMPARE(m_http.send("PUT", m_platform.url(QStringLiteral("/v1/journal-heads/18")), next, auth).status, 201);
+        QCOMPARE(m_http.send("PUT", head, body, auth).status, 409);
 
         const QUrl activity =
             m_platform.url(QStringLiteral("/v1/activity/") + QUuid::createUuid().toString(QUuid::WithoutBraces));
@@ -220,6 +265,10 @@ private Q_SLOTS:
         const Reply page = m_http.send("GET", m_platform.url(QStringLiteral("/")));
         QCOMPARE(page.status, 200);
         QVERIFY(page.header("Content-Type").startsWith("text/html"));
+        // Whatever a delivery smuggles into the page, the browser runs no script and loads nothing.
+        QVERIFY2(page.header("Content-Security-Policy").startsWith("default-src 'none'; style-src 'unsafe-inline'"),
+                 page.header("Content-Security-Policy").constData());
+        QCOMPARE(page.header("X-Content-Type-Options"), QByteArray("nosniff"));
         const QString html = QString::fromUtf8(page.body);
         QVERIFY(html.contains(QStringLiteral("<html lang=\"fr\">")));
         QVERIFY(html.contains(QStringLiteral("<caption>")));

@@ -259,8 +259,20 @@ public:
         }
         if (r.method == "PUT" && path.startsWith("/v1/journal-heads/")) {
             const qint64 seq = path.mid(int(strlen("/v1/journal-heads/"))).toLongLong();
-            journalHeads.insert(seq, QJsonDocument::fromJson(r.body).object());
-            return withPlatform(ScriptedReply::empty(201));
+            const QJsonObject head = QJsonDocument::fromJson(r.body).object();
+            const bool again = journalHeads.contains(seq);
+            journalHeads.insert(seq, head);
+            // The receipt as relais-platform signs it (sync/protocol/README.md, "Journal heads").
+            const QString hash = head.value(QLatin1String("hash")).toString();
+            const QString receivedAt = QStringLiteral("2026-01-05T09:31:00Z");
+            const QByteArray signature =
+                protocol::sign(protocol::journalReceiptMessage(deviceId, seq, hash, receivedAt), receiptKey.secretKey);
+            return withPlatform(ScriptedReply::json(
+                again ? 200 : 201, {{QStringLiteral("device"), deviceId},
+                                    {QStringLiteral("seq"), seq},
+                                    {QStringLiteral("hash"), hash},
+                                    {QStringLiteral("received_at"), receivedAt},
+                                    {QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())}}));
         }
         return problem(404, QStringLiteral("not-found"), QStringLiteral("Inconnu."));
     }
@@ -330,6 +342,8 @@ public:
 
     ScriptedHttpServer server;
     protocol::SigningKey key = protocol::SigningKey::generate();
+    protocol::SigningKey receiptKey = key; // a test may sign receipts with another key
+    QString deviceId = QStringLiteral("0b8a39b4-5c1e-4c4e-9a51-1d7f1f0e2a10"); // as Kiosk::enrol records it
     QByteArray token = QByteArrayLiteral("tok_0123456789abcdefghijklmnopqrstuvwxyzABCDEF");
     bool checksumExtension = true;
     QMap<QString, Upload> uploads;

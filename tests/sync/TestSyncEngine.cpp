@@ -1,5 +1,8 @@
 #include "SyncFixture.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
+
 #include <QElapsedTimer>
 
 using namespace relais;
@@ -63,6 +66,11 @@ private Q_SLOTS:
     void catalogueIsVerifiedBeforeStoring();
     void statusUpdatesArePulledWithCursor();
     void journalHeadSentWhenItChanges();
+    void journalReceiptNotSignedByThePlatformIsNotKept();
+    void enrolmentWithAnotherPlatformStartsReceiptsAfresh();
+    void uploadAddressOnAnotherOriginGetsNothing_data();
+    void uploadAddressOnAnotherOriginGetsNothing();
+    void olderSignedCatalogueIsRefusedAfterRestart();
     void notEnrolledDoesNothing();
     void cancelKeepsWhatWasConfirmed();
 
@@ -713,6 +721,12 @@ void TestSyncEngine::journalHeadSentWhenItChanges()
     QVERIFY(p.journalHeads.contains(head.seq));
     QCOMPARE(p.journalHeads.value(head.seq).value(QLatin1String("hash")).toString().toLatin1(), head.hash);
     QCOMPARE(p.journalHeads.value(head.seq).value(QLatin1String("seq")).toInteger(), head.seq);
+    // The platform's signed receipt is kept: the journal is anchored up to that head.
+    QVERIFY(k.journal()->lastReceipt());
+    QCOMPARE(k.journal()->lastReceipt()->seq, head.seq);
+    Journal::Verification v = k.journal()->verify(p.key.publicKey);
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.receiptSeq, head.seq);
 
     // Unchanged journal: not sent again.
     p.server.clearRequests();
@@ -725,6 +739,147 @@ void TestSyncEngine::journalHeadSentWhenItChanges()
     const auto newHead = k.store().journalHead().value();
     QVERIFY(newHead.seq > head.seq);
     QVERIFY(p.journalHeads.contains(newHead.seq));
+    QCOMPARE(k.journal()->lastReceipt()->seq, newHead.seq);
+}
+
+void TestSyncEngine::journalReceiptNotSignedByThePlatformIsNotKept()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    p.receiptKey = protocol::SigningKey::generate(); // something on the way answers in the platform's name
+    auto engine = k.engine();
+    QVERIFY(runRound(*engine).error.isEmpty());
+    const auto head = k.store().journalHead().value();
+    QVERIFY(p.journalHeads.contains(head.seq));
+    QVERIFY(!k.journal()->lastReceipt());
+    QCOMPARE(k.journal()->verify(p.key.publicKey).receiptSeq, qint64(-1));
+    // Not counted as sent: the next round asks again, and keeps the real platform's receipt.
+    p.receiptKey = p.key;
+    p.server.clearRequests();
+    QVERIFY(runRound(*engine).error.isEmpty());
+    QCOMPARE(p.count("PUT", QStringLiteral("/v1/journal-heads/.*")), 1);
+    QVERIFY(k.journal()->lastReceipt());
+    QCOMPARE(k.journal()->lastReceipt()->seq, head.seq);
+}
+
+void TestSyncEngine::enrolmentWithAnotherPlatformStartsReceiptsAfresh()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    auto engine = k.engine();
+    QVERIFY(runRound(*engine).error.isEmpty());
+    QVERIFY(k.journal()->lastReceipt());
+    // Enrolled again with the same platform: its receipt still holds.
+    QVERIFY(k.enrol(p.url(), p.token, p.key.publicKey));
+    QVERIFY(k.journal()->lastReceipt());
+    QVERIFY(k.journal()->verify(p.key.publicKey).intact);
+    // With another platform: the old receipt is not taken for a forged one, the journal is simply not anchored yet.
+    const protocol::SigningKey other = protocol::SigningKey::generate();
+    QVERIFY(k.enrol(p.url(), p.token, other.publicKey));
+    QVERIFY(!k.journal()->lastReceipt());
+    const Journal::Verification v = k.journal()->verify(other.publicKey);
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.receiptSeq, qint64(-1));
+}
+
+void TestSyncEngine::uploadAddressOnAnotherOriginGetsNothing_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::newRow("another port") << QStringLiteral("http://127.0.0.1:%1/v1/uploads/abc");
+    QTest::newRow("another host") << QStringLiteral("http://localhost:%1/v1/uploads/abc");
+    QTest::newRow("protocol-relative") << QStringLiteral("//127.0.0.1:%1/v1/uploads/abc");
+}
+
+void TestSyncEngine::uploadAddressOnAnotherOriginGetsNothing()
+{
+    QFETCH(QString, where);
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    // Another listener on loopback, counting every byte that reaches it.
+    QTcpServer elsewhere;
+    QVERIFY(elsewhere.listen(QHostAddress::LocalHost));
+    qint64 received = 0;
+    int connections = 0;
+    QObject::connect(&elsewhere, &QTcpServer::newConnection, &elsewhere, [&] {
+        while (QTcpSocket *socket = elsewhere.nextPendingConnection()) {
+            ++connections;
+            QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                             [&received, socket] { received += socket->readAll().size(); });
+        }
+    });
+    const QByteArray location = where.arg(elsewhere.serverPort()).toLatin1();
+    p.before = [&p, location](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "POST" && r.pathWithoutQuery() == "/v1/uploads/")
+            return p.withPlatform(ScriptedReply::empty(201, {{"Tus-Resumable", "1.0.0"}, {"Location", location}}));
+        return std::nullopt;
+    };
+    const qint64 id = k.queue(QStringLiteral("caf-a"), {pdfBytes(20000, 7)});
+    auto engine = k.engine();
+    const RoundSummary summary = runRound(*engine);
+    QTest::qWait(200); // a connection on its way would have arrived by now
+    QCOMPARE(received, qint64(0));
+    QCOMPARE(connections, 0);
+    QCOMPARE(summary.delivered, 0);
+    QCOMPARE(summary.quarantined, 0);
+    QCOMPARE(summary.retrying, 1);
+    // A transport problem, said plainly; the démarche waits, nothing recorded toward the other address.
+    QCOMPARE(k.state(id), QStringLiteral("sending"));
+    QCOMPARE(k.item(id).lastError, SyncEngine::tr("The platform gave an upload address on another server; nothing "
+                                                  "was sent there. Sending will be tried again later; if this goes "
+                                                  "on, tell the platform's administrator."));
+    QSqlQuery uploads(k.db());
+    QVERIFY(uploads.exec(QStringLiteral("SELECT count(*) FROM uploads")) && uploads.next());
+    QCOMPARE(uploads.value(0).toInt(), 0);
+    QCOMPARE(p.count("PATCH", QStringLiteral(".*")), 0);
+}
+
+void TestSyncEngine::olderSignedCatalogueIsRefusedAfterRestart()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const QByteArray newer =
+        R"({"format":"relais-catalogue","version":4,"demarches":[{"id":"caf-a","version":3},{"id":"caf-b","version":1}]})";
+    p.publishCatalogue(newer);
+    {
+        auto engine = k.engine();
+        const RoundSummary summary = runRound(*engine);
+        QVERIFY(summary.catalogueUpdated);
+        QCOMPARE(engine->verifiedCatalogue(), newer);
+    }
+    // The kiosk restarts: the store is closed and opened again, a new engine runs.
+    k.vault().close();
+    QVERIFY(k.open());
+    auto engine = k.engine();
+
+    // A démarche brought back to an older version, in a catalogue the platform's key really signed.
+    const QByteArray olderDemarche =
+        R"({"format":"relais-catalogue","version":5,"demarches":[{"id":"caf-a","version":2},{"id":"caf-b","version":1}]})";
+    p.publishCatalogue(olderDemarche);
+    RoundSummary summary = runRound(*engine);
+    QVERIFY(!summary.catalogueUpdated);
+    QCOMPARE(summary.catalogueError, SyncStore::tr("The catalogue sent by the platform brings the démarche “%1” back "
+                                                   "to version %2 after version %3: it was refused and the current "
+                                                   "one is kept.")
+                                         .arg(QStringLiteral("caf-a"))
+                                         .arg(2)
+                                         .arg(3));
+    QCOMPARE(engine->verifiedCatalogue(), newer);
+
+    // An older catalogue as a whole.
+    const QByteArray olderCatalogue =
+        R"({"format":"relais-catalogue","version":3,"demarches":[{"id":"caf-a","version":3}]})";
+    p.publishCatalogue(olderCatalogue);
+    summary = runRound(*engine);
+    QVERIFY(!summary.catalogueUpdated);
+    QVERIFY(!summary.catalogueError.isEmpty());
+    QCOMPARE(engine->verifiedCatalogue(), newer);
+
+    // The same versions again (published anew), or newer ones, and a démarche withdrawn: taken.
+    const QByteArray next = R"({"format":"relais-catalogue","version":5,"demarches":[{"id":"caf-a","version":4}]})";
+    p.publishCatalogue(next);
+    summary = runRound(*engine);
+    QVERIFY(summary.catalogueUpdated);
+    QCOMPARE(engine->verifiedCatalogue(), next);
 }
 
 void TestSyncEngine::notEnrolledDoesNothing()

@@ -115,6 +115,13 @@ void TestSyncPlatform::deliveredBytesAreIdenticalOnPlatform()
     QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
     QCOMPARE(summary.delivered, 0);
     checkOnPlatform(id, files);
+
+    // The real platform signed the journal head: the kiosk's journal is anchored up to it.
+    const auto head = k.store().journalHead().value();
+    const auto settings = k.store().settings().value();
+    const Journal::Verification v = k.journal()->verify(settings.platformKey);
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.receiptSeq, head.seq);
 }
 
 void TestSyncPlatform::serverWithoutChecksumExtension()

@@ -9,8 +9,11 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageAuthenticationCode>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <sodium.h>
 
 using relais::Database;
 using relais::Journal;
@@ -45,6 +48,11 @@ private Q_SLOTS:
     void missingAnchorIsReportedNotRecreated();
     void resetAnchorAcceptsTheCurrentEnd();
     void resetAnchorRefusesAnEditedJournal();
+    void rewrittenJournalIsCaughtByTheAnchorMac();
+    void rewrittenJournalIsCaughtByThePlatformReceipt();
+    void receiptIsKeptOnlyWhenItHolds();
+    void anchorFromBeforeTheKeyIsSealedOnce();
+    void anchorStaysValidAcrossARekey();
     void queryFiltersAndOrders();
     void queryPagesByIdAndOffset();
     void exportCsvQuotesAndFilters();
@@ -57,6 +65,11 @@ private:
     void appendFive(Journal *anchored = nullptr);
     void dropTriggers();
     QVariant cell(qint64 id, const QString &column) const;
+    void rewriteWithout(qint64 removedId);
+    void writeAnchorFile(const QJsonObject &o) const;
+    relais::JournalReceipt signedReceipt(qint64 seq, const QByteArray &hash = {}) const;
+    QByteArray m_platformPublic;
+    QByteArray m_platformSecret;
 
     std::unique_ptr<TempStoreDir> m_dir;
     SecureBytes m_key;
@@ -66,6 +79,11 @@ private:
 
 void TestJournal::init()
 {
+    QVERIFY(sodium_init() >= 0);
+    m_platformPublic.resize(crypto_sign_PUBLICKEYBYTES);
+    m_platformSecret.resize(crypto_sign_SECRETKEYBYTES);
+    crypto_sign_keypair(reinterpret_cast<unsigned char *>(m_platformPublic.data()),
+                        reinterpret_cast<unsigned char *>(m_platformSecret.data()));
     m_dir = std::make_unique<TempStoreDir>();
     m_key = SecureBytes::random(32);
     auto db = Database::create(m_dir->path(), m_key);
@@ -99,6 +117,58 @@ void TestJournal::appendFive(Journal *anchored)
         const auto s = journal.append(QStringLiteral("admin.test"), actions[i], QStringLiteral("account:%1").arg(i));
         QVERIFY2(s.ok(), qPrintable(s.message()));
     }
+}
+
+// What the audit's script did with the data key: one event taken out, the ids closed up, every hash after it
+// computed again, so that the chain is whole.
+void TestJournal::rewriteWithout(qint64 removedId)
+{
+    dropTriggers();
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("SELECT id, at, actor, action, object FROM journal ORDER BY id")));
+    QList<QStringList> rows;
+    while (q.next()) {
+        if (q.value(0).toLongLong() != removedId)
+            rows.append({q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()});
+    }
+    q.finish();
+    QCOMPARE(execSql(db(), QStringLiteral("DELETE FROM journal")), QString());
+    QByteArray previous(32, '\0');
+    for (int i = 0; i < rows.size(); ++i) {
+        const QStringList &r = rows.at(i);
+        const qint64 id = i + 1;
+        previous = Journal::chain(previous, Journal::canonicalRow(id, r[0], r[1], r[2], r[3]));
+        q.prepare(
+            QStringLiteral("INSERT INTO journal (id, at, actor, action, object, hash) VALUES (?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(id);
+        for (const QString &field : r)
+            q.addBindValue(field);
+        q.addBindValue(previous);
+        QVERIFY(q.exec());
+    }
+    QVERIFY(Journal(db(), &m_clock).verify().intact); // the chain alone cannot tell
+}
+
+void TestJournal::writeAnchorFile(const QJsonObject &o) const
+{
+    QFile file(anchorPath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+relais::JournalReceipt TestJournal::signedReceipt(qint64 seq, const QByteArray &hash) const
+{
+    relais::JournalReceipt r;
+    r.device = QStringLiteral("0b8a39b4-5c1e-4c4e-9a51-1d7f1f0e2a10");
+    r.seq = seq;
+    r.hash = hash.isEmpty() ? cell(seq, QStringLiteral("hash")).toByteArray() : hash;
+    r.receivedAt = QStringLiteral("2026-11-23T10:00:00Z");
+    const QByteArray message = r.message();
+    r.signature.resize(crypto_sign_BYTES);
+    crypto_sign_detached(reinterpret_cast<unsigned char *>(r.signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char *>(message.constData()), message.size(),
+                         reinterpret_cast<const unsigned char *>(m_platformSecret.constData()));
+    return r;
 }
 
 void TestJournal::dropTriggers()
@@ -431,6 +501,176 @@ void TestJournal::resetAnchorRefusesAnEditedJournal()
     QVERIFY2(s.message().contains(QStringLiteral("entry 2 was changed")), qPrintable(s.message()));
     QCOMPARE(anchorFile().value(QStringLiteral("rows")).toInteger(), qint64(5));
     QCOMPARE(journal.verify().rows, qint64(2));
+}
+
+void TestJournal::rewrittenJournalIsCaughtByTheAnchorMac()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    QVERIFY(anchorFile().contains(QStringLiteral("mac")));
+    rewriteWithout(3);
+    QByteArray head = cell(4, QStringLiteral("hash")).toByteArray();
+
+    // The anchor rewritten as it used to be (plain JSON, no seal).
+    writeAnchorFile({{QStringLiteral("format"), 1},
+                     {QStringLiteral("rows"), 4},
+                     {QStringLiteral("head"), QString::fromLatin1(head.toHex())}});
+    Journal::Verification v = Journal(db(), &m_clock, anchorPath()).verify();
+    QVERIFY(!v.intact);
+    QCOMPARE(v.reason, Journal::Reason::AnchorForged);
+    QVERIFY2(Journal::describe(v).contains(QStringLiteral("journal.anchor was altered")),
+             qPrintable(Journal::describe(v)));
+
+    // Sealed with a key of its own: the store's key is inside the encrypted database.
+    const QByteArray guess(32, 'k');
+    writeAnchorFile(
+        {{QStringLiteral("format"), 2},
+         {QStringLiteral("rows"), 4},
+         {QStringLiteral("head"), QString::fromLatin1(head.toHex())},
+         {QStringLiteral("mac"),
+          QString::fromLatin1(QMessageAuthenticationCode::hash("relais-journal-anchor/2\n4\n" + head.toHex() + '\n',
+                                                               guess, QCryptographicHash::Sha256)
+                                  .toHex())}});
+    v = Journal(db(), &m_clock, anchorPath()).verify();
+    QVERIFY(!v.intact);
+    QCOMPARE(v.reason, Journal::Reason::AnchorForged);
+    // And the forged anchor is never moved on by new rows.
+    QVERIFY(journal.append(QStringLiteral("admin.test"), QStringLiteral("sign_in")).ok());
+    QCOMPARE(journal.verify().reason, Journal::Reason::AnchorForged);
+}
+
+void TestJournal::rewrittenJournalIsCaughtByThePlatformReceipt()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    QVERIFY(journal.recordReceipt(signedReceipt(5), m_platformPublic).ok());
+    Journal::Verification v = journal.verify(m_platformPublic);
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.receiptSeq, qint64(5));
+
+    // Someone with the data key rewrites the chain, adds an event to get the count back, and reseals the anchor
+    // with the key they can read from the database: the anchor alone is satisfied.
+    rewriteWithout(3);
+    Journal rewritten(db(), &m_clock, anchorPath());
+    QVERIFY(QFile::remove(anchorPath()));
+    QVERIFY(rewritten.resetAnchor(QStringLiteral("admin.test")).ok()); // entry 5 is now this reset
+    QVERIFY(rewritten.verify().intact);
+    QCOMPARE(rewritten.verify().rows, qint64(5));
+
+    // Not the platform's receipt: entry 5 is not the one it signed for.
+    v = rewritten.verify(m_platformPublic);
+    QVERIFY(!v.intact);
+    QCOMPARE(v.reason, Journal::Reason::ReceiptBroken);
+    QCOMPARE(v.firstBrokenId, qint64(5));
+    QCOMPARE(Journal::describe(v),
+             QStringLiteral("The journal was rewritten: entry 5 is not the one the platform acknowledged (on "
+                            "2026-11-23T10:00:00Z)."));
+
+    // Nor can the receipt be edited to match: its signature no longer holds.
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE journal_receipts SET hash = ?"));
+    q.addBindValue(cell(5, QStringLiteral("hash")).toByteArray());
+    QVERIFY(q.exec());
+    v = rewritten.verify(m_platformPublic);
+    QVERIFY(!v.intact);
+    QCOMPARE(v.reason, Journal::Reason::ReceiptForged);
+
+    // Cut below the receipt: said as such.
+    QVERIFY(journal.recordReceipt(signedReceipt(5), m_platformPublic).ok());
+    QCOMPARE(execSql(db(), QStringLiteral("DELETE FROM journal WHERE id > 3")), QString());
+    v = Journal(db(), &m_clock).verify(m_platformPublic);
+    QCOMPARE(v.reason, Journal::Reason::ReceiptBroken);
+    QVERIFY2(Journal::describe(v).contains(QStringLiteral("acknowledged 5 entries")), qPrintable(Journal::describe(v)));
+}
+
+void TestJournal::receiptIsKeptOnlyWhenItHolds()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    // Signed by another key.
+    relais::JournalReceipt other = signedReceipt(5);
+    QByteArray otherPublic(crypto_sign_PUBLICKEYBYTES, '\0');
+    QByteArray otherSecret(crypto_sign_SECRETKEYBYTES, '\0');
+    crypto_sign_keypair(reinterpret_cast<unsigned char *>(otherPublic.data()),
+                        reinterpret_cast<unsigned char *>(otherSecret.data()));
+    QVERIFY(!journal.recordReceipt(other, otherPublic.left(31) + 'x').ok());
+    QVERIFY(!journal.recordReceipt(other, otherPublic).ok());
+    // For a hash this journal does not have at that row.
+    QVERIFY(
+        !journal.recordReceipt(signedReceipt(5, cell(4, QStringLiteral("hash")).toByteArray()), m_platformPublic).ok());
+    QVERIFY(
+        !journal.recordReceipt(signedReceipt(6, cell(5, QStringLiteral("hash")).toByteArray()), m_platformPublic).ok());
+    QVERIFY(!journal.lastReceipt());
+    // A newer one replaces, an older one arriving late does not.
+    QVERIFY(journal.recordReceipt(signedReceipt(5), m_platformPublic).ok());
+    QVERIFY(journal.recordReceipt(signedReceipt(4), m_platformPublic).ok());
+    QCOMPARE(journal.lastReceipt()->seq, qint64(5));
+    // Without a receipt the journal is simply not anchored by the platform yet.
+    QCOMPARE(execSql(db(), QStringLiteral("DELETE FROM journal_receipts")), QString());
+    const Journal::Verification v = journal.verify(m_platformPublic);
+    QVERIFY(v.intact);
+    QCOMPARE(v.receiptSeq, qint64(-1));
+}
+
+void TestJournal::anchorFromBeforeTheKeyIsSealedOnce()
+{
+    // A store migrated from schema 5: an unsealed anchor, no key yet.
+    appendFive();
+    QCOMPARE(execSql(db(), QStringLiteral("DELETE FROM journal_anchor_key")), QString());
+    writeAnchorFile(
+        {{QStringLiteral("format"), 1},
+         {QStringLiteral("rows"), 5},
+         {QStringLiteral("head"), QString::fromLatin1(cell(5, QStringLiteral("hash")).toByteArray().toHex())}});
+    {
+        Journal journal(db(), &m_clock, anchorPath());
+        Journal::Verification v = journal.verify();
+        QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+        QCOMPARE(v.anchoredRows, qint64(5));
+        // Its first move seals it.
+        QVERIFY(journal.append(QStringLiteral("admin.test"), QStringLiteral("sign_in")).ok());
+        QCOMPARE(anchorFile().value(QStringLiteral("format")).toInt(), 2);
+        QCOMPARE(anchorFile().value(QStringLiteral("rows")).toInteger(), qint64(6));
+        v = journal.verify();
+        QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    }
+    // From then on an unsealed anchor is a forged one.
+    writeAnchorFile(
+        {{QStringLiteral("format"), 1},
+         {QStringLiteral("rows"), 6},
+         {QStringLiteral("head"), QString::fromLatin1(cell(6, QStringLiteral("hash")).toByteArray().toHex())}});
+    QCOMPARE(Journal(db(), &m_clock, anchorPath()).verify().reason, Journal::Reason::AnchorForged);
+}
+
+void TestJournal::anchorStaysValidAcrossARekey()
+{
+    Journal journal(db(), &m_clock, anchorPath());
+    QVERIFY(journal.startAnchor().ok());
+    appendFive(&journal);
+    // A new data key, the store copied with sqlcipher_export (as re-keying does), the anchor file kept beside it.
+    TempStoreDir rekeyed;
+    const SecureBytes newKey = SecureBytes::random(32);
+    const QString copy = rekeyed.file(Database::fileName());
+    QCOMPARE(execSql(db(), QStringLiteral("ATTACH DATABASE '%1' AS rekeyed KEY \"x'%2'\"")
+                               .arg(copy, QString::fromLatin1(QByteArray(newKey.toHex().constChar(), 64)))),
+             QString());
+    QCOMPARE(execSql(db(), QStringLiteral("PRAGMA rekeyed.cipher_page_size = 4096")), QString());
+    QCOMPARE(execSql(db(), QStringLiteral("SELECT sqlcipher_export('rekeyed')")), QString());
+    QCOMPARE(execSql(db(), QStringLiteral("DETACH DATABASE rekeyed")), QString());
+    QVERIFY(QFile::copy(anchorPath(), rekeyed.file(Journal::anchorFileName())));
+    auto reopened = Database::open(rekeyed.path(), newKey);
+    QVERIFY2(reopened.ok(), qPrintable(reopened.message()));
+    Journal after(reopened.value()->connection(), &m_clock, rekeyed.file(Journal::anchorFileName()));
+    Journal::Verification v = after.verify();
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.anchoredRows, qint64(5));
+    // And it goes on being sealed under the same key.
+    QVERIFY(after.append(QStringLiteral("admin.test"), QStringLiteral("sign_in")).ok());
+    v = after.verify();
+    QVERIFY2(v.intact, qPrintable(Journal::describe(v)));
+    QCOMPARE(v.anchoredRows, qint64(6));
 }
 
 void TestJournal::queryFiltersAndOrders()

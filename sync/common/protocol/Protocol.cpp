@@ -95,6 +95,18 @@ SigningKey SigningKey::generate()
     return key;
 }
 
+SigningKey SigningKey::fromSecretKey(const QByteArray &secretKey)
+{
+    SigningKey key;
+    if (!sodiumReady() || secretKey.size() != int(crypto_sign_SECRETKEYBYTES))
+        return key;
+    key.publicKey.resize(crypto_sign_PUBLICKEYBYTES);
+    crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char *>(key.publicKey.data()),
+                                 reinterpret_cast<const unsigned char *>(secretKey.constData()));
+    key.secretKey = secretKey;
+    return key;
+}
+
 QByteArray sign(const QByteArray &message, const QByteArray &secretKey)
 {
     if (!sodiumReady() || secretKey.size() != int(crypto_sign_SECRETKEYBYTES))
@@ -189,6 +201,22 @@ bool isLoopbackUrl(const QUrl &url)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &u) {
+        return u.port(u.scheme() == QLatin1String("https") ? 443 : 80);
+    };
+    return a.isValid() && b.isValid() && !a.host().isEmpty() &&
+           a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && defaultPort(a) == defaultPort(b);
+}
+
+QByteArray journalReceiptMessage(const QString &device, qint64 seq, const QString &hash, const QString &receivedAt)
+{
+    return "relais-journal-receipt/1\n" + device.toUtf8() + '\n' + QByteArray::number(seq) + '\n' + hash.toUtf8() +
+           '\n' + receivedAt.toUtf8() + '\n';
 }
 
 } // namespace relais::protocol

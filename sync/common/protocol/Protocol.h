@@ -45,6 +45,8 @@ struct SigningKey
     QByteArray publicKey; // 32 bytes
     QByteArray secretKey; // 64 bytes
     static SigningKey generate();
+    // From the 64-byte libsodium secret key (seed followed by the public key); empty on a wrong size.
+    static SigningKey fromSecretKey(const QByteArray &secretKey);
 };
 QByteArray sign(const QByteArray &message, const QByteArray &secretKey); // 64-byte detached signature
 bool verify(const QByteArray &message, const QByteArray &signature, const QByteArray &publicKey);
@@ -54,5 +56,13 @@ QByteArray reasonPhrase(int status);
 
 // Plain HTTP is only allowed to 127.0.0.0/8, ::1 and "localhost" (DESIGN §6).
 bool isLoopbackUrl(const QUrl &url);
+
+// Same scheme, host and port (default ports made explicit): where the device token may be sent (an upload URL).
+bool sameOrigin(const QUrl &a, const QUrl &b);
+
+// The bytes a journal receipt's Ed25519 signature covers: a fixed first line (so that no other signed document can
+// pass for a receipt), then device id, sequence number, head hash (lower-case hex) and the platform's reception time,
+// one per line. app/security/Journal.cpp builds the same bytes to check a stored receipt.
+QByteArray journalReceiptMessage(const QString &device, qint64 seq, const QString &hash, const QString &receivedAt);
 
 } // namespace relais::protocol
