@@ -576,21 +576,36 @@ Status Vault::changePassword(const Account &actor, const QString &login, const S
     if (Status s = checkPasswordPolicy(newPassword, login); !s)
         return s;
     const KeySlots before = m_slots;
+    return changeAccount(
+        actor, target->id, QStringLiteral("password_changed_at = ?, must_change_password = 0"),
+        {m_clock->now().toString(Qt::ISODate)}, QStringLiteral("password_changed"), [&]() -> Status {
+            if (Status s = m_slots.setPasswordSlot(login, target->displayName, newPassword, m_dataKey, m_kdf); !s)
+                return s;
+            return saveSlotsOrRestore(before);
+        });
+}
+
+Status Vault::changeAccount(const Account &actor, qint64 id, const QString &assignments, const QVariantList &values,
+                            const QString &action, const std::function<Status()> &alsoInTransaction)
+{
     return Database::inTransaction(m_db->connection(), [&]() -> Status {
         QSqlQuery q(m_db->connection());
-        q.prepare(QStringLiteral("UPDATE accounts SET password_changed_at = ?, must_change_password = 0 WHERE id = ?"));
-        q.addBindValue(m_clock->now().toString(Qt::ISODate));
-        q.addBindValue(target->id);
+        q.prepare(QStringLiteral("UPDATE accounts SET %1 WHERE id = ?").arg(assignments));
+        for (const QVariant &value : values)
+            q.addBindValue(value);
+        q.addBindValue(id);
         if (!q.exec())
-            return Database::sqlError(QStringLiteral("change password"), q.lastError());
-        if (Status s = m_journal->append(actor.login, QStringLiteral("password_changed"),
-                                         QStringLiteral("account:%1").arg(target->id));
-            !s)
+            return Database::sqlError(action, q.lastError());
+        if (Status s = m_journal->append(actor.login, action, QStringLiteral("account:%1").arg(id)); !s)
             return s;
-        if (Status s = m_slots.setPasswordSlot(login, target->displayName, newPassword, m_dataKey, m_kdf); !s)
-            return s;
-        return saveSlotsOrRestore(before);
+        return alsoInTransaction ? alsoInTransaction() : Status();
     });
+}
+
+Status Vault::rekeyOwed(const Account &actor, const Progress &progress)
+{
+    auto rekeyed = rekey(actor.login, progress);
+    return rekeyed ? Status() : Status(rekeyed.error());
 }
 
 Status Vault::setDisabled(const Account &actor, const QString &login, bool disabled, const Progress &progress)
@@ -605,28 +620,18 @@ Status Vault::setDisabled(const Account &actor, const QString &login, bool disab
     if (!target)
         return target.error();
     const KeySlots before = m_slots;
-    Status committed = Database::inTransaction(m_db->connection(), [&]() -> Status {
-        QSqlQuery q(m_db->connection());
-        q.prepare(QStringLiteral("UPDATE accounts SET disabled = 1 WHERE id = ?"));
-        q.addBindValue(target->id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("disable account"), q.lastError());
-        if (Status s = m_journal->append(actor.login, QStringLiteral("account_disabled"),
-                                         QStringLiteral("account:%1").arg(target->id));
-            !s)
-            return s;
-        // Committed with the change: a re-key cut short is finished at the next unlock.
-        if (Status s = writeInternalSetting(RekeyPendingSetting, QStringLiteral("1")); !s)
-            return s;
-        // Without its slot, the account's password no longer opens the store through Relais; the re-key below
-        // makes an old copy of keyslots.json useless too.
-        m_slots.removePasswordSlot(login);
-        return saveSlotsOrRestore(before);
-    });
-    if (!committed)
-        return committed;
-    auto rekeyed = rekey(actor.login, progress);
-    return rekeyed ? Status() : Status(rekeyed.error());
+    Status committed = changeAccount(
+        actor, target->id, QStringLiteral("disabled = 1"), {}, QStringLiteral("account_disabled"), [&]() -> Status {
+            // Committed with the change: a re-key cut short is finished at the next
+            // unlock.
+            if (Status s = writeInternalSetting(RekeyPendingSetting, QStringLiteral("1")); !s)
+                return s;
+            // Without its slot, the password no longer opens the store through
+            // Relais; the re-key makes an old copy of keyslots.json useless too.
+            m_slots.removePasswordSlot(login);
+            return saveSlotsOrRestore(before);
+        });
+    return committed ? rekeyOwed(actor, progress) : committed;
 }
 
 Status Vault::setRole(const Account &actor, const QString &login, Role role, const Progress &progress)
@@ -643,23 +648,12 @@ Status Vault::setRole(const Account &actor, const QString &login, Role role, con
     if (target->role == role)
         return {};
     const bool lowered = rank(role) < rank(target->role);
-    Status committed = Database::inTransaction(m_db->connection(), [&]() -> Status {
-        QSqlQuery q(m_db->connection());
-        q.prepare(QStringLiteral("UPDATE accounts SET role = ? WHERE id = ?"));
-        q.addBindValue(roleId(role));
-        q.addBindValue(target->id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("change role"), q.lastError());
-        if (Status s = m_journal->append(actor.login, QStringLiteral("account_role_changed"),
-                                         QStringLiteral("account:%1").arg(target->id));
-            !s)
-            return s;
-        return lowered ? writeInternalSetting(RekeyPendingSetting, QStringLiteral("1")) : Status();
-    });
-    if (!committed || !lowered)
-        return committed;
-    auto rekeyed = rekey(actor.login, progress);
-    return rekeyed ? Status() : Status(rekeyed.error());
+    Status committed =
+        changeAccount(actor, target->id, QStringLiteral("role = ?"), {roleId(role)},
+                      QStringLiteral("account_role_changed"), [&]() -> Status {
+                          return lowered ? writeInternalSetting(RekeyPendingSetting, QStringLiteral("1")) : Status();
+                      });
+    return committed && lowered ? rekeyOwed(actor, progress) : committed;
 }
 
 Result<QString> Vault::renewRecoveryCode(const Account &actor)

@@ -12,6 +12,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 #include <functional>
 #include <memory>
@@ -119,6 +120,11 @@ private:
     // finishes a re-key that a crash cut short.
     Status afterUnlock();
     Status writeInternalSetting(const QString &key, const QString &value);
+    // One change to an account's row, journaled as `action` in the same transaction as `alsoInTransaction`.
+    Status changeAccount(const Account &actor, qint64 id, const QString &assignments, const QVariantList &values,
+                         const QString &action, const std::function<Status()> &alsoInTransaction);
+    // The re-key a committed change asked for (rekey_pending is set; a failure here is retried at next unlock).
+    Status rekeyOwed(const Account &actor, const Progress &progress);
 
     QString m_dataDir;
     const Clock *m_clock;
