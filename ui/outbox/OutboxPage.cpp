@@ -166,6 +166,7 @@ void OutboxPage::hideWork()
 {
     m_hidden = true;
     m_model->setItems({});
+    m_summary->clear(); // a round's summary may carry the platform's words
     m_detail->clear();
     m_updates->clear();
     m_updates->hide();

@@ -104,6 +104,8 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     // A lock hides the work: the form is saved at once rather than after the usual short wait, then closed.
     connect(m_session, &Session::locked, this, &ShellPage::hideWork);
     connect(m_session, &Session::unlocked, this, &ShellPage::resumeWork);
+    connect(m_demarches, &DemarchesPage::formOpened, this, &ShellPage::updateWindowTitle);
+    connect(m_demarches, &DemarchesPage::formClosed, this, &ShellPage::updateWindowTitle);
     // From a citizen's file to the catalogue, with the person chosen; and back to choose another person.
     connect(m_citizens, &CitizensPage::startDemarcheRequested, this, [this](qint64 citizenId) {
         m_demarches->setCitizen(citizenId);
@@ -213,7 +215,11 @@ void ShellPage::applyPlatformCatalogue(const QByteArray &document)
 
 void ShellPage::updateWindowTitle()
 {
-    window()->setWindowTitle(m_vault->keySlots().structureName());
+    if (m_hidden)
+        return; // the lock screen's title stays
+    const QString structure = m_vault->keySlots().structureName();
+    // That a form is open, never which one: the task bar tells the mediator the work waits there.
+    window()->setWindowTitle(m_demarches->wizard() ? tr("%1 — démarche in progress").arg(structure) : structure);
 }
 
 void ShellPage::closeDialogs()

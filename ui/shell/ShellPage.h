@@ -58,8 +58,8 @@ public:
     void hideWork();
     // The same person unlocks: back to the page, the file and the form they left.
     void resumeWork();
-    // The window title names the structure only: the window manager, task bars and screen sharing show it, so never
-    // a démarche (which tells much about a person) nor a person.
+    // The window title names the structure (and says when a form is open): the window manager, task bars and screen
+    // sharing show it, so never a démarche (which tells much about a person) nor a person.
     void updateWindowTitle();
 
 protected:
