@@ -146,14 +146,14 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     m_consentLayout = new QVBoxLayout(m_consentRows);
     m_consentLayout->setContentsMargins(0, 0, 0, 0);
     c->addWidget(m_consentRows);
-    auto *consentButtons = new QHBoxLayout;
+    // One above the other: side by side they would not fit in French at 200 %.
+    auto *consentButtons = new QVBoxLayout;
     m_printConsent = new QPushButton(tr("&Print the consent form…"));
     m_printConsent->setToolTip(tr("A page for the person to sign, with what they agreed to"));
     m_saveConsent = new QPushButton(tr("Save the form to a folder…"));
     m_saveConsent->setToolTip(tr("On the person's USB key, as a PDF file that is not protected"));
-    consentButtons->addWidget(m_printConsent);
-    consentButtons->addWidget(m_saveConsent);
-    consentButtons->addStretch();
+    consentButtons->addWidget(m_printConsent, 0, Qt::AlignLeft);
+    consentButtons->addWidget(m_saveConsent, 0, Qt::AlignLeft);
     c->addLayout(consentButtons);
     layout->addWidget(consents);
 
