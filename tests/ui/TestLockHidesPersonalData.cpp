@@ -7,6 +7,7 @@
 #include "TempStoreDir.h"
 #include "UiFind.h"
 
+#include "citizens/CitizenEditor.h"
 #include "citizens/CitizenFilePage.h"
 #include "citizens/CitizensPage.h"
 #include "citizens/ConsentDialog.h"
@@ -107,6 +108,7 @@ class TestLockHidesPersonalData : public QObject
 private Q_SLOTS:
     void initTestCase();
     void lockAndSignOutLeaveNothingOfThePerson();
+    void aNewFileBeingTypedWaitsOffScreenUntilUnlock();
 
 private:
     void signIn(ui::MainWindow &window, const QString &name);
@@ -261,6 +263,47 @@ void TestLockHidesPersonalData::lockAndSignOutLeaveNothingOfThePerson()
     QCOMPARE(window.currentPage(), window.loginPage());
     const QStringList afterSignOut = personalFound(accessibleTexts());
     QVERIFY2(afterSignOut.isEmpty(), qPrintable(afterSignOut.join(QLatin1String(" | "))));
+}
+
+void TestLockHidesPersonalData::aNewFileBeingTypedWaitsOffScreenUntilUnlock()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    {
+        Vault setup(dir.path(), &clock);
+        QVERIFY(setup.initialize(QStringLiteral("MFS Test"), QStringLiteral("alice"), QStringLiteral("Alice Martin"),
+                                 adminSecret(), false, KdfParams::interactive()));
+    }
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    session.setTimerEnabled(false);
+    ui::MainWindow window(&vault, &session);
+    window.resize(1280, 900);
+    window.start();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    signIn(window, QStringLiteral("Alice Martin"));
+    if (QTest::currentTestFailed())
+        return;
+    ui::ShellPage *shell = window.shellPage();
+    ui::CitizensPage *citizens = shell->citizensPage();
+    shell->rail()->setCurrentRow(1);
+    citizens->newFile();
+    typeHere(BirthName); // the first field: the birth name
+    QVERIFY(!personalFound(accessibleTexts()).isEmpty());
+
+    QTest::mouseClick(findButton(shell, QStringLiteral("Lock")), Qt::LeftButton);
+    const QStringList whileLocked = personalFound(accessibleTexts());
+    QVERIFY2(whileLocked.isEmpty(), qPrintable(whileLocked.join(QLatin1String(" | "))));
+
+    // Nothing was saved, nothing was lost: the typing is back, still to be saved.
+    signIn(window, QStringLiteral("Alice Martin"));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(citizens->filePage()->isVisible());
+    QVERIFY(citizens->filePage()->isNew());
+    QVERIFY(citizens->filePage()->editor()->isModified());
+    QCOMPARE(citizens->filePage()->editor()->citizen().birthName, BirthName);
 }
 
 QTEST_MAIN(TestLockHidesPersonalData)
