@@ -1,4 +1,5 @@
 // Composition root of the kiosk `relais`: the only place where core, sync and UI meet.
+#include "common/ProcessHardening.h"
 #include "common/Translations.h"
 #include "security/Session.h"
 #include "security/Vault.h"
@@ -15,7 +16,8 @@
 
 int main(int argc, char *argv[])
 {
-    ::umask(077); // the store and its key slots are for this account's eyes only
+    relais::hardenProcess(); // before anything secret or personal is in memory: no core file, no ptrace
+    ::umask(077);            // the store and its key slots are for this account's eyes only
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Relais"));
     QApplication::setApplicationName(QStringLiteral("relais"));

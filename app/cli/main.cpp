@@ -1,4 +1,5 @@
 #include "AdminCli.h"
+#include "common/ProcessHardening.h"
 #include "common/Translations.h"
 
 #include <QCoreApplication>
@@ -13,7 +14,8 @@
 
 int main(int argc, char *argv[])
 {
-    ::umask(077); // the store, its key slots and backups are for this account's eyes only
+    relais::hardenProcess(); // it reads passwords and opens the store: no core file, no ptrace
+    ::umask(077);            // the store, its key slots and backups are for this account's eyes only
     QCoreApplication app(argc, argv);
     // Standard error carries the one-line reason of a failure; diagnostics only when asked for.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))

@@ -63,77 +63,86 @@ QString PrintedDocument::formatDate(const QDate &date)
     return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
 }
 
-Result<QByteArray> PrintedDocument::renderPdf(const QString &title, const QString &structureName, const QString &html,
-                                              const QDateTime &printedAt)
+Status PrintedDocument::print(QPagedPaintDevice *device, const QString &title, const QString &structureName,
+                              const QString &html, const QDateTime &printedAt)
 {
     // Laying out text needs the font database, which only exists with a QGuiApplication.
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return makeError(
             ErrorCode::Internal,
             tr("PDF documents cannot be made here: this program was started without its graphical part (fonts)."));
+    Q_ASSERT(device);
+    device->setPageOrientation(QPageLayout::Portrait);
+    device->setPageMargins(QMarginsF(18, 14, 18, 14), QPageLayout::Millimeter);
 
+    const QFont smallFont = documentFont(SmallPointSize);
+    const QFontMetricsF small(smallFont, device);
+    const QRectF area(0, 0, device->width(), device->height());
+    // Header and footer bands: one line of small text, a rule, and some air before the body.
+    const qreal band = small.height() * 2.2;
+    const QRectF body(area.left(), area.top() + band, area.width(), area.height() - 2 * band);
+
+    QTextDocument document;
+    document.documentLayout()->setPaintDevice(device);
+    document.setDefaultFont(documentFont(BodyPointSize));
+    document.setDocumentMargin(0);
+    document.setHtml(html);
+    document.setPageSize(body.size());
+    const int pages = qMax(1, document.pageCount());
+
+    QPainter painter;
+    if (!painter.begin(device))
+        return makeError(ErrorCode::Internal, tr("The document could not be prepared for printing."));
+    QPen rule(Qt::black);
+    rule.setWidthF(device->logicalDpiY() / 150.0); // about half a point
+    const QString printedOn = tr("Printed on %1").arg(formatDateTime(printedAt));
+    for (int page = 0; page < pages; ++page) {
+        if (page > 0)
+            device->newPage();
+        painter.setFont(smallFont);
+        painter.setPen(Qt::black);
+        const QRectF header(area.left(), area.top(), area.width(), small.height());
+        painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
+                         small.elidedText(structureName, Qt::ElideRight, area.width() * 0.48));
+        painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter,
+                         small.elidedText(title, Qt::ElideRight, area.width() * 0.48));
+        painter.setPen(rule);
+        const qreal headerRule = area.top() + small.height() * 1.4;
+        painter.drawLine(QPointF(area.left(), headerRule), QPointF(area.right(), headerRule));
+
+        painter.save();
+        painter.translate(body.left(), body.top() - page * body.height());
+        document.drawContents(&painter, QRectF(0, page * body.height(), body.width(), body.height()));
+        painter.restore();
+
+        const QRectF footer(area.left(), area.bottom() - small.height(), area.width(), small.height());
+        const qreal footerRule = footer.top() - small.height() * 0.4;
+        painter.setPen(rule);
+        painter.drawLine(QPointF(area.left(), footerRule), QPointF(area.right(), footerRule));
+        painter.setPen(Qt::black);
+        painter.setFont(smallFont);
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, printedOn);
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 / %2").arg(page + 1).arg(pages));
+    }
+    if (!painter.end())
+        return makeError(ErrorCode::Internal, tr("The document could not be prepared for printing."));
+    return {};
+}
+
+Result<QByteArray> PrintedDocument::renderPdf(const QString &title, const QString &structureName, const QString &html,
+                                              const QDateTime &printedAt)
+{
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&buffer);
         writer.setResolution(Dpi);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 14, 18, 14),
-                                         QPageLayout::Millimeter));
+        writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Relais"));
-
-        const QFont smallFont = documentFont(SmallPointSize);
-        const QFontMetricsF small(smallFont, &writer);
-        const QRectF area(0, 0, writer.width(), writer.height());
-        // Header and footer bands: one line of small text, a rule, and some air before the body.
-        const qreal band = small.height() * 2.2;
-        const QRectF body(area.left(), area.top() + band, area.width(), area.height() - 2 * band);
-
-        QTextDocument document;
-        document.documentLayout()->setPaintDevice(&writer);
-        document.setDefaultFont(documentFont(BodyPointSize));
-        document.setDocumentMargin(0);
-        document.setHtml(html);
-        document.setPageSize(body.size());
-        const int pages = qMax(1, document.pageCount());
-
-        QPainter painter;
-        if (!painter.begin(&writer))
-            return makeError(ErrorCode::Internal, tr("The document could not be prepared for printing."));
-        QPen rule(Qt::black);
-        rule.setWidthF(Dpi / 150.0); // about half a point
-        const QString printedOn = tr("Printed on %1").arg(formatDateTime(printedAt));
-        for (int page = 0; page < pages; ++page) {
-            if (page > 0)
-                writer.newPage();
-            painter.setFont(smallFont);
-            painter.setPen(Qt::black);
-            const QRectF header(area.left(), area.top(), area.width(), small.height());
-            painter.drawText(header, Qt::AlignLeft | Qt::AlignVCenter,
-                             small.elidedText(structureName, Qt::ElideRight, area.width() * 0.48));
-            painter.drawText(header, Qt::AlignRight | Qt::AlignVCenter,
-                             small.elidedText(title, Qt::ElideRight, area.width() * 0.48));
-            painter.setPen(rule);
-            const qreal headerRule = area.top() + small.height() * 1.4;
-            painter.drawLine(QPointF(area.left(), headerRule), QPointF(area.right(), headerRule));
-
-            painter.save();
-            painter.translate(body.left(), body.top() - page * body.height());
-            document.drawContents(&painter, QRectF(0, page * body.height(), body.width(), body.height()));
-            painter.restore();
-
-            const QRectF footer(area.left(), area.bottom() - small.height(), area.width(), small.height());
-            const qreal footerRule = footer.top() - small.height() * 0.4;
-            painter.setPen(rule);
-            painter.drawLine(QPointF(area.left(), footerRule), QPointF(area.right(), footerRule));
-            painter.setPen(Qt::black);
-            painter.setFont(smallFont);
-            painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, printedOn);
-            painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 / %2").arg(page + 1).arg(pages));
-        }
-        if (!painter.end())
-            return makeError(ErrorCode::Internal, tr("The document could not be prepared for printing."));
+        if (Status s = print(&writer, title, structureName, html, printedAt); !s)
+            return s.error();
     }
     return bytes;
 }

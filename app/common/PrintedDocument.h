@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+class QPagedPaintDevice;
+
 namespace relais {
 
 // Paper handed to a citizen or kept signed (consent form, mandate attestation, access export, récépissé):
@@ -26,6 +28,10 @@ public:
     // The PDF bytes themselves, for callers that store or send the document instead of writing a file.
     static Result<QByteArray> renderPdf(const QString &title, const QString &structureName, const QString &html,
                                         const QDateTime &printedAt);
+    // Lays the pages out on any paged device: a printer (the default way to hand a paper over: nothing stays on
+    // disk) or a PDF writer. Keeps the device's paper size, sets the margins; the device must not be painted on yet.
+    static Status print(QPagedPaintDevice *device, const QString &title, const QString &structureName,
+                        const QString &html, const QDateTime &printedAt);
 
     // User text (names, answers) made safe to put into the HTML: <, >, &, quotes; line breaks kept.
     static QString escape(const QString &text);

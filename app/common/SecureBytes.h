@@ -4,7 +4,9 @@
 
 namespace relais {
 
-// Owns secret bytes (keys, passwords in UTF-8) and wipes them with sodium_memzero when released.
+// Owns secret bytes (keys, passwords in UTF-8) and wipes them with sodium_memzero when released. The bytes are locked
+// in memory (sodium_mlock: never swapped out, left out of core dumps) while held; when the system refuses the lock
+// (RLIMIT_MEMLOCK spent), they are still held and wiped, just not locked.
 class SecureBytes
 {
 public:
@@ -31,9 +33,14 @@ public:
 
     // Hex form, for the SQLCipher raw key literal; the returned copy wipes itself too.
     SecureBytes toHex() const;
+    // Whether the bytes are locked in memory now (false when empty, or when the system refused).
+    bool isLocked() const { return m_locked > 0; }
 
 private:
+    void lock();
+
     QByteArray m_bytes;
+    qsizetype m_locked = 0; // bytes locked from m_bytes.data(); the buffer keeps at least that many
 };
 
 // A key for one purpose derived from a 32-byte master key (libsodium crypto_kdf, BLAKE2b): knowing a subkey tells

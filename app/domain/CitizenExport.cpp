@@ -274,4 +274,19 @@ Status CitizenExport::write(const Account &actor, qint64 citizenId, const QStrin
     });
 }
 
+Status CitizenExport::print(const Account &actor, qint64 citizenId, const QString &structureName,
+                            QPagedPaintDevice *device)
+{
+    const Result<Gathered> g = gather(m_db, m_journal, m_clock, actor, citizenId);
+    if (!g)
+        return g.error();
+    if (Status s = PrintedDocument::print(device, tr("Data held about %1").arg(g->citizen.displayName()), structureName,
+                                          toHtml(g.value(), m_catalogue), m_clock->now());
+        !s)
+        return s;
+    return Database::inTransaction(m_db, [&]() -> Status {
+        return m_journal->append(actor.login, QStringLiteral("citizen_exported"), g->citizen.uuid);
+    });
+}
+
 } // namespace relais

@@ -9,6 +9,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QPagedPaintDevice;
+
 namespace relais {
 
 class Journal;
@@ -32,6 +34,8 @@ public:
     Result<QByteArray> json(const Account &actor, qint64 citizenId) const;
     // Writes both files: `<base>.json` and `<base>.pdf`. Journaled once.
     Status write(const Account &actor, qint64 citizenId, const QString &structureName, const QString &basePath);
+    // The readable part sent to a printer, without any file. Journaled like write().
+    Status print(const Account &actor, qint64 citizenId, const QString &structureName, QPagedPaintDevice *device);
 
 private:
     QSqlDatabase m_db;

@@ -252,6 +252,21 @@ Status Consents::printForm(const Citizen &citizen, const QString &structureName,
                            const QString &pdfPath) const
 {
     const QDateTime now = m_clock->now();
+    return PrintedDocument::writePdf(pdfPath, tr("Consent to the keeping of personal data"), structureName,
+                                     formHtml(citizen, structureName, mediatorName, now), now);
+}
+
+Status Consents::printForm(const Citizen &citizen, const QString &structureName, const QString &mediatorName,
+                           QPagedPaintDevice *device) const
+{
+    const QDateTime now = m_clock->now();
+    return PrintedDocument::print(device, tr("Consent to the keeping of personal data"), structureName,
+                                  formHtml(citizen, structureName, mediatorName, now), now);
+}
+
+QString Consents::formHtml(const Citizen &citizen, const QString &structureName, const QString &mediatorName,
+                           const QDateTime &now) const
+{
     const QString title = tr("Consent to the keeping of personal data");
     QString html;
     html += QStringLiteral("<h2>%1</h2>").arg(title.toHtmlEscaped());
@@ -283,7 +298,7 @@ Status Consents::printForm(const Citizen &citizen, const QString &structureName,
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Date: %1").arg(PrintedDocument::formatDate(now.toLocalTime().date())).toHtmlEscaped());
     html += PrintedDocument::signatureBoxes({tr("Signature of the person"), tr("Signature of the mediator")});
-    return PrintedDocument::writePdf(pdfPath, title, structureName, html, now);
+    return html;
 }
 
 } // namespace relais

@@ -10,6 +10,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QPagedPaintDevice;
+
 namespace relais {
 
 class Journal;
@@ -74,8 +76,14 @@ public:
     // ticked or not, the text versions, the date and the mediator. Written to `pdfPath`.
     Status printForm(const Citizen &citizen, const QString &structureName, const QString &mediatorName,
                      const QString &pdfPath) const;
+    // The same form sent to a printer: no file of it anywhere.
+    Status printForm(const Citizen &citizen, const QString &structureName, const QString &mediatorName,
+                     QPagedPaintDevice *device) const;
 
 private:
+    QString formHtml(const Citizen &citizen, const QString &structureName, const QString &mediatorName,
+                     const QDateTime &now) const;
+
     QSqlDatabase m_db;
     Journal *m_journal;
     const Clock *m_clock;

@@ -389,6 +389,24 @@ QByteArray Mandates::attestationContent(const Mandate &mandate, const Citizen &c
 Status Mandates::printAttestation(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
                                   const QString &mediatorName, const QString &pdfPath) const
 {
+    const Result<QString> html = attestationHtml(mandate, citizen, structureName, mediatorName);
+    if (!html)
+        return html.error();
+    return PrintedDocument::writePdf(pdfPath, tr("Mandate attestation"), structureName, html.value(), m_clock->now());
+}
+
+Status Mandates::printAttestation(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
+                                  const QString &mediatorName, QPagedPaintDevice *device) const
+{
+    const Result<QString> html = attestationHtml(mandate, citizen, structureName, mediatorName);
+    if (!html)
+        return html.error();
+    return PrintedDocument::print(device, tr("Mandate attestation"), structureName, html.value(), m_clock->now());
+}
+
+Result<QString> Mandates::attestationHtml(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
+                                          const QString &mediatorName)
+{
     // The fingerprint printed must be the one recorded: a file rectified since, or another structure or mediator
     // name, would print words that the recorded fingerprint does not match.
     const QString hash = hashHex(attestationContent(mandate, citizen, structureName, mediatorName));
@@ -454,7 +472,7 @@ Status Mandates::printAttestation(const Mandate &mandate, const Citizen &citizen
                          .toHtmlEscaped()
                          .arg(QStringLiteral("<span style=\"font-family: 'DejaVu Sans Mono';\">%1</span>")
                                   .arg(mandate.attestationSha256)));
-    return PrintedDocument::writePdf(pdfPath, title, structureName, html, m_clock->now());
+    return html;
 }
 
 } // namespace relais

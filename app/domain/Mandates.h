@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+class QPagedPaintDevice;
+
 namespace relais {
 
 class Journal;
@@ -84,8 +86,15 @@ public:
     // the names used when the mandate was made.
     Status printAttestation(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
                             const QString &mediatorName, const QString &pdfPath) const;
+    // The same attestation sent to a printer: no file of it anywhere.
+    Status printAttestation(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
+                            const QString &mediatorName, QPagedPaintDevice *device) const;
 
 private:
+    // The attestation's HTML, refused when its content no longer hashes to the recorded fingerprint.
+    static Result<QString> attestationHtml(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
+                                           const QString &mediatorName);
+
     QSqlDatabase m_db;
     Journal *m_journal;
     const Clock *m_clock;

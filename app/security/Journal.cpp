@@ -208,6 +208,7 @@ const ActionName ActionNames[] = {
     {"citizen_created", QT_TRANSLATE_NOOP("relais::Journal", "Citizen's file created")},
     {"citizen_changed", QT_TRANSLATE_NOOP("relais::Journal", "Citizen's file changed")},
     {"citizen_exported", QT_TRANSLATE_NOOP("relais::Journal", "Citizen's file exported")},
+    {"document_saved_to_folder", QT_TRANSLATE_NOOP("relais::Journal", "Document saved to a folder (not protected)")},
     {"citizen_erased", QT_TRANSLATE_NOOP("relais::Journal", "Citizen's file erased")},
     {"citizen_merged", QT_TRANSLATE_NOOP("relais::Journal", "Citizens' files merged")},
     {"consent_given", QT_TRANSLATE_NOOP("relais::Journal", "Consent given")},

@@ -36,6 +36,7 @@
 #include <QCheckBox>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QGroupBox>
 #include <QJsonObject>
@@ -45,9 +46,12 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPrinter>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,6 +96,16 @@ void clickButton(QWidget *dialog, const QString &text)
     QAbstractButton *button = findButton(dialog, text);
     QVERIFY2(button, qPrintable(text));
     QTest::mouseClick(button, Qt::LeftButton);
+}
+
+// The test's printer: the "print dialog" accepted, the sheet written as a PDF at `path`.
+ui::CitizenFilePage::PrinterChooser printerTo(const QString &path)
+{
+    return [path](QWidget *, QPrinter *printer) {
+        printer->setOutputFormat(QPrinter::PdfFormat);
+        printer->setOutputFileName(path);
+        return true;
+    };
 }
 
 QStringList rows(const ui::CitizenListModel *model)
@@ -150,7 +164,8 @@ private Q_SLOTS:
     void consentMandateAndADemarcheForThePerson();
     void newMandatePrintedAndOneAreaRevoked();
     void demarcheRefusedWithoutTheFileConsent();
-    void accessExportWritesPdfAndJson();
+    void accessExportSavedOnAKeyWritesPdfAndJson();
+    void papersGoToThePrinterAndNothingStaysInTheHomeFolder();
     void erasureDiscardsTheQueuedDemarche();
     void mergeKeepsOneFileWithBothDemarches();
     void documentKeptInTheFileThenReusedInANewDraft();
@@ -477,7 +492,7 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
     openByKeyboard(QStringLiteral("helene"));
     QTemporaryDir out;
     const QString pdf = out.filePath(QStringLiteral("attestation.pdf"));
-    file()->setSavePathChooser([pdf](QWidget *, const QString &, const QString &) { return pdf; });
+    file()->setPrinterChooser(printerTo(pdf));
 
     bool created = false;
     bool offered = false;
@@ -505,7 +520,8 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
     QFile printed(pdf);
     QVERIFY(printed.open(QIODevice::ReadOnly));
     QVERIFY(printed.read(5) == "%PDF-");
-    QVERIFY(file()->messageLabel()->text().contains(QStringLiteral("attestation")));
+    QCOMPARE(file()->messageLabel()->text(),
+             QStringLiteral("Mandate created. The attestation was sent to the printer."));
 
     Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
     const Mandate mandate = mandates.forCitizen(id)->first();
@@ -584,14 +600,29 @@ void TestCitizensPage::demarcheRefusedWithoutTheFileConsent()
     QVERIFY(!demarches->wizard());
 }
 
-void TestCitizensPage::accessExportWritesPdfAndJson()
+void TestCitizensPage::accessExportSavedOnAKeyWritesPdfAndJson()
 {
     const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
     openShell(m_admin);
     openByKeyboard(QStringLiteral("helene"));
     QTemporaryDir out;
     file()->setFolderChooser([&out](QWidget *, const QString &, const QString &) { return out.path(); });
+    bool asked = false;
+    whenShown<QMessageBox>(
+        [&asked](QMessageBox *box) {
+            // Saving says first that the file will not be protected.
+            whenShown<QMessageBox>(
+                [](QMessageBox *warning) {
+                    QVERIFY(warning->text().contains(QStringLiteral("not be protected (it is not encrypted)")));
+                    clickButton(warning, QStringLiteral("Choose the folder…"));
+                },
+                &asked);
+            clickButton(box, QStringLiteral("Save to a folder…"));
+        },
+        &asked);
     pressMnemonic(Qt::Key_X);
+    QVERIFY(asked);
+    backToShell();
     const QStringList written = QDir(out.path()).entryList(QDir::Files, QDir::Name);
     QCOMPARE(written.size(), 2);
     QVERIFY(written.at(0).endsWith(QStringLiteral(".json")));
@@ -603,7 +634,135 @@ void TestCitizensPage::accessExportWritesPdfAndJson()
     QVERIFY(QString::fromUtf8(json.readAll()).contains(QStringLiteral("Hélène")));
     QVERIFY(file()->messageLabel()->isVisible());
     QVERIFY(file()->messageLabel()->text().contains(QStringLiteral(".pdf")));
+    QVERIFY(file()->messageLabel()->text().contains(QStringLiteral("not protected (it is not encrypted)")));
     QCOMPARE(file()->citizenId(), id);
+}
+
+void TestCitizensPage::papersGoToThePrinterAndNothingStaysInTheHomeFolder()
+{
+    // The account's folders as the kiosk session sees them, empty: the papers must not gather there.
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    const QString home = root.filePath(QStringLiteral("home"));
+    const QString temp = root.filePath(QStringLiteral("tmp"));
+    const QString printed = root.filePath(QStringLiteral("printer"));
+    const QString key = root.filePath(QStringLiteral("usb-key"));
+    for (const QString &folder : {home, temp, printed, key})
+        QVERIFY(QDir().mkpath(folder));
+    const QHash<QByteArray, QString> environment = {
+        {"HOME", home},
+        {"XDG_CONFIG_HOME", home + QStringLiteral("/.config")},
+        {"XDG_DATA_HOME", home + QStringLiteral("/.local/share")},
+        {"XDG_CACHE_HOME", home + QStringLiteral("/.cache")},
+        {"TMPDIR", temp},
+    };
+    QHash<QByteArray, QByteArray> previous;
+    for (auto it = environment.begin(); it != environment.end(); ++it) {
+        previous.insert(it.key(), qgetenv(it.key().constData()));
+        qputenv(it.key().constData(), it.value().toLocal8Bit());
+    }
+    const auto restore = qScopeGuard([&previous] {
+        for (auto it = previous.begin(); it != previous.end(); ++it)
+            qputenv(it.key().constData(), it.value());
+    });
+    QVERIFY(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation).startsWith(home));
+    const auto filesUnder = [](const QString &folder) {
+        QStringList files;
+        QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files << it.next();
+        return files;
+    };
+
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    QVERIFY(consents().give(m_admin, repository().load(m_admin, id).value(), ConsentPurpose::File));
+    openShell(m_admin);
+    openByKeyboard(QStringLiteral("helene"));
+    int sheets = 0;
+    file()->setPrinterChooser([&sheets, printed](QWidget *, QPrinter *printer) {
+        printer->setOutputFormat(QPrinter::PdfFormat); // the test's printer: a PDF in a folder it controls
+        printer->setOutputFileName(QDir(printed).filePath(QStringLiteral("sheet-%1.pdf").arg(++sheets)));
+        return true;
+    });
+    int folderAsked = 0;
+    file()->setFolderChooser([&folderAsked, key](QWidget *, const QString &, const QString &suggestion) {
+        ++folderAsked;
+        // The dialog never opens in the home folder.
+        return suggestion.startsWith(QDir::homePath()) ? QString() : key;
+    });
+
+    // The consent form, the mandate attestation and the access export: each goes to the printer.
+    QTest::mouseClick(findButton(file(), QStringLiteral("Print the consent form…")), Qt::LeftButton);
+    QCOMPARE(sheets, 1);
+    QCOMPARE(file()->messageLabel()->text(),
+             QStringLiteral("The consent form was sent to the printer. Give it to the person to sign."));
+    bool created = false;
+    bool offered = false;
+    whenShown<ui::MandateDialog>(
+        [&offered](ui::MandateDialog *dialog) {
+            dialog->scopeBox(QStringLiteral("work"))->setFocus();
+            press(Qt::Key_Space);
+            whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print the attestation…")); },
+                                   &offered);
+            pressMnemonic(Qt::Key_C);
+        },
+        &created);
+    pressMnemonic(Qt::Key_M);
+    QVERIFY(created);
+    backToShell();
+    QVERIFY(offered);
+    QCOMPARE(sheets, 2);
+    bool asked = false;
+    whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print…")); }, &asked);
+    pressMnemonic(Qt::Key_X);
+    QVERIFY(asked);
+    backToShell();
+    QCOMPARE(sheets, 3);
+    QCOMPARE(folderAsked, 0);
+    for (int sheet = 1; sheet <= 3; ++sheet) {
+        QFile pdf(QDir(printed).filePath(QStringLiteral("sheet-%1.pdf").arg(sheet)));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+    }
+    QVERIFY2(filesUnder(home).isEmpty(), qPrintable(filesUnder(home).join(QLatin1Char(' '))));
+    QVERIFY2(filesUnder(temp).isEmpty(), qPrintable(filesUnder(temp).join(QLatin1Char(' '))));
+    QVERIFY(filesUnder(key).isEmpty());
+
+    // Saving is the explicit choice of a folder: warned, written there, journaled by kind and never by whose.
+    bool warned = false;
+    whenShown<QMessageBox>(
+        [](QMessageBox *warning) {
+            QVERIFY(warning->text().contains(QStringLiteral("not be protected (it is not encrypted)")));
+            clickButton(warning, QStringLiteral("Choose the folder…"));
+        },
+        &warned);
+    QTest::mouseClick(findButton(file(), QStringLiteral("Save the form to a folder…")), Qt::LeftButton);
+    QVERIFY(warned);
+    backToShell();
+    QCOMPARE(folderAsked, 1);
+    const QStringList saved = QDir(key).entryList(QDir::Files);
+    QCOMPARE(saved.size(), 1);
+    QVERIFY(saved.first().endsWith(QStringLiteral(".pdf")));
+    QVERIFY(!saved.first().contains(QStringLiteral("lef"), Qt::CaseInsensitive));
+    QVERIFY(file()->messageLabel()->text().contains(QStringLiteral("not protected (it is not encrypted)")));
+    JournalFilter filter;
+    filter.action = QStringLiteral("document_saved_to_folder");
+    const QList<JournalEntry> journaled = m_vault->journal().query(filter).value();
+    QCOMPARE(journaled.size(), 1);
+    QCOMPARE(journaled.first().object, QStringLiteral("consent_form"));
+    QCOMPARE(journaled.first().actor, m_admin.login);
+    for (const JournalEntry &entry : m_vault->journal().query(JournalFilter()).value())
+        QVERIFY(!entry.object.contains(QStringLiteral("lef"), Qt::CaseInsensitive));
+    // Cancelling the warning writes nothing.
+    whenShown<QMessageBox>([](QMessageBox *warning) { clickButton(warning, QStringLiteral("Cancel")); }, &warned);
+    QTest::mouseClick(findButton(file(), QStringLiteral("Save the form to a folder…")), Qt::LeftButton);
+    QVERIFY(warned);
+    backToShell();
+    QCOMPARE(QDir(key).entryList(QDir::Files).size(), 1);
+    QCOMPARE(m_vault->journal().query(filter)->size(), 1);
+
+    QVERIFY2(filesUnder(home).isEmpty(), qPrintable(filesUnder(home).join(QLatin1Char(' '))));
+    QVERIFY2(filesUnder(temp).isEmpty(), qPrintable(filesUnder(temp).join(QLatin1Char(' '))));
 }
 
 void TestCitizensPage::erasureDiscardsTheQueuedDemarche()

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QPageSize>
 #include <QPdfDocument>
+#include <QPdfWriter>
 #include <QTest>
 
 using namespace relais;
@@ -39,6 +40,7 @@ class TestPrintedDocument : public QObject
 private Q_SLOTS:
     void threePagesWithHeaderAndFooter();
     void pagesAreA4();
+    void printsOnAnyPagedDeviceKeepingItsPaper();
     void escapesUserText();
     void readOnlyFolderIsRefused();
     void missingFolderIsRefused();
@@ -98,6 +100,31 @@ void TestPrintedDocument::pagesAreA4()
     const QSizeF size = document.pagePointSize(0);
     QVERIFY2(qAbs(size.width() - a4.width()) < 1 && qAbs(size.height() - a4.height()) < 1,
              qPrintable(QStringLiteral("%1 x %2").arg(size.width()).arg(size.height())));
+}
+
+void TestPrintedDocument::printsOnAnyPagedDeviceKeepingItsPaper()
+{
+    // A printer is a paged device like this writer: the document goes to it whole, on the paper the printer has.
+    const QString path = m_dir.file(QStringLiteral("letter.pdf"));
+    {
+        QPdfWriter device(path);
+        device.setPageSize(QPageSize(QPageSize::Letter));
+        const Status printed = PrintedDocument::print(&device, QStringLiteral("Formulaire de consentement"),
+                                                      QStringLiteral("MFS de Millau"), longHtml(40), PrintedAt);
+        QVERIFY2(printed, qPrintable(printed.message()));
+    }
+    const PdfText pdf = readPdf(path);
+    QCOMPARE(pdf.error, QPdfDocument::Error::None);
+    QVERIFY(pdf.pages >= 2);
+    for (const QString &page : pdf.pageTexts) {
+        QVERIFY(page.simplified().contains(QStringLiteral("MFS de Millau")));
+        QVERIFY(page.simplified().contains(QStringLiteral("Page ")));
+    }
+    QVERIFY(pdf.flat().contains(QStringLiteral("Paragraph 40:")));
+    QPdfDocument document;
+    QCOMPARE(document.load(path), QPdfDocument::Error::None);
+    const QSizeF letter = QPageSize(QPageSize::Letter).size(QPageSize::Point);
+    QVERIFY(qAbs(document.pagePointSize(0).width() - letter.width()) < 1);
 }
 
 void TestPrintedDocument::escapesUserText()

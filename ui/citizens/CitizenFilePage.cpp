@@ -6,6 +6,7 @@
 #include "MandateDialog.h"
 #include "MergeDialog.h"
 #include "catalogue/Catalogue.h"
+#include "common/Logging.h"
 #include "common/Ui.h"
 #include "domain/AttachmentStore.h"
 #include "domain/CitizenExport.h"
@@ -24,10 +25,12 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
+#include <QPrinterInfo>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace relais::ui {
@@ -41,12 +44,6 @@ constexpr int AttachmentIdRole = Qt::UserRole + 2;
 QString day(const QDateTime &when)
 {
     return when.isValid() ? QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat) : QString();
-}
-
-QString defaultFolder()
-{
-    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return documents.isEmpty() ? QDir::homePath() : documents;
 }
 
 // Empties a box of rows rebuilt from the store.
@@ -72,8 +69,14 @@ QPushButton *actionButton(const QString &text, const QString &accessibleName, co
 CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
     : QWidget(parent), m_vault(vault), m_catalogue(catalogue)
 {
-    m_chooseSavePath = [](QWidget *owner, const QString &caption, const QString &suggestion) {
-        return QFileDialog::getSaveFileName(owner, caption, suggestion, tr("PDF documents (*.pdf)"));
+    m_choosePrinter = [](QWidget *owner, QPrinter *printer) {
+        if (QPrinterInfo::availablePrinters().isEmpty())
+            return true; // printPaper() says that no printer is ready, in words and on the page
+        QPrintDialog dialog(printer, owner);
+        // "Print to file" would put the paper wherever the dialog suggests, unprotected and unjournaled: saving a
+        // file is the separate, explicit choice.
+        dialog.setOption(QAbstractPrintDialog::PrintToFile, false);
+        return dialog.exec() == QDialog::Accepted;
     };
     m_chooseFolder = [](QWidget *owner, const QString &caption, const QString &suggestion) {
         return QFileDialog::getExistingDirectory(owner, caption, suggestion);
@@ -143,11 +146,14 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     m_consentLayout = new QVBoxLayout(m_consentRows);
     m_consentLayout->setContentsMargins(0, 0, 0, 0);
     c->addWidget(m_consentRows);
-    auto *consentButtons = new QHBoxLayout;
+    // One above the other: side by side they would not fit in French at 200 %.
+    auto *consentButtons = new QVBoxLayout;
     m_printConsent = new QPushButton(tr("&Print the consent form…"));
     m_printConsent->setToolTip(tr("A page for the person to sign, with what they agreed to"));
-    consentButtons->addWidget(m_printConsent);
-    consentButtons->addStretch();
+    m_saveConsent = new QPushButton(tr("Save the form to a folder…"));
+    m_saveConsent->setToolTip(tr("On the person's USB key, as a PDF file that is not protected"));
+    consentButtons->addWidget(m_printConsent, 0, Qt::AlignLeft);
+    consentButtons->addWidget(m_saveConsent, 0, Qt::AlignLeft);
     c->addLayout(consentButtons);
     layout->addWidget(consents);
 
@@ -217,7 +223,8 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     m_merge = new QPushButton(tr("Merge &with a duplicate…"));
     m_erase = new QPushButton(tr("Erase the &file…"));
     const QList<QPair<QPushButton *, QString>> rightRows = {
-        {m_export, tr("Everything Relais holds about the person, as a readable PDF and a JSON file.")},
+        {m_export, tr("Everything Relais holds about the person, printed, or saved on their USB key as a PDF and a "
+                      "JSON file.")},
         {m_merge, tr("The same person was created twice: bring both files together.")},
         {m_erase, tr("The person asks for their data to be erased.")},
     };
@@ -262,6 +269,7 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     connect(bannerButton, &QPushButton::clicked, this, [this] { recordConsent(ConsentPurpose::File); });
     connect(m_save, &QPushButton::clicked, this, &CitizenFilePage::save);
     connect(m_printConsent, &QPushButton::clicked, this, &CitizenFilePage::printConsentForm);
+    connect(m_saveConsent, &QPushButton::clicked, this, &CitizenFilePage::saveConsentForm);
     connect(m_newMandate, &QPushButton::clicked, this, [this] { newMandate(); });
     connect(m_export, &QPushButton::clicked, this, &CitizenFilePage::exportAccess);
     connect(m_erase, &QPushButton::clicked, this, &CitizenFilePage::eraseFile);
@@ -658,20 +666,100 @@ bool CitizenFilePage::withdrawConsent(ConsentPurpose purpose)
     return true;
 }
 
-bool CitizenFilePage::printConsentForm()
+QString CitizenFilePage::paperId(Paper paper)
 {
-    const QString suggestion =
-        QDir(defaultFolder())
-            .filePath(tr("consent-form-%1.pdf").arg(m_vault->clock()->now().toString(QStringLiteral("yyyy-MM-dd"))));
-    const QString path = m_chooseSavePath(this, tr("Save the consent form"), suggestion);
-    if (path.isEmpty())
+    switch (paper) {
+    case Paper::ConsentForm:
+        return QStringLiteral("consent_form");
+    case Paper::MandateAttestation:
+        return QStringLiteral("mandate_attestation");
+    case Paper::AccessExport:
+        return QStringLiteral("access_export");
+    }
+    return QString();
+}
+
+QString CitizenFilePage::paperFileStem() const
+{
+    return QStringLiteral("%1-%2").arg(m_vault->clock()->now().toString(QStringLiteral("yyyy-MM-dd")),
+                                       m_citizen.uuid.left(8));
+}
+
+bool CitizenFilePage::printPaper(Paper paper, const std::function<Status(QPagedPaintDevice *)> &paint)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    // The job's name shows in the print queue, which every account of the computer can list: never a name.
+    printer.setDocName(QStringLiteral("Relais"));
+    if (!m_choosePrinter(this, &printer))
         return false;
-    if (Status s = m_consents->printForm(m_citizen, structureName(), m_account.displayName, path); !s) {
+    if (printer.printerName().isEmpty() && printer.outputFileName().isEmpty()) {
+        fail(tr("No printer is ready on this computer. Ask your administrator to install one, or save the document "
+                "on the person's USB key."));
+        return false;
+    }
+    if (Status s = paint(&printer); !s) {
         fail(s.message());
         return false;
     }
-    report(tr("The consent form is in %1. Print it for the person to sign.").arg(QDir::toNativeSeparators(path)));
+    qCInfo(lcDomain) << "paper sent to the printer:" << paperId(paper);
     return true;
+}
+
+bool CitizenFilePage::savePaper(Paper paper,
+                                const std::function<Status(const QString &folder, QStringList *written)> &write)
+{
+    QMessageBox ask(QMessageBox::Warning, tr("Save to a folder"),
+                    tr("The file will not be protected (it is not encrypted): anyone who has the folder or the USB "
+                       "key can read it. Save it only on the person's own USB key, and give it to them."),
+                    QMessageBox::NoButton, this);
+    QPushButton *choose = ask.addButton(tr("Choose the folder…"), QMessageBox::AcceptRole);
+    ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(choose);
+    ask.exec();
+    if (ask.clickedButton() != choose)
+        return false;
+    const QString folder = m_chooseFolder(this, tr("Folder to save in (the person's USB key)"), removableMediaFolder());
+    if (folder.isEmpty())
+        return false;
+    QStringList written;
+    if (Status s = write(folder, &written); !s) {
+        fail(s.message());
+        return false;
+    }
+    // What was saved, not whose: the kind of paper is the journal's object.
+    m_vault->record(m_account.login, QStringLiteral("document_saved_to_folder"), paperId(paper));
+    QStringList shown;
+    for (const QString &path : std::as_const(written))
+        shown << QDir::toNativeSeparators(path);
+    report(tr("Saved: %1. This file is not protected (it is not encrypted): give it to the person and leave no copy "
+              "on this computer.")
+               .arg(shown.join(QStringLiteral(", "))));
+    return true;
+}
+
+bool CitizenFilePage::printConsentForm()
+{
+    if (isNew())
+        return false;
+    const bool printed = printPaper(Paper::ConsentForm, [this](QPagedPaintDevice *device) {
+        return m_consents->printForm(m_citizen, structureName(), m_account.displayName, device);
+    });
+    if (printed)
+        report(tr("The consent form was sent to the printer. Give it to the person to sign."));
+    return printed;
+}
+
+bool CitizenFilePage::saveConsentForm()
+{
+    if (isNew())
+        return false;
+    return savePaper(Paper::ConsentForm, [this](const QString &folder, QStringList *written) {
+        const QString path = QDir(folder).filePath(tr("consent-form-%1.pdf").arg(paperFileStem()));
+        Status s = m_consents->printForm(m_citizen, structureName(), m_account.displayName, path);
+        if (s)
+            written->append(path);
+        return s;
+    });
 }
 
 bool CitizenFilePage::newMandate(const QString &preselectedScope)
@@ -690,22 +778,23 @@ bool CitizenFilePage::newMandate(const QString &preselectedScope)
                     tr("Print the attestation now? The person and the mediator sign it; the person keeps a copy."),
                     QMessageBox::NoButton, this);
     QPushButton *print = ask.addButton(tr("Print the attestation…"), QMessageBox::AcceptRole);
+    QPushButton *save = ask.addButton(tr("Save to a folder…"), QMessageBox::ActionRole);
     ask.addButton(tr("Not now"), QMessageBox::RejectRole);
     ask.setDefaultButton(print);
     ask.exec();
     if (ask.clickedButton() == print) {
-        const QString suggestion =
-            QDir(defaultFolder())
-                .filePath(tr("mandate-%1.pdf").arg(m_vault->clock()->now().toString(QStringLiteral("yyyy-MM-dd"))));
-        const QString path = m_chooseSavePath(this, tr("Save the mandate attestation"), suggestion);
-        if (!path.isEmpty()) {
-            if (Status s =
-                    m_mandates->printAttestation(mandate, m_citizen, structureName(), m_account.displayName, path);
-                !s)
-                fail(s.message());
-            else
-                report(tr("Mandate created. The attestation is in %1.").arg(QDir::toNativeSeparators(path)));
-        }
+        if (printPaper(Paper::MandateAttestation, [&](QPagedPaintDevice *device) {
+                return m_mandates->printAttestation(mandate, m_citizen, structureName(), m_account.displayName, device);
+            }))
+            report(tr("Mandate created. The attestation was sent to the printer."));
+    } else if (ask.clickedButton() == save) {
+        (void)savePaper(Paper::MandateAttestation, [&](const QString &folder, QStringList *written) {
+            const QString path = QDir(folder).filePath(tr("mandate-%1.pdf").arg(paperFileStem()));
+            Status s = m_mandates->printAttestation(mandate, m_citizen, structureName(), m_account.displayName, path);
+            if (s)
+                written->append(path);
+            return s;
+        }); // the outcome is on the page
     }
     m_newMandate->setFocus();
     return true;
@@ -735,21 +824,44 @@ bool CitizenFilePage::revokeScope(qint64 mandateId, const QString &scope)
 
 bool CitizenFilePage::exportAccess()
 {
-    const QString folder = m_chooseFolder(this, tr("Folder for the person's data"), defaultFolder());
-    if (folder.isEmpty())
+    if (isNew())
         return false;
-    // Named by date and file reference: a name would show in every folder listing.
-    const QString base = QDir(folder).filePath(
-        QStringLiteral("relais-%1-%2")
-            .arg(m_vault->clock()->now().toString(QStringLiteral("yyyy-MM-dd")), m_citizen.uuid.left(8)));
-    if (Status s = m_exporter->write(m_account, m_citizen.id, structureName(), base); !s) {
-        fail(s.message());
-        return false;
-    }
-    report(tr("Everything Relais holds about the person is in %1.pdf (to read) and %1.json (to reuse). Hand them "
-              "over, then delete them from this computer.")
-               .arg(QDir::toNativeSeparators(base)));
-    return true;
+    QMessageBox ask(QMessageBox::Question, tr("Right of access"),
+                    tr("Print everything Relais holds about the person, or save it in a folder (their USB key) as a "
+                       "PDF and a JSON file?"),
+                    QMessageBox::NoButton, this);
+    QPushButton *print = ask.addButton(tr("Print…"), QMessageBox::AcceptRole);
+    QPushButton *save = ask.addButton(tr("Save to a folder…"), QMessageBox::ActionRole);
+    ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(print);
+    ask.exec();
+    if (ask.clickedButton() == print)
+        return printAccessExport();
+    if (ask.clickedButton() == save)
+        return saveAccessExport();
+    return false;
+}
+
+bool CitizenFilePage::printAccessExport()
+{
+    const bool printed = printPaper(Paper::AccessExport, [this](QPagedPaintDevice *device) {
+        return m_exporter->print(m_account, m_citizen.id, structureName(), device);
+    });
+    if (printed)
+        report(tr("Everything Relais holds about the person was sent to the printer."));
+    return printed;
+}
+
+bool CitizenFilePage::saveAccessExport()
+{
+    return savePaper(Paper::AccessExport, [this](const QString &folder, QStringList *written) {
+        // Named by date and file reference: a name would show in every folder listing.
+        const QString base = QDir(folder).filePath(QStringLiteral("relais-") + paperFileStem());
+        Status s = m_exporter->write(m_account, m_citizen.id, structureName(), base);
+        if (s)
+            *written << base + QStringLiteral(".pdf") << base + QStringLiteral(".json");
+        return s;
+    });
 }
 
 bool CitizenFilePage::eraseFile()

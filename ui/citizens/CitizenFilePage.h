@@ -14,6 +14,8 @@
 class QGroupBox;
 class QLabel;
 class QListWidget;
+class QPagedPaintDevice;
+class QPrinter;
 class QPushButton;
 class QVBoxLayout;
 
@@ -39,8 +41,19 @@ class CitizenFilePage : public QWidget
 {
     Q_OBJECT
 public:
-    // Asks where to write a file (or a folder): the system's dialog, replaced in tests. Empty: cancelled.
+    // Asks for the folder to save a paper in (the person's USB key): the system's dialog, replaced in tests. Empty:
+    // cancelled.
     using PathChooser = std::function<QString(QWidget *parent, const QString &caption, const QString &suggestion)>;
+    // Lets the mediator choose the printer: the system's print dialog, replaced in tests. False: cancelled.
+    using PrinterChooser = std::function<bool(QWidget *parent, QPrinter *printer)>;
+    // The papers handed over to the person; journaled by these ids when saved to a folder, never by whose they are.
+    enum class Paper
+    {
+        ConsentForm,
+        MandateAttestation,
+        AccessExport,
+    };
+    static QString paperId(Paper paper); // "consent_form", "mandate_attestation", "access_export"
 
     CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent = nullptr);
     ~CitizenFilePage() override;
@@ -63,17 +76,23 @@ public:
     // The actions behind the buttons, each with its dialog.
     bool recordConsent(ConsentPurpose purpose);
     bool withdrawConsent(ConsentPurpose purpose);
+    // Papers go to the printer by default: nothing of the person stays on this computer. Saving one is the explicit
+    // choice of a folder (the person's USB key), said to be unprotected, and journaled.
     bool printConsentForm();
+    bool saveConsentForm();
     bool newMandate(const QString &preselectedScope = QString());
     bool revokeScope(qint64 mandateId, const QString &scope);
+    // Asks whether to print the data held about the person or to save it (PDF and JSON) in a folder.
     bool exportAccess();
+    bool printAccessExport();
+    bool saveAccessExport();
     bool eraseFile();
     bool mergeDuplicate();
     // Keeps a document of one of the person's démarches in their file (needs the "documents" consent), then shows
     // it under "Documents kept". False, with the reason on the page, if it is refused.
     bool keepDocument(qint64 attachmentId);
 
-    void setSavePathChooser(PathChooser chooser) { m_chooseSavePath = std::move(chooser); }
+    void setPrinterChooser(PrinterChooser chooser) { m_choosePrinter = std::move(chooser); }
     void setFolderChooser(PathChooser chooser) { m_chooseFolder = std::move(chooser); }
 
     // "Back", the name and the actions: the file's words in a few places a test or a person looks at.
@@ -115,6 +134,13 @@ private:
     void report(const QString &message);
     void fail(const QString &message);
     QString structureName() const;
+    // Sends a paper to the printer the mediator chooses; false if cancelled or refused (reason shown).
+    bool printPaper(Paper paper, const std::function<Status(QPagedPaintDevice *)> &paint);
+    // Warns that a saved file is not protected, asks for the folder, writes (the names written go in `written`),
+    // journals "document_saved_to_folder" with the paper's kind. False if cancelled or refused (reason shown).
+    bool savePaper(Paper paper, const std::function<Status(const QString &folder, QStringList *written)> &write);
+    // The start of a saved paper's file name: the day and the file's reference, never the person's name.
+    QString paperFileStem() const;
 
     Vault *m_vault;
     const catalogue::CatalogueStore *m_catalogue;
@@ -126,7 +152,7 @@ private:
     std::unique_ptr<Mandates> m_mandates;
     std::unique_ptr<AttachmentStore> m_attachments;
     std::unique_ptr<CitizenExport> m_exporter;
-    PathChooser m_chooseSavePath;
+    PrinterChooser m_choosePrinter;
     PathChooser m_chooseFolder;
 
     QLabel *m_title;
@@ -141,6 +167,7 @@ private:
     QWidget *m_consentRows;
     QVBoxLayout *m_consentLayout;
     QPushButton *m_printConsent;
+    QPushButton *m_saveConsent;
     QWidget *m_mandateRows;
     QVBoxLayout *m_mandateLayout;
     QPushButton *m_newMandate;

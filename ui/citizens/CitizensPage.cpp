@@ -1,5 +1,6 @@
 #include "CitizensPage.h"
 
+#include "CitizenEditor.h"
 #include "CitizenFilePage.h"
 #include "CitizenListModel.h"
 #include "common/Ui.h"
@@ -17,6 +18,8 @@
 #include <QStackedWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace relais::ui {
 
@@ -113,6 +116,9 @@ void CitizensPage::setAccount(const Account &account)
 
 void CitizensPage::leave()
 {
+    m_hiddenOnFile = false;
+    m_hiddenFile = 0;
+    m_hiddenEdits.reset();
     m_file->clear();
     m_search->clear();
     m_debounce->stop();
@@ -120,6 +126,38 @@ void CitizensPage::leave()
     clearError(m_error);
     showResults(0);
     m_stack->setCurrentWidget(m_searchPane);
+}
+
+void CitizensPage::hideWork()
+{
+    const bool onFile = m_stack->currentWidget() == m_file;
+    const qint64 file = onFile ? m_file->citizenId() : 0;
+    std::optional<Citizen> edits;
+    if (onFile && m_file->editor()->isModified())
+        edits = m_file->editor()->citizen();
+    leave();
+    m_hiddenOnFile = onFile;
+    m_hiddenFile = file;
+    m_hiddenEdits = std::move(edits);
+}
+
+void CitizensPage::resumeWork()
+{
+    const bool onFile = std::exchange(m_hiddenOnFile, false);
+    const qint64 file = std::exchange(m_hiddenFile, 0);
+    std::optional<Citizen> edits = std::exchange(m_hiddenEdits, std::nullopt);
+    if (!onFile)
+        return;
+    if (file != 0) {
+        if (!openFile(file))
+            return; // erased or merged meanwhile: the reason is on the page
+    } else {
+        newFile();
+    }
+    if (edits) {
+        m_file->editor()->setCitizen(*edits);
+        m_file->editor()->setModified(true);
+    }
 }
 
 void CitizensPage::searchNow()

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "domain/Citizen.h"
 #include "security/Account.h"
 
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -41,6 +43,10 @@ public:
     void setAccount(const Account &account);
     // The session ends: nothing of a citizen stays on screen.
     void leave();
+    // The session locks: the search, the results and the open file leave the screen. Which file was open, and what
+    // was typed in it and not saved yet, is kept aside (off screen) for resumeWork() to bring back on unlock.
+    void hideWork();
+    void resumeWork();
     // Opens a file (journaled as opened). False, with the reason shown, if it cannot be opened.
     bool openFile(qint64 citizenId);
     // An empty file to fill in, identity first.
@@ -83,6 +89,10 @@ private:
     QLabel *m_error;
     QTimer *m_debounce;
     CitizenFilePage *m_file;
+    // While locked: whether a file was shown, which (0: a new one), and its unsaved edits.
+    bool m_hiddenOnFile = false;
+    qint64 m_hiddenFile = 0;
+    std::optional<Citizen> m_hiddenEdits;
 };
 
 } // namespace relais::ui

@@ -4,8 +4,10 @@
 
 #include <QAccessible>
 #include <QCoreApplication>
+#include <QDir>
 #include <QLineEdit>
 #include <QLocale>
+#include <QStorageInfo>
 #include <QStyle>
 
 namespace relais::ui {
@@ -81,6 +83,19 @@ bool typedTwiceAlike(QLineEdit *first, QLineEdit *again, QLabel *error)
               first);
     first->setFocus();
     return false;
+}
+
+QString removableMediaFolder()
+{
+    const QStringList mountRoots = {QStringLiteral("/media/"), QStringLiteral("/run/media/")};
+    for (const QStorageInfo &volume : QStorageInfo::mountedVolumes()) {
+        if (!volume.isValid() || !volume.isReady() || volume.isReadOnly())
+            continue;
+        for (const QString &root : mountRoots)
+            if (volume.rootPath().startsWith(root))
+                return volume.rootPath();
+    }
+    return QDir(QStringLiteral("/media")).exists() ? QStringLiteral("/media") : QStringLiteral("/");
 }
 
 } // namespace relais::ui

@@ -23,5 +23,8 @@ QLineEdit *makePasswordField(const QString &accessibleName, QWidget *parent = nu
 // Whether a new password was typed the same twice, in `first` then `again`. The copies compared are wiped. When they
 // differ, both fields are emptied and the message is shown under `first`, which gets the keyboard.
 bool typedTwiceAlike(QLineEdit *first, QLineEdit *again, QLabel *error);
+// Where file dialogs open: the first USB key (or other removable volume) plugged in, else where they are mounted.
+// Never the home folder: citizens' papers must not gather there.
+QString removableMediaFolder();
 
 } // namespace relais::ui

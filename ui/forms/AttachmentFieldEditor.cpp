@@ -20,7 +20,6 @@
 #include <QMenu>
 #include <QMimeDatabase>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace relais::ui {
@@ -103,8 +102,8 @@ void AttachmentFieldEditor::offerScan(const QString &path)
 
 void AttachmentFieldEditor::chooseFile()
 {
-    const QString start = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString file = QFileDialog::getOpenFileName(this, tr("Choose the document"), start,
+    // The person's USB key, where their documents come from; the home folder is no place for citizens' papers.
+    const QString file = QFileDialog::getOpenFileName(this, tr("Choose the document"), removableMediaFolder(),
                                                       tr("Documents (*.pdf *.jpg *.jpeg *.png)"));
     if (!file.isEmpty())
         addFile(file);

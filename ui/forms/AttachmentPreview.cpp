@@ -19,7 +19,8 @@ AttachmentPreview::AttachmentPreview(QByteArray bytes, const QString &contentTyp
                                      QWidget *parent)
     : QDialog(parent), m_bytes(std::move(bytes))
 {
-    setWindowTitle(tr("Preview — %1").arg(filename));
+    // A window title shows in task bars and window lists: a file name may name the person, so it stays inside.
+    setWindowTitle(tr("Preview of the document"));
     auto *layout = new QVBoxLayout(this);
     m_view = new QLabel;
     m_view->setAlignment(Qt::AlignCenter);

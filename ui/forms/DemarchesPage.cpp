@@ -29,6 +29,8 @@
 #include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace relais::ui {
 
 namespace {
@@ -425,9 +427,33 @@ void DemarchesPage::open(std::unique_ptr<DraftEditor> draft)
     Q_EMIT formOpened();
 }
 
-QString DemarchesPage::openDemarcheTitle() const
+qint64 DemarchesPage::openDraftId() const
 {
-    return m_wizard ? m_wizard->draft()->engine().demarche().title.text(catalogueLanguage()) : QString();
+    return m_wizard ? m_wizard->draft()->submission().id : 0;
+}
+
+void DemarchesPage::hideWork()
+{
+    const qint64 draft = openDraftId();
+    const qint64 citizen = m_citizenId;
+    leave(); // the draft saves what was typed before its widgets go
+    setCitizen(0);
+    m_drafts->clear();
+    m_resume->setEnabled(false);
+    m_message->hide();
+    m_message->clear();
+    clearError(m_error);
+    m_hiddenDraft = draft;
+    m_hiddenCitizen = citizen;
+}
+
+void DemarchesPage::resumeWork()
+{
+    const qint64 draft = std::exchange(m_hiddenDraft, 0);
+    setCitizen(std::exchange(m_hiddenCitizen, 0));
+    refresh();
+    if (draft != 0)
+        (void)resume(draft); // a failure is shown on the page
 }
 
 void DemarchesPage::saveNow()
@@ -438,6 +464,8 @@ void DemarchesPage::saveNow()
 
 void DemarchesPage::leave()
 {
+    m_hiddenDraft = 0;
+    m_hiddenCitizen = 0;
     if (!m_wizard)
         return;
     FormWizard *wizard = m_wizard;

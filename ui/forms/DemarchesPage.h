@@ -43,10 +43,16 @@ public:
 
     // A new person: any open form is saved and closed, the lists are theirs.
     void setAccount(const Account &account);
-    // Saves and closes the open form (the session ends, the store is about to close).
+    // Saves and closes the open form (the session ends, the store is about to close); forgets what hideWork() kept.
     void leave();
-    // Saves the open form now (the session locks).
+    // Saves the open form now.
     void saveNow();
+    // The session locks: the open form is saved and closed, the drafts list and the person leave the screen; only
+    // their ids are kept, for resumeWork() to bring them back on unlock.
+    void hideWork();
+    void resumeWork();
+    // The draft open in the form (0 when none).
+    qint64 openDraftId() const;
 
     // Starts a draft for the person chosen (if any): refused without their "file" consent; a démarche whose
     // mandate area no mandate in force covers first offers to create one.
@@ -61,8 +67,6 @@ public:
     // keeping what was typed in the search and the démarche chosen if it is still offered. An open form goes on
     // with the version it was started with.
     void catalogueUpdated();
-    // The title of the démarche being filled in, empty when none is open.
-    QString openDemarcheTitle() const;
 
     QTreeWidget *catalogueList() const { return m_catalogue; }
     QListWidget *draftList() const { return m_drafts; }
@@ -102,6 +106,8 @@ private:
     std::unique_ptr<Consents> m_consents;
     std::unique_ptr<Mandates> m_mandates;
     qint64 m_citizenId = 0;
+    qint64 m_hiddenDraft = 0;   // while locked
+    qint64 m_hiddenCitizen = 0; // while locked
     QWidget *m_personRow;
     QLabel *m_person;
     QStackedWidget *m_stack;

@@ -158,6 +158,25 @@ void OutboxPage::fitColumns()
 void OutboxPage::setAccount(const Account &account)
 {
     m_account = account;
+    m_hidden = false;
+    refresh();
+}
+
+void OutboxPage::hideWork()
+{
+    m_hidden = true;
+    m_model->setItems({});
+    m_summary->clear(); // a round's summary may carry the platform's words
+    m_detail->clear();
+    m_updates->clear();
+    m_updates->hide();
+    m_resend->hide();
+    m_discard->hide();
+}
+
+void OutboxPage::resumeWork()
+{
+    m_hidden = false;
     refresh();
 }
 
@@ -219,13 +238,15 @@ void OutboxPage::roundFinished(const sync::RoundSummary &summary)
         if (!summary.catalogueError.isEmpty())
             text += QLatin1Char(' ') + summary.catalogueError;
     }
-    m_summary->setText(text);
+    m_summary->setText(m_hidden ? QString() : text); // the platform's words may quote the person
     announce(m_summary);
     refresh();
 }
 
 void OutboxPage::refresh()
 {
+    if (m_hidden)
+        return; // locked: deliveries go on, their rows come back on unlock
     if (!m_vault->isOpen()) {
         m_model->setItems({});
         return;

@@ -38,6 +38,10 @@ public:
     // The engine of the open store (nullptr once it closes).
     void setEngine(sync::SyncEngine *engine);
     void refresh();
+    // The session locks or ends: the table, the platform's answers and news leave the screen (they may quote the
+    // person), and stay away while rounds go on behind the lock; resumeWork() shows them again.
+    void hideWork();
+    void resumeWork();
 
     QTableView *table() const { return m_table; }
     OutboxModel *model() const { return m_model; }
@@ -69,6 +73,7 @@ private:
     qint64 selectedId() const;
 
     Vault *m_vault;
+    bool m_hidden = false;
     sync::SyncEngine *m_engine = nullptr;
     Account m_account;
     OutboxModel *m_model;

@@ -75,9 +75,11 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     connect(m_shell, &ShellPage::switchUserRequested, this, &MainWindow::switchUser);
     connect(m_shell, &ShellPage::signOutRequested, this, &MainWindow::signOut);
     connect(m_shell->adminPage(), &AdminPage::quitRequested, this, &MainWindow::quitAsAdministrator);
+    // The shell has already dropped what it showed (ShellPage::hideWork, connected first).
     connect(m_session, &Session::locked, this, [this] {
         m_login->showMode(LoginPage::Mode::Locked, m_session->account());
         m_stack->setCurrentWidget(m_login);
+        setWindowTitle(QStringLiteral("Relais"));
     });
 
     buildStatusBar();
@@ -175,7 +177,8 @@ void MainWindow::signedIn(const Account &account)
 {
     const bool sameSession = m_session->isActive() && m_session->account().login == account.login;
     if (sameSession) {
-        m_session->unlock();
+        m_stack->setCurrentWidget(m_shell);
+        m_session->unlock(); // the shell brings back the page, the file and the form left at the lock
     } else {
         if (m_session->isActive())
             m_vault->record(m_session->account().login, QStringLiteral("session_handed_over"));

@@ -11,6 +11,8 @@
 #include "security/Vault.h"
 
 #include <QAccessible>
+#include <QApplication>
+#include <QDialog>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -19,6 +21,8 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace relais::ui {
 
@@ -97,8 +101,9 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_citizens->hide();
     m_demarches->hide();
     m_admin->hide();
-    // A lock hides the form: what was typed is saved at once rather than after the usual short wait.
-    connect(m_session, &Session::locked, m_demarches, &DemarchesPage::saveNow);
+    // A lock hides the work: the form is saved at once rather than after the usual short wait, then closed.
+    connect(m_session, &Session::locked, this, &ShellPage::hideWork);
+    connect(m_session, &Session::unlocked, this, &ShellPage::resumeWork);
     connect(m_demarches, &DemarchesPage::formOpened, this, &ShellPage::updateWindowTitle);
     connect(m_demarches, &DemarchesPage::formClosed, this, &ShellPage::updateWindowTitle);
     // From a citizen's file to the catalogue, with the person chosen; and back to choose another person.
@@ -147,6 +152,8 @@ void ShellPage::enter(const Account &account)
     m_structure->setText(structure);
     m_person->setText(tr("%1 — %2").arg(account.displayName, roleLabel(account.role)));
     m_warning->hide();
+    m_hidden = false;
+    m_hiddenRow = -1;
     // Pages are rebuilt for each person: a volunteer never gets the administrator's.
     m_rail->clear();
     while (m_pages->count() > 0)
@@ -161,6 +168,8 @@ void ShellPage::enter(const Account &account)
     if (account.role != Role::Volunteer) {
         m_outbox->setAccount(account);
         addPage(tr("Sending"), m_outbox);
+    } else {
+        m_outbox->hideWork(); // not theirs to see, not even in the accessibility tree
     }
     if (account.isAdmin()) {
         addPage(tr("Administration"), m_admin);
@@ -169,6 +178,7 @@ void ShellPage::enter(const Account &account)
     fitRail();
     m_rail->setCurrentRow(0);
     m_rail->setFocus();
+    updateWindowTitle();
 }
 
 void ShellPage::fitRail()
@@ -205,14 +215,60 @@ void ShellPage::applyPlatformCatalogue(const QByteArray &document)
 
 void ShellPage::updateWindowTitle()
 {
-    const QString demarche = m_demarches->openDemarcheTitle();
-    window()->setWindowTitle(demarche.isEmpty() ? m_vault->keySlots().structureName() : demarche);
+    if (m_hidden)
+        return; // the lock screen's title stays
+    const QString structure = m_vault->keySlots().structureName();
+    // That a form is open, never which one: the task bar tells the mediator the work waits there.
+    window()->setWindowTitle(m_demarches->wizard() ? tr("%1 — démarche in progress").arg(structure) : structure);
+}
+
+void ShellPage::closeDialogs()
+{
+    if (QWidget *popup = QApplication::activePopupWidget())
+        popup->close();
+    // Innermost first: each closes the event loop of its exec(), which then returns as if cancelled.
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (auto it = windows.crbegin(); it != windows.crend(); ++it) {
+        auto *dialog = qobject_cast<QDialog *>(*it);
+        if (dialog && dialog->isVisible())
+            dialog->reject();
+    }
+}
+
+void ShellPage::hideWork()
+{
+    if (m_hidden)
+        return;
+    m_hidden = true;
+    m_hiddenRow = m_rail->currentRow();
+    closeDialogs();
+    m_warning->hide();
+    m_demarches->hideWork();
+    m_citizens->hideWork();
+    m_outbox->hideWork();
+    window()->setWindowTitle(QStringLiteral("Relais")); // not even the structure on a locked screen
+}
+
+void ShellPage::resumeWork()
+{
+    if (!m_hidden)
+        return;
+    m_hidden = false;
+    m_rail->setCurrentRow(qMax(0, std::exchange(m_hiddenRow, -1)));
+    if (m_pages->indexOf(m_outbox) >= 0)
+        m_outbox->resumeWork();
+    m_citizens->resumeWork();
+    m_demarches->resumeWork();
+    updateWindowTitle();
 }
 
 void ShellPage::leave()
 {
+    hideWork();
+    // Nothing to come back to: the next session starts afresh (enter()).
     m_demarches->leave();
     m_citizens->leave();
+    m_hiddenRow = -1;
 }
 
 void ShellPage::showWarning(int secondsLeft)

@@ -50,9 +50,16 @@ public:
     // readable; a démarche being filled keeps the version it was opened with.
     void applyPlatformCatalogue(const QByteArray &document);
     const catalogue::CatalogueStore &catalogue() const { return m_catalogue; }
-    // The session ends and the store is about to close: open work is saved and put away.
+    // The session ends and the store is about to close: open work is saved and put away, nothing of it is kept.
     void leave();
-    // The window title says where the person is: the structure, or the démarche being filled in.
+    // The session locks: open dialogs close, the open form is saved and closed, and every page drops what it shows
+    // of citizens, from the screen and from the accessibility tree that other programs of the desktop can read.
+    // Where the mediator was (the page, the file, the draft: ids) is kept for resumeWork().
+    void hideWork();
+    // The same person unlocks: back to the page, the file and the form they left.
+    void resumeWork();
+    // The window title names the structure (and says when a form is open): the window manager, task bars and screen
+    // sharing show it, so never a démarche (which tells much about a person) nor a person.
     void updateWindowTitle();
 
 protected:
@@ -69,6 +76,8 @@ private:
     void showWarning(int secondsLeft);
     void addPage(const QString &title, QWidget *page);
     void showPage(QWidget *page);
+    // Dialogs and menus of the window (a consent being read, a mandate, a file chooser) close as if cancelled.
+    void closeDialogs();
 
     Vault *m_vault;
     Session *m_session;
@@ -84,6 +93,8 @@ private:
     DemarchesPage *m_demarches;
     OutboxPage *m_outbox;
     AdminPage *m_admin;
+    bool m_hidden = false;
+    int m_hiddenRow = -1;
 };
 
 } // namespace relais::ui
