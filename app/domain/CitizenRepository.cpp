@@ -116,7 +116,7 @@ CitizenRepository::CitizenRepository(QSqlDatabase db, Journal *journal, const Cl
 
 bool CitizenRepository::canSee(const Account &actor, const Citizen &citizen)
 {
-    return actor.role != Role::Volunteer || citizen.createdBy == actor.id;
+    return Access::seesPerson(actor, citizen.createdBy);
 }
 
 QList<FieldProblem> CitizenRepository::check(Citizen *c, const QDate &today)
@@ -443,7 +443,7 @@ Result<QList<Submission>> CitizenRepository::submissions(const Account &actor, q
 {
     if (const Result<Citizen> c = load(actor, citizenId); !c)
         return c.error();
-    return SubmissionRepository(m_db, m_journal, m_clock).forCitizen(citizenId);
+    return SubmissionRepository(m_db, m_journal, m_clock).forCitizen(actor, citizenId);
 }
 
 Status CitizenRepository::touch(qint64 citizenId)
@@ -538,6 +538,13 @@ Status CitizenRepository::deleteFile(QSqlDatabase db, qint64 id, bool discardQue
             return s;
     }
     return {};
+}
+
+QString CitizenRepository::waitingOnErasureNotice(int waiting)
+{
+    return tr("%n démarche(s) of this person are still waiting to be sent; their answers and documents stay "
+              "encrypted on this PC until delivery, then are removed at once.",
+              nullptr, waiting);
 }
 
 void CitizenRepository::checkpoint(QSqlDatabase db)

@@ -72,6 +72,9 @@ public:
 
     // Erasure (RGPD art. 17): the file, its drafts, documents, consents, mandates and search entries.
     Status erase(const Account &actor, qint64 id, QueuedOnErasure queued);
+    // What erasure keeps when `waiting` démarches of the person are still to be sent and are delivered first: one
+    // plain sentence for the erasure dialog and relais-admin.
+    static QString waitingOnErasureNotice(int waiting);
 
     static bool canSee(const Account &actor, const Citizen &citizen);
 

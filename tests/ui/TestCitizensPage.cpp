@@ -446,7 +446,7 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
     // The draft belongs to the person; the drafts list says whose it is.
     QVERIFY(demarches->wizard());
     const qint64 draft = demarches->wizard()->draft()->submission().id;
-    QCOMPARE(submissions().load(draft)->citizenId, id);
+    QCOMPARE(submissions().load(m_admin, draft)->citizenId, id);
     pressMnemonic(Qt::Key_C); // close the form, the draft is kept
     QVERIFY(!demarches->wizard());
     QCOMPARE(demarches->draftList()->count(), 1);
@@ -558,7 +558,7 @@ void TestCitizensPage::demarcheRefusedWithoutTheFileConsent()
     QVERIFY(!demarches->wizard());
     QVERIFY(demarches->errorLabel()->isVisible());
     QVERIFY(demarches->errorLabel()->text().contains(QStringLiteral("consent")));
-    QCOMPARE(submissions().drafts(0)->size(), 0);
+    QCOMPARE(submissions().drafts(m_admin, 0)->size(), 0);
 
     // The button records the consent on the spot; the mandate question then comes (cancelled here).
     bool consented = false;
@@ -612,9 +612,9 @@ void TestCitizensPage::erasureDiscardsTheQueuedDemarche()
     const Citizen person = repository().load(m_admin, id).value();
     QVERIFY(consents().give(m_admin, person, ConsentPurpose::File));
     SubmissionRepository repo = submissions();
-    const qint64 queued = repo.createDraft(Demarche, 1, m_admin.id, m_admin.login, id)->id;
-    QVERIFY(repo.queue(queued, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1234567")}},
-                       m_admin.login));
+    const qint64 queued = repo.createDraft(m_admin, Demarche, 1, id)->id;
+    QVERIFY(
+        repo.queue(m_admin, queued, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1234567")}}));
     openShell(m_admin);
     openByKeyboard(QStringLiteral("helene"));
     QVERIFY(file()->demarcheList()->item(0)->text().contains(QStringLiteral("Waiting to be sent")));
@@ -640,7 +640,7 @@ void TestCitizensPage::erasureDiscardsTheQueuedDemarche()
     QVERIFY(page()->searchField()->isVisible());
     QCOMPARE(page()->stateLabel()->text(), QStringLiteral("The file was erased."));
     QVERIFY(!repository().load(m_admin, id));
-    QVERIFY(!repo.load(queued)); // discarded with the file: it will never be sent
+    QVERIFY(!repo.load(m_admin, queued)); // discarded with the file: it will never be sent
     search(QStringLiteral("helene"));
     QCOMPARE(page()->results()->rowCount(), 0);
 }
@@ -654,8 +654,8 @@ void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
     twin.phone = QStringLiteral("06 98 76 54 32");
     const qint64 second = repository().create(m_admin, twin)->id;
     SubmissionRepository repo = submissions();
-    const qint64 one = repo.createDraft(Demarche, 1, m_admin.id, m_admin.login, first)->id;
-    const qint64 two = repo.createDraft(QStringLiteral("cpam-c2s"), 1, m_admin.id, m_admin.login, second)->id;
+    const qint64 one = repo.createDraft(m_admin, Demarche, 1, first)->id;
+    const qint64 two = repo.createDraft(m_admin, QStringLiteral("cpam-c2s"), 1, second)->id;
     openShell(m_admin);
     search(QStringLiteral("lefevre helene"));
     QCOMPARE(page()->results()->rowCount(), 2);
@@ -687,8 +687,8 @@ void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
     QCOMPARE(file()->citizenId(), first);
     QCOMPARE(file()->editor()->lineEdit(QStringLiteral("phone"))->text(), QStringLiteral("+33698765432"));
     QCOMPARE(file()->demarcheList()->count(), 2);
-    QCOMPARE(repo.load(one)->citizenId, first);
-    QCOMPARE(repo.load(two)->citizenId, first);
+    QCOMPARE(repo.load(m_admin, one)->citizenId, first);
+    QCOMPARE(repo.load(m_admin, two)->citizenId, first);
     pressMnemonic(Qt::Key_B);
     search(QStringLiteral("lefevre"));
     QCOMPARE(page()->results()->rowCount(), 1);
@@ -699,12 +699,13 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     AttachmentStore store(m_vault->database()->connection(), &m_clock);
     // Each person has a draft with a bank statement attached.
     auto draftWithDocument = [&](qint64 citizen, const QByteArray &marker) -> qint64 {
-        const qint64 draft = submissions().createDraft(Demarche, 1, m_admin.id, m_admin.login, citizen)->id;
+        const qint64 draft = submissions().createDraft(m_admin, Demarche, 1, citizen)->id;
         QByteArray pdf = QByteArray("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ") + marker +
                          QByteArray("\ntrailer << /Root 1 0 R >>\n%%EOF\n");
         QBuffer buffer(&pdf);
         buffer.open(QIODevice::ReadOnly);
-        Result<AttachmentInfo> added = store.add(draft, QStringLiteral("rib"), QStringLiteral("rib-test.pdf"), &buffer);
+        Result<AttachmentInfo> added =
+            store.add(m_admin, draft, QStringLiteral("rib"), QStringLiteral("rib-test.pdf"), &buffer);
         return added ? added->id : 0;
     };
     const qint64 without = seed(m_admin, QStringLiteral("Martin"), QStringLiteral("Éloïse"), QDate(2001, 7, 30));
@@ -729,7 +730,7 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     QVERIFY(!file()->keepDocument(otherDocument));
     QVERIFY2(file()->errorLabel()->text().contains(QStringLiteral("consent")),
              qPrintable(file()->errorLabel()->text()));
-    QVERIFY(store.listKept(without)->isEmpty());
+    QVERIFY(store.listKept(m_admin, without)->isEmpty());
     pressMnemonic(Qt::Key_B);
 
     // With it, the draft's document is offered; the mediator keeps it from the keyboard.
@@ -756,7 +757,7 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     QCOMPARE(keepable->count(), 1);
     QCOMPARE(keepable->item(0)->text(), QStringLiteral("No other document in the person's démarches."));
     QVERIFY(!file()->keepButton()->isEnabled());
-    const QList<AttachmentInfo> kept = store.listKept(id).value();
+    const QList<AttachmentInfo> kept = store.listKept(m_admin, id).value();
     QCOMPARE(kept.size(), 1);
     QVERIFY(kept.first().id != document); // the file holds its own copy
     QCOMPARE(kept.first().submissionId, 0);
@@ -788,12 +789,12 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     QVERIFY(picked);
     backToShell();
     QVERIFY(!rib->hasError());
-    const QList<AttachmentInfo> copies = store.list(newDraft).value();
+    const QList<AttachmentInfo> copies = store.list(m_admin, newDraft).value();
     QCOMPARE(copies.size(), 1);
     QVERIFY(copies.first().id != document);
     QCOMPARE(copies.first().filename, QStringLiteral("rib-test.pdf"));
     QCOMPARE(copies.first().sha256, kept.first().sha256);
-    QCOMPARE(store.readAll(copies.first().id).value(), store.readAll(document).value());
+    QCOMPARE(store.readAll(m_admin, copies.first().id).value(), store.readAll(m_admin, document).value());
     // Shown as a file just added, and recorded as the answer of the draft.
     bool shown = false;
     for (QLabel *l : rib->findChildren<QLabel *>())
@@ -809,7 +810,7 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
                  .toLongLong(),
              copies.first().id);
     // The document is still kept in the file, once.
-    QCOMPARE(store.listKept(id)->size(), 1);
+    QCOMPARE(store.listKept(m_admin, id)->size(), 1);
 }
 
 void TestCitizensPage::screenshotsAtNormalAndLargeText()
@@ -819,7 +820,7 @@ void TestCitizensPage::screenshotsAtNormalAndLargeText()
     const Citizen person = repository().load(m_admin, id).value();
     QVERIFY(consents().give(m_admin, person, ConsentPurpose::File));
     QVERIFY(consents().give(m_admin, person, ConsentPurpose::Documents));
-    QVERIFY(submissions().createDraft(Demarche, 1, m_admin.id, m_admin.login, id));
+    QVERIFY(submissions().createDraft(m_admin, Demarche, 1, id));
     for (const int scale : {100, 200}) {
         ui::Theme::apply(ui::ThemeKind::Standard, scale);
         openShell(m_admin);

@@ -52,18 +52,18 @@ void TestSubmissionRepository::init()
 void TestSubmissionRepository::draftSavesAndReopens()
 {
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    auto draft = repo.createDraft(QStringLiteral("caf-changement-adresse"), 3, m_admin.id, m_admin.login);
+    auto draft = repo.createDraft(m_admin, QStringLiteral("caf-changement-adresse"), 3);
     QVERIFY2(draft, qPrintable(draft.message()));
     QCOMPARE(draft->state, QStringLiteral("draft"));
     QCOMPARE(draft->demarcheVersion, 3);
     QVERIFY(!QUuid::fromString(draft->uuid).isNull());
     const QJsonObject answers{{QStringLiteral("commune"), QStringLiteral("Millau")}, {QStringLiteral("enfants"), 2}};
-    QVERIFY(repo.saveDraft(draft->id, answers, QStringLiteral("logement")));
+    QVERIFY(repo.saveDraft(m_admin, draft->id, answers, QStringLiteral("logement")));
     // After a restart of the program, the draft comes back with its answers and section.
     m_vault.reset();
     init();
     SubmissionRepository reopened(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    auto loaded = reopened.load(draft->id);
+    auto loaded = reopened.load(m_admin, draft->id);
     QVERIFY(loaded);
     QCOMPARE(loaded->answers, answers);
     QCOMPARE(loaded->currentSection, QStringLiteral("logement"));
@@ -75,39 +75,40 @@ void TestSubmissionRepository::draftsAreListedPerAccount()
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
     QVERIFY(m_vault->addAccount(m_admin, QStringLiteral("marc"), QStringLiteral("Marc"), Role::Mediator,
                                 secret("mediator password 42")));
-    const qint64 marc = m_vault->account(QStringLiteral("marc"))->id;
-    const int before = repo.drafts().value().size();
-    QVERIFY(repo.createDraft(QStringLiteral("a"), 1, m_admin.id, m_admin.login));
+    const Account marcAccount = m_vault->account(QStringLiteral("marc")).value();
+    const qint64 marc = marcAccount.id;
+    const int before = repo.drafts(m_admin).value().size();
+    QVERIFY(repo.createDraft(m_admin, QStringLiteral("a"), 1));
     m_clock.advanceSecs(5);
-    auto marcs = repo.createDraft(QStringLiteral("b"), 1, marc, QStringLiteral("marc"));
+    auto marcs = repo.createDraft(marcAccount, QStringLiteral("b"), 1);
     QVERIFY(marcs);
-    QCOMPARE(repo.drafts().value().size(), before + 2);
-    const auto onlyMarc = repo.drafts(marc).value();
+    QCOMPARE(repo.drafts(m_admin).value().size(), before + 2);
+    const auto onlyMarc = repo.drafts(m_admin, marc).value();
     QCOMPARE(onlyMarc.size(), 1);
     QCOMPARE(onlyMarc.first().demarcheId, QStringLiteral("b"));
     // Most recent first.
-    QCOMPARE(repo.drafts().value().first().id, marcs->id);
+    QCOMPARE(repo.drafts(m_admin).value().first().id, marcs->id);
 }
 
 void TestSubmissionRepository::queueFreezesAndJournals()
 {
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    auto draft = repo.createDraft(QStringLiteral("c2s"), 7, m_admin.id, m_admin.login);
+    auto draft = repo.createDraft(m_admin, QStringLiteral("c2s"), 7);
     QVERIFY(draft);
     const QJsonObject canonical{{QStringLiteral("nir"), QStringLiteral("synthetic")}};
-    QVERIFY(repo.queue(draft->id, canonical, m_admin.login));
-    auto queued = repo.load(draft->id);
+    QVERIFY(repo.queue(m_admin, draft->id, canonical));
+    auto queued = repo.load(m_admin, draft->id);
     QCOMPARE(queued->state, QStringLiteral("queued"));
     QCOMPARE(queued->answers, canonical);
     QCOMPARE(queued->demarcheVersion, 7);
     QVERIFY(queued->queuedAt.isValid());
     // It left the draft list and can no longer be edited or queued twice.
-    for (const Submission &s : repo.drafts().value())
+    for (const Submission &s : repo.drafts(m_admin).value())
         QVERIFY(s.id != draft->id);
-    const Status edit = repo.saveDraft(draft->id, QJsonObject{}, QString());
+    const Status edit = repo.saveDraft(m_admin, draft->id, QJsonObject{}, QString());
     QCOMPARE(edit.code(), ErrorCode::InvalidInput);
     QVERIFY(!edit.message().isEmpty());
-    QCOMPARE(repo.queue(draft->id, canonical, m_admin.login).code(), ErrorCode::InvalidInput);
+    QCOMPARE(repo.queue(m_admin, draft->id, canonical).code(), ErrorCode::InvalidInput);
     QSqlQuery q(m_vault->database()->connection());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM journal WHERE action = 'submission_queued' AND object = "
                                   "'submission:%1'")
@@ -120,7 +121,7 @@ void TestSubmissionRepository::queueFreezesAndJournals()
 void TestSubmissionRepository::draftSurvivesKillDuringSaves()
 {
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    auto draft = repo.createDraft(QStringLiteral("kill"), 1, m_admin.id, m_admin.login);
+    auto draft = repo.createDraft(m_admin, QStringLiteral("kill"), 1);
     QVERIFY(draft);
     m_vault.reset(); // the child owns the store while it saves
     for (int round = 0; round < 5; ++round) {
@@ -138,7 +139,7 @@ void TestSubmissionRepository::draftSurvivesKillDuringSaves()
         // Reopen: the answers and the section come from one and the same save.
         init();
         SubmissionRepository after(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-        auto loaded = after.load(draft->id);
+        auto loaded = after.load(m_admin, draft->id);
         QVERIFY(loaded);
         const int n = loaded->answers.value(QStringLiteral("n")).toInt(-1);
         QCOMPARE(loaded->currentSection, QStringLiteral("section-%1").arg(n));
@@ -156,13 +157,14 @@ static int runChildSaver(const QString &dir, qint64 draftId)
     if (!vault.signIn(QStringLiteral("alice"), secret(AdminPassword)))
         return 3;
     SubmissionRepository repo(vault.database()->connection(), &vault.journal(), &clock);
+    const Account alice = vault.account(QStringLiteral("alice")).value();
     fputs("saving\n", stdout);
     fflush(stdout);
     for (int n = 0;; ++n) {
         QJsonObject answers{{QStringLiteral("n"), n},
                             {QStringLiteral("copy"), n},
                             {QStringLiteral("padding"), QString(2000 + n % 3000, QLatin1Char('x'))}};
-        if (!repo.saveDraft(draftId, answers, QStringLiteral("section-%1").arg(n)))
+        if (!repo.saveDraft(alice, draftId, answers, QStringLiteral("section-%1").arg(n)))
             return 4;
     }
 }

@@ -529,7 +529,7 @@ void CitizenFilePage::refreshDocuments()
     m_documentsGroup->setVisible(kept);
     if (!kept)
         return;
-    Result<QList<AttachmentInfo>> list = m_attachments->listKept(m_citizen.id);
+    Result<QList<AttachmentInfo>> list = m_attachments->listKept(m_account, m_citizen.id);
     if (!list) {
         fail(list.message());
         return;
@@ -559,7 +559,7 @@ void CitizenFilePage::refreshKeepable(const QSet<qint64> &keptIds, const QSet<QB
     }
     const QString language = catalogueLanguage();
     for (const Submission &s : submissions.value()) {
-        Result<QList<AttachmentInfo>> attached = m_attachments->list(s.id);
+        Result<QList<AttachmentInfo>> attached = m_attachments->list(m_account, s.id);
         if (!attached) {
             fail(attached.message());
             return;
