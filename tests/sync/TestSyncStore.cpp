@@ -15,6 +15,7 @@ private Q_SLOTS:
     void enrolmentIsStoredAndJournaledWithoutToken();
     void incompleteEnrolmentIsRefused();
     void outboxShowsWaitingAndRecentItems();
+    void volunteerSeesOnlyTheirOutboxLines();
     void dueItemsFollowBackoff();
     void quarantineIsJournaledAndReopenGivesNewUuid();
     void reopenRefusedUnlessQuarantined();
@@ -131,6 +132,32 @@ void TestSyncStore::outboxShowsWaitingAndRecentItems()
     QVERIFY(!k.store().upload(attachmentId).has_value());
     QCOMPARE(k.item(waiting).bytesSent, qint64(file.size()));
     QCOMPARE(k.store().waitingCount().value(), 0);
+}
+
+void TestSyncStore::volunteerSeesOnlyTheirOutboxLines()
+{
+    Kiosk &k = *m_kiosk;
+    const qint64 alices = k.queue(QStringLiteral("caf-a"));
+    QVERIFY(k.vault().addAccount(k.alice(), QStringLiteral("vera"), QStringLiteral("Vera"), Role::Volunteer,
+                                 secret("a long enough password here")));
+    const Account vera = k.vault().account(QStringLiteral("vera")).value();
+    SubmissionRepository submissions = k.submissions();
+    const qint64 veras = submissions.createDraft(vera, QStringLiteral("caf-b"), 1)->id;
+    QVERIFY(submissions.queue(vera, veras, QJsonObject{{QStringLiteral("motif"), QStringLiteral("x")}}));
+
+    QList<qint64> ids;
+    for (const sync::OutboxItem &i : k.store().outbox(vera).value())
+        ids.append(i.submissionId);
+    QCOMPARE(ids, QList<qint64>{veras});
+    const Result<sync::OutboxItem> line = k.store().item(vera, alices);
+    QCOMPARE(line.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(line.message(), Access::tr("Volunteers can only open the démarches they started or those of the people "
+                                        "whose file they created."));
+    QVERIFY(k.store().item(vera, veras));
+    QCOMPARE(k.store().reopenForCorrection(vera, alices).code(), ErrorCode::PermissionDenied);
+    // An administrator sees the whole outbox, and the engine still has both to send.
+    QCOMPARE(k.store().outbox(k.alice())->size(), 2);
+    QCOMPARE(k.store().dueItems(true)->size(), 2);
 }
 
 void TestSyncStore::dueItemsFollowBackoff()

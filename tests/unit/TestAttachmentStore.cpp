@@ -1,9 +1,11 @@
 // Attachments inside the encrypted store: byte-identical round trip, limits with a message and nothing
 // kept, never in clear anywhere in the data folder, damage detected.
 #include "FakeClock.h"
+#include "StoreInspect.h"
 #include "TempStoreDir.h"
 
 #include "domain/AttachmentStore.h"
+#include "domain/CitizenRepository.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Vault.h"
 
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void damagedChunkIsDetected();
     void rangesAreTheFileBytesWhateverTheChunks();
     void removingDeletesTheChunks();
+    void volunteerReachesOnlyTheDocumentsOfTheirOwn();
 };
 
 void TestAttachmentStore::init()
@@ -266,4 +269,64 @@ void TestAttachmentStore::removingDeletesTheChunks()
 }
 
 QTEST_GUILESS_MAIN(TestAttachmentStore)
+void TestAttachmentStore::volunteerReachesOnlyTheDocumentsOfTheirOwn()
+{
+    if (!m_vault->account(QStringLiteral("vera")))
+        QVERIFY(m_vault->addAccount(m_admin, QStringLiteral("vera"), QStringLiteral("Vera"), Role::Volunteer,
+                                    secret("a long enough password here")));
+    const Account vera = m_vault->account(QStringLiteral("vera")).value();
+    AttachmentStore store(db(), &m_clock);
+    const QByteArray pdf = fakePdf(int(AttachmentStore::ChunkSize) + 10, "NOT-HERS");
+    QBuffer source;
+    source.setData(pdf);
+    source.open(QIODevice::ReadOnly);
+    // A document of the administrator's démarche (m_submission), and one kept in the file of a person she created.
+    const qint64 theirs =
+        store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("a.pdf"), &source)->id;
+    Citizen person;
+    person.birthName = QStringLiteral("Autre");
+    person.givenNames = QStringLiteral("Personne");
+    const qint64 personId = CitizenRepository(db(), &m_vault->journal(), &m_clock).create(m_admin, person)->id;
+    source.seek(0);
+    const qint64 kept = store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("b.pdf"), &source)->id;
+    QCOMPARE(execSql(db(), QStringLiteral("UPDATE attachments SET citizen_id = %1, submission_id = NULL WHERE id = %2")
+                               .arg(personId)
+                               .arg(kept)),
+             QString());
+
+    const QString refused = Access::tr("Volunteers can only open the démarches they started or those of the people "
+                                       "whose file they created.");
+    const Result<QByteArray> bytes = store.readAll(vera, theirs);
+    QCOMPARE(bytes.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(bytes.message(), refused);
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    QCOMPARE(store.read(vera, theirs, &sink).code(), ErrorCode::PermissionDenied);
+    QVERIFY(sink.data().isEmpty()); // not one byte written before the refusal
+    QCOMPARE(store.readRange(vera, theirs, 0, 10).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.verify(vera, theirs).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.list(vera, m_submission).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.readAll(vera, kept).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.listKept(vera, personId).code(), ErrorCode::PermissionDenied);
+    source.seek(0);
+    QCOMPARE(store.add(vera, m_submission, QStringLiteral("piece"), QStringLiteral("c.pdf"), &source).code(),
+             ErrorCode::PermissionDenied);
+    QCOMPARE(store.remove(vera, theirs).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.readAll(m_admin, theirs).value(), pdf); // still there, whole
+
+    // Her own démarche: she adds, reads and removes its documents; she cannot copy another's into it.
+    const qint64 mine =
+        SubmissionRepository(db(), &m_vault->journal(), &m_clock).createDraft(vera, QStringLiteral("c2s"), 1)->id;
+    source.seek(0);
+    const Result<AttachmentInfo> added =
+        store.add(vera, mine, QStringLiteral("piece"), QStringLiteral("mine.pdf"), &source);
+    QVERIFY2(added, qPrintable(added.message()));
+    QCOMPARE(store.readAll(vera, added->id).value(), pdf);
+    QCOMPARE(store.list(vera, mine)->size(), 1);
+    QCOMPARE(store.copyTo(vera, kept, mine, QStringLiteral("piece2")).code(), ErrorCode::PermissionDenied);
+    QVERIFY(store.remove(vera, added->id));
+    // An administrator reaches every document of the structure.
+    QCOMPARE(store.readAll(m_admin, kept).value(), pdf);
+}
+
 #include "TestAttachmentStore.moc"

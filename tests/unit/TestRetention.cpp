@@ -44,7 +44,11 @@ private:
     bool operatorSays(qint64 id, const QString &status)
     {
         const QString uuid = submissions().load(m_admin, id)->uuid;
-        return bool(outbox().applyStatusChanges({{uuid, {status, QString(), m_clock->now()}}}, QStringLiteral("c")));
+        const auto applied =
+            outbox().applyStatusChanges({{uuid, {status, QStringLiteral(""), m_clock->now()}}}, QStringLiteral("c"));
+        if (!applied)
+            qWarning("%s", qPrintable(applied.message()));
+        return applied && applied->size() == 1;
     }
     qint64 person(const QString &name);
     qint64 queued(qint64 citizen, const QString &answer);

@@ -3,10 +3,14 @@
 #include "TempStoreDir.h"
 #include "TestStore.h"
 
+#include "SyncStore.h"
+#include "domain/AttachmentStore.h"
+#include "domain/CitizenRepository.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 
+#include <QBuffer>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -40,7 +44,19 @@ private Q_SLOTS:
     void draftsAreListedPerAccount();
     void queueFreezesAndJournals();
     void draftSurvivesKillDuringSaves();
+    void volunteerReachesOnlyTheirOwnDemarches();
+    void erasedPersonsAnswersGoAtDelivery();
+
+private:
+    Account account(const QString &login, Role role);
 };
+
+Account TestSubmissionRepository::account(const QString &login, Role role)
+{
+    if (!m_vault->account(login))
+        (void)m_vault->addAccount(m_admin, login, login, role, secret("a long enough password here"));
+    return m_vault->account(login).value();
+}
 
 void TestSubmissionRepository::init()
 {
@@ -115,6 +131,136 @@ void TestSubmissionRepository::queueFreezesAndJournals()
                        .arg(draft->id)) &&
             q.next());
     QCOMPARE(q.value(0).toInt(), 1);
+    QVERIFY(m_vault->journal().verify().intact);
+}
+
+void TestSubmissionRepository::volunteerReachesOnlyTheirOwnDemarches()
+{
+    const QSqlDatabase db = m_vault->database()->connection();
+    SubmissionRepository repo(db, &m_vault->journal(), &m_clock);
+    CitizenRepository citizens(db, &m_vault->journal(), &m_clock);
+    const Account vera = account(QStringLiteral("vera"), Role::Volunteer);
+    const Account marc = account(QStringLiteral("marc"), Role::Mediator);
+    Citizen someone;
+    someone.birthName = QStringLiteral("Autre");
+    someone.givenNames = QStringLiteral("Personne");
+    const qint64 notHers = citizens.create(m_admin, someone)->id;
+    Citizen hers = someone;
+    hers.birthName = QStringLiteral("Sienne");
+    const qint64 hersId = citizens.create(vera, hers)->id;
+
+    // The administrator's démarche for a person Vera did not create.
+    const qint64 other = repo.createDraft(m_admin, QStringLiteral("caf-rsa"), 1, notHers)->id;
+    QVERIFY(repo.saveDraft(m_admin, other, QJsonObject{{QStringLiteral("revenus"), 1200}}, QStringLiteral("s")));
+    const QString refused = Access::tr("Volunteers can only open the démarches they started or those of the people "
+                                       "whose file they created.");
+    const Result<Submission> peek = repo.load(vera, other);
+    QCOMPARE(peek.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(peek.message(), refused);
+    QCOMPARE(repo.saveDraft(vera, other, QJsonObject{}, QString()).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(repo.adoptVersion(vera, other, 2).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(repo.queue(vera, other, QJsonObject{}).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(repo.discard(vera, other).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(repo.createDraft(vera, QStringLiteral("caf-rsa"), 1, notHers).code(), ErrorCode::PermissionDenied);
+    QVERIFY(repo.forCitizen(vera, notHers).value().isEmpty());
+    for (const Submission &s : repo.drafts(vera).value())
+        QVERIFY(s.id != other);
+    for (const Submission &s : repo.drafts(vera, m_admin.id).value())
+        QVERIFY(s.id != other);
+    // Nothing of it changed.
+    const Submission untouched = repo.load(m_admin, other).value();
+    QCOMPARE(untouched.state, QStringLiteral("draft"));
+    QCOMPARE(untouched.answers.value(QStringLiteral("revenus")).toInt(), 1200);
+    QCOMPARE(untouched.demarcheVersion, 1);
+
+    // Her own: one she started, and one a colleague started for the person she created.
+    const Result<Submission> mine = repo.createDraft(vera, QStringLiteral("caf-rsa"), 1, hersId);
+    QVERIFY2(mine, qPrintable(mine.message()));
+    QVERIFY(repo.saveDraft(vera, mine->id, QJsonObject{{QStringLiteral("revenus"), 900}}, QStringLiteral("s")));
+    QCOMPARE(repo.load(vera, mine->id)->answers.value(QStringLiteral("revenus")).toInt(), 900);
+    const qint64 forHerPerson = repo.createDraft(marc, QStringLiteral("cpam-c2s"), 1, hersId)->id;
+    QVERIFY(repo.load(vera, forHerPerson));
+    QCOMPARE(repo.forCitizen(vera, hersId).value().size(), 2);
+    QVERIFY(repo.queue(vera, mine->id, QJsonObject{{QStringLiteral("revenus"), 900}}));
+    // A mediator and an administrator reach every démarche of the structure.
+    QVERIFY(repo.load(marc, other));
+    QVERIFY(repo.load(marc, mine->id));
+    QVERIFY(repo.load(m_admin, mine->id));
+}
+
+void TestSubmissionRepository::erasedPersonsAnswersGoAtDelivery()
+{
+    const QSqlDatabase db = m_vault->database()->connection();
+    SubmissionRepository repo(db, &m_vault->journal(), &m_clock);
+    CitizenRepository citizens(db, &m_vault->journal(), &m_clock);
+    AttachmentStore attachments(db, &m_clock);
+    sync::SyncStore outbox(db, &m_vault->journal(), &m_clock);
+    const auto queueFor = [&](qint64 person, qint64 *attachment) -> qint64 {
+        const qint64 id = repo.createDraft(m_admin, QStringLiteral("caf-rsa"), 1, person)->id;
+        QByteArray pdf("%PDF-1.4\nbulletin de salaire\n%%EOF\n");
+        QBuffer source(&pdf);
+        source.open(QIODevice::ReadOnly);
+        *attachment =
+            attachments.add(m_admin, id, QStringLiteral("salaire"), QStringLiteral("salaire.pdf"), &source)->id;
+        return repo.queue(m_admin, id, QJsonObject{{QStringLiteral("revenus"), 1200}}) ? id : 0;
+    };
+    const auto chunks = [&](qint64 attachment) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT count(*) FROM attachment_chunks WHERE attachment_id = %1").arg(attachment));
+        return q.next() ? q.value(0).toInt() : -1;
+    };
+    Citizen person;
+    person.birthName = QStringLiteral("Partie");
+    person.givenNames = QStringLiteral("Personne");
+    const qint64 leaving = citizens.create(m_admin, person)->id;
+    person.birthName = QStringLiteral("Restante");
+    const qint64 staying = citizens.create(m_admin, person)->id;
+    qint64 erasedDocument = 0, keptDocument = 0;
+    const qint64 erased = queueFor(leaving, &erasedDocument);
+    const qint64 control = queueFor(staying, &keptDocument);
+    QVERIFY(erased && control);
+
+    QCOMPARE(SubmissionRepository::waitingForPerson(db, leaving).value(), 1);
+    QCOMPARE(CitizenRepository::waitingOnErasureNotice(1),
+             CitizenRepository::tr("%n démarche(s) of this person are still waiting to be sent; their answers and "
+                                   "documents stay encrypted on this PC until delivery, then are removed at once.",
+                                   nullptr, 1));
+    QVERIFY(CitizenRepository::waitingOnErasureNotice(1).contains(QLatin1Char('1')));
+    QVERIFY(citizens.erase(m_admin, leaving, CitizenRepository::QueuedOnErasure::DeliverFirst));
+    // Until delivery, everything it needs to reach the platform stays.
+    Submission waiting = repo.load(m_admin, erased).value();
+    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.answers.value(QStringLiteral("revenus")).toInt(), 1200);
+    QVERIFY(attachments.readAll(m_admin, erasedDocument));
+
+    // Delivered the way the sync engine records it: the answers and the document go at once.
+    const QJsonObject receipt{{QStringLiteral("reference"), QStringLiteral("PF-2026-0007")},
+                              {QStringLiteral("received_at"), QStringLiteral("2026-12-01T10:00:00Z")}};
+    for (const qint64 id : {erased, control}) {
+        QVERIFY(outbox.markSending(id));
+        QVERIFY(outbox.recordDelivery(id, receipt));
+    }
+    const Submission delivered = repo.load(m_admin, erased).value();
+    QCOMPARE(delivered.state, QStringLiteral("delivered"));
+    QVERIFY(delivered.answers.isEmpty());
+    QVERIFY(delivered.reducedAt.isValid());
+    QCOMPARE(attachments.readAll(m_admin, erasedDocument).code(), ErrorCode::InvalidInput);
+    QCOMPARE(chunks(erasedDocument), 0);
+    QVERIFY(attachments.list(m_admin, erased)->isEmpty());
+    // What the outbox shows stays: the state, the platform's reference, the dates.
+    QCOMPARE(delivered.receipt.value(QStringLiteral("reference")).toString(), QStringLiteral("PF-2026-0007"));
+    QVERIFY(delivered.deliveredAt.isValid());
+    QVERIFY(delivered.queuedAt.isValid());
+    const sync::OutboxItem line = outbox.item(m_admin, erased).value();
+    QCOMPARE(line.reference, QStringLiteral("PF-2026-0007"));
+    QCOMPARE(line.state, QStringLiteral("delivered"));
+    QVERIFY(line.deliveredAt.isValid());
+
+    // A démarche of a person who stays keeps its answers and documents until the operator decides.
+    const Submission kept = repo.load(m_admin, control).value();
+    QCOMPARE(kept.answers.value(QStringLiteral("revenus")).toInt(), 1200);
+    QVERIFY(!kept.reducedAt.isValid());
+    QVERIFY(attachments.readAll(m_admin, keptDocument));
     QVERIFY(m_vault->journal().verify().intact);
 }
 
