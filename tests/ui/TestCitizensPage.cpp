@@ -152,6 +152,7 @@ private Q_SLOTS:
     void demarcheRefusedWithoutTheFileConsent();
     void accessExportWritesPdfAndJson();
     void erasureDiscardsTheQueuedDemarche();
+    void erasureSaysWhatStaysUntilDelivery();
     void mergeKeepsOneFileWithBothDemarches();
     void documentKeptInTheFileThenReusedInANewDraft();
     void screenshotsAtNormalAndLargeText();
@@ -643,6 +644,44 @@ void TestCitizensPage::erasureDiscardsTheQueuedDemarche()
     QVERIFY(!repo.load(m_admin, queued)); // discarded with the file: it will never be sent
     search(QStringLiteral("helene"));
     QCOMPARE(page()->results()->rowCount(), 0);
+}
+
+void TestCitizensPage::erasureSaysWhatStaysUntilDelivery()
+{
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    SubmissionRepository repo = submissions();
+    const qint64 queued = repo.createDraft(m_admin, Demarche, 1, id)->id;
+    const QJsonObject answers{{QStringLiteral("numero_allocataire"), QStringLiteral("1234567")}};
+    QVERIFY(repo.queue(m_admin, queued, answers));
+    openShell(m_admin);
+    openByKeyboard(QStringLiteral("helene"));
+
+    const QString said =
+        QStringLiteral("1 démarche(s) of this person are still waiting to be sent; their answers and "
+                       "documents stay encrypted on this PC until delivery, then are removed at once.");
+    bool erased = false;
+    whenShown<ui::EraseDialog>(
+        [&said](ui::EraseDialog *dialog) {
+            QVERIFY(dialog->waitingNotice());
+            QVERIFY(dialog->waitingNotice()->isVisible());
+            QCOMPARE(dialog->waitingNotice()->text(), said);
+            QVERIFY(dialog->deliverFirstButton()->isChecked());
+            pressMnemonic(Qt::Key_C);
+            QVERIFY(dialog->onConfirmationStep());
+            // Said again beside the last confirmation, since delivering first is what was chosen.
+            const auto *again = dialog->findChild<QLabel *>(QStringLiteral("waitingNoticeConfirmation"));
+            QVERIFY(again && again->isVisible());
+            QCOMPARE(again->text(), said);
+            pressMnemonic(Qt::Key_E);
+        },
+        &erased);
+    pressMnemonic(Qt::Key_F);
+    QVERIFY(erased);
+    QVERIFY(!repository().load(m_admin, id));
+    // As the dialog said: the answers wait on this PC for the delivery.
+    const Submission waiting = repo.load(m_admin, queued).value();
+    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.answers, answers);
 }
 
 void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
