@@ -1,5 +1,6 @@
 #include "AttachmentStore.h"
 
+#include "CitizenRepository.h"
 #include "SubmissionRepository.h"
 #include "common/Clock.h"
 #include "store/Database.h"
@@ -30,20 +31,6 @@ QStringList AttachmentStore::defaultAcceptedTypes()
 
 AttachmentStore::AttachmentStore(QSqlDatabase db, const Clock *clock) : m_db(std::move(db)), m_clock(clock) {}
 
-Status AttachmentStore::checkFile(const Account &actor, qint64 citizenId) const
-{
-    if (actor.role != Role::Volunteer)
-        return {};
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT created_by FROM citizens WHERE id = ?"));
-    q.addBindValue(citizenId);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("check access to a file"), q.lastError());
-    if (q.next() && !Access::seesPerson(actor, q.value(0).toLongLong()))
-        return Access::demarcheRefused();
-    return {};
-}
-
 Status AttachmentStore::checkAccess(const Account &actor, qint64 attachmentId) const
 {
     if (actor.role != Role::Volunteer)
@@ -58,7 +45,7 @@ Status AttachmentStore::checkAccess(const Account &actor, qint64 attachmentId) c
     // A document of a démarche follows the démarche; one kept in a file only, the file.
     if (!q.value(0).isNull())
         return SubmissionRepository::checkAccess(m_db, actor, q.value(0).toLongLong());
-    return checkFile(actor, q.value(1).toLongLong());
+    return CitizenRepository::checkAccess(m_db, actor, q.value(1).toLongLong());
 }
 
 Result<AttachmentInfo> AttachmentStore::add(const Account &actor, qint64 submissionId, const QString &field,
@@ -161,7 +148,7 @@ Result<QList<AttachmentInfo>> AttachmentStore::list(SystemAccess, qint64 submiss
 
 Result<QList<AttachmentInfo>> AttachmentStore::listKept(const Account &actor, qint64 citizenId) const
 {
-    if (Status allowed = checkFile(actor, citizenId); !allowed)
+    if (Status allowed = CitizenRepository::checkAccess(m_db, actor, citizenId); !allowed)
         return allowed.error();
     return listWhere("citizen_id", citizenId);
 }

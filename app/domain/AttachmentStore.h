@@ -75,7 +75,6 @@ private:
     Result<QList<AttachmentInfo>> listWhere(const char *column, qint64 value) const;
     // PermissionDenied (translated) when `actor` may not reach the attachment; nothing is read before.
     Status checkAccess(const Account &actor, qint64 attachmentId) const;
-    Status checkFile(const Account &actor, qint64 citizenId) const;
     Status readUnchecked(qint64 attachmentId, QIODevice *sink) const;
     Status verifyUnchecked(qint64 attachmentId) const;
     Result<QByteArray> readRangeUnchecked(qint64 attachmentId, qint64 offset, qint64 length) const;

@@ -52,11 +52,11 @@ static Result<Gathered> gather(QSqlDatabase db, Journal *journal, const Clock *c
     if (!citizen)
         return citizen.error();
     g.citizen = citizen.value();
-    Result<QList<Consent>> consents = Consents(db, journal, clock).history(citizenId);
+    Result<QList<Consent>> consents = Consents(db, journal, clock).history(actor, citizenId);
     if (!consents)
         return consents.error();
     g.consents = consents.value();
-    Result<QList<Mandate>> mandates = Mandates(db, journal, clock).forCitizen(citizenId);
+    Result<QList<Mandate>> mandates = Mandates(db, journal, clock).forCitizen(actor, citizenId);
     if (!mandates)
         return mandates.error();
     g.mandates = mandates.value();

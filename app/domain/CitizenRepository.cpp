@@ -119,6 +119,20 @@ bool CitizenRepository::canSee(const Account &actor, const Citizen &citizen)
     return Access::seesPerson(actor, citizen.createdBy);
 }
 
+Status CitizenRepository::checkAccess(QSqlDatabase db, const Account &actor, qint64 citizenId)
+{
+    if (actor.role != Role::Volunteer)
+        return {};
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT created_by FROM citizens WHERE id = ?"));
+    q.addBindValue(citizenId);
+    if (Status s = exec(q, "check access to a file"); !s)
+        return s;
+    if (q.next() && !Access::seesPerson(actor, q.value(0).toLongLong()))
+        return notYours();
+    return {};
+}
+
 QList<FieldProblem> CitizenRepository::check(Citizen *c, const QDate &today)
 {
     using catalogue::Validators;

@@ -440,7 +440,7 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
     QVERIFY(mandated);
     backToShell();
     Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    const Mandate covering = mandates.activeFor(id, QStringLiteral("housing")).value();
+    const Mandate covering = mandates.activeFor(m_admin, id, QStringLiteral("housing")).value();
     QVERIFY(covering.id != 0);
     QCOMPARE(covering.endsAt.date(), m_clock.now().date().addMonths(6));
 
@@ -509,7 +509,7 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
     QVERIFY(file()->messageLabel()->text().contains(QStringLiteral("attestation")));
 
     Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    const Mandate mandate = mandates.forCitizen(id)->first();
+    const Mandate mandate = mandates.forCitizen(m_admin, id)->first();
     QCOMPARE(mandate.scopesInForce(), QStringList({QStringLiteral("work"), QStringLiteral("money_taxes")}));
     auto *revoke = file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id));
     QVERIFY(revoke && revoke->isVisible());
@@ -521,14 +521,14 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
     QTest::mouseClick(revoke, Qt::LeftButton);
     QVERIFY(answered);
     backToShell();
-    QVERIFY(mandates.activeFor(id, QStringLiteral("work"))->id != 0);
+    QVERIFY(mandates.activeFor(m_admin, id, QStringLiteral("work"))->id != 0);
     revoke = file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id));
     whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Revoke")); }, &answered);
     QTest::mouseClick(revoke, Qt::LeftButton);
     QVERIFY(answered);
     backToShell();
-    QCOMPARE(mandates.activeFor(id, QStringLiteral("work"))->id, 0);
-    QVERIFY(mandates.activeFor(id, QStringLiteral("money_taxes"))->id != 0);
+    QCOMPARE(mandates.activeFor(m_admin, id, QStringLiteral("work"))->id, 0);
+    QVERIFY(mandates.activeFor(m_admin, id, QStringLiteral("money_taxes"))->id != 0);
     QTRY_VERIFY(!file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id)));
     QStringList shown;
     for (QLabel *l : file()->mandateRows()->findChildren<QLabel *>())

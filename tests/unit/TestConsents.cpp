@@ -165,7 +165,7 @@ void TestConsents::giveWithdrawAndHistory()
     QVERIFY(!c.inForce(m_helene.id, ConsentPurpose::Contact));
     QVERIFY(c.inForce(m_helene.id, ConsentPurpose::File));
 
-    const Result<QList<Consent>> history = c.history(m_helene.id);
+    const Result<QList<Consent>> history = c.history(m_admin, m_helene.id);
     QVERIFY(history);
     QCOMPARE(history->size(), 2);
     const Consent &contact = history->at(0); // most recent first
@@ -187,14 +187,14 @@ void TestConsents::giveWithdrawAndHistory()
     m_clock.advanceSecs(60);
     QVERIFY(c.give(m_admin, m_helene, ConsentPurpose::Contact));
     QVERIFY(c.inForce(m_helene.id, ConsentPurpose::Contact));
-    const QList<Consent> after = c.history(m_helene.id).value();
+    const QList<Consent> after = c.history(m_admin, m_helene.id).value();
     QCOMPARE(after.size(), 3);
     QVERIFY(after.at(0).inForce());
     QCOMPARE(after.at(0).purpose, ConsentPurpose::Contact);
     QVERIFY(!after.at(1).inForce());
     // Another person's history is theirs alone.
     const Citizen other = makeCitizen(QStringLiteral("Martin"), QStringLiteral("Paul"));
-    QVERIFY(c.history(other.id)->isEmpty());
+    QVERIFY(c.history(m_admin, other.id)->isEmpty());
     QVERIFY(!c.inForce(other.id, ConsentPurpose::File));
 }
 
@@ -206,7 +206,7 @@ void TestConsents::givingTwiceOrWithdrawingNothingIsRefused()
     QVERIFY(!twice);
     QCOMPARE(twice.code(), ErrorCode::InvalidInput);
     QVERIFY2(twice.message().contains(QStringLiteral("already agreed")), qPrintable(twice.message()));
-    QCOMPARE(c.history(m_helene.id)->size(), 1);
+    QCOMPARE(c.history(m_admin, m_helene.id)->size(), 1);
 
     const Status nothing = c.withdraw(m_admin, m_helene, ConsentPurpose::Contact);
     QVERIFY(!nothing);
@@ -342,6 +342,11 @@ void TestConsents::volunteerCannotRecordInAnotherFile()
     QVERIFY(c.give(m_admin, m_helene, ConsentPurpose::File));
     QCOMPARE(c.withdraw(vera, m_helene, ConsentPurpose::File).code(), ErrorCode::PermissionDenied);
     QVERIFY(c.inForce(m_helene.id, ConsentPurpose::File));
+    // Nor read what the person agreed to.
+    const Result<QList<Consent>> history = c.history(vera, m_helene.id);
+    QCOMPARE(history.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(history.message(), CitizenRepository::tr("Volunteers can only open the files they created."));
+    QCOMPARE(c.history(m_admin, m_helene.id)->size(), 1);
 }
 
 void TestConsents::printedFormShowsTextsAndPerson()

@@ -403,7 +403,7 @@ void CitizenFilePage::refresh()
 void CitizenFilePage::refreshConsents()
 {
     clearRows(m_consentLayout);
-    Result<QList<Consent>> history = m_consents->history(m_citizen.id);
+    Result<QList<Consent>> history = m_consents->history(m_account, m_citizen.id);
     if (!history) {
         fail(history.message());
         return;
@@ -453,7 +453,7 @@ void CitizenFilePage::refreshConsents()
 void CitizenFilePage::refreshMandates()
 {
     clearRows(m_mandateLayout);
-    Result<QList<Mandate>> list = m_mandates->forCitizen(m_citizen.id);
+    Result<QList<Mandate>> list = m_mandates->forCitizen(m_account, m_citizen.id);
     if (!list) {
         fail(list.message());
         return;

@@ -362,7 +362,7 @@ bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
     }
     if (demarche.mandateScope.isEmpty())
         return true;
-    const Result<Mandate> covering = m_mandates->activeFor(m_citizenId, demarche.mandateScope);
+    const Result<Mandate> covering = m_mandates->activeFor(m_account, m_citizenId, demarche.mandateScope);
     if (!covering) {
         showError(m_error, covering.message());
         return false;
