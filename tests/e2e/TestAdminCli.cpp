@@ -393,16 +393,19 @@ void TestAdminCli::purgeSaysWhatStaysUntilDelivery()
     Run r = admin(QStringList{QStringLiteral("purge"), QStringLiteral("--dry-run")} + as,
                   AdminPassword + QLatin1Char('\n'));
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.contains(QStringLiteral("1 démarche(s) of the files due for erasure are still waiting to be sent; "
-                                           "their answers and documents will stay encrypted on this PC until "
-                                           "delivery, then be removed at once.")),
-             qPrintable(r.out));
+    // Compared by its parts: the English plural forms may come from the translation file.
+    const auto says = [](const QString &out, const char *who, const char *until) {
+        for (const QString &line : out.split(QLatin1Char('\n')))
+            if (line.startsWith(QStringLiteral("1 démarche")) && line.contains(QLatin1String(who)) &&
+                line.contains(QLatin1String(until)))
+                return true;
+        return false;
+    };
+    QVERIFY2(says(r.out, "files due for erasure", "encrypted on this PC until delivery"), qPrintable(r.out));
     r = admin(QStringList{QStringLiteral("purge")} + as, AdminPassword + QLatin1Char('\n'));
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("Files erased: 1.")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("1 démarche(s) of erased people are still waiting to be sent; their "
-                                           "answers and documents stay encrypted on this PC until delivery, then are "
-                                           "removed at once.")),
+    QVERIFY2(says(r.out, "erased people", "stay encrypted on this PC until delivery, then are removed at once"),
              qPrintable(r.out));
     relais::Vault vault(dir.path());
     QVERIFY(signIn(vault));

@@ -656,9 +656,10 @@ void TestCitizensPage::erasureSaysWhatStaysUntilDelivery()
     openShell(m_admin);
     openByKeyboard(QStringLiteral("helene"));
 
-    const QString said =
-        QStringLiteral("1 démarche(s) of this person are still waiting to be sent; their answers and "
-                       "documents stay encrypted on this PC until delivery, then are removed at once.");
+    // The sentence as the interface shows it (the English plural forms may come from the translation file).
+    const QString said = CitizenRepository::waitingOnErasureNotice(1);
+    QVERIFY(said.startsWith(QStringLiteral("1 démarche")));
+    QVERIFY(said.contains(QLatin1String("stay encrypted on this PC until delivery")));
     bool erased = false;
     whenShown<ui::EraseDialog>(
         [&said](ui::EraseDialog *dialog) {
