@@ -19,11 +19,16 @@
 #include <QUuid>
 
 #include <csignal>
+#include <type_traits>
 
 using namespace relais;
 using namespace relais::test;
 
 namespace {
+// The sync engine's way in (SystemAccess) cannot be made here, nor from a person's account: only the sync classes can.
+static_assert(!std::is_default_constructible_v<SystemAccess>);
+static_assert(!std::is_constructible_v<SystemAccess, Account>);
+
 const QByteArray AdminPassword = alicePassword(); // also typed by the child process below
 } // namespace
 
