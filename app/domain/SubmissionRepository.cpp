@@ -101,15 +101,9 @@ Result<int> SubmissionRepository::waitingForPerson(QSqlDatabase db, qint64 citiz
 Result<Submission> SubmissionRepository::createDraft(const Account &actor, const QString &demarcheId,
                                                      int demarcheVersion, qint64 citizenId)
 {
-    if (citizenId > 0 && actor.role == Role::Volunteer) {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT created_by FROM citizens WHERE id = ?"));
-        q.addBindValue(citizenId);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("check access to a file"), q.lastError());
-        if (q.next() && !Access::seesPerson(actor, q.value(0).toLongLong()))
-            return Access::demarcheRefused();
-    }
+    if (citizenId > 0)
+        if (Status allowed = CitizenRepository::checkAccess(m_db, actor, citizenId); !allowed)
+            return allowed.error();
     const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
     qint64 id = 0;
     const Status s = Database::inTransaction(m_db, [&]() -> Status {
