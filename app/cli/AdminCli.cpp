@@ -456,12 +456,19 @@ int AdminCli::purge(const Options &o)
         for (auto it = perKind.cbegin(); it != perKind.cend(); ++it)
             m_out << Retention::kindLabel(RetentionItem::Kind(it.key())) << ": " << it.value() << '\n';
         m_out << AdminCli::tr("Due now: %1.").arg(plan->size()) << Qt::endl;
+        const Result<int> waiting = retention.waitingOfErasedFiles(plan.value());
+        if (!waiting)
+            return fail(exitCodeFor(waiting.code()), waiting.message());
+        if (waiting.value() > 0)
+            m_out << Retention::waitingNotice(waiting.value(), true) << Qt::endl;
         return Ok;
     }
     const auto report = retention.purge(actor.login);
     if (!report)
         return fail(exitCodeFor(report.code()), report.message());
     m_out << Retention::describe(report.value()) << Qt::endl;
+    if (report->waitingKept > 0)
+        m_out << Retention::waitingNotice(report->waitingKept, false) << Qt::endl;
     return Ok;
 }
 

@@ -1,5 +1,7 @@
 #include "AttachmentStore.h"
 
+#include "CitizenRepository.h"
+#include "SubmissionRepository.h"
 #include "common/Clock.h"
 #include "store/Database.h"
 
@@ -29,9 +31,29 @@ QStringList AttachmentStore::defaultAcceptedTypes()
 
 AttachmentStore::AttachmentStore(QSqlDatabase db, const Clock *clock) : m_db(std::move(db)), m_clock(clock) {}
 
-Result<AttachmentInfo> AttachmentStore::add(qint64 submissionId, const QString &field, const QString &filename,
-                                            QIODevice *source, qint64 maxBytes, const QStringList &acceptedTypes)
+Status AttachmentStore::checkAccess(const Account &actor, qint64 attachmentId) const
 {
+    if (actor.role != Role::Volunteer)
+        return {};
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT submission_id, citizen_id FROM attachments WHERE id = ?"));
+    q.addBindValue(attachmentId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("check access to a document"), q.lastError());
+    if (!q.next())
+        return makeError(ErrorCode::InvalidInput, tr("This document no longer exists."));
+    // A document of a démarche follows the démarche; one kept in a file only, the file.
+    if (!q.value(0).isNull())
+        return SubmissionRepository::checkAccess(m_db, actor, q.value(0).toLongLong());
+    return CitizenRepository::checkAccess(m_db, actor, q.value(1).toLongLong());
+}
+
+Result<AttachmentInfo> AttachmentStore::add(const Account &actor, qint64 submissionId, const QString &field,
+                                            const QString &filename, QIODevice *source, qint64 maxBytes,
+                                            const QStringList &acceptedTypes)
+{
+    if (Status allowed = SubmissionRepository::checkAccess(m_db, actor, submissionId); !allowed)
+        return allowed.error();
     if (!source || !source->isReadable())
         return makeError(ErrorCode::Io, tr("The file cannot be read."));
     QByteArray chunk = source->read(ChunkSize);
@@ -112,18 +134,32 @@ Result<QList<AttachmentInfo>> AttachmentStore::listWhere(const char *column, qin
     return list;
 }
 
-Result<QList<AttachmentInfo>> AttachmentStore::list(qint64 submissionId) const
+Result<QList<AttachmentInfo>> AttachmentStore::list(const Account &actor, qint64 submissionId) const
+{
+    if (Status allowed = SubmissionRepository::checkAccess(m_db, actor, submissionId); !allowed)
+        return allowed.error();
+    return listWhere("submission_id", submissionId);
+}
+
+Result<QList<AttachmentInfo>> AttachmentStore::list(SystemAccess, qint64 submissionId) const
 {
     return listWhere("submission_id", submissionId);
 }
 
-Result<QList<AttachmentInfo>> AttachmentStore::listKept(qint64 citizenId) const
+Result<QList<AttachmentInfo>> AttachmentStore::listKept(const Account &actor, qint64 citizenId) const
 {
+    if (Status allowed = CitizenRepository::checkAccess(m_db, actor, citizenId); !allowed)
+        return allowed.error();
     return listWhere("citizen_id", citizenId);
 }
 
-Result<AttachmentInfo> AttachmentStore::copyTo(qint64 attachmentId, qint64 submissionId, const QString &field)
+Result<AttachmentInfo> AttachmentStore::copyTo(const Account &actor, qint64 attachmentId, qint64 submissionId,
+                                               const QString &field)
 {
+    if (Status allowed = checkAccess(actor, attachmentId); !allowed)
+        return allowed.error();
+    if (Status allowed = SubmissionRepository::checkAccess(m_db, actor, submissionId); !allowed)
+        return allowed.error();
     qint64 id = 0;
     const Status s = Database::inTransaction(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
@@ -149,7 +185,7 @@ Result<AttachmentInfo> AttachmentStore::copyTo(qint64 attachmentId, qint64 submi
     });
     if (!s)
         return s.error();
-    const Result<QList<AttachmentInfo>> all = list(submissionId);
+    const Result<QList<AttachmentInfo>> all = listWhere("submission_id", submissionId);
     if (!all)
         return all.error();
     for (const AttachmentInfo &a : all.value())
@@ -158,7 +194,14 @@ Result<AttachmentInfo> AttachmentStore::copyTo(qint64 attachmentId, qint64 submi
     return makeError(ErrorCode::Internal, tr("The copied document cannot be found."));
 }
 
-Status AttachmentStore::read(qint64 attachmentId, QIODevice *sink) const
+Status AttachmentStore::read(const Account &actor, qint64 attachmentId, QIODevice *sink) const
+{
+    if (Status allowed = checkAccess(actor, attachmentId); !allowed)
+        return allowed;
+    return readUnchecked(attachmentId, sink);
+}
+
+Status AttachmentStore::readUnchecked(qint64 attachmentId, QIODevice *sink) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT size, sha256 FROM attachments WHERE id = ?"));
@@ -189,17 +232,30 @@ Status AttachmentStore::read(qint64 attachmentId, QIODevice *sink) const
     return {};
 }
 
-Result<QByteArray> AttachmentStore::readAll(qint64 attachmentId) const
+Result<QByteArray> AttachmentStore::readAll(const Account &actor, qint64 attachmentId) const
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (Status s = read(attachmentId, &buffer); !s)
+    if (Status s = read(actor, attachmentId, &buffer); !s)
         return s.error();
     return bytes;
 }
 
-Result<QByteArray> AttachmentStore::readRange(qint64 attachmentId, qint64 offset, qint64 length) const
+Result<QByteArray> AttachmentStore::readRange(const Account &actor, qint64 attachmentId, qint64 offset,
+                                              qint64 length) const
+{
+    if (Status allowed = checkAccess(actor, attachmentId); !allowed)
+        return allowed.error();
+    return readRangeUnchecked(attachmentId, offset, length);
+}
+
+Result<QByteArray> AttachmentStore::readRange(SystemAccess, qint64 attachmentId, qint64 offset, qint64 length) const
+{
+    return readRangeUnchecked(attachmentId, offset, length);
+}
+
+Result<QByteArray> AttachmentStore::readRangeUnchecked(qint64 attachmentId, qint64 offset, qint64 length) const
 {
     if (offset < 0 || length < 0)
         return makeError(ErrorCode::InvalidInput, tr("This part of the document does not exist."));
@@ -255,7 +311,19 @@ Result<QByteArray> AttachmentStore::readRange(qint64 attachmentId, qint64 offset
     return bytes;
 }
 
-Status AttachmentStore::verify(qint64 attachmentId) const
+Status AttachmentStore::verify(const Account &actor, qint64 attachmentId) const
+{
+    if (Status allowed = checkAccess(actor, attachmentId); !allowed)
+        return allowed;
+    return verifyUnchecked(attachmentId);
+}
+
+Status AttachmentStore::verify(SystemAccess, qint64 attachmentId) const
+{
+    return verifyUnchecked(attachmentId);
+}
+
+Status AttachmentStore::verifyUnchecked(qint64 attachmentId) const
 {
     // A sink that accepts and forgets: read() does the hashing.
     class Discard final : public QIODevice
@@ -267,11 +335,13 @@ Status AttachmentStore::verify(qint64 attachmentId) const
         qint64 readData(char *, qint64) override { return -1; }
         qint64 writeData(const char *, qint64 size) override { return size; }
     } discard;
-    return read(attachmentId, &discard);
+    return readUnchecked(attachmentId, &discard);
 }
 
-Status AttachmentStore::remove(qint64 attachmentId)
+Status AttachmentStore::remove(const Account &actor, qint64 attachmentId)
 {
+    if (Status allowed = checkAccess(actor, attachmentId); !allowed)
+        return allowed;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM attachments WHERE id = ?")); // chunks go with it (ON DELETE CASCADE)
     q.addBindValue(attachmentId);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "Access.h"
 #include "common/Result.h"
+#include "security/Account.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -32,6 +34,8 @@ struct AttachmentInfo
 
 // Scans, photos and PDFs kept inside the encrypted store, in chunks: never a file in clear on disk,
 // not even a temporary one. Reading back verifies the SHA-256 recorded when the file was added.
+// Every call made for a person takes the acting account: a volunteer reaches only the documents of the démarches
+// they may open and of the files they created (Access); the sync engine reads through SystemAccess.
 class AttachmentStore
 {
     Q_DECLARE_TR_FUNCTIONS(relais::AttachmentStore)
@@ -45,27 +49,35 @@ public:
 
     // Streams `source` into the store. Refuses, with a message and nothing stored, a file over
     // `maxBytes`, an empty one, or one whose content is not of an accepted type.
-    Result<AttachmentInfo> add(qint64 submissionId, const QString &field, const QString &filename, QIODevice *source,
-                               qint64 maxBytes = DefaultMaxBytes,
+    Result<AttachmentInfo> add(const Account &actor, qint64 submissionId, const QString &field, const QString &filename,
+                               QIODevice *source, qint64 maxBytes = DefaultMaxBytes,
                                const QStringList &acceptedTypes = defaultAcceptedTypes());
-    Result<QList<AttachmentInfo>> list(qint64 submissionId) const;
+    Result<QList<AttachmentInfo>> list(const Account &actor, qint64 submissionId) const;
+    Result<QList<AttachmentInfo>> list(SystemAccess, qint64 submissionId) const;
     // The documents of a citizen's file (kept for reuse, with the "documents" consent), oldest first.
-    Result<QList<AttachmentInfo>> listKept(qint64 citizenId) const;
+    Result<QList<AttachmentInfo>> listKept(const Account &actor, qint64 citizenId) const;
     // Reuse: a copy of an attachment (typically a document kept in a citizen's file) for another démarche.
-    Result<AttachmentInfo> copyTo(qint64 attachmentId, qint64 submissionId, const QString &field);
+    Result<AttachmentInfo> copyTo(const Account &actor, qint64 attachmentId, qint64 submissionId, const QString &field);
     // Writes the attachment to `sink` chunk by chunk; fails if the bytes no longer match their SHA-256.
-    Status read(qint64 attachmentId, QIODevice *sink) const;
-    Result<QByteArray> readAll(qint64 attachmentId) const;
+    Status read(const Account &actor, qint64 attachmentId, QIODevice *sink) const;
+    Result<QByteArray> readAll(const Account &actor, qint64 attachmentId) const;
     // Bytes [offset, offset + length) of an attachment (fewer at its end), reading only the chunks that hold them,
     // so that sending a large file chunk by chunk costs one pass over it, not one per chunk. It does not check the
     // whole file's SHA-256: call verify() before the last bytes leave.
-    Result<QByteArray> readRange(qint64 attachmentId, qint64 offset, qint64 length) const;
+    Result<QByteArray> readRange(const Account &actor, qint64 attachmentId, qint64 offset, qint64 length) const;
+    Result<QByteArray> readRange(SystemAccess, qint64 attachmentId, qint64 offset, qint64 length) const;
     // Reads the whole attachment without keeping it, checking its size and SHA-256.
-    Status verify(qint64 attachmentId) const;
-    Status remove(qint64 attachmentId);
+    Status verify(const Account &actor, qint64 attachmentId) const;
+    Status verify(SystemAccess, qint64 attachmentId) const;
+    Status remove(const Account &actor, qint64 attachmentId);
 
 private:
     Result<QList<AttachmentInfo>> listWhere(const char *column, qint64 value) const;
+    // PermissionDenied (translated) when `actor` may not reach the attachment; nothing is read before.
+    Status checkAccess(const Account &actor, qint64 attachmentId) const;
+    Status readUnchecked(qint64 attachmentId, QIODevice *sink) const;
+    Status verifyUnchecked(qint64 attachmentId) const;
+    Result<QByteArray> readRangeUnchecked(qint64 attachmentId, qint64 offset, qint64 length) const;
 
     QSqlDatabase m_db;
     const Clock *m_clock;

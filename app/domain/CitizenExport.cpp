@@ -52,11 +52,11 @@ static Result<Gathered> gather(QSqlDatabase db, Journal *journal, const Clock *c
     if (!citizen)
         return citizen.error();
     g.citizen = citizen.value();
-    Result<QList<Consent>> consents = Consents(db, journal, clock).history(citizenId);
+    Result<QList<Consent>> consents = Consents(db, journal, clock).history(actor, citizenId);
     if (!consents)
         return consents.error();
     g.consents = consents.value();
-    Result<QList<Mandate>> mandates = Mandates(db, journal, clock).forCitizen(citizenId);
+    Result<QList<Mandate>> mandates = Mandates(db, journal, clock).forCitizen(actor, citizenId);
     if (!mandates)
         return mandates.error();
     g.mandates = mandates.value();
@@ -66,7 +66,7 @@ static Result<Gathered> gather(QSqlDatabase db, Journal *journal, const Clock *c
     g.submissions = submissions.value();
     AttachmentStore attachments(db, clock);
     for (const Submission &s : g.submissions) {
-        Result<QList<AttachmentInfo>> list = attachments.list(s.id);
+        Result<QList<AttachmentInfo>> list = attachments.list(actor, s.id);
         if (!list)
             return list.error();
         for (const AttachmentInfo &a : list.value()) {
@@ -75,7 +75,7 @@ static Result<Gathered> gather(QSqlDatabase db, Journal *journal, const Clock *c
         }
     }
     // Documents kept in the file for reuse (those still attached to a démarche are listed with it).
-    Result<QList<AttachmentInfo>> kept = attachments.listKept(citizenId);
+    Result<QList<AttachmentInfo>> kept = attachments.listKept(actor, citizenId);
     if (!kept)
         return kept.error();
     for (const AttachmentInfo &a : kept.value()) {

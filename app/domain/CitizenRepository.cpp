@@ -116,7 +116,21 @@ CitizenRepository::CitizenRepository(QSqlDatabase db, Journal *journal, const Cl
 
 bool CitizenRepository::canSee(const Account &actor, const Citizen &citizen)
 {
-    return actor.role != Role::Volunteer || citizen.createdBy == actor.id;
+    return Access::seesPerson(actor, citizen.createdBy);
+}
+
+Status CitizenRepository::checkAccess(QSqlDatabase db, const Account &actor, qint64 citizenId)
+{
+    if (actor.role != Role::Volunteer)
+        return {};
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT created_by FROM citizens WHERE id = ?"));
+    q.addBindValue(citizenId);
+    if (Status s = exec(q, "check access to a file"); !s)
+        return s;
+    if (q.next() && !Access::seesPerson(actor, q.value(0).toLongLong()))
+        return notYours();
+    return {};
 }
 
 QList<FieldProblem> CitizenRepository::check(Citizen *c, const QDate &today)
@@ -443,7 +457,7 @@ Result<QList<Submission>> CitizenRepository::submissions(const Account &actor, q
 {
     if (const Result<Citizen> c = load(actor, citizenId); !c)
         return c.error();
-    return SubmissionRepository(m_db, m_journal, m_clock).forCitizen(citizenId);
+    return SubmissionRepository(m_db, m_journal, m_clock).forCitizen(actor, citizenId);
 }
 
 Status CitizenRepository::touch(qint64 citizenId)
@@ -538,6 +552,13 @@ Status CitizenRepository::deleteFile(QSqlDatabase db, qint64 id, bool discardQue
             return s;
     }
     return {};
+}
+
+QString CitizenRepository::waitingOnErasureNotice(int waiting)
+{
+    return tr("%n démarche(s) of this person are still waiting to be sent; their answers and documents stay "
+              "encrypted on this PC until delivery, then are removed at once.",
+              nullptr, waiting);
 }
 
 void CitizenRepository::checkpoint(QSqlDatabase db)

@@ -72,8 +72,14 @@ public:
 
     // Erasure (RGPD art. 17): the file, its drafts, documents, consents, mandates and search entries.
     Status erase(const Account &actor, qint64 id, QueuedOnErasure queued);
+    // What erasure keeps when `waiting` démarches of the person are still to be sent and are delivered first: one
+    // plain sentence for the erasure dialog and relais-admin.
+    static QString waitingOnErasureNotice(int waiting);
 
     static bool canSee(const Account &actor, const Citizen &citizen);
+    // canSee() for a file known by its id, read from the store (consents, mandates, kept documents of the file);
+    // a file that does not exist is left to the caller to report.
+    static Status checkAccess(QSqlDatabase db, const Account &actor, qint64 citizenId);
 
     // Internal, also used by the retention purge: deletes a file and everything attached, in the caller's
     // transaction. Submissions still queued or sending are kept for delivery (detached, erased once delivered).

@@ -222,8 +222,10 @@ bool Consents::inForce(qint64 citizenId, ConsentPurpose purpose) const
     return q.exec() && q.next();
 }
 
-Result<QList<Consent>> Consents::history(qint64 citizenId) const
+Result<QList<Consent>> Consents::history(const Account &actor, qint64 citizenId) const
 {
+    if (Status allowed = CitizenRepository::checkAccess(m_db, actor, citizenId); !allowed)
+        return allowed.error();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, citizen_id, purpose, text_version, given_at, given_by, withdrawn_at,"

@@ -70,7 +70,7 @@ public:
     // the "documents" consent is in force. Journaled "document_kept" (file uuid only).
     Status keepDocument(const Account &actor, const Citizen &citizen, qint64 attachmentId);
     // Every consent ever recorded for the person (in force and withdrawn), most recent first.
-    Result<QList<Consent>> history(qint64 citizenId) const;
+    Result<QList<Consent>> history(const Account &actor, qint64 citizenId) const;
 
     // A one-page PDF the citizen signs: the structure, the person's name, each purpose's text with a box
     // ticked or not, the text versions, the date and the mediator. Written to `pdfPath`.

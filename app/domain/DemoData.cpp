@@ -450,7 +450,7 @@ private:
         if (field.type == FieldType::Attachment) {
             if (!attachments || !field.required)
                 return;
-            v = document(*attachments, submissionId, field, path);
+            v = document(*attachments, editor.actor(), submissionId, field, path);
         }
         if (v.isValid())
             editor.setValue(path, v);
@@ -588,7 +588,8 @@ private:
     }
 
     // A small scan-like document, of a type the field accepts.
-    QVariant document(AttachmentStore &store, qint64 submissionId, const FieldDefinition &field, const QString &path)
+    QVariant document(AttachmentStore &store, const Account &actor, qint64 submissionId, const FieldDefinition &field,
+                      const QString &path)
     {
         const QStringList accepted = field.accept.isEmpty() ? AttachmentStore::defaultAcceptedTypes() : field.accept;
         QByteArray bytes;
@@ -610,7 +611,7 @@ private:
         }
         QBuffer source(&bytes);
         source.open(QIODevice::ReadOnly);
-        const auto added = store.add(submissionId, path, name, &source,
+        const auto added = store.add(actor, submissionId, path, name, &source,
                                      field.maxBytes > 0 ? field.maxBytes : AttachmentStore::DefaultMaxBytes, accepted);
         return added ? QVariant(added->fieldValue()) : QVariant();
     }
@@ -742,10 +743,10 @@ Result<DemoCounts> DemoData::seed(Vault &vault, const Account &admin, int count,
         if (roll >= 30 || demarches.isEmpty())
             continue;
         const catalogue::DemarchePtr demarche = demarches.at(random.bounded(int(demarches.size())));
-        auto draft = submissions.createDraft(demarche->id, demarche->version, actor.id, actor.login, person.citizen.id);
+        auto draft = submissions.createDraft(actor, demarche->id, demarche->version, person.citizen.id);
         if (!draft)
             return draft.error();
-        DraftEditor editor(&submissions, demarche, draft.value(), clock);
+        DraftEditor editor(&submissions, actor, demarche, draft.value(), clock);
         FormFiller filler(random, person, today);
         const bool toQueue = roll < 12;
         const int sections = int(demarche->sections.size());
@@ -755,7 +756,7 @@ Result<DemoCounts> DemoData::seed(Vault &vault, const Account &admin, int count,
             for (const catalogue::RequiredDocument &document : editor.engine().requiredDocuments())
                 editor.setDocumentChecked(document.id, true);
             if (editor.engine().isComplete()) {
-                if (Status s = editor.send(actor.login); !s)
+                if (Status s = editor.send(); !s)
                     return s.error();
                 ++counts.queued;
                 continue;

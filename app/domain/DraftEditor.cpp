@@ -9,10 +9,10 @@ namespace {
 const QString DocumentsKey = QStringLiteral("$documents");
 } // namespace
 
-DraftEditor::DraftEditor(SubmissionRepository *repository, catalogue::DemarchePtr demarche,
+DraftEditor::DraftEditor(SubmissionRepository *repository, Account actor, catalogue::DemarchePtr demarche,
                          const Submission &submission, const Clock *clock, QObject *parent)
-    : QObject(parent), m_repository(repository), m_submission(submission), m_engine(std::move(demarche), clock),
-      m_section(submission.currentSection)
+    : QObject(parent), m_repository(repository), m_actor(std::move(actor)), m_submission(submission),
+      m_engine(std::move(demarche), clock), m_section(submission.currentSection)
 {
     QJsonObject answers = submission.answers;
     for (const QJsonValue &id : answers.take(DocumentsKey).toArray())
@@ -101,7 +101,7 @@ Status DraftEditor::saveNow()
     QJsonObject draft = m_engine.draft();
     if (!m_documents.isEmpty())
         draft.insert(DocumentsKey, QJsonArray::fromStringList(m_documents));
-    const Status s = m_repository->saveDraft(m_submission.id, draft, m_section);
+    const Status s = m_repository->saveDraft(m_actor, m_submission.id, draft, m_section);
     if (!s) {
         // Stay dirty: the next change, or leaving the form, tries again; the answers are still on screen.
         Q_EMIT saveFailed(s.error().message);
@@ -112,7 +112,7 @@ Status DraftEditor::saveNow()
     return s;
 }
 
-Status DraftEditor::send(const QString &actorLogin)
+Status DraftEditor::send()
 {
     if (!m_engine.isComplete())
         return makeError(ErrorCode::InvalidInput, tr("Some answers are missing or need correcting."));
@@ -121,11 +121,11 @@ Status DraftEditor::send(const QString &actorLogin)
     if (Status s = saveNow(); !s)
         return s;
     if (m_submission.demarcheVersion != m_engine.demarche().version) {
-        if (Status s = m_repository->adoptVersion(m_submission.id, m_engine.demarche().version); !s)
+        if (Status s = m_repository->adoptVersion(m_actor, m_submission.id, m_engine.demarche().version); !s)
             return s;
         m_submission.demarcheVersion = m_engine.demarche().version;
     }
-    if (Status s = m_repository->queue(m_submission.id, m_engine.answers(), actorLogin); !s)
+    if (Status s = m_repository->queue(m_actor, m_submission.id, m_engine.answers()); !s)
         return s;
     m_sent = true;
     m_dirty = false;

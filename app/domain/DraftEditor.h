@@ -22,13 +22,15 @@ public:
 
     // Opens `submission` (a draft of `demarche`) with its saved answers. Answers the démarche no longer has (a newer
     // version removed the field) are listed by droppedAnswers().
-    DraftEditor(SubmissionRepository *repository, catalogue::DemarchePtr demarche, const Submission &submission,
-                const Clock *clock = nullptr, QObject *parent = nullptr);
+    // Every save and the sending are made as `actor` (Access applies to each).
+    DraftEditor(SubmissionRepository *repository, Account actor, catalogue::DemarchePtr demarche,
+                const Submission &submission, const Clock *clock = nullptr, QObject *parent = nullptr);
     ~DraftEditor() override;
 
     catalogue::FormEngine &engine() { return m_engine; }
     const catalogue::FormEngine &engine() const { return m_engine; }
     const Submission &submission() const { return m_submission; }
+    const Account &actor() const { return m_actor; }
     const QStringList &droppedAnswers() const { return m_dropped; }
 
     bool setValue(const QString &path, const QVariant &value);
@@ -49,7 +51,7 @@ public:
     Status saveNow();
     // Checks every answer and that every required document was ticked, freezes the submission with the canonical
     // answers and the démarche version, and puts it in the queue. Refused (nothing changes) while the form has errors.
-    Status send(const QString &actorLogin);
+    Status send();
     bool isSent() const { return m_sent; }
 
 Q_SIGNALS:
@@ -60,6 +62,7 @@ private:
     void changed();
 
     SubmissionRepository *m_repository;
+    Account m_actor;
     Submission m_submission;
     catalogue::FormEngine m_engine;
     QStringList m_dropped;

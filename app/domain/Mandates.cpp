@@ -287,8 +287,10 @@ Status Mandates::revokeScope(const Account &actor, qint64 mandateId, const QStri
     });
 }
 
-Result<QList<Mandate>> Mandates::forCitizen(qint64 citizenId) const
+Result<QList<Mandate>> Mandates::forCitizen(const Account &actor, qint64 citizenId) const
 {
+    if (Status allowed = CitizenRepository::checkAccess(m_db, actor, citizenId); !allowed)
+        return allowed.error();
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(
@@ -329,8 +331,10 @@ Result<QList<Mandate>> Mandates::forCitizen(qint64 citizenId) const
     return list;
 }
 
-Result<Mandate> Mandates::activeFor(qint64 citizenId, const QString &scope) const
+Result<Mandate> Mandates::activeFor(const Account &actor, qint64 citizenId, const QString &scope) const
 {
+    if (Status allowed = CitizenRepository::checkAccess(m_db, actor, citizenId); !allowed)
+        return allowed.error();
     const QString now = stamp(m_clock->now());
     QSqlQuery q(m_db);
     // Stamps are all UTC with milliseconds, so text order is time order.
@@ -347,7 +351,7 @@ Result<Mandate> Mandates::activeFor(qint64 citizenId, const QString &scope) cons
         return Mandate{};
     const qint64 id = q.value(0).toLongLong();
     q.finish();
-    Result<QList<Mandate>> all = forCitizen(citizenId);
+    Result<QList<Mandate>> all = forCitizen(actor, citizenId);
     if (!all)
         return all.error();
     for (const Mandate &m : all.value()) {

@@ -74,9 +74,10 @@ public:
                            MandateDuration duration, const QString &structureName, const QString &mediatorName);
     // Revokes one scope of a mandate (journaled "mandate_scope_revoked"); the others stay in force.
     Status revokeScope(const Account &actor, qint64 mandateId, const QString &scope);
-    Result<QList<Mandate>> forCitizen(qint64 citizenId) const;
+    // Reading a person's mandates follows their file (a volunteer: only the files they created).
+    Result<QList<Mandate>> forCitizen(const Account &actor, qint64 citizenId) const;
     // The mandate in force now that covers `scope`, if any (id 0 when none).
-    Result<Mandate> activeFor(qint64 citizenId, const QString &scope) const;
+    Result<Mandate> activeFor(const Account &actor, qint64 citizenId, const QString &scope) const;
 
     // The canonical content of the attestation (structure, mediator, person, scopes, dates) and its hash.
     static QByteArray attestationContent(const Mandate &mandate, const Citizen &citizen, const QString &structureName,

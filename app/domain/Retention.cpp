@@ -60,6 +60,31 @@ QString Retention::describe(const Report &report)
         .arg(report.draftsRemoved);
 }
 
+QString Retention::waitingNotice(int waiting, bool dueNow)
+{
+    if (dueNow)
+        return tr("%n démarche(s) of the files due for erasure are still waiting to be sent; their answers and "
+                  "documents will stay encrypted on this PC until delivery, then be removed at once.",
+                  nullptr, waiting);
+    return tr("%n démarche(s) of erased people are still waiting to be sent; their answers and documents stay "
+              "encrypted on this PC until delivery, then are removed at once.",
+              nullptr, waiting);
+}
+
+Result<int> Retention::waitingOfErasedFiles(const QList<RetentionItem> &plan) const
+{
+    int waiting = 0;
+    for (const RetentionItem &item : plan) {
+        if (item.kind != RetentionItem::Kind::InactiveFile)
+            continue;
+        const Result<int> n = SubmissionRepository::waitingForPerson(m_db, item.objectId);
+        if (!n)
+            return n.error();
+        waiting += n.value();
+    }
+    return waiting;
+}
+
 int Retention::inactivityMonths() const
 {
     QSqlQuery q(m_db);
@@ -177,6 +202,12 @@ Result<Retention::Report> Retention::purge(const QString &actorLogin)
         if (!s)
             return s.error();
     }
+    QSqlQuery kept(m_db);
+    if (!kept.exec(QStringLiteral("SELECT count(*) FROM submissions WHERE erase_after_delivery = 1"
+                                  " AND state IN ('queued', 'sending')")) ||
+        !kept.next())
+        return Database::sqlError(QStringLiteral("retention: kept for delivery"), kept.lastError());
+    report.waitingKept = kept.value(0).toInt();
     if (report.filesErased + report.payloadsReduced + report.demarchesRemoved + report.draftsRemoved == 0)
         return report;
     const Status journaled = Database::inTransaction(m_db, [&]() -> Status {

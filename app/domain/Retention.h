@@ -56,12 +56,18 @@ public:
         int payloadsReduced = 0;
         int demarchesRemoved = 0;
         int draftsRemoved = 0;
+        // Démarches of erased people still waiting to be sent: kept, answers and documents included, until delivery.
+        int waitingKept = 0;
     };
     Result<Report> purge(const QString &actorLogin);
+    // How many démarches of the files `plan` would erase are still waiting to be sent (kept until delivered).
+    Result<int> waitingOfErasedFiles(const QList<RetentionItem> &plan) const;
 
     static QString kindLabel(RetentionItem::Kind kind); // translated
     // What a purge did, in one translated sentence of counts (the CLI and the administration page).
     static QString describe(const Report &report);
+    // What erasure keeps until delivery, in one plain sentence: after a purge, and (`dueNow`) in its dry run.
+    static QString waitingNotice(int waiting, bool dueNow);
 
 private:
     QSqlDatabase m_db;

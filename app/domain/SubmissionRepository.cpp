@@ -1,5 +1,6 @@
 #include "SubmissionRepository.h"
 
+#include "CitizenRepository.h"
 #include "security/Journal.h"
 #include "store/Database.h"
 
@@ -8,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <QVariantList>
 
 namespace relais {
 
@@ -68,9 +70,40 @@ SubmissionRepository::SubmissionRepository(QSqlDatabase db, Journal *journal, co
     : m_db(std::move(db)), m_journal(journal), m_clock(clock)
 {}
 
-Result<Submission> SubmissionRepository::createDraft(const QString &demarcheId, int demarcheVersion, qint64 accountId,
-                                                     const QString &actorLogin, qint64 citizenId)
+Status SubmissionRepository::checkAccess(QSqlDatabase db, const Account &actor, qint64 id)
 {
+    if (actor.role != Role::Volunteer)
+        return {};
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT s.created_by, COALESCE(c.created_by, 0) FROM submissions s"
+                             " LEFT JOIN citizens c ON c.id = s.citizen_id WHERE s.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("check access to a démarche"), q.lastError());
+    if (!q.next())
+        return makeError(ErrorCode::InvalidInput, tr("This démarche no longer exists."));
+    if (!Access::seesDemarche(actor, q.value(0).toLongLong(), q.value(1).toLongLong()))
+        return Access::demarcheRefused();
+    return {};
+}
+
+Result<int> SubmissionRepository::waitingForPerson(QSqlDatabase db, qint64 citizenId)
+{
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("SELECT count(*) FROM submissions WHERE citizen_id = ? AND state IN ('queued', 'sending')"));
+    q.addBindValue(citizenId);
+    if (!q.exec() || !q.next())
+        return Database::sqlError(QStringLiteral("count waiting démarches"), q.lastError());
+    return q.value(0).toInt();
+}
+
+Result<Submission> SubmissionRepository::createDraft(const Account &actor, const QString &demarcheId,
+                                                     int demarcheVersion, qint64 citizenId)
+{
+    if (citizenId > 0)
+        if (Status allowed = CitizenRepository::checkAccess(m_db, actor, citizenId); !allowed)
+            return allowed.error();
     const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
     qint64 id = 0;
     const Status s = Database::inTransaction(m_db, [&]() -> Status {
@@ -80,22 +113,25 @@ Result<Submission> SubmissionRepository::createDraft(const QString &demarcheId, 
         q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
         q.addBindValue(demarcheId);
         q.addBindValue(demarcheVersion);
-        q.addBindValue(accountId);
+        q.addBindValue(actor.id);
         q.addBindValue(now);
         q.addBindValue(now);
         q.addBindValue(citizenId > 0 ? QVariant(citizenId) : QVariant(QMetaType::fromType<qint64>()));
         if (!q.exec())
             return Database::sqlError(QStringLiteral("create draft"), q.lastError());
         id = q.lastInsertId().toLongLong();
-        return m_journal->append(actorLogin, QStringLiteral("draft_created"), QStringLiteral("submission:%1").arg(id));
+        return m_journal->append(actor.login, QStringLiteral("draft_created"), QStringLiteral("submission:%1").arg(id));
     });
     if (!s)
         return s.error();
-    return load(id);
+    return load(actor, id);
 }
 
-Status SubmissionRepository::saveDraft(qint64 id, const QJsonObject &answers, const QString &currentSection)
+Status SubmissionRepository::saveDraft(const Account &actor, qint64 id, const QJsonObject &answers,
+                                       const QString &currentSection)
 {
+    if (Status allowed = checkAccess(m_db, actor, id); !allowed)
+        return allowed;
     QSqlQuery q(m_db);
     // One statement, so one implicit transaction: the row holds the old save or the new one.
     q.prepare(QStringLiteral("UPDATE submissions SET answers = ?, current_section = ?, updated_at = ?"
@@ -112,8 +148,10 @@ Status SubmissionRepository::saveDraft(qint64 id, const QJsonObject &answers, co
     return {};
 }
 
-Status SubmissionRepository::adoptVersion(qint64 id, int demarcheVersion)
+Status SubmissionRepository::adoptVersion(const Account &actor, qint64 id, int demarcheVersion)
 {
+    if (Status allowed = checkAccess(m_db, actor, id); !allowed)
+        return allowed;
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE submissions SET demarche_version = ? WHERE id = ? AND state = 'draft'"));
     q.addBindValue(demarcheVersion);
@@ -123,7 +161,19 @@ Status SubmissionRepository::adoptVersion(qint64 id, int demarcheVersion)
     return {};
 }
 
-Result<Submission> SubmissionRepository::load(qint64 id) const
+Result<Submission> SubmissionRepository::load(const Account &actor, qint64 id) const
+{
+    if (Status allowed = checkAccess(m_db, actor, id); !allowed)
+        return allowed.error();
+    return loadUnchecked(id);
+}
+
+Result<Submission> SubmissionRepository::load(SystemAccess, qint64 id) const
+{
+    return loadUnchecked(id);
+}
+
+Result<Submission> SubmissionRepository::loadUnchecked(qint64 id) const
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE id = ?").arg(QLatin1String(Columns)));
@@ -135,14 +185,16 @@ Result<Submission> SubmissionRepository::load(qint64 id) const
     return fromRow(q);
 }
 
-Result<QList<Submission>> SubmissionRepository::drafts(qint64 accountId) const
+Result<QList<Submission>> SubmissionRepository::drafts(const Account &actor, qint64 accountId) const
 {
+    QVariantList binds{accountId, accountId};
+    const QString visible = Access::demarcheCondition(actor, QStringLiteral("s"), &binds);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE state = 'draft' AND (? = 0 OR created_by = ?)"
-                             " ORDER BY updated_at DESC, id DESC")
-                  .arg(QLatin1String(Columns)));
-    q.addBindValue(accountId);
-    q.addBindValue(accountId);
+    q.prepare(QStringLiteral("SELECT %1 FROM submissions s WHERE state = 'draft' AND (? = 0 OR created_by = ?)"
+                             " AND %2 ORDER BY updated_at DESC, id DESC")
+                  .arg(QLatin1String(Columns), visible));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
     if (!q.exec())
         return Database::sqlError(QStringLiteral("list drafts"), q.lastError());
     QList<Submission> list;
@@ -151,12 +203,16 @@ Result<QList<Submission>> SubmissionRepository::drafts(qint64 accountId) const
     return list;
 }
 
-Result<QList<Submission>> SubmissionRepository::forCitizen(qint64 citizenId) const
+Result<QList<Submission>> SubmissionRepository::forCitizen(const Account &actor, qint64 citizenId) const
 {
+    QVariantList binds{citizenId};
+    const QString visible = Access::demarcheCondition(actor, QStringLiteral("s"), &binds);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE citizen_id = ? ORDER BY updated_at DESC, id DESC")
-                  .arg(QLatin1String(Columns)));
-    q.addBindValue(citizenId);
+    q.prepare(QStringLiteral("SELECT %1 FROM submissions s WHERE citizen_id = ? AND %2"
+                             " ORDER BY updated_at DESC, id DESC")
+                  .arg(QLatin1String(Columns), visible));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
     if (!q.exec())
         return Database::sqlError(QStringLiteral("list démarches of a citizen"), q.lastError());
     QList<Submission> list;
@@ -165,8 +221,10 @@ Result<QList<Submission>> SubmissionRepository::forCitizen(qint64 citizenId) con
     return list;
 }
 
-Status SubmissionRepository::queue(qint64 id, const QJsonObject &canonicalAnswers, const QString &actorLogin)
+Status SubmissionRepository::queue(const Account &actor, qint64 id, const QJsonObject &canonicalAnswers)
 {
+    if (Status allowed = checkAccess(m_db, actor, id); !allowed)
+        return allowed;
     return Database::inTransaction(m_db, [&]() -> Status {
         const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
         QSqlQuery q(m_db);
@@ -181,13 +239,15 @@ Status SubmissionRepository::queue(qint64 id, const QJsonObject &canonicalAnswer
         if (q.numRowsAffected() != 1)
             return makeError(ErrorCode::InvalidInput, tr("This démarche is no longer a draft: it was already sent or "
                                                          "discarded."));
-        return m_journal->append(actorLogin, QStringLiteral("submission_queued"),
+        return m_journal->append(actor.login, QStringLiteral("submission_queued"),
                                  QStringLiteral("submission:%1").arg(id));
     });
 }
 
-Status SubmissionRepository::discard(qint64 id, const QString &actorLogin)
+Status SubmissionRepository::discard(const Account &actor, qint64 id)
 {
+    if (Status allowed = checkAccess(m_db, actor, id); !allowed)
+        return allowed;
     return Database::inTransaction(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("UPDATE submissions SET state = 'discarded', answers = '{}', updated_at = ?,"
@@ -203,7 +263,7 @@ Status SubmissionRepository::discard(qint64 id, const QString &actorLogin)
                                                          "or was already delivered."));
         if (Status dropped = dropAttachments(m_db, id); !dropped)
             return dropped;
-        return m_journal->append(actorLogin, QStringLiteral("submission_discarded"),
+        return m_journal->append(actor.login, QStringLiteral("submission_discarded"),
                                  QStringLiteral("submission:%1").arg(id));
     });
 }
@@ -222,9 +282,10 @@ Status SubmissionRepository::dropAttachments(QSqlDatabase db, qint64 submissionI
     return {};
 }
 
-Status SubmissionRepository::markDelivered(qint64 id, const QJsonObject &receipt)
+Status SubmissionRepository::markDelivered(SystemAccess, qint64 id, const QJsonObject &receipt)
 {
-    return Database::inTransaction(m_db, [&]() -> Status {
+    bool erased = false;
+    const Status done = Database::inTransaction(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
         const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
         q.prepare(QStringLiteral("UPDATE submissions SET state = 'delivered', receipt = ?, delivered_at = ?,"
@@ -237,12 +298,27 @@ Status SubmissionRepository::markDelivered(qint64 id, const QJsonObject &receipt
             return Database::sqlError(QStringLiteral("mark delivered"), q.lastError());
         if (q.numRowsAffected() != 1)
             return makeError(ErrorCode::InvalidInput, tr("This démarche was not waiting to be sent."));
+        // Its person asked for erasure while it waited: the answers were kept only so that it could reach the
+        // platform, and go now, with its documents, rather than at the next retention purge.
+        q.prepare(QStringLiteral("UPDATE submissions SET answers = '{}', current_section = '', reduced_at = ?"
+                                 " WHERE id = ? AND erase_after_delivery = 1"));
+        q.addBindValue(now);
+        q.addBindValue(id);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("erase delivered answers"), q.lastError());
+        erased = q.numRowsAffected() == 1;
+        if (erased)
+            if (Status dropped = dropAttachments(m_db, id); !dropped)
+                return dropped;
         return m_journal->append(QStringLiteral("sync"), QStringLiteral("submission_delivered"),
                                  QStringLiteral("submission:%1").arg(id));
     });
+    if (done && erased)
+        CitizenRepository::checkpoint(m_db); // the deleted pages must not linger in the write-ahead log
+    return done;
 }
 
-Status SubmissionRepository::recordStatus(qint64 id, const QString &state)
+Status SubmissionRepository::recordStatus(SystemAccess, qint64 id, const QString &state)
 {
     static const QStringList known = {QStringLiteral("in_review"), QStringLiteral("accepted"),
                                       QStringLiteral("rejected_by_operator"), QStringLiteral("incomplete")};

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "Access.h"
 #include "common/Clock.h"
 #include "common/Result.h"
+#include "security/Account.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -44,6 +46,8 @@ struct Submission
 
 // The submissions table (drafts onwards). Every save is one transaction: after a crash or a power cut a
 // draft reopens with exactly its last saved answers and section, never half of a save.
+// Every read or change made for a person takes the acting account and applies Access (a volunteer reaches only the
+// démarches they started or those of the people they created); the sync engine comes in through SystemAccess.
 class SubmissionRepository
 {
     Q_DECLARE_TR_FUNCTIONS(relais::SubmissionRepository)
@@ -54,31 +58,43 @@ public:
     // A state in words, for the mediator and the citizen ("Waiting to be sent", "Accepted"…).
     static QString stateLabel(const QString &state);
 
-    Result<Submission> createDraft(const QString &demarcheId, int demarcheVersion, qint64 accountId,
-                                   const QString &actorLogin, qint64 citizenId = 0);
+    // A volunteer may only start a démarche for a person whose file they created (or without a file).
+    Result<Submission> createDraft(const Account &actor, const QString &demarcheId, int demarcheVersion,
+                                   qint64 citizenId = 0);
     // Saves answers and section of a draft; refused once the submission has left the draft state.
-    Status saveDraft(qint64 id, const QJsonObject &answers, const QString &currentSection);
+    Status saveDraft(const Account &actor, qint64 id, const QJsonObject &answers, const QString &currentSection);
     // A draft reopened with a newer version of its démarche is from then on filled with that version.
-    Status adoptVersion(qint64 id, int demarcheVersion);
-    Result<Submission> load(qint64 id) const;
-    // Drafts of one account (or of everyone with accountId = 0), most recently changed first.
-    Result<QList<Submission>> drafts(qint64 accountId = 0) const;
-    // Every démarche of one citizen's file, most recently changed first.
-    Result<QList<Submission>> forCitizen(qint64 citizenId) const;
+    Status adoptVersion(const Account &actor, qint64 id, int demarcheVersion);
+    Result<Submission> load(const Account &actor, qint64 id) const;
+    Result<Submission> load(SystemAccess, qint64 id) const;
+    // Drafts of one account (or of everyone with accountId = 0) that `actor` may see, most recently changed first.
+    Result<QList<Submission>> drafts(const Account &actor, qint64 accountId = 0) const;
+    // Every démarche of one citizen's file that `actor` may see, most recently changed first.
+    Result<QList<Submission>> forCitizen(const Account &actor, qint64 citizenId) const;
     // Freezes the draft with the given (validated, canonical) answers and puts it in the queue.
-    Status queue(qint64 id, const QJsonObject &canonicalAnswers, const QString &actorLogin);
+    Status queue(const Account &actor, qint64 id, const QJsonObject &canonicalAnswers);
     // A mediator gives up a draft, a queued or a quarantined submission: its answers and attachments are
     // dropped at once, the row stays as "discarded" (journaled).
-    Status discard(qint64 id, const QString &actorLogin);
-    // The platform acknowledged the submission (sync): the receipt is kept with it.
-    Status markDelivered(qint64 id, const QJsonObject &receipt);
+    Status discard(const Account &actor, qint64 id);
+    // The platform acknowledged the submission (sync): the receipt is kept with it. When its person asked for
+    // erasure while it was queued, its answers and documents go in the same transaction: only the state, the
+    // receipt and the dates stay, for the outbox.
+    Status markDelivered(SystemAccess, qint64 id, const QJsonObject &receipt);
     // Inside the caller's transaction: the démarche's attachments go, except documents kept in the person's
     // file, which are detached from it and stay (their consent governs them).
     static Status dropAttachments(QSqlDatabase db, qint64 submissionId);
     // A status change that came back from the operator (in_review, accepted, rejected_by_operator, incomplete).
-    Status recordStatus(qint64 id, const QString &state);
+    Status recordStatus(SystemAccess, qint64 id, const QString &state);
+
+    // Whether `actor` may reach submission `id` (Access); PermissionDenied, translated, when not.
+    static Status checkAccess(QSqlDatabase db, const Account &actor, qint64 id);
+    // How many submissions of the person's file are still waiting to be sent (queued or sending): erasure keeps
+    // them until delivery.
+    static Result<int> waitingForPerson(QSqlDatabase db, qint64 citizenId);
 
 private:
+    Result<Submission> loadUnchecked(qint64 id) const;
+
     QSqlDatabase m_db;
     Journal *m_journal;
     const Clock *m_clock;

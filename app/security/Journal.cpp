@@ -636,8 +636,17 @@ QString Journal::describe(const Verification &v)
     return QString();
 }
 
-Result<QList<JournalEntry>> Journal::query(const JournalFilter &filter) const
+Status Journal::mayRead(const Account &actor)
 {
+    if (actor.role == Role::Admin)
+        return {};
+    return makeError(ErrorCode::PermissionDenied, tr("Only an administrator can read the security journal."));
+}
+
+Result<QList<JournalEntry>> Journal::query(const Account &actor, const JournalFilter &filter) const
+{
+    if (Status allowed = mayRead(actor); !allowed)
+        return allowed.error();
     const Where w = whereClause(filter, true);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -662,8 +671,10 @@ Result<QList<JournalEntry>> Journal::query(const JournalFilter &filter) const
     return rows;
 }
 
-Result<qint64> Journal::count(const JournalFilter &filter) const
+Result<qint64> Journal::count(const Account &actor, const JournalFilter &filter) const
 {
+    if (Status allowed = mayRead(actor); !allowed)
+        return allowed.error();
     const Where w = whereClause(filter, true);
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT count(*) FROM journal%1").arg(w.sql));
@@ -674,8 +685,10 @@ Result<qint64> Journal::count(const JournalFilter &filter) const
     return q.value(0).toLongLong();
 }
 
-Status Journal::exportCsv(const JournalFilter &filter, QIODevice *out) const
+Status Journal::exportCsv(const Account &actor, const JournalFilter &filter, QIODevice *out) const
 {
+    if (Status allowed = mayRead(actor); !allowed)
+        return allowed;
     const Where w = whereClause(filter, false);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);

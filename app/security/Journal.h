@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "Account.h"
 #include "common/Clock.h"
 #include "common/Result.h"
 
@@ -140,10 +141,12 @@ public:
     // "journal_anchor_reset" by `actor` and anchors the current head. Refused when rows were edited or removed.
     Status resetAnchor(const QString &actor);
 
-    Result<QList<JournalEntry>> query(const JournalFilter &filter) const;
-    Result<qint64> count(const JournalFilter &filter) const;
+    // Reading is for administrators only (DESIGN §4): anyone else gets PermissionDenied, translated.
+    Result<QList<JournalEntry>> query(const Account &actor, const JournalFilter &filter) const;
+    Result<qint64> count(const Account &actor, const JournalFilter &filter) const;
     // Every row matching the filter (limit, offset and beforeId ignored), newest first: UTF-8, RFC 4180.
-    Status exportCsv(const JournalFilter &filter, QIODevice *out) const;
+    Status exportCsv(const Account &actor, const JournalFilter &filter, QIODevice *out) const;
+    static Status mayRead(const Account &actor);
     QStringList actions() const;
     QStringList actors() const;
     // The translated name of an event; an unknown one is shown by its id.

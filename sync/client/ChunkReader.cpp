@@ -15,7 +15,7 @@ void ChunkReader::read(quint64 ticket, qint64 attachmentId, qint64 offset, qint6
 {
     m_opened = true;
     AttachmentStore store(m_database->connection(), SystemClock::instance());
-    const Result<QByteArray> bytes = store.readRange(attachmentId, offset, length);
+    const Result<QByteArray> bytes = store.readRange(SystemAccess(), attachmentId, offset, length);
     if (!bytes) {
         Q_EMIT chunkRead(ticket, {}, {}, bytes.error().message);
         return;
@@ -26,7 +26,7 @@ void ChunkReader::read(quint64 ticket, qint64 attachmentId, qint64 offset, qint6
         return;
     }
     if (last) {
-        if (const Status whole = store.verify(attachmentId); !whole) {
+        if (const Status whole = store.verify(SystemAccess(), attachmentId); !whole) {
             Q_EMIT chunkRead(ticket, {}, {}, whole.message());
             return;
         }

@@ -314,8 +314,9 @@ void SyncEngine::nextItem()
 void SyncEngine::beginItem(qint64 submissionId)
 {
     const QSqlDatabase db = m_database->connection();
-    auto submission = SubmissionRepository(db, m_journal, m_clock).load(submissionId);
-    auto attachments = AttachmentStore(db, m_clock).list(submissionId);
+    // The engine delivers every queued démarche, whoever is signed in: the system path (SystemAccess).
+    auto submission = SubmissionRepository(db, m_journal, m_clock).load(SystemAccess(), submissionId);
+    auto attachments = AttachmentStore(db, m_clock).list(SystemAccess(), submissionId);
     if (!submission || !submission->isWaiting() || !attachments) {
         nextItem();
         return;

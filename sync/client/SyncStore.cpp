@@ -235,16 +235,21 @@ Result<QList<OutboxItem>> SyncStore::query(const QString &where, const QVariantL
     return items;
 }
 
-Result<QList<OutboxItem>> SyncStore::outbox() const
+Result<QList<OutboxItem>> SyncStore::outbox(const Account &actor) const
 {
-    return query(QStringLiteral("s.state IN ('queued', 'sending', 'quarantined') OR (s.state IN ('delivered',"
+    QVariantList binds{iso(m_clock->now().addDays(-30))};
+    const QString visible = Access::demarcheCondition(actor, QStringLiteral("s"), &binds);
+    return query(QStringLiteral("(s.state IN ('queued', 'sending', 'quarantined') OR (s.state IN ('delivered',"
                                 " 'in_review', 'accepted', 'rejected_by_operator', 'incomplete') AND"
-                                " s.delivered_at >= ?)"),
-                 {iso(m_clock->now().addDays(-30))});
+                                " s.delivered_at >= ?)) AND %1")
+                     .arg(visible),
+                 binds);
 }
 
-Result<OutboxItem> SyncStore::item(qint64 submissionId) const
+Result<OutboxItem> SyncStore::item(const Account &actor, qint64 submissionId) const
 {
+    if (Status allowed = SubmissionRepository::checkAccess(m_db, actor, submissionId); !allowed)
+        return allowed.error();
     auto items = query(QStringLiteral("s.id = ?"), {submissionId});
     if (!items)
         return items.error();
@@ -277,8 +282,10 @@ Status SyncStore::setStopped(const QString &reason)
     return setValue(QLatin1String(StoppedReasonKey), reason);
 }
 
-Status SyncStore::reopenForCorrection(qint64 submissionId, const QString &actorLogin)
+Status SyncStore::reopenForCorrection(const Account &actor, qint64 submissionId)
 {
+    if (Status allowed = SubmissionRepository::checkAccess(m_db, actor, submissionId); !allowed)
+        return allowed;
     return Database::inTransaction(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
         const QString now = iso(m_clock->now());
@@ -299,7 +306,7 @@ Status SyncStore::reopenForCorrection(qint64 submissionId, const QString &actorL
             if (!q.exec())
                 return Database::sqlError(QStringLiteral("reopen"), q.lastError());
         }
-        return m_journal->append(actorLogin, QStringLiteral("submission_reopened"), objectOf(submissionId));
+        return m_journal->append(actor.login, QStringLiteral("submission_reopened"), objectOf(submissionId));
     });
 }
 
@@ -405,7 +412,7 @@ Status SyncStore::quarantine(qint64 submissionId, const QString &reason)
 Status SyncStore::recordDelivery(qint64 submissionId, const QJsonObject &receipt)
 {
     SubmissionRepository submissions(m_db, m_journal, m_clock);
-    if (Status s = submissions.markDelivered(submissionId, receipt); !s)
+    if (Status s = submissions.markDelivered(SystemAccess(), submissionId, receipt); !s)
         return s;
     // Bookkeeping only: a kill before this lands leaves upload rows of a delivered démarche; they are swept here
     // at the next delivery, with those of every démarche no longer waiting.
@@ -496,7 +503,7 @@ Result<QList<qint64>> SyncStore::applyStatusChanges(const QList<StatusChange> &c
             if (!q.exec())
                 return Database::sqlError(QStringLiteral("status"), q.lastError());
             // Kept in the history even when the state cannot follow (e.g. an unknown status): the mediator reads it.
-            (void)submissions.recordStatus(id, c.update.status);
+            (void)submissions.recordStatus(SystemAccess(), id, c.update.status);
             if (!touched.contains(id))
                 touched.append(id);
         }

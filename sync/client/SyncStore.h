@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/Result.h"
+#include "security/Account.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -113,18 +114,19 @@ public:
     Status saveEnrolment(const SyncSettings &s, const QString &actorLogin);
 
     // Queued, sending and quarantined submissions, and those delivered in the last 30 days (with their status
-    // updates); most recently queued first.
-    Result<QList<OutboxItem>> outbox() const;
-    Result<OutboxItem> item(qint64 submissionId) const;
+    // updates), as far as `actor` may see them (Access: a volunteer, only their own); most recently queued first.
+    Result<QList<OutboxItem>> outbox(const Account &actor) const;
+    Result<OutboxItem> item(const Account &actor, qint64 submissionId) const;
     Result<int> waitingCount() const; // queued + sending
     QDateTime lastSuccess() const;    // invalid if never
     QString stoppedReason() const;    // non-empty after 401/403 until re-enrolment
 
     // "Correct and resend": a quarantined submission goes back to draft under a NEW uuid (the old one may be held
     // by the platform with other content). Journaled "submission_reopened". Discard: SubmissionRepository::discard.
-    Status reopenForCorrection(qint64 submissionId, const QString &actorLogin);
+    Status reopenForCorrection(const Account &actor, qint64 submissionId);
 
-    // --- used by the engine ---
+    // --- used by the engine: a system actor (see SystemAccess), working on ids and counts; what it reads of a
+    // démarche's content goes through the repositories' SystemAccess overloads ---
     QString value(const QString &key) const;
     Status setValue(const QString &key, const QString &value);
     // A catalogue whose signature was checked, with its ETag, in one transaction; refused (InvalidInput) if it
@@ -140,7 +142,8 @@ public:
     int attempts(qint64 submissionId) const;
     // The platform refused the item for a reason a person must read. Journaled "submission_quarantined".
     Status quarantine(qint64 submissionId, const QString &reason);
-    // A valid receipt came back: SubmissionRepository::markDelivered, then the upload bookkeeping goes.
+    // A valid receipt came back: SubmissionRepository::markDelivered (which drops the answers and documents of a
+    // person erased meanwhile), then the upload bookkeeping goes.
     Status recordDelivery(qint64 submissionId, const QJsonObject &receipt);
     std::optional<UploadState> upload(qint64 attachmentId) const;
     Status saveUpload(const UploadState &upload);

@@ -146,7 +146,7 @@ std::optional<double> largestFormMs(const DemarchePtr &demarche, int renders)
         context.attachments = &attachments;
         context.language = QStringLiteral("fr");
         for (int i = 0; i < renders; ++i) {
-            const auto created = repository.createDraft(demarche->id, demarche->version, account->id, account->login);
+            const auto created = repository.createDraft(account.value(), demarche->id, demarche->version);
             if (!created) {
                 log() << "forms bench: cannot create a draft: " << created.message() << Qt::endl;
                 return std::nullopt;
@@ -155,7 +155,8 @@ std::optional<double> largestFormMs(const DemarchePtr &demarche, int renders)
             QElapsedTimer timer;
             timer.start();
             auto wizard = std::make_unique<ui::FormWizard>(
-                std::make_unique<DraftEditor>(&repository, demarche, created.value(), vault.clock()), context, login);
+                std::make_unique<DraftEditor>(&repository, account.value(), demarche, created.value(), vault.clock()),
+                context);
             wizard->installEventFilter(&watch);
             wizard->resize(1280, 900);
             wizard->show();

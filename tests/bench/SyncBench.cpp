@@ -207,7 +207,7 @@ Result<qint64> queueSubmission(Vault &vault, const Account &admin, QRandomGenera
     const QSqlDatabase db = vault.database()->connection();
     SubmissionRepository repository(db, &vault.journal(), vault.clock());
     AttachmentStore attachments(db, vault.clock());
-    auto draft = repository.createDraft(QLatin1String(Demarche), DemarcheVersion, admin.id, admin.login);
+    auto draft = repository.createDraft(admin, QLatin1String(Demarche), DemarcheVersion);
     if (!draft)
         return draft.error();
     QJsonObject answers{{QStringLiteral("motif"), QStringLiteral("bench")}};
@@ -218,7 +218,7 @@ Result<qint64> queueSubmission(Vault &vault, const Account &admin, QRandomGenera
         QBuffer buffer;
         buffer.setData(bytes);
         buffer.open(QIODevice::ReadOnly);
-        auto info = attachments.add(draft->id, field, filename, &buffer, sizes.at(i) + 1);
+        auto info = attachments.add(admin, draft->id, field, filename, &buffer, sizes.at(i) + 1);
         if (!info)
             return info.error();
         answers.insert(field, QJsonObject::fromVariantMap(info->fieldValue()));
@@ -241,7 +241,7 @@ Result<qint64> queueSubmission(Vault &vault, const Account &admin, QRandomGenera
         }
         curl->files << file;
     }
-    if (Status queued = repository.queue(draft->id, answers, admin.login); !queued)
+    if (Status queued = repository.queue(admin, draft->id, answers); !queued)
         return queued.error();
     return draft->id;
 }

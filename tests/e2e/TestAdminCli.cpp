@@ -3,6 +3,8 @@
 #include "StoreInspect.h"
 #include "TempStoreDir.h"
 
+#include "domain/CitizenRepository.h"
+#include "domain/SubmissionRepository.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 
@@ -76,6 +78,7 @@ private Q_SLOTS:
     void passwordsNeverAsArguments();
     void foreignFilesAreRefusedUntouched();
     void unwritableDataDirectory();
+    void purgeSaysWhatStaysUntilDelivery();
 };
 
 void TestAdminCli::initCreatesStoreAndPrintsRecoveryCodeOnce()
@@ -512,4 +515,61 @@ void TestAdminCli::unwritableDataDirectory()
 }
 
 QTEST_GUILESS_MAIN(TestAdminCli)
+void TestAdminCli::purgeSaysWhatStaysUntilDelivery()
+{
+    TempStoreDir dir;
+    QVERIFY(!init(dir.path()).isEmpty());
+    qint64 queued = 0;
+    const QJsonObject answers{{QStringLiteral("numero_allocataire"), QStringLiteral("1234567")}};
+    const auto signIn = [&](relais::Vault &vault) {
+        return bool(vault.signIn(QStringLiteral("alice"), relais::SecureBytes(AdminPassword.toUtf8().constData(),
+                                                                              int(AdminPassword.toUtf8().size()))));
+    };
+    {
+        // A file unused for years, whose last démarche still waits to be sent.
+        relais::Vault vault(dir.path());
+        QVERIFY(signIn(vault));
+        const relais::Account alice = vault.account(QStringLiteral("alice")).value();
+        const QSqlDatabase db = vault.database()->connection();
+        relais::Citizen person;
+        person.birthName = QStringLiteral("Ancienne");
+        person.givenNames = QStringLiteral("Personne");
+        const qint64 id = relais::CitizenRepository(db, &vault.journal(), vault.clock()).create(alice, person)->id;
+        relais::SubmissionRepository submissions(db, &vault.journal(), vault.clock());
+        queued = submissions.createDraft(alice, QStringLiteral("caf-rsa"), 1, id)->id;
+        QVERIFY(submissions.queue(alice, queued, answers));
+        QCOMPARE(execSql(db, QStringLiteral("UPDATE citizens SET last_activity_at = '2020-01-01T00:00:00.000Z'")),
+                 QString());
+    }
+    const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"), QStringLiteral("alice"),
+                            QStringLiteral("--password-stdin")};
+    Run r = admin(QStringList{QStringLiteral("purge"), QStringLiteral("--dry-run")} + as,
+                  AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    // Compared by its parts: the English plural forms may come from the translation file.
+    const auto says = [](const QString &out, const char *who, const char *until) {
+        for (const QString &line : out.split(QLatin1Char('\n')))
+            if (line.startsWith(QStringLiteral("1 démarche")) && line.contains(QLatin1String(who)) &&
+                line.contains(QLatin1String(until)))
+                return true;
+        return false;
+    };
+    QVERIFY2(says(r.out, "files due for erasure", "encrypted on this PC until delivery"), qPrintable(r.out));
+    r = admin(QStringList{QStringLiteral("purge")} + as, AdminPassword + QLatin1Char('\n'));
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("Files erased: 1.")), qPrintable(r.out));
+    QVERIFY2(says(r.out, "erased people", "stay encrypted on this PC until delivery, then are removed at once"),
+             qPrintable(r.out));
+    relais::Vault vault(dir.path());
+    QVERIFY(signIn(vault));
+    const relais::Account alice = vault.account(QStringLiteral("alice")).value();
+    const relais::Submission waiting =
+        relais::SubmissionRepository(vault.database()->connection(), &vault.journal(), vault.clock())
+            .load(alice, queued)
+            .value();
+    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.answers, answers);
+    QCOMPARE(waiting.citizenId, qint64(0));
+}
+
 #include "TestAdminCli.moc"

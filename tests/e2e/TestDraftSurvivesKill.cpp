@@ -145,9 +145,11 @@ void TestDraftSurvivesKill::draftSurvivesKillAndReopensAtItsStep()
 
     {
         Vault vault(m_data.path());
-        QVERIFY(vault.signIn(QStringLiteral("alice"), SecureBytes(Password.constData(), int(Password.size()))));
+        const auto alice =
+            vault.signIn(QStringLiteral("alice"), SecureBytes(Password.constData(), int(Password.size())));
+        QVERIFY(alice);
         SubmissionRepository repository(vault.database()->connection(), &vault.journal(), vault.clock());
-        const QList<Submission> drafts = repository.drafts().value();
+        const QList<Submission> drafts = repository.drafts(alice.value()).value();
         QCOMPARE(drafts.size(), 1);
         const QJsonObject values = drafts.first().answers.value(QStringLiteral("values")).toObject();
         QCOMPARE(values.value(QStringLiteral("numero_allocataire")).toString(), QStringLiteral("1234567"));

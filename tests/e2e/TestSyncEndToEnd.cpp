@@ -59,7 +59,7 @@ Run enrol(const QString &dir, const QUrl &platform, const QString &code)
                     password());
 }
 
-Run sync(const QString &dir)
+Run syncRound(const QString &dir)
 {
     return runAdmin(QStringList{QStringLiteral("sync"), QStringLiteral("--chunk-size"), QStringLiteral("65536")} +
                         as(dir),
@@ -131,12 +131,13 @@ QList<LocalSubmission> localSubmissions(Vault &vault, const QStringList &states)
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toString(), {}});
     AttachmentStore attachments(vault.database()->connection(), vault.clock());
+    const Account reader = vault.account(Login).value();
     for (LocalSubmission &s : out) {
-        const auto list = attachments.list(s.id);
+        const auto list = attachments.list(reader, s.id);
         if (!list)
             continue;
         for (const AttachmentInfo &info : list.value()) {
-            const auto bytes = attachments.readAll(info.id);
+            const auto bytes = attachments.readAll(reader, info.id);
             s.documents.append({info.field, info.size, info.sha256.toHex(), bytes ? bytes.value() : QByteArray()});
         }
     }
@@ -149,7 +150,7 @@ bool queueLargeDemarches(Vault &vault, const Account &actor, QRandomGenerator &r
     SubmissionRepository submissions(vault.database()->connection(), &vault.journal(), vault.clock());
     AttachmentStore attachments(vault.database()->connection(), vault.clock());
     for (int i = 0; i < count; ++i) {
-        auto draft = submissions.createDraft(QStringLiteral("caf-changement-adresse"), 1, actor.id, actor.login);
+        auto draft = submissions.createDraft(actor, QStringLiteral("caf-changement-adresse"), 1);
         if (!draft)
             return false;
         QJsonObject answers{{QStringLiteral("changement_banque"), true}};
@@ -160,13 +161,13 @@ bool queueLargeDemarches(Vault &vault, const Account &actor, QRandomGenerator &r
             QBuffer source(&bytes);
             source.open(QIODevice::ReadOnly);
             const QString field = f == 0 ? QStringLiteral("rib") : QStringLiteral("justificatif_domicile");
-            const auto added = attachments.add(draft->id, field,
+            const auto added = attachments.add(actor, draft->id, field,
                                                pdf ? QStringLiteral("scan.pdf") : QStringLiteral("photo.png"), &source);
             if (!added)
                 return false;
             answers.insert(field, QJsonObject::fromVariantMap(added->fieldValue()));
         }
-        if (!submissions.queue(draft->id, answers, actor.login))
+        if (!submissions.queue(actor, draft->id, answers))
             return false;
     }
     return true;
@@ -209,12 +210,12 @@ void TestSyncEndToEnd::enrolOnceThenSyncNothing()
     QVERIFY(again.code != 0);
     QVERIFY2(oneLineReason(again), qPrintable(again.err));
     QVERIFY(again.out.isEmpty());
-    const Run notEnrolled = sync(second.path());
+    const Run notEnrolled = syncRound(second.path());
     QVERIFY(notEnrolled.code != 0);
     QVERIFY2(notEnrolled.err.contains(QLatin1String("not enrolled")), qPrintable(notEnrolled.err));
 
     // Nothing to send: the round goes through all the same.
-    const Run round = sync(first.path());
+    const Run round = syncRound(first.path());
     QVERIFY2(round.code == 0, qPrintable(round.out + round.err));
     QCOMPARE(summaryCount(round.out, QStringLiteral("delivered")), 0);
     QCOMPARE(summaryCount(round.out, QStringLiteral("waiting")), 0);
@@ -296,7 +297,7 @@ void TestSyncEndToEnd::killedSyncsDeliverEverythingOnce()
     // Left alone, the next rounds finish the job (a round may still meet the platform's cleanup of a half upload).
     Run last;
     for (int attempt = 0; attempt < 3; ++attempt) {
-        last = sync(dir.path());
+        last = syncRound(dir.path());
         if (last.code == 0 && summaryCount(last.out, QStringLiteral("waiting")) == 0)
             break;
         qInfo("sync after the kills, attempt %d: code %d\n%s%s", attempt + 1, last.code, qPrintable(last.out),
@@ -328,7 +329,7 @@ void TestSyncEndToEnd::killedSyncsDeliverEverythingOnce()
         const QJsonObject remote = byUuid.value(local.uuid.toLower());
         QVERIFY2(!remote.isEmpty(), "a queued démarche is missing on the platform");
         // The kiosk shows the platform's reference for it.
-        const auto loaded = submissions.load(local.id);
+        const auto loaded = submissions.load(vault.account(Login).value(), local.id);
         QVERIFY(loaded);
         QCOMPARE(loaded->state, QStringLiteral("delivered"));
         QCOMPARE(loaded->receipt.value(QLatin1String("reference")).toString(),
@@ -392,11 +393,11 @@ void TestSyncEndToEnd::revokedDeviceStopsSync()
     QVERIFY(!device.isEmpty());
 
     QCOMPARE(platform.command(QStringLiteral("revoke-device"), {QStringLiteral("--device"), device}), 0);
-    const Run refused = sync(dir.path());
+    const Run refused = syncRound(dir.path());
     QCOMPARE(refused.code, 3);
     QVERIFY2(oneLineReason(refused), qPrintable(refused.err));
     // The stop holds: the next round does not try again either.
-    const Run stillRefused = sync(dir.path());
+    const Run stillRefused = syncRound(dir.path());
     QCOMPARE(stillRefused.code, 3);
     QVERIFY2(oneLineReason(stillRefused), qPrintable(stillRefused.err));
     QCOMPARE(platformCount(platform), 0);
@@ -415,7 +416,7 @@ void TestSyncEndToEnd::revokedDeviceStopsSync()
     // An administrator enrols the kiosk again: the démarche leaves.
     const Run reenrolled = enrol(dir.path(), platform.url(QStringLiteral("/")), platform.newCode());
     QVERIFY2(reenrolled.code == 0, qPrintable(reenrolled.err));
-    const Run round = sync(dir.path());
+    const Run round = syncRound(dir.path());
     QVERIFY2(round.code == 0, qPrintable(round.out + round.err));
     QCOMPARE(summaryCount(round.out, QStringLiteral("delivered")), 1);
     QCOMPARE(platformCount(platform), 1);

@@ -67,6 +67,7 @@ public:
     QSqlDatabase db() { return m_vault.database()->connection(); }
     SyncStore store() { return SyncStore(db(), journal(), &clock); }
     SubmissionRepository submissions() { return SubmissionRepository(db(), journal(), &clock); }
+    Account alice() { return m_vault.account(aliceLogin()).value(); }
     std::unique_ptr<SyncEngine> engine()
     {
         auto e = std::make_unique<SyncEngine>(database(), journal(), &clock);
@@ -77,8 +78,7 @@ public:
     // A démarche filled and queued, with one attachment field per file.
     qint64 queue(const QString &demarche, const QList<QByteArray> &files = {})
     {
-        const Account alice = m_vault.account(aliceLogin()).value();
-        auto draft = submissions().createDraft(demarche, 3, alice.id, alice.login);
+        auto draft = submissions().createDraft(alice(), demarche, 3);
         if (!draft)
             return 0;
         QJsonObject answers{{QStringLiteral("motif"), QStringLiteral("déménagement")}};
@@ -88,19 +88,20 @@ public:
             buffer.setData(files.at(i));
             buffer.open(QIODevice::ReadOnly);
             const QString field = QStringLiteral("piece_%1").arg(i + 1);
-            auto added = attachments.add(draft->id, field, QStringLiteral("justificatif-%1.pdf").arg(i + 1), &buffer);
+            auto added =
+                attachments.add(alice(), draft->id, field, QStringLiteral("justificatif-%1.pdf").arg(i + 1), &buffer);
             if (!added)
                 return 0;
             answers.insert(field, QJsonObject::fromVariantMap(added->fieldValue()));
         }
-        if (!submissions().queue(draft->id, answers, alice.login))
+        if (!submissions().queue(alice(), draft->id, answers))
             return 0;
         clock.advanceSecs(1); // queued one after the other: the oldest goes first
         return draft->id;
     }
-    QString state(qint64 id) { return submissions().load(id)->state; }
-    QString uuid(qint64 id) { return submissions().load(id)->uuid; }
-    sync::OutboxItem item(qint64 id) { return store().item(id).value(); }
+    QString state(qint64 id) { return submissions().load(alice(), id)->state; }
+    QString uuid(qint64 id) { return submissions().load(alice(), id)->uuid; }
+    sync::OutboxItem item(qint64 id) { return store().item(alice(), id).value(); }
     bool enrol(const QUrl &url, const QByteArray &token, const QByteArray &platformKey)
     {
         SyncSettings s;

@@ -103,7 +103,7 @@ void TestSyncEngine::firstDeliveryUploadsThenPuts()
     const qint64 id = k.queue(QStringLiteral("caf-changement-adresse"), {big, small});
     QVERIFY(id > 0);
     const QString uuid = k.uuid(id);
-    const auto attachments = AttachmentStore(k.db(), &k.clock).list(id).value();
+    const auto attachments = AttachmentStore(k.db(), &k.clock).list(k.alice(), id).value();
     QCOMPARE(attachments.size(), 2);
 
     // What the store holds at the moment each request arrives.
@@ -320,7 +320,7 @@ void TestSyncEngine::damagedDocumentNeverLeavesWhole()
     const QByteArray file = pdfBytes(200 * 1024, 3);
     const qint64 damaged = k.queue(QStringLiteral("caf-a"), {file});
     const qint64 fine = k.queue(QStringLiteral("caf-b"), {pdfBytes(5000, 4)});
-    const qint64 attachment = AttachmentStore(k.db(), &k.clock).list(damaged).value().first().id;
+    const qint64 attachment = AttachmentStore(k.db(), &k.clock).list(k.alice(), damaged).value().first().id;
     QSqlQuery q(k.db());
     QVERIFY(q.exec(QStringLiteral("UPDATE attachment_chunks SET data = CAST(substr(data, 1, 1000) ||"
                                   " x'00' || substr(data, 1002) AS BLOB) WHERE attachment_id = %1 AND seq = 0")
@@ -465,7 +465,7 @@ void TestSyncEngine::droppedChunkResumesAfterRestart()
     const qint64 chunk = 32 * 1024;
     const QByteArray file = pdfBytes(int(chunk * 4 + 1000), 5);
     const qint64 id = k.queue(QStringLiteral("cpam-ij"), {file});
-    const qint64 attachmentId = AttachmentStore(k.db(), &k.clock).list(id)->first().id;
+    const qint64 attachmentId = AttachmentStore(k.db(), &k.clock).list(k.alice(), id)->first().id;
     // The second chunk's connection is cut halfway through its body, and so are the new connections Qt opens by
     // itself to send it again (it tries twice): the round gives up.
     int patches = 0;

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void enrolmentIsStoredAndJournaledWithoutToken();
     void incompleteEnrolmentIsRefused();
     void outboxShowsWaitingAndRecentItems();
+    void volunteerSeesOnlyTheirOutboxLines();
     void dueItemsFollowBackoff();
     void quarantineIsJournaledAndReopenGivesNewUuid();
     void reopenRefusedUnlessQuarantined();
@@ -87,7 +88,7 @@ void TestSyncStore::outboxShowsWaitingAndRecentItems()
     const qint64 old = k.queue(QStringLiteral("caf-b"));
     const qint64 recent = k.queue(QStringLiteral("caf-c"));
     const Account alice = k.vault().account(aliceLogin()).value();
-    const qint64 draft = k.submissions().createDraft(QStringLiteral("caf-d"), 1, alice.id, alice.login)->id;
+    const qint64 draft = k.submissions().createDraft(alice, QStringLiteral("caf-d"), 1)->id;
     const QJsonObject receipt{{QStringLiteral("uuid"), k.uuid(old)},
                               {QStringLiteral("reference"), QStringLiteral("RLS-2026-000007")},
                               {QStringLiteral("received_at"), QStringLiteral("2026-01-05T09:00:05Z")}};
@@ -96,7 +97,7 @@ void TestSyncStore::outboxShowsWaitingAndRecentItems()
     k.clock.advanceSecs(31 * 24 * 3600);
     QVERIFY(k.store().markSending(recent));
     QVERIFY(k.store().recordDelivery(recent, QJsonObject{{QStringLiteral("reference"), QStringLiteral("RLS-9")}}));
-    const qint64 attachmentId = AttachmentStore(k.db(), &k.clock).list(waiting)->first().id;
+    const qint64 attachmentId = AttachmentStore(k.db(), &k.clock).list(k.alice(), waiting)->first().id;
     QVERIFY(k.store().markSending(waiting));
     sync::UploadState upload;
     upload.attachmentId = attachmentId;
@@ -106,7 +107,7 @@ void TestSyncStore::outboxShowsWaitingAndRecentItems()
     upload.length = file.size();
     QVERIFY(k.store().saveUpload(upload));
 
-    const QList<sync::OutboxItem> items = k.store().outbox().value();
+    const QList<sync::OutboxItem> items = k.store().outbox(k.alice()).value();
     QList<qint64> ids;
     for (const sync::OutboxItem &i : items)
         ids.append(i.submissionId);
@@ -131,6 +132,32 @@ void TestSyncStore::outboxShowsWaitingAndRecentItems()
     QVERIFY(!k.store().upload(attachmentId).has_value());
     QCOMPARE(k.item(waiting).bytesSent, qint64(file.size()));
     QCOMPARE(k.store().waitingCount().value(), 0);
+}
+
+void TestSyncStore::volunteerSeesOnlyTheirOutboxLines()
+{
+    Kiosk &k = *m_kiosk;
+    const qint64 alices = k.queue(QStringLiteral("caf-a"));
+    QVERIFY(k.vault().addAccount(k.alice(), QStringLiteral("vera"), QStringLiteral("Vera"), Role::Volunteer,
+                                 secret("a long enough password here")));
+    const Account vera = k.vault().account(QStringLiteral("vera")).value();
+    SubmissionRepository submissions = k.submissions();
+    const qint64 veras = submissions.createDraft(vera, QStringLiteral("caf-b"), 1)->id;
+    QVERIFY(submissions.queue(vera, veras, QJsonObject{{QStringLiteral("motif"), QStringLiteral("x")}}));
+
+    QList<qint64> ids;
+    for (const sync::OutboxItem &i : k.store().outbox(vera).value())
+        ids.append(i.submissionId);
+    QCOMPARE(ids, QList<qint64>{veras});
+    const Result<sync::OutboxItem> line = k.store().item(vera, alices);
+    QCOMPARE(line.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(line.message(), Access::tr("Volunteers can only open the démarches they started or those of the people "
+                                        "whose file they created."));
+    QVERIFY(k.store().item(vera, veras));
+    QCOMPARE(k.store().reopenForCorrection(vera, alices).code(), ErrorCode::PermissionDenied);
+    // An administrator sees the whole outbox, and the engine still has both to send.
+    QCOMPARE(k.store().outbox(k.alice())->size(), 2);
+    QCOMPARE(k.store().dueItems(true)->size(), 2);
 }
 
 void TestSyncStore::dueItemsFollowBackoff()
@@ -159,16 +186,16 @@ void TestSyncStore::quarantineIsJournaledAndReopenGivesNewUuid()
     QVERIFY(k.store().dueItems(true)->isEmpty());
     QVERIFY(k.journalActions().contains(QStringLiteral("submission_quarantined")));
 
-    QVERIFY(k.store().reopenForCorrection(id, aliceLogin()));
-    const Submission reopened = k.submissions().load(id).value();
+    QVERIFY(k.store().reopenForCorrection(k.alice(), id));
+    const Submission reopened = k.submissions().load(k.alice(), id).value();
     QCOMPARE(reopened.state, QStringLiteral("draft"));
     QVERIFY(reopened.uuid != oldUuid);
     QVERIFY(!QUuid::fromString(reopened.uuid).isNull());
     QCOMPARE(reopened.answers.value(QLatin1String("motif")).toString(), QStringLiteral("déménagement"));
-    QCOMPARE(AttachmentStore(k.db(), &k.clock).list(id)->size(), 1); // the documents stay for the correction
+    QCOMPARE(AttachmentStore(k.db(), &k.clock).list(k.alice(), id)->size(), 1); // the documents stay for the correction
     QVERIFY(k.journalActions().contains(QStringLiteral("submission_reopened")));
     // Queued again, it goes without the old quarantine.
-    QVERIFY(k.submissions().queue(id, reopened.answers, aliceLogin()));
+    QVERIFY(k.submissions().queue(k.alice(), id, reopened.answers));
     QVERIFY(k.item(id).quarantineReason.isEmpty());
     QCOMPARE(k.store().dueItems(false).value(), QList<qint64>{id});
 }
@@ -178,7 +205,7 @@ void TestSyncStore::reopenRefusedUnlessQuarantined()
     Kiosk &k = *m_kiosk;
     const qint64 id = k.queue(QStringLiteral("caf-a"));
     const QString uuid = k.uuid(id);
-    const Status s = k.store().reopenForCorrection(id, aliceLogin());
+    const Status s = k.store().reopenForCorrection(k.alice(), id);
     QVERIFY(!s);
     QVERIFY(!s.message().isEmpty());
     QCOMPARE(k.state(id), QStringLiteral("queued"));

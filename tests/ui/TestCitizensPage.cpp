@@ -167,6 +167,7 @@ private Q_SLOTS:
     void accessExportSavedOnAKeyWritesPdfAndJson();
     void papersGoToThePrinterAndNothingStaysInTheHomeFolder();
     void erasureDiscardsTheQueuedDemarche();
+    void erasureSaysWhatStaysUntilDelivery();
     void mergeKeepsOneFileWithBothDemarches();
     void documentKeptInTheFileThenReusedInANewDraft();
     void screenshotsAtNormalAndLargeText();
@@ -454,14 +455,14 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
     QVERIFY(mandated);
     backToShell();
     Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    const Mandate covering = mandates.activeFor(id, QStringLiteral("housing")).value();
+    const Mandate covering = mandates.activeFor(m_admin, id, QStringLiteral("housing")).value();
     QVERIFY(covering.id != 0);
     QCOMPARE(covering.endsAt.date(), m_clock.now().date().addMonths(6));
 
     // The draft belongs to the person; the drafts list says whose it is.
     QVERIFY(demarches->wizard());
     const qint64 draft = demarches->wizard()->draft()->submission().id;
-    QCOMPARE(submissions().load(draft)->citizenId, id);
+    QCOMPARE(submissions().load(m_admin, draft)->citizenId, id);
     pressMnemonic(Qt::Key_C); // close the form, the draft is kept
     QVERIFY(!demarches->wizard());
     QCOMPARE(demarches->draftList()->count(), 1);
@@ -524,7 +525,7 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
              QStringLiteral("Mandate created. The attestation was sent to the printer."));
 
     Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    const Mandate mandate = mandates.forCitizen(id)->first();
+    const Mandate mandate = mandates.forCitizen(m_admin, id)->first();
     QCOMPARE(mandate.scopesInForce(), QStringList({QStringLiteral("work"), QStringLiteral("money_taxes")}));
     auto *revoke = file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id));
     QVERIFY(revoke && revoke->isVisible());
@@ -536,14 +537,14 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
     QTest::mouseClick(revoke, Qt::LeftButton);
     QVERIFY(answered);
     backToShell();
-    QVERIFY(mandates.activeFor(id, QStringLiteral("work"))->id != 0);
+    QVERIFY(mandates.activeFor(m_admin, id, QStringLiteral("work"))->id != 0);
     revoke = file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id));
     whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Revoke")); }, &answered);
     QTest::mouseClick(revoke, Qt::LeftButton);
     QVERIFY(answered);
     backToShell();
-    QCOMPARE(mandates.activeFor(id, QStringLiteral("work"))->id, 0);
-    QVERIFY(mandates.activeFor(id, QStringLiteral("money_taxes"))->id != 0);
+    QCOMPARE(mandates.activeFor(m_admin, id, QStringLiteral("work"))->id, 0);
+    QVERIFY(mandates.activeFor(m_admin, id, QStringLiteral("money_taxes"))->id != 0);
     QTRY_VERIFY(!file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id)));
     QStringList shown;
     for (QLabel *l : file()->mandateRows()->findChildren<QLabel *>())
@@ -574,7 +575,7 @@ void TestCitizensPage::demarcheRefusedWithoutTheFileConsent()
     QVERIFY(!demarches->wizard());
     QVERIFY(demarches->errorLabel()->isVisible());
     QVERIFY(demarches->errorLabel()->text().contains(QStringLiteral("consent")));
-    QCOMPARE(submissions().drafts(0)->size(), 0);
+    QCOMPARE(submissions().drafts(m_admin, 0)->size(), 0);
 
     // The button records the consent on the spot; the mandate question then comes (cancelled here).
     bool consented = false;
@@ -747,11 +748,11 @@ void TestCitizensPage::papersGoToThePrinterAndNothingStaysInTheHomeFolder()
     QVERIFY(file()->messageLabel()->text().contains(QStringLiteral("not protected (it is not encrypted)")));
     JournalFilter filter;
     filter.action = QStringLiteral("document_saved_to_folder");
-    const QList<JournalEntry> journaled = m_vault->journal().query(filter).value();
+    const QList<JournalEntry> journaled = m_vault->journal().query(m_admin, filter).value();
     QCOMPARE(journaled.size(), 1);
     QCOMPARE(journaled.first().object, QStringLiteral("consent_form"));
     QCOMPARE(journaled.first().actor, m_admin.login);
-    for (const JournalEntry &entry : m_vault->journal().query(JournalFilter()).value())
+    for (const JournalEntry &entry : m_vault->journal().query(m_admin, JournalFilter()).value())
         QVERIFY(!entry.object.contains(QStringLiteral("lef"), Qt::CaseInsensitive));
     // Cancelling the warning writes nothing.
     whenShown<QMessageBox>([](QMessageBox *warning) { clickButton(warning, QStringLiteral("Cancel")); }, &warned);
@@ -759,7 +760,7 @@ void TestCitizensPage::papersGoToThePrinterAndNothingStaysInTheHomeFolder()
     QVERIFY(warned);
     backToShell();
     QCOMPARE(QDir(key).entryList(QDir::Files).size(), 1);
-    QCOMPARE(m_vault->journal().query(filter)->size(), 1);
+    QCOMPARE(m_vault->journal().query(m_admin, filter)->size(), 1);
 
     QVERIFY2(filesUnder(home).isEmpty(), qPrintable(filesUnder(home).join(QLatin1Char(' '))));
     QVERIFY2(filesUnder(temp).isEmpty(), qPrintable(filesUnder(temp).join(QLatin1Char(' '))));
@@ -771,9 +772,9 @@ void TestCitizensPage::erasureDiscardsTheQueuedDemarche()
     const Citizen person = repository().load(m_admin, id).value();
     QVERIFY(consents().give(m_admin, person, ConsentPurpose::File));
     SubmissionRepository repo = submissions();
-    const qint64 queued = repo.createDraft(Demarche, 1, m_admin.id, m_admin.login, id)->id;
-    QVERIFY(repo.queue(queued, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1234567")}},
-                       m_admin.login));
+    const qint64 queued = repo.createDraft(m_admin, Demarche, 1, id)->id;
+    QVERIFY(
+        repo.queue(m_admin, queued, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1234567")}}));
     openShell(m_admin);
     openByKeyboard(QStringLiteral("helene"));
     QVERIFY(file()->demarcheList()->item(0)->text().contains(QStringLiteral("Waiting to be sent")));
@@ -799,9 +800,48 @@ void TestCitizensPage::erasureDiscardsTheQueuedDemarche()
     QVERIFY(page()->searchField()->isVisible());
     QCOMPARE(page()->stateLabel()->text(), QStringLiteral("The file was erased."));
     QVERIFY(!repository().load(m_admin, id));
-    QVERIFY(!repo.load(queued)); // discarded with the file: it will never be sent
+    QVERIFY(!repo.load(m_admin, queued)); // discarded with the file: it will never be sent
     search(QStringLiteral("helene"));
     QCOMPARE(page()->results()->rowCount(), 0);
+}
+
+void TestCitizensPage::erasureSaysWhatStaysUntilDelivery()
+{
+    const qint64 id = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1985, 3, 12));
+    SubmissionRepository repo = submissions();
+    const qint64 queued = repo.createDraft(m_admin, Demarche, 1, id)->id;
+    const QJsonObject answers{{QStringLiteral("numero_allocataire"), QStringLiteral("1234567")}};
+    QVERIFY(repo.queue(m_admin, queued, answers));
+    openShell(m_admin);
+    openByKeyboard(QStringLiteral("helene"));
+
+    // The sentence as the interface shows it (the English plural forms may come from the translation file).
+    const QString said = CitizenRepository::waitingOnErasureNotice(1);
+    QVERIFY(said.startsWith(QStringLiteral("1 démarche")));
+    QVERIFY(said.contains(QLatin1String("stay encrypted on this PC until delivery")));
+    bool erased = false;
+    whenShown<ui::EraseDialog>(
+        [&said](ui::EraseDialog *dialog) {
+            QVERIFY(dialog->waitingNotice());
+            QVERIFY(dialog->waitingNotice()->isVisible());
+            QCOMPARE(dialog->waitingNotice()->text(), said);
+            QVERIFY(dialog->deliverFirstButton()->isChecked());
+            pressMnemonic(Qt::Key_C);
+            QVERIFY(dialog->onConfirmationStep());
+            // Said again beside the last confirmation, since delivering first is what was chosen.
+            const auto *again = dialog->findChild<QLabel *>(QStringLiteral("waitingNoticeConfirmation"));
+            QVERIFY(again && again->isVisible());
+            QCOMPARE(again->text(), said);
+            pressMnemonic(Qt::Key_E);
+        },
+        &erased);
+    pressMnemonic(Qt::Key_F);
+    QVERIFY(erased);
+    QVERIFY(!repository().load(m_admin, id));
+    // As the dialog said: the answers wait on this PC for the delivery.
+    const Submission waiting = repo.load(m_admin, queued).value();
+    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.answers, answers);
 }
 
 void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
@@ -813,8 +853,8 @@ void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
     twin.phone = QStringLiteral("06 98 76 54 32");
     const qint64 second = repository().create(m_admin, twin)->id;
     SubmissionRepository repo = submissions();
-    const qint64 one = repo.createDraft(Demarche, 1, m_admin.id, m_admin.login, first)->id;
-    const qint64 two = repo.createDraft(QStringLiteral("cpam-c2s"), 1, m_admin.id, m_admin.login, second)->id;
+    const qint64 one = repo.createDraft(m_admin, Demarche, 1, first)->id;
+    const qint64 two = repo.createDraft(m_admin, QStringLiteral("cpam-c2s"), 1, second)->id;
     openShell(m_admin);
     search(QStringLiteral("lefevre helene"));
     QCOMPARE(page()->results()->rowCount(), 2);
@@ -846,8 +886,8 @@ void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
     QCOMPARE(file()->citizenId(), first);
     QCOMPARE(file()->editor()->lineEdit(QStringLiteral("phone"))->text(), QStringLiteral("+33698765432"));
     QCOMPARE(file()->demarcheList()->count(), 2);
-    QCOMPARE(repo.load(one)->citizenId, first);
-    QCOMPARE(repo.load(two)->citizenId, first);
+    QCOMPARE(repo.load(m_admin, one)->citizenId, first);
+    QCOMPARE(repo.load(m_admin, two)->citizenId, first);
     pressMnemonic(Qt::Key_B);
     search(QStringLiteral("lefevre"));
     QCOMPARE(page()->results()->rowCount(), 1);
@@ -858,12 +898,13 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     AttachmentStore store(m_vault->database()->connection(), &m_clock);
     // Each person has a draft with a bank statement attached.
     auto draftWithDocument = [&](qint64 citizen, const QByteArray &marker) -> qint64 {
-        const qint64 draft = submissions().createDraft(Demarche, 1, m_admin.id, m_admin.login, citizen)->id;
+        const qint64 draft = submissions().createDraft(m_admin, Demarche, 1, citizen)->id;
         QByteArray pdf = QByteArray("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ") + marker +
                          QByteArray("\ntrailer << /Root 1 0 R >>\n%%EOF\n");
         QBuffer buffer(&pdf);
         buffer.open(QIODevice::ReadOnly);
-        Result<AttachmentInfo> added = store.add(draft, QStringLiteral("rib"), QStringLiteral("rib-test.pdf"), &buffer);
+        Result<AttachmentInfo> added =
+            store.add(m_admin, draft, QStringLiteral("rib"), QStringLiteral("rib-test.pdf"), &buffer);
         return added ? added->id : 0;
     };
     const qint64 without = seed(m_admin, QStringLiteral("Martin"), QStringLiteral("Éloïse"), QDate(2001, 7, 30));
@@ -888,7 +929,7 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     QVERIFY(!file()->keepDocument(otherDocument));
     QVERIFY2(file()->errorLabel()->text().contains(QStringLiteral("consent")),
              qPrintable(file()->errorLabel()->text()));
-    QVERIFY(store.listKept(without)->isEmpty());
+    QVERIFY(store.listKept(m_admin, without)->isEmpty());
     pressMnemonic(Qt::Key_B);
 
     // With it, the draft's document is offered; the mediator keeps it from the keyboard.
@@ -915,7 +956,7 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     QCOMPARE(keepable->count(), 1);
     QCOMPARE(keepable->item(0)->text(), QStringLiteral("No other document in the person's démarches."));
     QVERIFY(!file()->keepButton()->isEnabled());
-    const QList<AttachmentInfo> kept = store.listKept(id).value();
+    const QList<AttachmentInfo> kept = store.listKept(m_admin, id).value();
     QCOMPARE(kept.size(), 1);
     QVERIFY(kept.first().id != document); // the file holds its own copy
     QCOMPARE(kept.first().submissionId, 0);
@@ -947,12 +988,12 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     QVERIFY(picked);
     backToShell();
     QVERIFY(!rib->hasError());
-    const QList<AttachmentInfo> copies = store.list(newDraft).value();
+    const QList<AttachmentInfo> copies = store.list(m_admin, newDraft).value();
     QCOMPARE(copies.size(), 1);
     QVERIFY(copies.first().id != document);
     QCOMPARE(copies.first().filename, QStringLiteral("rib-test.pdf"));
     QCOMPARE(copies.first().sha256, kept.first().sha256);
-    QCOMPARE(store.readAll(copies.first().id).value(), store.readAll(document).value());
+    QCOMPARE(store.readAll(m_admin, copies.first().id).value(), store.readAll(m_admin, document).value());
     // Shown as a file just added, and recorded as the answer of the draft.
     bool shown = false;
     for (QLabel *l : rib->findChildren<QLabel *>())
@@ -968,7 +1009,7 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
                  .toLongLong(),
              copies.first().id);
     // The document is still kept in the file, once.
-    QCOMPARE(store.listKept(id)->size(), 1);
+    QCOMPARE(store.listKept(m_admin, id)->size(), 1);
 }
 
 void TestCitizensPage::screenshotsAtNormalAndLargeText()
@@ -978,7 +1019,7 @@ void TestCitizensPage::screenshotsAtNormalAndLargeText()
     const Citizen person = repository().load(m_admin, id).value();
     QVERIFY(consents().give(m_admin, person, ConsentPurpose::File));
     QVERIFY(consents().give(m_admin, person, ConsentPurpose::Documents));
-    QVERIFY(submissions().createDraft(Demarche, 1, m_admin.id, m_admin.login, id));
+    QVERIFY(submissions().createDraft(m_admin, Demarche, 1, id));
     for (const int scale : {100, 200}) {
         ui::Theme::apply(ui::ThemeKind::Standard, scale);
         openShell(m_admin);

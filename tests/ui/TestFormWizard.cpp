@@ -77,7 +77,7 @@ private:
     Submission stored(qint64 id) const
     {
         SubmissionRepository repository(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-        return repository.load(id).value();
+        return repository.load(m_admin, id).value();
     }
 
     // An answer as the draft holds it in the store (as typed).
@@ -418,11 +418,11 @@ void TestFormWizard::scannedDocumentIsAttachedPreviewedAndLeavesTheScanFolder()
 
     // Removing it empties the answer and deletes it from the store.
     AttachmentStore store(m_vault->database()->connection(), &m_clock);
-    QCOMPARE(store.list(w->draft()->submission().id).value().size(), 1);
+    QCOMPARE(store.list(m_admin, w->draft()->submission().id).value().size(), 1);
     QTest::mouseClick(rib->removeButton(), Qt::LeftButton);
     QVERIFY(!w->draft()->engine().value(QStringLiteral("rib")).isValid() ||
             w->draft()->engine().value(QStringLiteral("rib")).toMap().isEmpty());
-    QCOMPARE(store.list(w->draft()->submission().id).value().size(), 0);
+    QCOMPARE(store.list(m_admin, w->draft()->submission().id).value().size(), 0);
 }
 
 void TestFormWizard::photoIsScaledDownBeforeItIsStored()
@@ -444,7 +444,7 @@ void TestFormWizard::photoIsScaledDownBeforeItIsStored()
     const QVariantMap value = w->draft()->engine().value(QStringLiteral("rib")).toMap();
     QCOMPARE(value.value(QStringLiteral("content_type")).toString(), QStringLiteral("image/jpeg"));
     AttachmentStore store(m_vault->database()->connection(), &m_clock);
-    const QByteArray bytes = store.readAll(value.value(QStringLiteral("id")).toLongLong()).value();
+    const QByteArray bytes = store.readAll(m_admin, value.value(QStringLiteral("id")).toLongLong()).value();
     const QImage kept = QImage::fromData(bytes);
     QCOMPARE(qMax(kept.width(), kept.height()), 2000);
     QVERIFY(bytes.size() < QFileInfo(path).size());

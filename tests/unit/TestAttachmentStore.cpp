@@ -1,9 +1,11 @@
 // Attachments inside the encrypted store: byte-identical round trip, limits with a message and nothing
 // kept, never in clear anywhere in the data folder, damage detected.
 #include "FakeClock.h"
+#include "StoreInspect.h"
 #include "TempStoreDir.h"
 
 #include "domain/AttachmentStore.h"
+#include "domain/CitizenRepository.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Vault.h"
 
@@ -79,6 +81,7 @@ private:
     FakeClock m_clock;
     std::unique_ptr<Vault> m_vault;
     qint64 m_submission = 0;
+    Account m_admin;
     QSqlDatabase db() const { return m_vault->database()->connection(); }
 
 private Q_SLOTS:
@@ -91,6 +94,7 @@ private Q_SLOTS:
     void damagedChunkIsDetected();
     void rangesAreTheFileBytesWhateverTheChunks();
     void removingDeletesTheChunks();
+    void volunteerReachesOnlyTheDocumentsOfTheirOwn();
 };
 
 void TestAttachmentStore::init()
@@ -101,9 +105,9 @@ void TestAttachmentStore::init()
                                     secret(AdminPassword), false, KdfParams::interactive()));
     else
         QVERIFY(m_vault->signIn(QStringLiteral("alice"), secret(AdminPassword)));
-    const Account admin = m_vault->account(QStringLiteral("alice")).value();
+    m_admin = m_vault->account(QStringLiteral("alice")).value();
     SubmissionRepository repo(db(), &m_vault->journal(), &m_clock);
-    m_submission = repo.createDraft(QStringLiteral("c2s"), 1, admin.id, admin.login)->id;
+    m_submission = repo.createDraft(m_admin, QStringLiteral("c2s"), 1)->id;
 }
 
 void TestAttachmentStore::roundTripIsByteIdentical()
@@ -113,8 +117,8 @@ void TestAttachmentStore::roundTripIsByteIdentical()
     QBuffer source;
     source.setData(pdf);
     source.open(QIODevice::ReadOnly);
-    auto info =
-        store.add(m_submission, QStringLiteral("justificatif_domicile"), QStringLiteral("/scans/facture.pdf"), &source);
+    auto info = store.add(m_admin, m_submission, QStringLiteral("justificatif_domicile"),
+                          QStringLiteral("/scans/facture.pdf"), &source);
     QVERIFY2(info, qPrintable(info.message()));
     QCOMPARE(info->size, qint64(pdf.size()));
     QCOMPARE(info->contentType, QStringLiteral("application/pdf"));
@@ -127,10 +131,10 @@ void TestAttachmentStore::roundTripIsByteIdentical()
     m_vault.reset();
     init();
     AttachmentStore reopened(db(), &m_clock);
-    auto back = reopened.readAll(info->id);
+    auto back = reopened.readAll(m_admin, info->id);
     QVERIFY(back);
     QCOMPARE(back.value(), pdf);
-    const auto listed = reopened.list(info->submissionId).value();
+    const auto listed = reopened.list(m_admin, info->submissionId).value();
     QCOMPARE(listed.size(), 1);
     QCOMPARE(listed.first().sha256, info->sha256);
 }
@@ -142,7 +146,7 @@ void TestAttachmentStore::neverInClearInTheDataFolder()
     QBuffer source;
     source.setData(fakePdf(600 * 1024, marker));
     source.open(QIODevice::ReadOnly);
-    QVERIFY(store.add(m_submission, QStringLiteral("piece"), QStringLiteral("scan.pdf"), &source));
+    QVERIFY(store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("scan.pdf"), &source));
     // While the store is open (database, write-ahead log, anything else) and after it is closed.
     for (int pass = 0; pass < 2; ++pass) {
         const QStringList files = QDir(m_dir.path()).entryList(QDir::Files);
@@ -165,7 +169,8 @@ void TestAttachmentStore::tooLargeIsRefusedAndNothingKept()
     QBuffer source;
     source.setData(fakePdf(2 * 1024 * 1024, "X"));
     source.open(QIODevice::ReadOnly);
-    auto result = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("big.pdf"), &source, 1024 * 1024);
+    auto result =
+        store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("big.pdf"), &source, 1024 * 1024);
     QCOMPARE(result.code(), ErrorCode::InvalidInput);
     QVERIFY(result.message().contains(QStringLiteral("too large")));
     QCOMPARE(count(db(), QStringLiteral("SELECT count(*) FROM attachment_chunks")), before);
@@ -173,7 +178,7 @@ void TestAttachmentStore::tooLargeIsRefusedAndNothingKept()
 
     QBuffer empty;
     empty.open(QIODevice::ReadOnly);
-    QCOMPARE(store.add(m_submission, QStringLiteral("piece"), QStringLiteral("empty.pdf"), &empty).code(),
+    QCOMPARE(store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("empty.pdf"), &empty).code(),
              ErrorCode::InvalidInput);
 }
 
@@ -183,7 +188,8 @@ void TestAttachmentStore::wrongTypeIsRefusedWhateverItsName()
     QBuffer source;
     source.setData(QByteArray("#!/bin/sh\necho this is a script, not a scan\n").repeated(20));
     source.open(QIODevice::ReadOnly);
-    auto result = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("renamed-script.pdf"), &source);
+    auto result =
+        store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("renamed-script.pdf"), &source);
     QCOMPARE(result.code(), ErrorCode::InvalidInput);
     QVERIFY(result.message().contains(QStringLiteral("PDF")));
     QCOMPARE(count(db(), QStringLiteral("SELECT count(*) FROM attachments WHERE filename = 'renamed-script.pdf'")), 0);
@@ -192,7 +198,7 @@ void TestAttachmentStore::wrongTypeIsRefusedWhateverItsName()
     jpeg.setData(QByteArray("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 20) +
                  QByteArray(4000, '\x11'));
     jpeg.open(QIODevice::ReadOnly);
-    auto photo = store.add(m_submission, QStringLiteral("photo"), QStringLiteral("photo.txt"), &jpeg);
+    auto photo = store.add(m_admin, m_submission, QStringLiteral("photo"), QStringLiteral("photo.txt"), &jpeg);
     QVERIFY2(photo, qPrintable(photo.message()));
     QCOMPARE(photo->contentType, QStringLiteral("image/jpeg"));
 }
@@ -203,13 +209,13 @@ void TestAttachmentStore::damagedChunkIsDetected()
     QBuffer source;
     source.setData(fakePdf(300 * 1024, "Y"));
     source.open(QIODevice::ReadOnly);
-    auto info = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("a.pdf"), &source);
+    auto info = store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("a.pdf"), &source);
     QVERIFY(info);
     QSqlQuery q(db());
     QVERIFY(q.exec(QStringLiteral("UPDATE attachment_chunks SET data = x'00' || substr(data, 2) WHERE attachment_id = "
                                   "%1 AND seq = 1")
                        .arg(info->id)));
-    auto back = store.readAll(info->id);
+    auto back = store.readAll(m_admin, info->id);
     QCOMPARE(back.code(), ErrorCode::StoreCorrupt);
     QVERIFY(!back.message().isEmpty());
 }
@@ -221,7 +227,7 @@ void TestAttachmentStore::rangesAreTheFileBytesWhateverTheChunks()
     AttachmentStore store(db(), &m_clock);
     const QByteArray pdf = fakePdf(5 * int(AttachmentStore::ChunkSize) + 777, "R");
     TrickleDevice source(pdf, 100'000);
-    auto info = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("r.pdf"), &source);
+    auto info = store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("r.pdf"), &source);
     QVERIFY2(info, qPrintable(info.message()));
     QVERIFY(count(db(), QStringLiteral("SELECT count(DISTINCT length(data)) FROM attachment_chunks"
                                        " WHERE attachment_id = %1")
@@ -232,19 +238,19 @@ void TestAttachmentStore::rangesAreTheFileBytesWhateverTheChunks()
         {size - 10, 50}, {size, 100},  {0, size},   {262'144, 262'144},   {1, size - 2},
     };
     for (const auto &[offset, length] : ranges) {
-        const auto bytes = store.readRange(info->id, offset, length);
+        const auto bytes = store.readRange(m_admin, info->id, offset, length);
         QVERIFY2(bytes, qPrintable(bytes.message()));
         QCOMPARE(bytes.value(), pdf.mid(offset, length));
     }
-    QCOMPARE(store.readRange(info->id, size + 1, 10).code(), ErrorCode::InvalidInput);
-    QCOMPARE(store.readRange(info->id + 1000, 0, 10).code(), ErrorCode::InvalidInput);
-    QVERIFY(store.verify(info->id));
+    QCOMPARE(store.readRange(m_admin, info->id, size + 1, 10).code(), ErrorCode::InvalidInput);
+    QCOMPARE(store.readRange(m_admin, info->id + 1000, 0, 10).code(), ErrorCode::InvalidInput);
+    QVERIFY(store.verify(m_admin, info->id));
 
     QSqlQuery q(db());
     QVERIFY(q.exec(QStringLiteral("UPDATE attachment_chunks SET data = x'00' || substr(data, 2) WHERE attachment_id = "
                                   "%1 AND seq = 2")
                        .arg(info->id)));
-    QCOMPARE(store.verify(info->id).code(), ErrorCode::StoreCorrupt);
+    QCOMPARE(store.verify(m_admin, info->id).code(), ErrorCode::StoreCorrupt);
 }
 
 void TestAttachmentStore::removingDeletesTheChunks()
@@ -253,14 +259,74 @@ void TestAttachmentStore::removingDeletesTheChunks()
     QBuffer source;
     source.setData(fakePdf(700 * 1024, "Z"));
     source.open(QIODevice::ReadOnly);
-    auto info = store.add(m_submission, QStringLiteral("piece"), QStringLiteral("b.pdf"), &source);
+    auto info = store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("b.pdf"), &source);
     QVERIFY(info);
-    QVERIFY(store.remove(info->id));
+    QVERIFY(store.remove(m_admin, info->id));
     QCOMPARE(
         count(db(), QStringLiteral("SELECT count(*) FROM attachment_chunks WHERE attachment_id = %1").arg(info->id)),
         0);
-    QCOMPARE(store.readAll(info->id).code(), ErrorCode::InvalidInput);
+    QCOMPARE(store.readAll(m_admin, info->id).code(), ErrorCode::InvalidInput);
 }
 
 QTEST_GUILESS_MAIN(TestAttachmentStore)
+void TestAttachmentStore::volunteerReachesOnlyTheDocumentsOfTheirOwn()
+{
+    if (!m_vault->account(QStringLiteral("vera")))
+        QVERIFY(m_vault->addAccount(m_admin, QStringLiteral("vera"), QStringLiteral("Vera"), Role::Volunteer,
+                                    secret("a long enough password here")));
+    const Account vera = m_vault->account(QStringLiteral("vera")).value();
+    AttachmentStore store(db(), &m_clock);
+    const QByteArray pdf = fakePdf(int(AttachmentStore::ChunkSize) + 10, "NOT-HERS");
+    QBuffer source;
+    source.setData(pdf);
+    source.open(QIODevice::ReadOnly);
+    // A document of the administrator's démarche (m_submission), and one kept in the file of a person she created.
+    const qint64 theirs =
+        store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("a.pdf"), &source)->id;
+    Citizen person;
+    person.birthName = QStringLiteral("Autre");
+    person.givenNames = QStringLiteral("Personne");
+    const qint64 personId = CitizenRepository(db(), &m_vault->journal(), &m_clock).create(m_admin, person)->id;
+    source.seek(0);
+    const qint64 kept = store.add(m_admin, m_submission, QStringLiteral("piece"), QStringLiteral("b.pdf"), &source)->id;
+    QCOMPARE(execSql(db(), QStringLiteral("UPDATE attachments SET citizen_id = %1, submission_id = NULL WHERE id = %2")
+                               .arg(personId)
+                               .arg(kept)),
+             QString());
+
+    const QString refused = Access::tr("Volunteers can only open the démarches they started or those of the people "
+                                       "whose file they created.");
+    const Result<QByteArray> bytes = store.readAll(vera, theirs);
+    QCOMPARE(bytes.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(bytes.message(), refused);
+    QBuffer sink;
+    sink.open(QIODevice::WriteOnly);
+    QCOMPARE(store.read(vera, theirs, &sink).code(), ErrorCode::PermissionDenied);
+    QVERIFY(sink.data().isEmpty()); // not one byte written before the refusal
+    QCOMPARE(store.readRange(vera, theirs, 0, 10).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.verify(vera, theirs).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.list(vera, m_submission).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.readAll(vera, kept).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.listKept(vera, personId).code(), ErrorCode::PermissionDenied);
+    source.seek(0);
+    QCOMPARE(store.add(vera, m_submission, QStringLiteral("piece"), QStringLiteral("c.pdf"), &source).code(),
+             ErrorCode::PermissionDenied);
+    QCOMPARE(store.remove(vera, theirs).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(store.readAll(m_admin, theirs).value(), pdf); // still there, whole
+
+    // Her own démarche: she adds, reads and removes its documents; she cannot copy another's into it.
+    const qint64 mine =
+        SubmissionRepository(db(), &m_vault->journal(), &m_clock).createDraft(vera, QStringLiteral("c2s"), 1)->id;
+    source.seek(0);
+    const Result<AttachmentInfo> added =
+        store.add(vera, mine, QStringLiteral("piece"), QStringLiteral("mine.pdf"), &source);
+    QVERIFY2(added, qPrintable(added.message()));
+    QCOMPARE(store.readAll(vera, added->id).value(), pdf);
+    QCOMPARE(store.list(vera, mine)->size(), 1);
+    QCOMPARE(store.copyTo(vera, kept, mine, QStringLiteral("piece2")).code(), ErrorCode::PermissionDenied);
+    QVERIFY(store.remove(vera, added->id));
+    // An administrator reaches every document of the structure.
+    QCOMPARE(store.readAll(m_admin, kept).value(), pdf);
+}
+
 #include "TestAttachmentStore.moc"

@@ -210,7 +210,7 @@ void TestBundledCatalogue::fillAndQueue(const DemarchePtr &demarche, const QJson
                                         QJsonObject &answers, int &attached)
 {
     SubmissionRepository repo(db(), &m_vault->journal(), &m_clock);
-    auto draft = repo.createDraft(demarche->id, demarche->version, m_admin.id, m_admin.login);
+    auto draft = repo.createDraft(m_admin, demarche->id, demarche->version);
     QVERIFY2(draft, qPrintable(draft.message()));
     FormEngine engine(demarche, &m_clock);
     // Otherwise the completeness checked below would prove nothing.
@@ -240,8 +240,9 @@ void TestBundledCatalogue::fillAndQueue(const DemarchePtr &demarche, const QJson
             QVERIFY2(!bytes.isEmpty(), qPrintable(where + QStringLiteral(": \"kind\" must be pdf, jpeg or png")));
             QBuffer source(&bytes);
             QVERIFY(source.open(QIODevice::ReadOnly));
-            const auto info = attachments.add(draft->id, path, step.value(QLatin1String("filename")).toString(),
-                                              &source, field.maxBytes, field.accept);
+            const auto info =
+                attachments.add(m_admin, draft->id, path, step.value(QLatin1String("filename")).toString(), &source,
+                                field.maxBytes, field.accept);
             QVERIFY2(info, qPrintable(where + QStringLiteral(": ") + info.message()));
             QVERIFY2(engine.setValue(path, info->fieldValue()), qPrintable(where));
             ++attached;
@@ -291,10 +292,10 @@ void TestBundledCatalogue::fillAndQueue(const DemarchePtr &demarche, const QJson
         if (engine.isSectionVisible(section.id))
             lastSection = section.id;
     }
-    const Status saved = repo.saveDraft(draft->id, engine.draft(), lastSection);
+    const Status saved = repo.saveDraft(m_admin, draft->id, engine.draft(), lastSection);
     QVERIFY2(saved, qPrintable(saved.message()));
     answers = engine.answers();
-    const Status queued = repo.queue(draft->id, answers, m_admin.login);
+    const Status queued = repo.queue(m_admin, draft->id, answers);
     QVERIFY2(queued, qPrintable(queued.message()));
     submissionId = draft->id;
     int shown = 0;
@@ -341,7 +342,7 @@ void TestBundledCatalogue::scriptedFillingReachesTheQueue()
     m_vault.reset();
     openStore();
     SubmissionRepository reopened(db(), &m_vault->journal(), &m_clock);
-    const auto loaded = reopened.load(submissionId);
+    const auto loaded = reopened.load(m_admin, submissionId);
     QVERIFY2(loaded, qPrintable(loaded.message()));
     QCOMPARE(loaded->state, QStringLiteral("queued"));
     QCOMPARE(loaded->demarcheId, demarcheId);
@@ -353,7 +354,7 @@ void TestBundledCatalogue::scriptedFillingReachesTheQueue()
     }
     QVERIFY2(differing.isEmpty(),
              qPrintable(QStringLiteral("Stored answers differ at: ") + differing.join(QLatin1String(", "))));
-    const auto stored = AttachmentStore(db(), &m_clock).list(submissionId);
+    const auto stored = AttachmentStore(db(), &m_clock).list(m_admin, submissionId);
     QVERIFY(stored);
     QCOMPARE(int(stored->size()), attached);
 }

@@ -60,17 +60,16 @@ void TestCitizenExport::exportHoldsEverythingAndIsJournaled()
                                          QStringLiteral("MFS Test"), QStringLiteral("Alice"));
     QVERIFY2(mandate, qPrintable(mandate.message()));
     SubmissionRepository submissions(db, &vault.journal(), &clock);
-    auto draft = submissions.createDraft(QStringLiteral("caf-changement-adresse"), 2, admin.id, admin.login, person.id);
+    auto draft = submissions.createDraft(admin, QStringLiteral("caf-changement-adresse"), 2, person.id);
     QVERIFY(draft);
-    QVERIFY(submissions.queue(draft->id,
+    QVERIFY(submissions.queue(admin, draft->id,
                               QJsonObject{{QStringLiteral("telephone"), QStringLiteral("+33565000000")},
-                                          {QStringLiteral("loyer"), QStringLiteral("650.00")}},
-                              admin.login));
+                                          {QStringLiteral("loyer"), QStringLiteral("650.00")}}));
     AttachmentStore attachments(db, &clock);
     QByteArray pdf("%PDF-1.4\nbail\n%%EOF\n");
     QBuffer buffer(&pdf);
     buffer.open(QIODevice::ReadOnly);
-    QVERIFY(attachments.add(draft->id, QStringLiteral("bail"), QStringLiteral("bail.pdf"), &buffer));
+    QVERIFY(attachments.add(admin, draft->id, QStringLiteral("bail"), QStringLiteral("bail.pdf"), &buffer));
 
     catalogue::CatalogueStore catalogue;
     QVERIFY(catalogue.load(catalogue::Catalogue::bundledPath()));

@@ -291,11 +291,11 @@ void TestCitizenRepository::mergeKeepsEveryDemarche()
     const qint64 dup = add(m_admin, QStringLiteral("Fournier"), QStringLiteral("Benoit"), QString(), QDate(),
                            QStringLiteral("0712345678"));
     auto subs = submissions();
-    QVERIFY(subs.createDraft(QStringLiteral("caf-a"), 1, m_admin.id, m_admin.login, keep));
-    auto second = subs.createDraft(QStringLiteral("cpam-b"), 1, m_admin.id, m_admin.login, dup);
+    QVERIFY(subs.createDraft(m_admin, QStringLiteral("caf-a"), 1, keep));
+    auto second = subs.createDraft(m_admin, QStringLiteral("cpam-b"), 1, dup);
     QVERIFY(second);
-    QVERIFY(subs.queue(second->id, QJsonObject{{QStringLiteral("x"), 1}}, m_admin.login));
-    QVERIFY(subs.createDraft(QStringLiteral("msa-c"), 1, m_admin.id, m_admin.login, dup));
+    QVERIFY(subs.queue(m_admin, second->id, QJsonObject{{QStringLiteral("x"), 1}}));
+    QVERIFY(subs.createDraft(m_admin, QStringLiteral("msa-c"), 1, dup));
 
     QCOMPARE(repo().merge(m_admin, keep, keep).code(), ErrorCode::InvalidInput);
     QVERIFY(repo().merge(m_admin, keep, dup));
@@ -334,16 +334,16 @@ void TestCitizenRepository::erasureLeavesNoTraceOfTheName()
     QVERIFY(repo().update(m_admin, c));
     QVERIFY(repo().open(m_admin, id));
     auto subs = submissions();
-    auto draft = subs.createDraft(QStringLiteral("caf-a"), 1, m_admin.id, m_admin.login, id);
+    auto draft = subs.createDraft(m_admin, QStringLiteral("caf-a"), 1, id);
     QVERIFY(draft);
-    QVERIFY(subs.saveDraft(draft->id, QJsonObject{{QStringLiteral("nom"), birth}}, QStringLiteral("s")));
-    auto queued = subs.createDraft(QStringLiteral("caf-b"), 1, m_admin.id, m_admin.login, id);
-    QVERIFY(subs.queue(queued->id, QJsonObject{{QStringLiteral("nom"), birth}}, m_admin.login));
+    QVERIFY(subs.saveDraft(m_admin, draft->id, QJsonObject{{QStringLiteral("nom"), birth}}, QStringLiteral("s")));
+    auto queued = subs.createDraft(m_admin, QStringLiteral("caf-b"), 1, id);
+    QVERIFY(subs.queue(m_admin, queued->id, QJsonObject{{QStringLiteral("nom"), birth}}));
     AttachmentStore attachments(m_vault->database()->connection(), &m_clock);
     QByteArray pdf = "%PDF-1.4\n" + given.toUtf8() + "\n%%EOF\n";
     QBuffer buffer(&pdf);
     buffer.open(QIODevice::ReadOnly);
-    QVERIFY(attachments.add(draft->id, QStringLiteral("piece"), birth + QStringLiteral(".pdf"), &buffer));
+    QVERIFY(attachments.add(m_admin, draft->id, QStringLiteral("piece"), birth + QStringLiteral(".pdf"), &buffer));
 
     QSqlDatabase db = m_vault->database()->connection();
     const QString before = dumpTables(db);
@@ -374,12 +374,12 @@ void TestCitizenRepository::erasureCanLeaveQueuedDemarchesForDelivery()
 {
     const qint64 id = add(m_admin, QStringLiteral("Blanc"), QStringLiteral("Maëlys"));
     auto subs = submissions();
-    auto draft = subs.createDraft(QStringLiteral("caf-a"), 1, m_admin.id, m_admin.login, id);
-    auto queued = subs.createDraft(QStringLiteral("caf-b"), 1, m_admin.id, m_admin.login, id);
-    QVERIFY(subs.queue(queued->id, QJsonObject{{QStringLiteral("nom"), QStringLiteral("Blanc")}}, m_admin.login));
+    auto draft = subs.createDraft(m_admin, QStringLiteral("caf-a"), 1, id);
+    auto queued = subs.createDraft(m_admin, QStringLiteral("caf-b"), 1, id);
+    QVERIFY(subs.queue(m_admin, queued->id, QJsonObject{{QStringLiteral("nom"), QStringLiteral("Blanc")}}));
     QVERIFY(repo().erase(m_admin, id, CitizenRepository::QueuedOnErasure::DeliverFirst));
-    QCOMPARE(subs.load(draft->id).code(), ErrorCode::InvalidInput); // the draft went with the file
-    const Submission kept = subs.load(queued->id).value();
+    QCOMPARE(subs.load(m_admin, draft->id).code(), ErrorCode::InvalidInput); // the draft went with the file
+    const Submission kept = subs.load(m_admin, queued->id).value();
     QCOMPARE(kept.state, QStringLiteral("queued"));
     QCOMPARE(kept.citizenId, 0);
     QSqlQuery q(m_vault->database()->connection());

@@ -97,12 +97,13 @@ qint64 TestConsents::addDocument(qint64 citizenId, qint64 submissionId, const QB
     SubmissionRepository submissions(db(), &m_vault->journal(), &m_clock);
     qint64 owner = submissionId;
     if (owner == 0) // AttachmentStore adds to a démarche; the copy is then moved into the file, as kept documents are
-        owner = submissions.createDraft(QStringLiteral("caf-changement-adresse"), 1, m_admin.id, m_admin.login)->id;
+        owner = submissions.createDraft(m_admin, QStringLiteral("caf-changement-adresse"), 1)->id;
     QByteArray bytes = "%PDF-1.4\n" + marker + "\n%%EOF\n";
     QBuffer source(&bytes);
     source.open(QIODevice::ReadOnly);
     const Result<AttachmentInfo> added =
-        AttachmentStore(db(), &m_clock).add(owner, QStringLiteral("justificatif"), QStringLiteral("doc.pdf"), &source);
+        AttachmentStore(db(), &m_clock)
+            .add(m_admin, owner, QStringLiteral("justificatif"), QStringLiteral("doc.pdf"), &source);
     if (!added) {
         qWarning("%s", qPrintable(added.message()));
         return 0;
@@ -164,7 +165,7 @@ void TestConsents::giveWithdrawAndHistory()
     QVERIFY(!c.inForce(m_helene.id, ConsentPurpose::Contact));
     QVERIFY(c.inForce(m_helene.id, ConsentPurpose::File));
 
-    const Result<QList<Consent>> history = c.history(m_helene.id);
+    const Result<QList<Consent>> history = c.history(m_admin, m_helene.id);
     QVERIFY(history);
     QCOMPARE(history->size(), 2);
     const Consent &contact = history->at(0); // most recent first
@@ -186,14 +187,14 @@ void TestConsents::giveWithdrawAndHistory()
     m_clock.advanceSecs(60);
     QVERIFY(c.give(m_admin, m_helene, ConsentPurpose::Contact));
     QVERIFY(c.inForce(m_helene.id, ConsentPurpose::Contact));
-    const QList<Consent> after = c.history(m_helene.id).value();
+    const QList<Consent> after = c.history(m_admin, m_helene.id).value();
     QCOMPARE(after.size(), 3);
     QVERIFY(after.at(0).inForce());
     QCOMPARE(after.at(0).purpose, ConsentPurpose::Contact);
     QVERIFY(!after.at(1).inForce());
     // Another person's history is theirs alone.
     const Citizen other = makeCitizen(QStringLiteral("Martin"), QStringLiteral("Paul"));
-    QVERIFY(c.history(other.id)->isEmpty());
+    QVERIFY(c.history(m_admin, other.id)->isEmpty());
     QVERIFY(!c.inForce(other.id, ConsentPurpose::File));
 }
 
@@ -205,7 +206,7 @@ void TestConsents::givingTwiceOrWithdrawingNothingIsRefused()
     QVERIFY(!twice);
     QCOMPARE(twice.code(), ErrorCode::InvalidInput);
     QVERIFY2(twice.message().contains(QStringLiteral("already agreed")), qPrintable(twice.message()));
-    QCOMPARE(c.history(m_helene.id)->size(), 1);
+    QCOMPARE(c.history(m_admin, m_helene.id)->size(), 1);
 
     const Status nothing = c.withdraw(m_admin, m_helene, ConsentPurpose::Contact);
     QVERIFY(!nothing);
@@ -254,8 +255,7 @@ void TestConsents::withdrawingDocumentsDeletesKeptDocuments()
     const Citizen other = makeCitizen(QStringLiteral("Martin"), QStringLiteral("Paul"));
     QVERIFY(c.give(m_admin, other, ConsentPurpose::Documents));
     SubmissionRepository submissions(db(), &m_vault->journal(), &m_clock);
-    const qint64 demarche =
-        submissions.createDraft(QStringLiteral("caf-rsa"), 1, m_admin.id, m_admin.login, m_helene.id)->id;
+    const qint64 demarche = submissions.createDraft(m_admin, QStringLiteral("caf-rsa"), 1, m_helene.id)->id;
 
     const qint64 kept1 = addDocument(m_helene.id, 0, "kept proof of address");
     const qint64 kept2 = addDocument(m_helene.id, 0, "kept payslip");
@@ -280,7 +280,7 @@ void TestConsents::withdrawingDocumentsDeletesKeptDocuments()
                                   " AND submission_id IS NOT NULL"),
                    sent),
              1);
-    const Result<QByteArray> bytes = AttachmentStore(db(), &m_clock).readAll(sent);
+    const Result<QByteArray> bytes = AttachmentStore(db(), &m_clock).readAll(m_admin, sent);
     QVERIFY(bytes);
     QVERIFY(bytes->contains("sent with the RSA"));
     // Someone else's documents are untouched.
@@ -293,42 +293,40 @@ void TestConsents::keptDocumentNeedsConsentAndIsReused()
 {
     Consents c = consents();
     SubmissionRepository submissions(db(), &m_vault->journal(), &m_clock);
-    const qint64 first =
-        submissions.createDraft(QStringLiteral("caf-rsa"), 1, m_admin.id, m_admin.login, m_helene.id)->id;
+    const qint64 first = submissions.createDraft(m_admin, QStringLiteral("caf-rsa"), 1, m_helene.id)->id;
     AttachmentStore store(db(), &m_clock);
     QByteArray pdf("%PDF-1.4\nquittance de loyer\n%%EOF\n");
     QBuffer buffer(&pdf);
     buffer.open(QIODevice::ReadOnly);
     const AttachmentInfo proof =
-        store.add(first, QStringLiteral("justificatif"), QStringLiteral("quittance.pdf"), &buffer).value();
+        store.add(m_admin, first, QStringLiteral("justificatif"), QStringLiteral("quittance.pdf"), &buffer).value();
     // Without the "documents" consent, nothing is kept.
     QCOMPARE(c.keepDocument(m_admin, m_helene, proof.id).code(), ErrorCode::PermissionDenied);
-    QCOMPARE(store.listKept(m_helene.id)->size(), 0);
+    QCOMPARE(store.listKept(m_admin, m_helene.id)->size(), 0);
     QVERIFY(c.give(m_admin, m_helene, ConsentPurpose::Documents));
     // Only a document of the person's own démarches.
     const Citizen other = makeCitizen(QStringLiteral("Martin"), QStringLiteral("Paul"));
     QVERIFY(c.give(m_admin, other, ConsentPurpose::Documents));
     QCOMPARE(c.keepDocument(m_admin, other, proof.id).code(), ErrorCode::InvalidInput);
     QVERIFY(c.keepDocument(m_admin, m_helene, proof.id));
-    QCOMPARE(store.listKept(m_helene.id)->size(), 1);
+    QCOMPARE(store.listKept(m_admin, m_helene.id)->size(), 1);
     // The file keeps its own copy: removing the document from the first draft does not take it away.
-    const AttachmentInfo keptCopy = store.listKept(m_helene.id)->first();
+    const AttachmentInfo keptCopy = store.listKept(m_admin, m_helene.id)->first();
     QVERIFY(keptCopy.id != proof.id);
-    QVERIFY(store.remove(proof.id));
-    QCOMPARE(store.readAll(keptCopy.id).value(), pdf);
+    QVERIFY(store.remove(m_admin, proof.id));
+    QCOMPARE(store.readAll(m_admin, keptCopy.id).value(), pdf);
     // A later démarche reuses it: a copy with the same bytes, its own row.
-    const qint64 second =
-        submissions.createDraft(QStringLiteral("caf-prime-activite"), 1, m_admin.id, m_admin.login, m_helene.id)->id;
-    const Result<AttachmentInfo> copy = store.copyTo(keptCopy.id, second, QStringLiteral("domicile"));
+    const qint64 second = submissions.createDraft(m_admin, QStringLiteral("caf-prime-activite"), 1, m_helene.id)->id;
+    const Result<AttachmentInfo> copy = store.copyTo(m_admin, keptCopy.id, second, QStringLiteral("domicile"));
     QVERIFY2(copy, qPrintable(copy.message()));
     QVERIFY(copy->id != keptCopy.id);
     QCOMPARE(copy->sha256, proof.sha256);
-    QCOMPARE(store.readAll(copy->id).value(), pdf);
-    QCOMPARE(store.list(second)->size(), 1);
+    QCOMPARE(store.readAll(m_admin, copy->id).value(), pdf);
+    QCOMPARE(store.list(m_admin, second)->size(), 1);
     // Withdrawing the consent: the file no longer keeps it; the démarches keep their own copies.
     QVERIFY(c.withdraw(m_admin, m_helene, ConsentPurpose::Documents));
-    QCOMPARE(store.listKept(m_helene.id)->size(), 0);
-    QCOMPARE(store.readAll(copy->id).value(), pdf);
+    QCOMPARE(store.listKept(m_admin, m_helene.id)->size(), 0);
+    QCOMPARE(store.readAll(m_admin, copy->id).value(), pdf);
 }
 
 void TestConsents::volunteerCannotRecordInAnotherFile()
@@ -344,6 +342,11 @@ void TestConsents::volunteerCannotRecordInAnotherFile()
     QVERIFY(c.give(m_admin, m_helene, ConsentPurpose::File));
     QCOMPARE(c.withdraw(vera, m_helene, ConsentPurpose::File).code(), ErrorCode::PermissionDenied);
     QVERIFY(c.inForce(m_helene.id, ConsentPurpose::File));
+    // Nor read what the person agreed to.
+    const Result<QList<Consent>> history = c.history(vera, m_helene.id);
+    QCOMPARE(history.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(history.message(), CitizenRepository::tr("Volunteers can only open the files they created."));
+    QCOMPARE(c.history(m_admin, m_helene.id)->size(), 1);
 }
 
 void TestConsents::printedFormShowsTextsAndPerson()

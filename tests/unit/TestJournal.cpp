@@ -15,13 +15,29 @@
 
 #include <sodium.h>
 
+using relais::Account;
 using relais::Database;
+using relais::ErrorCode;
 using relais::Journal;
 using relais::JournalEntry;
 using relais::JournalFilter;
+using relais::Role;
 using relais::SecureBytes;
 using relais::Status;
 using namespace relais::test;
+
+namespace {
+// Reading the journal is for administrators (the accounts themselves live in the vault, not needed here).
+Account withRole(Role role)
+{
+    Account a;
+    a.id = role == Role::Admin ? 1 : 2;
+    a.login = role == Role::Admin ? QStringLiteral("alice") : QStringLiteral("marc");
+    a.role = role;
+    return a;
+}
+const Account Admin = withRole(Role::Admin);
+} // namespace
 
 class TestJournal : public QObject
 {
@@ -56,6 +72,7 @@ private Q_SLOTS:
     void queryFiltersAndOrders();
     void queryPagesByIdAndOffset();
     void exportCsvQuotesAndFilters();
+    void onlyAnAdministratorReadsIt();
     void actionsAndLabels();
 
 private:
@@ -690,7 +707,7 @@ void TestJournal::queryFiltersAndOrders()
 
     auto ids = [&](const JournalFilter &f) {
         QList<qint64> list;
-        const auto rows = journal.query(f);
+        const auto rows = journal.query(Admin, f);
         if (rows.ok()) {
             for (const JournalEntry &e : rows.value())
                 list.append(e.id);
@@ -703,7 +720,7 @@ void TestJournal::queryFiltersAndOrders()
     QCOMPARE(ids(f), (QList<qint64>{5, 2, 1}));
     f.action = QStringLiteral("citizen_opened");
     QCOMPARE(ids(f), (QList<qint64>{5, 2}));
-    QCOMPARE(journal.count(f).value(), qint64(2));
+    QCOMPARE(journal.count(Admin, f).value(), qint64(2));
     f = JournalFilter();
     f.objectContains = QStringLiteral("ab"); // case does not matter
     QCOMPARE(ids(f), (QList<qint64>{5, 2}));
@@ -721,7 +738,7 @@ void TestJournal::queryFiltersAndOrders()
     f.to = start.toLocalTime().date();
     QCOMPARE(ids(f), (QList<qint64>{2, 1}));
 
-    const auto rows = journal.query(JournalFilter());
+    const auto rows = journal.query(Admin, JournalFilter());
     QVERIFY(rows.ok());
     const JournalEntry &last = rows.value().first();
     QCOMPARE(last.actor, QStringLiteral("alice"));
@@ -736,17 +753,17 @@ void TestJournal::queryPagesByIdAndOffset()
     Journal journal(db(), &m_clock);
     JournalFilter f;
     f.limit = 2;
-    QCOMPARE(journal.query(f).value().size(), 2);
-    QCOMPARE(journal.query(f).value().at(0).id, qint64(5));
+    QCOMPARE(journal.query(Admin, f).value().size(), 2);
+    QCOMPARE(journal.query(Admin, f).value().at(0).id, qint64(5));
     f.offset = 2;
-    QCOMPARE(journal.query(f).value().at(0).id, qint64(3));
+    QCOMPARE(journal.query(Admin, f).value().at(0).id, qint64(3));
     f.offset = 0;
     f.beforeId = 3;
-    const auto page = journal.query(f).value();
+    const auto page = journal.query(Admin, f).value();
     QCOMPARE(page.size(), 2);
     QCOMPARE(page.at(0).id, qint64(2));
     QCOMPARE(page.at(1).id, qint64(1));
-    QCOMPARE(journal.count(f).value(), qint64(2));
+    QCOMPARE(journal.count(Admin, f).value(), qint64(2));
 }
 
 void TestJournal::exportCsvQuotesAndFilters()
@@ -761,7 +778,7 @@ void TestJournal::exportCsvQuotesAndFilters()
     JournalFilter f;
     f.action = QStringLiteral("setting_changed");
     f.limit = 1; // paging is for the screen: the export takes every matching row
-    QVERIFY(journal.exportCsv(f, &buffer).ok());
+    QVERIFY(journal.exportCsv(Admin, f, &buffer).ok());
     const QString at = m_clock.now().toString(Qt::ISODateWithMs);
     const QByteArray expected = "id,at_utc,actor,action,event,object\r\n"
                                 "3," +
@@ -770,6 +787,25 @@ void TestJournal::exportCsvQuotesAndFilters()
                                 "2," +
                                 at.toLatin1() + ",alice,setting_changed,Setting changed,\"a,b\"\r\n";
     QCOMPARE(buffer.data(), expected);
+}
+
+void TestJournal::onlyAnAdministratorReadsIt()
+{
+    Journal journal(db(), &m_clock);
+    QVERIFY(journal.append(QStringLiteral("alice"), QStringLiteral("citizen_opened"), QStringLiteral("uuid-1")).ok());
+    const QString refused = Journal::tr("Only an administrator can read the security journal.");
+    for (const Role role : {Role::Mediator, Role::Volunteer}) {
+        const Account someone = withRole(role);
+        const auto rows = journal.query(someone, JournalFilter());
+        QCOMPARE(rows.code(), ErrorCode::PermissionDenied);
+        QCOMPARE(rows.message(), refused);
+        QCOMPARE(journal.count(someone, JournalFilter()).code(), ErrorCode::PermissionDenied);
+        QBuffer buffer;
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QCOMPARE(journal.exportCsv(someone, JournalFilter(), &buffer).code(), ErrorCode::PermissionDenied);
+        QVERIFY(buffer.data().isEmpty());
+    }
+    QCOMPARE(journal.query(Admin, JournalFilter()).value().size(), 1);
 }
 
 void TestJournal::actionsAndLabels()

@@ -42,7 +42,7 @@ private:
     }
     bool covered(const QString &scope)
     {
-        const Result<Mandate> m = mandates().activeFor(m_helene.id, scope);
+        const Result<Mandate> m = mandates().activeFor(m_admin, m_helene.id, scope);
         return m && m->id != 0;
     }
 
@@ -135,7 +135,7 @@ void TestMandates::endDateFollowsDuration()
     QCOMPARE(m->endsAt, end);
     QCOMPARE(Mandates::endOf(m_clock.now(), MandateDuration(duration)), end);
     // What was stored is what was returned.
-    const QList<Mandate> stored = mandates().forCitizen(m_helene.id).value();
+    const QList<Mandate> stored = mandates().forCitizen(m_admin, m_helene.id).value();
     QCOMPARE(stored.size(), 1);
     QCOMPARE(stored.first().id, m->id);
     QCOMPARE(stored.first().uuid, m->uuid);
@@ -160,7 +160,7 @@ void TestMandates::activeUntilTheEndOnly()
         create({QStringLiteral("social_health"), QStringLiteral("work")}, MandateDuration::OneDay);
     QVERIFY(m);
     QVERIFY(covered(QStringLiteral("social_health")));
-    QCOMPARE(mandates().activeFor(m_helene.id, QStringLiteral("work"))->uuid, m->uuid);
+    QCOMPARE(mandates().activeFor(m_admin, m_helene.id, QStringLiteral("work"))->uuid, m->uuid);
     QVERIFY(!covered(QStringLiteral("justice"))); // not one of its scopes
     // One second before the end, still in force; at the end and one second after, no longer.
     m_clock.advanceSecs(86400 - 1);
@@ -172,13 +172,13 @@ void TestMandates::activeUntilTheEndOnly()
     QVERIFY(!covered(QStringLiteral("social_health")));
     QVERIFY(!covered(QStringLiteral("work")));
     QVERIFY(!m->activeAt(m_clock.now()));
-    const Result<Mandate> none = mandates().activeFor(m_helene.id, QStringLiteral("work"));
+    const Result<Mandate> none = mandates().activeFor(m_admin, m_helene.id, QStringLiteral("work"));
     QVERIFY(none);
     QCOMPARE(none->id, 0);
     // Another person is never covered by Hélène's mandate.
     m_clock.advanceSecs(-2);
     QVERIFY(covered(QStringLiteral("work")));
-    QCOMPARE(mandates().activeFor(m_helene.id + 1000, QStringLiteral("work"))->id, 0);
+    QCOMPARE(mandates().activeFor(m_admin, m_helene.id + 1000, QStringLiteral("work"))->id, 0);
 }
 
 void TestMandates::revokingOneScopeKeepsTheOthers()
@@ -191,7 +191,7 @@ void TestMandates::revokingOneScopeKeepsTheOthers()
     QVERIFY(!covered(QStringLiteral("family")));
     QVERIFY(covered(QStringLiteral("housing")));
     QVERIFY(covered(QStringLiteral("work")));
-    const Mandate stored = mandates().forCitizen(m_helene.id)->first();
+    const Mandate stored = mandates().forCitizen(m_admin, m_helene.id)->first();
     QCOMPARE(stored.scopesInForce(), (QStringList{QStringLiteral("work"), QStringLiteral("housing")}));
     QCOMPARE(stored.scopes.size(), 3);
     for (const MandateScope &scope : stored.scopes) {
@@ -209,7 +209,7 @@ void TestMandates::revokingOneScopeKeepsTheOthers()
     // Revoking every scope leaves nothing covered.
     QVERIFY(mandates().revokeScope(m_admin, m->id, QStringLiteral("housing")));
     QVERIFY(mandates().revokeScope(m_admin, m->id, QStringLiteral("work")));
-    QVERIFY(mandates().forCitizen(m_helene.id)->first().scopesInForce().isEmpty());
+    QVERIFY(mandates().forCitizen(m_admin, m_helene.id)->first().scopesInForce().isEmpty());
     QVERIFY(!covered(QStringLiteral("work")));
 }
 
@@ -243,7 +243,7 @@ void TestMandates::createRefusesBadScopesAndVolunteers()
     const Result<Mandate> unknown = create({QStringLiteral("housing"), QStringLiteral("holidays")});
     QVERIFY(!unknown);
     QVERIFY2(unknown.message().contains(QStringLiteral("holidays")), qPrintable(unknown.message()));
-    QVERIFY(mandates().forCitizen(m_helene.id)->isEmpty());
+    QVERIFY(mandates().forCitizen(m_admin, m_helene.id)->isEmpty());
 
     QVERIFY(m_vault->addAccount(m_admin, QStringLiteral("vera"), QStringLiteral("Vera"), Role::Volunteer,
                                 secret("volunteer password 42")));
@@ -251,7 +251,14 @@ void TestMandates::createRefusesBadScopesAndVolunteers()
     const Result<Mandate> byVolunteer =
         mandates().create(vera, m_helene, {QStringLiteral("housing")}, MandateDuration::OneDay, Structure, Mediator);
     QCOMPARE(byVolunteer.code(), ErrorCode::PermissionDenied);
-    QVERIFY(mandates().forCitizen(m_helene.id)->isEmpty());
+    QVERIFY(mandates().forCitizen(m_admin, m_helene.id)->isEmpty());
+    QVERIFY(create({QStringLiteral("housing")}));
+    // Nor does she read who may act for a person whose file she did not create.
+    const Result<QList<Mandate>> listed = mandates().forCitizen(vera, m_helene.id);
+    QCOMPARE(listed.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(listed.message(), CitizenRepository::tr("Volunteers can only open the files they created."));
+    QCOMPARE(mandates().activeFor(vera, m_helene.id, QStringLiteral("housing")).code(), ErrorCode::PermissionDenied);
+    QVERIFY(mandates().activeFor(m_admin, m_helene.id, QStringLiteral("housing"))->id != 0);
 
     // The same scope ticked twice is one scope.
     const Result<Mandate> twice = create({QStringLiteral("work"), QStringLiteral("work")});
@@ -265,7 +272,7 @@ void TestMandates::attestationCarriesTheStoredFingerprint()
         create({QStringLiteral("social_health"), QStringLiteral("housing")}, MandateDuration::SixMonths);
     QVERIFY(m);
     QCOMPARE(m->attestationSha256.size(), 64);
-    const Mandate stored = mandates().forCitizen(m_helene.id)->first();
+    const Mandate stored = mandates().forCitizen(m_admin, m_helene.id)->first();
     QCOMPARE(stored.attestationSha256, m->attestationSha256);
     // Re-hashing the same mandate, read back from the store, gives the stored fingerprint.
     QCOMPARE(sha256Hex(Mandates::attestationContent(stored, m_helene, Structure, Mediator)), stored.attestationSha256);

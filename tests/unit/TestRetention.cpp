@@ -5,6 +5,7 @@
 #include "TempStoreDir.h"
 #include "TestStore.h"
 
+#include "SyncStore.h"
 #include "domain/AttachmentStore.h"
 #include "domain/CitizenRepository.h"
 #include "domain/Retention.h"
@@ -38,6 +39,17 @@ private:
     CitizenRepository citizens() { return {db(), &m_vault->journal(), m_clock.get()}; }
     SubmissionRepository submissions() { return {db(), &m_vault->journal(), m_clock.get()}; }
     Retention retention() { return {db(), &m_vault->journal(), m_clock.get(), nullptr}; }
+    // Delivery and the operator's decisions arrive the way the sync engine records them.
+    sync::SyncStore outbox() { return {db(), &m_vault->journal(), m_clock.get()}; }
+    bool operatorSays(qint64 id, const QString &status)
+    {
+        const QString uuid = submissions().load(m_admin, id)->uuid;
+        const auto applied =
+            outbox().applyStatusChanges({{uuid, {status, QStringLiteral(""), m_clock->now()}}}, QStringLiteral("c"));
+        if (!applied)
+            qWarning("%s", qPrintable(applied.message()));
+        return applied && applied->size() == 1;
+    }
     qint64 person(const QString &name);
     qint64 queued(qint64 citizen, const QString &answer);
     int rows(const QString &sql);
@@ -81,8 +93,8 @@ qint64 TestRetention::person(const QString &name)
 qint64 TestRetention::queued(qint64 citizen, const QString &answer)
 {
     auto repo = submissions();
-    auto draft = repo.createDraft(QStringLiteral("caf-x"), 1, m_admin.id, m_admin.login, citizen);
-    if (!draft || !repo.queue(draft->id, QJsonObject{{QStringLiteral("nom"), answer}}, m_admin.login))
+    auto draft = repo.createDraft(m_admin, QStringLiteral("caf-x"), 1, citizen);
+    if (!draft || !repo.queue(m_admin, draft->id, QJsonObject{{QStringLiteral("nom"), answer}}))
         return 0;
     return draft->id;
 }
@@ -164,24 +176,24 @@ void TestRetention::decidedDemarchesAreReducedToTheirReceipt()
     QByteArray pdf("%PDF-1.4\nZygomarpiece\n%%EOF\n");
     QBuffer buffer(&pdf);
     buffer.open(QIODevice::ReadOnly);
-    QVERIFY(attachments.add(id, QStringLiteral("piece"), QStringLiteral("justificatif.pdf"), &buffer));
+    QVERIFY(attachments.add(m_admin, id, QStringLiteral("piece"), QStringLiteral("justificatif.pdf"), &buffer));
     auto repo = submissions();
-    QVERIFY(repo.markDelivered(id, QJsonObject{{QStringLiteral("reference"), QStringLiteral("PF-2026-0042")}}));
+    QVERIFY(outbox().recordDelivery(id, QJsonObject{{QStringLiteral("reference"), QStringLiteral("PF-2026-0042")}}));
     m_clock->advanceSecs(3 * Day);
-    QVERIFY(repo.recordStatus(id, QStringLiteral("in_review")));
+    QVERIFY(operatorSays(id, QStringLiteral("in_review")));
     QCOMPARE(planned(0), QStringList{}); // no decision yet: the answers may still be needed
     m_clock->advanceSecs(10 * Day);
-    QVERIFY(repo.recordStatus(id, QStringLiteral("accepted")));
+    QVERIFY(operatorSays(id, QStringLiteral("accepted")));
     const auto report = retention().purge(m_admin.login);
     QVERIFY(report);
     QCOMPARE(report->payloadsReduced, 1);
     QCOMPARE(report->demarchesRemoved, 0);
-    const Submission reduced = repo.load(id).value();
+    const Submission reduced = repo.load(m_admin, id).value();
     QCOMPARE(reduced.state, QStringLiteral("accepted"));
     QVERIFY(reduced.answers.isEmpty());
     QVERIFY(reduced.reducedAt.isValid());
     QCOMPARE(reduced.receipt.value(QStringLiteral("reference")).toString(), QStringLiteral("PF-2026-0042"));
-    QCOMPARE(attachments.list(id)->size(), 0);
+    QCOMPARE(attachments.list(m_admin, id)->size(), 0);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM attachment_chunks")), 0);
     const QString dump = dumpTables(db());
     QVERIFY(!dump.contains(QStringLiteral("Zygomar")));
@@ -191,7 +203,7 @@ void TestRetention::decidedDemarchesAreReducedToTheirReceipt()
     QCOMPARE(retention().purge(m_admin.login)->demarchesRemoved, 0);
     m_clock->advanceSecs(2 * Day);
     QCOMPARE(retention().purge(m_admin.login)->demarchesRemoved, 1);
-    QCOMPARE(repo.load(id).code(), ErrorCode::InvalidInput);
+    QCOMPARE(repo.load(m_admin, id).code(), ErrorCode::InvalidInput);
 }
 
 void TestRetention::waitingDemarchesAreNeverTouched()
@@ -202,7 +214,7 @@ void TestRetention::waitingDemarchesAreNeverTouched()
     const auto report = retention().purge(m_admin.login);
     QVERIFY(report);
     QCOMPARE(report->filesErased, 1); // the file goes, the démarche waits for delivery
-    const Submission waiting = submissions().load(id).value();
+    const Submission waiting = submissions().load(m_admin, id).value();
     QCOMPARE(waiting.state, QStringLiteral("queued"));
     QCOMPARE(waiting.answers.value(QStringLiteral("nom")).toString(), QStringLiteral("en attente"));
     QCOMPARE(rows(QStringLiteral("SELECT erase_after_delivery FROM submissions WHERE id = %1").arg(id)), 1);
@@ -211,7 +223,7 @@ void TestRetention::waitingDemarchesAreNeverTouched()
 void TestRetention::abandonedDraftsGo()
 {
     const qint64 who = person(QStringLiteral("Brouillon"));
-    auto draft = submissions().createDraft(QStringLiteral("caf-x"), 1, m_admin.id, m_admin.login, who);
+    auto draft = submissions().createDraft(m_admin, QStringLiteral("caf-x"), 1, who);
     QVERIFY(draft);
     m_clock->advanceSecs(300 * Day);
     QVERIFY(citizens().touch(who));
@@ -219,7 +231,7 @@ void TestRetention::abandonedDraftsGo()
     const auto report = retention().purge(m_admin.login);
     QCOMPARE(report->draftsRemoved, 1);
     QCOMPARE(report->filesErased, 0);
-    QCOMPARE(submissions().load(draft->id).code(), ErrorCode::InvalidInput);
+    QCOMPARE(submissions().load(m_admin, draft->id).code(), ErrorCode::InvalidInput);
 }
 
 void TestRetention::erasedPersonsDemarcheGoesOnceDelivered()
@@ -228,7 +240,7 @@ void TestRetention::erasedPersonsDemarcheGoesOnceDelivered()
     const qint64 id = queued(who, QStringLiteral("à livrer"));
     QVERIFY(citizens().erase(m_admin, who, CitizenRepository::QueuedOnErasure::DeliverFirst));
     QCOMPARE(retention().purge(m_admin.login)->demarchesRemoved, 0);
-    QVERIFY(submissions().markDelivered(id, QJsonObject{{QStringLiteral("reference"), QStringLiteral("R1")}}));
+    QVERIFY(outbox().recordDelivery(id, QJsonObject{{QStringLiteral("reference"), QStringLiteral("R1")}}));
     QCOMPARE(planned(0).size(), 1);
     QCOMPARE(retention().purge(m_admin.login)->demarchesRemoved, 1);
     QCOMPARE(rows(QStringLiteral("SELECT count(*) FROM submissions")), 0);

@@ -3,10 +3,14 @@
 #include "TempStoreDir.h"
 #include "TestStore.h"
 
+#include "SyncStore.h"
+#include "domain/AttachmentStore.h"
+#include "domain/CitizenRepository.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 
+#include <QBuffer>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -15,11 +19,16 @@
 #include <QUuid>
 
 #include <csignal>
+#include <type_traits>
 
 using namespace relais;
 using namespace relais::test;
 
 namespace {
+// The sync engine's way in (SystemAccess) cannot be made here, nor from a person's account: only the sync classes can.
+static_assert(!std::is_default_constructible_v<SystemAccess>);
+static_assert(!std::is_constructible_v<SystemAccess, Account>);
+
 const QByteArray AdminPassword = alicePassword(); // also typed by the child process below
 } // namespace
 
@@ -40,7 +49,19 @@ private Q_SLOTS:
     void draftsAreListedPerAccount();
     void queueFreezesAndJournals();
     void draftSurvivesKillDuringSaves();
+    void volunteerReachesOnlyTheirOwnDemarches();
+    void erasedPersonsAnswersGoAtDelivery();
+
+private:
+    Account account(const QString &login, Role role);
 };
+
+Account TestSubmissionRepository::account(const QString &login, Role role)
+{
+    if (!m_vault->account(login))
+        (void)m_vault->addAccount(m_admin, login, login, role, secret("a long enough password here"));
+    return m_vault->account(login).value();
+}
 
 void TestSubmissionRepository::init()
 {
@@ -52,18 +73,18 @@ void TestSubmissionRepository::init()
 void TestSubmissionRepository::draftSavesAndReopens()
 {
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    auto draft = repo.createDraft(QStringLiteral("caf-changement-adresse"), 3, m_admin.id, m_admin.login);
+    auto draft = repo.createDraft(m_admin, QStringLiteral("caf-changement-adresse"), 3);
     QVERIFY2(draft, qPrintable(draft.message()));
     QCOMPARE(draft->state, QStringLiteral("draft"));
     QCOMPARE(draft->demarcheVersion, 3);
     QVERIFY(!QUuid::fromString(draft->uuid).isNull());
     const QJsonObject answers{{QStringLiteral("commune"), QStringLiteral("Millau")}, {QStringLiteral("enfants"), 2}};
-    QVERIFY(repo.saveDraft(draft->id, answers, QStringLiteral("logement")));
+    QVERIFY(repo.saveDraft(m_admin, draft->id, answers, QStringLiteral("logement")));
     // After a restart of the program, the draft comes back with its answers and section.
     m_vault.reset();
     init();
     SubmissionRepository reopened(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    auto loaded = reopened.load(draft->id);
+    auto loaded = reopened.load(m_admin, draft->id);
     QVERIFY(loaded);
     QCOMPARE(loaded->answers, answers);
     QCOMPARE(loaded->currentSection, QStringLiteral("logement"));
@@ -75,39 +96,40 @@ void TestSubmissionRepository::draftsAreListedPerAccount()
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
     QVERIFY(m_vault->addAccount(m_admin, QStringLiteral("marc"), QStringLiteral("Marc"), Role::Mediator,
                                 secret("mediator password 42")));
-    const qint64 marc = m_vault->account(QStringLiteral("marc"))->id;
-    const int before = repo.drafts().value().size();
-    QVERIFY(repo.createDraft(QStringLiteral("a"), 1, m_admin.id, m_admin.login));
+    const Account marcAccount = m_vault->account(QStringLiteral("marc")).value();
+    const qint64 marc = marcAccount.id;
+    const int before = repo.drafts(m_admin).value().size();
+    QVERIFY(repo.createDraft(m_admin, QStringLiteral("a"), 1));
     m_clock.advanceSecs(5);
-    auto marcs = repo.createDraft(QStringLiteral("b"), 1, marc, QStringLiteral("marc"));
+    auto marcs = repo.createDraft(marcAccount, QStringLiteral("b"), 1);
     QVERIFY(marcs);
-    QCOMPARE(repo.drafts().value().size(), before + 2);
-    const auto onlyMarc = repo.drafts(marc).value();
+    QCOMPARE(repo.drafts(m_admin).value().size(), before + 2);
+    const auto onlyMarc = repo.drafts(m_admin, marc).value();
     QCOMPARE(onlyMarc.size(), 1);
     QCOMPARE(onlyMarc.first().demarcheId, QStringLiteral("b"));
     // Most recent first.
-    QCOMPARE(repo.drafts().value().first().id, marcs->id);
+    QCOMPARE(repo.drafts(m_admin).value().first().id, marcs->id);
 }
 
 void TestSubmissionRepository::queueFreezesAndJournals()
 {
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    auto draft = repo.createDraft(QStringLiteral("c2s"), 7, m_admin.id, m_admin.login);
+    auto draft = repo.createDraft(m_admin, QStringLiteral("c2s"), 7);
     QVERIFY(draft);
     const QJsonObject canonical{{QStringLiteral("nir"), QStringLiteral("synthetic")}};
-    QVERIFY(repo.queue(draft->id, canonical, m_admin.login));
-    auto queued = repo.load(draft->id);
+    QVERIFY(repo.queue(m_admin, draft->id, canonical));
+    auto queued = repo.load(m_admin, draft->id);
     QCOMPARE(queued->state, QStringLiteral("queued"));
     QCOMPARE(queued->answers, canonical);
     QCOMPARE(queued->demarcheVersion, 7);
     QVERIFY(queued->queuedAt.isValid());
     // It left the draft list and can no longer be edited or queued twice.
-    for (const Submission &s : repo.drafts().value())
+    for (const Submission &s : repo.drafts(m_admin).value())
         QVERIFY(s.id != draft->id);
-    const Status edit = repo.saveDraft(draft->id, QJsonObject{}, QString());
+    const Status edit = repo.saveDraft(m_admin, draft->id, QJsonObject{}, QString());
     QCOMPARE(edit.code(), ErrorCode::InvalidInput);
     QVERIFY(!edit.message().isEmpty());
-    QCOMPARE(repo.queue(draft->id, canonical, m_admin.login).code(), ErrorCode::InvalidInput);
+    QCOMPARE(repo.queue(m_admin, draft->id, canonical).code(), ErrorCode::InvalidInput);
     QSqlQuery q(m_vault->database()->connection());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM journal WHERE action = 'submission_queued' AND object = "
                                   "'submission:%1'")
@@ -117,10 +139,140 @@ void TestSubmissionRepository::queueFreezesAndJournals()
     QVERIFY(m_vault->journal().verify().intact);
 }
 
+void TestSubmissionRepository::volunteerReachesOnlyTheirOwnDemarches()
+{
+    const QSqlDatabase db = m_vault->database()->connection();
+    SubmissionRepository repo(db, &m_vault->journal(), &m_clock);
+    CitizenRepository citizens(db, &m_vault->journal(), &m_clock);
+    const Account vera = account(QStringLiteral("vera"), Role::Volunteer);
+    const Account marc = account(QStringLiteral("marc"), Role::Mediator);
+    Citizen someone;
+    someone.birthName = QStringLiteral("Autre");
+    someone.givenNames = QStringLiteral("Personne");
+    const qint64 notHers = citizens.create(m_admin, someone)->id;
+    Citizen hers = someone;
+    hers.birthName = QStringLiteral("Sienne");
+    const qint64 hersId = citizens.create(vera, hers)->id;
+
+    // The administrator's démarche for a person Vera did not create.
+    const qint64 other = repo.createDraft(m_admin, QStringLiteral("caf-rsa"), 1, notHers)->id;
+    QVERIFY(repo.saveDraft(m_admin, other, QJsonObject{{QStringLiteral("revenus"), 1200}}, QStringLiteral("s")));
+    const QString refused = Access::tr("Volunteers can only open the démarches they started or those of the people "
+                                       "whose file they created.");
+    const Result<Submission> peek = repo.load(vera, other);
+    QCOMPARE(peek.code(), ErrorCode::PermissionDenied);
+    QCOMPARE(peek.message(), refused);
+    QCOMPARE(repo.saveDraft(vera, other, QJsonObject{}, QString()).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(repo.adoptVersion(vera, other, 2).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(repo.queue(vera, other, QJsonObject{}).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(repo.discard(vera, other).code(), ErrorCode::PermissionDenied);
+    QCOMPARE(repo.createDraft(vera, QStringLiteral("caf-rsa"), 1, notHers).code(), ErrorCode::PermissionDenied);
+    QVERIFY(repo.forCitizen(vera, notHers).value().isEmpty());
+    for (const Submission &s : repo.drafts(vera).value())
+        QVERIFY(s.id != other);
+    for (const Submission &s : repo.drafts(vera, m_admin.id).value())
+        QVERIFY(s.id != other);
+    // Nothing of it changed.
+    const Submission untouched = repo.load(m_admin, other).value();
+    QCOMPARE(untouched.state, QStringLiteral("draft"));
+    QCOMPARE(untouched.answers.value(QStringLiteral("revenus")).toInt(), 1200);
+    QCOMPARE(untouched.demarcheVersion, 1);
+
+    // Her own: one she started, and one a colleague started for the person she created.
+    const Result<Submission> mine = repo.createDraft(vera, QStringLiteral("caf-rsa"), 1, hersId);
+    QVERIFY2(mine, qPrintable(mine.message()));
+    QVERIFY(repo.saveDraft(vera, mine->id, QJsonObject{{QStringLiteral("revenus"), 900}}, QStringLiteral("s")));
+    QCOMPARE(repo.load(vera, mine->id)->answers.value(QStringLiteral("revenus")).toInt(), 900);
+    const qint64 forHerPerson = repo.createDraft(marc, QStringLiteral("cpam-c2s"), 1, hersId)->id;
+    QVERIFY(repo.load(vera, forHerPerson));
+    QCOMPARE(repo.forCitizen(vera, hersId).value().size(), 2);
+    QVERIFY(repo.queue(vera, mine->id, QJsonObject{{QStringLiteral("revenus"), 900}}));
+    // A mediator and an administrator reach every démarche of the structure.
+    QVERIFY(repo.load(marc, other));
+    QVERIFY(repo.load(marc, mine->id));
+    QVERIFY(repo.load(m_admin, mine->id));
+}
+
+void TestSubmissionRepository::erasedPersonsAnswersGoAtDelivery()
+{
+    const QSqlDatabase db = m_vault->database()->connection();
+    SubmissionRepository repo(db, &m_vault->journal(), &m_clock);
+    CitizenRepository citizens(db, &m_vault->journal(), &m_clock);
+    AttachmentStore attachments(db, &m_clock);
+    sync::SyncStore outbox(db, &m_vault->journal(), &m_clock);
+    const auto queueFor = [&](qint64 person, qint64 *attachment) -> qint64 {
+        const qint64 id = repo.createDraft(m_admin, QStringLiteral("caf-rsa"), 1, person)->id;
+        QByteArray pdf("%PDF-1.4\nbulletin de salaire\n%%EOF\n");
+        QBuffer source(&pdf);
+        source.open(QIODevice::ReadOnly);
+        *attachment =
+            attachments.add(m_admin, id, QStringLiteral("salaire"), QStringLiteral("salaire.pdf"), &source)->id;
+        return repo.queue(m_admin, id, QJsonObject{{QStringLiteral("revenus"), 1200}}) ? id : 0;
+    };
+    const auto chunks = [&](qint64 attachment) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT count(*) FROM attachment_chunks WHERE attachment_id = %1").arg(attachment));
+        return q.next() ? q.value(0).toInt() : -1;
+    };
+    Citizen person;
+    person.birthName = QStringLiteral("Partie");
+    person.givenNames = QStringLiteral("Personne");
+    const qint64 leaving = citizens.create(m_admin, person)->id;
+    person.birthName = QStringLiteral("Restante");
+    const qint64 staying = citizens.create(m_admin, person)->id;
+    qint64 erasedDocument = 0, keptDocument = 0;
+    const qint64 erased = queueFor(leaving, &erasedDocument);
+    const qint64 control = queueFor(staying, &keptDocument);
+    QVERIFY(erased && control);
+
+    QCOMPARE(SubmissionRepository::waitingForPerson(db, leaving).value(), 1);
+    QCOMPARE(CitizenRepository::waitingOnErasureNotice(1),
+             CitizenRepository::tr("%n démarche(s) of this person are still waiting to be sent; their answers and "
+                                   "documents stay encrypted on this PC until delivery, then are removed at once.",
+                                   nullptr, 1));
+    QVERIFY(CitizenRepository::waitingOnErasureNotice(1).contains(QLatin1Char('1')));
+    QVERIFY(citizens.erase(m_admin, leaving, CitizenRepository::QueuedOnErasure::DeliverFirst));
+    // Until delivery, everything it needs to reach the platform stays.
+    Submission waiting = repo.load(m_admin, erased).value();
+    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.answers.value(QStringLiteral("revenus")).toInt(), 1200);
+    QVERIFY(attachments.readAll(m_admin, erasedDocument));
+
+    // Delivered the way the sync engine records it: the answers and the document go at once.
+    const QJsonObject receipt{{QStringLiteral("reference"), QStringLiteral("PF-2026-0007")},
+                              {QStringLiteral("received_at"), QStringLiteral("2026-12-01T10:00:00Z")}};
+    for (const qint64 id : {erased, control}) {
+        QVERIFY(outbox.markSending(id));
+        QVERIFY(outbox.recordDelivery(id, receipt));
+    }
+    const Submission delivered = repo.load(m_admin, erased).value();
+    QCOMPARE(delivered.state, QStringLiteral("delivered"));
+    QVERIFY(delivered.answers.isEmpty());
+    QVERIFY(delivered.reducedAt.isValid());
+    QCOMPARE(attachments.readAll(m_admin, erasedDocument).code(), ErrorCode::InvalidInput);
+    QCOMPARE(chunks(erasedDocument), 0);
+    QVERIFY(attachments.list(m_admin, erased)->isEmpty());
+    // What the outbox shows stays: the state, the platform's reference, the dates.
+    QCOMPARE(delivered.receipt.value(QStringLiteral("reference")).toString(), QStringLiteral("PF-2026-0007"));
+    QVERIFY(delivered.deliveredAt.isValid());
+    QVERIFY(delivered.queuedAt.isValid());
+    const sync::OutboxItem line = outbox.item(m_admin, erased).value();
+    QCOMPARE(line.reference, QStringLiteral("PF-2026-0007"));
+    QCOMPARE(line.state, QStringLiteral("delivered"));
+    QVERIFY(line.deliveredAt.isValid());
+
+    // A démarche of a person who stays keeps its answers and documents until the operator decides.
+    const Submission kept = repo.load(m_admin, control).value();
+    QCOMPARE(kept.answers.value(QStringLiteral("revenus")).toInt(), 1200);
+    QVERIFY(!kept.reducedAt.isValid());
+    QVERIFY(attachments.readAll(m_admin, keptDocument));
+    QVERIFY(m_vault->journal().verify().intact);
+}
+
 void TestSubmissionRepository::draftSurvivesKillDuringSaves()
 {
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-    auto draft = repo.createDraft(QStringLiteral("kill"), 1, m_admin.id, m_admin.login);
+    auto draft = repo.createDraft(m_admin, QStringLiteral("kill"), 1);
     QVERIFY(draft);
     m_vault.reset(); // the child owns the store while it saves
     for (int round = 0; round < 5; ++round) {
@@ -138,7 +290,7 @@ void TestSubmissionRepository::draftSurvivesKillDuringSaves()
         // Reopen: the answers and the section come from one and the same save.
         init();
         SubmissionRepository after(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
-        auto loaded = after.load(draft->id);
+        auto loaded = after.load(m_admin, draft->id);
         QVERIFY(loaded);
         const int n = loaded->answers.value(QStringLiteral("n")).toInt(-1);
         QCOMPARE(loaded->currentSection, QStringLiteral("section-%1").arg(n));
@@ -156,13 +308,14 @@ static int runChildSaver(const QString &dir, qint64 draftId)
     if (!vault.signIn(QStringLiteral("alice"), secret(AdminPassword)))
         return 3;
     SubmissionRepository repo(vault.database()->connection(), &vault.journal(), &clock);
+    const Account alice = vault.account(QStringLiteral("alice")).value();
     fputs("saving\n", stdout);
     fflush(stdout);
     for (int n = 0;; ++n) {
         QJsonObject answers{{QStringLiteral("n"), n},
                             {QStringLiteral("copy"), n},
                             {QStringLiteral("padding"), QString(2000 + n % 3000, QLatin1Char('x'))}};
-        if (!repo.saveDraft(draftId, answers, QStringLiteral("section-%1").arg(n)))
+        if (!repo.saveDraft(alice, draftId, answers, QStringLiteral("section-%1").arg(n)))
             return 4;
     }
 }

@@ -48,7 +48,7 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent, const cata
     m_stack = new QStackedWidget;
     outer->addWidget(m_stack);
     m_stack->addWidget(scroll);
-    m_journal = new JournalView(vault);
+    m_journal = new JournalView(vault, session);
     m_stack->addWidget(m_journal);
     connect(m_journal, &JournalView::backRequested, this, [this] { m_stack->setCurrentIndex(0); });
     auto *content = new QWidget;

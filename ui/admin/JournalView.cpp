@@ -1,6 +1,7 @@
 #include "JournalView.h"
 
 #include "common/Ui.h"
+#include "security/Session.h"
 #include "security/Vault.h"
 
 #include <QApplication>
@@ -41,9 +42,10 @@ QDate dateOf(const QDateEdit *edit)
 
 JournalModel::JournalModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void JournalModel::setJournal(const Journal *journal)
+void JournalModel::setJournal(const Journal *journal, const Account &reader)
 {
     m_journal = journal;
+    m_reader = reader;
     setFilter(m_filter);
 }
 
@@ -55,7 +57,7 @@ void JournalModel::setFilter(const JournalFilter &filter)
     m_total = 0;
     m_more = m_journal != nullptr;
     if (m_journal) {
-        const auto total = m_journal->count(filter);
+        const auto total = m_journal->count(m_reader, filter);
         m_total = total ? total.value() : 0;
     }
     endResetModel();
@@ -133,7 +135,7 @@ void JournalModel::fetchMore(const QModelIndex &parent)
     page.limit = PageSize;
     page.offset = 0;
     page.beforeId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
-    const auto rows = m_journal->query(page);
+    const auto rows = m_journal->query(m_reader, page);
     if (!rows || rows.value().isEmpty()) {
         m_more = false;
         return;
@@ -145,7 +147,8 @@ void JournalModel::fetchMore(const QModelIndex &parent)
     m_more = more.size() == PageSize;
 }
 
-JournalView::JournalView(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(vault)
+JournalView::JournalView(Vault *vault, const Session *session, QWidget *parent)
+    : QWidget(parent), m_vault(vault), m_session(session)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
@@ -286,7 +289,7 @@ void JournalView::refresh()
             m_event->addItem(e.first, e.second);
         m_event->setCurrentIndex(std::max(0, m_event->findData(event)));
     }
-    m_model->setJournal(&journal);
+    m_model->setJournal(&journal, m_session->account());
     m_model->setFilter(currentFilter());
     updateCount();
 }
@@ -372,7 +375,7 @@ bool JournalView::exportTo(const QString &path)
         return false;
     }
     const JournalFilter filter = currentFilter();
-    if (Status s = m_vault->journal().exportCsv(filter, &file); !s) {
+    if (Status s = m_vault->journal().exportCsv(m_session->account(), filter, &file); !s) {
         file.cancelWriting();
         announce(s.message(), true);
         return false;
@@ -381,7 +384,7 @@ bool JournalView::exportTo(const QString &path)
         announce(tr("The file %1 cannot be written. Choose another folder.").arg(QDir::toNativeSeparators(path)), true);
         return false;
     }
-    const auto count = m_vault->journal().count(filter);
+    const auto count = m_vault->journal().count(m_session->account(), filter);
     announce(tr("%n entries exported to %1.", nullptr, count ? static_cast<int>(count.value()) : 0)
                  .arg(QDir::toNativeSeparators(path)),
              false);

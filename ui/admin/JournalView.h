@@ -15,6 +15,7 @@ class QTableView;
 class QTimer;
 
 namespace relais {
+class Session;
 class Vault;
 } // namespace relais
 
@@ -37,7 +38,8 @@ public:
     static constexpr int PageSize = 200;
 
     explicit JournalModel(QObject *parent = nullptr);
-    void setJournal(const Journal *journal);
+    // Rows are read as `reader` (the journal is for administrators only).
+    void setJournal(const Journal *journal, const Account &reader);
     void setFilter(const JournalFilter &filter);
     const JournalFilter &filter() const { return m_filter; }
     qint64 total() const { return m_total; }
@@ -52,6 +54,7 @@ public:
 
 private:
     const Journal *m_journal = nullptr;
+    Account m_reader;
     JournalFilter m_filter;
     QList<JournalEntry> m_rows;
     qint64 m_total = 0;
@@ -64,7 +67,7 @@ class JournalView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit JournalView(Vault *vault, QWidget *parent = nullptr);
+    JournalView(Vault *vault, const Session *session, QWidget *parent = nullptr);
 
     // Reloads the filter choices (people, events) and the rows; call when the view is shown.
     void refresh();
@@ -88,6 +91,7 @@ private:
     void updateCount();
 
     Vault *m_vault;
+    const Session *m_session;
     JournalModel *m_model;
     QComboBox *m_person;
     QComboBox *m_event;

@@ -411,7 +411,7 @@ void CitizenFilePage::refresh()
 void CitizenFilePage::refreshConsents()
 {
     clearRows(m_consentLayout);
-    Result<QList<Consent>> history = m_consents->history(m_citizen.id);
+    Result<QList<Consent>> history = m_consents->history(m_account, m_citizen.id);
     if (!history) {
         fail(history.message());
         return;
@@ -461,7 +461,7 @@ void CitizenFilePage::refreshConsents()
 void CitizenFilePage::refreshMandates()
 {
     clearRows(m_mandateLayout);
-    Result<QList<Mandate>> list = m_mandates->forCitizen(m_citizen.id);
+    Result<QList<Mandate>> list = m_mandates->forCitizen(m_account, m_citizen.id);
     if (!list) {
         fail(list.message());
         return;
@@ -537,7 +537,7 @@ void CitizenFilePage::refreshDocuments()
     m_documentsGroup->setVisible(kept);
     if (!kept)
         return;
-    Result<QList<AttachmentInfo>> list = m_attachments->listKept(m_citizen.id);
+    Result<QList<AttachmentInfo>> list = m_attachments->listKept(m_account, m_citizen.id);
     if (!list) {
         fail(list.message());
         return;
@@ -567,7 +567,7 @@ void CitizenFilePage::refreshKeepable(const QSet<qint64> &keptIds, const QSet<QB
     }
     const QString language = catalogueLanguage();
     for (const Submission &s : submissions.value()) {
-        Result<QList<AttachmentInfo>> attached = m_attachments->list(s.id);
+        Result<QList<AttachmentInfo>> attached = m_attachments->list(m_account, s.id);
         if (!attached) {
             fail(attached.message());
             return;

@@ -29,7 +29,10 @@ EraseDialog::EraseDialog(const QString &displayName, int queuedCount, QWidget *p
                               "organisations that received them."),
                            "info"));
     if (queuedCount > 0) {
-        f->addWidget(makeLabel(tr("Démarches of this person still waiting to be sent: %1.").arg(queuedCount), "error"));
+        // Said plainly: delivering first means their answers stay on this PC until then.
+        m_waitingNotice = makeLabel(CitizenRepository::waitingOnErasureNotice(queuedCount), "error");
+        m_waitingNotice->setObjectName(QStringLiteral("waitingNotice"));
+        f->addWidget(m_waitingNotice);
         m_deliver = new QRadioButton(tr("&Deliver them first, then erase them"));
         m_discard = new QRadioButton(tr("D&iscard them: they will never be sent"));
         m_deliver->setChecked(true);
@@ -45,6 +48,12 @@ EraseDialog::EraseDialog(const QString &displayName, int queuedCount, QWidget *p
     auto *warning = makeLabel(tr("This cannot be undone. Erase the file of %1 now?").arg(displayName), "error");
     warning->setObjectName(QStringLiteral("eraseConfirmation"));
     s->addWidget(warning);
+    QLabel *kept = nullptr;
+    if (queuedCount > 0) {
+        kept = makeLabel(CitizenRepository::waitingOnErasureNotice(queuedCount), "info");
+        kept->setObjectName(QStringLiteral("waitingNoticeConfirmation"));
+        s->addWidget(kept);
+    }
     s->addStretch();
     m_steps->addWidget(second);
 
@@ -61,7 +70,9 @@ EraseDialog::EraseDialog(const QString &displayName, int queuedCount, QWidget *p
     layout->addLayout(buttons);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_erase, &QPushButton::clicked, this, &QDialog::accept);
-    connect(m_continue, &QPushButton::clicked, this, [this, warning] {
+    connect(m_continue, &QPushButton::clicked, this, [this, warning, kept] {
+        if (kept)
+            kept->setVisible(choice() == CitizenRepository::QueuedOnErasure::DeliverFirst);
         m_steps->setCurrentIndex(1);
         m_continue->hide();
         m_erase->show();

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QLabel;
 class QPushButton;
 class QRadioButton;
 class QStackedWidget;
@@ -24,11 +25,14 @@ public:
     QRadioButton *discardButton() const { return m_discard; }
     QPushButton *continueButton() const { return m_continue; }
     QPushButton *eraseButton() const { return m_erase; }
+    // What delivering first keeps on this PC, and until when; null when nothing is waiting.
+    QLabel *waitingNotice() const { return m_waitingNotice; }
 
 private:
     QStackedWidget *m_steps;
     QRadioButton *m_deliver = nullptr;
     QRadioButton *m_discard = nullptr;
+    QLabel *m_waitingNotice = nullptr;
     QPushButton *m_continue;
     QPushButton *m_erase;
 };

@@ -136,7 +136,7 @@ QList<AttachmentInfo> AttachmentFieldEditor::keptDocuments() const
     const qint64 citizen = m_context->draft ? m_context->draft->submission().citizenId : 0;
     if (citizen <= 0 || !m_context->attachments)
         return {};
-    Result<QList<AttachmentInfo>> kept = m_context->attachments->listKept(citizen);
+    Result<QList<AttachmentInfo>> kept = m_context->attachments->listKept(m_context->account, citizen);
     if (!kept)
         return {};
     const qint64 limit = m_field.maxBytes > 0 ? m_field.maxBytes : AttachmentStore::DefaultMaxBytes;
@@ -190,14 +190,15 @@ bool AttachmentFieldEditor::attachKept(qint64 keptId)
     if (keptId == m_value.value(QStringLiteral("id")).toLongLong())
         return true; // already this answer: replacing it by its copy would delete the kept document
     const qint64 submission = m_context->draft->submission().id;
-    Result<AttachmentInfo> copied = m_context->attachments->copyTo(keptId, submission, path());
+    Result<AttachmentInfo> copied = m_context->attachments->copyTo(m_context->account, keptId, submission, path());
     if (!copied) {
         setError(copied.error().message);
         return false;
     }
     const qint64 previous = m_value.value(QStringLiteral("id")).toLongLong();
     if (previous > 0)
-        (void)m_context->attachments->remove(previous); // replaced: the old one is of no use any more
+        (void)m_context->attachments->remove(m_context->account,
+                                             previous); // replaced: the old one is of no use any more
     m_value = copied.value().fieldValue();
     setError(QString());
     showState();
@@ -234,7 +235,8 @@ bool AttachmentFieldEditor::addFile(const QString &filePath, bool fromScanFolder
     buffer.open(QIODevice::ReadOnly);
     const qint64 submission = m_context->draft->submission().id;
     const QStringList accept = m_field.accept.isEmpty() ? AttachmentStore::defaultAcceptedTypes() : m_field.accept;
-    Result<AttachmentInfo> stored = m_context->attachments->add(submission, path(), filename, &buffer, limit, accept);
+    Result<AttachmentInfo> stored =
+        m_context->attachments->add(m_context->account, submission, path(), filename, &buffer, limit, accept);
     bytes.fill('\0');
     if (!stored) {
         setError(stored.error().message);
@@ -242,7 +244,8 @@ bool AttachmentFieldEditor::addFile(const QString &filePath, bool fromScanFolder
     }
     const qint64 previous = m_value.value(QStringLiteral("id")).toLongLong();
     if (previous > 0)
-        (void)m_context->attachments->remove(previous); // replaced: the old one is of no use any more
+        (void)m_context->attachments->remove(m_context->account,
+                                             previous); // replaced: the old one is of no use any more
     m_value = stored.value().fieldValue();
     setError(QString()); // stored: an earlier problem is over
     if (fromScanFolder && filePath == m_offered)
@@ -261,7 +264,7 @@ void AttachmentFieldEditor::removeFile()
 {
     const qint64 id = m_value.value(QStringLiteral("id")).toLongLong();
     if (id > 0) {
-        if (Status s = m_context->attachments->remove(id); !s) {
+        if (Status s = m_context->attachments->remove(m_context->account, id); !s) {
             setError(s.error().message);
             return;
         }
@@ -275,7 +278,7 @@ void AttachmentFieldEditor::removeFile()
 void AttachmentFieldEditor::showPreview()
 {
     const qint64 id = m_value.value(QStringLiteral("id")).toLongLong();
-    Result<QByteArray> bytes = m_context->attachments->readAll(id);
+    Result<QByteArray> bytes = m_context->attachments->readAll(m_context->account, id);
     if (!bytes) {
         setError(bytes.error().message);
         return;

@@ -264,7 +264,7 @@ void DemarchesPage::refresh()
     if (!m_submissions)
         return;
     // Volunteers and mediators see their own drafts; an administrator sees the structure's.
-    Result<QList<Submission>> drafts = m_submissions->drafts(m_account.isAdmin() ? 0 : m_account.id);
+    Result<QList<Submission>> drafts = m_submissions->drafts(m_account, m_account.isAdmin() ? 0 : m_account.id);
     if (!drafts) {
         showError(m_error, drafts.error().message);
         return;
@@ -292,15 +292,14 @@ bool DemarchesPage::start(const QString &demarcheId)
     clearError(m_error);
     if (!readyToStart(*demarche))
         return false;
-    Result<Submission> created =
-        m_submissions->createDraft(demarche->id, demarche->version, m_account.id, m_account.login, m_citizenId);
+    Result<Submission> created = m_submissions->createDraft(m_account, demarche->id, demarche->version, m_citizenId);
     if (!created) {
         showError(m_error, created.error().message);
         return false;
     }
     if (m_citizenId != 0)
         (void)m_citizens->touch(m_citizenId); // only the file's last activity: the draft itself is saved
-    open(std::make_unique<DraftEditor>(m_submissions.get(), demarche, created.value(), m_vault->clock()));
+    open(std::make_unique<DraftEditor>(m_submissions.get(), m_account, demarche, created.value(), m_vault->clock()));
     return true;
 }
 
@@ -365,7 +364,7 @@ bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
     }
     if (demarche.mandateScope.isEmpty())
         return true;
-    const Result<Mandate> covering = m_mandates->activeFor(m_citizenId, demarche.mandateScope);
+    const Result<Mandate> covering = m_mandates->activeFor(m_account, m_citizenId, demarche.mandateScope);
     if (!covering) {
         showError(m_error, covering.message());
         return false;
@@ -392,7 +391,7 @@ bool DemarchesPage::resume(qint64 submissionId)
 {
     if (!m_submissions)
         return false;
-    Result<Submission> loaded = m_submissions->load(submissionId);
+    Result<Submission> loaded = m_submissions->load(m_account, submissionId);
     if (!loaded) {
         showError(m_error, loaded.error().message);
         return false;
@@ -403,7 +402,7 @@ bool DemarchesPage::resume(qint64 submissionId)
                               "opened until the catalogue has it again."));
         return false;
     }
-    open(std::make_unique<DraftEditor>(m_submissions.get(), demarche, loaded.value(), m_vault->clock()));
+    open(std::make_unique<DraftEditor>(m_submissions.get(), m_account, demarche, loaded.value(), m_vault->clock()));
     return true;
 }
 
@@ -412,11 +411,12 @@ void DemarchesPage::open(std::unique_ptr<DraftEditor> draft)
     leave();
     FormContext context;
     context.attachments = m_attachments.get();
+    context.account = m_account;
     context.scanFolder = m_scanFolder.get();
     context.language = catalogueLanguage();
     context.downscalePhotos =
         m_vault->setting(QStringLiteral("downscale_photos"), QStringLiteral("1")) != QLatin1String("0");
-    m_wizard = new FormWizard(std::move(draft), context, m_account.login);
+    m_wizard = new FormWizard(std::move(draft), context);
     m_stack->addWidget(m_wizard);
     m_stack->setCurrentWidget(m_wizard);
     connect(m_wizard, &FormWizard::closeRequested, this, &DemarchesPage::closeForm);

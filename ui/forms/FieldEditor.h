@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogue/Demarche.h"
+#include "security/Account.h"
 
 #include <QVariant>
 #include <QWidget>
@@ -20,6 +21,7 @@ struct FormContext
 {
     DraftEditor *draft = nullptr;
     AttachmentStore *attachments = nullptr;
+    Account account;                  // who fills the form: every document read or stored is theirs to reach (Access)
     ScanFolder *scanFolder = nullptr; // may be null: no scan folder configured
     QString language;
     bool downscalePhotos = true;

@@ -68,9 +68,8 @@ void clearLayout(QLayout *layout)
 
 } // namespace
 
-FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &context, const QString &actorLogin,
-                       QWidget *parent)
-    : QWidget(parent), m_draft(std::move(draft)), m_context(context), m_actor(actorLogin)
+FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &context, QWidget *parent)
+    : QWidget(parent), m_draft(std::move(draft)), m_context(context)
 {
     m_context.draft = m_draft.get();
     const catalogue::Demarche &demarche = m_draft->engine().demarche();
@@ -410,7 +409,7 @@ bool FormWizard::send()
         showPageError(tr("Tick each required document once you have seen or attached it."));
         return false;
     }
-    if (Status s = m_draft->send(m_actor); !s) {
+    if (Status s = m_draft->send(); !s) {
         showPageError(s.error().message);
         return false;
     }

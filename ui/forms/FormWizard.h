@@ -30,8 +30,7 @@ public:
     static QString reviewStep() { return QStringLiteral("#review"); }
 
     // Takes the draft; `context` gives where files go and the language (its draft is set here).
-    FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &context, const QString &actorLogin,
-               QWidget *parent = nullptr);
+    FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &context, QWidget *parent = nullptr);
     ~FormWizard() override;
 
     DraftEditor *draft() const { return m_draft.get(); }
@@ -79,7 +78,6 @@ private:
 
     std::unique_ptr<DraftEditor> m_draft;
     FormContext m_context;
-    QString m_actor;
     QStringList m_steps;
     int m_current = 0;
     QHash<QString, QWidget *> m_pages; // by step

@@ -253,7 +253,7 @@ void OutboxPage::refresh()
     }
     const qint64 selected = selectedId();
     sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
-    const auto items = store.outbox();
+    const auto items = store.outbox(m_account);
     if (!items) {
         m_summary->setText(items.message());
         return;
@@ -309,7 +309,7 @@ void OutboxPage::resendSelected()
     if (id == 0 || !m_vault->isOpen())
         return;
     sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
-    if (const Status s = store.reopenForCorrection(id, m_account.login); !s) {
+    if (const Status s = store.reopenForCorrection(m_account, id); !s) {
         m_detail->setText(s.message());
         announce(m_detail);
         return;
@@ -334,7 +334,7 @@ void OutboxPage::discardSelected()
     if (ask.clickedButton() != discard)
         return;
     SubmissionRepository submissions(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
-    if (const Status s = submissions.discard(id, m_account.login); !s) {
+    if (const Status s = submissions.discard(m_account, id); !s) {
         m_detail->setText(s.message());
         announce(m_detail);
         return;
