@@ -4,7 +4,15 @@
 <context>
     <name>relais::AdminCli</name>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+353"/>
+        <location filename="../app/cli/AdminCli.cpp" line="+34"/>
+        <source>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entries are not anchored yet.</source>
+        <translation>
+            <numerusform>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entry is not anchored yet.</numerusform>
+            <numerusform>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entries are not anchored yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+361"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal: %n entry, chain intact.</numerusform>
@@ -12,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Journal: %n entries.</source>
         <translation>
             <numerusform>Journal: %n entry.</numerusform>
@@ -42,18 +50,26 @@
 <context>
     <name>relais::CitizenRepository</name>
     <message numerus="yes">
-        <location filename="../app/domain/CitizenRepository.cpp" line="+153"/>
+        <location filename="../app/domain/CitizenRepository.cpp" line="+167"/>
         <source>The note is limited to %n characters: keep only what the next mediator needs.</source>
         <translation>
             <numerusform>The note is limited to %n character: keep only what the next mediator needs.</numerusform>
             <numerusform>The note is limited to %n characters: keep only what the next mediator needs.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+392"/>
+        <source>%n démarche(s) of this person are still waiting to be sent; their answers and documents stay encrypted on this PC until delivery, then are removed at once.</source>
+        <translation>
+            <numerusform>%n démarche of this person is still waiting to be sent; its answers and documents stay encrypted on this PC until delivery, then are removed at once.</numerusform>
+            <numerusform>%n démarches of this person are still waiting to be sent; their answers and documents stay encrypted on this PC until delivery, then are removed at once.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>relais::Database</name>
     <message numerus="yes">
-        <location filename="../app/store/Database.cpp" line="+322"/>
+        <location filename="../app/store/Database.cpp" line="+419"/>
         <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
             <numerusform>The store&apos;s integrity check found %n problem.</numerusform>
@@ -64,7 +80,7 @@
 <context>
     <name>relais::Journal</name>
     <message numerus="yes">
-        <location filename="../app/security/Journal.cpp" line="+426"/>
+        <location filename="../app/security/Journal.cpp" line="+589"/>
         <source>The journal is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>The journal is intact: %n entry, not changed or removed.</numerusform>
@@ -72,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+42"/>
         <source>The journal&apos;s chain is intact (%n entries), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</source>
         <translation>
             <numerusform>The journal&apos;s chain is intact (%n entry), but its anchor file journal.anchor is missing, so removed last entries cannot be detected. This is expected after a restore from a backup: an administrator can then reset the anchor. Otherwise the file was deleted.</numerusform>
@@ -81,9 +97,28 @@
     </message>
 </context>
 <context>
+    <name>relais::Retention</name>
+    <message numerus="yes">
+        <location filename="../app/domain/Retention.cpp" line="+66"/>
+        <source>%n démarche(s) of the files due for erasure are still waiting to be sent; their answers and documents will stay encrypted on this PC until delivery, then be removed at once.</source>
+        <translation>
+            <numerusform>%n démarche of the files due for erasure is still waiting to be sent; its answers and documents will stay encrypted on this PC until delivery, then be removed at once.</numerusform>
+            <numerusform>%n démarches of the files due for erasure are still waiting to be sent; their answers and documents will stay encrypted on this PC until delivery, then be removed at once.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n démarche(s) of erased people are still waiting to be sent; their answers and documents stay encrypted on this PC until delivery, then are removed at once.</source>
+        <translation>
+            <numerusform>%n démarche of erased people is still waiting to be sent; its answers and documents stay encrypted on this PC until delivery, then are removed at once.</numerusform>
+            <numerusform>%n démarches of erased people are still waiting to be sent; their answers and documents stay encrypted on this PC until delivery, then are removed at once.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>relais::Vault</name>
     <message numerus="yes">
-        <location filename="../app/security/Vault.cpp" line="+230"/>
+        <location filename="../app/security/Vault.cpp" line="+251"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
@@ -188,7 +223,7 @@
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+343"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+368"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Sessions now lock after %n minute without activity.</numerusform>
@@ -199,7 +234,7 @@
 <context>
     <name>relais::ui::FormWizard</name>
     <message numerus="yes">
-        <location filename="../ui/forms/FormWizard.cpp" line="+374"/>
+        <location filename="../ui/forms/FormWizard.cpp" line="+373"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
             <numerusform>%n answer needs your attention before going on.</numerusform>
@@ -226,7 +261,7 @@
 <context>
     <name>relais::ui::JournalView</name>
     <message numerus="yes">
-        <location filename="../ui/admin/JournalView.cpp" line="+335"/>
+        <location filename="../ui/admin/JournalView.cpp" line="+338"/>
         <source>%n matching entries.</source>
         <translation>
             <numerusform>%n matching entry.</numerusform>
@@ -253,7 +288,7 @@
 <context>
     <name>relais::ui::OutboxPage</name>
     <message numerus="yes">
-        <location filename="../ui/outbox/OutboxPage.cpp" line="+162"/>
+        <location filename="../ui/outbox/OutboxPage.cpp" line="+229"/>
         <source>Synchronised at %1: %n démarche(s) delivered</source>
         <translation>
             <numerusform>Synchronised at %1: %n démarche delivered</numerusform>
@@ -323,7 +358,7 @@
 <context>
     <name>relais::ui::ShellPage</name>
     <message numerus="yes">
-        <location filename="../ui/shell/ShellPage.cpp" line="+198"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+276"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform>
