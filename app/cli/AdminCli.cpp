@@ -8,10 +8,13 @@
 #include "domain/Retention.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
+#include "store/Backup.h"
 #include "store/Migrations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QHash>
 #include <QHostInfo>
 #include <QNetworkAccessManager>
@@ -114,6 +117,8 @@ int AdminCli::usage(const QString &problem)
                  "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
                  "  enrol --platform URL --code CODE [--device-name NAME]   connect to the platform\n"
                  "  sync [--chunk-size BYTES]   one synchronisation round now, with a summary\n"
+                 "  backup --out FILE   an encrypted backup of the store, taken while it is in use\n"
+                 "  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery\n"
                  "Options of every command that opens the store:\n"
                  "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
                  "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
@@ -127,11 +132,11 @@ int AdminCli::usage(const QString &problem)
 int AdminCli::run(const QStringList &arguments)
 {
     static const QSet<QString> valued = {
-        QStringLiteral("data-dir"),  QStringLiteral("as"),           QStringLiteral("structure"),
-        QStringLiteral("admin"),     QStringLiteral("display-name"), QStringLiteral("login"),
-        QStringLiteral("role"),      QStringLiteral("lang"),         QStringLiteral("citizens"),
-        QStringLiteral("platform"),  QStringLiteral("code"),         QStringLiteral("device-name"),
-        QStringLiteral("chunk-size")};
+        QStringLiteral("data-dir"),   QStringLiteral("as"),           QStringLiteral("structure"),
+        QStringLiteral("admin"),      QStringLiteral("display-name"), QStringLiteral("login"),
+        QStringLiteral("role"),       QStringLiteral("lang"),         QStringLiteral("citizens"),
+        QStringLiteral("platform"),   QStringLiteral("code"),         QStringLiteral("device-name"),
+        QStringLiteral("chunk-size"), QStringLiteral("out"),          QStringLiteral("in")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
                                           QStringLiteral("dry-run"),        QStringLiteral("recovery"),
                                           QStringLiteral("demo"),           QStringLiteral("help")};
@@ -184,6 +189,10 @@ int AdminCli::run(const QStringList &arguments)
         return enrol(o);
     if (command == QLatin1String("sync"))
         return sync(o);
+    if (command == QLatin1String("backup"))
+        return backup(o);
+    if (command == QLatin1String("restore"))
+        return restore(o);
     return usage(AdminCli::tr("Unknown command %1.").arg(command));
 }
 
@@ -531,6 +540,58 @@ int AdminCli::enrol(const Options &o)
         return fail(exitCodeFor(saved.code()), saved.message());
     m_out << AdminCli::tr("Enrolled with %1 as device %2.").arg(outcome->platformName, outcome->deviceId) << Qt::endl;
     return Ok;
+}
+
+int AdminCli::backup(const Options &o)
+{
+    if (o.value("out").isEmpty())
+        return usage(AdminCli::tr("backup needs --out FILE."));
+    Vault vault(o.dataDir());
+    Account actor;
+    if (const int c = openStore(o, vault, &actor); c != Ok)
+        return c;
+    if (Status s = vault.backup(actor, o.value("out")); !s)
+        return fail(exitCodeFor(s.code()), s.message());
+    m_out << AdminCli::tr("Backup written to %1. It is encrypted like the store: keep it away from this PC, and "
+                          "keep an administrator's password or the recovery code to restore it.")
+                 .arg(QDir::toNativeSeparators(o.value("out")))
+          << Qt::endl;
+    return Ok;
+}
+
+int AdminCli::restore(const Options &o)
+{
+    if (o.value("in").isEmpty())
+        return usage(AdminCli::tr("restore needs --in FILE and the empty --data-dir to restore into."));
+    if (Vault(o.dataDir()).storeExists())
+        return fail(StoreProblem, AdminCli::tr("The data folder %1 already holds a store: nothing was restored over "
+                                               "it. Restore into an empty folder.")
+                                      .arg(QDir::toNativeSeparators(o.dataDir())));
+    auto restored = Backup::restore(o.value("in"), o.dataDir());
+    if (!restored)
+        return fail(exitCodeFor(restored.code()), restored.message());
+    const auto undo = [&]() {
+        for (const QString &name : Backup::partNames())
+            QFile::remove(QDir(o.dataDir()).filePath(name));
+    };
+    Vault vault(o.dataDir());
+    Account actor;
+    if (const int c = openStore(o, vault, &actor); c != Ok) {
+        vault.close();
+        undo(); // a backup that nobody here can open is not left behind as a store
+        return c;
+    }
+    bool ok = true;
+    if (Status s = vault.database()->integrityCheck(); !s) {
+        m_out << AdminCli::tr("Database integrity: %1").arg(s.message()) << '\n';
+        ok = false;
+    }
+    const Journal::Verification v = vault.journal().verify();
+    m_out << AdminCli::tr("Journal: %1").arg(Journal::describe(v)) << '\n';
+    ok = ok && v.intact;
+    vault.record(actor.login, QStringLiteral("store_restored"));
+    m_out << AdminCli::tr("Store restored in %1.").arg(QDir::toNativeSeparators(o.dataDir())) << Qt::endl;
+    return ok ? Ok : fail(Failed, AdminCli::tr("The restored store has problems (see above)."));
 }
 
 int AdminCli::sync(const Options &o)

@@ -202,6 +202,8 @@ const ActionName ActionNames[] = {
     {"account_disabled", QT_TRANSLATE_NOOP("relais::Journal", "Account disabled")},
     {"account_role_changed", QT_TRANSLATE_NOOP("relais::Journal", "Account's role changed")},
     {"store_rekeyed", QT_TRANSLATE_NOOP("relais::Journal", "Store's key changed")},
+    {"backup_made", QT_TRANSLATE_NOOP("relais::Journal", "Backup made")},
+    {"store_restored", QT_TRANSLATE_NOOP("relais::Journal", "Store restored from a backup")},
     {"keyslots_sealed", QT_TRANSLATE_NOOP("relais::Journal", "Key file sealed")},
     {"setting_changed", QT_TRANSLATE_NOOP("relais::Journal", "Setting changed")},
     {"citizen_opened", QT_TRANSLATE_NOOP("relais::Journal", "Citizen's file opened")},

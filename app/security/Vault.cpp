@@ -2,6 +2,7 @@
 
 #include "Journal.h"
 #include "common/Logging.h"
+#include "store/Backup.h"
 #include "store/Keychain.h"
 #include "store/SqlCipherDriver.h"
 
@@ -351,6 +352,38 @@ Result<ResealReport> Vault::rekey(const QString &actor, const Progress &progress
     qCInfo(lcSecurity) << "store re-keyed";
     m_rekeyReport = report.value();
     return report;
+}
+
+Status Vault::backup(const Account &actor, const QString &out, const Progress &progress)
+{
+    if (Status s = requireAdmin(actor); !s)
+        return s;
+    // Read before the copy: the anchor is then never ahead of the journal it comes with.
+    QFile slotsFile(slotsPath());
+    QFile anchorFile(anchorPath());
+    if (!slotsFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Io, Vault::tr("The key file keyslots.json cannot be read."));
+    const QByteArray slots = slotsFile.readAll();
+    const QByteArray anchor = anchorFile.open(QIODevice::ReadOnly) ? anchorFile.readAll() : QByteArray();
+    const QString copy = QDir(m_dataDir).filePath(QStringLiteral("relais.db.backup"));
+    const auto scaled = [&progress](int from, int to) {
+        return [&progress, from, to](int percent) {
+            if (progress)
+                progress(from + percent * (to - from) / 100);
+        };
+    };
+    Status s = m_db->exportCopyTo(copy, m_dataKey, {}, scaled(0, 80));
+    if (s)
+        s = Backup::write(out, slots, anchor, copy, scaled(80, 100));
+    QFile::remove(copy);
+    if (!s)
+        return s;
+    const QString now = m_clock->now().toUTC().toString(Qt::ISODate);
+    if (Status w = writeInternalSetting(lastBackupSetting(), now); !w)
+        qCWarning(lcSecurity) << "backup date not recorded";
+    record(actor.login, QStringLiteral("backup_made"));
+    qCInfo(lcSecurity) << "backup written";
+    return {};
 }
 
 ResealReport Vault::takeRekeyReport()

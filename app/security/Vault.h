@@ -94,6 +94,11 @@ public:
     // once held the key may have copied the data already: re-keying protects what is written from now on.
     // Cut short at any point, it is finished at the next unlock. What the report lists must be shown.
     Result<ResealReport> rekey(const QString &actor, const Progress &progress = {});
+    // A backup of the open store in one file at `out` (Backup): a consistent copy taken while others go on working,
+    // with its key file and journal anchor, written atomically; journaled and remembered as backup.last_at.
+    // Administrators only.
+    Status backup(const Account &actor, const QString &out, const Progress &progress = {});
+    static QString lastBackupSetting() { return QStringLiteral("backup.last_at"); }
     // What the last re-key could not carry over (accounts of an older Relais that need a new password, a new
     // recovery code), until taken with this call.
     ResealReport takeRekeyReport();

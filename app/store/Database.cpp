@@ -264,13 +264,12 @@ QSqlDatabase Database::connection() const
     return db;
 }
 
-Status Database::exportCopy(const SecureBytes &key, const QStringList &onCopy,
-                            const std::function<void(int)> &progress) const
+Status Database::exportCopyTo(const QString &copy, const SecureBytes &key, const QStringList &onCopy,
+                              const std::function<void(int)> &progress) const
 {
     QSqlDatabase db = connection();
     auto *driver = qobject_cast<SqlCipherDriver *>(db.driver());
     Q_ASSERT(driver);
-    const QString copy = pendingCopyPath();
     if (!driver->exportCopy(copy, key, onCopy, progress))
         return sqlError(QStringLiteral("re-key copy"), driver->lastError());
     if (Status s = syncFileToDisk(copy); !s) {

@@ -48,7 +48,13 @@ public:
     static QString pendingCopyName() { return QStringLiteral("relais.db.rekey"); }
     QString pendingCopyPath() const { return m_path.left(m_path.size() - fileName().size()) + pendingCopyName(); }
     Status exportCopy(const SecureBytes &key, const QStringList &onCopy,
-                      const std::function<void(int percent)> &progress) const;
+                      const std::function<void(int percent)> &progress) const
+    {
+        return exportCopyTo(pendingCopyPath(), key, onCopy, progress);
+    }
+    // The same copy anywhere (a backup): consistent, whole, flushed, while other connections go on reading.
+    Status exportCopyTo(const QString &path, const SecureBytes &key, const QStringList &onCopy,
+                        const std::function<void(int percent)> &progress) const;
     Status adoptCopy(const SecureBytes &key);
     static Status finishPendingCopy(const QString &dataDir, const SecureBytes &key);
 
