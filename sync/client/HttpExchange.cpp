@@ -2,8 +2,10 @@
 
 #include "protocol/Protocol.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
 
 namespace relais::sync {
 
@@ -27,6 +29,28 @@ QString HttpResponse::problemDetail(const QString &fallback) const
     if (problem && !problem->detail.trimmed().isEmpty())
         return problem->detail.trimmed();
     return fallback;
+}
+
+QString HttpResponse::transportProblem() const
+{
+    const char *const context = "relais::sync::HttpExchange";
+    switch (error) {
+    case QNetworkReply::SslHandshakeFailedError:
+        return QCoreApplication::translate(context, "The platform's certificate is not trusted by this kiosk: nothing "
+                                                    "was sent. Check the platform address, or enrol again with the "
+                                                    "platform's CA certificate.");
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return QCoreApplication::translate(context, "The proxy refused the user name or the password (407): nothing "
+                                                    "was sent. Check the proxy settings.");
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+        return QCoreApplication::translate(context, "The proxy cannot be reached or closed the connection: the "
+                                                    "démarches stay in the outbox. Check the proxy settings.");
+    default:
+        return {};
+    }
 }
 
 qint64 HttpResponse::retryAfterSecs(const QDateTime &now) const
@@ -60,6 +84,12 @@ QNetworkRequest HttpExchange::request(const QUrl &url) const
     r.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     r.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     r.setTransferTimeout(m_timeoutMs);
+    if (!m_platformCa.isEmpty()) {
+        // Only the pinned CA: a certificate from any other authority, system ones included, is refused.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(m_platformCa);
+        r.setSslConfiguration(tls);
+    }
     if (!m_token.isEmpty())
         r.setRawHeader("Authorization", "Bearer " + m_token);
     return r;
