@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
 #include <QSslConfiguration>
 
 namespace relais::sync {
@@ -46,6 +48,11 @@ QString HttpResponse::transportProblem() const
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
+    // Qt 6.4 reports a refused or unknown HTTP proxy as an unknown network error.
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::HostNotFoundError:
+        if (!viaProxy && (error == QNetworkReply::UnknownNetworkError || error == QNetworkReply::HostNotFoundError))
+            return {};
         return QCoreApplication::translate(context, "The proxy cannot be reached or closed the connection: the "
                                                     "démarches stay in the outbox. Check the proxy settings.");
     default:
@@ -106,8 +113,15 @@ QNetworkReply *HttpExchange::send(const QNetworkRequest &request, const QByteArr
     else
         reply = m_nam->sendCustomRequest(request, verb, body);
     m_current = reply;
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
+    bool viaProxy =
+        m_nam->proxy().type() != QNetworkProxy::DefaultProxy && m_nam->proxy().type() != QNetworkProxy::NoProxy;
+    if (QNetworkProxyFactory *factory = m_nam->proxyFactory()) {
+        const QList<QNetworkProxy> proxies = factory->queryProxy(QNetworkProxyQuery(request.url()));
+        viaProxy = !proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy;
+    }
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, viaProxy, done = std::move(done)] {
         HttpResponse r;
+        r.viaProxy = viaProxy;
         r.error = reply->error();
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.body = reply->isOpen() ? reply->readAll() : QByteArray();

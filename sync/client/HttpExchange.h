@@ -25,6 +25,7 @@ struct HttpResponse
     int status = 0; // 0: no HTTP answer at all
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // names in lower case
+    bool viaProxy = false;                 // the request was for a proxy to carry
 
     // The request never got a complete HTTP answer: refused, reset, timed out, cut in the middle of the body.
     bool isNetworkFailure() const;
