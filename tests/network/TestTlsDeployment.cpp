@@ -1,0 +1,141 @@
+// The documented deployment (sync/protocol/README.md §13): relais-platform behind nginx ending TLS with a
+// certificate from a CA made for the test, the kiosk (relais-admin) pinning that CA. What an administrator would
+// check: enrolment, a full sync with documents byte for byte, a cut in the middle and a resume, all over TLS; and a
+// platform certificate from another CA refused with a clear sentence, nothing sent, nothing quarantined.
+#include "NetworkHarness.h"
+
+using namespace networktest;
+
+class TestTlsDeployment : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void enrolSyncCutAndResumeThroughNginx();
+    void certificateFromAnotherCaIsRefused();
+};
+
+void TestTlsDeployment::initTestCase()
+{
+    clearProxyEnvironment();
+    NETWORK_REQUIRE(!nginxPath().isEmpty(), "nginx is not installed (scripts/setup installs it)");
+    NETWORK_REQUIRE(!QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty(),
+                    "openssl is not installed (scripts/setup installs it)");
+}
+
+void TestTlsDeployment::enrolSyncCutAndResumeThroughNginx()
+{
+    platformtest::Platform platform;
+    QVERIFY(platform.start());
+    TempStoreDir work;
+    TlsFront front(work.file(QStringLiteral("nginx")));
+    const quint16 port = freePort();
+    QVERIFY2(front.start(quint16(platform.url(QStringLiteral("/")).port()), port), qPrintable(front.diagnostics()));
+
+    const QString store = work.file(QStringLiteral("kiosk"));
+    QVERIFY(makeStore(store));
+    // Documents of 1 to 4 MiB in 64 KiB chunks: dozens of requests each, so the cut lands in the middle.
+    QVERIFY(queueDemarches(store, 4, 1024 * 1024));
+    const QMap<QString, QStringList> expected = localDocuments(store, {QStringLiteral("queued")});
+    QCOMPARE(expected.size(), 4);
+
+    const Run enrolled = enrol(store, front.url(), platform.enrolmentCode(), front.caPath());
+    QVERIFY2(enrolled.code == 0, qPrintable(enrolled.err));
+    QVERIFY2(enrolled.out.startsWith(QLatin1String("Enrolled with ")), qPrintable(enrolled.out));
+    QVERIFY2(front.accessLog().contains(QLatin1String("\"POST /v1/enrolments\" 201")), qPrintable(front.accessLog()));
+
+    // A sync cut by nginx going away in the middle of the uploads.
+    QProcess cut;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RELAIS_LANG"), QStringLiteral("en"));
+    cut.setProcessEnvironment(env);
+    cut.start(QStringLiteral(RELAIS_ADMIN_PATH),
+              QStringList{QStringLiteral("sync"), QStringLiteral("--chunk-size"), QStringLiteral("65536")} + as(store));
+    QVERIFY(cut.waitForStarted(5000));
+    cut.write(adminPassword().toUtf8());
+    cut.closeWriteChannel();
+    QTRY_VERIFY_WITH_TIMEOUT(front.accessLog().count(QLatin1String("\"PATCH /v1/uploads/")) >= 12 ||
+                                 cut.state() == QProcess::NotRunning,
+                             60000);
+    QVERIFY2(cut.state() == QProcess::Running, "the sync ended before the cut");
+    front.stop();
+    QVERIFY(cut.waitForFinished(60000));
+    const QString cutOut = QString::fromUtf8(cut.readAllStandardOutput());
+    QCOMPARE(cut.exitCode(), 1);
+    QCOMPARE(summaryCount(cutOut, QStringLiteral("quarantined")), 0);
+    const int deliveredBeforeCut = int(platformDocuments(platform).size());
+    QVERIFY2(deliveredBeforeCut < expected.size(), qPrintable(cutOut));
+
+    // nginx back on the same address: the next round resumes where the platform says it stopped.
+    QVERIFY2(front.start(quint16(platform.url(QStringLiteral("/")).port()), port), qPrintable(front.diagnostics()));
+    const Run resumed = sync(store);
+    QVERIFY2(resumed.code == 0, qPrintable(resumed.out + resumed.err));
+    QCOMPARE(summaryCount(resumed.out, QStringLiteral("waiting")), 0);
+    QCOMPARE(summaryCount(resumed.out, QStringLiteral("quarantined")), 0);
+    QCOMPARE(summaryCount(resumed.out, QStringLiteral("delivered")), int(expected.size()) - deliveredBeforeCut);
+    // The upload cut in the middle was resumed from the platform's offset, not started again.
+    QVERIFY2(front.accessLog().contains(QRegularExpression(QStringLiteral("\"HEAD /v1/uploads/[^\"]+\" 200"))),
+             qPrintable(front.accessLog().right(3000)));
+
+    // Every démarche once, every document byte for byte.
+    QCOMPARE(platformDocuments(platform), expected);
+    QCOMPARE(localDocuments(store, {QStringLiteral("delivered")}), expected);
+}
+
+void TestTlsDeployment::certificateFromAnotherCaIsRefused()
+{
+    platformtest::Platform platform;
+    QVERIFY(platform.start());
+    const quint16 upstream = quint16(platform.url(QStringLiteral("/")).port());
+    TempStoreDir work;
+    TlsFront front(work.file(QStringLiteral("nginx")));
+    TlsFront impostor(work.file(QStringLiteral("other-nginx"))); // its own CA, made at its start
+    const quint16 port = freePort();
+    QVERIFY2(impostor.start(upstream, port), qPrintable(impostor.diagnostics()));
+    impostor.stop();
+    QVERIFY2(front.start(upstream, port), qPrintable(front.diagnostics()));
+
+    const QString store = work.file(QStringLiteral("kiosk"));
+    QVERIFY(makeStore(store));
+
+    // Enrolment with another CA, or with the system's CAs (which do not know the test CA): refused in one sentence,
+    // before any request.
+    const QString code = platform.enrolmentCode();
+    for (const QString &ca : {impostor.caPath(), QString()}) {
+        const Run refused = enrol(store, front.url(), code, ca);
+        QCOMPARE(refused.code, 1);
+        QCOMPARE(refused.err.trimmed(), QStringLiteral("relais-admin: ") + QString::fromUtf8(UntrustedCertificate));
+        QVERIFY(refused.out.isEmpty());
+    }
+    QVERIFY2(!front.accessLog().contains(QLatin1String("/v1/enrolments")), qPrintable(front.accessLog()));
+    const Run notEnrolled = sync(store);
+    QVERIFY2(notEnrolled.err.contains(QLatin1String("not enrolled")), qPrintable(notEnrolled.err));
+
+    // Enrolled with the right CA, then the platform's address answers with a certificate from another CA.
+    const Run enrolled = enrol(store, front.url(), code, front.caPath());
+    QVERIFY2(enrolled.code == 0, qPrintable(enrolled.err));
+    QVERIFY(queueDemarches(store, 1, 64 * 1024));
+    front.stop();
+    QVERIFY2(impostor.start(upstream, port), qPrintable(impostor.diagnostics()));
+    const Run round = sync(store);
+    QCOMPARE(round.code, 1);
+    QCOMPARE(round.err.trimmed(), QStringLiteral("relais-admin: ") + QString::fromUtf8(UntrustedCertificate));
+    QCOMPARE(summaryCount(round.out, QStringLiteral("quarantined")), 0);
+    QCOMPARE(summaryCount(round.out, QStringLiteral("waiting")), 1);
+    QVERIFY2(impostor.accessLog().isEmpty(), qPrintable(impostor.accessLog())); // not one request
+    QVERIFY(platform.list().isEmpty());
+    QVERIFY(localDocuments(store, {QStringLiteral("quarantined")}).isEmpty());
+    QCOMPARE(localDocuments(store, {QStringLiteral("queued"), QStringLiteral("sending")}).size(), 1);
+
+    // The right certificate again: the démarche goes.
+    impostor.stop();
+    QVERIFY2(front.start(upstream, port), qPrintable(front.diagnostics()));
+    const Run again = sync(store);
+    QVERIFY2(again.code == 0, qPrintable(again.out + again.err));
+    QCOMPARE(summaryCount(again.out, QStringLiteral("delivered")), 1);
+    QCOMPARE(platform.list().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestTlsDeployment)
+#include "TestTlsDeployment.moc"
