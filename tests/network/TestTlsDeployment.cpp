@@ -14,6 +14,7 @@ private Q_SLOTS:
     void initTestCase();
     void enrolSyncCutAndResumeThroughNginx();
     void certificateFromAnotherCaIsRefused();
+    void readmeShowsTheConfigurationUsed();
 };
 
 void TestTlsDeployment::initTestCase()
@@ -135,6 +136,15 @@ void TestTlsDeployment::certificateFromAnotherCaIsRefused()
     QVERIFY2(again.code == 0, qPrintable(again.out + again.err));
     QCOMPARE(summaryCount(again.out, QStringLiteral("delivered")), 1);
     QCOMPARE(platform.list().size(), 1);
+}
+
+void TestTlsDeployment::readmeShowsTheConfigurationUsed()
+{
+    // What an operator copies from the protocol's page is what these tests ran.
+    const QString conf = readText(sourceDir() + QStringLiteral("/sync/protocol/deploy/nginx.conf"));
+    QVERIFY(conf.contains(QLatin1String("client_max_body_size 9m;")));
+    QVERIFY(readText(sourceDir() + QStringLiteral("/sync/protocol/README.md"))
+                .contains(QStringLiteral("```nginx\n") + conf + QStringLiteral("```")));
 }
 
 QTEST_GUILESS_MAIN(TestTlsDeployment)
