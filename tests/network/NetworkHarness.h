@@ -98,14 +98,15 @@ inline quint16 freePort()
     return server.serverPort();
 }
 
-inline bool waitForPort(quint16 port, QProcess *owner, int ms = 15000)
+inline bool waitForPort(quint16 port, QProcess *owner, int ms = 15000,
+                        const QHostAddress &address = QHostAddress(QHostAddress::LocalHost))
 {
     QDeadlineTimer deadline(ms);
     while (!deadline.hasExpired()) {
         if (owner && owner->state() == QProcess::NotRunning)
             return false;
         QTcpSocket socket;
-        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.connectToHost(address, port);
         if (socket.waitForConnected(300))
             return true;
         QTest::qWait(100);
@@ -150,14 +151,14 @@ public:
     explicit TlsFront(QString dir) : m_dir(std::move(dir)) {}
     ~TlsFront() { stop(); }
 
-    bool start(quint16 upstreamPort, quint16 port)
+    bool start(quint16 upstreamPort, quint16 port, const QString &address = QStringLiteral("127.0.0.1"))
     {
         m_port = port;
         m_process.reset(new QProcess);
         m_process->setProcessChannelMode(QProcess::MergedChannels);
         m_process->start(QStringLiteral("bash"), {sourceDir() + QStringLiteral("/scripts/tls-platform"), m_dir,
-                                                  QString::number(upstreamPort), QString::number(port)});
-        return m_process->waitForStarted(5000) && waitForPort(port, m_process.get());
+                                                  QString::number(upstreamPort), QString::number(port), address});
+        return m_process->waitForStarted(5000) && waitForPort(port, m_process.get(), 15000, QHostAddress(address));
     }
     void stop() { terminate(m_process.get()); }
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
@@ -180,17 +181,84 @@ private:
     std::unique_ptr<QProcess> m_process;
 };
 
-// squid on loopback with basic authentication (basic_ncsa_auth, an htpasswd file made here). It resolves
-// platform.relais.test to 127.0.0.1 from its own hosts file: the kiosk cannot resolve that name, so a request to
-// it that succeeds went through squid. CONNECT only towards the TLS front's port.
+// A network namespace made for one test, joined to this one by a veth pair: 10.213.N.1 here, 10.213.N.2 inside.
+// Needs root (CAP_NET_ADMIN); isValid() says whether it could be made. Removed (with its veth pair) at the end.
+class NetworkNamespace
+{
+public:
+    NetworkNamespace()
+    {
+        const qint64 pid = QCoreApplication::applicationPid();
+        m_name = QStringLiteral("relais-test-%1").arg(pid);
+        const QString host = QStringLiteral("rlt%1h").arg(pid % 10000000);
+        const QString inside = QStringLiteral("rlt%1n").arg(pid % 10000000);
+        const int subnet = int(pid % 250) + 1;
+        m_hostAddress = QStringLiteral("10.213.%1.1").arg(subnet);
+        m_insideAddress = QStringLiteral("10.213.%1.2").arg(subnet);
+        const QList<QStringList> steps = {
+            {QStringLiteral("netns"), QStringLiteral("add"), m_name},
+            {QStringLiteral("link"), QStringLiteral("add"), host, QStringLiteral("type"), QStringLiteral("veth"),
+             QStringLiteral("peer"), QStringLiteral("name"), inside},
+            {QStringLiteral("link"), QStringLiteral("set"), inside, QStringLiteral("netns"), m_name},
+            {QStringLiteral("addr"), QStringLiteral("add"), m_hostAddress + QStringLiteral("/30"),
+             QStringLiteral("dev"), host},
+            {QStringLiteral("link"), QStringLiteral("set"), host, QStringLiteral("up")},
+            {QStringLiteral("-n"), m_name, QStringLiteral("addr"), QStringLiteral("add"),
+             m_insideAddress + QStringLiteral("/30"), QStringLiteral("dev"), inside},
+            {QStringLiteral("-n"), m_name, QStringLiteral("link"), QStringLiteral("set"), inside, QStringLiteral("up")},
+            {QStringLiteral("-n"), m_name, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"),
+             QStringLiteral("up")},
+        };
+        m_valid = true;
+        for (const QStringList &step : steps) {
+            if (!ip(step)) {
+                m_valid = false;
+                break;
+            }
+        }
+    }
+    ~NetworkNamespace() { (void)ip({QStringLiteral("netns"), QStringLiteral("del"), m_name}); }
+
+    bool isValid() const { return m_valid; }
+    QString problem() const { return m_problem; }
+    QString name() const { return m_name; }
+    QString hostAddress() const { return m_hostAddress; }
+    QString insideAddress() const { return m_insideAddress; }
+
+private:
+    bool ip(const QStringList &arguments)
+    {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("ip"), arguments);
+        if (!p.waitForFinished(10000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+            m_problem = QStringLiteral("ip %1: %2")
+                            .arg(arguments.join(QLatin1Char(' ')), QString::fromUtf8(p.readAll()).trimmed());
+            return false;
+        }
+        return true;
+    }
+
+    QString m_name;
+    QString m_hostAddress;
+    QString m_insideAddress;
+    QString m_problem;
+    bool m_valid = false;
+};
+
+// squid with basic authentication (basic_ncsa_auth, an htpasswd file made here), on `listen`, inside `netns` when
+// one is given. It resolves platform.relais.test to `platformAddress` from its own hosts file: the kiosk cannot
+// resolve that name, so a request to it that succeeds went through squid. CONNECT only towards the TLS front's port.
 class Squid
 {
 public:
     explicit Squid(QString dir) : m_dir(std::move(dir)) {}
     ~Squid() { terminate(m_process.get()); }
 
-    bool start(quint16 port, quint16 tlsPort, const QString &user, const QString &password, QString *why)
+    bool start(const QString &listen, quint16 port, const QString &platformAddress, quint16 tlsPort,
+               const QString &user, const QString &password, const QString &netns, QString *why)
     {
+        m_address = listen;
         m_port = port;
         // squid and its helper run as "proxy" when started by root: they must reach this folder and write in it.
         const auto open = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
@@ -208,8 +276,8 @@ public:
         const QString dir = m_dir;
         writeText(dir + QStringLiteral("/htpasswd"),
                   user.toUtf8() + ':' + hash.readAllStandardOutput().trimmed() + '\n');
-        writeText(dir + QStringLiteral("/hosts"), "127.0.0.1 platform.relais.test\n");
-        const QString conf = QStringLiteral("http_port 127.0.0.1:%1\n"
+        writeText(dir + QStringLiteral("/hosts"), platformAddress.toLatin1() + " platform.relais.test\n");
+        const QString conf = QStringLiteral("http_port %5:%1\n"
                                             "pid_filename %2/squid.pid\n"
                                             "access_log stdio:%2/access.log\n"
                                             "cache_log %2/cache.log\n"
@@ -229,7 +297,8 @@ public:
                                             "shutdown_lifetime 0 seconds\n")
                                  .arg(port)
                                  .arg(dir, squidAuthHelper())
-                                 .arg(tlsPort);
+                                 .arg(tlsPort)
+                                 .arg(listen);
         writeText(dir + QStringLiteral("/squid.conf"), conf.toUtf8());
         for (const char *name : {"htpasswd", "hosts", "squid.conf", "access.log", "cache.log"}) {
             const QString path = dir + QLatin1Char('/') + QLatin1String(name);
@@ -241,9 +310,14 @@ public:
         }
         m_process.reset(new QProcess);
         m_process->setProcessChannelMode(QProcess::MergedChannels);
-        m_process->start(squidPath(),
-                         {QStringLiteral("-N"), QStringLiteral("-f"), dir + QStringLiteral("/squid.conf")});
-        if (!m_process->waitForStarted(5000) || !waitForPort(port, m_process.get(), 20000)) {
+        const QStringList squid{squidPath(), QStringLiteral("-N"), QStringLiteral("-f"),
+                                dir + QStringLiteral("/squid.conf")};
+        if (netns.isEmpty())
+            m_process->start(squid.first(), squid.mid(1));
+        else // ip execs squid: the process is squid itself
+            m_process->start(QStringLiteral("ip"),
+                             QStringList{QStringLiteral("netns"), QStringLiteral("exec"), netns} + squid);
+        if (!m_process->waitForStarted(5000) || !waitForPort(port, m_process.get(), 20000, QHostAddress(listen))) {
             *why = QStringLiteral("squid did not start: ") + QString::fromUtf8(m_process->readAll()) +
                    readText(dir + QStringLiteral("/cache.log")).right(2000);
             return false;
@@ -252,7 +326,7 @@ public:
     }
 
     QString accessLog() const { return readText(m_dir + QStringLiteral("/access.log")); }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port)); }
+    QUrl url() const { return QUrl(QStringLiteral("http://%1:%2").arg(m_address).arg(m_port)); }
     // Tunnels squid opened towards `hostPort` for `user` (its access log: TCP_TUNNEL/200 … CONNECT host:port user).
     int tunnels(const QString &hostPort, const QString &user) const
     {
@@ -281,6 +355,7 @@ private:
     }
 
     QString m_dir;
+    QString m_address;
     quint16 m_port = 0;
     std::unique_ptr<QProcess> m_process;
 };

@@ -1,4 +1,5 @@
-// A kiosk behind a forward proxy: squid with basic authentication between relais-admin and the TLS platform
+// A kiosk behind a forward proxy: squid with basic authentication (in a network namespace of its own when the machine
+// allows it) between relais-admin and the TLS platform
 // (nginx in front of relais-platform). The platform is named platform.relais.test, a name only squid can resolve,
 // so a sync that works went through squid (its access log shows the CONNECT tunnels). The proxy an administrator set
 // (relais-admin proxy set, password in the encrypted store), then the system's (https_proxy), and what an
@@ -55,16 +56,29 @@ void TestForwardProxy::cleanup()
 
 void TestForwardProxy::syncThroughSquidWithBasicAuthentication()
 {
+    // squid in a network namespace of its own when this machine allows it (root): the kiosk reaches it over a veth
+    // pair, not loopback, and squid reaches nginx the same way. Otherwise everything on loopback.
+    NetworkNamespace netns;
+    const QString proxyAddress = netns.isValid() ? netns.insideAddress() : QStringLiteral("127.0.0.1");
+    const QString frontAddress = netns.isValid() ? netns.hostAddress() : QStringLiteral("127.0.0.1");
+    if (netns.isValid())
+        qInfo("squid in the network namespace %s", qPrintable(netns.name()));
+    else
+        qInfo("no network namespace here (%s): squid runs on loopback", qPrintable(netns.problem()));
+
     platformtest::Platform platform;
     QVERIFY(platform.start());
     TempStoreDir work;
     TlsFront front(work.file(QStringLiteral("nginx")));
     const quint16 tlsPort = freePort();
-    QVERIFY2(front.start(quint16(platform.url(QStringLiteral("/")).port()), tlsPort), qPrintable(front.diagnostics()));
+    QVERIFY2(front.start(quint16(platform.url(QStringLiteral("/")).port()), tlsPort, frontAddress),
+             qPrintable(front.diagnostics()));
     QDir(work.path()).mkpath(QStringLiteral("squid"));
     Squid squid(work.file(QStringLiteral("squid")));
     QString why;
-    NETWORK_REQUIRE(squid.start(freePort(), tlsPort, ProxyUser, ProxyPassword, &why), why);
+    NETWORK_REQUIRE(squid.start(proxyAddress, freePort(), frontAddress, tlsPort, ProxyUser, ProxyPassword,
+                                netns.isValid() ? netns.name() : QString(), &why),
+                    why);
 
     const QUrl platformUrl = front.url(QStringLiteral("platform.relais.test"));
     const QString hostPort = QStringLiteral("platform.relais.test:%1").arg(tlsPort);
