@@ -80,6 +80,22 @@ qint64 HttpResponse::retryAfterSecs(const QDateTime &now) const
     return qMax<qint64>(0, now.secsTo(at));
 }
 
+namespace {
+
+bool carriedByProxy(QNetworkAccessManager *nam, const QUrl &url)
+{
+    if (!nam)
+        return false;
+    if (QNetworkProxyFactory *factory = nam->proxyFactory()) {
+        const QList<QNetworkProxy> proxies = factory->queryProxy(QNetworkProxyQuery(url));
+        return !proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy;
+    }
+    const QNetworkProxy::ProxyType type = nam->proxy().type();
+    return type != QNetworkProxy::DefaultProxy && type != QNetworkProxy::NoProxy;
+}
+
+} // namespace
+
 QNetworkRequest HttpExchange::request(const QUrl &url) const
 {
     QNetworkRequest r(url);
@@ -113,16 +129,11 @@ QNetworkReply *HttpExchange::send(const QNetworkRequest &request, const QByteArr
     else
         reply = m_nam->sendCustomRequest(request, verb, body);
     m_current = reply;
-    bool viaProxy =
-        m_nam->proxy().type() != QNetworkProxy::DefaultProxy && m_nam->proxy().type() != QNetworkProxy::NoProxy;
-    if (QNetworkProxyFactory *factory = m_nam->proxyFactory()) {
-        const QList<QNetworkProxy> proxies = factory->queryProxy(QNetworkProxyQuery(request.url()));
-        viaProxy = !proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy;
-    }
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, viaProxy, done = std::move(done)] {
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
         HttpResponse r;
-        r.viaProxy = viaProxy;
         r.error = reply->error();
+        // Asked only after a failure: a proxy lookup may cost (libproxy), and only a failure needs to know.
+        r.viaProxy = r.error != QNetworkReply::NoError && carriedByProxy(reply->manager(), reply->url());
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.body = reply->isOpen() ? reply->readAll() : QByteArray();
         for (const auto &pair : reply->rawHeaderPairs())

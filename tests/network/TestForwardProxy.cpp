@@ -87,6 +87,15 @@ void TestForwardProxy::syncThroughSquidWithBasicAuthentication()
     QVERIFY(queueDemarches(store, 2, 256 * 1024));
     QMap<QString, QStringList> expected = localDocuments(store, {QStringLiteral("queued")});
 
+    // Only an http:// proxy with a port, credentials apart (never in the address, where a log could show them).
+    for (const QString &bad : {QStringLiteral("https://127.0.0.1:3128"), QStringLiteral("http://127.0.0.1"),
+                               QStringLiteral("http://kiosk:secret@127.0.0.1:3128")}) {
+        const Run refused = setProxy(store, QUrl(bad), ProxyUser, ProxyPassword);
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("A proxy address looks like http://proxy.example.org:3128")),
+                 qPrintable(refused.err));
+    }
+
     // The administrator's proxy, its password on standard input, never printed, never stored in clear.
     const Run set = setProxy(store, squid.url(), ProxyUser, ProxyPassword);
     QVERIFY2(set.code == 0, qPrintable(set.err));
