@@ -4,6 +4,9 @@
 // platform certificate from another CA refused with a clear sentence, nothing sent, nothing quarantined.
 #include "NetworkHarness.h"
 
+#include <QSslConfiguration>
+#include <QSslSocket>
+
 using namespace networktest;
 
 class TestTlsDeployment : public QObject
@@ -14,8 +17,39 @@ private Q_SLOTS:
     void initTestCase();
     void enrolSyncCutAndResumeThroughNginx();
     void certificateFromAnotherCaIsRefused();
+    void nginxAnswersExpectAndLimitsAndKeepsAlive();
     void readmeShowsTheConfigurationUsed();
 };
+
+namespace {
+
+// A TLS connection to the front that trusts only its test CA, for requests written by hand.
+std::unique_ptr<QSslSocket> connectTo(TlsFront &front)
+{
+    auto socket = std::make_unique<QSslSocket>();
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(front.caPath()));
+    socket->setSslConfiguration(tls);
+    socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(front.url().port()));
+    if (!socket->waitForEncrypted(10000))
+        return nullptr;
+    return socket;
+}
+
+// Reads until `until` appears (or 10 s pass); returns what came.
+QByteArray readUntil(QSslSocket &socket, const QByteArray &until)
+{
+    QByteArray in;
+    QDeadlineTimer deadline(10000);
+    while (!in.contains(until) && !deadline.hasExpired()) {
+        if (socket.bytesAvailable() == 0)
+            socket.waitForReadyRead(200);
+        in += socket.readAll();
+    }
+    return in;
+}
+
+} // namespace
 
 void TestTlsDeployment::initTestCase()
 {
@@ -136,6 +170,52 @@ void TestTlsDeployment::certificateFromAnotherCaIsRefused()
     QVERIFY2(again.code == 0, qPrintable(again.out + again.err));
     QCOMPARE(summaryCount(again.out, QStringLiteral("delivered")), 1);
     QCOMPARE(platform.list().size(), 1);
+}
+
+void TestTlsDeployment::nginxAnswersExpectAndLimitsAndKeepsAlive()
+{
+    platformtest::Platform platform;
+    QVERIFY(platform.start());
+    TempStoreDir work;
+    TlsFront front(work.file(QStringLiteral("nginx")));
+    QVERIFY2(front.start(quint16(platform.url(QStringLiteral("/")).port()), freePort()),
+             qPrintable(front.diagnostics()));
+
+    // Over the limit: refused from the headers alone, before one byte of the body is read.
+    auto big = connectTo(front);
+    QVERIFY(big);
+    big->write("PATCH /v1/uploads/0123 HTTP/1.1\r\nHost: 127.0.0.1\r\nTus-Resumable: 1.0.0\r\n"
+               "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
+               "Content-Length: 10485760\r\nExpect: 100-continue\r\n\r\n");
+    QVERIFY(readUntil(*big, "\r\n\r\n").startsWith("HTTP/1.1 413 "));
+
+    // A full 8 MiB chunk with its headers is within the limit (nginx's default, 1 MiB, would refuse it).
+    auto chunk = connectTo(front);
+    QVERIFY(chunk);
+    chunk->write("PATCH /v1/uploads/0123 HTTP/1.1\r\nHost: 127.0.0.1\r\nTus-Resumable: 1.0.0\r\n"
+                 "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 0\r\n"
+                 "Content-Length: 8388608\r\nExpect: 100-continue\r\n\r\n");
+    QVERIFY(readUntil(*chunk, "\r\n\r\n").startsWith("HTTP/1.1 100 Continue"));
+
+    // "Expect: 100-continue" answered by nginx at once (QHttpServer never would); the platform then answers the
+    // request, and the same connection carries the next one (keep-alive).
+    auto socket = connectTo(front);
+    QVERIFY(socket);
+    const QByteArray body(4096, 'x');
+    socket->write("PUT /v1/submissions/00000000-0000-4000-8000-000000000000 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  "Content-Type: application/json; charset=utf-8\r\nContent-Length: " +
+                  QByteArray::number(body.size()) + "\r\nExpect: 100-continue\r\n\r\n");
+    QVERIFY(readUntil(*socket, "\r\n\r\n").startsWith("HTTP/1.1 100 Continue"));
+    socket->write(body);
+    const QByteArray answer = readUntil(*socket, "\r\n\r\n");
+    QVERIFY2(answer.startsWith("HTTP/1.1 401 "), answer.left(200).constData()); // no token: the platform's answer
+    QVERIFY(answer.contains("Relais-Platform: 1"));
+    QVERIFY(!answer.toLower().contains("connection: close"));
+    socket->readAll(); // the problem body
+    socket->write("GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    const QByteArray health = readUntil(*socket, "\r\n\r\n");
+    QVERIFY2(health.startsWith("HTTP/1.1 204 "), health.left(200).constData());
+    QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
 }
 
 void TestTlsDeployment::readmeShowsTheConfigurationUsed()
