@@ -115,10 +115,13 @@ int AdminCli::usage(const QString &problem)
                  "  verify-journal [--reset-anchor]\n"
                  "  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)\n"
                  "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
-                 "  enrol --platform URL --code CODE [--device-name NAME]   connect to the platform\n"
+                 "  enrol --platform URL --code CODE [--device-name NAME] [--ca FILE]   connect to the platform\n"
+                 "      (--ca: the platform's CA certificate, PEM; then trusted alone for the platform)\n"
                  "  sync [--chunk-size BYTES]   one synchronisation round now, with a summary\n"
                  "  backup --out FILE   an encrypted backup of the store, taken while it is in use\n"
                  "  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery\n"
+                 "  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,\n"
+                 "      its password is the next line of standard input); proxy clear: the system's settings\n"
                  "Options of every command that opens the store:\n"
                  "  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user's data folder)\n"
                  "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
@@ -136,7 +139,8 @@ int AdminCli::run(const QStringList &arguments)
         QStringLiteral("admin"),      QStringLiteral("display-name"), QStringLiteral("login"),
         QStringLiteral("role"),       QStringLiteral("lang"),         QStringLiteral("citizens"),
         QStringLiteral("platform"),   QStringLiteral("code"),         QStringLiteral("device-name"),
-        QStringLiteral("chunk-size"), QStringLiteral("out"),          QStringLiteral("in")};
+        QStringLiteral("chunk-size"), QStringLiteral("ca"),           QStringLiteral("url"),
+        QStringLiteral("user"),       QStringLiteral("out"),          QStringLiteral("in")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
                                           QStringLiteral("dry-run"),        QStringLiteral("recovery"),
                                           QStringLiteral("demo"),           QStringLiteral("help")};
@@ -193,6 +197,8 @@ int AdminCli::run(const QStringList &arguments)
         return backup(o);
     if (command == QLatin1String("restore"))
         return restore(o);
+    if (command == QLatin1String("proxy"))
+        return proxy(o);
     return usage(AdminCli::tr("Unknown command %1.").arg(command));
 }
 
@@ -524,8 +530,21 @@ int AdminCli::enrol(const Options &o)
     if (!actor.isAdmin())
         return fail(AuthFailed, AdminCli::tr("Only an administrator can enrol this kiosk."));
     const QString deviceName = o.value("device-name").isEmpty() ? QHostInfo::localHostName() : o.value("device-name");
+    QByteArray ca;
+    if (!o.value("ca").isEmpty()) {
+        QFile file(o.value("ca"));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(IoProblem, AdminCli::tr("Cannot read the CA certificate %1.").arg(o.value("ca")));
+        ca = file.readAll();
+    }
+    sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
+    const auto current = store.settings();
+    if (!current)
+        return fail(exitCodeFor(current.code()), current.message());
     QNetworkAccessManager nam;
     sync::Enrolment enrolment(&nam);
+    enrolment.setPlatformCa(ca);
+    enrolment.setProxy(current->proxy);
     QEventLoop loop;
     Result<sync::SyncSettings> outcome = makeError(ErrorCode::Io, QString());
     enrolment.enrol(QUrl::fromUserInput(platform), code, deviceName, [&](Result<sync::SyncSettings> r) {
@@ -535,7 +554,6 @@ int AdminCli::enrol(const Options &o)
     loop.exec();
     if (!outcome)
         return fail(Failed, outcome.message());
-    sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
     if (const Status saved = store.saveEnrolment(outcome.value(), actor.login); !saved)
         return fail(exitCodeFor(saved.code()), saved.message());
     m_out << AdminCli::tr("Enrolled with %1 as device %2.").arg(outcome->platformName, outcome->deviceId) << Qt::endl;
@@ -634,6 +652,42 @@ int AdminCli::sync(const Options &o)
         return fail(AuthFailed, summary.stoppedReason);
     if (!summary.online || !summary.error.isEmpty())
         return fail(Failed, summary.error.isEmpty() ? AdminCli::tr("The platform cannot be reached.") : summary.error);
+    return Ok;
+}
+
+int AdminCli::proxy(const Options &o)
+{
+    const QString sub = o.positional.value(1);
+    if (sub != QLatin1String("set") && sub != QLatin1String("clear"))
+        return usage(AdminCli::tr("proxy needs a subcommand: set or clear."));
+    sync::ProxySettings proxy;
+    if (sub == QLatin1String("set")) {
+        const auto url = sync::access::parseProxyUrl(o.value("url"));
+        if (!url)
+            return usage(url.message());
+        proxy.url = url.value();
+        proxy.user = o.value("user");
+    }
+    Vault vault(o.dataDir());
+    Account actor;
+    if (const int c = openStore(o, vault, &actor); c != Ok)
+        return c;
+    if (!actor.isAdmin())
+        return fail(AuthFailed, AdminCli::tr("Only an administrator can change the proxy."));
+    if (!proxy.user.isEmpty()) {
+        // Kept in the encrypted store as text: the proxy needs it back at every connection.
+        if (!m_readLine(&proxy.password) || proxy.password.isEmpty())
+            return usage(AdminCli::tr("Give the proxy's password on the next line of standard input."));
+    }
+    sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
+    if (const Status saved = store.saveProxy(proxy, actor.login); !saved)
+        return fail(exitCodeFor(saved.code()), saved.message());
+    // The address and the user only: the password is never printed.
+    if (proxy.isSet())
+        m_out << AdminCli::tr("The platform is now reached through the proxy %1.").arg(proxy.url.toString())
+              << Qt::endl;
+    else
+        m_out << AdminCli::tr("No proxy set: the system's proxy settings apply.") << Qt::endl;
     return Ok;
 }
 

@@ -46,6 +46,7 @@ private:
     int sync(const Options &o);
     int backup(const Options &o);
     int restore(const Options &o);
+    int proxy(const Options &o);
     // Opens the store as --as LOGIN or with --recovery; returns Ok or the exit code already reported.
     // Opens the store as --as (or with --recovery), passwords from standard input; Ok, or the exit code after
     // saying why. `actor`, when given, receives the account that opened it.

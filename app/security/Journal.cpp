@@ -224,6 +224,7 @@ const ActionName ActionNames[] = {
     {"submission_quarantined", QT_TRANSLATE_NOOP("relais::Journal", "Démarche refused by the platform")},
     {"submission_reopened", QT_TRANSLATE_NOOP("relais::Journal", "Refused démarche reopened for correction")},
     {"device_enrolled", QT_TRANSLATE_NOOP("relais::Journal", "Kiosk enrolled with the platform")},
+    {"proxy_changed", QT_TRANSLATE_NOOP("relais::Journal", "Network proxy for the platform changed")},
     {"submissions_discarded", QT_TRANSLATE_NOOP("relais::Journal", "Démarches discarded with a file")},
     {"retention_purge", QT_TRANSLATE_NOOP("relais::Journal", "Expired data deleted")},
     {"journal_anchor_reset", QT_TRANSLATE_NOOP("relais::Journal", "Journal anchor reset")},

@@ -41,16 +41,32 @@ void Enrolment::enrol(const QUrl &platform, const QString &code, const QString &
         return;
     }
 
+    QList<QSslCertificate> cas;
+    if (!m_platformCa.isEmpty()) {
+        auto read = access::readCa(m_platformCa);
+        if (!read) {
+            later(read.error());
+            return;
+        }
+        cas = read.value();
+    }
+
     HttpExchange http;
     http.setNetworkAccessManager(m_nam);
     http.setTimeoutMs(m_timeoutMs);
+    http.setPlatformCa(cas);
+    access::configureProxy(m_nam, m_proxy);
     QNetworkRequest request = http.request(HttpExchange::endpoint(platform, QStringLiteral("/v1/enrolments")));
     request.setRawHeader("Content-Type", protocol::JsonContentType);
     request.setRawHeader("Expect", QByteArray(""));
     const QJsonObject body{{QStringLiteral("code"), normalised}, {QStringLiteral("device_name"), deviceName.trimmed()}};
     http.send(
         request, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact), this,
-        [platform, done](const HttpResponse &r) {
+        [platform, done, ca = m_platformCa](const HttpResponse &r) {
+            if (const QString problem = r.transportProblem(); !problem.isEmpty()) {
+                done(makeError(ErrorCode::Io, problem));
+                return;
+            }
             if (r.isNetworkFailure()) {
                 done(makeError(ErrorCode::Io, tr("The platform cannot be reached. Check the address and the "
                                                  "network, then try again.")));
@@ -67,6 +83,7 @@ void Enrolment::enrol(const QUrl &platform, const QString &code, const QString &
             s.deviceId = o.value(QLatin1String("device_id")).toString();
             s.token = o.value(QLatin1String("token")).toString().toUtf8();
             s.platformName = o.value(QLatin1String("platform_name")).toString();
+            s.platformCa = ca;
             s.platformKey = QByteArray::fromBase64(o.value(QLatin1String("platform_key")).toString().toLatin1(),
                                                    QByteArray::AbortOnBase64DecodingErrors);
             if (!r.isJson() || s.deviceId.isEmpty() || s.token.size() < 43 || s.platformKey.size() != 32) {

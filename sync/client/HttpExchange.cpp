@@ -2,8 +2,12 @@
 
 #include "protocol/Protocol.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkProxyFactory>
+#include <QSslConfiguration>
 
 namespace relais::sync {
 
@@ -29,6 +33,33 @@ QString HttpResponse::problemDetail(const QString &fallback) const
     return fallback;
 }
 
+QString HttpResponse::transportProblem() const
+{
+    const char *const context = "relais::sync::HttpExchange";
+    switch (error) {
+    case QNetworkReply::SslHandshakeFailedError:
+        return QCoreApplication::translate(context, "The platform's certificate is not trusted by this kiosk: nothing "
+                                                    "was sent. Check the platform address, or enrol again with the "
+                                                    "platform's CA certificate.");
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return QCoreApplication::translate(context, "The proxy refused the user name or the password (407): nothing "
+                                                    "was sent. Check the proxy settings.");
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    // Qt 6.4 reports a refused or unknown HTTP proxy as an unknown network error.
+    case QNetworkReply::UnknownNetworkError:
+    case QNetworkReply::HostNotFoundError:
+        if (!viaProxy && (error == QNetworkReply::UnknownNetworkError || error == QNetworkReply::HostNotFoundError))
+            return {};
+        return QCoreApplication::translate(context, "The proxy cannot be reached or closed the connection: the "
+                                                    "démarches stay in the outbox. Check the proxy settings.");
+    default:
+        return {};
+    }
+}
+
 qint64 HttpResponse::retryAfterSecs(const QDateTime &now) const
 {
     const QByteArray value = header("retry-after").trimmed();
@@ -49,6 +80,22 @@ qint64 HttpResponse::retryAfterSecs(const QDateTime &now) const
     return qMax<qint64>(0, now.secsTo(at));
 }
 
+namespace {
+
+bool carriedByProxy(QNetworkAccessManager *nam, const QUrl &url)
+{
+    if (!nam)
+        return false;
+    if (QNetworkProxyFactory *factory = nam->proxyFactory()) {
+        const QList<QNetworkProxy> proxies = factory->queryProxy(QNetworkProxyQuery(url));
+        return !proxies.isEmpty() && proxies.first().type() != QNetworkProxy::NoProxy;
+    }
+    const QNetworkProxy::ProxyType type = nam->proxy().type();
+    return type != QNetworkProxy::DefaultProxy && type != QNetworkProxy::NoProxy;
+}
+
+} // namespace
+
 QNetworkRequest HttpExchange::request(const QUrl &url) const
 {
     QNetworkRequest r(url);
@@ -60,6 +107,12 @@ QNetworkRequest HttpExchange::request(const QUrl &url) const
     r.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     r.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     r.setTransferTimeout(m_timeoutMs);
+    if (!m_platformCa.isEmpty()) {
+        // Only the pinned CA: a certificate from any other authority, system ones included, is refused.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(m_platformCa);
+        r.setSslConfiguration(tls);
+    }
     if (!m_token.isEmpty())
         r.setRawHeader("Authorization", "Bearer " + m_token);
     return r;
@@ -79,6 +132,8 @@ QNetworkReply *HttpExchange::send(const QNetworkRequest &request, const QByteArr
     QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
         HttpResponse r;
         r.error = reply->error();
+        // Asked only after a failure: a proxy lookup may cost (libproxy), and only a failure needs to know.
+        r.viaProxy = r.error != QNetworkReply::NoError && carriedByProxy(reply->manager(), reply->url());
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.body = reply->isOpen() ? reply->readAll() : QByteArray();
         for (const auto &pair : reply->rawHeaderPairs())

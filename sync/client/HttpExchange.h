@@ -3,10 +3,12 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QList>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -23,6 +25,7 @@ struct HttpResponse
     int status = 0; // 0: no HTTP answer at all
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // names in lower case
+    bool viaProxy = false;                 // the request was for a proxy to carry
 
     // The request never got a complete HTTP answer: refused, reset, timed out, cut in the middle of the body.
     bool isNetworkFailure() const;
@@ -30,6 +33,9 @@ struct HttpResponse
     bool isJson() const;
     // The problem+json detail if there is one, else `fallback`.
     QString problemDetail(const QString &fallback) const;
+    // What a person should know when the way to the platform failed before it could answer: a certificate that is
+    // not trusted, a proxy that refused or is unreachable (translated); empty for any other outcome.
+    QString transportProblem() const;
     // Seconds to wait from `now` asked by Retry-After (delta-seconds or HTTP-date); -1 when absent or unreadable.
     qint64 retryAfterSecs(const QDateTime &now) const;
 };
@@ -43,6 +49,9 @@ public:
     void setNetworkAccessManager(QNetworkAccessManager *nam) { m_nam = nam; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setToken(const QByteArray &token) { m_token = token; }
+    // The CA pinned at enrolment: when set, the platform's certificate must chain to it, and the system's CAs are not
+    // used for the platform. Empty: the system's CAs.
+    void setPlatformCa(const QList<QSslCertificate> &cas) { m_platformCa = cas; }
 
     QNetworkRequest request(const QUrl &url) const;
     // `context` owns the callback: if it goes, the callback is never called.
@@ -57,6 +66,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     int m_timeoutMs = 30000;
     QByteArray m_token;
+    QList<QSslCertificate> m_platformCa;
     QPointer<QNetworkReply> m_current;
 };
 

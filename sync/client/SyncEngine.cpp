@@ -125,6 +125,19 @@ void SyncEngine::start(bool ignoreBackoff)
             this, [this, error] { endRound(error); }, Qt::QueuedConnection);
         return;
     }
+    QList<QSslCertificate> cas;
+    if (!m_settings.platformCa.isEmpty()) {
+        const auto read = access::readCa(m_settings.platformCa);
+        if (!read) {
+            const QString error = read.message();
+            QMetaObject::invokeMethod(
+                this, [this, error] { endRound(error); }, Qt::QueuedConnection);
+            return;
+        }
+        cas = read.value();
+    }
+    m_http.setPlatformCa(cas);
+    access::configureProxy(m_nam, m_settings.proxy);
     startWorker();
     checkHealth();
 }
@@ -237,7 +250,10 @@ void SyncEngine::checkHealth()
         setOnline(online);
         if (!online) {
             qCInfo(lcSync) << "platform not reachable, status" << r.status << "error" << int(r.error);
-            endRound(tr("The platform cannot be reached: the démarches stay in the outbox and will be sent later."));
+            const QString problem = r.transportProblem();
+            endRound(problem.isEmpty() ? tr("The platform cannot be reached: the démarches stay in the outbox and "
+                                            "will be sent later.")
+                                       : problem);
             return;
         }
         if (m_cancel) {

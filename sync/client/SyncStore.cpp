@@ -136,6 +136,10 @@ Result<SyncSettings> SyncStore::settings() const
     s.token = values.value(QLatin1String(TokenKey)).toUtf8();
     s.platformKey = QByteArray::fromBase64(values.value(QLatin1String(PlatformKeyKey)).toLatin1());
     s.platformName = values.value(QLatin1String(PlatformNameKey));
+    s.platformCa = values.value(QLatin1String(PlatformCaKey)).toLatin1();
+    s.proxy.url = QUrl(values.value(QLatin1String(ProxyUrlKey)));
+    s.proxy.user = values.value(QLatin1String(ProxyUserKey));
+    s.proxy.password = values.value(QLatin1String(ProxyPasswordKey));
     return s;
 }
 
@@ -160,6 +164,8 @@ Status SyncStore::saveEnrolment(const SyncSettings &s, const QString &actorLogin
             {QLatin1String(TokenKey), QString::fromUtf8(s.token)},
             {QLatin1String(PlatformKeyKey), key},
             {QLatin1String(PlatformNameKey), s.platformName},
+            // Re-enrolling without a CA goes back to the system's CAs.
+            {QLatin1String(PlatformCaKey), QString::fromLatin1(s.platformCa)},
             // A new identity: the stop is lifted, the status feed starts over, the catalogue is fetched again
             // and checked with the new key, and the journal head is sent again.
             {QLatin1String(StoppedReasonKey), QString()},
@@ -172,6 +178,23 @@ Status SyncStore::saveEnrolment(const SyncSettings &s, const QString &actorLogin
                 return w;
         return m_journal->append(actorLogin, QStringLiteral("device_enrolled"),
                                  QStringLiteral("device:%1").arg(s.deviceId));
+    });
+}
+
+Status SyncStore::saveProxy(const ProxySettings &proxy, const QString &actorLogin)
+{
+    return Database::inTransaction(m_db, [&]() -> Status {
+        const bool set = proxy.isSet();
+        const QList<QPair<QString, QString>> values = {
+            {QLatin1String(ProxyUrlKey), set ? proxy.url.toString() : QString()},
+            {QLatin1String(ProxyUserKey), set ? proxy.user : QString()},
+            {QLatin1String(ProxyPasswordKey), set ? proxy.password : QString()},
+        };
+        for (const auto &v : values)
+            if (Status w = writeValue(v.first, v.second); !w)
+                return w;
+        return m_journal->append(actorLogin, QStringLiteral("proxy_changed"),
+                                 set ? QStringLiteral("proxy:set") : QStringLiteral("proxy:cleared"));
     });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PlatformAccess.h"
+
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "security/Account.h"
@@ -57,6 +59,8 @@ struct SyncSettings
     QByteArray token;
     QByteArray platformKey; // raw Ed25519 public key (32 bytes), pinned at enrolment
     QString platformName;
+    QByteArray platformCa; // PEM of the CA given at enrolment, trusted alone for the platform; empty: the system's
+    ProxySettings proxy;   // not part of the enrolment: relais-admin proxy set / clear
     bool isEnrolled() const;
 };
 
@@ -102,6 +106,10 @@ public:
     static constexpr char LastSuccessKey[] = "sync_last_success";
     static constexpr char StoppedReasonKey[] = "sync_stopped_reason";
     static constexpr char JournalHeadSentKey[] = "sync_journal_head_sent";
+    static constexpr char PlatformCaKey[] = "sync_platform_ca";
+    static constexpr char ProxyUrlKey[] = "sync_proxy_url";
+    static constexpr char ProxyUserKey[] = "sync_proxy_user";
+    static constexpr char ProxyPasswordKey[] = "sync_proxy_password";
     // {"<démarche id>": highest version accepted, "": the catalogue's own version}: a signed but older catalogue is
     // a rollback, refused even after a restart.
     static constexpr char CatalogueVersionsKey[] = "sync_catalogue_versions";
@@ -112,6 +120,9 @@ public:
     // A new enrolment (or a re-enrolment): replaces the device's identity, lifts a stop, restarts the status feed
     // and asks for the catalogue again (to check it with the new key). Journaled "device_enrolled" (no token).
     Status saveEnrolment(const SyncSettings &s, const QString &actorLogin);
+    // The administrator's proxy (an empty one clears it), password included, in the encrypted store. Journaled
+    // "proxy_changed" (no address, no password).
+    Status saveProxy(const ProxySettings &proxy, const QString &actorLogin);
 
     // Queued, sending and quarantined submissions, and those delivered in the last 30 days (with their status
     // updates), as far as `actor` may see them (Access: a volunteer, only their own); most recently queued first.

@@ -3,6 +3,7 @@
 #include "Enrolment.h"
 #include "SyncStore.h"
 #include "common/Ui.h"
+#include "protocol/Protocol.h"
 #include "security/Vault.h"
 #include "store/Database.h"
 
@@ -96,6 +97,14 @@ void EnrolmentDialog::enrol()
     m_enrol->setEnabled(false);
     m_enrol->setText(tr("Enrolling…"));
     auto *enrolment = new sync::Enrolment(m_nam, this);
+    // The administrator's proxy; and, towards the same platform, the CA pinned with relais-admin enrol --ca (this
+    // page cannot take a CA file yet).
+    if (const auto current =
+            sync::SyncStore(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock()).settings()) {
+        enrolment->setProxy(current->proxy);
+        if (protocol::sameOrigin(url, current->platformUrl))
+            enrolment->setPlatformCa(current->platformCa);
+    }
     enrolment->enrol(
         url, m_code->text().trimmed(), m_name->text().trimmed(), [this, enrolment](Result<sync::SyncSettings> result) {
             enrolment->deleteLater();
