@@ -23,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -168,6 +169,24 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent, const cata
     m_downscale->setAccessibleDescription(photoHint->text());
     layout->addWidget(documents);
 
+    // Backups: a failed disk must not take the queued démarches and the files with it.
+    auto *backup = new QGroupBox(tr("Backup"));
+    auto *b = new QVBoxLayout(backup);
+    m_lastBackup = makeLabel(QString(), "hint");
+    m_lastBackup->setObjectName(QStringLiteral("lastBackup"));
+    m_lastBackup->setWordWrap(true);
+    b->addWidget(m_lastBackup);
+    auto *backupNow = new QPushButton(tr("&Back up now…"));
+    backupNow->setObjectName(QStringLiteral("backupNow"));
+    backupNow->setToolTip(tr("An encrypted copy of the whole store, in one file, made while Relais goes on working. "
+                             "Save it on a USB key kept away from this PC; it restores with relais-admin restore."));
+    auto *backupRow = new QHBoxLayout;
+    backupRow->addWidget(backupNow);
+    backupRow->addStretch();
+    b->addLayout(backupRow);
+    layout->addWidget(backup);
+    connect(backupNow, &QPushButton::clicked, this, &AdminPage::backUpNow);
+
     m_retention = new RetentionView(vault, session, catalogue ? &catalogue->current() : nullptr);
     layout->addWidget(m_retention);
 
@@ -209,6 +228,11 @@ void AdminPage::openEnrolment()
 void AdminPage::refresh()
 {
     m_platformState->setText(EnrolmentDialog::describe(m_vault));
+    const QDateTime lastBackup =
+        QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate).toLocalTime();
+    m_lastBackup->setText(lastBackup.isValid()
+                              ? tr("Last backup: %1.").arg(QLocale().toString(lastBackup, QLocale::ShortFormat))
+                              : tr("This store has never been backed up."));
     auto list = m_vault->accounts();
     m_table->setRowCount(0);
     if (list) {
@@ -316,6 +340,35 @@ void AdminPage::disableAccount()
     report(done, !rekeyed.loginsWithoutSlot.isEmpty());
     if (!rekeyed.newRecoveryCode.isEmpty())
         showNewRecoveryCode(rekeyed.newRecoveryCode);
+}
+
+void AdminPage::backUpNow()
+{
+    const QString folder = m_chooseBackupFolder ? m_chooseBackupFolder()
+                                                : QFileDialog::getExistingDirectory(this, tr("Folder for the backup"),
+                                                                                    QStringLiteral("/media"));
+    if (folder.isEmpty())
+        return;
+    const QString file = QDir(folder).filePath(
+        QStringLiteral("relais-%1.rbk").arg(m_vault->clock()->now().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    QProgressDialog progress(tr("Backing up the store…"), QString(), 0, 100, this);
+    progress.setWindowTitle(tr("Backup"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setValue(0);
+    const Status s = m_vault->backup(m_session->account(), file, [&progress](int percent) {
+        progress.setValue(percent);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    });
+    progress.reset();
+    refresh();
+    if (!s) {
+        report(s.message(), true);
+        return;
+    }
+    report(tr("Backup written to %1. It is encrypted like the store; keep it away from this PC.")
+               .arg(QDir::toNativeSeparators(file)),
+           false);
 }
 
 void AdminPage::showNewRecoveryCode(const QString &code)

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -52,6 +54,8 @@ public:
     bool clearScanFolder();
     // Setting "downscale_photos": "1" (the default) scales phone photos down before storing them, "0" keeps them.
     bool setDownscalePhotos(bool enabled);
+    // The folder picker of "Back up now…" (tests put their own in place of the system dialog).
+    void setBackupFolderChooser(std::function<QString()> choose) { m_chooseBackupFolder = std::move(choose); }
 
 Q_SIGNALS:
     void idleLockChanged(int minutes);
@@ -68,6 +72,7 @@ private:
     void toggleKeychain(bool enabled);
     void renewRecoveryCode();
     void showNewRecoveryCode(const QString &code);
+    void backUpNow();
     void saveIdleLock();
     void chooseScanFolder();
     bool saveScanFolder(const QString &folder);
@@ -89,6 +94,8 @@ private:
     QLabel *m_scanError;
     QCheckBox *m_downscale;
     QLabel *m_message;
+    QLabel *m_lastBackup;
+    std::function<QString()> m_chooseBackupFolder;
     QStackedWidget *m_stack;
     JournalView *m_journal;
     RetentionView *m_retention;

@@ -2,6 +2,7 @@
 
 #include "security/Account.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 class QLabel;
@@ -15,10 +16,14 @@ class HomePage : public QWidget
 public:
     explicit HomePage(QWidget *parent = nullptr);
     void setAccount(const Account &account, const QString &structure);
+    // For an administrator: a warning when the store was never backed up, or not for more than 7 days.
+    void setLastBackup(const QDateTime &last, const QDateTime &now);
+    static constexpr int BackupWarningDays = 7;
 
 private:
     QLabel *m_greeting;
     QLabel *m_role;
+    QLabel *m_backupWarning;
 };
 
 } // namespace relais::ui

@@ -159,6 +159,9 @@ void ShellPage::enter(const Account &account)
     while (m_pages->count() > 0)
         m_pages->removeWidget(m_pages->widget(0));
     m_home->setAccount(account, structure);
+    if (account.isAdmin())
+        m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
+                              m_vault->clock()->now());
     addPage(tr("Home"), m_home);
     m_citizens->setAccount(account);
     addPage(tr("Citizens"), m_citizens);
