@@ -190,9 +190,16 @@ void SyncEngine::send(const QString &path, const QByteArray &verb, const QByteAr
     sendTo(HttpExchange::endpoint(m_settings.platformUrl, path, query), verb, body, headers, std::move(done));
 }
 
+// The whole retry / quarantine / stop policy (sync/protocol README §6), in one place. Only the platform can refuse:
+// an answer without `Relais-Platform: 1` (a proxy's 417, 403, 407 or 413 page, a captive portal's 200) never
+// quarantines an item nor stops the queue, and a refusal is the platform's problem+json, never a bare status.
 SyncEngine::Failure SyncEngine::classify(const HttpResponse &r, const QString &what) const
 {
     Failure f;
+    if (r.isFromSomethingElse()) {
+        qCWarning(lcSync) << what << "answered" << r.status << "by something else than the platform";
+        return interceptedAnswer(r);
+    }
     if (r.isNetworkFailure()) {
         f.outcome = Outcome::RetryEnd;
         f.message = tr("The connection to the platform was lost; it will be tried again later.");
@@ -200,23 +207,24 @@ SyncEngine::Failure SyncEngine::classify(const HttpResponse &r, const QString &w
         return f;
     }
     qCInfo(lcSync) << what << "answered" << r.status;
-    if (r.status == 401 || r.status == 403) {
-        f.outcome = Outcome::Stop;
-        f.message = r.problemDetail(tr("The platform no longer accepts this kiosk: an administrator must enrol it "
-                                       "again."));
-        return f;
-    }
     if (r.status == 408 || r.status == 429 || r.status >= 500) {
         f.outcome = Outcome::Retry;
         f.message = tr("The platform is busy or unavailable (error %1); it will be tried again later.").arg(r.status);
         f.retryAfterSecs = r.retryAfterSecs(m_clock->now());
         return f;
     }
-    if (r.status >= 400) {
+    if ((r.status == 401 || r.status == 403) && r.isPlatformProblem()) {
+        f.outcome = Outcome::Stop;
+        f.message = r.problemDetail(tr("The platform no longer accepts this kiosk: an administrator must enrol it "
+                                       "again."));
+        return f;
+    }
+    if (r.status >= 400 && r.status < 500 && r.isPlatformProblem()) {
         f.outcome = Outcome::Quarantine;
         f.message = r.problemDetail(tr("The platform refused this démarche (error %1).").arg(r.status));
         return f;
     }
+    // A 2xx whose body is not what the protocol says, or a 4xx without the platform's explanation.
     return unreadableAnswer();
 }
 
@@ -228,11 +236,37 @@ SyncEngine::Failure SyncEngine::unreadableAnswer() const
     return f;
 }
 
+SyncEngine::Failure SyncEngine::interceptedAnswer(const HttpResponse &r) const
+{
+    Failure f;
+    f.outcome = Outcome::Retry;
+    f.intercepted = true;
+    f.message = tr("Something on the network answered instead of the platform (HTTP %1): a proxy, a firewall or a "
+                   "Wi-Fi login page may be in the way. The démarches stay in the outbox and will be sent later.")
+                    .arg(r.status);
+    return f;
+}
+
+void SyncEngine::endRoundIntercepted(const HttpResponse &r, const QString &what)
+{
+    qCWarning(lcSync) << what << "answered" << r.status << "by something else than the platform";
+    const Failure f = interceptedAnswer(r);
+    ++m_summary.intercepted;
+    m_summary.networkProblem = f.message;
+    m_summary.online = false;
+    setOnline(false);
+    endRound(f.message);
+}
+
 void SyncEngine::checkHealth()
 {
     send(QStringLiteral("/v1/health"), "GET", {}, {}, [this](const HttpResponse &r) {
         // Anything but the platform's own 204 (a captive portal's page, a proxy's error) means "not online".
-        const bool online = !r.isNetworkFailure() && r.status == 204 && !r.header("relais-platform").isEmpty();
+        if (r.isFromSomethingElse()) {
+            endRoundIntercepted(r, QStringLiteral("health"));
+            return;
+        }
+        const bool online = r.isFromPlatform() && r.status == 204;
         m_summary.online = online;
         setOnline(online);
         if (!online) {
@@ -255,13 +289,18 @@ void SyncEngine::fetchCatalogue()
     if (!etag.isEmpty() && !verifiedCatalogue().isEmpty())
         headers.append({"If-None-Match", etag.toLatin1()});
     send(QStringLiteral("/v1/catalogue"), "GET", {}, headers, [this](const HttpResponse &r) {
+        if (r.isFromSomethingElse()) {
+            // A captive portal's page is not a catalogue with a bad signature: the platform is not online.
+            endRoundIntercepted(r, QStringLiteral("catalogue"));
+            return;
+        }
         if (r.isNetworkFailure()) {
             setOnline(false);
             endRound(tr("The connection to the platform was lost; it will be tried again later."));
             return;
         }
-        if (r.status == 401 || r.status == 403) {
-            stopQueue(classify(r, QStringLiteral("catalogue")).message);
+        if (const Failure f = classify(r, QStringLiteral("catalogue")); f.outcome == Outcome::Stop) {
+            stopQueue(f.message);
             return;
         }
         if (r.status == 200) {
@@ -366,7 +405,7 @@ void SyncEngine::learnTusOptions(std::function<void()> then)
         return;
     }
     send(QStringLiteral("/v1/uploads/"), "OPTIONS", {}, {}, [this, then](const HttpResponse &r) {
-        if (r.isNetworkFailure() || r.status < 200 || r.status >= 300) {
+        if (!r.isFromPlatform() || r.status < 200 || r.status >= 300) {
             finishItem(classify(r, QStringLiteral("tus options")));
             return;
         }
@@ -434,7 +473,7 @@ void SyncEngine::createUpload(Attachment &attachment)
          [this, attachmentId](const HttpResponse &r) {
              Attachment &current = m_attachments[m_attachmentIndex];
              const QByteArray location = r.header("location");
-             if (r.isNetworkFailure() || r.status != 201 || location.isEmpty()) {
+             if (!r.isFromPlatform() || r.status != 201 || location.isEmpty()) {
                  finishItem(classify(r, QStringLiteral("tus create")));
                  return;
              }
@@ -470,8 +509,8 @@ void SyncEngine::resumeUpload(Attachment &attachment)
 {
     sendTo(attachment.upload.url, "HEAD", {}, {{TusResumable, protocol::TusVersion}}, [this](const HttpResponse &r) {
         Attachment &current = m_attachments[m_attachmentIndex];
-        if (!r.isNetworkFailure() && (r.status == 404 || r.status == 410)) {
-            // Expired, terminated or unknown: start a new upload of the same bytes.
+        if (r.isFromPlatform() && (r.status == 404 || r.status == 410)) {
+            // Expired, terminated or unknown (the platform says so, not a proxy): start a new upload of the same bytes.
             (void)store().forgetUpload(current.info.id);
             current.upload = UploadState();
             current.uploadId.clear();
@@ -480,7 +519,7 @@ void SyncEngine::resumeUpload(Attachment &attachment)
         }
         bool ok = false;
         const qint64 offset = r.header("upload-offset").toLongLong(&ok);
-        if (r.isNetworkFailure() || r.status != 200 || !ok || offset < 0 || offset > current.info.size) {
+        if (!r.isFromPlatform() || r.status != 200 || !ok || offset < 0 || offset > current.info.size) {
             finishItem(classify(r, QStringLiteral("tus head")));
             return;
         }
@@ -542,7 +581,6 @@ void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByt
         {TusResumable, protocol::TusVersion},
         {"Upload-Offset", QByteArray::number(m_chunkOffset)},
         {"Content-Type", "application/offset+octet-stream"},
-        {"Expect", QByteArray("")},
     };
     if (m_tusChecksum)
         headers.append({"Upload-Checksum", "sha256 " + checksum});
@@ -550,7 +588,7 @@ void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByt
     const qint64 sentLength = bytes.size();
     sendTo(a.upload.url, "PATCH", bytes, headers, [this, sentOffset, sentLength](const HttpResponse &r) {
         Attachment &current = m_attachments[m_attachmentIndex];
-        if (!r.isNetworkFailure() && r.status == 204) {
+        if (r.isFromPlatform() && r.status == 204) {
             bool ok = false;
             const qint64 offset = r.header("upload-offset").toLongLong(&ok);
             if (!ok || offset != sentOffset + sentLength) {
@@ -572,12 +610,12 @@ void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByt
             sendChunk();
             return;
         }
-        if (!r.isNetworkFailure() && (r.status == 409 || r.status == 404 || r.status == 410) && m_resyncs++ < 3) {
+        if (r.isFromPlatform() && (r.status == 409 || r.status == 404 || r.status == 410) && m_resyncs++ < 3) {
             // Our offset was not the server's (a lost answer), or the upload is gone: ask again.
             resumeUpload(current);
             return;
         }
-        if (!r.isNetworkFailure() && r.status == 460) {
+        if (r.isPlatformProblem() && r.status == 460) {
             // Bytes damaged on the way: nothing was appended (chunk), or the upload was discarded (whole file).
             const auto problem = protocol::parseProblem(r.body, r.header("content-type"));
             if (problem && problem->type == QLatin1String("attachment-corrupt")) {
@@ -648,9 +686,9 @@ void SyncEngine::putSubmission()
         return;
     }
     const QByteArray body = QJsonDocument(submissionBody()).toJson(QJsonDocument::Compact);
-    send(QStringLiteral("/v1/submissions/") + m_item.uuid, "PUT", body,
-         {{"Content-Type", protocol::JsonContentType}, {"Expect", QByteArray("")}}, [this](const HttpResponse &r) {
-             if (!r.isNetworkFailure() && (r.status == 200 || r.status == 201)) {
+    send(QStringLiteral("/v1/submissions/") + m_item.uuid, "PUT", body, {{"Content-Type", protocol::JsonContentType}},
+         [this](const HttpResponse &r) {
+             if (r.isFromPlatform() && (r.status == 200 || r.status == 201)) {
                  // A receipt is the documented JSON or it is not a receipt (a proxy's page, a cut body).
                  const QJsonObject receipt = QJsonDocument::fromJson(r.body).object();
                  const bool valid =
@@ -673,14 +711,10 @@ void SyncEngine::putSubmission()
                  finishItem(Failure());
                  return;
              }
-             if (!r.isNetworkFailure() && r.status == 409) {
-                 Failure f;
-                 f.outcome = Outcome::Quarantine;
+             Failure f = classify(r, QStringLiteral("put"));
+             if (f.outcome == Outcome::Quarantine && r.status == 409)
                  f.message = tr("The platform already holds a different démarche with this number.");
-                 finishItem(f);
-                 return;
-             }
-             finishItem(classify(r, QStringLiteral("put")));
+             finishItem(f);
          });
 }
 
@@ -697,6 +731,10 @@ void SyncEngine::finishItem(const Failure &f)
         if (Status retry = s.scheduleRetry(id, f.message, m_clock->now().addMSecs(delayMs)); !retry)
             qCWarning(lcSync) << "retry of submission" << id << "could not be scheduled";
         ++m_summary.retrying;
+        if (f.intercepted) {
+            ++m_summary.intercepted;
+            m_summary.networkProblem = f.message;
+        }
         Q_EMIT itemChanged(id);
         break;
     }
@@ -734,13 +772,17 @@ void SyncEngine::pullStatus()
     send(
         QStringLiteral("/v1/submissions/status"), "GET", {}, {},
         [this, cursor](const HttpResponse &r) {
+            if (r.isFromSomethingElse()) {
+                endRoundIntercepted(r, QStringLiteral("status"));
+                return;
+            }
             if (r.isNetworkFailure()) {
                 setOnline(false);
                 endRound(tr("The connection to the platform was lost; it will be tried again later."));
                 return;
             }
-            if (r.status == 401 || r.status == 403) {
-                stopQueue(classify(r, QStringLiteral("status")).message);
+            if (const Failure f = classify(r, QStringLiteral("status")); f.outcome == Outcome::Stop) {
+                stopQueue(f.message);
                 return;
             }
             const QJsonObject page = QJsonDocument::fromJson(r.body).object();
@@ -789,6 +831,11 @@ void SyncEngine::sendJournalHead()
     SyncStore s = store();
     const auto head = s.journalHead();
     const auto succeed = [this] {
+        if (m_summary.intercepted > 0) {
+            // Some démarches met something else than the platform on the way: not a successful round.
+            endRound(m_summary.networkProblem);
+            return;
+        }
         (void)store().setValue(QLatin1String(SyncStore::LastSuccessKey), wireTime(m_clock->now()));
         endRound();
     };
@@ -802,15 +849,19 @@ void SyncEngine::sendJournalHead()
                            {QStringLiteral("hash"), QString::fromLatin1(head->hash)},
                            {QStringLiteral("at"), wireTime(m_clock->now())}};
     send(QStringLiteral("/v1/journal-heads/%1").arg(seq), "PUT", QJsonDocument(body).toJson(QJsonDocument::Compact),
-         {{"Content-Type", protocol::JsonContentType}, {"Expect", QByteArray("")}},
-         [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
+         {{"Content-Type", protocol::JsonContentType}}, [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
+             if (r.isFromSomethingElse()) {
+                 // A captive portal's 200 is no receipt: the head is sent again next round, and the round says why.
+                 endRoundIntercepted(r, QStringLiteral("journal head"));
+                 return;
+             }
              if (r.isNetworkFailure()) {
                  setOnline(false);
                  endRound(tr("The connection to the platform was lost; it will be tried again later."));
                  return;
              }
-             if (r.status == 401 || r.status == 403) {
-                 stopQueue(classify(r, QStringLiteral("journal head")).message);
+             if (const Failure f = classify(r, QStringLiteral("journal head")); f.outcome == Outcome::Stop) {
+                 stopQueue(f.message);
                  return;
              }
              if (r.status == 200 || r.status == 201) {
@@ -854,6 +905,8 @@ void SyncEngine::endRound(const QString &error)
     stopWorker();
     if (!error.isEmpty() && m_summary.error.isEmpty())
         m_summary.error = error;
+    if (m_summary.error.isEmpty() && m_summary.intercepted > 0)
+        m_summary.error = m_summary.networkProblem;
     const auto waiting = store().waitingCount();
     m_summary.waiting = waiting ? waiting.value() : 0;
     m_running = false;

@@ -41,6 +41,10 @@ struct RoundSummary
     bool catalogueUpdated = false;
     QString catalogueError; // translated
     QString error;          // translated; empty when the round went through
+    // Answers that came from something on the network instead of the platform (a proxy's error page, a captive
+    // portal): never a refusal, the items stay in the outbox. The last one's sentence, with its HTTP status.
+    int intercepted = 0;
+    QString networkProblem; // translated
 };
 
 // Delivers the outbox to the platform (DESIGN §6, sync/protocol): health, signed catalogue, each due submission
@@ -92,6 +96,7 @@ private:
         Outcome outcome = Outcome::Done;
         QString message; // translated
         qint64 retryAfterSecs = -1;
+        bool intercepted = false; // answered by something on the way, not by the platform
     };
     struct Attachment
     {
@@ -104,6 +109,8 @@ private:
     void setOnline(bool online);
     Failure classify(const HttpResponse &r, const QString &what) const;
     Failure unreadableAnswer() const; // a 2xx that is not what the protocol says: a failure, retried later
+    Failure interceptedAnswer(const HttpResponse &r) const;               // not the platform's answer: retried later
+    void endRoundIntercepted(const HttpResponse &r, const QString &what); // a round step answered by an intruder
     void send(const QString &path, const QByteArray &verb, const QByteArray &body,
               const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done,
               const QString &query = QString());
