@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcSync, "relais.sync", QtInfoMsg)
 
 namespace relais::sync {
@@ -101,6 +103,9 @@ void SyncEngine::start(bool ignoreBackoff)
         return;
     m_running = true;
     m_cancel = false;
+    m_storeBytesRead = 0;
+    m_next = Slice();
+    m_waitingForSlice = false;
     m_ignoreBackoff = ignoreBackoff;
     m_settings = settings.value();
     m_summary = RoundSummary();
@@ -554,28 +559,62 @@ void SyncEngine::sendChunk()
         return;
     }
     m_chunkOffset = a.upload.offset;
-    const qint64 length = qMin(m_chunkSize, a.upload.length - a.upload.offset);
-    const quint64 ticket = ++m_ticket;
-    ChunkReader *reader = m_reader;
-    const qint64 attachmentId = a.info.id;
-    const qint64 offset = a.upload.offset;
-    const bool checksum = m_tusChecksum;
-    const bool last = offset + length >= a.upload.length;
-    QMetaObject::invokeMethod(
-        reader, [=] { reader->read(ticket, attachmentId, offset, length, last, checksum); }, Qt::QueuedConnection);
+    // The slice read ahead is used only if it is the one the server expects now (not after a resync elsewhere).
+    if (m_next.attachmentId != a.info.id || m_next.offset != a.upload.offset || m_next.ticket != m_ticket)
+        requestChunk(a, a.upload.offset);
+    if (m_next.ready)
+        transmitChunk();
+    else
+        m_waitingForSlice = true;
 }
 
-void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByteArray &checksum, const QString &error)
+void SyncEngine::requestChunk(const Attachment &attachment, qint64 offset)
 {
-    if (ticket != m_ticket || !m_running)
+    m_next = Slice();
+    m_next.attachmentId = attachment.info.id;
+    m_next.offset = offset;
+    m_next.ticket = ++m_ticket; // a slice still on its way for another offset is ignored
+    const quint64 ticket = m_next.ticket;
+    ChunkReader *reader = m_reader;
+    const qint64 attachmentId = attachment.info.id;
+    const qint64 length = qMin(m_chunkSize, attachment.upload.length - offset);
+    const qint64 size = attachment.info.size;
+    const QByteArray sha256 = attachment.info.sha256;
+    const bool checksum = m_tusChecksum;
+    QMetaObject::invokeMethod(
+        reader, [=] { reader->read(ticket, attachmentId, offset, length, size, sha256, checksum); },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::onChunkRead(quint64 ticket, qint64 offset, const QByteArray &bytes, const QByteArray &checksum,
+                             const QString &error, qint64 storeBytes)
+{
+    if (!m_running)
         return;
-    if (!error.isEmpty()) {
+    m_storeBytesRead += storeBytes;
+    if (ticket != m_ticket || offset != m_next.offset)
+        return;
+    m_next.ready = true;
+    m_next.bytes = bytes;
+    m_next.checksum = checksum;
+    m_next.error = error;
+    if (m_waitingForSlice)
+        transmitChunk();
+}
+
+void SyncEngine::transmitChunk()
+{
+    m_waitingForSlice = false;
+    const Slice slice = std::exchange(m_next, Slice());
+    if (!slice.error.isEmpty()) {
         Failure f;
         f.outcome = Outcome::Quarantine;
-        f.message = error;
+        f.message = slice.error;
         finishItem(f);
         return;
     }
+    const QByteArray &bytes = slice.bytes;
+    const QByteArray &checksum = slice.checksum;
     Attachment &a = m_attachments[m_attachmentIndex];
     QList<QPair<QByteArray, QByteArray>> headers = {
         {TusResumable, protocol::TusVersion},
@@ -630,6 +669,9 @@ void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByt
         }
         finishItem(classify(r, QStringLiteral("tus patch")));
     });
+    // While this slice is on the wire, the next one is read and hashed on the worker thread.
+    if (sentOffset + sentLength < a.upload.length)
+        requestChunk(a, sentOffset + sentLength);
 }
 
 QJsonObject SyncEngine::submissionBody() const

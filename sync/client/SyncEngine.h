@@ -65,6 +65,8 @@ public:
     void setRequestTimeoutMs(int ms);                         // default 30000 (per request, transfer timeout)
     bool isRunning() const { return m_running; }
     QByteArray verifiedCatalogue() const; // last verified catalogue document (empty if none)
+    // Attachment bytes read from the store during the current (or last) round: tests and relais-bench.
+    qint64 storeBytesRead() const { return m_storeBytesRead; }
     // The delay before the next try after `attempts` failures: min(30 min, 10 s · 2^attempts) ± 20 %.
     static qint64 backoffMs(int attempts);
 
@@ -126,7 +128,10 @@ private:
     void createUpload(Attachment &a);
     void resumeUpload(Attachment &a);
     void sendChunk();
-    void onChunkRead(quint64 ticket, const QByteArray &bytes, const QByteArray &checksum, const QString &error);
+    void requestChunk(const Attachment &attachment, qint64 offset);
+    void onChunkRead(quint64 ticket, qint64 offset, const QByteArray &bytes, const QByteArray &checksum,
+                     const QString &error, qint64 storeBytes);
+    void transmitChunk();
     void putSubmission();
     void finishItem(const Failure &f);
     void pullStatus();
@@ -168,6 +173,20 @@ private:
     int m_attachmentIndex = 0;
     int m_resyncs = 0;
     qint64 m_chunkOffset = 0;
+    // The slice read (or being read) ahead: the next one is read and hashed while the current one is on the wire.
+    struct Slice
+    {
+        qint64 attachmentId = 0;
+        qint64 offset = -1;
+        quint64 ticket = 0;
+        bool ready = false;
+        QByteArray bytes;
+        QByteArray checksum;
+        QString error;
+    };
+    Slice m_next;
+    bool m_waitingForSlice = false; // sendChunk() found the slice it needs still being read
+    qint64 m_storeBytesRead = 0;
 };
 
 } // namespace relais::sync

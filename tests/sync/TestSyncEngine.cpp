@@ -77,6 +77,8 @@ private Q_SLOTS:
     void onlyThePlatformCanRefuse_data();
     void onlyThePlatformCanRefuse();
     void proxyRefusalOfTheTokenDoesNotStopTheQueue();
+    void nextSliceIsReadWhileOneIsOnTheWire();
+    void resumedUploadIsVerifiedBeforeItsLastSlice();
 
 private:
     std::unique_ptr<Kiosk> m_kiosk;
@@ -1061,6 +1063,77 @@ void TestSyncEngine::proxyRefusalOfTheTokenDoesNotStopTheQueue()
     const RoundSummary summary = runRound(*engine);
     QVERIFY(summary.stopped);
     QCOMPARE(summary.stoppedReason, QStringLiteral("Poste inconnu."));
+}
+
+// The next slice is read and hashed while the current one is on the wire, and the whole file's SHA-256 is computed
+// from the slices as they go: each byte is read from the store once.
+void TestSyncEngine::nextSliceIsReadWhileOneIsOnTheWire()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 chunk = 32 * 1024;
+    const QByteArray file = pdfBytes(int(chunk * 5 + 700), 31);
+    const qint64 id = k.queue(QStringLiteral("caf-a"), {file});
+    auto engine = k.engine();
+    engine->setChunkSize(chunk);
+    // Read ahead of what the platform had acknowledged when each chunk arrived there (its answer held meanwhile).
+    QList<qint64> aheadWhenArrived;
+    p.observe = [&](const RecordedRequest &r) {
+        if (r.method != "PATCH")
+            return;
+        const qint64 end = r.header("Upload-Offset").toLongLong() + r.body.size();
+        if (end < file.size())
+            (void)QTest::qWaitFor([&] { return engine->storeBytesRead() > end; }, 3000);
+        aheadWhenArrived.append(engine->storeBytesRead() - end);
+    };
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+    QCOMPARE(p.uploads.first().data, file);
+    QCOMPARE(aheadWhenArrived.size(), 6);
+    for (int i = 0; i < 5; ++i) // the next slice (the last one shorter) was ready before this one's answer
+        QCOMPARE(aheadWhenArrived.at(i), i < 4 ? chunk : qint64(700));
+    QCOMPARE(aheadWhenArrived.last(), qint64(0));
+    QCOMPARE(engine->storeBytesRead(), qint64(file.size())); // no second pass over the file
+}
+
+// After a restart the upload goes on from the server's offset; the bytes sent before are read once more so that the
+// whole file is still checked before its last slice leaves (and a damaged one never completes).
+void TestSyncEngine::resumedUploadIsVerifiedBeforeItsLastSlice()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 chunk = 32 * 1024;
+    const QByteArray file = pdfBytes(int(chunk * 3 + 100), 32);
+    const qint64 id = k.queue(QStringLiteral("caf-a"), {file});
+    const qint64 attachment = AttachmentStore(k.db(), &k.clock).list(id).value().first().id;
+    // The first round stops after the first chunk (the platform is busy).
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PATCH" && r.header("Upload-Offset").toLongLong() > 0)
+            return p.problem(503, QStringLiteral("busy"), QStringLiteral("Occupée."));
+        return std::nullopt;
+    };
+    {
+        auto engine = k.engine();
+        engine->setChunkSize(chunk);
+        QCOMPARE(runRound(*engine).retrying, 1);
+    }
+    QCOMPARE(committedOffset(k, attachment), chunk);
+    // Meanwhile the first slice, already on the platform, is damaged in the store.
+    QSqlQuery q(k.db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE attachment_chunks SET data = CAST(substr(data, 1, 10) || x'00' ||"
+                                  " substr(data, 12) AS BLOB) WHERE attachment_id = %1 AND seq = 0")
+                       .arg(attachment)));
+    p.before = nullptr;
+    p.server.clearRequests();
+    auto engine = k.engine();
+    engine->setChunkSize(chunk);
+    const RoundSummary summary = runRound(*engine);
+    QCOMPARE(summary.quarantined, 1);
+    QCOMPARE(k.state(id), QStringLiteral("quarantined"));
+    QCOMPARE(k.item(id).quarantineReason, QStringLiteral("This document is damaged in the store: add it again."));
+    QVERIFY(p.uploads.first().data.size() < file.size()); // the last slice never left
+    QCOMPARE(requestsFor(p, "PATCH", "/v1/uploads/").first().header("Upload-Offset"), QByteArray::number(chunk));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
