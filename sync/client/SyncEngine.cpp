@@ -252,25 +252,35 @@ SyncEngine::Failure SyncEngine::interceptedAnswer(const HttpResponse &r) const
     return f;
 }
 
-void SyncEngine::endRoundIntercepted(const HttpResponse &r, const QString &what)
+bool SyncEngine::roundStepFailed(const HttpResponse &r, const QString &what)
 {
-    qCWarning(lcSync) << what << "answered" << r.status << "by something else than the platform";
-    const Failure f = interceptedAnswer(r);
-    ++m_summary.intercepted;
-    m_summary.networkProblem = f.message;
-    m_summary.online = false;
-    setOnline(false);
-    endRound(f.message);
+    const Failure f = classify(r, what);
+    if (f.intercepted) {
+        ++m_summary.intercepted;
+        m_summary.networkProblem = f.message;
+        m_summary.online = false;
+        setOnline(false);
+        endRound(f.message);
+        return true;
+    }
+    if (f.outcome == Outcome::RetryEnd) {
+        setOnline(false);
+        endRound(f.message);
+        return true;
+    }
+    if (f.outcome == Outcome::Stop) {
+        stopQueue(f.message);
+        return true;
+    }
+    return false;
 }
 
 void SyncEngine::checkHealth()
 {
     send(QStringLiteral("/v1/health"), "GET", {}, {}, [this](const HttpResponse &r) {
         // Anything but the platform's own 204 (a captive portal's page, a proxy's error) means "not online".
-        if (r.isFromSomethingElse()) {
-            endRoundIntercepted(r, QStringLiteral("health"));
+        if (r.isFromSomethingElse() && roundStepFailed(r, QStringLiteral("health")))
             return;
-        }
         const bool online = r.isFromPlatform() && r.status == 204;
         m_summary.online = online;
         setOnline(online);
@@ -294,20 +304,9 @@ void SyncEngine::fetchCatalogue()
     if (!etag.isEmpty() && !verifiedCatalogue().isEmpty())
         headers.append({"If-None-Match", etag.toLatin1()});
     send(QStringLiteral("/v1/catalogue"), "GET", {}, headers, [this](const HttpResponse &r) {
-        if (r.isFromSomethingElse()) {
-            // A captive portal's page is not a catalogue with a bad signature: the platform is not online.
-            endRoundIntercepted(r, QStringLiteral("catalogue"));
+        // A captive portal's page is not a catalogue with a bad signature: the platform is not online.
+        if (roundStepFailed(r, QStringLiteral("catalogue")))
             return;
-        }
-        if (r.isNetworkFailure()) {
-            setOnline(false);
-            endRound(tr("The connection to the platform was lost; it will be tried again later."));
-            return;
-        }
-        if (const Failure f = classify(r, QStringLiteral("catalogue")); f.outcome == Outcome::Stop) {
-            stopQueue(f.message);
-            return;
-        }
         if (r.status == 200) {
             const QByteArray signature = r.header("relais-signature").trimmed();
             const bool signedByPlatform =
@@ -814,19 +813,8 @@ void SyncEngine::pullStatus()
     send(
         QStringLiteral("/v1/submissions/status"), "GET", {}, {},
         [this, cursor](const HttpResponse &r) {
-            if (r.isFromSomethingElse()) {
-                endRoundIntercepted(r, QStringLiteral("status"));
+            if (roundStepFailed(r, QStringLiteral("status")))
                 return;
-            }
-            if (r.isNetworkFailure()) {
-                setOnline(false);
-                endRound(tr("The connection to the platform was lost; it will be tried again later."));
-                return;
-            }
-            if (const Failure f = classify(r, QStringLiteral("status")); f.outcome == Outcome::Stop) {
-                stopQueue(f.message);
-                return;
-            }
             const QJsonObject page = QJsonDocument::fromJson(r.body).object();
             const QJsonValue changes = page.value(QLatin1String("changes"));
             const QJsonValue next = page.value(QLatin1String("cursor"));
@@ -892,20 +880,9 @@ void SyncEngine::sendJournalHead()
                            {QStringLiteral("at"), wireTime(m_clock->now())}};
     send(QStringLiteral("/v1/journal-heads/%1").arg(seq), "PUT", QJsonDocument(body).toJson(QJsonDocument::Compact),
          {{"Content-Type", protocol::JsonContentType}}, [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
-             if (r.isFromSomethingElse()) {
-                 // A captive portal's 200 is no receipt: the head is sent again next round, and the round says why.
-                 endRoundIntercepted(r, QStringLiteral("journal head"));
+             // A captive portal's 200 is no receipt: the head is sent again next round, and the round says why.
+             if (roundStepFailed(r, QStringLiteral("journal head")))
                  return;
-             }
-             if (r.isNetworkFailure()) {
-                 setOnline(false);
-                 endRound(tr("The connection to the platform was lost; it will be tried again later."));
-                 return;
-             }
-             if (const Failure f = classify(r, QStringLiteral("journal head")); f.outcome == Outcome::Stop) {
-                 stopQueue(f.message);
-                 return;
-             }
              if (r.status == 200 || r.status == 201) {
                  // The platform's signed word for this head: kept, it anchors the journal up to `seq`.
                  const QJsonObject o = QJsonDocument::fromJson(r.body).object();

@@ -111,8 +111,10 @@ private:
     void setOnline(bool online);
     Failure classify(const HttpResponse &r, const QString &what) const;
     Failure unreadableAnswer() const; // a 2xx that is not what the protocol says: a failure, retried later
-    Failure interceptedAnswer(const HttpResponse &r) const;               // not the platform's answer: retried later
-    void endRoundIntercepted(const HttpResponse &r, const QString &what); // a round step answered by an intruder
+    Failure interceptedAnswer(const HttpResponse &r) const; // not the platform's answer: retried later
+    // For the round's own steps (catalogue, status, journal head), after classify(): ends the round and returns true
+    // when the network failed, something else answered, or the platform stopped the kiosk.
+    bool roundStepFailed(const HttpResponse &r, const QString &what);
     void send(const QString &path, const QByteArray &verb, const QByteArray &body,
               const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done,
               const QString &query = QString());
