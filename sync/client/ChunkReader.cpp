@@ -4,36 +4,66 @@
 #include "domain/AttachmentStore.h"
 #include "store/Database.h"
 
-#include <QCryptographicHash>
 #include <QSqlDatabase>
 
 namespace relais::sync {
 
+namespace {
+
+constexpr qint64 CatchUpSlice = 4 * 1024 * 1024; // bounded memory while hashing what a resume skips
+
+} // namespace
+
 ChunkReader::ChunkReader(Database *database) : m_database(database) {}
 
-void ChunkReader::read(quint64 ticket, qint64 attachmentId, qint64 offset, qint64 length, bool last, bool withChecksum)
+void ChunkReader::read(quint64 ticket, qint64 attachmentId, qint64 offset, qint64 length, qint64 size,
+                       const QByteArray &sha256, bool withChecksum)
 {
     m_opened = true;
     AttachmentStore store(m_database->connection(), SystemClock::instance());
-    const Result<QByteArray> bytes = store.readRange(SystemAccess(), attachmentId, offset, length);
-    if (!bytes) {
-        Q_EMIT chunkRead(ticket, {}, {}, bytes.error().message);
-        return;
+    const QString damaged = AttachmentStore::tr("This document is damaged in the store: add it again.");
+    qint64 storeBytes = 0;
+    const auto fail = [&](const QString &error) {
+        m_hashedId = 0; // the running hash is not trusted after a failure
+        Q_EMIT chunkRead(ticket, offset, {}, {}, error, storeBytes);
+    };
+    if (attachmentId != m_hashedId || offset < m_hashedUpTo) {
+        m_hashedId = attachmentId;
+        m_hashedUpTo = 0;
+        m_whole.reset();
     }
+    // A resume (or a slice sent again) starts past what was hashed: hash the bytes before it first.
+    while (m_hashedUpTo < offset) {
+        const qint64 slice = qMin(CatchUpSlice, offset - m_hashedUpTo);
+        const Result<QByteArray> before = store.readRange(SystemAccess(), attachmentId, m_hashedUpTo, slice);
+        if (!before)
+            return fail(before.error().message);
+        storeBytes += before.value().size();
+        if (before.value().size() != slice)
+            return fail(damaged);
+        m_whole.addData(before.value());
+        m_hashedUpTo += slice;
+    }
+    const Result<QByteArray> bytes = store.readRange(SystemAccess(), attachmentId, offset, length);
+    if (!bytes)
+        return fail(bytes.error().message);
+    storeBytes += bytes.value().size();
     if (bytes.value().size() != length) {
         // The store holds fewer bytes than the size recorded when the upload was created.
-        Q_EMIT chunkRead(ticket, {}, {}, AttachmentStore::tr("This document is damaged in the store: add it again."));
-        return;
+        return fail(damaged);
     }
-    if (last) {
-        if (const Status whole = store.verify(SystemAccess(), attachmentId); !whole) {
-            Q_EMIT chunkRead(ticket, {}, {}, whole.message());
-            return;
-        }
+    m_whole.addData(bytes.value());
+    m_hashedUpTo += length;
+    if (offset + length >= size) {
+        // The last slice: the whole file, hashed on the way, must be the one recorded when it was added.
+        const bool whole = m_hashedUpTo == size && m_whole.result() == sha256;
+        m_hashedId = 0;
+        if (!whole)
+            return fail(damaged);
     }
     const QByteArray checksum =
         withChecksum ? QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256).toBase64() : QByteArray();
-    Q_EMIT chunkRead(ticket, bytes.value(), checksum, QString());
+    Q_EMIT chunkRead(ticket, offset, bytes.value(), checksum, QString(), storeBytes);
 }
 
 void ChunkReader::releaseConnection()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QObject>
 #include <QString>
 
@@ -19,19 +20,28 @@ class ChunkReader : public QObject
 public:
     explicit ChunkReader(Database *database);
 
-    // Called on the worker thread. With `last`, the whole file's size and SHA-256 are checked before the slice is
-    // handed over, so a document damaged in the store never finishes leaving: one extra pass per file, not per chunk.
-    void read(quint64 ticket, qint64 attachmentId, qint64 offset, qint64 length, bool last, bool withChecksum);
+    // Called on the worker thread. The whole file's SHA-256 is computed from the slices as they are read, in order
+    // (no second pass over the file), and checked against `sha256` (raw, with `size`) before the last slice is
+    // handed over, so a document damaged in the store never finishes leaving. A slice that does not follow the
+    // previous one (a resume from the server's offset) first reads what comes before it, once.
+    void read(quint64 ticket, qint64 attachmentId, qint64 offset, qint64 length, qint64 size, const QByteArray &sha256,
+              bool withChecksum);
     // Called on the worker thread just before it ends: its SQL connection goes with it.
     void releaseConnection();
 
 Q_SIGNALS:
     // `checksum` is the base64 SHA-256 of `bytes` (empty unless asked); `error` is translated, empty on success.
-    void chunkRead(quint64 ticket, const QByteArray &bytes, const QByteArray &checksum, const QString &error);
+    // `storeBytes` counts what was read from the store for this slice (catching up included).
+    void chunkRead(quint64 ticket, qint64 offset, const QByteArray &bytes, const QByteArray &checksum,
+                   const QString &error, qint64 storeBytes);
 
 private:
     Database *m_database;
     bool m_opened = false;
+    // The running hash of the attachment being read: bytes [0, m_hashedUpTo) of m_hashedId.
+    qint64 m_hashedId = 0;
+    qint64 m_hashedUpTo = 0;
+    QCryptographicHash m_whole{QCryptographicHash::Sha256};
 };
 
 } // namespace relais::sync

@@ -58,13 +58,21 @@ void Enrolment::enrol(const QUrl &platform, const QString &code, const QString &
     access::configureProxy(m_nam, m_proxy);
     QNetworkRequest request = http.request(HttpExchange::endpoint(platform, QStringLiteral("/v1/enrolments")));
     request.setRawHeader("Content-Type", protocol::JsonContentType);
-    request.setRawHeader("Expect", QByteArray(""));
     const QJsonObject body{{QStringLiteral("code"), normalised}, {QStringLiteral("device_name"), deviceName.trimmed()}};
     http.send(
         request, "POST", QJsonDocument(body).toJson(QJsonDocument::Compact), this,
         [platform, done, ca = m_platformCa](const HttpResponse &r) {
             if (const QString problem = r.transportProblem(); !problem.isEmpty()) {
                 done(makeError(ErrorCode::Io, problem));
+                return;
+            }
+            if (r.isFromSomethingElse()) {
+                // A proxy's error page or a captive portal: the platform never saw the code, nothing was refused.
+                done(makeError(ErrorCode::Io,
+                               tr("Something on the network answered instead of the platform (HTTP %1): a proxy, a "
+                                  "firewall or a Wi-Fi login page may be in the way. Check the network, then try "
+                                  "again.")
+                                   .arg(r.status)));
                 return;
             }
             if (r.isNetworkFailure()) {

@@ -25,6 +25,21 @@ bool HttpResponse::isJson() const
     return type.startsWith("application/json") || type.startsWith("application/problem+json");
 }
 
+bool HttpResponse::isFromPlatform() const
+{
+    return !isNetworkFailure() && header(protocol::PlatformHeader).trimmed() == "1";
+}
+
+bool HttpResponse::isFromSomethingElse() const
+{
+    return status != 0 && header(protocol::PlatformHeader).trimmed() != "1";
+}
+
+bool HttpResponse::isPlatformProblem() const
+{
+    return isFromPlatform() && protocol::parseProblem(body, header("content-type")).has_value();
+}
+
 QString HttpResponse::problemDetail(const QString &fallback) const
 {
     const auto problem = protocol::parseProblem(body, header("content-type"));

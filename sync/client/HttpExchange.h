@@ -31,6 +31,14 @@ struct HttpResponse
     bool isNetworkFailure() const;
     QByteArray header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
     bool isJson() const;
+    // The answer carries `Relais-Platform: 1` (sync/protocol §1): anything else came from something on the way (a
+    // proxy's error page, a captive portal), whatever its status says.
+    bool isFromPlatform() const;
+    // An HTTP answer without `Relais-Platform: 1`: a proxy (Qt reports its 407 as a proxy error), a firewall's page, a
+    // captive portal. Never the platform's word, whatever its status.
+    bool isFromSomethingElse() const;
+    // The platform's own application/problem+json: the only answer that can refuse something (§6).
+    bool isPlatformProblem() const;
     // The problem+json detail if there is one, else `fallback`.
     QString problemDetail(const QString &fallback) const;
     // What a person should know when the way to the platform failed before it could answer: a certificate that is

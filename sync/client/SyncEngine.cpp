@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QUrlQuery>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcSync, "relais.sync", QtInfoMsg)
 
 namespace relais::sync {
@@ -101,6 +103,9 @@ void SyncEngine::start(bool ignoreBackoff)
         return;
     m_running = true;
     m_cancel = false;
+    m_storeBytesRead = 0;
+    m_next = Slice();
+    m_waitingForSlice = false;
     m_ignoreBackoff = ignoreBackoff;
     m_settings = settings.value();
     m_summary = RoundSummary();
@@ -203,9 +208,16 @@ void SyncEngine::send(const QString &path, const QByteArray &verb, const QByteAr
     sendTo(HttpExchange::endpoint(m_settings.platformUrl, path, query), verb, body, headers, std::move(done));
 }
 
+// The whole retry / quarantine / stop policy (sync/protocol README §6), in one place. Only the platform can refuse:
+// an answer without `Relais-Platform: 1` (a proxy's 417, 403, 407 or 413 page, a captive portal's 200) never
+// quarantines an item nor stops the queue, and a refusal is the platform's problem+json, never a bare status.
 SyncEngine::Failure SyncEngine::classify(const HttpResponse &r, const QString &what) const
 {
     Failure f;
+    if (r.isFromSomethingElse()) {
+        qCWarning(lcSync) << what << "answered" << r.status << "by something else than the platform";
+        return interceptedAnswer(r);
+    }
     if (r.isNetworkFailure()) {
         f.outcome = Outcome::RetryEnd;
         f.message = tr("The connection to the platform was lost; it will be tried again later.");
@@ -213,23 +225,24 @@ SyncEngine::Failure SyncEngine::classify(const HttpResponse &r, const QString &w
         return f;
     }
     qCInfo(lcSync) << what << "answered" << r.status;
-    if (r.status == 401 || r.status == 403) {
-        f.outcome = Outcome::Stop;
-        f.message = r.problemDetail(tr("The platform no longer accepts this kiosk: an administrator must enrol it "
-                                       "again."));
-        return f;
-    }
     if (r.status == 408 || r.status == 429 || r.status >= 500) {
         f.outcome = Outcome::Retry;
         f.message = tr("The platform is busy or unavailable (error %1); it will be tried again later.").arg(r.status);
         f.retryAfterSecs = r.retryAfterSecs(m_clock->now());
         return f;
     }
-    if (r.status >= 400) {
+    if ((r.status == 401 || r.status == 403) && r.isPlatformProblem()) {
+        f.outcome = Outcome::Stop;
+        f.message = r.problemDetail(tr("The platform no longer accepts this kiosk: an administrator must enrol it "
+                                       "again."));
+        return f;
+    }
+    if (r.status >= 400 && r.status < 500 && r.isPlatformProblem()) {
         f.outcome = Outcome::Quarantine;
         f.message = r.problemDetail(tr("The platform refused this démarche (error %1).").arg(r.status));
         return f;
     }
+    // A 2xx whose body is not what the protocol says, or a 4xx without the platform's explanation.
     return unreadableAnswer();
 }
 
@@ -241,11 +254,47 @@ SyncEngine::Failure SyncEngine::unreadableAnswer() const
     return f;
 }
 
+SyncEngine::Failure SyncEngine::interceptedAnswer(const HttpResponse &r) const
+{
+    Failure f;
+    f.outcome = Outcome::Retry;
+    f.intercepted = true;
+    f.message = tr("Something on the network answered instead of the platform (HTTP %1): a proxy, a firewall or a "
+                   "Wi-Fi login page may be in the way. The démarches stay in the outbox and will be sent later.")
+                    .arg(r.status);
+    return f;
+}
+
+bool SyncEngine::roundStepFailed(const HttpResponse &r, const QString &what)
+{
+    const Failure f = classify(r, what);
+    if (f.intercepted) {
+        ++m_summary.intercepted;
+        m_summary.networkProblem = f.message;
+        m_summary.online = false;
+        setOnline(false);
+        endRound(f.message);
+        return true;
+    }
+    if (f.outcome == Outcome::RetryEnd) {
+        setOnline(false);
+        endRound(f.message);
+        return true;
+    }
+    if (f.outcome == Outcome::Stop) {
+        stopQueue(f.message);
+        return true;
+    }
+    return false;
+}
+
 void SyncEngine::checkHealth()
 {
     send(QStringLiteral("/v1/health"), "GET", {}, {}, [this](const HttpResponse &r) {
         // Anything but the platform's own 204 (a captive portal's page, a proxy's error) means "not online".
-        const bool online = !r.isNetworkFailure() && r.status == 204 && !r.header("relais-platform").isEmpty();
+        if (r.isFromSomethingElse() && roundStepFailed(r, QStringLiteral("health")))
+            return;
+        const bool online = r.isFromPlatform() && r.status == 204;
         m_summary.online = online;
         setOnline(online);
         if (!online) {
@@ -271,15 +320,9 @@ void SyncEngine::fetchCatalogue()
     if (!etag.isEmpty() && !verifiedCatalogue().isEmpty())
         headers.append({"If-None-Match", etag.toLatin1()});
     send(QStringLiteral("/v1/catalogue"), "GET", {}, headers, [this](const HttpResponse &r) {
-        if (r.isNetworkFailure()) {
-            setOnline(false);
-            endRound(tr("The connection to the platform was lost; it will be tried again later."));
+        // A captive portal's page is not a catalogue with a bad signature: the platform is not online.
+        if (roundStepFailed(r, QStringLiteral("catalogue")))
             return;
-        }
-        if (r.status == 401 || r.status == 403) {
-            stopQueue(classify(r, QStringLiteral("catalogue")).message);
-            return;
-        }
         if (r.status == 200) {
             const QByteArray signature = r.header("relais-signature").trimmed();
             const bool signedByPlatform =
@@ -383,7 +426,7 @@ void SyncEngine::learnTusOptions(std::function<void()> then)
         return;
     }
     send(QStringLiteral("/v1/uploads/"), "OPTIONS", {}, {}, [this, then](const HttpResponse &r) {
-        if (r.isNetworkFailure() || r.status < 200 || r.status >= 300) {
+        if (!r.isFromPlatform() || r.status < 200 || r.status >= 300) {
             finishItem(classify(r, QStringLiteral("tus options")));
             return;
         }
@@ -451,7 +494,7 @@ void SyncEngine::createUpload(Attachment &attachment)
          [this, attachmentId](const HttpResponse &r) {
              Attachment &current = m_attachments[m_attachmentIndex];
              const QByteArray location = r.header("location");
-             if (r.isNetworkFailure() || r.status != 201 || location.isEmpty()) {
+             if (!r.isFromPlatform() || r.status != 201 || location.isEmpty()) {
                  finishItem(classify(r, QStringLiteral("tus create")));
                  return;
              }
@@ -487,8 +530,8 @@ void SyncEngine::resumeUpload(Attachment &attachment)
 {
     sendTo(attachment.upload.url, "HEAD", {}, {{TusResumable, protocol::TusVersion}}, [this](const HttpResponse &r) {
         Attachment &current = m_attachments[m_attachmentIndex];
-        if (!r.isNetworkFailure() && (r.status == 404 || r.status == 410)) {
-            // Expired, terminated or unknown: start a new upload of the same bytes.
+        if (r.isFromPlatform() && (r.status == 404 || r.status == 410)) {
+            // Expired, terminated or unknown (the platform says so, not a proxy): start a new upload of the same bytes.
             (void)store().forgetUpload(current.info.id);
             current.upload = UploadState();
             current.uploadId.clear();
@@ -497,7 +540,7 @@ void SyncEngine::resumeUpload(Attachment &attachment)
         }
         bool ok = false;
         const qint64 offset = r.header("upload-offset").toLongLong(&ok);
-        if (r.isNetworkFailure() || r.status != 200 || !ok || offset < 0 || offset > current.info.size) {
+        if (!r.isFromPlatform() || r.status != 200 || !ok || offset < 0 || offset > current.info.size) {
             finishItem(classify(r, QStringLiteral("tus head")));
             return;
         }
@@ -532,34 +575,67 @@ void SyncEngine::sendChunk()
         return;
     }
     m_chunkOffset = a.upload.offset;
-    const qint64 length = qMin(m_chunkSize, a.upload.length - a.upload.offset);
-    const quint64 ticket = ++m_ticket;
-    ChunkReader *reader = m_reader;
-    const qint64 attachmentId = a.info.id;
-    const qint64 offset = a.upload.offset;
-    const bool checksum = m_tusChecksum;
-    const bool last = offset + length >= a.upload.length;
-    QMetaObject::invokeMethod(
-        reader, [=] { reader->read(ticket, attachmentId, offset, length, last, checksum); }, Qt::QueuedConnection);
+    // The slice read ahead is used only if it is the one the server expects now (not after a resync elsewhere).
+    if (m_next.attachmentId != a.info.id || m_next.offset != a.upload.offset || m_next.ticket != m_ticket)
+        requestChunk(a, a.upload.offset);
+    if (m_next.ready)
+        transmitChunk();
+    else
+        m_waitingForSlice = true;
 }
 
-void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByteArray &checksum, const QString &error)
+void SyncEngine::requestChunk(const Attachment &attachment, qint64 offset)
 {
-    if (ticket != m_ticket || !m_running)
+    m_next = Slice();
+    m_next.attachmentId = attachment.info.id;
+    m_next.offset = offset;
+    m_next.ticket = ++m_ticket; // a slice still on its way for another offset is ignored
+    const quint64 ticket = m_next.ticket;
+    ChunkReader *reader = m_reader;
+    const qint64 attachmentId = attachment.info.id;
+    const qint64 length = qMin(m_chunkSize, attachment.upload.length - offset);
+    const qint64 size = attachment.info.size;
+    const QByteArray sha256 = attachment.info.sha256;
+    const bool checksum = m_tusChecksum;
+    QMetaObject::invokeMethod(
+        reader, [=] { reader->read(ticket, attachmentId, offset, length, size, sha256, checksum); },
+        Qt::QueuedConnection);
+}
+
+void SyncEngine::onChunkRead(quint64 ticket, qint64 offset, const QByteArray &bytes, const QByteArray &checksum,
+                             const QString &error, qint64 storeBytes)
+{
+    if (!m_running)
         return;
-    if (!error.isEmpty()) {
+    m_storeBytesRead += storeBytes;
+    if (ticket != m_ticket || offset != m_next.offset)
+        return;
+    m_next.ready = true;
+    m_next.bytes = bytes;
+    m_next.checksum = checksum;
+    m_next.error = error;
+    if (m_waitingForSlice)
+        transmitChunk();
+}
+
+void SyncEngine::transmitChunk()
+{
+    m_waitingForSlice = false;
+    const Slice slice = std::exchange(m_next, Slice());
+    if (!slice.error.isEmpty()) {
         Failure f;
         f.outcome = Outcome::Quarantine;
-        f.message = error;
+        f.message = slice.error;
         finishItem(f);
         return;
     }
+    const QByteArray &bytes = slice.bytes;
+    const QByteArray &checksum = slice.checksum;
     Attachment &a = m_attachments[m_attachmentIndex];
     QList<QPair<QByteArray, QByteArray>> headers = {
         {TusResumable, protocol::TusVersion},
         {"Upload-Offset", QByteArray::number(m_chunkOffset)},
         {"Content-Type", "application/offset+octet-stream"},
-        {"Expect", QByteArray("")},
     };
     if (m_tusChecksum)
         headers.append({"Upload-Checksum", "sha256 " + checksum});
@@ -567,7 +643,7 @@ void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByt
     const qint64 sentLength = bytes.size();
     sendTo(a.upload.url, "PATCH", bytes, headers, [this, sentOffset, sentLength](const HttpResponse &r) {
         Attachment &current = m_attachments[m_attachmentIndex];
-        if (!r.isNetworkFailure() && r.status == 204) {
+        if (r.isFromPlatform() && r.status == 204) {
             bool ok = false;
             const qint64 offset = r.header("upload-offset").toLongLong(&ok);
             if (!ok || offset != sentOffset + sentLength) {
@@ -589,12 +665,12 @@ void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByt
             sendChunk();
             return;
         }
-        if (!r.isNetworkFailure() && (r.status == 409 || r.status == 404 || r.status == 410) && m_resyncs++ < 3) {
+        if (r.isFromPlatform() && (r.status == 409 || r.status == 404 || r.status == 410) && m_resyncs++ < 3) {
             // Our offset was not the server's (a lost answer), or the upload is gone: ask again.
             resumeUpload(current);
             return;
         }
-        if (!r.isNetworkFailure() && r.status == 460) {
+        if (r.isPlatformProblem() && r.status == 460) {
             // Bytes damaged on the way: nothing was appended (chunk), or the upload was discarded (whole file).
             const auto problem = protocol::parseProblem(r.body, r.header("content-type"));
             if (problem && problem->type == QLatin1String("attachment-corrupt")) {
@@ -609,6 +685,9 @@ void SyncEngine::onChunkRead(quint64 ticket, const QByteArray &bytes, const QByt
         }
         finishItem(classify(r, QStringLiteral("tus patch")));
     });
+    // While this slice is on the wire, the next one is read and hashed on the worker thread.
+    if (sentOffset + sentLength < a.upload.length)
+        requestChunk(a, sentOffset + sentLength);
 }
 
 QJsonObject SyncEngine::submissionBody() const
@@ -665,9 +744,9 @@ void SyncEngine::putSubmission()
         return;
     }
     const QByteArray body = QJsonDocument(submissionBody()).toJson(QJsonDocument::Compact);
-    send(QStringLiteral("/v1/submissions/") + m_item.uuid, "PUT", body,
-         {{"Content-Type", protocol::JsonContentType}, {"Expect", QByteArray("")}}, [this](const HttpResponse &r) {
-             if (!r.isNetworkFailure() && (r.status == 200 || r.status == 201)) {
+    send(QStringLiteral("/v1/submissions/") + m_item.uuid, "PUT", body, {{"Content-Type", protocol::JsonContentType}},
+         [this](const HttpResponse &r) {
+             if (r.isFromPlatform() && (r.status == 200 || r.status == 201)) {
                  // A receipt is the documented JSON or it is not a receipt (a proxy's page, a cut body).
                  const QJsonObject receipt = QJsonDocument::fromJson(r.body).object();
                  const bool valid =
@@ -690,14 +769,10 @@ void SyncEngine::putSubmission()
                  finishItem(Failure());
                  return;
              }
-             if (!r.isNetworkFailure() && r.status == 409) {
-                 Failure f;
-                 f.outcome = Outcome::Quarantine;
+             Failure f = classify(r, QStringLiteral("put"));
+             if (f.outcome == Outcome::Quarantine && r.status == 409)
                  f.message = tr("The platform already holds a different démarche with this number.");
-                 finishItem(f);
-                 return;
-             }
-             finishItem(classify(r, QStringLiteral("put")));
+             finishItem(f);
          });
 }
 
@@ -714,6 +789,10 @@ void SyncEngine::finishItem(const Failure &f)
         if (Status retry = s.scheduleRetry(id, f.message, m_clock->now().addMSecs(delayMs)); !retry)
             qCWarning(lcSync) << "retry of submission" << id << "could not be scheduled";
         ++m_summary.retrying;
+        if (f.intercepted) {
+            ++m_summary.intercepted;
+            m_summary.networkProblem = f.message;
+        }
         Q_EMIT itemChanged(id);
         break;
     }
@@ -751,15 +830,8 @@ void SyncEngine::pullStatus()
     send(
         QStringLiteral("/v1/submissions/status"), "GET", {}, {},
         [this, cursor](const HttpResponse &r) {
-            if (r.isNetworkFailure()) {
-                setOnline(false);
-                endRound(tr("The connection to the platform was lost; it will be tried again later."));
+            if (roundStepFailed(r, QStringLiteral("status")))
                 return;
-            }
-            if (r.status == 401 || r.status == 403) {
-                stopQueue(classify(r, QStringLiteral("status")).message);
-                return;
-            }
             const QJsonObject page = QJsonDocument::fromJson(r.body).object();
             const QJsonValue changes = page.value(QLatin1String("changes"));
             const QJsonValue next = page.value(QLatin1String("cursor"));
@@ -806,6 +878,11 @@ void SyncEngine::sendJournalHead()
     SyncStore s = store();
     const auto head = s.journalHead();
     const auto succeed = [this] {
+        if (m_summary.intercepted > 0) {
+            // Some démarches met something else than the platform on the way: not a successful round.
+            endRound(m_summary.networkProblem);
+            return;
+        }
         (void)store().setValue(QLatin1String(SyncStore::LastSuccessKey), wireTime(m_clock->now()));
         endRound();
     };
@@ -819,17 +896,10 @@ void SyncEngine::sendJournalHead()
                            {QStringLiteral("hash"), QString::fromLatin1(head->hash)},
                            {QStringLiteral("at"), wireTime(m_clock->now())}};
     send(QStringLiteral("/v1/journal-heads/%1").arg(seq), "PUT", QJsonDocument(body).toJson(QJsonDocument::Compact),
-         {{"Content-Type", protocol::JsonContentType}, {"Expect", QByteArray("")}},
-         [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
-             if (r.isNetworkFailure()) {
-                 setOnline(false);
-                 endRound(tr("The connection to the platform was lost; it will be tried again later."));
+         {{"Content-Type", protocol::JsonContentType}}, [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
+             // A captive portal's 200 is no receipt: the head is sent again next round, and the round says why.
+             if (roundStepFailed(r, QStringLiteral("journal head")))
                  return;
-             }
-             if (r.status == 401 || r.status == 403) {
-                 stopQueue(classify(r, QStringLiteral("journal head")).message);
-                 return;
-             }
              if (r.status == 200 || r.status == 201) {
                  // The platform's signed word for this head: kept, it anchors the journal up to `seq`.
                  const QJsonObject o = QJsonDocument::fromJson(r.body).object();
@@ -871,6 +941,8 @@ void SyncEngine::endRound(const QString &error)
     stopWorker();
     if (!error.isEmpty() && m_summary.error.isEmpty())
         m_summary.error = error;
+    if (m_summary.error.isEmpty() && m_summary.intercepted > 0)
+        m_summary.error = m_summary.networkProblem;
     const auto waiting = store().waitingCount();
     m_summary.waiting = waiting ? waiting.value() : 0;
     m_running = false;

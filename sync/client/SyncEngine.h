@@ -41,6 +41,10 @@ struct RoundSummary
     bool catalogueUpdated = false;
     QString catalogueError; // translated
     QString error;          // translated; empty when the round went through
+    // Answers that came from something on the network instead of the platform (a proxy's error page, a captive
+    // portal): never a refusal, the items stay in the outbox. The last one's sentence, with its HTTP status.
+    int intercepted = 0;
+    QString networkProblem; // translated
 };
 
 // Delivers the outbox to the platform (DESIGN §6, sync/protocol): health, signed catalogue, each due submission
@@ -61,6 +65,8 @@ public:
     void setRequestTimeoutMs(int ms);                         // default 30000 (per request, transfer timeout)
     bool isRunning() const { return m_running; }
     QByteArray verifiedCatalogue() const; // last verified catalogue document (empty if none)
+    // Attachment bytes read from the store during the current (or last) round: tests and relais-bench.
+    qint64 storeBytesRead() const { return m_storeBytesRead; }
     // The delay before the next try after `attempts` failures: min(30 min, 10 s · 2^attempts) ± 20 %.
     static qint64 backoffMs(int attempts);
 
@@ -92,6 +98,7 @@ private:
         Outcome outcome = Outcome::Done;
         QString message; // translated
         qint64 retryAfterSecs = -1;
+        bool intercepted = false; // answered by something on the way, not by the platform
     };
     struct Attachment
     {
@@ -104,6 +111,10 @@ private:
     void setOnline(bool online);
     Failure classify(const HttpResponse &r, const QString &what) const;
     Failure unreadableAnswer() const; // a 2xx that is not what the protocol says: a failure, retried later
+    Failure interceptedAnswer(const HttpResponse &r) const; // not the platform's answer: retried later
+    // For the round's own steps (catalogue, status, journal head), after classify(): ends the round and returns true
+    // when the network failed, something else answered, or the platform stopped the kiosk.
+    bool roundStepFailed(const HttpResponse &r, const QString &what);
     void send(const QString &path, const QByteArray &verb, const QByteArray &body,
               const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done,
               const QString &query = QString());
@@ -119,7 +130,10 @@ private:
     void createUpload(Attachment &a);
     void resumeUpload(Attachment &a);
     void sendChunk();
-    void onChunkRead(quint64 ticket, const QByteArray &bytes, const QByteArray &checksum, const QString &error);
+    void requestChunk(const Attachment &attachment, qint64 offset);
+    void onChunkRead(quint64 ticket, qint64 offset, const QByteArray &bytes, const QByteArray &checksum,
+                     const QString &error, qint64 storeBytes);
+    void transmitChunk();
     void putSubmission();
     void finishItem(const Failure &f);
     void pullStatus();
@@ -161,6 +175,20 @@ private:
     int m_attachmentIndex = 0;
     int m_resyncs = 0;
     qint64 m_chunkOffset = 0;
+    // The slice read (or being read) ahead: the next one is read and hashed while the current one is on the wire.
+    struct Slice
+    {
+        qint64 attachmentId = 0;
+        qint64 offset = -1;
+        quint64 ticket = 0;
+        bool ready = false;
+        QByteArray bytes;
+        QByteArray checksum;
+        QString error;
+    };
+    Slice m_next;
+    bool m_waitingForSlice = false; // sendChunk() found the slice it needs still being read
+    qint64 m_storeBytesRead = 0;
 };
 
 } // namespace relais::sync

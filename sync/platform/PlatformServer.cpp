@@ -217,7 +217,12 @@ void PlatformServer::missingHandler(const QHttpServerRequest &request, QTcpSocke
 
 HttpResponse PlatformServer::handle(const QHttpServerRequest &request)
 {
-    return route(request, request.url().path());
+    const QString path = request.url().path();
+    HttpResponse response = route(request, path);
+    // tus: every answer under /v1/uploads/ says its version, refusals (401, 405, 412, 460, 5xx) included.
+    if (path == QLatin1String("/v1/uploads") || path.startsWith(QLatin1String("/v1/uploads/")))
+        addTusHeaders(response);
+    return response;
 }
 
 bool PlatformServer::hasExtension(const char *name) const

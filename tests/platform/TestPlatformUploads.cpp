@@ -160,6 +160,40 @@ private Q_SLOTS:
         QCOMPARE(anonymous.status, 401);
     }
 
+    // tus: a client reads Tus-Resumable on every answer under /v1/uploads/, the refusals included.
+    void everyUploadAnswerSaysItsTusVersion()
+    {
+        const QUrl uploads = m_platform.url(QStringLiteral("/v1/uploads/"));
+        const QByteArray metadata = tusMetadata("a.pdf", "application/pdf", sha256Hex("x"), m_submission);
+        struct Case
+        {
+            const char *what;
+            Reply reply;
+            int status;
+        };
+        const QList<Case> cases = {
+            {"no token", m_http.send("POST", uploads, {}, {{"Tus-Resumable", "1.0.0"}, {"Upload-Length", "10"}}), 401},
+            {"wrong method", m_http.send("PUT", uploads, {}, {{"Authorization", bearer(m_device.token)}}), 405},
+            {"no version",
+             m_http.send(
+                 "POST", uploads, {},
+                 {{"Authorization", bearer(m_device.token)}, {"Upload-Length", "10"}, {"Upload-Metadata", metadata}}),
+             412},
+            {"empty file announced with another digest",
+             m_http.send("POST", uploads, {},
+                         {{"Authorization", bearer(m_device.token)},
+                          {"Tus-Resumable", "1.0.0"},
+                          {"Upload-Length", "0"},
+                          {"Upload-Metadata", metadata}}),
+             460},
+        };
+        for (const Case &c : cases) {
+            QVERIFY2(c.reply.status == c.status, c.what);
+            QVERIFY2(c.reply.header("Tus-Resumable") == "1.0.0", c.what);
+            QCOMPARE(c.reply.header("Relais-Platform"), QByteArray("1"));
+        }
+    }
+
     void anotherDevicesUploadDoesNotExist()
     {
         const QByteArray bytes = pdfLike(10);

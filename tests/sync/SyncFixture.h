@@ -55,6 +55,29 @@ inline QByteArray sha256Hex(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
 }
 
+// True when the request carries the header at all, even with an empty value (RecordedRequest::header() cannot tell).
+inline bool carriesHeader(const RecordedRequest &r, const QByteArray &name)
+{
+    for (const auto &h : r.headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
+// What a strict HTTP/1.1 intermediary (a corporate proxy, a filtering gateway) answers, as HTML pages without the
+// platform's header: 417 to any request carrying an Expect header (RFC 9110 §10.1.1), and its own error pages.
+inline ScriptedReply intermediaryPage(int status)
+{
+    return ScriptedReply::html(status, "<html><head><title>" + QByteArray::number(status) +
+                                           "</title></head><body>Proxy de la collectivit\xc3\xa9</body></html>");
+}
+inline std::optional<ScriptedReply> strictIntermediary(const RecordedRequest &r)
+{
+    if (carriesHeader(r, "Expect"))
+        return intermediaryPage(417);
+    return std::nullopt;
+}
+
 // A kiosk's encrypted store, opened as Alice, with a clock the test moves.
 class Kiosk
 {

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void plainHttpOnlyToLoopback();
     void malformedCodeIsRefusedBeforeAnyRequest();
     void incompleteAnswerIsRefused();
+    void intermediaryIsNotThePlatformRefusing();
     void enrolsWithRealPlatform();
 };
 
@@ -133,6 +134,43 @@ void TestEnrolment::incompleteAnswerIsRefused()
     const auto refused = enrolWith(p.url(), QStringLiteral("ABCD-EFGH-IJKL"));
     QVERIFY(!refused.ok());
     QVERIFY(!refused.message().isEmpty());
+}
+
+// A strict intermediary answers 417 to an Expect header: the kiosk sends none. Its other pages (a proxy's 403, a
+// captive portal's 200) are said to be the network's doing, never the platform refusing the code.
+void TestEnrolment::intermediaryIsNotThePlatformRefusing()
+{
+    FakePlatform p;
+    QVERIFY(p.listen());
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (auto refused = strictIntermediary(r))
+            return refused;
+        return p.withPlatform(ScriptedReply::json(
+            201, {{QStringLiteral("device_id"), QStringLiteral("6d3c7c1a-8f2b-4c8e-9a0e-2f8b3c1d4e5f")},
+                  {QStringLiteral("token"), QString::fromLatin1(p.token)},
+                  {QStringLiteral("platform_name"), QStringLiteral("Plateforme départementale")},
+                  {QStringLiteral("platform_key"), QString::fromLatin1(p.key.publicKey.toBase64())}}));
+    };
+    const auto enrolled = enrolWith(p.url(), QStringLiteral("ABCD-EFGH-IJKL"));
+    QVERIFY2(enrolled.ok(), qPrintable(enrolled.message()));
+    QVERIFY(!carriesHeader(p.server.requests().last(), "Expect"));
+
+    for (const int status : {403, 407, 413, 200}) {
+        p.before = [&](const RecordedRequest &) -> std::optional<ScriptedReply> {
+            return intermediaryPage(status);
+        };
+        const auto refused = enrolWith(p.url(), QStringLiteral("ABCD-EFGH-IJKL"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.code(), ErrorCode::Io);
+        if (status == 407) {
+            // Only a proxy answers 407: it is named, and the platform is not said to have refused anything.
+            QVERIFY2(refused.message().startsWith(QStringLiteral("The proxy refused")), qPrintable(refused.message()));
+            QVERIFY(!refused.message().contains(QStringLiteral("platform")));
+            continue;
+        }
+        QVERIFY2(refused.message().contains(QStringLiteral("HTTP %1").arg(status)), qPrintable(refused.message()));
+        QVERIFY2(!refused.message().contains(QStringLiteral("refused")), qPrintable(refused.message()));
+    }
 }
 
 void TestEnrolment::enrolsWithRealPlatform()

@@ -73,6 +73,12 @@ private Q_SLOTS:
     void olderSignedCatalogueIsRefusedAfterRestart();
     void notEnrolledDoesNothing();
     void cancelKeepsWhatWasConfirmed();
+    void strictIntermediaryGetsNoExpectHeader();
+    void onlyThePlatformCanRefuse_data();
+    void onlyThePlatformCanRefuse();
+    void proxyRefusalOfTheTokenDoesNotStopTheQueue();
+    void nextSliceIsReadWhileOneIsOnTheWire();
+    void resumedUploadIsVerifiedBeforeItsLastSlice();
 
 private:
     std::unique_ptr<Kiosk> m_kiosk;
@@ -163,7 +169,7 @@ void TestSyncEngine::firstDeliveryUploadsThenPuts()
     QCOMPARE(received.value(QStringLiteral("justificatif-1.pdf")), big);
     QCOMPARE(received.value(QStringLiteral("justificatif-2.pdf")), small);
 
-    // tus 1.0.0 on every upload request, checksums since the server offers them, Expect sent empty.
+    // tus 1.0.0 on every upload request, checksums since the server offers them, no Expect header at all.
     for (const RecordedRequest &r : p.server.requests()) {
         if (r.pathWithoutQuery().startsWith("/v1/uploads/") && r.method != "OPTIONS")
             QCOMPARE(r.header("Tus-Resumable"), QByteArray("1.0.0"));
@@ -172,8 +178,7 @@ void TestSyncEngine::firstDeliveryUploadsThenPuts()
             QCOMPARE(r.header("Upload-Checksum"),
                      "sha256 " + QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toBase64());
         }
-        if (r.method == "PATCH" || r.method == "PUT")
-            QVERIFY2(r.header("Expect").isEmpty(), r.header("Expect").constData());
+        QVERIFY2(!carriesHeader(r, "Expect"), r.method.constData());
     }
     QCOMPARE(p.count("OPTIONS", QStringLiteral("/v1/uploads/")), 1);
 
@@ -921,6 +926,214 @@ void TestSyncEngine::cancelKeepsWhatWasConfirmed()
     summary = runRound(*engine);
     QCOMPARE(summary.delivered, 1);
     QCOMPARE(p.uploads.first().data, file);
+}
+
+// A strict HTTP/1.1 intermediary answers 417 to any request carrying an Expect header, even an empty one. The kiosk
+// sends none, so everything goes through; had it sent one, the 417 page would still not be a refusal.
+void TestSyncEngine::strictIntermediaryGetsNoExpectHeader()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 withFiles = k.queue(QStringLiteral("caf-a"), {pdfBytes(90 * 1024, 7), pdfBytes(2000, 8)});
+    const qint64 plain = k.queue(QStringLiteral("caf-b"));
+    p.before = [](const RecordedRequest &r) {
+        return strictIntermediary(r);
+    };
+    auto engine = k.engine();
+    engine->setChunkSize(32 * 1024);
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.quarantined, 0);
+    QCOMPARE(summary.delivered, 2);
+    QCOMPARE(k.state(withFiles), QStringLiteral("delivered"));
+    QCOMPARE(k.state(plain), QStringLiteral("delivered"));
+    for (const RecordedRequest &r : p.server.requests())
+        QVERIFY2(!carriesHeader(r, "Expect"), qPrintable(QString::fromLatin1(r.method + ' ' + r.pathWithoutQuery())));
+}
+
+void TestSyncEngine::onlyThePlatformCanRefuse_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    const QList<QPair<QByteArray, QString>> paths = {
+        {"GET", QStringLiteral("/v1/catalogue")},        {"OPTIONS", QStringLiteral("/v1/uploads/")},
+        {"POST", QStringLiteral("/v1/uploads/")},        {"PATCH", QStringLiteral("/v1/uploads/.+")},
+        {"PUT", QStringLiteral("/v1/submissions/.+")},   {"GET", QStringLiteral("/v1/submissions/status")},
+        {"PUT", QStringLiteral("/v1/journal-heads/.+")},
+    };
+    for (const auto &path : paths)
+        for (const int status : {200, 403, 407, 413, 417})
+            QTest::addRow("%s %s %d", path.first.constData(), qPrintable(path.second), status)
+                << path.first << path.second << status;
+}
+
+// A proxy's 403, 407, 413 or 417 page and a captive portal's 200 page, on each request of a round in turn: nothing is
+// quarantined, nothing is taken for delivered, the round says what happened, and the next clean round delivers
+// everything exactly once.
+void TestSyncEngine::onlyThePlatformCanRefuse()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    p.publishCatalogue(QByteArrayLiteral("{\"format\":\"relais-catalogue\",\"version\":1,\"demarches\":[]}"));
+    const QList<qint64> ids = {k.queue(QStringLiteral("caf-a"), {pdfBytes(40 * 1024, 9)}),
+                               k.queue(QStringLiteral("caf-b"), {pdfBytes(3000, 10)})};
+    const QRegularExpression intercepted(QRegularExpression::anchoredPattern(path));
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == method && intercepted.match(QString::fromLatin1(r.pathWithoutQuery())).hasMatch())
+            return intermediaryPage(status);
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    engine->setChunkSize(16 * 1024);
+    QSignalSpy stopped(engine.get(), &SyncEngine::stopped);
+    RoundSummary summary = runRound(*engine);
+    QVERIFY(summary.error != QLatin1String("timeout"));
+    QCOMPARE(summary.quarantined, 0);
+    QVERIFY(!summary.stopped);
+    QCOMPARE(stopped.size(), 0);
+    QVERIFY(k.store().stoppedReason().isEmpty());
+    QVERIFY2(summary.catalogueError.isEmpty(), qPrintable(summary.catalogueError)); // not "badly signed"
+    // The round says what happened, with the status the intermediary gave, and is not a success.
+    QVERIFY2(summary.intercepted >= 1, qPrintable(summary.error));
+    QVERIFY2(summary.error.contains(QStringLiteral("HTTP %1").arg(status)), qPrintable(summary.error));
+    QCOMPARE(summary.networkProblem, summary.error);
+    QVERIFY(!k.store().lastSuccess().isValid());
+    const bool itemStep = method != "GET" && !path.startsWith(QLatin1String("/v1/journal-heads")); // tus, PUT
+    for (const qint64 id : ids) {
+        QVERIFY(k.state(id) != QLatin1String("quarantined"));
+        if (itemStep) {
+            // Nothing taken for delivered; the outbox row tells the administrator what answered.
+            QCOMPARE(k.state(id), QStringLiteral("sending"));
+            QVERIFY2(k.item(id).lastError.contains(QStringLiteral("HTTP %1").arg(status)),
+                     qPrintable(k.item(id).lastError));
+        }
+    }
+    if (path == QLatin1String("/v1/catalogue")) {
+        QVERIFY(!summary.online); // a captive portal there means "not online"
+        QVERIFY(engine->verifiedCatalogue().isEmpty());
+    }
+    if (path.startsWith(QLatin1String("/v1/journal-heads")))
+        QVERIFY(!k.journal()->lastReceipt().has_value()); // no receipt taken from a portal's page
+
+    // The network is clean again: everything arrives, once.
+    p.before = nullptr;
+    summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.intercepted, 0);
+    for (const qint64 id : ids) {
+        QCOMPARE(k.state(id), QStringLiteral("delivered"));
+        QVERIFY(p.submissions.contains(k.uuid(id)));
+    }
+    QCOMPARE(p.submissions.size(), 2);
+    QCOMPARE(k.journalActions().count(QStringLiteral("submission_delivered")), 2);
+    QVERIFY(k.store().lastSuccess().isValid());
+    QVERIFY(!p.journalHeads.isEmpty());
+    QCOMPARE(engine->verifiedCatalogue(), p.catalogue);
+}
+
+// A proxy's own 401 or 403 page (its login, its filter) is not the platform withdrawing the kiosk's token.
+void TestSyncEngine::proxyRefusalOfTheTokenDoesNotStopTheQueue()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 id = k.queue(QStringLiteral("caf-a"));
+    for (const int status : {401, 403}) {
+        p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+            if (r.method == "PUT" && r.pathWithoutQuery().startsWith("/v1/submissions/"))
+                return intermediaryPage(status);
+            return std::nullopt;
+        };
+        auto engine = k.engine();
+        const RoundSummary summary = runRound(*engine);
+        QVERIFY(!summary.stopped);
+        QVERIFY(k.store().stoppedReason().isEmpty());
+        QCOMPARE(k.state(id), QStringLiteral("sending"));
+    }
+    // The platform's own problem+json 401 still stops the queue.
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT")
+            return p.problem(401, QStringLiteral("unauthenticated"), QStringLiteral("Poste inconnu."));
+        return std::nullopt;
+    };
+    auto engine = k.engine();
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY(summary.stopped);
+    QCOMPARE(summary.stoppedReason, QStringLiteral("Poste inconnu."));
+}
+
+// The next slice is read and hashed while the current one is on the wire, and the whole file's SHA-256 is computed
+// from the slices as they go: each byte is read from the store once.
+void TestSyncEngine::nextSliceIsReadWhileOneIsOnTheWire()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 chunk = 32 * 1024;
+    const QByteArray file = pdfBytes(int(chunk * 5 + 700), 31);
+    const qint64 id = k.queue(QStringLiteral("caf-a"), {file});
+    auto engine = k.engine();
+    engine->setChunkSize(chunk);
+    // Read ahead of what the platform had acknowledged when each chunk arrived there (its answer held meanwhile).
+    QList<qint64> aheadWhenArrived;
+    p.observe = [&](const RecordedRequest &r) {
+        if (r.method != "PATCH")
+            return;
+        const qint64 end = r.header("Upload-Offset").toLongLong() + r.body.size();
+        if (end < file.size())
+            (void)QTest::qWaitFor([&] { return engine->storeBytesRead() > end; }, 3000);
+        aheadWhenArrived.append(engine->storeBytesRead() - end);
+    };
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+    QCOMPARE(p.uploads.first().data, file);
+    QCOMPARE(aheadWhenArrived.size(), 6);
+    for (int i = 0; i < 5; ++i) // the next slice (the last one shorter) was ready before this one's answer
+        QCOMPARE(aheadWhenArrived.at(i), i < 4 ? chunk : qint64(700));
+    QCOMPARE(aheadWhenArrived.last(), qint64(0));
+    QCOMPARE(engine->storeBytesRead(), qint64(file.size())); // no second pass over the file
+}
+
+// After a restart the upload goes on from the server's offset; the bytes sent before are read once more so that the
+// whole file is still checked before its last slice leaves (and a damaged one never completes).
+void TestSyncEngine::resumedUploadIsVerifiedBeforeItsLastSlice()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const qint64 chunk = 32 * 1024;
+    const QByteArray file = pdfBytes(int(chunk * 3 + 100), 32);
+    const qint64 id = k.queue(QStringLiteral("caf-a"), {file});
+    const qint64 attachment = AttachmentStore(k.db(), &k.clock).list(k.alice(), id).value().first().id;
+    // The first round stops after the first chunk (the platform is busy).
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PATCH" && r.header("Upload-Offset").toLongLong() > 0)
+            return p.problem(503, QStringLiteral("busy"), QStringLiteral("Occupée."));
+        return std::nullopt;
+    };
+    {
+        auto engine = k.engine();
+        engine->setChunkSize(chunk);
+        QCOMPARE(runRound(*engine).retrying, 1);
+    }
+    QCOMPARE(committedOffset(k, attachment), chunk);
+    // Meanwhile the first slice, already on the platform, is damaged in the store.
+    QSqlQuery q(k.db());
+    QVERIFY(q.exec(QStringLiteral("UPDATE attachment_chunks SET data = CAST(substr(data, 1, 10) || x'00' ||"
+                                  " substr(data, 12) AS BLOB) WHERE attachment_id = %1 AND seq = 0")
+                       .arg(attachment)));
+    p.before = nullptr;
+    p.server.clearRequests();
+    auto engine = k.engine();
+    engine->setChunkSize(chunk);
+    const RoundSummary summary = runRound(*engine);
+    QCOMPARE(summary.quarantined, 1);
+    QCOMPARE(k.state(id), QStringLiteral("quarantined"));
+    QCOMPARE(k.item(id).quarantineReason, QStringLiteral("This document is damaged in the store: add it again."));
+    QVERIFY(p.uploads.first().data.size() < file.size()); // the last slice never left
+    QCOMPARE(requestsFor(p, "PATCH", "/v1/uploads/").first().header("Upload-Offset"), QByteArray::number(chunk));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
