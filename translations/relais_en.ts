@@ -4,7 +4,7 @@
 <context>
     <name>relais::AdminCli</name>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+34"/>
+        <location filename="../app/cli/AdminCli.cpp" line="+37"/>
         <source>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entries are not anchored yet.</source>
         <translation>
             <numerusform>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entry is not anchored yet.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+361"/>
+        <location line="+373"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal: %n entry, chain intact.</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>relais::Database</name>
     <message numerus="yes">
-        <location filename="../app/store/Database.cpp" line="+419"/>
+        <location filename="../app/store/Database.cpp" line="+418"/>
         <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
             <numerusform>The store&apos;s integrity check found %n problem.</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>relais::Journal</name>
     <message numerus="yes">
-        <location filename="../app/security/Journal.cpp" line="+589"/>
+        <location filename="../app/security/Journal.cpp" line="+592"/>
         <source>The journal is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>The journal is intact: %n entry, not changed or removed.</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>relais::Vault</name>
     <message numerus="yes">
-        <location filename="../app/security/Vault.cpp" line="+251"/>
+        <location filename="../app/security/Vault.cpp" line="+252"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
@@ -223,7 +223,7 @@
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+368"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+421"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Sessions now lock after %n minute without activity.</numerusform>
@@ -255,6 +255,17 @@
         <translation>
             <numerusform>%n document not checked yet.</numerusform>
             <numerusform>%n documents not checked yet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::HomePage</name>
+    <message numerus="yes">
+        <location filename="../ui/home/HomePage.cpp" line="+48"/>
+        <source>The last backup of this store is %n day(s) old. Make one now in Administration → Backup, on a USB key kept away from this PC.</source>
+        <translation>
+            <numerusform>The last backup of this store is %n day old. Make one now in Administration → Backup, on a USB key kept away from this PC.</numerusform>
+            <numerusform>The last backup of this store is %n days old. Make one now in Administration → Backup, on a USB key kept away from this PC.</numerusform>
         </translation>
     </message>
 </context>
@@ -358,7 +369,7 @@
 <context>
     <name>relais::ui::ShellPage</name>
     <message numerus="yes">
-        <location filename="../ui/shell/ShellPage.cpp" line="+276"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+279"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform>

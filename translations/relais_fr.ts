@@ -43,7 +43,35 @@
 <context>
     <name>relais::AdminCli</name>
     <message>
-        <location filename="../app/cli/AdminCli.cpp" line="+160"/>
+        <location filename="../app/cli/AdminCli.cpp" line="+106"/>
+        <source>Usage: relais-admin COMMAND [options]
+  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
+  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
+  user passwd --login LOGIN
+  user disable --login LOGIN   (re-keys the store)
+  user role --login LOGIN --role admin|mediator|volunteer   (a lower role re-keys the store)
+  user list
+  check
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
+  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
+  enrol --platform URL --code CODE [--device-name NAME] [--ca FILE]   connect to the platform
+      (--ca: the platform&apos;s CA certificate, PEM; then trusted alone for the platform)
+  sync [--chunk-size BYTES]   one synchronisation round now, with a summary
+  backup --out FILE   an encrypted backup of the store, taken while it is in use
+  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery
+  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,
+      its password is the next line of standard input); proxy clear: the system&apos;s settings
+Options of every command that opens the store:
+  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user&apos;s data folder)
+  --as LOGIN          the account whose password (first line of standard input) opens it
+  --recovery          open it with the recovery code (first line) instead
+  --password-stdin    read passwords from standard input, one per line
+Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>The option --%1 needs a value.</source>
         <translation>L&apos;option --%1 demande une valeur.</translation>
     </message>
@@ -58,7 +86,7 @@
         <translation>Option inconnue : --%1.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Unknown command %1.</source>
         <translation>Commande inconnue : %1.</translation>
     </message>
@@ -207,11 +235,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+203"/>
         <source>Database integrity: %1</source>
         <translation>Intégrité de la base : %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-200"/>
         <source>Schema version: %1 (this program: %2).</source>
         <translation>Version du schéma : %1 (ce programme : %2).</translation>
     </message>
@@ -225,11 +254,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+195"/>
         <source>Journal: %1</source>
         <translation>Journal : %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-178"/>
         <source>Only an administrator can reset the journal&apos;s anchor.</source>
         <translation>Seul un administrateur peut réinitialiser l&apos;ancre du journal.</translation>
     </message>
@@ -287,12 +317,47 @@
         <translation>Seul un administrateur peut enrôler ce poste.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
+        <source>Cannot read the CA certificate %1.</source>
+        <translation>Impossible de lire le certificat d&apos;autorité %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Enrolled with %1 as device %2.</source>
         <translation>Poste enrôlé auprès de %1 sous le numéro %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>backup needs --out FILE.</source>
+        <translation>backup demande --out FICHIER.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup written to %1. It is encrypted like the store: keep it away from this PC, and keep an administrator&apos;s password or the recovery code to restore it.</source>
+        <translation>Sauvegarde écrite dans %1. Elle est chiffrée comme le coffre : gardez-la loin de ce PC, et gardez le mot de passe d&apos;un administrateur ou le code de secours pour la restaurer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>restore needs --in FILE and the empty --data-dir to restore into.</source>
+        <translation>restore demande --in FICHIER et le dossier vide --data-dir où restaurer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The data folder %1 already holds a store: nothing was restored over it. Restore into an empty folder.</source>
+        <translation>Le dossier des données %1 contient déjà un coffre : rien n&apos;a été restauré par-dessus. Restaurez dans un dossier vide.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Store restored in %1.</source>
+        <translation>Coffre restauré dans %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The restored store has problems (see above).</source>
+        <translation>Le coffre restauré présente des problèmes (voir ci-dessus).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>--chunk-size needs a number of bytes, at least 1024.</source>
         <translation>--chunk-size demande un nombre d&apos;octets, au moins 1024.</translation>
     </message>
@@ -332,12 +397,37 @@
         <translation>La plateforme est injoignable.</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="+8"/>
+        <source>proxy needs a subcommand: set or clear.</source>
+        <translation>proxy demande une sous-commande : set ou clear.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Only an administrator can change the proxy.</source>
+        <translation>Seul un administrateur peut changer le proxy.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Give the proxy&apos;s password on the next line of standard input.</source>
+        <translation>Donnez le mot de passe du proxy sur la ligne suivante de l&apos;entrée standard.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The platform is now reached through the proxy %1.</source>
+        <translation>La plateforme est désormais jointe via le proxy %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No proxy set: the system&apos;s proxy settings apply.</source>
+        <translation>Aucun proxy défini : les réglages de proxy du système s&apos;appliquent.</translation>
+    </message>
+    <message>
+        <location line="-272"/>
         <source>The check found problems (see above).</source>
         <translation>La vérification a trouvé des problèmes (voir ci-dessus).</translation>
     </message>
     <message numerus="yes">
-        <location line="-369"/>
+        <location line="-381"/>
         <source>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entries are not anchored yet.</source>
         <translation>
             <numerusform>Ancré par la plateforme : les entrées 1 à %1 correspondent au reçu qu&apos;elle a signé le %2 ; %n entrée plus récente n&apos;est pas encore ancrée.</numerusform>
@@ -350,48 +440,7 @@
         <translation>Pas encore ancré par la plateforme : aucun reçu signé par la plateforme n&apos;est gardé (il en revient un à chaque synchronisation une fois le poste enrôlé).</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>Usage: relais-admin COMMAND [options]
-  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
-  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
-  user passwd --login LOGIN
-  user disable --login LOGIN   (re-keys the store)
-  user role --login LOGIN --role admin|mediator|volunteer   (a lower role re-keys the store)
-  user list
-  check
-  verify-journal [--reset-anchor]
-  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
-  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
-  enrol --platform URL --code CODE [--device-name NAME]   connect to the platform
-  sync [--chunk-size BYTES]   one synchronisation round now, with a summary
-Options of every command that opens the store:
-  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user&apos;s data folder)
-  --as LOGIN          the account whose password (first line of standard input) opens it
-  --recovery          open it with the recovery code (first line) instead
-  --password-stdin    read passwords from standard input, one per line
-Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
-        <translation>Utilisation : relais-admin COMMANDE [options]
-  init --structure NOM --admin IDENTIFIANT [--display-name NOM] [--demo] --password-stdin
-  user add --login IDENTIFIANT --role admin|mediator|volunteer [--display-name NOM]
-  user passwd --login IDENTIFIANT
-  user disable --login IDENTIFIANT   (change la clé du coffre)
-  user role --login IDENTIFIANT --role admin|mediator|volunteer   (un rôle abaissé change la clé du coffre)
-  user list
-  check
-  verify-journal [--reset-anchor]
-  seed-demo --citizens N   (coffres de démonstration uniquement : personnes fictives, consentements, démarches)
-  purge [--dry-run]   appliquer maintenant les règles de conservation (--dry-run : lister ce qui est dû)
-  enrol --platform URL --code CODE [--device-name NOM]   raccorder le poste à la plateforme
-  sync [--chunk-size OCTETS]   une synchronisation maintenant, avec un bilan
-Options de toutes les commandes qui ouvrent le coffre :
-  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l&apos;utilisateur)
-  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l&apos;entrée standard) l&apos;ouvre
-  --recovery          l&apos;ouvrir plutôt avec le code de secours (première ligne)
-  --password-stdin    lire les mots de passe sur l&apos;entrée standard, un par ligne
-Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers.</translation>
-    </message>
-    <message>
-        <location line="+161"/>
+        <location line="+237"/>
         <source>user needs a subcommand: add, passwd, disable, role or list.</source>
         <translation>user demande une sous-commande : add, passwd, disable, role ou list.</translation>
     </message>
@@ -473,7 +522,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../sync/client/ChunkReader.cpp" line="+25"/>
+        <location filename="../sync/client/ChunkReader.cpp" line="+24"/>
         <source>This document is damaged in the store: add it again.</source>
         <translation>Ce document est endommagé dans le coffre : ajoutez-le de nouveau.</translation>
     </message>
@@ -482,6 +531,40 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+27"/>
         <source>This part of the document does not exist.</source>
         <translation>Cette partie du document n&apos;existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::Backup</name>
+    <message>
+        <location filename="../app/store/Backup.cpp" line="+30"/>
+        <source>This file is not a complete Relais backup (damaged, cut short, or another kind of file). Nothing was restored.</source>
+        <translation>Ce fichier n&apos;est pas une sauvegarde Relais complète (endommagée, tronquée, ou un autre type de fichier). Rien n&apos;a été restauré.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The disk is full: the backup was not written. Free some space, or choose another folder.</source>
+        <translation>Le disque est plein : la sauvegarde n&apos;a pas été écrite. Libérez de la place, ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup cannot be written in %1. Check that the folder exists and that this account may write there.</source>
+        <translation>La sauvegarde ne peut pas être écrite dans %1. Vérifiez que le dossier existe et que ce compte peut y écrire.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+4"/>
+        <source>The copy of the store cannot be read.</source>
+        <translation>La copie du coffre ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The backup file cannot be read.</source>
+        <translation>Le fichier de sauvegarde ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The data folder %1 cannot be created.</source>
+        <translation>Le dossier des données %1 ne peut pas être créé.</translation>
     </message>
 </context>
 <context>
@@ -932,7 +1015,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce coffre a été créé par une version plus récente de Relais (schéma %1 ; ce programme connaît jusqu&apos;au %2). Installez la version récente ; le coffre n&apos;a pas été modifié.</translation>
     </message>
     <message numerus="yes">
-        <location line="+183"/>
+        <location line="+182"/>
         <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
             <numerusform>La vérification d&apos;intégrité du coffre a trouvé %n problème.</numerusform>
@@ -1075,6 +1158,16 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1"/>
+        <source>Backup made</source>
+        <translation>Sauvegarde faite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store restored from a backup</source>
+        <translation>Coffre restauré depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Key file sealed</source>
         <translation>Fichier des clés scellé</translation>
     </message>
@@ -1172,6 +1265,11 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+1"/>
         <source>Kiosk enrolled with the platform</source>
         <translation>Poste enrôlé auprès de la plateforme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network proxy for the platform changed</source>
+        <translation>Proxy réseau vers la plateforme modifié</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1968,7 +2066,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Vault</name>
     <message>
-        <location filename="../app/security/Vault.cpp" line="+99"/>
+        <location filename="../app/security/Vault.cpp" line="+100"/>
         <source>A login is 2 to 32 characters: lower-case letters without accents, digits, dot, dash or underscore, starting with a letter.</source>
         <translation>Un identifiant compte de 2 à 32 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas, et commence par une lettre.</translation>
     </message>
@@ -2021,7 +2119,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le fichier des clés keyslots.json a été remplacé par un fichier d&apos;un format antérieur, sans sceau. Il n&apos;a pas été suivi et le coffre reste fermé. Restaurez le fichier depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+73"/>
+        <source>The key file keyslots.json cannot be read.</source>
+        <translation>Le fichier des clés keyslots.json ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>Ce compte est désactivé. Adressez-vous à un administrateur.</translation>
     </message>
@@ -2036,8 +2139,8 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Vous ne pouvez pas abaisser votre propre rôle.</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+173"/>
+        <location line="-355"/>
+        <location line="+205"/>
         <location line="+13"/>
         <location line="+14"/>
         <source>The store is locked.</source>
@@ -2953,7 +3056,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Donnez un nom à ce poste, par exemple « Poste 1 ».</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+32"/>
+        <source>Something on the network answered instead of the platform (HTTP %1): a proxy, a firewall or a Wi-Fi login page may be in the way. Check the network, then try again.</source>
+        <translation>Un autre équipement du réseau a répondu à la place de la plateforme (HTTP %1) : un proxy, un pare-feu ou une page de connexion Wi-Fi fait peut-être obstacle. Vérifiez le réseau, puis réessayez.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The platform cannot be reached. Check the address and the network, then try again.</source>
         <translation>La plateforme est injoignable. Vérifiez l&apos;adresse et le réseau, puis réessayez.</translation>
     </message>
@@ -2963,7 +3071,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>La plateforme a refusé l&apos;enrôlement (erreur %1).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>The platform&apos;s answer to the enrolment is incomplete: this may not be a Relais platform.</source>
         <translation>La réponse de la plateforme à l&apos;enrôlement est incomplète : ce n&apos;est peut-être pas une plateforme Relais.</translation>
     </message>
@@ -2971,52 +3079,54 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::sync::SyncEngine</name>
     <message>
-        <location filename="../sync/client/SyncEngine.cpp" line="+123"/>
+        <location filename="../sync/client/SyncEngine.cpp" line="+128"/>
         <source>The platform address must start with https://.</source>
         <translation>L&apos;adresse de la plateforme doit commencer par https://.</translation>
     </message>
     <message>
-        <location line="+75"/>
-        <location line="+62"/>
-        <location line="+480"/>
-        <location line="+70"/>
+        <location line="+95"/>
         <source>The connection to the platform was lost; it will be tried again later.</source>
         <translation>La connexion à la plateforme a été perdue ; un nouvel essai aura lieu plus tard.</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="+13"/>
         <source>The platform no longer accepts this kiosk: an administrator must enrol it again.</source>
         <translation>La plateforme n&apos;accepte plus ce poste : un administrateur doit l&apos;enrôler de nouveau.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-6"/>
         <source>The platform is busy or unavailable (error %1); it will be tried again later.</source>
         <translation>La plateforme est occupée ou indisponible (erreur %1) ; un nouvel essai aura lieu plus tard.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>The platform refused this démarche (error %1).</source>
         <translation>La plateforme a refusé cette démarche (erreur %1).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The platform&apos;s answer could not be understood; it will be tried again later.</source>
         <translation>La réponse de la plateforme est incompréhensible ; un nouvel essai aura lieu plus tard.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
+        <source>Something on the network answered instead of the platform (HTTP %1): a proxy, a firewall or a Wi-Fi login page may be in the way. The démarches stay in the outbox and will be sent later.</source>
+        <translation>Un autre équipement du réseau a répondu à la place de la plateforme (HTTP %1) : un proxy, un pare-feu ou une page de connexion Wi-Fi fait peut-être obstacle. Les démarches restent dans la boîte d&apos;envoi et partiront plus tard.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>The platform cannot be reached: the démarches stay in the outbox and will be sent later.</source>
         <translation>La plateforme est injoignable : les démarches restent dans les envois et partiront plus tard.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+60"/>
-        <location line="+414"/>
+        <location line="+6"/>
+        <location line="+54"/>
+        <location line="+450"/>
         <source>Sending was stopped.</source>
         <translation>L&apos;envoi a été arrêté.</translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-478"/>
         <source>The catalogue sent by the platform is not signed with its key: it was refused and the previous one is kept.</source>
         <translation>Le catalogue envoyé par la plateforme n&apos;est pas signé de sa clé : il a été refusé et le précédent est conservé.</translation>
     </message>
@@ -3036,12 +3146,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>La plateforme a donné une adresse d&apos;envoi sur un autre serveur ; rien n&apos;y a été envoyé. L&apos;envoi sera réessayé plus tard ; si cela continue, prévenez l&apos;administrateur de la plateforme.</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+174"/>
         <source>A document arrived damaged at the platform; it will be sent again later.</source>
         <translation>Un document est arrivé abîmé à la plateforme ; il sera renvoyé plus tard.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>The platform already holds a different démarche with this number.</source>
         <translation>La plateforme détient déjà une autre démarche sous ce numéro.</translation>
     </message>
@@ -3059,12 +3169,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le catalogue envoyé par la plateforme ramène la démarche « %1 » à la version %2 après la version %3 : il a été refusé et l&apos;actuel est conservé.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>The platform&apos;s answer to the enrolment is incomplete.</source>
         <translation>La réponse de la plateforme à l&apos;enrôlement est incomplète.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+131"/>
         <source>This démarche no longer exists.</source>
         <translation>Cette démarche n&apos;existe plus.</translation>
     </message>
@@ -3078,6 +3188,19 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+50"/>
         <source>This démarche is no longer waiting to be sent.</source>
         <translation>Cette démarche n&apos;attend plus d&apos;être envoyée.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::sync::access</name>
+    <message>
+        <location filename="../sync/client/PlatformAccess.cpp" line="+61"/>
+        <source>This file holds no certificate: give the platform&apos;s CA certificate in PEM format.</source>
+        <translation>Ce fichier ne contient aucun certificat : donnez le certificat de l&apos;autorité (CA) de la plateforme au format PEM.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A proxy address looks like http://proxy.example.org:3128 (the user name and the password are given apart).</source>
+        <translation>Une adresse de proxy ressemble à http://proxy.example.org:3128 (le nom d&apos;utilisateur et le mot de passe se donnent à part).</translation>
     </message>
 </context>
 <context>
@@ -3166,7 +3289,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AdminPage</name>
     <message>
-        <location filename="../ui/admin/AdminPage.cpp" line="+58"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+59"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -3321,7 +3444,23 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Les photos prises au téléphone sont réduites à %1 pixels sur leur plus grand côté : toujours lisibles, bien plus légères à conserver et à envoyer. Les PDF ne sont jamais modifiés.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <location line="+182"/>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>&amp;Back up now…</source>
+        <translation>Sauve&amp;garder maintenant…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An encrypted copy of the whole store, in one file, made while Relais goes on working. Save it on a USB key kept away from this PC; it restores with relais-admin restore.</source>
+        <translation>Une copie chiffrée du coffre entier, en un seul fichier, faite pendant que Relais continue de fonctionner. Enregistrez-la sur une clé USB gardée loin de ce PC ; elle se restaure avec relais-admin restore.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Quit Relais on this computer</source>
         <translation>&amp;Quitter Relais sur cet ordinateur</translation>
     </message>
@@ -3331,7 +3470,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Arrête le programme, y compris en mode kiosque. Tout est enregistré auparavant.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+40"/>
+        <source>Last backup: %1.</source>
+        <translation>Dernière sauvegarde : %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This store has never been backed up.</source>
+        <translation>Ce coffre n&apos;a jamais été sauvegardé.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
@@ -3383,7 +3532,22 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Désactiver %1 ? Cette personne ne pourra plus se connecter. Son travail reste dans le coffre.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+33"/>
+        <source>Folder for the backup</source>
+        <translation>Dossier de la sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backing up the store…</source>
+        <translation>Sauvegarde du coffre…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backup written to %1. It is encrypted like the store; keep it away from this PC.</source>
+        <translation>Sauvegarde écrite dans %1. Elle est chiffrée comme le coffre ; gardez-la loin de ce PC.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Keychain slot enabled.</source>
         <translation>Trousseau activé.</translation>
     </message>
@@ -3408,7 +3572,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Nouveau code de secours</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-57"/>
         <source>Disabling the account and changing the store&apos;s key…</source>
         <translation>Désactivation du compte et changement de la clé du coffre…</translation>
     </message>
@@ -3423,7 +3587,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ces comptes ont été créés par une version antérieure de Relais et doivent recevoir un nouveau mot de passe : %1.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+39"/>
         <source>Write down this new recovery code and keep it safe; destroy the old sheet.
 
 %1</source>
@@ -4483,7 +4647,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::EnrolmentDialog</name>
     <message>
-        <location filename="../ui/admin/EnrolmentDialog.cpp" line="+23"/>
+        <location filename="../ui/admin/EnrolmentDialog.cpp" line="+24"/>
         <source>Sync with the platform</source>
         <translation>Raccordement à la plateforme</translation>
     </message>
@@ -4524,12 +4688,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+9"/>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>&amp;Enrol</source>
         <translation>&amp;Enrôler</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-35"/>
         <source>This kiosk is not connected to a platform yet: démarches wait here.</source>
         <translation>Ce poste n&apos;est pas encore raccordé à une plateforme : les démarches attendent ici.</translation>
     </message>
@@ -4778,7 +4942,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::HomePage</name>
     <message>
-        <location filename="../ui/home/HomePage.cpp" line="+17"/>
+        <location filename="../ui/home/HomePage.cpp" line="+22"/>
         <source>Lock the session whenever you leave the desk (Ctrl+L): the citizen&apos;s file is hidden, and your work waits for you.</source>
         <translation>Verrouillez la session dès que vous quittez le poste (Ctrl+L) : le dossier de l&apos;usager est masqué et votre travail vous attend.</translation>
     </message>
@@ -4796,6 +4960,19 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+1"/>
         <source>%1 at %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>The last backup of this store is %n day(s) old. Make one now in Administration → Backup, on a USB key kept away from this PC.</source>
+        <translation>
+            <numerusform>La dernière sauvegarde de ce coffre date de %n jour. Faites-en une maintenant dans Administration → Sauvegarde, sur une clé USB gardée loin de ce PC.</numerusform>
+            <numerusform>La dernière sauvegarde de ce coffre date de %n jours. Faites-en une maintenant dans Administration → Sauvegarde, sur une clé USB gardée loin de ce PC.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This store has never been backed up. Make a backup in Administration → Backup, on a USB key kept away from this PC.</source>
+        <translation>Ce coffre n&apos;a jamais été sauvegardé. Faites une sauvegarde dans Administration → Sauvegarde, sur une clé USB gardée loin de ce PC.</translation>
     </message>
 </context>
 <context>
@@ -5952,7 +6129,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
