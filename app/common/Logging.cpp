@@ -30,10 +30,11 @@ struct LogState
     bool unwritable = false; // said once on standard error, then the file is left alone
 };
 
+// Never destroyed: a message may still come from another static's destructor at exit.
 LogState &state()
 {
-    static LogState s;
-    return s;
+    static LogState *s = new LogState;
+    return *s;
 }
 
 const char *levelName(QtMsgType type)
@@ -82,6 +83,9 @@ bool openFile(LogState &s)
     if (s.file.isOpen())
         return true;
     if (s.unwritable)
+        return false;
+    // A mistyped --data-dir must not leave a folder behind; `init` makes the folder, and the lines follow.
+    if (!QFileInfo::exists(s.settings.dataDir))
         return false;
     const QString dir = logDirectory(s.settings.dataDir);
     s.file.setFileName(QDir(dir).filePath(QLatin1String(LogFileName)));

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void initTestCase();
     void aDemoRunLeavesNoPersonalDataInTheLogs();
     void anUnwritableLogFolderDoesNotStopTheProgram();
+    void aMistypedDataFolderIsNotCreated();
     void underSystemdTheLinesAlsoGoToStandardError();
     void theKioskWritesItsLogToo();
     void filesRotateAtTheirCap();
@@ -165,6 +166,16 @@ void TestTechnicalLogs::anUnwritableLogFolderDoesNotStopTheProgram()
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY(r.out.contains(QStringLiteral("Database integrity: ok")));
     QCOMPARE(r.err.count(QStringLiteral("the technical logs cannot be written")), 1);
+}
+
+void TestTechnicalLogs::aMistypedDataFolderIsNotCreated()
+{
+    TempStoreDir dir;
+    const QString typo = dir.file(QStringLiteral("relias"));
+    const Run r = admin({QStringLiteral("check")}, typo);
+    QVERIFY(r.code != 0);
+    QVERIFY(!QFileInfo::exists(typo));
+    QVERIFY(!r.err.contains(QStringLiteral("technical logs")));
 }
 
 void TestTechnicalLogs::underSystemdTheLinesAlsoGoToStandardError()
