@@ -5,6 +5,7 @@
 #include "SyncEngine.h"
 #include "SyncStore.h"
 #include "catalogue/Catalogue.h"
+#include "common/Logging.h"
 #include "domain/DemoData.h"
 #include "domain/Retention.h"
 #include "security/Journal.h"
@@ -383,6 +384,7 @@ int AdminCli::supportBundle(const Options &o)
         return code;
     if (Status s = Diagnostics::writeSupportBundle(vault, actor, o.dataDir(), o.value("out")); !s)
         return fail(exitCodeFor(s.code()), s.message());
+    qCInfo(lcCli) << "support bundle written";
     m_out << AdminCli::tr("Support bundle written to %1 (no personal data in it).").arg(o.value("out")) << Qt::endl;
     return Ok;
 }

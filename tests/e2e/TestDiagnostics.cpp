@@ -226,7 +226,11 @@ void TestDiagnostics::supportBundleHoldsNoPersonalData()
     QVERIFY(files.contains(QStringLiteral("relais-support/logs/relais.log")));
     // What support needs: the check, the versions, the end of the logs, the platform it talks to.
     QVERIFY(content.contains(QStringLiteral("Database integrity: ok")));
-    QVERIFY(content.contains(QStringLiteral("Last sync: ")));
+    QVERIFY(content.contains(QStringLiteral("[OK] Last sync: ")));
+    // The journal checked against the receipt the platform signed at that sync.
+    QVERIFY(content.contains(
+        QRegularExpression(QStringLiteral("\\[OK\\] Last platform receipt: entries 1 to \\d+, signed on "))));
+    QVERIFY(content.contains(QStringLiteral("exit 0")));
     QVERIFY(content.contains(QStringLiteral("SQLCipher")));
     QVERIFY(content.contains(QStringLiteral("relais.cli: relais-admin ")));
     QVERIFY(content.contains(platform.url(QStringLiteral("/")).toString()));
