@@ -1,4 +1,5 @@
 // Composition root of the kiosk `relais`: the only place where core, sync and UI meet.
+#include "common/Logging.h"
 #include "common/ProcessHardening.h"
 #include "common/Translations.h"
 #include "security/Session.h"
@@ -40,11 +41,15 @@ int main(int argc, char *argv[])
     if (sodium_init() < 0)
         return 1;
     relais::installTranslations(parser.value(lang));
+    const QString dataFolder = parser.isSet(dataDir) ? parser.value(dataDir) : relais::Vault::defaultDataDir();
+    // Technical logs in the data folder, and on standard error as before (a terminal, or the journal under systemd).
+    relais::installLogging({dataFolder, true});
+    qCInfo(lcDomain) << "relais" << RELAIS_VERSION << "started, Qt" << qVersion();
     QSettings settings;
     relais::ui::Theme::apply(relais::ui::Theme::fromId(settings.value(QStringLiteral("display/theme")).toString()),
                              settings.value(QStringLiteral("display/textScale"), 100).toInt());
 
-    relais::Vault vault(parser.isSet(dataDir) ? parser.value(dataDir) : relais::Vault::defaultDataDir());
+    relais::Vault vault(dataFolder);
     relais::Session session(relais::SystemClock::instance());
     relais::ui::MainWindow window(&vault, &session);
     window.start();

@@ -1,9 +1,11 @@
 #include "AdminCli.h"
 
+#include "Diagnostics.h"
 #include "Enrolment.h"
 #include "SyncEngine.h"
 #include "SyncStore.h"
 #include "catalogue/Catalogue.h"
+#include "common/Logging.h"
 #include "domain/DemoData.h"
 #include "domain/Retention.h"
 #include "security/Journal.h"
@@ -112,6 +114,7 @@ int AdminCli::usage(const QString &problem)
                  "  user role --login LOGIN --role admin|mediator|volunteer   (a lower role re-keys the store)\n"
                  "  user list\n"
                  "  check\n"
+                 "  support-bundle --out FILE   an archive for support, without personal data\n"
                  "  verify-journal [--reset-anchor]\n"
                  "  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)\n"
                  "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
@@ -183,6 +186,8 @@ int AdminCli::run(const QStringList &arguments)
         return user(o);
     if (command == QLatin1String("check"))
         return check(o);
+    if (command == QLatin1String("support-bundle"))
+        return supportBundle(o);
     if (command == QLatin1String("verify-journal"))
         return verifyJournal(o);
     if (command == QLatin1String("seed-demo"))
@@ -375,47 +380,27 @@ int AdminCli::openStore(const Options &o, Vault &vault, Account *actor)
 int AdminCli::check(const Options &o)
 {
     Vault vault(o.dataDir());
-    if (const int code = openStore(o, vault); code != Ok)
+    Account actor;
+    if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
-    bool ok = true;
-    const KeySlots &keySlots = vault.keySlots();
-    m_out << AdminCli::tr("Key slots: %1 account(s), recovery code %2, system keychain %3.")
-                 .arg(keySlots.passwordSlots().size())
-                 .arg(keySlots.hasRecoverySlot() ? AdminCli::tr("present") : AdminCli::tr("MISSING"))
-                 .arg(keySlots.hasKeychainSlot() ? AdminCli::tr("enabled") : AdminCli::tr("not enabled"))
-          << '\n';
-    if (!keySlots.hasRecoverySlot())
-        ok = false;
-    auto accounts = vault.accounts();
-    if (accounts) {
-        for (const Account &a : accounts.value()) {
-            if (!a.disabled && !keySlots.hasPasswordSlot(a.login)) {
-                m_out << AdminCli::tr("Account %1 is active but has no key slot.").arg(a.login) << '\n';
-                ok = false;
-            }
-        }
-    }
-    if (Status s = vault.database()->integrityCheck(); s) {
-        m_out << AdminCli::tr("Database integrity: ok.") << '\n';
-    } else {
-        m_out << AdminCli::tr("Database integrity: %1").arg(s.message()) << '\n';
-        ok = false;
-    }
-    m_out << AdminCli::tr("Schema version: %1 (this program: %2).")
-                 .arg(vault.database()->schemaVersion())
-                 .arg(latestSchemaVersion())
-          << '\n';
-    const Journal::Verification v = vault.journal().verify(pinnedPlatformKey(vault));
-    if (v.intact) {
-        m_out << AdminCli::tr("Journal: %n entries, chain intact.", nullptr, static_cast<int>(v.rows)) << '\n';
-        m_out << journalAnchoring(v) << '\n';
-    } else {
-        m_out << AdminCli::tr("Journal: %1").arg(Journal::describe(v)) << '\n';
-        ok = false;
-    }
-    m_out.flush();
-    if (!ok)
+    // Warnings are printed but keep exit code 0: scripts act on errors only.
+    if (Diagnostics::writeCheckReport(vault, actor, o.dataDir(), m_out) == Diagnostics::Severity::Error)
         return fail(Failed, AdminCli::tr("The check found problems (see above)."));
+    return Ok;
+}
+
+int AdminCli::supportBundle(const Options &o)
+{
+    if (o.value("out").isEmpty())
+        return usage(AdminCli::tr("support-bundle needs --out FILE."));
+    Vault vault(o.dataDir());
+    Account actor;
+    if (const int code = openStore(o, vault, &actor); code != Ok)
+        return code;
+    if (Status s = Diagnostics::writeSupportBundle(vault, actor, o.dataDir(), o.value("out")); !s)
+        return fail(exitCodeFor(s.code()), s.message());
+    qCInfo(lcCli) << "support bundle written";
+    m_out << AdminCli::tr("Support bundle written to %1 (no personal data in it).").arg(o.value("out")) << Qt::endl;
     return Ok;
 }
 

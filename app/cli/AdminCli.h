@@ -39,6 +39,7 @@ private:
     int init(const Options &o);
     int user(const Options &o);
     int check(const Options &o);
+    int supportBundle(const Options &o);
     int verifyJournal(const Options &o);
     int seedDemo(const Options &o);
     int purge(const Options &o);
