@@ -4,7 +4,7 @@
 <context>
     <name>relais::AdminCli</name>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+37"/>
+        <location filename="../app/cli/AdminCli.cpp" line="+39"/>
         <source>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entries are not anchored yet.</source>
         <translation>
             <numerusform>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entry is not anchored yet.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+373"/>
+        <location filename="../app/cli/Diagnostics.cpp" line="+116"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal: %n entry, chain intact.</numerusform>
@@ -20,7 +20,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+3"/>
+        <source>Last platform receipt: entries 1 to %1, signed on %2; %n later entries are not anchored yet.</source>
+        <translation>
+            <numerusform>Last platform receipt: entries 1 to %1, signed on %2; %n later entry is not anchored yet.</numerusform>
+            <numerusform>Last platform receipt: entries 1 to %1, signed on %2; %n later entries are not anchored yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/cli/AdminCli.cpp" line="+384"/>
         <source>Journal: %n entries.</source>
         <translation>
             <numerusform>Journal: %n entry.</numerusform>

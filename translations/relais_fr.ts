@@ -43,35 +43,7 @@
 <context>
     <name>relais::AdminCli</name>
     <message>
-        <location filename="../app/cli/AdminCli.cpp" line="+106"/>
-        <source>Usage: relais-admin COMMAND [options]
-  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
-  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
-  user passwd --login LOGIN
-  user disable --login LOGIN   (re-keys the store)
-  user role --login LOGIN --role admin|mediator|volunteer   (a lower role re-keys the store)
-  user list
-  check
-  verify-journal [--reset-anchor]
-  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
-  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
-  enrol --platform URL --code CODE [--device-name NAME] [--ca FILE]   connect to the platform
-      (--ca: the platform&apos;s CA certificate, PEM; then trusted alone for the platform)
-  sync [--chunk-size BYTES]   one synchronisation round now, with a summary
-  backup --out FILE   an encrypted backup of the store, taken while it is in use
-  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery
-  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,
-      its password is the next line of standard input); proxy clear: the system&apos;s settings
-Options of every command that opens the store:
-  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user&apos;s data folder)
-  --as LOGIN          the account whose password (first line of standard input) opens it
-  --recovery          open it with the recovery code (first line) instead
-  --password-stdin    read passwords from standard input, one per line
-Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+63"/>
+        <location filename="../app/cli/AdminCli.cpp" line="+172"/>
         <source>The option --%1 needs a value.</source>
         <translation>L&apos;option --%1 demande une valeur.</translation>
     </message>
@@ -86,7 +58,7 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
         <translation>Option inconnue : --%1.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Unknown command %1.</source>
         <translation>Commande inconnue : %1.</translation>
     </message>
@@ -139,12 +111,12 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
     <message>
         <location line="+2"/>
         <location line="+81"/>
-        <location line="+132"/>
+        <location line="+112"/>
         <source>Passwords are read from standard input: add --password-stdin.</source>
         <translation>Les mots de passe sont lus sur l&apos;entrée standard : ajoutez --password-stdin.</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-190"/>
         <source>user %1 needs --login.</source>
         <translation>user %1 demande --login.</translation>
     </message>
@@ -199,7 +171,37 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
         <translation>Le coffre a une nouvelle clé et un nouveau code de secours (affiché une seule fois : notez-le et rangez-le en lieu sûr) :</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../app/cli/Diagnostics.cpp" line="+35"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>attention</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Program: relais-admin %1, Qt %2 (built with %3), %4.</source>
+        <translation>Programme : relais-admin %1, Qt %2 (compilé avec %3), %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SQLCipher: not found (the database library cannot encrypt).</source>
+        <translation>SQLCipher : introuvable (la bibliothèque de base de données ne sait pas chiffrer).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQLCipher: %1.</source>
+        <translation>SQLCipher : %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Key slots: %1 account(s), recovery code %2, system keychain %3.</source>
         <translation>Emplacements de clé : %1 compte(s), code de secours %2, trousseau système %3.</translation>
     </message>
@@ -229,23 +231,127 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
         <translation>Le compte %1 est actif mais n&apos;a pas d&apos;emplacement de clé.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Database integrity: ok.</source>
         <translation>Intégrité de la base : correcte.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Last platform receipt: entries 1 to %1, signed on %2; %n later entries are not anchored yet.</source>
+        <translation>
+            <numerusform>Dernier reçu de la plateforme : entrées 1 à %1, signé le %2 ; %n entrée plus récente n&apos;est pas encore ancrée.</numerusform>
+            <numerusform>Dernier reçu de la plateforme : entrées 1 à %1, signé le %2 ; %n entrées plus récentes ne sont pas encore ancrées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Last platform receipt: none (one comes back from each sync once the kiosk is enrolled).</source>
+        <translation>Dernier reçu de la plateforme : aucun (chaque synchronisation en rapporte un une fois le poste inscrit).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Queue: %1</source>
+        <translation>File d&apos;envoi : %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Queue: %1 draft(s), %2 queued, %3 sending, %4 quarantined, %5 delivered in the last 30 days.</source>
+        <translation>File d&apos;envoi : %1 brouillon(s), %2 en attente, %3 en cours d&apos;envoi, %4 en quarantaine, %5 remise(s) ces 30 derniers jours.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Oldest démarche waiting to be sent: queued on %1.</source>
+        <translation>Plus ancienne démarche en attente d&apos;envoi : mise en file le %1.</translation>
+    </message>
     <message>
         <location line="+2"/>
-        <location line="+203"/>
+        <source>No démarche is waiting to be sent.</source>
+        <translation>Aucune démarche n&apos;attend d&apos;être envoyée.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync: this kiosk is not enrolled with a platform.</source>
+        <translation>Synchronisation : ce poste n&apos;est inscrit auprès d&apos;aucune plateforme.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync stopped: %1</source>
+        <translation>Synchronisation arrêtée : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last sync: %1 with %2.</source>
+        <translation>Dernière synchronisation : %1 avec %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last sync: never.</source>
+        <translation>Dernière synchronisation : jamais.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last sync error: %1</source>
+        <translation>Dernière erreur de synchronisation : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Last backup: %1.</source>
+        <translation>Dernière sauvegarde : %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last backup: never.</source>
+        <translation>Dernière sauvegarde : jamais.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Free disk space of the data folder: unknown.</source>
+        <translation>Place libre du disque des données : inconnue.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Free disk space of the data folder: %1 of %2 (%3 %).</source>
+        <translation>Place libre du disque des données : %1 sur %2 (%3 %).</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>Sync settings: %1</source>
+        <translation>Réglages de synchronisation : %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+4"/>
+        <source>No temporary folder could be made for the support bundle.</source>
+        <translation>Aucun dossier temporaire n&apos;a pu être créé pour l&apos;archive du support.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The support bundle could not be prepared.</source>
+        <translation>L&apos;archive pour le support n&apos;a pas pu être préparée.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The support bundle could not be written to %1 (tar: %2).</source>
+        <translation>L&apos;archive pour le support n&apos;a pas pu être écrite dans %1 (tar : %2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The support bundle could not be written to %1.</source>
+        <translation>L&apos;archive pour le support n&apos;a pas pu être écrite dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/AdminCli.cpp" line="+228"/>
+        <location filename="../app/cli/Diagnostics.cpp" line="-245"/>
         <source>Database integrity: %1</source>
         <translation>Intégrité de la base : %1</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location filename="../app/cli/Diagnostics.cpp" line="-27"/>
         <source>Schema version: %1 (this program: %2).</source>
         <translation>Version du schéma : %1 (ce programme : %2).</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+33"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal : %n entrée, chaîne intacte.</numerusform>
@@ -253,8 +359,8 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
         </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+195"/>
+        <location filename="../app/cli/AdminCli.cpp" line="+4"/>
+        <location filename="../app/cli/Diagnostics.cpp" line="-3"/>
         <source>Journal: %1</source>
         <translation>Journal : %1</translation>
     </message>
@@ -264,7 +370,70 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
         <translation>Seul un administrateur peut réinitialiser l&apos;ancre du journal.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-307"/>
+        <source>Usage: relais-admin COMMAND [options]
+  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
+  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
+  user passwd --login LOGIN
+  user disable --login LOGIN   (re-keys the store)
+  user role --login LOGIN --role admin|mediator|volunteer   (a lower role re-keys the store)
+  user list
+  check
+  support-bundle --out FILE   an archive for support, without personal data
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
+  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
+  enrol --platform URL --code CODE [--device-name NAME] [--ca FILE]   connect to the platform
+      (--ca: the platform&apos;s CA certificate, PEM; then trusted alone for the platform)
+  sync [--chunk-size BYTES]   one synchronisation round now, with a summary
+  backup --out FILE   an encrypted backup of the store, taken while it is in use
+  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery
+  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,
+      its password is the next line of standard input); proxy clear: the system&apos;s settings
+Options of every command that opens the store:
+  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user&apos;s data folder)
+  --as LOGIN          the account whose password (first line of standard input) opens it
+  --recovery          open it with the recovery code (first line) instead
+  --password-stdin    read passwords from standard input, one per line
+Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
+        <translation>Utilisation : relais-admin COMMANDE [options]
+  init --structure NOM --admin IDENTIFIANT [--display-name NOM] [--demo] --password-stdin
+  user add --login IDENTIFIANT --role admin|mediator|volunteer [--display-name NOM]
+  user passwd --login IDENTIFIANT
+  user disable --login IDENTIFIANT   (change la clé du coffre)
+  user role --login IDENTIFIANT --role admin|mediator|volunteer   (un rôle abaissé change la clé du coffre)
+  user list
+  check
+  support-bundle --out FICHIER   une archive pour le support, sans donnée personnelle
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (coffres de démonstration uniquement : personnes fictives, consentements, démarches)
+  purge [--dry-run]   appliquer maintenant les règles de conservation (--dry-run : lister ce qui est dû)
+  enrol --platform URL --code CODE [--device-name NOM] [--ca FICHIER]   raccorder le poste à la plateforme
+      (--ca : le certificat de l&apos;autorité (CA) de la plateforme, PEM ; seul reconnu ensuite pour la plateforme)
+  sync [--chunk-size OCTETS]   une synchronisation maintenant, avec un bilan
+  backup --out FICHIER   une sauvegarde chiffrée du coffre, faite pendant qu&apos;il sert
+  restore --in FICHIER   dans un --data-dir vide, ouvert avec --as IDENTIFIANT ou --recovery
+  proxy set --url http://HÔTE:PORT [--user UTILISATEUR]   le proxy vers la plateforme (avec --user,
+      son mot de passe est la ligne suivante de l&apos;entrée standard) ; proxy clear : les réglages du système
+Options de toutes les commandes qui ouvrent le coffre :
+  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l&apos;utilisateur)
+  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l&apos;entrée standard) l&apos;ouvre
+  --recovery          l&apos;ouvrir plutôt avec le code de secours (première ligne)
+  --password-stdin    lire les mots de passe sur l&apos;entrée standard, un par ligne
+Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers.</translation>
+    </message>
+    <message>
+        <location line="+287"/>
+        <source>support-bundle needs --out FILE.</source>
+        <translation>support-bundle demande --out FICHIER.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Support bundle written to %1 (no personal data in it).</source>
+        <translation>Archive pour le support écrite dans %1 (sans aucune donnée personnelle).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The journal&apos;s anchor now records its current end.</source>
         <translation>L&apos;ancre du journal enregistre désormais sa fin actuelle.</translation>
     </message>
@@ -422,12 +591,12 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
         <translation>Aucun proxy défini : les réglages de proxy du système s&apos;appliquent.</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-287"/>
         <source>The check found problems (see above).</source>
         <translation>La vérification a trouvé des problèmes (voir ci-dessus).</translation>
     </message>
     <message numerus="yes">
-        <location line="-381"/>
+        <location line="-349"/>
         <source>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entries are not anchored yet.</source>
         <translation>
             <numerusform>Ancré par la plateforme : les entrées 1 à %1 correspondent au reçu qu&apos;elle a signé le %2 ; %n entrée plus récente n&apos;est pas encore ancrée.</numerusform>
@@ -440,12 +609,12 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
         <translation>Pas encore ancré par la plateforme : aucun reçu signé par la plateforme n&apos;est gardé (il en revient un à chaque synchronisation une fois le poste enrôlé).</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+240"/>
         <source>user needs a subcommand: add, passwd, disable, role or list.</source>
         <translation>user demande une sous-commande : add, passwd, disable, role ou list.</translation>
     </message>
     <message numerus="yes">
-        <location line="+164"/>
+        <location line="+144"/>
         <source>Journal intact: %n entries.</source>
         <translation>
             <numerusform>Journal intact : %n entrée.</numerusform>
@@ -1588,6 +1757,14 @@ Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or 
         <location line="+7"/>
         <source>There is no key to keep in the system keychain.</source>
         <translation>Il n&apos;y a aucune clé à conserver dans le trousseau système.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::Logging</name>
+    <message>
+        <location filename="../app/common/Logging.cpp" line="+97"/>
+        <source>%1: the technical logs cannot be written in %2 (%3); the program goes on without them.</source>
+        <translation>%1 : les journaux techniques ne peuvent pas être écrits dans %2 (%3) ; le programme continue sans eux.</translation>
     </message>
 </context>
 <context>
