@@ -3629,7 +3629,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="-176"/>
         <source>&amp;Back up now…</source>
-        <translation>Sauve&amp;garder maintenant…</translation>
+        <translation>Sauvegarder maintenant…</translation>
     </message>
     <message>
         <location line="+2"/>
