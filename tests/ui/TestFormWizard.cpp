@@ -6,6 +6,7 @@
 #include "TestStore.h"
 #include "UiFind.h"
 
+#include "catalogue/Validators.h"
 #include "common/Translations.h"
 #include "domain/AttachmentStore.h"
 #include "domain/DraftEditor.h"
@@ -15,6 +16,7 @@
 #include "forms/AttachmentPreview.h"
 #include "forms/DemarchesPage.h"
 #include "forms/FormWizard.h"
+#include "forms/GroupFieldEditor.h"
 #include "security/Journal.h"
 #include "security/Session.h"
 #include "security/Vault.h"
@@ -25,7 +27,9 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDirIterator>
+#include <QGroupBox>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +41,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QXmlStreamReader>
 
 using namespace relais;
 using namespace relais::test;
@@ -47,6 +52,69 @@ const QString Demarche = QStringLiteral("caf-changement-adresse");
 const QString ValidNir = QStringLiteral("2 53 07 2A 073 004 43");
 const QString WrongKeyNir = QStringLiteral("2 53 07 2A 073 004 44");
 const QString ValidIban = QStringLiteral("FR76 3000 6000 0112 3456 7890 189");
+
+// The English source texts of the project that French translates into something else ("Number and street"): seen
+// on a French screen, they are English left behind. Mnemonics dropped; texts with a placeholder cannot be matched.
+QSet<QString> englishSourcesTranslatedDifferently()
+{
+    QFile ts(QStringLiteral(RELAIS_SOURCE_DIR "/translations/relais_fr.ts"));
+    if (!ts.open(QIODevice::ReadOnly))
+        return {};
+    QSet<QString> english;
+    QSet<QString> french; // "Documents" is French too: the same word is no English left behind
+    QXmlStreamReader xml(&ts);
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            QString plain = source;
+            plain.remove(QLatin1Char('&'));
+            if (!translation.isEmpty() && translation != source && !plain.contains(QLatin1Char('%')) &&
+                plain.size() > 1)
+                english.insert(plain);
+            french.insert(translation.remove(QLatin1Char('&')));
+        }
+    }
+    return english - french;
+}
+
+// Every text a person sees or hears on `root` and below, hidden parts included (answers open them).
+QStringList textsShown(QWidget *root)
+{
+    QStringList texts;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        texts << w->toolTip() << w->accessibleName() << w->accessibleDescription();
+        if (auto *label = qobject_cast<QLabel *>(w))
+            texts << label->text();
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            texts << button->text();
+        if (auto *edit = qobject_cast<QLineEdit *>(w))
+            texts << edit->placeholderText();
+        if (auto *box = qobject_cast<QGroupBox *>(w))
+            texts << box->title();
+        if (auto *combo = qobject_cast<QComboBox *>(w))
+            for (int i = 0; i < combo->count(); ++i)
+                texts << combo->itemText(i);
+    }
+    QStringList parts;
+    for (QString text : std::as_const(texts)) {
+        text.remove(QLatin1Char('&'));
+        if (text.isEmpty())
+            continue;
+        parts << text;
+        // "Question : part", the accessible name of one part of an answer
+        if (text.contains(QLatin1String(" : ")))
+            parts << text.split(QStringLiteral(" : "));
+    }
+    return parts;
+}
 
 QByteArray pdfWith(const QByteArray &marker)
 {
@@ -94,6 +162,8 @@ private Q_SLOTS:
     void draftIsSavedWithinASecondAndReopensAtItsStep();
     void scannedDocumentIsAttachedPreviewedAndLeavesTheScanFolder();
     void photoIsScaledDownBeforeItIsStored();
+    void everyBundledDemarcheIsShownInFrench();
+    void impossibleDateSaysItDoesNotExist();
     void mnemonicsAreUniqueOnEachScreen_data();
     void mnemonicsAreUniqueOnEachScreen();
 };
@@ -448,6 +518,56 @@ void TestFormWizard::photoIsScaledDownBeforeItIsStored()
     const QImage kept = QImage::fromData(bytes);
     QCOMPARE(qMax(kept.width(), kept.height()), 2000);
     QVERIFY(bytes.size() < QFileInfo(path).size());
+}
+
+// A French kiosk shows a French form: every bundled démarche, every step, every part of every answer.
+void TestFormWizard::everyBundledDemarcheIsShownInFrench()
+{
+    const QSet<QString> english = englishSourcesTranslatedDifferently();
+    QVERIFY(english.contains(QStringLiteral("Number and street")));
+    installTranslations(QStringLiteral("fr")); // as the kiosk does at start, before any window
+    openShell();
+    const QVector<catalogue::DemarchePtr> &all = m_shell->catalogue().current().demarches();
+    QCOMPARE(all.size(), QDir(QStringLiteral(RELAIS_SOURCE_DIR "/resources/catalogue/demarches"))
+                             .entryList({QStringLiteral("*.json")}, QDir::Files)
+                             .size());
+    QStringList leftInEnglish;
+    for (const catalogue::DemarchePtr &d : all) {
+        QVERIFY2(page()->start(d->id), qPrintable(d->id));
+        ui::FormWizard *w = wizard();
+        // One entry in each repeated group, so that its answers are on screen too.
+        for (ui::GroupFieldEditor *group : w->findChildren<ui::GroupFieldEditor *>())
+            group->addButton()->click();
+        QStringList texts = textsShown(w);
+        for (const QString &step : w->steps()) {
+            w->goToStep(step);
+            texts << textsShown(w);
+        }
+        for (const QString &text : std::as_const(texts))
+            if (english.contains(text))
+                leftInEnglish << d->id + QLatin1String(": ") + text;
+        page()->leave();
+    }
+    leftInEnglish.removeDuplicates();
+    installTranslations(QStringLiteral("en"));
+    QVERIFY2(leftInEnglish.isEmpty(), qPrintable(leftInEnglish.join(QLatin1Char('\n'))));
+}
+
+// 31/02/1980 is typed the right way; what is wrong is the date itself, and the mediator is told so.
+void TestFormWizard::impossibleDateSaysItDoesNotExist()
+{
+    openShell();
+    startByKeyboard();
+    ui::FormWizard *w = wizard();
+    w->goToStep(QStringLiteral("nouvelle_adresse"));
+    auto *moved = findByAccessibleName<QLineEdit>(w, QStringLiteral("Moving-in date"));
+    QVERIFY(moved);
+    moved->setFocus();
+    typeHere(QStringLiteral("29/02/2023"));
+    press(Qt::Key_Tab);
+    auto *error = w->findChild<QLabel *>(QStringLiteral("error:date_emmenagement"));
+    QVERIFY(error && error->isVisible());
+    QCOMPARE(error->text(), catalogue::Validators::tr("This date does not exist: check the day and the month."));
 }
 
 void TestFormWizard::mnemonicsAreUniqueOnEachScreen_data()
