@@ -7,6 +7,7 @@
 #include "UiFind.h"
 
 #include "catalogue/Validators.h"
+#include "common/Keyboard.h"
 #include "common/Translations.h"
 #include "domain/AttachmentStore.h"
 #include "domain/DraftEditor.h"
@@ -164,6 +165,7 @@ private Q_SLOTS:
     void photoIsScaledDownBeforeItIsStored();
     void everyBundledDemarcheIsShownInFrench();
     void impossibleDateSaysItDoesNotExist();
+    void keyboardAloneSearchesChoosesAndPresses();
     void mnemonicsAreUniqueOnEachScreen_data();
     void mnemonicsAreUniqueOnEachScreen();
 };
@@ -172,6 +174,7 @@ void TestFormWizard::initTestCase()
 {
     installTranslations(QStringLiteral("en"));
     ui::Theme::apply(ui::ThemeKind::Standard, 100);
+    ui::installKeyboardConventions(qApp); // as the kiosk's window does
 }
 
 void TestFormWizard::init()
@@ -568,6 +571,49 @@ void TestFormWizard::impossibleDateSaysItDoesNotExist()
     auto *error = w->findChild<QLabel *>(QStringLiteral("error:date_emmenagement"));
     QVERIFY(error && error->isVisible());
     QCOMPARE(error->text(), catalogue::Validators::tr("This date does not exist: check the day and the month."));
+}
+
+// Down from the search reaches the démarches found; arrows choose an answer; Enter presses the focused button.
+void TestFormWizard::keyboardAloneSearchesChoosesAndPresses()
+{
+    openShell();
+    page()->searchField()->setFocus();
+    typeHere(QStringLiteral("change of address to the"));
+    press(Qt::Key_Down);
+    QTreeWidget *tree = page()->catalogueList();
+    QCOMPARE(focused(), tree);
+    QVERIFY(tree->currentItem());
+    QCOMPARE(tree->currentItem()->data(0, Qt::UserRole).toString(), Demarche);
+    press(Qt::Key_Return);
+    QVERIFY(wizard());
+
+    // A radio group with nothing chosen: Down chooses the next answer, Up the one before, and the draft has it.
+    ui::FormWizard *w = wizard();
+    w->goToStep(QStringLiteral("nouvelle_adresse"));
+    auto *tenant = findByAccessibleName<QRadioButton>(w, QStringLiteral("In this home, you are : Tenant"));
+    QVERIFY(tenant && !tenant->isChecked());
+    tenant->setFocus();
+    press(Qt::Key_Down);
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("In this home, you are : Owner or buying"));
+    QVERIFY(qobject_cast<QRadioButton *>(focused())->isChecked());
+    QCOMPARE(w->draft()->engine().value(QStringLiteral("occupation")).toString(), QStringLiteral("proprietaire"));
+    press(Qt::Key_Up);
+    QCOMPARE(focused(), tenant);
+    QVERIFY(tenant->isChecked());
+    QCOMPARE(w->draft()->engine().value(QStringLiteral("occupation")).toString(), QStringLiteral("locataire"));
+    QVERIFY(w->editor(QStringLiteral("loyer"))->isVisible()); // what the answer opens, opens
+
+    // Enter on a focused button presses it, as Space does: "Close" keeps the draft and closes the form.
+    w->closeButton()->setFocus();
+    press(Qt::Key_Return);
+    QVERIFY(!wizard());
+    QCOMPARE(page()->draftList()->count(), 1);
+    QCOMPARE(focused(), page()->draftList());
+    page()->draftList()->setCurrentRow(0);
+    press(Qt::Key_Tab); // to "Resume this draft"
+    QCOMPARE(focused(), page()->resumeButton());
+    press(Qt::Key_Enter);
+    QVERIFY(wizard());
 }
 
 void TestFormWizard::mnemonicsAreUniqueOnEachScreen_data()

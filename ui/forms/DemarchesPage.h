@@ -88,6 +88,8 @@ Q_SIGNALS:
 private:
     void fillCatalogue();
     void filter(const QString &text);
+    // The first démarche the search leaves shown gets the keyboard; false when none is shown.
+    bool goToFirstFound();
     void open(std::unique_ptr<DraftEditor> draft);
     void closeForm();
     void formSent(qint64 submissionId);
