@@ -264,9 +264,16 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     QCOMPARE(focused(), claimant);
     saveScreenshot(m_shell.get(), QStringLiteral("22-form-errors"));
 
-    // The error follows the typing and goes once the answer is right.
+    const auto summary = [](int n) {
+        return ui::FormWizard::tr("%n answer(s) need your attention before going on.", nullptr, n);
+    };
+    QCOMPARE(w->pageError()->text(), summary(2));
+
+    // The error follows the typing and goes once the answer is right; so does the count above the buttons.
     typeHere(QStringLiteral("1234567"));
     QVERIFY(!claimantError->isVisible());
+    QCOMPARE(w->pageError()->text(), summary(1));
+    QVERIFY(w->pageError()->isVisible());
     press(Qt::Key_Tab);
     typeHere(WrongKeyNir);
     press(Qt::Key_Tab); // leaving a wrong answer says what is wrong, in plain words, right there
@@ -277,6 +284,7 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     press(Qt::Key_A, Qt::ControlModifier);
     typeHere(ValidNir);
     QVERIFY(!nirError->isVisible());
+    QVERIFY(!w->pageError()->isVisible());
     next(QStringLiteral("nouvelle_adresse"));
     QVERIFY(w->progressLabel()->text().contains(QStringLiteral("New address")));
 
@@ -377,7 +385,15 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     pressMnemonic(Qt::Key_S);
     QVERIFY(!wizard());
     QVERIFY(page()->message()->isVisible());
-    QVERIFY(page()->message()->text().contains(QStringLiteral("in the queue")));
+    // No platform seen yet: it leaves at the next connection. Once the platform answers, the sentence follows.
+    const QString title = QStringLiteral("Report a change of address to the CAF");
+    QCOMPARE(page()->message()->text(),
+             ui::DemarchesPage::tr("“%1” is in the queue: it will be sent to the organisation at the next connection.")
+                 .arg(title));
+    page()->setOnline(true);
+    QCOMPARE(page()->message()->text(),
+             ui::DemarchesPage::tr("“%1” is in the queue: it will be sent to the organisation within a few minutes.")
+                 .arg(title));
     QCOMPARE(page()->draftList()->count(), 0);
     const Submission sent = stored(id);
     QCOMPARE(sent.state, QStringLiteral("queued"));

@@ -498,12 +498,29 @@ void DemarchesPage::formSent(qint64)
 {
     const QString title = m_wizard->draft()->engine().demarche().title.text(catalogueLanguage());
     closeForm();
-    m_message->setText(
-        tr("“%1” is in the queue: it will be sent to the organisation at the next connection.").arg(title));
+    m_queuedTitle = title;
+    showQueuedMessage();
     m_message->show();
     QAccessibleEvent event(m_message, QAccessible::Alert);
     QAccessible::updateAccessibility(&event);
     m_catalogue->setFocus();
+}
+
+void DemarchesPage::setOnline(bool online)
+{
+    m_online = online;
+    if (!m_message->isHidden() && !m_queuedTitle.isEmpty())
+        showQueuedMessage();
+}
+
+void DemarchesPage::showQueuedMessage()
+{
+    // "At the next connection" is only true while there is none: online, the next round takes it.
+    m_message->setText(
+        m_online
+            ? tr("“%1” is in the queue: it will be sent to the organisation within a few minutes.").arg(m_queuedTitle)
+            : tr("“%1” is in the queue: it will be sent to the organisation at the next connection.")
+                  .arg(m_queuedTitle));
 }
 
 } // namespace relais::ui

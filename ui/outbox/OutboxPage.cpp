@@ -220,11 +220,10 @@ void OutboxPage::roundFinished(const sync::RoundSummary &summary)
         text = tr("Synchronisation stopped: %1 An administrator must enrol this kiosk again (Administration).")
                    .arg(summary.stoppedReason);
     } else if (!summary.online) {
+        // The engine's own sentence already says what happened and that it will try again: said once, not nested.
         text = summary.error.isEmpty()
                    ? tr("The platform cannot be reached. The démarches wait here safely and will leave on their own.")
-                   : tr("The platform cannot be reached (%1). The démarches wait here safely and will leave on their "
-                        "own.")
-                         .arg(summary.error);
+                   : summary.error;
     } else {
         text = tr("Synchronised at %1: %n démarche(s) delivered", nullptr, summary.delivered)
                    .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));

@@ -1,5 +1,7 @@
 #include "ShellPage.h"
 
+#include "SyncEngine.h"
+
 #include "admin/AdminPage.h"
 #include "citizens/CitizensPage.h"
 #include "common/Logging.h"
@@ -197,6 +199,13 @@ bool ShellPage::eventFilter(QObject *watched, QEvent *event)
 void ShellPage::setEngine(sync::SyncEngine *engine)
 {
     m_outbox->setEngine(engine);
+    m_demarches->setOnline(false); // until the engine has seen the platform
+    if (engine) {
+        connect(engine, &sync::SyncEngine::onlineChanged, m_demarches, &DemarchesPage::setOnline);
+        connect(engine, &sync::SyncEngine::finished, m_demarches, [this](const sync::RoundSummary &summary) {
+            m_demarches->setOnline(summary.online && !summary.stopped);
+        });
+    }
 }
 
 void ShellPage::applyPlatformCatalogue(const QByteArray &document)
