@@ -7,6 +7,7 @@
 #include "UiFind.h"
 
 #include "catalogue/Validators.h"
+#include "citizens/CitizensPage.h"
 #include "common/DataSize.h"
 #include "common/Keyboard.h"
 #include "common/Translations.h"
@@ -167,6 +168,7 @@ private Q_SLOTS:
     void everyBundledDemarcheIsShownInFrench();
     void impossibleDateSaysItDoesNotExist();
     void keyboardAloneSearchesChoosesAndPresses();
+    void altLetterOpensEachPageOfTheRail();
     void mnemonicsAreUniqueOnEachScreen_data();
     void mnemonicsAreUniqueOnEachScreen();
 };
@@ -642,6 +644,46 @@ void TestFormWizard::keyboardAloneSearchesChoosesAndPresses()
     press(Qt::Key_Enter);
     QVERIFY(wizard());
     QCOMPARE(wizard()->draft()->submission().id, id);
+}
+
+// Alt+letter opens each page of the rail from anywhere, a search box included; a button or field of the page shown
+// that has the same letter keeps it (one owner per key and screen).
+void TestFormWizard::altLetterOpensEachPageOfTheRail()
+{
+    openShell();
+    QListWidget *rail = m_shell->rail();
+    // The letter is told where the page is listed (tooltip and what a screen reader adds to the name).
+    QCOMPARE(QKeySequence(rail->item(1)->toolTip(), QKeySequence::NativeText), QKeySequence(Qt::ALT | Qt::Key_Z));
+    QCOMPARE(rail->item(1)->data(Qt::AccessibleDescriptionRole).toString(), rail->item(1)->toolTip());
+    pressMnemonic(Qt::Key_Z);
+    QCOMPARE(rail->currentRow(), 1);
+    QCOMPARE(focused(), m_shell->citizensPage()->searchField());
+    pressMnemonic(Qt::Key_M);
+    QCOMPARE(rail->currentRow(), 2);
+    QCOMPARE(focused(), page()->searchField());
+    typeHere(QStringLiteral("retraite"));
+    pressMnemonic(Qt::Key_I); // from inside the search: to Sending, nothing typed into the search
+    QCOMPARE(rail->currentRow(), 3);
+    QCOMPARE(page()->searchField()->text(), QStringLiteral("retraite"));
+    pressMnemonic(Qt::Key_E);
+    QCOMPARE(rail->currentRow(), 0);
+    pressMnemonic(Qt::Key_S);
+    QCOMPARE(rail->currentRow(), 4);
+    // Administration has its own Alt+M (the retention's months): there the page keeps it, Alt+Z still leaves.
+    pressMnemonic(Qt::Key_M);
+    QCOMPARE(rail->currentRow(), 4);
+    pressMnemonic(Qt::Key_Z);
+    QCOMPARE(rail->currentRow(), 1);
+
+    // On Démarches, Alt+S belongs to "Start this démarche": the page keeps it.
+    pressMnemonic(Qt::Key_M);
+    QCOMPARE(rail->currentRow(), 2);
+    press(Qt::Key_Down);
+    QCOMPARE(focused(), page()->catalogueList());
+    pressMnemonic(Qt::Key_S);
+    QCOMPARE(rail->currentRow(), 2);
+    QVERIFY(wizard()); // started
+    QVERIFY(duplicateMnemonics(m_shell.get()).isEmpty());
 }
 
 void TestFormWizard::mnemonicsAreUniqueOnEachScreen_data()
