@@ -223,6 +223,7 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     m_export = new QPushButton(tr("E&xport (access)…"));
     m_merge = new QPushButton(tr("Merge &with a duplicate…"));
     m_erase = new QPushButton(tr("Erase the &file…"));
+    markDestructive(m_erase);
     const QList<QPair<QPushButton *, QString>> rightRows = {
         {m_export, tr("Everything Relais holds about the person, printed, or saved on their USB key as a PDF and a "
                       "JSON file.")},

@@ -95,6 +95,7 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_resend = new QPushButton(tr("&Correct and resend"));
     m_resend->setToolTip(tr("Open the démarche again as a draft, correct it, then queue it again"));
     m_discard = new QPushButton(tr("&Discard this démarche"));
+    markDestructive(m_discard);
     itemActions->addWidget(m_resend);
     itemActions->addWidget(m_discard);
     itemActions->addStretch(1);
