@@ -570,6 +570,12 @@ void TestFormWizard::everyBundledDemarcheIsShownInFrench()
         for (const QString &step : w->steps()) {
             w->goToStep(step);
             texts << textsShown(w);
+            if (d->id == Demarche && step == QLatin1String("nouvelle_adresse")) {
+                saveScreenshot(m_shell.get(), QStringLiteral("30-form-in-french"));
+                ui::Theme::apply(ui::ThemeKind::Standard, 200);
+                saveScreenshot(m_shell.get(), QStringLiteral("31-form-in-french-200"));
+                ui::Theme::apply(ui::ThemeKind::Standard, 100);
+            }
         }
         for (const QString &text : std::as_const(texts))
             if (english.contains(text))
