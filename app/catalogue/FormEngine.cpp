@@ -244,14 +244,12 @@ FormEngine::Answer FormEngine::validate(const FieldDefinition &field, const QVar
         if (raw.typeId() == QMetaType::QDate) {
             date = raw.toDate();
         } else {
-            const QString trimmed = text.trimmed();
-            date = QDate::fromString(trimmed, Qt::ISODate);
-            if (!date.isValid())
-                date = QDate::fromString(trimmed, QStringLiteral("d/M/yyyy"));
-        }
-        if (!date.isValid()) {
-            refuse(tr("Enter a date as DD/MM/YYYY (for example 05/03/1980)."));
-            break;
+            const Validation typed = Validators::dateText(text);
+            if (!typed.ok) {
+                refuse(typed.message);
+                break;
+            }
+            date = QDate::fromString(typed.normalized, Qt::ISODate);
         }
         const QDate now = today();
         if (field.birthDate) {

@@ -1,6 +1,7 @@
 #include "catalogue/Validators.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <limits>
@@ -451,6 +452,32 @@ Validation Validators::email(const QString &input)
     if (tld.size() < 2 || allAsciiDigits(tld))
         return Validation::invalid(tr("The address must end with a domain such as .fr or .com."));
     return Validation::valid(local + QLatin1Char('@') + domain);
+}
+
+Validation Validators::dateText(const QString &input)
+{
+    static const QRegularExpression dayFirst(QStringLiteral("^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})$"));
+    static const QRegularExpression iso(QStringLiteral("^([0-9]{4})-([0-9]{2})-([0-9]{2})$"));
+    const QString text = input.trimmed();
+    int day = 0;
+    int month = 0;
+    int year = 0;
+    if (const QRegularExpressionMatch m = dayFirst.match(text); m.hasMatch()) {
+        day = m.captured(1).toInt();
+        month = m.captured(2).toInt();
+        year = m.captured(3).toInt();
+    } else if (const QRegularExpressionMatch i = iso.match(text); i.hasMatch()) {
+        year = i.captured(1).toInt();
+        month = i.captured(2).toInt();
+        day = i.captured(3).toInt();
+    } else {
+        return Validation::invalid(tr("Enter a date as DD/MM/YYYY (for example 05/03/1980)."));
+    }
+    const QDate date(year, month, day);
+    // The form was right: saying "type it as DD/MM/YYYY" would send the mediator looking for a typing mistake.
+    if (!date.isValid() || year < 1)
+        return Validation::invalid(tr("This date does not exist: check the day and the month."));
+    return Validation::valid(date.toString(Qt::ISODate));
 }
 
 Validation Validators::birthDate(const QDate &date, const QDate &today)

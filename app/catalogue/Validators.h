@@ -40,6 +40,9 @@ public:
     // Postal code: 5 digits, a département that exists (incl. 97x/98x overseas, 20 for Corsica).
     static Validation postalCode(const QString &input);
     static Validation email(const QString &input);
+    // A date typed as DD/MM/YYYY (day and month of one or two digits) or YYYY-MM-DD, normalised to YYYY-MM-DD. A
+    // well-formed date that is not in the calendar (31/02/1980, 29/02/2023) is told apart from a mistyped one.
+    static Validation dateText(const QString &input);
     // A date of birth: not in the future, age at most 130 years.
     static Validation birthDate(const QDate &date, const QDate &today);
     // A date within [earliest, latest] (invalid bounds mean unbounded).

@@ -3,6 +3,7 @@
 #include "CitizenRepository.h"
 #include "SubmissionRepository.h"
 #include "common/Clock.h"
+#include "common/DataSize.h"
 #include "store/Database.h"
 
 #include <QBuffer>
@@ -64,7 +65,7 @@ Result<AttachmentInfo> AttachmentStore::add(const Account &actor, qint64 submiss
     if (!acceptedTypes.contains(type))
         return makeError(ErrorCode::InvalidInput, tr("This kind of file is not accepted here. Use a PDF, a JPEG or a "
                                                      "PNG image."));
-    const QString limit = QLocale().formattedDataSize(maxBytes, 0);
+    const QString limit = DataSize::format(maxBytes);
 
     AttachmentInfo info;
     info.submissionId = submissionId;

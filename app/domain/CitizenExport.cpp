@@ -6,6 +6,7 @@
 #include "Mandates.h"
 #include "catalogue/Catalogue.h"
 #include "common/AtomicFile.h"
+#include "common/DataSize.h"
 #include "common/PrintedDocument.h"
 #include "common/Translations.h"
 #include "security/Journal.h"
@@ -240,9 +241,7 @@ static QString toHtml(const Gathered &g, const catalogue::Catalogue *catalogue)
     if (g.documents.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(e(CitizenExport::tr("None.")));
     for (const AttachmentInfo &a : g.documents)
-        html += QStringLiteral("<p>%1 — %2 (%3)</p>")
-                    .arg(e(a.filename), e(a.contentType),
-                         e(CitizenExport::tr("%n bytes", nullptr, int(qMin<qint64>(a.size, 2147483647)))));
+        html += QStringLiteral("<p>%1 — %2 (%3)</p>").arg(e(a.filename), e(a.contentType), e(DataSize::format(a.size)));
     return html;
 }
 

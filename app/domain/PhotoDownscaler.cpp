@@ -1,5 +1,6 @@
 #include "PhotoDownscaler.h"
 
+#include "common/DataSize.h"
 #include "common/Logging.h"
 
 #include <QBuffer>
@@ -28,9 +29,8 @@ Result<DownscaledPhoto> PhotoDownscaler::process(QIODevice *source, qint64 maxIn
             break;
         bytes += chunk;
         if (bytes.size() > maxInputBytes)
-            return makeError(
-                ErrorCode::InvalidInput,
-                tr("The file is too large: at most %1 here.").arg(QLocale().formattedDataSize(maxInputBytes, 0)));
+            return makeError(ErrorCode::InvalidInput,
+                             tr("The file is too large: at most %1 here.").arg(DataSize::format(maxInputBytes)));
     }
     return process(bytes);
 }

@@ -244,10 +244,21 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
     return InitResult{code.value()};
 }
 
-Status Vault::checkThrottle(const QString &login) const
+int Vault::failedSignIns(const QString &login) const
 {
     const bool unknown = m_slotsLoaded && !m_slots.hasPasswordSlot(login) && login != RecoveryThrottleKey;
-    const qint64 wait = m_throttle.secondsUntilAllowed(throttleKey(unknown ? UnknownLogin : login));
+    return m_throttle.failures(throttleKey(unknown ? UnknownLogin : login));
+}
+
+qint64 Vault::signInWait(const QString &login) const
+{
+    const bool unknown = m_slotsLoaded && !m_slots.hasPasswordSlot(login) && login != RecoveryThrottleKey;
+    return m_throttle.secondsUntilAllowed(throttleKey(unknown ? UnknownLogin : login));
+}
+
+Status Vault::checkThrottle(const QString &login) const
+{
+    const qint64 wait = signInWait(login);
     if (wait > 0)
         return makeError(ErrorCode::Throttled, Vault::tr("Too many failed attempts. Try again in %n second(s).",
                                                          nullptr, static_cast<int>(wait)));

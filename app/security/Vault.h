@@ -57,6 +57,10 @@ public:
 
     // Sign-in, step by step. Throttling is checked and counted here, per login.
     Status checkThrottle(const QString &login) const;
+    // For the sign-in screen's own words: failed tries of `login` since its last success, and the seconds before it
+    // may try again (0: now). An unknown login counts as one, as in checkThrottle().
+    int failedSignIns(const QString &login) const;
+    qint64 signInWait(const QString &login) const;
     static Result<SecureBytes> unwrapPassword(const KeySlots &slots, const QString &login, const SecureBytes &password);
     Result<Account> completeSignIn(const QString &login, const Result<SecureBytes> &unwrapped);
     Result<Account> signIn(const QString &login, const SecureBytes &password);

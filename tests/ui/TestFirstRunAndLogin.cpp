@@ -79,6 +79,7 @@ private Q_SLOTS:
     void damagedKeyFileShowsErrorNeverWizard();
     void kioskClosesOnlyForAnAdministrator();
     void recoveryCodeResetsAdminPasswordInTheKiosk();
+    void signInStartsOnTheLastPersonAndShowsTheWait();
     void mnemonicsAreUniqueInTheWholeWindow_data();
     void mnemonicsAreUniqueInTheWholeWindow();
 };
@@ -200,7 +201,8 @@ void TestFirstRunAndLogin::wizardCreatesStoreAndAdminSignsIn()
 
     // Wrong password: a message, no shell.
     signIn(window, QStringLiteral("Alice Martin"), QStringLiteral("not the password at all"));
-    QVERIFY(visibleErrors(window.loginPage()).contains(QStringLiteral("wrong password")));
+    QCOMPARE(visibleErrors(window.loginPage()),
+             ui::LoginPage::tr("The password is wrong. Check the Caps Lock key and type it again."));
     QCOMPARE(window.currentPage(), window.loginPage());
     QVERIFY(!session.isActive());
 
@@ -439,6 +441,103 @@ void TestFirstRunAndLogin::recoveryCodeResetsAdminPasswordInTheKiosk()
                                   SecureBytes(chosen.toUtf8().constData(), int(chosen.size()))));
     QCOMPARE(Vault::unwrapRecovery(slotsNow, code).code(), ErrorCode::WrongRecoveryCode);
     QVERIFY(Vault::unwrapRecovery(slotsNow, replacement));
+}
+
+// The kiosk starts on the last person who signed in; a wrong password is said as such, the tries left are counted
+// from the third failure, and the wait after the fifth counts down with Sign in off until it ends.
+void TestFirstRunAndLogin::signInStartsOnTheLastPersonAndShowsTheWait()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    const QString marcPassword = QStringLiteral("mediator password 42");
+    {
+        QVERIFY(makeStore(dir.path(), &clock));
+        Vault setupVault(dir.path(), &clock);
+        QVERIFY(setupVault.signIn(QStringLiteral("alice"), adminSecret()));
+        setupVault.setKdfParams(KdfParams::interactive());
+        Account admin = setupVault.account(QStringLiteral("alice")).value();
+        QVERIFY(setupVault.addAccount(admin, QStringLiteral("marc"), QStringLiteral("Marc Petit"), Role::Mediator,
+                                      SecureBytes(marcPassword.toUtf8().constData(), int(marcPassword.size()))));
+    }
+    const auto chosen = [](ui::LoginPage *page) {
+        auto *accounts = findByAccessibleName<QListWidget>(page, QStringLiteral("Accounts of the structure"));
+        return accounts && accounts->currentItem() ? accounts->currentItem()->text() : QString();
+    };
+    {
+        Vault vault(dir.path(), &clock);
+        Session session(&clock);
+        session.setTimerEnabled(false);
+        ui::MainWindow window(&vault, &session);
+        window.start();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        signIn(window, QStringLiteral("Marc Petit"), marcPassword);
+        QCOMPARE(window.currentPage(), window.shellPage());
+        findButton(window.shellPage(), QStringLiteral("Sign out"))->setFocus();
+        press(Qt::Key_Return); // Enter presses the focused button, as Space does
+        QCOMPARE(window.currentPage(), window.loginPage());
+        QCOMPARE(chosen(window.loginPage()), QStringLiteral("Marc Petit"));
+    }
+
+    // The next morning: Marc is chosen already, the keyboard in the password field.
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    session.setTimerEnabled(false);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::LoginPage *page = window.loginPage();
+    QCOMPARE(chosen(page), QStringLiteral("Marc Petit"));
+    auto *password = findByAccessibleName<QLineEdit>(page, QStringLiteral("Password"));
+    QCOMPARE(focused(), password);
+    auto *signInButton = qobject_cast<QPushButton *>(findButton(page, QStringLiteral("Sign in")));
+    QVERIFY(signInButton);
+
+    const QString wrong = ui::LoginPage::tr("The password is wrong. Check the Caps Lock key and type it again.");
+    const auto tryWrong = [&] {
+        typeHere(QStringLiteral("not his password"));
+        press(Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    };
+    tryWrong();
+    QCOMPARE(visibleErrors(page), wrong);
+    tryWrong();
+    QCOMPARE(visibleErrors(page), wrong);
+    tryWrong();
+    QCOMPARE(visibleErrors(page),
+             wrong + QLatin1Char(' ') + ui::LoginPage::tr("%n attempt(s) left before a wait.", nullptr, 2));
+    tryWrong();
+    QCOMPARE(visibleErrors(page),
+             wrong + QLatin1Char(' ') + ui::LoginPage::tr("%n attempt(s) left before a wait.", nullptr, 1));
+    tryWrong();
+    const auto waitFor = [](int seconds) {
+        return ui::LoginPage::tr("Too many failed attempts with this account. You can try again in %n second(s).",
+                                 nullptr, seconds);
+    };
+    QCOMPARE(visibleErrors(page), waitFor(30));
+    QVERIFY(!signInButton->isEnabled());
+    saveScreenshot(&window, QStringLiteral("12-sign-in-wait"));
+
+    // The seconds go down on their own; the right password typed meanwhile is not tried, and the reason stays.
+    clock.advanceSecs(12);
+    QTRY_COMPARE_WITH_TIMEOUT(visibleErrors(page), waitFor(18), 3000);
+    typeHere(marcPassword);
+    press(Qt::Key_Return);
+    QVERIFY(!page->isBusy());
+    QCOMPARE(window.currentPage(), window.loginPage());
+    QCOMPARE(visibleErrors(page), waitFor(18));
+
+    // The wait ends: the message goes, the button comes back, the right password opens.
+    clock.advanceSecs(18);
+    QTRY_VERIFY_WITH_TIMEOUT(signInButton->isEnabled(), 3000);
+    QCOMPARE(visibleErrors(page), QString());
+    password->setFocus();
+    typeHere(marcPassword);
+    press(Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    QCOMPARE(window.currentPage(), window.shellPage());
+    QCOMPARE(session.account().login, QStringLiteral("marc"));
 }
 
 void TestFirstRunAndLogin::mnemonicsAreUniqueInTheWholeWindow_data()

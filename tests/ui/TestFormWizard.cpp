@@ -6,6 +6,10 @@
 #include "TestStore.h"
 #include "UiFind.h"
 
+#include "catalogue/Validators.h"
+#include "citizens/CitizensPage.h"
+#include "common/DataSize.h"
+#include "common/Keyboard.h"
 #include "common/Translations.h"
 #include "domain/AttachmentStore.h"
 #include "domain/DraftEditor.h"
@@ -15,6 +19,7 @@
 #include "forms/AttachmentPreview.h"
 #include "forms/DemarchesPage.h"
 #include "forms/FormWizard.h"
+#include "forms/GroupFieldEditor.h"
 #include "security/Journal.h"
 #include "security/Session.h"
 #include "security/Vault.h"
@@ -25,7 +30,9 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDirIterator>
+#include <QGroupBox>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +44,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QXmlStreamReader>
 
 using namespace relais;
 using namespace relais::test;
@@ -47,6 +55,69 @@ const QString Demarche = QStringLiteral("caf-changement-adresse");
 const QString ValidNir = QStringLiteral("2 53 07 2A 073 004 43");
 const QString WrongKeyNir = QStringLiteral("2 53 07 2A 073 004 44");
 const QString ValidIban = QStringLiteral("FR76 3000 6000 0112 3456 7890 189");
+
+// The English source texts of the project that French translates into something else ("Number and street"): seen
+// on a French screen, they are English left behind. Mnemonics dropped; texts with a placeholder cannot be matched.
+QSet<QString> englishSourcesTranslatedDifferently()
+{
+    QFile ts(QStringLiteral(RELAIS_SOURCE_DIR "/translations/relais_fr.ts"));
+    if (!ts.open(QIODevice::ReadOnly))
+        return {};
+    QSet<QString> english;
+    QSet<QString> french; // "Documents" is French too: the same word is no English left behind
+    QXmlStreamReader xml(&ts);
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+        } else if (xml.name() == QLatin1String("translation")) {
+            QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            QString plain = source;
+            plain.remove(QLatin1Char('&'));
+            if (!translation.isEmpty() && translation != source && !plain.contains(QLatin1Char('%')) &&
+                plain.size() > 1)
+                english.insert(plain);
+            french.insert(translation.remove(QLatin1Char('&')));
+        }
+    }
+    return english - french;
+}
+
+// Every text a person sees or hears on `root` and below, hidden parts included (answers open them).
+QStringList textsShown(QWidget *root)
+{
+    QStringList texts;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        texts << w->toolTip() << w->accessibleName() << w->accessibleDescription();
+        if (auto *label = qobject_cast<QLabel *>(w))
+            texts << label->text();
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            texts << button->text();
+        if (auto *edit = qobject_cast<QLineEdit *>(w))
+            texts << edit->placeholderText();
+        if (auto *box = qobject_cast<QGroupBox *>(w))
+            texts << box->title();
+        if (auto *combo = qobject_cast<QComboBox *>(w))
+            for (int i = 0; i < combo->count(); ++i)
+                texts << combo->itemText(i);
+    }
+    QStringList parts;
+    for (QString text : std::as_const(texts)) {
+        text.remove(QLatin1Char('&'));
+        if (text.isEmpty())
+            continue;
+        parts << text;
+        // "Question : part", the accessible name of one part of an answer
+        if (text.contains(QLatin1String(" : ")))
+            parts << text.split(QStringLiteral(" : "));
+    }
+    return parts;
+}
 
 QByteArray pdfWith(const QByteArray &marker)
 {
@@ -94,6 +165,10 @@ private Q_SLOTS:
     void draftIsSavedWithinASecondAndReopensAtItsStep();
     void scannedDocumentIsAttachedPreviewedAndLeavesTheScanFolder();
     void photoIsScaledDownBeforeItIsStored();
+    void everyBundledDemarcheIsShownInFrench();
+    void impossibleDateSaysItDoesNotExist();
+    void keyboardAloneSearchesChoosesAndPresses();
+    void altLetterOpensEachPageOfTheRail();
     void mnemonicsAreUniqueOnEachScreen_data();
     void mnemonicsAreUniqueOnEachScreen();
 };
@@ -102,6 +177,7 @@ void TestFormWizard::initTestCase()
 {
     installTranslations(QStringLiteral("en"));
     ui::Theme::apply(ui::ThemeKind::Standard, 100);
+    ui::installKeyboardConventions(qApp); // as the kiosk's window does
 }
 
 void TestFormWizard::init()
@@ -191,9 +267,16 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     QCOMPARE(focused(), claimant);
     saveScreenshot(m_shell.get(), QStringLiteral("22-form-errors"));
 
-    // The error follows the typing and goes once the answer is right.
+    const auto summary = [](int n) {
+        return ui::FormWizard::tr("%n answer(s) need your attention before going on.", nullptr, n);
+    };
+    QCOMPARE(w->pageError()->text(), summary(2));
+
+    // The error follows the typing and goes once the answer is right; so does the count above the buttons.
     typeHere(QStringLiteral("1234567"));
     QVERIFY(!claimantError->isVisible());
+    QCOMPARE(w->pageError()->text(), summary(1));
+    QVERIFY(w->pageError()->isVisible());
     press(Qt::Key_Tab);
     typeHere(WrongKeyNir);
     press(Qt::Key_Tab); // leaving a wrong answer says what is wrong, in plain words, right there
@@ -204,6 +287,7 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     press(Qt::Key_A, Qt::ControlModifier);
     typeHere(ValidNir);
     QVERIFY(!nirError->isVisible());
+    QVERIFY(!w->pageError()->isVisible());
     next(QStringLiteral("nouvelle_adresse"));
     QVERIFY(w->progressLabel()->text().contains(QStringLiteral("New address")));
 
@@ -272,6 +356,12 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     }
     QVERIFY(rib->addFile(ribFile)); // what "Choose a file…" does once the system's file dialog returns
     QFile::remove(ribFile);
+    QStringList ribTexts;
+    for (QLabel *l : rib->findChildren<QLabel *>())
+        ribTexts << l->text();
+    // A few hundred bytes read as the rest of Relais writes sizes, not in bytes.
+    QVERIFY2(ribTexts.join(QLatin1Char('|')).contains(QStringLiteral(", %1)").arg(DataSize::format(400))),
+             qPrintable(ribTexts.join(QLatin1Char('|'))));
     QVERIFY(rib->previewButton()->isEnabled());
     next(ui::FormWizard::documentsStep());
 
@@ -304,7 +394,15 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     pressMnemonic(Qt::Key_S);
     QVERIFY(!wizard());
     QVERIFY(page()->message()->isVisible());
-    QVERIFY(page()->message()->text().contains(QStringLiteral("in the queue")));
+    // No platform seen yet: it leaves at the next connection. Once the platform answers, the sentence follows.
+    const QString title = QStringLiteral("Report a change of address to the CAF");
+    QCOMPARE(page()->message()->text(),
+             ui::DemarchesPage::tr("“%1” is in the queue: it will be sent to the organisation at the next connection.")
+                 .arg(title));
+    page()->setOnline(true);
+    QCOMPARE(page()->message()->text(),
+             ui::DemarchesPage::tr("“%1” is in the queue: it will be sent to the organisation within a few minutes.")
+                 .arg(title));
     QCOMPARE(page()->draftList()->count(), 0);
     const Submission sent = stored(id);
     QCOMPARE(sent.state, QStringLiteral("queued"));
@@ -448,6 +546,150 @@ void TestFormWizard::photoIsScaledDownBeforeItIsStored()
     const QImage kept = QImage::fromData(bytes);
     QCOMPARE(qMax(kept.width(), kept.height()), 2000);
     QVERIFY(bytes.size() < QFileInfo(path).size());
+}
+
+// A French kiosk shows a French form: every bundled démarche, every step, every part of every answer.
+void TestFormWizard::everyBundledDemarcheIsShownInFrench()
+{
+    const QSet<QString> english = englishSourcesTranslatedDifferently();
+    QVERIFY(english.contains(QStringLiteral("Number and street")));
+    installTranslations(QStringLiteral("fr")); // as the kiosk does at start, before any window
+    openShell();
+    const QVector<catalogue::DemarchePtr> &all = m_shell->catalogue().current().demarches();
+    QCOMPARE(all.size(), QDir(QStringLiteral(RELAIS_SOURCE_DIR "/resources/catalogue/demarches"))
+                             .entryList({QStringLiteral("*.json")}, QDir::Files)
+                             .size());
+    QStringList leftInEnglish;
+    for (const catalogue::DemarchePtr &d : all) {
+        QVERIFY2(page()->start(d->id), qPrintable(d->id));
+        ui::FormWizard *w = wizard();
+        // One entry in each repeated group, so that its answers are on screen too.
+        for (ui::GroupFieldEditor *group : w->findChildren<ui::GroupFieldEditor *>())
+            group->addButton()->click();
+        QStringList texts = textsShown(w);
+        for (const QString &step : w->steps()) {
+            w->goToStep(step);
+            texts << textsShown(w);
+            if (d->id == Demarche && step == QLatin1String("nouvelle_adresse")) {
+                saveScreenshot(m_shell.get(), QStringLiteral("30-form-in-french"));
+                ui::Theme::apply(ui::ThemeKind::Standard, 200);
+                saveScreenshot(m_shell.get(), QStringLiteral("31-form-in-french-200"));
+                ui::Theme::apply(ui::ThemeKind::Standard, 100);
+            }
+        }
+        for (const QString &text : std::as_const(texts))
+            if (english.contains(text))
+                leftInEnglish << d->id + QLatin1String(": ") + text;
+        page()->leave();
+    }
+    leftInEnglish.removeDuplicates();
+    installTranslations(QStringLiteral("en"));
+    QVERIFY2(leftInEnglish.isEmpty(), qPrintable(leftInEnglish.join(QLatin1Char('\n'))));
+}
+
+// 31/02/1980 is typed the right way; what is wrong is the date itself, and the mediator is told so.
+void TestFormWizard::impossibleDateSaysItDoesNotExist()
+{
+    openShell();
+    startByKeyboard();
+    ui::FormWizard *w = wizard();
+    w->goToStep(QStringLiteral("nouvelle_adresse"));
+    auto *moved = findByAccessibleName<QLineEdit>(w, QStringLiteral("Moving-in date"));
+    QVERIFY(moved);
+    moved->setFocus();
+    typeHere(QStringLiteral("29/02/2023"));
+    press(Qt::Key_Tab);
+    auto *error = w->findChild<QLabel *>(QStringLiteral("error:date_emmenagement"));
+    QVERIFY(error && error->isVisible());
+    QCOMPARE(error->text(), catalogue::Validators::tr("This date does not exist: check the day and the month."));
+}
+
+// Down from the search reaches the démarches found; arrows choose an answer; Enter presses the focused button.
+void TestFormWizard::keyboardAloneSearchesChoosesAndPresses()
+{
+    openShell();
+    page()->searchField()->setFocus();
+    typeHere(QStringLiteral("change of address to the"));
+    press(Qt::Key_Down);
+    QTreeWidget *tree = page()->catalogueList();
+    QCOMPARE(focused(), tree);
+    QVERIFY(tree->currentItem());
+    QCOMPARE(tree->currentItem()->data(0, Qt::UserRole).toString(), Demarche);
+    press(Qt::Key_Return);
+    QVERIFY(wizard());
+
+    // A radio group with nothing chosen: Down chooses the next answer, Up the one before, and the draft has it.
+    ui::FormWizard *w = wizard();
+    w->goToStep(QStringLiteral("nouvelle_adresse"));
+    auto *tenant = findByAccessibleName<QRadioButton>(w, QStringLiteral("In this home, you are : Tenant"));
+    QVERIFY(tenant && !tenant->isChecked());
+    tenant->setFocus();
+    press(Qt::Key_Down);
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("In this home, you are : Owner or buying"));
+    QVERIFY(qobject_cast<QRadioButton *>(focused())->isChecked());
+    QCOMPARE(w->draft()->engine().value(QStringLiteral("occupation")).toString(), QStringLiteral("proprietaire"));
+    press(Qt::Key_Up);
+    QCOMPARE(focused(), tenant);
+    QVERIFY(tenant->isChecked());
+    QCOMPARE(w->draft()->engine().value(QStringLiteral("occupation")).toString(), QStringLiteral("locataire"));
+    QVERIFY(w->editor(QStringLiteral("loyer"))->isVisible()); // what the answer opens, opens
+
+    // Enter on a focused button presses it, as Space does: "Close" keeps the draft and closes the form.
+    const qint64 id = w->draft()->submission().id;
+    w->closeButton()->setFocus();
+    press(Qt::Key_Return);
+    QVERIFY(!wizard());
+    QCOMPARE(focused(), page()->draftList());
+    QListWidget *drafts = page()->draftList();
+    for (int row = 0; row < drafts->count(); ++row)
+        if (drafts->item(row)->data(Qt::UserRole + 1).toLongLong() == id)
+            drafts->setCurrentRow(row);
+    QVERIFY(drafts->currentItem());
+    press(Qt::Key_Tab); // to "Resume this draft"
+    QCOMPARE(focused(), page()->resumeButton());
+    press(Qt::Key_Enter);
+    QVERIFY(wizard());
+    QCOMPARE(wizard()->draft()->submission().id, id);
+}
+
+// Alt+letter opens each page of the rail from anywhere, a search box included; a button or field of the page shown
+// that has the same letter keeps it (one owner per key and screen).
+void TestFormWizard::altLetterOpensEachPageOfTheRail()
+{
+    openShell();
+    QListWidget *rail = m_shell->rail();
+    // The letter is told where the page is listed (tooltip and what a screen reader adds to the name).
+    QCOMPARE(QKeySequence(rail->item(1)->toolTip(), QKeySequence::NativeText), QKeySequence(Qt::ALT | Qt::Key_Z));
+    QCOMPARE(rail->item(1)->data(Qt::AccessibleDescriptionRole).toString(), rail->item(1)->toolTip());
+    pressMnemonic(Qt::Key_Z);
+    QCOMPARE(rail->currentRow(), 1);
+    QCOMPARE(focused(), m_shell->citizensPage()->searchField());
+    pressMnemonic(Qt::Key_M);
+    QCOMPARE(rail->currentRow(), 2);
+    QCOMPARE(focused(), page()->searchField());
+    typeHere(QStringLiteral("retraite"));
+    pressMnemonic(Qt::Key_I); // from inside the search: to Sending, nothing typed into the search
+    QCOMPARE(rail->currentRow(), 3);
+    QCOMPARE(page()->searchField()->text(), QStringLiteral("retraite"));
+    pressMnemonic(Qt::Key_E);
+    QCOMPARE(rail->currentRow(), 0);
+    pressMnemonic(Qt::Key_S);
+    QCOMPARE(rail->currentRow(), 4);
+    // Administration has its own Alt+M (the retention's months): there the page keeps it, Alt+Z still leaves.
+    pressMnemonic(Qt::Key_M);
+    QCOMPARE(rail->currentRow(), 4);
+    pressMnemonic(Qt::Key_Z);
+    QCOMPARE(rail->currentRow(), 1);
+
+    // On Démarches, Alt+S belongs to "Start this démarche": the page keeps it.
+    pressMnemonic(Qt::Key_M);
+    QCOMPARE(rail->currentRow(), 2);
+    press(Qt::Key_Down);
+    QCOMPARE(focused(), page()->catalogueList());
+    pressMnemonic(Qt::Key_S);
+    QCOMPARE(rail->currentRow(), 2);
+    QVERIFY(wizard()); // started
+    QVERIFY(duplicateMnemonics(m_shell.get()).isEmpty());
 }
 
 void TestFormWizard::mnemonicsAreUniqueOnEachScreen_data()

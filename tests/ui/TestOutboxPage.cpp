@@ -44,6 +44,7 @@ private Q_SLOTS:
     void refusedDemarcheCanBeCorrectedAndResent();
     void newerPlatformCatalogueIsOfferedAtOnce();
     void fitsTheWindowAtLargeText();
+    void unreachablePlatformIsSaidOnce();
 
 private:
     std::unique_ptr<FakePlatform> m_platform;
@@ -286,6 +287,28 @@ void TestOutboxPage::fitsTheWindowAtLargeText()
         saveScreenshot(&shell, QStringLiteral("outbox-%1-%2").arg(theme).arg(scale));
     }
     relais::ui::Theme::apply(relais::ui::ThemeKind::Standard, 100);
+}
+
+// The platform is gone: the page says so in one sentence, not the engine's sentence inside its own.
+void TestOutboxPage::unreachablePlatformIsSaidOnce()
+{
+    Kiosk &kiosk = *m_kiosk;
+    QVERIFY(kiosk.queue(QStringLiteral("caf-changement-adresse"), {}) > 0);
+    auto engine = kiosk.engine();
+    m_platform.reset(); // nothing listens on its port any more
+    catalogue::CatalogueStore catalogue;
+    catalogue.load(catalogue::Catalogue::bundledPath());
+    OutboxPage page(&kiosk.vault(), &catalogue);
+    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    page.setEngine(engine.get());
+    page.show();
+    QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
+    page.syncNowButton()->setFocus();
+    QTest::keyClick(page.syncNowButton(), Qt::Key_Space);
+    QVERIFY(finished.wait(20000));
+    const QString text = page.summaryLabel()->text();
+    QCOMPARE(text, finished.first().first().value<sync::RoundSummary>().error);
+    QVERIFY2(!text.isEmpty(), qPrintable(text));
 }
 
 QTEST_MAIN(TestOutboxPage)

@@ -14,6 +14,8 @@ private Q_SLOTS:
     void birthDate();
     void dateInRange_data();
     void dateInRange();
+    void dateText_data();
+    void dateText();
 };
 
 void TestDateValidator::initTestCase()
@@ -92,6 +94,38 @@ void TestDateValidator::dateInRange()
     QCOMPARE(result.normalized, normalized);
     if (!result.ok)
         QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+}
+
+void TestDateValidator::dateText_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("normalized"); // empty: refused
+    QTest::addColumn<QString>("expected");   // the message, as the mediator reads it
+    const QString badForm = Validators::tr("Enter a date as DD/MM/YYYY (for example 05/03/1980).");
+    const QString noSuchDate = Validators::tr("This date does not exist: check the day and the month.");
+    QTest::newRow("day first") << QStringLiteral("05/03/1980") << QStringLiteral("1980-03-05") << QString();
+    QTest::newRow("one digit") << QStringLiteral(" 5/3/1980 ") << QStringLiteral("1980-03-05") << QString();
+    QTest::newRow("ISO") << QStringLiteral("1980-03-05") << QStringLiteral("1980-03-05") << QString();
+    QTest::newRow("leap day") << QStringLiteral("29/02/2024") << QStringLiteral("2024-02-29") << QString();
+    QTest::newRow("31 February") << QStringLiteral("31/02/1980") << QString() << noSuchDate;
+    QTest::newRow("29 February, no leap year") << QStringLiteral("29/02/2023") << QString() << noSuchDate;
+    QTest::newRow("month 13") << QStringLiteral("12/13/1980") << QString() << noSuchDate;
+    QTest::newRow("day 0") << QStringLiteral("00/01/1980") << QString() << noSuchDate;
+    QTest::newRow("ISO 30 February") << QStringLiteral("1980-02-30") << QString() << noSuchDate;
+    QTest::newRow("two-digit year") << QStringLiteral("05/03/80") << QString() << badForm;
+    QTest::newRow("words") << QStringLiteral("5 mars 1980") << QString() << badForm;
+    QTest::newRow("empty") << QString() << QString() << badForm;
+}
+
+void TestDateValidator::dateText()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, normalized);
+    QFETCH(QString, expected);
+    const auto result = Validators::dateText(typed);
+    QCOMPARE(result.ok, !normalized.isEmpty());
+    QCOMPARE(result.normalized, normalized);
+    QCOMPARE(result.message, expected);
 }
 
 QTEST_GUILESS_MAIN(TestDateValidator)

@@ -77,6 +77,7 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent, const cata
     m_add = new QPushButton(tr("&New account…"));
     m_passwd = new QPushButton(tr("Change &password…"));
     m_disable = new QPushButton(tr("&Disable"));
+    markDestructive(m_disable);
     buttons->addWidget(m_add);
     buttons->addWidget(m_passwd);
     buttons->addWidget(m_disable);

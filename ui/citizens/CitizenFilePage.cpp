@@ -6,6 +6,7 @@
 #include "MandateDialog.h"
 #include "MergeDialog.h"
 #include "catalogue/Catalogue.h"
+#include "common/DataSize.h"
 #include "common/Logging.h"
 #include "common/Ui.h"
 #include "domain/AttachmentStore.h"
@@ -222,6 +223,7 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     m_export = new QPushButton(tr("E&xport (access)…"));
     m_merge = new QPushButton(tr("Merge &with a duplicate…"));
     m_erase = new QPushButton(tr("Erase the &file…"));
+    markDestructive(m_erase);
     const QList<QPair<QPushButton *, QString>> rightRows = {
         {m_export, tr("Everything Relais holds about the person, printed, or saved on their USB key as a PDF and a "
                       "JSON file.")},
@@ -545,7 +547,7 @@ void CitizenFilePage::refreshDocuments()
     QSet<qint64> keptIds;
     QSet<QByteArray> keptBytes;
     for (const AttachmentInfo &a : list.value()) {
-        new QListWidgetItem(tr("%1 (%2)").arg(a.filename, QLocale().formattedDataSize(a.size)), m_documents);
+        new QListWidgetItem(tr("%1 (%2)").arg(a.filename, DataSize::format(a.size)), m_documents);
         keptIds.insert(a.id);
         keptBytes.insert(a.sha256);
     }
@@ -578,8 +580,8 @@ void CitizenFilePage::refreshKeepable(const QSet<qint64> &keptIds, const QSet<QB
             // A copy of a kept document (reused in a later démarche) is already in the file.
             if (keptIds.contains(a.id) || keptBytes.contains(a.sha256))
                 continue;
-            auto *item = new QListWidgetItem(
-                tr("%1 (%2) — %3").arg(a.filename, QLocale().formattedDataSize(a.size), title), m_keepable);
+            auto *item =
+                new QListWidgetItem(tr("%1 (%2) — %3").arg(a.filename, DataSize::format(a.size), title), m_keepable);
             item->setData(AttachmentIdRole, a.id);
         }
     }

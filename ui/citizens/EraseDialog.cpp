@@ -61,6 +61,7 @@ EraseDialog::EraseDialog(const QString &displayName, int queuedCount, QWidget *p
     buttons->addStretch();
     m_continue = new QPushButton(tr("&Continue"));
     m_erase = new QPushButton(tr("&Erase for good"));
+    markDestructive(m_erase);
     m_erase->hide();
     auto *cancel = new QPushButton(tr("Cancel"));
     cancel->setDefault(true); // Return alone never erases anything

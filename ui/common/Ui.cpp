@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QStorageInfo>
 #include <QStyle>
 
@@ -24,6 +25,11 @@ QLabel *makeLabel(const QString &text, const char *role, QWidget *parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     return label;
+}
+
+void markDestructive(QPushButton *button)
+{
+    button->setProperty("danger", true);
 }
 
 QLabel *makeErrorLabel(QWidget *parent)

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QLineEdit;
+class QPushButton;
 class QWidget;
 
 namespace relais::ui {
@@ -13,6 +14,8 @@ QString catalogueLanguage();
 
 // A label styled by the theme: "title", "subtitle", "hint", "error", "info", "code".
 QLabel *makeLabel(const QString &text, const char *role, QWidget *parent = nullptr);
+// A button that erases, discards or disables: the theme shows it in the danger colour, apart from the others.
+void markDestructive(QPushButton *button);
 // An error label, hidden until showError() puts a message in it.
 QLabel *makeErrorLabel(QWidget *parent = nullptr);
 // Shows `message` in an error label next to the field and tells screen readers at once (RGAA 11.10).

@@ -1,6 +1,7 @@
 #include "AttachmentFieldEditor.h"
 
 #include "AttachmentPreview.h"
+#include "common/DataSize.h"
 #include "common/Ui.h"
 #include "domain/AttachmentStore.h"
 #include "domain/DraftEditor.h"
@@ -82,7 +83,7 @@ void AttachmentFieldEditor::showState()
             QMimeDatabase().mimeTypeForName(m_value.value(QStringLiteral("content_type")).toString()).comment();
         m_state->setText(tr("Attached: %1 (%2, %3)")
                              .arg(m_value.value(QStringLiteral("filename")).toString(), type,
-                                  QLocale().formattedDataSize(m_value.value(QStringLiteral("size")).toLongLong(), 0)));
+                                  DataSize::format(m_value.value(QStringLiteral("size")).toLongLong())));
     } else {
         m_state->setText(tr("No file yet."));
     }
@@ -165,7 +166,7 @@ void AttachmentFieldEditor::chooseKept()
     list->setAccessibleName(tr("Documents kept in the file"));
     title->setBuddy(list);
     for (const AttachmentInfo &a : kept) {
-        auto *item = new QListWidgetItem(tr("%1 (%2)").arg(a.filename, QLocale().formattedDataSize(a.size, 0)), list);
+        auto *item = new QListWidgetItem(tr("%1 (%2)").arg(a.filename, DataSize::format(a.size)), list);
         item->setData(Qt::UserRole, a.id);
     }
     list->setCurrentRow(0);
@@ -219,7 +220,7 @@ bool AttachmentFieldEditor::addFile(const QString &filePath, bool fromScanFolder
     QByteArray bytes = file.read(PhotoDownscaler::DefaultMaxInputBytes + 1);
     file.close();
     if (bytes.size() > PhotoDownscaler::DefaultMaxInputBytes) {
-        setError(tr("The file is too large: at most %1 here.").arg(QLocale().formattedDataSize(limit, 0)));
+        setError(tr("The file is too large: at most %1 here.").arg(DataSize::format(limit)));
         return false;
     }
     QString filename = QFileInfo(filePath).fileName();

@@ -4,6 +4,7 @@
 #include "catalogue/Catalogue.h"
 #include "citizens/ConsentDialog.h"
 #include "citizens/MandateDialog.h"
+#include "common/Keyboard.h"
 #include "common/Ui.h"
 #include "domain/AttachmentStore.h"
 #include "domain/CitizenRepository.h"
@@ -129,19 +130,9 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     m_stack->addWidget(m_home);
 
     connect(m_search, &QLineEdit::textChanged, this, &DemarchesPage::filter);
-    // Return in the search: to the first démarche found, ready to start with a second Return.
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
-        for (int i = 0; i < m_catalogue->topLevelItemCount(); ++i) {
-            QTreeWidgetItem *group = m_catalogue->topLevelItem(i);
-            for (int j = 0; !group->isHidden() && j < group->childCount(); ++j) {
-                if (!group->child(j)->isHidden()) {
-                    m_catalogue->setCurrentItem(group->child(j));
-                    m_catalogue->setFocus(Qt::TabFocusReason);
-                    return;
-                }
-            }
-        }
-    });
+    // Return or Down in the search: to the first démarche found, ready to start with Return.
+    connect(m_search, &QLineEdit::returnPressed, this, &DemarchesPage::goToFirstFound);
+    downLeadsToList(m_search, [this] { return goToFirstFound(); });
     connect(m_catalogue, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem *item) { m_start->setEnabled(item && !item->data(0, DemarcheIdRole).isNull()); });
     auto startCurrent = [this] {
@@ -207,6 +198,21 @@ void DemarchesPage::catalogueUpdated()
     if (hadFocus)
         m_catalogue->setFocus(Qt::OtherFocusReason);
     refresh(); // the drafts' titles come from the catalogue too
+}
+
+bool DemarchesPage::goToFirstFound()
+{
+    for (int i = 0; i < m_catalogue->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = m_catalogue->topLevelItem(i);
+        for (int j = 0; !group->isHidden() && j < group->childCount(); ++j) {
+            if (!group->child(j)->isHidden()) {
+                m_catalogue->setCurrentItem(group->child(j));
+                m_catalogue->setFocus(Qt::TabFocusReason);
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 void DemarchesPage::filter(const QString &text)
@@ -492,12 +498,29 @@ void DemarchesPage::formSent(qint64)
 {
     const QString title = m_wizard->draft()->engine().demarche().title.text(catalogueLanguage());
     closeForm();
-    m_message->setText(
-        tr("“%1” is in the queue: it will be sent to the organisation at the next connection.").arg(title));
+    m_queuedTitle = title;
+    showQueuedMessage();
     m_message->show();
     QAccessibleEvent event(m_message, QAccessible::Alert);
     QAccessible::updateAccessibility(&event);
     m_catalogue->setFocus();
+}
+
+void DemarchesPage::setOnline(bool online)
+{
+    m_online = online;
+    if (!m_message->isHidden() && !m_queuedTitle.isEmpty())
+        showQueuedMessage();
+}
+
+void DemarchesPage::showQueuedMessage()
+{
+    // "At the next connection" is only true while there is none: online, the next round takes it.
+    m_message->setText(
+        m_online
+            ? tr("“%1” is in the queue: it will be sent to the organisation within a few minutes.").arg(m_queuedTitle)
+            : tr("“%1” is in the queue: it will be sent to the organisation at the next connection.")
+                  .arg(m_queuedTitle));
 }
 
 } // namespace relais::ui

@@ -67,6 +67,9 @@ public:
     // keeping what was typed in the search and the démarche chosen if it is still offered. An open form goes on
     // with the version it was started with.
     void catalogueUpdated();
+    // Whether the platform can be reached now (the sync engine says so): what the page says about a démarche just
+    // queued follows it.
+    void setOnline(bool online);
 
     QTreeWidget *catalogueList() const { return m_catalogue; }
     QListWidget *draftList() const { return m_drafts; }
@@ -88,6 +91,8 @@ Q_SIGNALS:
 private:
     void fillCatalogue();
     void filter(const QString &text);
+    // The first démarche the search leaves shown gets the keyboard; false when none is shown.
+    bool goToFirstFound();
     void open(std::unique_ptr<DraftEditor> draft);
     void closeForm();
     void formSent(qint64 submissionId);
@@ -95,6 +100,7 @@ private:
     // The checks before a démarche starts for the chosen person; false if it must not start (reason shown).
     bool readyToStart(const catalogue::Demarche &demarche);
     void showPerson();
+    void showQueuedMessage();
 
     Vault *m_vault;
     const catalogue::CatalogueStore *m_catalogueStore;
@@ -106,6 +112,8 @@ private:
     std::unique_ptr<Consents> m_consents;
     std::unique_ptr<Mandates> m_mandates;
     qint64 m_citizenId = 0;
+    bool m_online = false;
+    QString m_queuedTitle;      // the démarche the message says is queued, while it is on screen
     qint64 m_hiddenDraft = 0;   // while locked
     qint64 m_hiddenCitizen = 0; // while locked
     QWidget *m_personRow;

@@ -8,10 +8,12 @@
 #include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDate>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRadioButton>
@@ -111,6 +113,9 @@ QString asText(const QVariant &value)
 // Text, numbers, dates, identifiers: one line, typed as the citizen's papers show it.
 class LineFieldEditor : public FieldEditor
 {
+    // Its own context, as lupdate files its strings: FieldEditor::tr() would look them up in the wrong one.
+    Q_DECLARE_TR_FUNCTIONS(relais::ui::LineFieldEditor)
+
 public:
     LineFieldEditor(const FieldDefinition &field, const QString &path, FormContext *context, QWidget *parent)
         : FieldEditor(field, path, context, parent)
@@ -206,6 +211,9 @@ private:
 // Radio buttons (yes/no, and choices short enough to read at a glance): arrows move, Space chooses.
 class RadioFieldEditor : public FieldEditor
 {
+    // Its own context, as lupdate files its strings: FieldEditor::tr() would look them up in the wrong one.
+    Q_DECLARE_TR_FUNCTIONS(relais::ui::RadioFieldEditor)
+
 public:
     RadioFieldEditor(const FieldDefinition &field, const QString &path, FormContext *context, QWidget *parent)
         : FieldEditor(field, path, context, parent)
@@ -254,11 +262,36 @@ public:
         return checked ? checked : m_group->button(0);
     }
 
+protected:
+    // An arrow chooses the next answer, as in every radio group (WAI-ARIA): Qt only moves the focus while none is
+    // chosen yet, which leaves the answer empty although the mediator saw it move.
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() != QEvent::KeyPress)
+            return FieldEditor::eventFilter(watched, event);
+        const auto *key = static_cast<QKeyEvent *>(event);
+        int step = 0;
+        if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Right)
+            step = 1;
+        else if (key->key() == Qt::Key_Up || key->key() == Qt::Key_Left)
+            step = -1;
+        const int current = m_group->id(qobject_cast<QAbstractButton *>(watched));
+        if (step == 0 || current < 0 || key->modifiers() != Qt::NoModifier)
+            return FieldEditor::eventFilter(watched, event);
+        const int count = int(m_group->buttons().size());
+        QAbstractButton *target = m_group->button((current + step + count) % count);
+        target->setFocus(Qt::TabFocusReason);
+        if (!target->isChecked())
+            target->click();
+        return true;
+    }
+
 private:
     void addButton(QBoxLayout *l, const QString &label)
     {
         auto *b = new QRadioButton(label);
         b->setAccessibleName(partName(label));
+        b->installEventFilter(this);
         m_group->addButton(b, int(m_group->buttons().size()));
         l->addWidget(b);
     }
@@ -270,6 +303,9 @@ private:
 // A long list of choices: one drop-down, typed to jump.
 class ComboFieldEditor : public FieldEditor
 {
+    // Its own context, as lupdate files its strings: FieldEditor::tr() would look them up in the wrong one.
+    Q_DECLARE_TR_FUNCTIONS(relais::ui::ComboFieldEditor)
+
 public:
     ComboFieldEditor(const FieldDefinition &field, const QString &path, FormContext *context, QWidget *parent)
         : FieldEditor(field, path, context, parent)
@@ -340,6 +376,9 @@ private:
 // Postal code + commune, and a full address: one input per part, as on an envelope.
 class PlaceFieldEditor : public FieldEditor
 {
+    // Its own context, as lupdate files its strings: FieldEditor::tr() would look them up in the wrong one.
+    Q_DECLARE_TR_FUNCTIONS(relais::ui::PlaceFieldEditor)
+
 public:
     PlaceFieldEditor(const FieldDefinition &field, const QString &path, FormContext *context, QWidget *parent)
         : FieldEditor(field, path, context, parent)

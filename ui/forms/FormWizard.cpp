@@ -224,6 +224,7 @@ void FormWizard::showStep(int index, bool focusFirst)
     const QString step = currentStep();
     m_draft->setCurrentSection(step);
     clearError(m_pageError);
+    m_errorSummaryShown = false;
 
     if (step == documentsStep()) {
         clearLayout(m_documentsLayout);
@@ -338,6 +339,21 @@ void FormWizard::fieldEdited(const QString &path)
     // An error on screen follows the typing, and goes as soon as the answer is right.
     if (FieldEditor *e = editor(path); e && e->hasError())
         e->setError(engine.errorFor(path));
+    updateErrorSummary();
+}
+
+void FormWizard::updateErrorSummary()
+{
+    if (!m_errorSummaryShown)
+        return;
+    const int count = int(m_draft->engine().errors(currentStep()).size());
+    if (count == 0) {
+        clearError(m_pageError);
+        m_errorSummaryShown = false;
+        return;
+    }
+    // In place, without a new alert: each field already says its own error as it changes.
+    m_pageError->setText(tr("%n answer(s) need your attention before going on.", nullptr, count));
 }
 
 void FormWizard::fieldLeft(const QString &path)
@@ -371,6 +387,7 @@ bool FormWizard::next()
         }
         if (!errors.isEmpty()) {
             showPageError(tr("%n answer(s) need your attention before going on.", nullptr, int(errors.size())));
+            m_errorSummaryShown = true;
             if (first) {
                 if (auto *scroll = qobject_cast<QScrollArea *>(m_pages.value(step)))
                     scroll->ensureWidgetVisible(first);
@@ -419,6 +436,7 @@ bool FormWizard::send()
 
 void FormWizard::showPageError(const QString &message)
 {
+    m_errorSummaryShown = false; // another message takes the place
     showError(m_pageError, message);
 }
 

@@ -75,11 +75,14 @@ private:
     QList<FieldEditor *> editorsOfStep(const QString &step) const;
     QString describe(const catalogue::FieldDefinition &field, const QJsonValue &answer) const;
     void showPageError(const QString &message);
+    // The count of answers to correct, shown by "Next", follows the corrections and goes with the last one.
+    void updateErrorSummary();
 
     std::unique_ptr<DraftEditor> m_draft;
     FormContext m_context;
     QStringList m_steps;
     int m_current = 0;
+    bool m_errorSummaryShown = false;
     QHash<QString, QWidget *> m_pages; // by step
     QHash<QString, QCheckBox *> m_documentChecks;
     QLabel *m_title;

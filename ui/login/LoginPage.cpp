@@ -5,13 +5,16 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -19,7 +22,10 @@ namespace relais::ui {
 
 namespace {
 constexpr int LoginRole = Qt::UserRole + 1;
-}
+// Failures after which the screen says how many tries are left before a wait (Throttle counts them).
+constexpr int WarnAfterFailures = 3;
+const QString LastLoginKey = QStringLiteral("sign-in/last-login");
+} // namespace
 
 LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(vault)
 {
@@ -83,6 +89,18 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     connect(m_signOut, &QPushButton::clicked, this, &LoginPage::signOutRequested);
     connect(m_forgot, &QPushButton::clicked, this, &LoginPage::showRecovery);
     connect(&m_watcher, &QFutureWatcher<Result<SecureBytes>>::finished, this, &LoginPage::signInDone);
+    m_waitTimer = new QTimer(this);
+    m_waitTimer->setInterval(1000);
+    connect(m_waitTimer, &QTimer::timeout, this, &LoginPage::updateWait);
+    connect(m_accounts, &QListWidget::currentRowChanged, this, [this] {
+        if (m_waiting) { // the wait was the other account's
+            m_waiting = false;
+            m_waitTimer->stop();
+            clearError(m_error, m_password);
+            m_signIn->setEnabled(!m_busy);
+        }
+        updateWait();
+    });
 
     // Recovery: the code.
     auto *codePanel = new QWidget;
@@ -226,13 +244,64 @@ void LoginPage::showMode(Mode mode, const Account &current)
     clearError(m_error, m_password);
     m_password->clear();
     m_panels->setCurrentIndex(0);
-    selectLogin(mode == Mode::SwitchUser ? QString() : current.login);
+    m_waiting = false;
+    m_waitTimer->stop();
+    m_signIn->setEnabled(true);
+    // On a shared kiosk the person coming back is most often the last one who signed in here.
+    selectLogin(mode == Mode::SwitchUser ? QString() : current.login.isEmpty() ? lastLogin() : current.login);
     if (m_accounts->currentRow() < 0 && m_accounts->count() > 0 && mode != Mode::SwitchUser)
         m_accounts->setCurrentRow(0);
     if (mode == Mode::SwitchUser)
         m_accounts->setFocus();
     else
         m_password->setFocus();
+    updateWait();
+}
+
+QString LoginPage::chosenLogin() const
+{
+    const QListWidgetItem *item = m_accounts->currentItem();
+    return item ? item->data(LoginRole).toString() : QString();
+}
+
+// Kept in clear beside the store, outside the encrypted database, because it is needed before the store opens. A
+// staff login names a mediator of the structure, never a citizen, and the list it preselects is readable before
+// sign-in anyway (key slots); the password alone opens the store.
+QString LoginPage::lastLogin() const
+{
+    const QSettings kiosk(QDir(m_vault->dataDir()).filePath(QStringLiteral("kiosk.ini")), QSettings::IniFormat);
+    return kiosk.value(LastLoginKey).toString();
+}
+
+void LoginPage::rememberLogin(const QString &login)
+{
+    QSettings kiosk(QDir(m_vault->dataDir()).filePath(QStringLiteral("kiosk.ini")), QSettings::IniFormat);
+    kiosk.setValue(LastLoginKey, login);
+}
+
+void LoginPage::updateWait()
+{
+    const QString login = chosenLogin();
+    const qint64 wait = login.isEmpty() || m_busy ? 0 : m_vault->signInWait(login);
+    if (wait > 0) {
+        const QString message =
+            tr("Too many failed attempts with this account. You can try again in %n second(s).", nullptr, int(wait));
+        if (m_waiting)
+            m_error->setText(message); // counted down in place: read out once, when the wait begins
+        else
+            showError(m_error, message, m_password);
+        m_waiting = true;
+        m_signIn->setEnabled(false);
+        if (!m_waitTimer->isActive())
+            m_waitTimer->start();
+        return;
+    }
+    m_waitTimer->stop();
+    if (m_waiting) {
+        m_waiting = false;
+        clearError(m_error, m_password);
+        m_signIn->setEnabled(true);
+    }
 }
 
 void LoginPage::selectLogin(const QString &login)
@@ -261,9 +330,9 @@ void LoginPage::signIn()
         m_password->setFocus();
         return;
     }
-    if (Status s = m_vault->checkThrottle(login); !s) {
-        showError(m_error, s.message(), m_password);
+    if (m_vault->signInWait(login) > 0) {
         m_password->clear();
+        updateWait(); // says why, and for how long
         return;
     }
     if (Status s = m_vault->refreshSlots(); !s) {
@@ -295,11 +364,22 @@ void LoginPage::signInDone()
     auto account = m_vault->completeSignIn(m_pendingLogin, m_watcher.result());
     m_watcher.setFuture(QFuture<Result<SecureBytes>>()); // drop the key held by the finished future
     if (!account) {
-        showError(m_error, account.message(), m_password);
+        QString message = account.message();
+        if (account.code() == ErrorCode::WrongPassword) {
+            // The account was chosen in the list: only the password can be wrong, and saying so helps.
+            message = tr("The password is wrong. Check the Caps Lock key and type it again.");
+            const int failures = m_vault->failedSignIns(m_pendingLogin);
+            if (failures >= WarnAfterFailures && failures < Throttle::FreeTries)
+                message +=
+                    QLatin1Char(' ') + tr("%n attempt(s) left before a wait.", nullptr, Throttle::FreeTries - failures);
+        }
+        showError(m_error, message, m_password);
         m_password->setFocus();
+        updateWait();
         return;
     }
     clearError(m_error, m_password);
+    rememberLogin(m_pendingLogin);
     Q_EMIT signedIn(account.value());
 }
 
@@ -395,6 +475,7 @@ void LoginPage::finishRecovery()
 {
     m_newCode->clear();
     m_vault->record(m_recoveredAdmin.login, QStringLiteral("sign_in"));
+    rememberLogin(m_recoveredAdmin.login);
     Q_EMIT signedIn(m_recoveredAdmin);
 }
 

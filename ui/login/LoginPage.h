@@ -15,6 +15,7 @@ class QListWidget;
 class QPushButton;
 class QStackedWidget;
 class QComboBox;
+class QTimer;
 
 namespace relais::ui {
 
@@ -51,6 +52,13 @@ private:
     void signIn();
     void signInDone();
     void selectLogin(const QString &login);
+    QString chosenLogin() const;
+    // The last person to sign in on this kiosk, kept in the data folder (a login, not a name: see rememberLogin()).
+    QString lastLogin() const;
+    void rememberLogin(const QString &login);
+    // While the chosen account must wait after too many failures: the seconds left, counted down each second, and
+    // the Sign-in button off; when the wait ends, both go.
+    void updateWait();
     void showRecovery();
     void recover();
     void recoveryDone();
@@ -86,6 +94,8 @@ private:
     Account m_recoveredAdmin;
     QString m_pendingLogin;
     bool m_busy = false; // from the click until the result has been handled on this thread
+    bool m_waiting = false;
+    QTimer *m_waitTimer;
     QFutureWatcher<Result<SecureBytes>> m_watcher;
     QFutureWatcher<Result<SecureBytes>> m_recoveryWatcher;
 };

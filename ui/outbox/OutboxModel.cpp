@@ -2,6 +2,7 @@
 
 #include "catalogue/Catalogue.h"
 #include "catalogue/Demarche.h"
+#include "common/DataSize.h"
 #include "common/Ui.h"
 #include "domain/SubmissionRepository.h"
 
@@ -73,10 +74,8 @@ QString OutboxModel::progressText(const sync::OutboxItem &item)
     if (item.bytesTotal <= 0)
         return item.state == QLatin1String("sending") ? tr("Sending") : QString();
     if (item.bytesSent >= item.bytesTotal)
-        return tr("Documents sent (%1)").arg(QLocale().formattedDataSize(item.bytesTotal));
-    return tr("%1 % of %2")
-        .arg(int(100 * item.bytesSent / item.bytesTotal))
-        .arg(QLocale().formattedDataSize(item.bytesTotal));
+        return tr("Documents sent (%1)").arg(DataSize::format(item.bytesTotal));
+    return tr("%1 % of %2").arg(int(100 * item.bytesSent / item.bytesTotal)).arg(DataSize::format(item.bytesTotal));
 }
 
 QString OutboxModel::newsText(const sync::OutboxItem &item)

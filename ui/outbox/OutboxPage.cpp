@@ -95,6 +95,7 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_resend = new QPushButton(tr("&Correct and resend"));
     m_resend->setToolTip(tr("Open the démarche again as a draft, correct it, then queue it again"));
     m_discard = new QPushButton(tr("&Discard this démarche"));
+    markDestructive(m_discard);
     itemActions->addWidget(m_resend);
     itemActions->addWidget(m_discard);
     itemActions->addStretch(1);
@@ -220,11 +221,10 @@ void OutboxPage::roundFinished(const sync::RoundSummary &summary)
         text = tr("Synchronisation stopped: %1 An administrator must enrol this kiosk again (Administration).")
                    .arg(summary.stoppedReason);
     } else if (!summary.online) {
+        // The engine's own sentence already says what happened and that it will try again: said once, not nested.
         text = summary.error.isEmpty()
                    ? tr("The platform cannot be reached. The démarches wait here safely and will leave on their own.")
-                   : tr("The platform cannot be reached (%1). The démarches wait here safely and will leave on their "
-                        "own.")
-                         .arg(summary.error);
+                   : summary.error;
     } else {
         text = tr("Synchronised at %1: %n démarche(s) delivered", nullptr, summary.delivered)
                    .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));

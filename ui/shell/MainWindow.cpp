@@ -3,6 +3,7 @@
 #include "SyncEngine.h"
 #include "SyncScheduler.h"
 #include "admin/AdminPage.h"
+#include "common/Keyboard.h"
 #include "common/Logging.h"
 #include "common/Ui.h"
 #include "domain/Retention.h"
@@ -84,6 +85,7 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
 
     buildStatusBar();
     qApp->installEventFilter(this);
+    installKeyboardConventions(qApp);
     resize(1280, 800);
 }
 

@@ -1,5 +1,7 @@
 #include "ShellPage.h"
 
+#include "SyncEngine.h"
+
 #include "admin/AdminPage.h"
 #include "citizens/CitizensPage.h"
 #include "common/Logging.h"
@@ -15,6 +17,8 @@
 #include <QDialog>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -81,6 +85,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_rail->setFixedWidth(220);
     m_rail->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_rail->installEventFilter(this);
+    qApp->installEventFilter(this); // Alt+letter of the rail (yieldRailShortcuts), wherever the keyboard is
     m_pages = new QStackedWidget;
     m_pages->setObjectName(QStringLiteral("content"));
     body->addWidget(m_rail);
@@ -139,11 +144,51 @@ void ShellPage::showPage(QWidget *page)
     m_rail->setCurrentRow(m_pages->indexOf(page));
 }
 
-void ShellPage::addPage(const QString &title, QWidget *page)
+void ShellPage::addPage(const QString &title, QWidget *page, const QString &letter)
 {
     auto *item = new QListWidgetItem(title, m_rail);
     item->setData(Qt::AccessibleTextRole, title);
     m_pages->addWidget(page);
+    const QKeySequence keys = QKeySequence::mnemonic(QLatin1Char('&') + letter);
+    if (keys.isEmpty())
+        return;
+    const QString shortcutText = keys.toString(QKeySequence::NativeText);
+    item->setToolTip(shortcutText);
+    item->setData(Qt::AccessibleDescriptionRole, shortcutText);
+    auto *shortcut = new QShortcut(keys, this);
+    shortcut->setAutoRepeat(false);
+    connect(shortcut, &QShortcut::activated, this, [this, page] {
+        showPage(page);
+        // The keyboard goes into the page, where the work is (the search of Citizens, of Démarches…).
+        for (QWidget *w = page->nextInFocusChain(); w && w != page; w = w->nextInFocusChain()) {
+            if (page->isAncestorOf(w) && w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+                w->setFocus(Qt::ShortcutFocusReason);
+                return;
+            }
+        }
+        m_rail->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_railShortcuts.append(shortcut);
+}
+
+void ShellPage::yieldRailShortcuts()
+{
+    // Alt+letter of a button or a labelled field on screen wins over the rail's: two owners of one key would make
+    // Qt cycle between them instead of acting. Seen at each key press, so it follows what the page shows now.
+    QSet<int> taken;
+    const QWidget *top = window();
+    for (QAbstractButton *b : top->findChildren<QAbstractButton *>())
+        if (b->isVisible() && !b->shortcut().isEmpty())
+            taken.insert(b->shortcut()[0].toCombined());
+    for (QLabel *l : top->findChildren<QLabel *>()) {
+        if (!l->isVisible() || !l->buddy())
+            continue;
+        const QKeySequence mnemonic = QKeySequence::mnemonic(l->text());
+        if (!mnemonic.isEmpty())
+            taken.insert(mnemonic[0].toCombined());
+    }
+    for (QShortcut *shortcut : std::as_const(m_railShortcuts))
+        shortcut->setEnabled(!taken.contains(shortcut->key()[0].toCombined()));
 }
 
 void ShellPage::enter(const Account &account)
@@ -156,26 +201,28 @@ void ShellPage::enter(const Account &account)
     m_hiddenRow = -1;
     // Pages are rebuilt for each person: a volunteer never gets the administrator's.
     m_rail->clear();
+    qDeleteAll(m_railShortcuts);
+    m_railShortcuts.clear();
     while (m_pages->count() > 0)
         m_pages->removeWidget(m_pages->widget(0));
     m_home->setAccount(account, structure);
     if (account.isAdmin())
         m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
                               m_vault->clock()->now());
-    addPage(tr("Home"), m_home);
+    addPage(tr("Home"), m_home, tr("E", "Alt+letter of the Home page in the rail"));
     m_citizens->setAccount(account);
-    addPage(tr("Citizens"), m_citizens);
+    addPage(tr("Citizens"), m_citizens, tr("Z", "Alt+letter of the Citizens page in the rail"));
     m_demarches->setAccount(account);
-    addPage(tr("Démarches"), m_demarches);
+    addPage(tr("Démarches"), m_demarches, tr("M", "Alt+letter of the Démarches page in the rail"));
     // Volunteers fill démarches; following them up with the platform is the mediators' work.
     if (account.role != Role::Volunteer) {
         m_outbox->setAccount(account);
-        addPage(tr("Sending"), m_outbox);
+        addPage(tr("Sending"), m_outbox, tr("I", "Alt+letter of the Sending page in the rail"));
     } else {
         m_outbox->hideWork(); // not theirs to see, not even in the accessibility tree
     }
     if (account.isAdmin()) {
-        addPage(tr("Administration"), m_admin);
+        addPage(tr("Administration"), m_admin, tr("S", "Alt+letter of the Administration page in the rail"));
         m_admin->refresh();
     }
     fitRail();
@@ -194,12 +241,23 @@ bool ShellPage::eventFilter(QObject *watched, QEvent *event)
     // The text size changes while signed in (status bar): the rail follows at once, not at the next sign-in.
     if (watched == m_rail && (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange))
         QMetaObject::invokeMethod(this, &ShellPage::fitRail, Qt::QueuedConnection);
+    // Sent to the focused widget just before Qt looks the key up among the shortcuts.
+    if (event->type() == QEvent::ShortcutOverride && !m_railShortcuts.isEmpty() &&
+        (static_cast<QKeyEvent *>(event)->modifiers() & Qt::AltModifier))
+        yieldRailShortcuts();
     return QWidget::eventFilter(watched, event);
 }
 
 void ShellPage::setEngine(sync::SyncEngine *engine)
 {
     m_outbox->setEngine(engine);
+    m_demarches->setOnline(false); // until the engine has seen the platform
+    if (engine) {
+        connect(engine, &sync::SyncEngine::onlineChanged, m_demarches, &DemarchesPage::setOnline);
+        connect(engine, &sync::SyncEngine::finished, m_demarches, [this](const sync::RoundSummary &summary) {
+            m_demarches->setOnline(summary.online && !summary.stopped);
+        });
+    }
 }
 
 void ShellPage::applyPlatformCatalogue(const QByteArray &document)

@@ -8,6 +8,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QShortcut;
 class QStackedWidget;
 
 namespace relais {
@@ -74,7 +75,9 @@ private:
     // Wide enough for the longest section name at the text size in use (up to 200 %), never scrolled sideways.
     void fitRail();
     void showWarning(int secondsLeft);
-    void addPage(const QString &title, QWidget *page);
+    // A page of the rail, with the Alt+`letter` that opens it from anywhere in the shell.
+    void addPage(const QString &title, QWidget *page, const QString &letter);
+    void yieldRailShortcuts();
     void showPage(QWidget *page);
     // Dialogs and menus of the window (a consent being read, a mandate, a file chooser) close as if cancelled.
     void closeDialogs();
@@ -93,6 +96,7 @@ private:
     DemarchesPage *m_demarches;
     OutboxPage *m_outbox;
     AdminPage *m_admin;
+    QList<QShortcut *> m_railShortcuts;
     bool m_hidden = false;
     int m_hiddenRow = -1;
 };

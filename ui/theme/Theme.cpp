@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QFont>
+#include <QFontMetrics>
 
 namespace relais::ui {
 
@@ -35,6 +36,10 @@ void Theme::apply(ThemeKind kind, int textScalePercent)
     sheet.replace(QLatin1String("{{subtitle}}"), pt(1.25));
     sheet.replace(QLatin1String("{{code}}"), pt(1.5));
     sheet.replace(QLatin1String("{{rail}}"), pt(1.1));
+    // A box to tick as tall as the capital letters beside it, so that at 200 % it is not a speck next to the text.
+    const int indicator = qMax(14, qRound(QFontMetrics(font).height() * 0.9));
+    sheet.replace(QLatin1String("{{indicatorRadius}}"), QString::number((indicator + 6) / 2)); // round with its border
+    sheet.replace(QLatin1String("{{indicator}}"), QString::number(indicator));
     qApp->setStyleSheet(sheet);
 }
 
