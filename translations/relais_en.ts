@@ -45,17 +45,6 @@
     </message>
 </context>
 <context>
-    <name>relais::CitizenExport</name>
-    <message numerus="yes">
-        <location filename="../app/domain/CitizenExport.cpp" line="+245"/>
-        <source>%n bytes</source>
-        <translation>
-            <numerusform>%n byte</numerusform>
-            <numerusform>%n bytes</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>relais::CitizenRepository</name>
     <message numerus="yes">
         <location filename="../app/domain/CitizenRepository.cpp" line="+167"/>
@@ -126,7 +115,7 @@
 <context>
     <name>relais::Vault</name>
     <message numerus="yes">
-        <location filename="../app/security/Vault.cpp" line="+252"/>
+        <location filename="../app/security/Vault.cpp" line="+263"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
@@ -145,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+478"/>
+        <location line="+476"/>
         <source>Add at least %n entries.</source>
         <translation>
             <numerusform>Add at least %n entry.</numerusform>
@@ -164,7 +153,7 @@
 <context>
     <name>relais::catalogue::Validators</name>
     <message numerus="yes">
-        <location filename="../app/catalogue/Validators.cpp" line="+173"/>
+        <location filename="../app/catalogue/Validators.cpp" line="+174"/>
         <source>The social security number has 15 digits; this one has %n.</source>
         <translation>
             <numerusform>The social security number has 15 digits; this one has %n.</numerusform>
@@ -231,7 +220,7 @@
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+421"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+422"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Sessions now lock after %n minute without activity.</numerusform>
@@ -242,7 +231,8 @@
 <context>
     <name>relais::ui::FormWizard</name>
     <message numerus="yes">
-        <location filename="../ui/forms/FormWizard.cpp" line="+373"/>
+        <location filename="../ui/forms/FormWizard.cpp" line="+356"/>
+        <location line="+33"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
             <numerusform>%n answer needs your attention before going on.</numerusform>
@@ -250,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+150"/>
+        <location line="+152"/>
         <source>All %n required document(s) checked.</source>
         <translation>
             <numerusform>The required document is checked.</numerusform>
@@ -301,6 +291,25 @@
         <translation>
             <numerusform>%n entry exported to %1.</numerusform>
             <numerusform>%n entries exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::LoginPage</name>
+    <message numerus="yes">
+        <location filename="../ui/login/LoginPage.cpp" line="+288"/>
+        <source>Too many failed attempts with this account. You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed attempts with this account. You can try again in %n second.</numerusform>
+            <numerusform>Too many failed attempts with this account. You can try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+86"/>
+        <source>%n attempt(s) left before a wait.</source>
+        <translation>
+            <numerusform>%n attempt left before a wait.</numerusform>
+            <numerusform>%n attempts left before a wait.</numerusform>
         </translation>
     </message>
 </context>
@@ -377,7 +386,7 @@
 <context>
     <name>relais::ui::ShellPage</name>
     <message numerus="yes">
-        <location filename="../ui/shell/ShellPage.cpp" line="+279"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+337"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform>

@@ -648,7 +648,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::AttachmentStore</name>
     <message>
-        <location filename="../app/domain/AttachmentStore.cpp" line="+58"/>
+        <location filename="../app/domain/AttachmentStore.cpp" line="+59"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier est illisible.</translation>
     </message>
@@ -739,7 +739,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::CitizenExport</name>
     <message>
-        <location filename="../app/domain/CitizenExport.cpp" line="+161"/>
+        <location filename="../app/domain/CitizenExport.cpp" line="+162"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -900,16 +900,8 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n bytes</source>
-        <translation>
-            <numerusform>%n octet</numerusform>
-            <numerusform>%n octets</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <location line="+15"/>
         <source>Data held about %1</source>
         <translation>Données détenues sur %1</translation>
@@ -1108,6 +1100,24 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+0"/>
         <source>Signature of the mediator</source>
         <translation>Signature du médiateur</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DataSize</name>
+    <message>
+        <location filename="../app/common/DataSize.cpp" line="+15"/>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 GB</source>
+        <translation>%1 Go</translation>
     </message>
 </context>
 <context>
@@ -2005,12 +2015,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::PhotoDownscaler</name>
     <message>
-        <location filename="../app/domain/PhotoDownscaler.cpp" line="+23"/>
+        <location filename="../app/domain/PhotoDownscaler.cpp" line="+24"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The file is too large: at most %1 here.</source>
         <translation>Le fichier est trop lourd : %1 au maximum ici.</translation>
     </message>
@@ -2278,7 +2288,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le dossier des données %1 ne peut être ni créé ni modifié. Choisissez un autre dossier ou adressez-vous à votre administrateur.</translation>
     </message>
     <message numerus="yes">
-        <location line="+71"/>
+        <location line="+82"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Trop de tentatives échouées. Réessayez dans %n seconde.</numerusform>
@@ -2736,12 +2746,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Saisissez un nombre, par exemple 12,5.</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Enter a date as DD/MM/YYYY (for example 05/03/1980).</source>
-        <translation>Saisissez une date sous la forme JJ/MM/AAAA (par exemple 05/03/1980).</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+60"/>
         <source>Answer yes or no.</source>
         <translation>Répondez par oui ou par non.</translation>
     </message>
@@ -2805,7 +2810,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::catalogue::Validators</name>
     <message>
-        <location filename="../app/catalogue/Validators.cpp" line="+170"/>
+        <location filename="../app/catalogue/Validators.cpp" line="+171"/>
         <source>Enter the social security number (15 digits).</source>
         <translation>Saisissez le numéro de sécurité sociale (15 chiffres).</translation>
     </message>
@@ -3102,6 +3107,16 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+34"/>
         <source>The address must end with a domain such as .fr or .com.</source>
         <translation>L&apos;adresse doit se terminer par un domaine comme .fr ou .com.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Enter a date as DD/MM/YYYY (for example 05/03/1980).</source>
+        <translation>Saisissez une date sous la forme JJ/MM/AAAA (par exemple 05/03/1980).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This date does not exist: check the day and the month.</source>
+        <translation>Cette date n&apos;existe pas : vérifiez le jour et le mois.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3516,7 +3531,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Dés&amp;activer</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
@@ -3819,7 +3834,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AttachmentFieldEditor</name>
     <message>
-        <location filename="../ui/forms/AttachmentFieldEditor.cpp" line="+41"/>
+        <location filename="../ui/forms/AttachmentFieldEditor.cpp" line="+42"/>
         <location line="+50"/>
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
@@ -4071,7 +4086,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::CitizenFilePage</name>
     <message>
-        <location filename="../ui/citizens/CitizenFilePage.cpp" line="+100"/>
+        <location filename="../ui/citizens/CitizenFilePage.cpp" line="+101"/>
         <source>&amp;Back to the search</source>
         <translation>Ret&amp;our à la recherche</translation>
     </message>
@@ -4097,12 +4112,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+6"/>
-        <location line="+260"/>
+        <location line="+261"/>
         <source>Sav&amp;e the file</source>
         <translation>Enre&amp;gistrer le dossier</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-255"/>
         <source>Consents</source>
         <translation>Consentements</translation>
     </message>
@@ -4208,7 +4223,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Effacer le dossier…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Everything Relais holds about the person, printed, or saved on their USB key as a PDF and a JSON file.</source>
         <translation>Tout ce que Relais détient sur la personne, imprimé, ou enregistré sur sa clé USB en PDF et en fichier JSON.</translation>
     </message>
@@ -4625,7 +4640,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ComboFieldEditor</name>
     <message>
-        <location filename="../ui/forms/FieldEditor.cpp" line="+278"/>
+        <location filename="../ui/forms/FieldEditor.cpp" line="+314"/>
         <source>— Choose —</source>
         <translation>— Choisir —</translation>
     </message>
@@ -4666,7 +4681,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::DemarchesPage</name>
     <message>
-        <location filename="../ui/forms/DemarchesPage.cpp" line="+41"/>
+        <location filename="../ui/forms/DemarchesPage.cpp" line="+42"/>
         <source>CAF — family benefits</source>
         <translation>CAF — prestations familiales</translation>
     </message>
@@ -4761,7 +4776,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Reprendre ce brouillon</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+165"/>
         <source>%1 — %2 — changed %3</source>
         <translation>%1 — %2 — modifié le %3</translation>
     </message>
@@ -4816,7 +4831,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Cette démarche n&apos;est plus au catalogue : le brouillon est gardé, mais il ne pourra être rouvert que lorsque le catalogue la proposera de nouveau.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+114"/>
+        <source>“%1” is in the queue: it will be sent to the organisation within a few minutes.</source>
+        <translation>« %1 » est dans la file d&apos;envoi : elle sera transmise à l&apos;organisme d&apos;ici quelques minutes.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>“%1” is in the queue: it will be sent to the organisation at the next connection.</source>
         <translation>« %1 » est dans la file d&apos;envoi : elle sera transmise à l&apos;organisme à la prochaine connexion.</translation>
     </message>
@@ -4943,7 +4963,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Effacer définitivement</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4951,7 +4971,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::FieldEditor</name>
     <message>
-        <location filename="../ui/forms/FieldEditor.cpp" line="-244"/>
+        <location filename="../ui/forms/FieldEditor.cpp" line="-278"/>
         <source>%1 (required)</source>
         <translation>%1 (obligatoire)</translation>
     </message>
@@ -4999,7 +5019,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le brouillon n&apos;a pas pu être enregistré : %1</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+144"/>
         <source>Documents to provide</source>
         <translation>Pièces à fournir</translation>
     </message>
@@ -5024,7 +5044,8 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Étape %1 sur %2 : %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+56"/>
+        <location line="+33"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
             <numerusform>%n réponse demande votre attention avant de continuer.</numerusform>
@@ -5032,12 +5053,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Tick each required document once you have seen or attached it.</source>
         <translation>Cochez chaque pièce demandée une fois que vous l&apos;avez vue ou jointe.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -5331,7 +5352,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::LineFieldEditor</name>
     <message>
-        <location filename="../ui/forms/FieldEditor.cpp" line="+89"/>
+        <location filename="../ui/forms/FieldEditor.cpp" line="+92"/>
         <source>DD/MM/YYYY</source>
         <translation>JJ/MM/AAAA</translation>
     </message>
@@ -5354,7 +5375,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::LoginPage</name>
     <message>
-        <location filename="../ui/login/LoginPage.cpp" line="+46"/>
+        <location filename="../ui/login/LoginPage.cpp" line="+52"/>
         <source>&amp;Who are you?</source>
         <translation>&amp;Qui êtes-vous ?</translation>
     </message>
@@ -5385,17 +5406,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1"/>
-        <location line="+233"/>
+        <location line="+296"/>
         <source>&amp;Sign in</source>
         <translation>Se &amp;connecter</translation>
     </message>
     <message>
-        <location line="-221"/>
+        <location line="-284"/>
         <source>Demonstration store: fictitious data. The demo accounts&apos; passwords are printed by scripts/demo in the terminal that started it.</source>
         <translation>Coffre de démonstration : données fictives. Les mots de passe des comptes de démonstration sont affichés par scripts/demo dans le terminal qui l&apos;a lancé.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+29"/>
         <source>Recovery</source>
         <translation>Secours</translation>
     </message>
@@ -5500,8 +5521,16 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <source>Change user: choose your account and type your password.</source>
         <translation>Changer d&apos;utilisateur : choisissez votre compte et saisissez votre mot de passe.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>Too many failed attempts with this account. You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de tentatives échouées avec ce compte. Vous pourrez réessayer dans %n seconde.</numerusform>
+            <numerusform>Trop de tentatives échouées avec ce compte. Vous pourrez réessayer dans %n secondes.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+41"/>
+        <location line="+35"/>
         <source>Choose your account in the list.</source>
         <translation>Choisissez votre compte dans la liste.</translation>
     </message>
@@ -5516,7 +5545,20 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+22"/>
+        <source>The password is wrong. Check the Caps Lock key and type it again.</source>
+        <translation>Le mot de passe est erroné. Vérifiez la touche Verr. Maj. et saisissez-le de nouveau.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n attempt(s) left before a wait.</source>
+        <translation>
+            <numerusform>Encore %n essai avant une attente.</numerusform>
+            <numerusform>Encore %n essais avant une attente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Type the recovery code.</source>
         <translation>Saisissez le code de secours.</translation>
     </message>
@@ -5529,7 +5571,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/MainWindow.cpp" line="+46"/>
+        <location filename="../ui/shell/MainWindow.cpp" line="+47"/>
         <source>DEMO — fictitious data, for training only. Never use it for a real citizen.</source>
         <translation>DÉMO — données fictives, pour la formation uniquement. Ne jamais l&apos;utiliser pour un véritable usager.</translation>
     </message>
@@ -5544,7 +5586,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rien n&apos;a été modifié ni supprimé. Adressez-vous à l&apos;administrateur de votre structure : le guide d&apos;administration explique comment restaurer une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>&amp;Text size:</source>
         <translation>&amp;Taille du texte :</translation>
     </message>
@@ -5728,7 +5770,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::OutboxModel</name>
     <message>
-        <location filename="../ui/outbox/OutboxModel.cpp" line="+66"/>
+        <location filename="../ui/outbox/OutboxModel.cpp" line="+67"/>
         <source>%1 — next try at %2</source>
         <translation>%1 — prochain essai à %2</translation>
     </message>
@@ -5748,7 +5790,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>%1 % de %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <location line="+1"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
@@ -5847,7 +5889,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>A&amp;bandonner cette démarche</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+114"/>
         <source>Synchronising…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
@@ -5857,17 +5899,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Synchronisation arrêtée : %1 Un administrateur doit enrôler de nouveau ce poste (Administration).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The platform cannot be reached. The démarches wait here safely and will leave on their own.</source>
         <translation>La plateforme est injoignable. Les démarches attendent ici en sécurité et partiront d&apos;elles-mêmes.</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>The platform cannot be reached (%1). The démarches wait here safely and will leave on their own.</source>
-        <translation>La plateforme est injoignable (%1). Les démarches attendent ici en sécurité et partiront d&apos;elles-mêmes.</translation>
-    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Synchronised at %1: %n démarche(s) delivered</source>
         <translation>
             <numerusform>Synchronisé à %1 : %n démarche transmise</numerusform>
@@ -5953,7 +5990,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::PlaceFieldEditor</name>
     <message>
-        <location filename="../ui/forms/FieldEditor.cpp" line="+205"/>
+        <location filename="../ui/forms/FieldEditor.cpp" line="+239"/>
         <source>Number and street</source>
         <translation>Numéro et rue</translation>
     </message>
@@ -5976,7 +6013,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::RadioFieldEditor</name>
     <message>
-        <location line="-148"/>
+        <location line="-179"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -6271,7 +6308,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ShellPage</name>
     <message>
-        <location filename="../ui/shell/ShellPage.cpp" line="+43"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+47"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
@@ -6301,14 +6338,20 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+114"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Home</source>
         <translation>Accueil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E</source>
+        <comment>Alt+letter of the Home page in the rail</comment>
+        <translation>A</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6316,9 +6359,21 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Usagers</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Z</source>
+        <comment>Alt+letter of the Citizens page in the rail</comment>
+        <translation>U</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Démarches</source>
         <translation>Démarches</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>M</source>
+        <comment>Alt+letter of the Démarches page in the rail</comment>
+        <translation>M</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6326,12 +6381,24 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Envois</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>I</source>
+        <comment>Alt+letter of the Sending page in the rail</comment>
+        <translation>E</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+0"/>
+        <source>S</source>
+        <comment>Alt+letter of the Administration page in the rail</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>%1 — démarche in progress</source>
         <translation>%1 — démarche en cours</translation>
     </message>
@@ -6388,7 +6455,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::Ui</name>
     <message>
-        <location filename="../ui/common/Ui.cpp" line="+82"/>
+        <location filename="../ui/common/Ui.cpp" line="+88"/>
         <source>The two passwords are different. Type them again.</source>
         <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
     </message>

@@ -383,7 +383,7 @@ Status Vault::backup(const Account &actor, const QString &out, const Progress &p
                 progress(from + percent * (to - from) / 100);
         };
     };
-    Status s = m_db->exportCopyTo(copy, m_dataKey, {}, scaled(0, 80));
+    Status s = m_db->exportCopyTo(copy, m_dataKey, {}, scaled(0, 80), false);
     if (s)
         s = Backup::write(out, slots, anchor, copy, scaled(80, 100));
     QFile::remove(copy);

@@ -265,12 +265,12 @@ QSqlDatabase Database::connection() const
 }
 
 Status Database::exportCopyTo(const QString &copy, const SecureBytes &key, const QStringList &onCopy,
-                              const std::function<void(int)> &progress) const
+                              const std::function<void(int)> &progress, bool keepWritersOut) const
 {
     QSqlDatabase db = connection();
     auto *driver = qobject_cast<SqlCipherDriver *>(db.driver());
     Q_ASSERT(driver);
-    if (!driver->exportCopy(copy, key, onCopy, progress))
+    if (!driver->exportCopy(copy, key, onCopy, progress, keepWritersOut))
         return sqlError(QStringLiteral("re-key copy"), driver->lastError());
     if (Status s = syncFileToDisk(copy); !s) {
         QFile::remove(copy);

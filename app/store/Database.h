@@ -50,11 +50,12 @@ public:
     Status exportCopy(const SecureBytes &key, const QStringList &onCopy,
                       const std::function<void(int percent)> &progress) const
     {
-        return exportCopyTo(pendingCopyPath(), key, onCopy, progress);
+        return exportCopyTo(pendingCopyPath(), key, onCopy, progress, true);
     }
-    // The same copy anywhere (a backup): consistent, whole, flushed, while other connections go on reading.
+    // The same copy anywhere: consistent, whole, flushed. A backup passes keepWritersOut = false, so that the kiosk
+    // goes on saving while it is taken (the copy is the store as it was when the copy began).
     Status exportCopyTo(const QString &path, const SecureBytes &key, const QStringList &onCopy,
-                        const std::function<void(int percent)> &progress) const;
+                        const std::function<void(int percent)> &progress, bool keepWritersOut) const;
     Status adoptCopy(const SecureBytes &key);
     static Status finishPendingCopy(const QString &dataDir, const SecureBytes &key);
 

@@ -523,7 +523,7 @@ int reportCopyProgress(void *context)
 } // namespace
 
 bool SqlCipherDriver::exportCopy(const QString &path, const SecureBytes &rawKey, const QStringList &onCopy,
-                                 const std::function<void(int)> &progress)
+                                 const std::function<void(int)> &progress, bool keepWritersOut)
 {
     if (!isOpen() || rawKey.size() != KeySize) {
         fail(QStringLiteral("Unable to copy the database"), QSqlError::StatementError, SQLITE_MISUSE);
@@ -556,13 +556,16 @@ bool SqlCipherDriver::exportCopy(const QString &path, const SecureBytes &rawKey,
     const QString what = QStringLiteral("Unable to copy the database");
     const QByteArray pageSize =
         QByteArray("PRAGMA ") + CopySchema + ".cipher_page_size = " + QByteArray::number(PageSize);
+    // A small cache for the copy: its pages reach the file as they are made, so its size tells the progress.
+    const QByteArray cacheSize = QByteArray("PRAGMA ") + CopySchema + ".cache_size = 256";
     bool ok = execSimple(pageSize.constData(), QSqlError::StatementError, what) &&
-              execSimple("BEGIN IMMEDIATE", QSqlError::TransactionError, what);
+              execSimple(cacheSize.constData(), QSqlError::StatementError, what) &&
+              execSimple(keepWritersOut ? "BEGIN IMMEDIATE" : "BEGIN", QSqlError::TransactionError, what);
     if (ok) {
         CopyProgress context{&progress, path, QFileInfo(QString::fromUtf8(sqlite3_db_filename(m_db, "main"))).size(),
                              -1};
         if (progress)
-            sqlite3_progress_handler(m_db, 4000, reportCopyProgress, &context);
+            sqlite3_progress_handler(m_db, 1000, reportCopyProgress, &context);
         const QByteArray exportSql = QByteArray("SELECT sqlcipher_export('") + CopySchema + "')";
         ok = execSimple(exportSql.constData(), QSqlError::StatementError, what);
         sqlite3_progress_handler(m_db, 0, nullptr, nullptr);

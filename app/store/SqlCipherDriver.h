@@ -55,12 +55,14 @@ public:
 
     sqlite3 *connection() const { return m_db; }
 
-    // Writes a copy of the whole open database to `path` under `rawKey` (sqlcipher_export, inside one transaction
-    // that keeps other writers out), runs `onCopy` on it (schema name CopySchema) in the same transaction, and
-    // reports progress in percent from the copy's size. On failure the copy is removed and lastError() says why.
+    // Writes a copy of the whole open database to `path` under `rawKey` (sqlcipher_export, inside one transaction:
+    // a consistent snapshot), runs `onCopy` on it (schema name CopySchema) in the same transaction, and reports
+    // progress in percent from the copy's size. With `keepWritersOut` the transaction holds the main database's
+    // write lock (a re-key: nothing may commit meanwhile); without, other connections go on writing and the copy is
+    // the state when it began (a backup). On failure the copy is removed and lastError() says why.
     static constexpr const char *CopySchema = "relais_copy";
     bool exportCopy(const QString &path, const SecureBytes &rawKey, const QStringList &onCopy,
-                    const std::function<void(int)> &progress);
+                    const std::function<void(int)> &progress, bool keepWritersOut);
 
 private:
     static QString queryCipherVersion();

@@ -168,7 +168,7 @@ void TestBackup::backupTakenWhileTheStoreIsWrittenRestoresWhole()
     } while (!writerDone && backups < 20);
     if (!writerDone)
         QVERIFY(writer.waitForFinished(300000));
-    QCOMPARE(writer.exitCode(), 0);
+    QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
     QVERIFY(backups >= 2);
     for (int i = 0; i < backups; ++i) {
         TempStoreDir other;

@@ -8,6 +8,7 @@
 #include "store/SqlCipherDriver.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -130,6 +131,7 @@ private Q_SLOTS:
     void noPasswordIsEverWrittenInTheDataFolder();
     void editedKeyFileIsRefusedAtUnlock();
     void olderKeyFileIsSealedOnceAndCannotReplaceASealedOne();
+    void backupLetsTheKioskGoOnSaving();
     void passwordPolicy_data();
     void passwordPolicy();
     void loginRules_data();
@@ -900,6 +902,38 @@ void TestVault::olderKeyFileIsSealedOnceAndCannotReplaceASealedOne()
     auto refused = vault.signIn(AdminLogin, secret(AdminPassword));
     QCOMPARE(refused.code(), ErrorCode::KeySlotsDamaged);
     QVERIFY(!vault.isOpen());
+}
+
+void TestVault::backupLetsTheKioskGoOnSaving()
+{
+    // Another connection to the same store (the kiosk, while an administrator backs up from relais-admin) saves in
+    // the middle of the copy: it must not wait for the backup (its commits would fail after the busy timeout).
+    FastVault vault(dir(), m_clock.get());
+    const Account admin = signInOrFail(vault, AdminLogin, AdminPassword);
+    // Some bulk, so that the copy takes more than an instant (a few MB of synthetic settings).
+    QVERIFY(
+        execSql(vault.database()->connection(),
+                QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                               "INSERT INTO settings (key, value) SELECT 'bulk.' || i, hex(randomblob(100)) FROM n"))
+            .isEmpty());
+    int reports = 0;
+    auto kiosk = Database::open(dir(), unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword));
+    QVERIFY2(kiosk.ok(), qPrintable(kiosk.message()));
+    TempStoreDir out;
+    QString saved = QStringLiteral("not tried");
+    QElapsedTimer timer;
+    const auto made = vault.backup(admin, out.file(QStringLiteral("b.rbk")), [&](int percent) {
+        ++reports;
+        if (percent > 0 && percent < 80 && saved == QLatin1String("not tried")) {
+            timer.start();
+            saved = execSql(kiosk.value()->connection(),
+                            QStringLiteral("INSERT INTO settings (key, value) VALUES ('during.backup', '1')"));
+        }
+    });
+    QVERIFY2(made.ok(), qPrintable(made.message()));
+    QVERIFY2(saved.isEmpty(), qPrintable(saved));
+    QVERIFY(timer.elapsed() < 4000); // well under the 5 s busy timeout: it did not wait for the copy to end
+    QVERIFY2(reports > 5, "the administrator saw no progress during the copy");
 }
 
 // ---------------------------------------------------------------------------------------------- recovery
