@@ -2,6 +2,7 @@
 // The personal data a demo seed put in a store, read back through the repositories, and a search for it in text
 // that must hold none (logs, support bundles).
 
+#include "AdminRun.h"
 #include "TestStore.h"
 
 #include "domain/CitizenRepository.h"
@@ -14,6 +15,23 @@
 #include <QSet>
 
 namespace relais::test {
+
+// relais-admin as the demo store's administrator (the test account, its password on standard input).
+inline Run runAsDemoAdmin(const QStringList &command, const QString &dir)
+{
+    return runAdmin(command + QStringList{QStringLiteral("--data-dir"), dir, QStringLiteral("--as"), aliceLogin(),
+                                          QStringLiteral("--password-stdin")},
+                    QString::fromLatin1(alicePassword()) + QLatin1Char('\n'), 120000);
+}
+
+// A demo store with the fast test KDF; returns its recovery code (empty on failure).
+inline QString makeDemoStore(const QString &dir)
+{
+    Vault vault(dir);
+    const auto made = vault.initialize(QStringLiteral("MFS Test"), aliceLogin(), QStringLiteral("Alice"),
+                                       secret(alicePassword()), true, KdfParams::interactive());
+    return made ? made->recoveryCode : QString();
+}
 
 struct SeededPersonalData
 {

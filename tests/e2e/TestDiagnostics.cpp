@@ -25,29 +25,9 @@ namespace {
 
 constexpr int People = 40;
 
-QString password()
-{
-    return QString::fromLatin1(alicePassword()) + QLatin1Char('\n');
-}
-
-QStringList as(const QString &dir)
-{
-    return {QStringLiteral("--data-dir"), dir, QStringLiteral("--as"), aliceLogin(),
-            QStringLiteral("--password-stdin")};
-}
-
-// A demo store with the fast test KDF; returns its recovery code (empty on failure).
-QString makeDemoStore(const QString &dir)
-{
-    Vault vault(dir);
-    const auto made = vault.initialize(QStringLiteral("MFS Test"), aliceLogin(), QStringLiteral("Alice"),
-                                       secret(alicePassword()), true, KdfParams::interactive());
-    return made ? made->recoveryCode : QString();
-}
-
 Run admin(const QStringList &command, const QString &dir)
 {
-    return runAdmin(command + as(dir), password(), 120000);
+    return runAsDemoAdmin(command, dir);
 }
 
 // "Demo data added: …, D drafts, Q démarches waiting to be sent."

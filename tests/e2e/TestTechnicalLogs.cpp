@@ -25,27 +25,9 @@ namespace {
 
 constexpr int People = 40;
 
-QString password()
-{
-    return QString::fromLatin1(alicePassword()) + QLatin1Char('\n');
-}
-
-QStringList as(const QString &dir)
-{
-    return {QStringLiteral("--data-dir"), dir, QStringLiteral("--as"), aliceLogin(),
-            QStringLiteral("--password-stdin")};
-}
-
-bool makeDemoStore(const QString &dir)
-{
-    Vault vault(dir);
-    return bool(vault.initialize(QStringLiteral("MFS Test"), aliceLogin(), QStringLiteral("Alice"),
-                                 secret(alicePassword()), true, KdfParams::interactive()));
-}
-
 Run admin(const QStringList &command, const QString &dir)
 {
-    return runAdmin(command + as(dir), password(), 120000);
+    return runAsDemoAdmin(command, dir);
 }
 
 QString readAll(const QString &path)
@@ -103,7 +85,7 @@ void TestTechnicalLogs::initTestCase()
 void TestTechnicalLogs::aDemoRunLeavesNoPersonalDataInTheLogs()
 {
     TempStoreDir dir;
-    QVERIFY(makeDemoStore(dir.path()));
+    QVERIFY(!makeDemoStore(dir.path()).isEmpty());
     // Everything a run can log, debug lines included.
     const ScopedEnv rules("QT_LOGGING_RULES", "relais.*.debug=true");
     Run r = admin({QStringLiteral("seed-demo"), QStringLiteral("--citizens"), QString::number(People)}, dir.path());
@@ -157,7 +139,7 @@ void TestTechnicalLogs::aDemoRunLeavesNoPersonalDataInTheLogs()
 void TestTechnicalLogs::anUnwritableLogFolderDoesNotStopTheProgram()
 {
     TempStoreDir dir;
-    QVERIFY(makeDemoStore(dir.path()));
+    QVERIFY(!makeDemoStore(dir.path()).isEmpty());
     // A file where the folder should be: even root cannot write there.
     QFile blocker(dir.file(QStringLiteral("logs")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
@@ -181,7 +163,7 @@ void TestTechnicalLogs::aMistypedDataFolderIsNotCreated()
 void TestTechnicalLogs::underSystemdTheLinesAlsoGoToStandardError()
 {
     TempStoreDir dir;
-    QVERIFY(makeDemoStore(dir.path()));
+    QVERIFY(!makeDemoStore(dir.path()).isEmpty());
     Run r = admin({QStringLiteral("check")}, dir.path());
     QVERIFY(!r.err.contains(QStringLiteral("relais.cli")));
     {
