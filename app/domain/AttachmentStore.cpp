@@ -319,11 +319,6 @@ Status AttachmentStore::verify(const Account &actor, qint64 attachmentId) const
     return verifyUnchecked(attachmentId);
 }
 
-Status AttachmentStore::verify(SystemAccess, qint64 attachmentId) const
-{
-    return verifyUnchecked(attachmentId);
-}
-
 Status AttachmentStore::verifyUnchecked(qint64 attachmentId) const
 {
     // A sink that accepts and forgets: read() does the hashing.

@@ -63,12 +63,11 @@ public:
     Result<QByteArray> readAll(const Account &actor, qint64 attachmentId) const;
     // Bytes [offset, offset + length) of an attachment (fewer at its end), reading only the chunks that hold them,
     // so that sending a large file chunk by chunk costs one pass over it, not one per chunk. It does not check the
-    // whole file's SHA-256: call verify() before the last bytes leave.
+    // whole file's SHA-256: the caller hashes the ranges as they go (ChunkReader), or calls verify().
     Result<QByteArray> readRange(const Account &actor, qint64 attachmentId, qint64 offset, qint64 length) const;
     Result<QByteArray> readRange(SystemAccess, qint64 attachmentId, qint64 offset, qint64 length) const;
     // Reads the whole attachment without keeping it, checking its size and SHA-256.
     Status verify(const Account &actor, qint64 attachmentId) const;
-    Status verify(SystemAccess, qint64 attachmentId) const;
     Status remove(const Account &actor, qint64 attachmentId);
 
 private:

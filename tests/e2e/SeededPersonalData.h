@@ -41,6 +41,14 @@ struct SeededPersonalData
     QSet<QString> emails;
     QSet<QString> phones;
 
+    // Enough was read back to make a search meaningful, and the search finds what it looks for (a planted name in a
+    // sentence, an IBAN): a search for nothing would pass every test of "no personal data".
+    bool searchFindsWhatItSeeks() const
+    {
+        return names.size() > 20 && !nirs.isEmpty() && !ibans.isEmpty() && !emails.isEmpty() &&
+               !foundIn(QStringLiteral("x %1 x").arg(*names.cbegin())).isEmpty() && !foundIn(*ibans.cbegin()).isEmpty();
+    }
+
     // The values found in `text`, without saying them twice; a name counts as a whole word only.
     QStringList foundIn(const QString &text) const
     {

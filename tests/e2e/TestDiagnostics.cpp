@@ -216,13 +216,7 @@ void TestDiagnostics::supportBundleHoldsNoPersonalData()
     QVERIFY(content.contains(platform.url(QStringLiteral("/")).toString()));
 
     const SeededPersonalData seeded = readSeededPersonalData(dir.path(), aliceLogin(), alicePassword(), People);
-    QVERIFY(seeded.names.size() > 20);
-    QVERIFY(!seeded.nirs.isEmpty());
-    QVERIFY(!seeded.ibans.isEmpty());
-    QVERIFY(!seeded.emails.isEmpty());
-    // The search itself finds what it looks for.
-    QVERIFY(!seeded.foundIn(QStringLiteral("x %1 x").arg(*seeded.names.cbegin())).isEmpty());
-    QVERIFY(!seeded.foundIn(*seeded.ibans.cbegin()).isEmpty());
+    QVERIFY(seeded.searchFindsWhatItSeeks());
     const QStringList leaked = seeded.foundIn(content);
     QVERIFY2(leaked.isEmpty(), qPrintable(QStringLiteral("%1 personal value(s) in the bundle").arg(leaked.size())));
 

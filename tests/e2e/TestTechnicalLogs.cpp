@@ -124,13 +124,7 @@ void TestTechnicalLogs::aDemoRunLeavesNoPersonalDataInTheLogs()
     QCOMPARE(QFileInfo(files.first()).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
 
     const SeededPersonalData seeded = readSeededPersonalData(dir.path(), aliceLogin(), alicePassword(), People);
-    QVERIFY(seeded.names.size() > 20);
-    QVERIFY(!seeded.nirs.isEmpty());
-    QVERIFY(!seeded.ibans.isEmpty());
-    QVERIFY(!seeded.emails.isEmpty());
-    // The search itself finds what it looks for.
-    QVERIFY(!seeded.foundIn(QStringLiteral("x %1 x").arg(*seeded.names.cbegin())).isEmpty());
-    QVERIFY(!seeded.foundIn(*seeded.ibans.cbegin()).isEmpty());
+    QVERIFY(seeded.searchFindsWhatItSeeks());
     const QStringList leaked = seeded.foundIn(logs);
     QVERIFY2(leaked.isEmpty(), qPrintable(QStringLiteral("%1 personal value(s) in the logs").arg(leaked.size())));
     QVERIFY(!logs.contains(QString::fromLatin1(alicePassword())));

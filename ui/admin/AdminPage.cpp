@@ -317,16 +317,10 @@ void AdminPage::disableAccount()
     if (answer != QMessageBox::Yes)
         return;
     // Disabling re-keys the store (the whole database is copied under a new key): seconds on a large store.
-    QProgressDialog progress(tr("Disabling the account and changing the store's key…"), QString(), 0, 100, this);
-    progress.setWindowTitle(tr("Disable the account"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    progress.setValue(0);
-    const Status s = m_vault->setDisabled(m_session->account(), login, true, [&progress](int percent) {
-        progress.setValue(percent);
-        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-    });
-    progress.reset();
+    const Status s = withProgress(tr("Disable the account"), tr("Disabling the account and changing the store's key…"),
+                                  [&](const Vault::Progress &progress) {
+                                      return m_vault->setDisabled(m_session->account(), login, true, progress);
+                                  });
     refresh();
     if (!s) {
         report(s.message(), true);
@@ -343,6 +337,23 @@ void AdminPage::disableAccount()
         showNewRecoveryCode(rekeyed.newRecoveryCode);
 }
 
+Status AdminPage::withProgress(const QString &title, const QString &label,
+                               const std::function<Status(const std::function<void(int)> &)> &work)
+{
+    // The work runs here, on the GUI thread: the dialog is repainted at each step, and nothing can be clicked.
+    QProgressDialog progress(label, QString(), 0, 100, this);
+    progress.setWindowTitle(title);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setValue(0);
+    const Status s = work([&progress](int percent) {
+        progress.setValue(percent);
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    });
+    progress.reset();
+    return s;
+}
+
 void AdminPage::backUpNow()
 {
     const QString folder = m_chooseBackupFolder ? m_chooseBackupFolder()
@@ -352,16 +363,9 @@ void AdminPage::backUpNow()
         return;
     const QString file = QDir(folder).filePath(
         QStringLiteral("relais-%1.rbk").arg(m_vault->clock()->now().toString(QStringLiteral("yyyyMMdd-HHmm"))));
-    QProgressDialog progress(tr("Backing up the store…"), QString(), 0, 100, this);
-    progress.setWindowTitle(tr("Backup"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    progress.setValue(0);
-    const Status s = m_vault->backup(m_session->account(), file, [&progress](int percent) {
-        progress.setValue(percent);
-        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    const Status s = withProgress(tr("Backup"), tr("Backing up the store…"), [&](const Vault::Progress &progress) {
+        return m_vault->backup(m_session->account(), file, progress);
     });
-    progress.reset();
     refresh();
     if (!s) {
         report(s.message(), true);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Result.h"
 #include "security/Account.h"
 
 #include <QWidget>
@@ -73,6 +74,9 @@ private:
     void renewRecoveryCode();
     void showNewRecoveryCode(const QString &code);
     void backUpNow();
+    // Runs `work` (re-key, backup: seconds on a large store) under a modal progress dialog fed by its reports.
+    Status withProgress(const QString &title, const QString &label,
+                        const std::function<Status(const std::function<void(int)> &)> &work);
     void saveIdleLock();
     void chooseScanFolder();
     bool saveScanFolder(const QString &folder);
