@@ -1,4 +1,4 @@
-// The kiosk and relais-admin harden themselves first thing (app/main.cpp, app/cli/main.cpp): no core file that would
+// The kiosk and relais-admin harden themselves first thing (app/kiosk/main.cpp, app/admin/main.cpp): no core file that would
 // carry the store's key and the citizens on screen to disk, and no other program of the account reading their memory.
 #include "common/ProcessHardening.h"
 

@@ -62,7 +62,7 @@ bool sameOrigin(const QUrl &a, const QUrl &b);
 
 // The bytes a journal receipt's Ed25519 signature covers: a fixed first line (so that no other signed document can
 // pass for a receipt), then device id, sequence number, head hash (lower-case hex) and the platform's reception time,
-// one per line. app/security/Journal.cpp builds the same bytes to check a stored receipt.
+// one per line. app/core/security/Journal.cpp builds the same bytes to check a stored receipt.
 QByteArray journalReceiptMessage(const QString &device, qint64 seq, const QString &hash, const QString &receivedAt);
 
 } // namespace relais::protocol

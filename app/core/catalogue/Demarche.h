@@ -13,6 +13,10 @@
 
 namespace relais::catalogue {
 
+// The areas a mandate can cover (the catalogue's "mandate_scope", and the scopes of domain/Mandates), in the order
+// shown to people. Defined here so that the catalogue does not depend on the domain layer.
+QStringList mandateScopes();
+
 // A text given in both catalogue languages (French is the default UI language).
 struct LocalizedText
 {

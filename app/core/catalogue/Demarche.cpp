@@ -4,6 +4,20 @@
 
 namespace relais::catalogue {
 
+QStringList mandateScopes()
+{
+    return {QStringLiteral("social_health"),
+            QStringLiteral("work"),
+            QStringLiteral("family"),
+            QStringLiteral("housing"),
+            QStringLiteral("transport"),
+            QStringLiteral("money_taxes"),
+            QStringLiteral("papers_citizenship"),
+            QStringLiteral("foreigners"),
+            QStringLiteral("leisure"),
+            QStringLiteral("justice")};
+}
+
 namespace {
 
 struct TypeName

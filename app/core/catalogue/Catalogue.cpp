@@ -1,7 +1,5 @@
 #include "catalogue/Catalogue.h"
 
-#include "domain/Mandates.h"
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -278,9 +276,9 @@ void CatalogueParser::parseDemarche(const QJsonValue &value, int position)
     const QJsonValue scope = object.value(QLatin1String("mandate_scope"));
     if (!scope.isUndefined()) {
         demarche->mandateScope = scope.toString();
-        if (!Mandates::allScopes().contains(demarche->mandateScope))
+        if (!mandateScopes().contains(demarche->mandateScope))
             error(QString(),
-                  tr("\"mandate_scope\" must be one of: %1.").arg(Mandates::allScopes().join(QLatin1String(", "))));
+                  tr("\"mandate_scope\" must be one of: %1.").arg(mandateScopes().join(QLatin1String(", "))));
     }
 
     const QJsonValue sections = object.value(QLatin1String("sections"));

@@ -2,6 +2,7 @@
 
 #include "Citizen.h"
 #include "CitizenRepository.h"
+#include "catalogue/Demarche.h"
 #include "common/PrintedDocument.h"
 #include "security/Journal.h"
 #include "store/Database.h"
@@ -89,16 +90,7 @@ Mandates::Mandates(QSqlDatabase db, Journal *journal, const Clock *clock)
 
 QStringList Mandates::allScopes()
 {
-    return {QStringLiteral("social_health"),
-            QStringLiteral("work"),
-            QStringLiteral("family"),
-            QStringLiteral("housing"),
-            QStringLiteral("transport"),
-            QStringLiteral("money_taxes"),
-            QStringLiteral("papers_citizenship"),
-            QStringLiteral("foreigners"),
-            QStringLiteral("leisure"),
-            QStringLiteral("justice")};
+    return catalogue::mandateScopes();
 }
 
 QString Mandates::scopeLabel(const QString &scope)
