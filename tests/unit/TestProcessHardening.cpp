@@ -1,5 +1,6 @@
-// The kiosk and relais-admin harden themselves first thing (app/kiosk/main.cpp, app/admin/main.cpp): no core file that would
-// carry the store's key and the citizens on screen to disk, and no other program of the account reading their memory.
+// The kiosk and relais-admin harden themselves first thing (app/kiosk/main.cpp, app/admin/main.cpp): no core file that
+// would carry the store's key and the citizens on screen to disk, and no other program of the account reading their
+// memory.
 #include "common/ProcessHardening.h"
 
 #include <QDeadlineTimer>
