@@ -75,8 +75,11 @@ unit that runs it under its own dynamic user, and an example nginx site
 that ends TLS in front of it.")
 
 # Full RELRO and immediate binding (lintian's hardening-no-bindnow): only a link of the three programs, no rebuild.
+# No RUNPATH in the installed programs (qt_standard_project_setup() adds $ORIGIN/../lib): they use system libraries
+# only, and Debian looks for none elsewhere.
 foreach(_program relais relais-admin relais-platform)
     target_link_options(${_program} PRIVATE LINKER:-z,relro LINKER:-z,now)
+    set_target_properties(${_program} PROPERTIES INSTALL_RPATH "")
 endforeach()
 
 set(CPACK_GENERATOR DEB)
