@@ -38,6 +38,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
 fi
 
+# An account left behind by a run that was killed before its clean-up (a ctest time-out): removed now.
+for stale in $(getent passwd | cut -d: -f1 | grep '^relais-kt-[0-9]*$' || true); do
+    kill -0 "${stale#relais-kt-}" 2>/dev/null || userdel -f "$stale" 2>/dev/null || true
+done
 user="relais-kt-$$"
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/relais-kiosk-session.XXXXXX")"
 session_pid=""
