@@ -43,7 +43,8 @@ for stale in $(getent passwd | cut -d: -f1 | grep '^relais-kt-[0-9]*$' || true);
     kill -0 "${stale#relais-kt-}" 2>/dev/null || userdel -f "$stale" 2>/dev/null || true
 done
 user="relais-kt-$$"
-scratch="$(mktemp -d "${TMPDIR:-/tmp}/relais-kiosk-session.XXXXXX")"
+# In /tmp whatever TMPDIR says: the account must reach it, and a TMPDIR may be private to root.
+scratch="$(mktemp -d /tmp/relais-kiosk-session.XXXXXX)"
 session_pid=""
 user_made=""
 
