@@ -168,6 +168,28 @@ if output="$(run "$root/usr/bin/relais-platform" --help 2>&1)"; then
 else
     fail "relais-platform --help failed: $output"
 fi
+# The platform started as relais-platform.service starts it (its ExecStart, with a scratch data directory and a free
+# port instead of /var/lib/relais-platform and 8765) answers on loopback.
+exec_start="$(sed -n 's/^ExecStart=//p' "$root/lib/systemd/system/relais-platform.service")"
+read -r -a service_args <<<"$(sed -e "s|^/usr/bin/|$root/usr/bin/|" -e "s|/var/lib/relais-platform|$scratch/platform|" \
+    -e 's|--port 8765|--port 0|' -e 's|\$RELAIS_PLATFORM_OPTIONS||' <<<"$exec_start")"
+mkdir -m 700 "$scratch/platform"
+run "${service_args[@]}" >"$scratch/platform.log" 2>&1 &
+platform_pid=$!
+for _ in $(seq 100); do
+    grep -q '^listening on ' "$scratch/platform.log" && break
+    kill -0 "$platform_pid" 2>/dev/null || break
+    sleep 0.1
+done
+url="$(sed -n 's/^listening on //p' "$scratch/platform.log")"
+if [ -n "$url" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$url/v1/health")" = 204 ]; then
+    echo "package_deb: relais-platform started with the unit's ExecStart answers on $url"
+else
+    fail "relais-platform started with the unit's ExecStart ($exec_start) does not answer: $(grep -v 'enrolment code' "$scratch/platform.log")"
+fi
+kill "$platform_pid" 2>/dev/null || true
+wait "$platform_pid" 2>/dev/null || true
+
 if output="$(run "$root/usr/bin/relais" --version 2>&1)"; then
     grep -q "$version" <<<"$output" || fail "relais --version printed \"$output\""
 else
