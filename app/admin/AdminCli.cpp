@@ -146,7 +146,8 @@ int AdminCli::run(const QStringList &arguments)
         QStringLiteral("user"),       QStringLiteral("out"),          QStringLiteral("in")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
                                           QStringLiteral("dry-run"),        QStringLiteral("recovery"),
-                                          QStringLiteral("demo"),           QStringLiteral("help")};
+                                          QStringLiteral("demo"),           QStringLiteral("help"),
+                                          QStringLiteral("version")};
     Options o;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString arg = arguments.at(i);
@@ -176,6 +177,11 @@ int AdminCli::run(const QStringList &arguments)
         } else {
             return usage(AdminCli::tr("Unknown option --%1.").arg(name));
         }
+    }
+    // What a packager, a support call or `relais-admin check` on another PC first needs to know.
+    if (o.has("version")) {
+        m_out << "relais-admin " << RELAIS_VERSION << Qt::endl;
+        return Ok;
     }
     if (o.has("help") || o.positional.isEmpty())
         return usage();
