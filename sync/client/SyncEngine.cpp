@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QThread>
 #include <QUrlQuery>
 
@@ -33,6 +34,27 @@ QByteArray metadataValue(const QString &value)
 {
     return value.toUtf8().toBase64();
 }
+
+// An upload's address and confirmed offset are bookkeeping the platform can always tell again (HEAD answers the
+// offset, sync/protocol §4): they are committed without waiting for the disk (WAL, synchronous = NORMAL). Such a
+// commit survives the kiosk being killed; only a power cut can lose it, and then the upload is resumed from the
+// platform's offset, or created again (its bytes sent once more). The next FULL commit (the item's delivery, a
+// mediator's save) makes it durable with everything before it. The scope holds no event loop, so no other write
+// runs relaxed on this connection.
+class RelaxedCommit
+{
+public:
+    explicit RelaxedCommit(QSqlDatabase db) : m_db(std::move(db))
+    {
+        (void)QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    ~RelaxedCommit() { (void)QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = FULL")); }
+    RelaxedCommit(const RelaxedCommit &) = delete;
+    RelaxedCommit &operator=(const RelaxedCommit &) = delete;
+
+private:
+    QSqlDatabase m_db;
+};
 
 } // namespace
 
@@ -83,6 +105,13 @@ qint64 SyncEngine::backoffMs(int attempts)
 SyncStore SyncEngine::store() const
 {
     return SyncStore(m_database->connection(), m_journal, m_clock);
+}
+
+Status SyncEngine::saveUpload(const UploadState &upload) const
+{
+    const QSqlDatabase db = m_database->connection();
+    RelaxedCommit relaxed(db);
+    return SyncStore(db, m_journal, m_clock).saveUpload(upload);
 }
 
 void SyncEngine::setOnline(bool online)
@@ -474,6 +503,9 @@ void SyncEngine::nextAttachment()
         a.upload = UploadState();
         a.uploadId.clear();
     }
+    // Its first slice is read and hashed while the creation (or the HEAD of a resume) is on the wire.
+    if (a.upload.offset < a.info.size && !sliceAheadFor(a, a.upload.offset))
+        requestChunk(a, a.upload.offset);
     if (a.upload.url.isValid() && !a.upload.url.isEmpty())
         resumeUpload(a);
     else
@@ -518,7 +550,7 @@ void SyncEngine::createUpload(Attachment &attachment)
              current.upload.length = current.info.size;
              current.uploadId = current.upload.url.path().section(QLatin1Char('/'), -1);
              // The upload's address is committed before its first chunk leaves.
-             if (Status saved = store().saveUpload(current.upload); !saved) {
+             if (Status saved = saveUpload(current.upload); !saved) {
                  endRound(saved.message());
                  return;
              }
@@ -546,7 +578,7 @@ void SyncEngine::resumeUpload(Attachment &attachment)
         }
         // The server's offset is the truth: what it did not confirm is sent again.
         current.upload.offset = offset;
-        if (Status saved = store().saveUpload(current.upload); !saved) {
+        if (Status saved = saveUpload(current.upload); !saved) {
             endRound(saved.message());
             return;
         }
@@ -576,7 +608,7 @@ void SyncEngine::sendChunk()
     }
     m_chunkOffset = a.upload.offset;
     // The slice read ahead is used only if it is the one the server expects now (not after a resync elsewhere).
-    if (m_next.attachmentId != a.info.id || m_next.offset != a.upload.offset || m_next.ticket != m_ticket)
+    if (!sliceAheadFor(a, a.upload.offset))
         requestChunk(a, a.upload.offset);
     if (m_next.ready)
         transmitChunk();
@@ -593,7 +625,7 @@ void SyncEngine::requestChunk(const Attachment &attachment, qint64 offset)
     const quint64 ticket = m_next.ticket;
     ChunkReader *reader = m_reader;
     const qint64 attachmentId = attachment.info.id;
-    const qint64 length = qMin(m_chunkSize, attachment.upload.length - offset);
+    const qint64 length = qMin(m_chunkSize, attachment.info.size - offset);
     const qint64 size = attachment.info.size;
     const QByteArray sha256 = attachment.info.sha256;
     const bool checksum = m_tusChecksum;
@@ -657,7 +689,7 @@ void SyncEngine::transmitChunk()
             }
             current.upload.offset = offset;
             // Committed after each acknowledged chunk: a restart continues from here (after asking the server).
-            if (Status saved = store().saveUpload(current.upload); !saved) {
+            if (Status saved = saveUpload(current.upload); !saved) {
                 endRound(saved.message());
                 return;
             }
@@ -685,9 +717,35 @@ void SyncEngine::transmitChunk()
         }
         finishItem(classify(r, QStringLiteral("tus patch")));
     });
-    // While this slice is on the wire, the next one is read and hashed on the worker thread.
+    // While this slice is on the wire, the next one is read and hashed on the worker thread: the rest of this file,
+    // else the next attachment's first slice, else the next démarche's.
     if (sentOffset + sentLength < a.upload.length)
         requestChunk(a, sentOffset + sentLength);
+    else if (m_attachmentIndex + 1 < m_attachments.size())
+        requestChunk(m_attachments.at(m_attachmentIndex + 1), m_attachments.at(m_attachmentIndex + 1).upload.offset);
+    else
+        readAheadNextItem();
+}
+
+bool SyncEngine::sliceAheadFor(const Attachment &attachment, qint64 offset) const
+{
+    return m_next.attachmentId == attachment.info.id && m_next.offset == offset && m_next.ticket == m_ticket;
+}
+
+void SyncEngine::readAheadNextItem()
+{
+    if (m_due.isEmpty())
+        return;
+    const QSqlDatabase db = m_database->connection();
+    const auto attachments = AttachmentStore(db, m_clock).list(SystemAccess(), m_due.first());
+    if (!attachments || attachments->isEmpty())
+        return;
+    Attachment first;
+    first.info = attachments->first();
+    if (auto upload = store().upload(first.info.id); upload && upload->length == first.info.size)
+        first.upload = *upload;
+    if (first.upload.offset < first.info.size)
+        requestChunk(first, first.upload.offset);
 }
 
 QJsonObject SyncEngine::submissionBody() const

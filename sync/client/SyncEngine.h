@@ -108,6 +108,8 @@ private:
     };
 
     SyncStore store() const;
+    // An upload's address or confirmed offset, committed without waiting for the disk (see RelaxedCommit).
+    Status saveUpload(const UploadState &upload) const;
     void setOnline(bool online);
     Failure classify(const HttpResponse &r, const QString &what) const;
     Failure unreadableAnswer() const; // a 2xx that is not what the protocol says: a failure, retried later
@@ -131,6 +133,8 @@ private:
     void resumeUpload(Attachment &a);
     void sendChunk();
     void requestChunk(const Attachment &attachment, qint64 offset);
+    bool sliceAheadFor(const Attachment &attachment, qint64 offset) const;
+    void readAheadNextItem();
     void onChunkRead(quint64 ticket, qint64 offset, const QByteArray &bytes, const QByteArray &checksum,
                      const QString &error, qint64 storeBytes);
     void transmitChunk();
