@@ -107,6 +107,15 @@ SyncStore SyncEngine::store() const
     return SyncStore(m_database->connection(), m_journal, m_clock);
 }
 
+void SyncEngine::makeDurable() const
+{
+    // A checkpoint first writes the log to the disk (synchronous FULL), then copies it into the database; FULL waits
+    // for readers, so that nothing committed stays only in the operating system's cache.
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)")))
+        qCWarning(lcSync) << "checkpoint before the journal head failed";
+}
+
 Status SyncEngine::saveUpload(const UploadState &upload) const
 {
     const QSqlDatabase db = m_database->connection();
@@ -817,7 +826,15 @@ void SyncEngine::putSubmission()
                      finishItem(unreadableAnswer());
                      return;
                  }
-                 if (Status delivered = store().recordDelivery(m_item.id, receipt); !delivered) {
+                 Status delivered;
+                 {
+                     // Relaxed too: PUT is idempotent, so a delivery lost to a power cut (the item back to
+                     // "sending") is sent again and answered with the same receipt. The next démarche's FULL commit
+                     // (marked sending, a few milliseconds later) or the round's durable point makes it stay.
+                     RelaxedCommit relaxed(m_database->connection());
+                     delivered = store().recordDelivery(m_item.id, receipt);
+                 }
+                 if (!delivered) {
                      qCWarning(lcSync) << "receipt of submission" << m_item.id << "could not be stored";
                      endRound(delivered.message());
                      return;
@@ -933,6 +950,9 @@ void SyncEngine::pullStatus()
 
 void SyncEngine::sendJournalHead()
 {
+    // The head names journal rows; those of relaxed deliveries reach the disk before the platform records them,
+    // or a power cut could leave the platform holding a head the kiosk no longer has (a false "journal rewritten").
+    makeDurable();
     SyncStore s = store();
     const auto head = s.journalHead();
     const auto succeed = [this] {

@@ -110,6 +110,8 @@ private:
     SyncStore store() const;
     // An upload's address or confirmed offset, committed without waiting for the disk (see RelaxedCommit).
     Status saveUpload(const UploadState &upload) const;
+    // Everything committed so far on the disk, relaxed commits included.
+    void makeDurable() const;
     void setOnline(bool online);
     Failure classify(const HttpResponse &r, const QString &what) const;
     Failure unreadableAnswer() const; // a 2xx that is not what the protocol says: a failure, retried later
