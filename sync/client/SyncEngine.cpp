@@ -150,6 +150,7 @@ void SyncEngine::start(bool ignoreBackoff)
     m_due.clear();
     m_tusKnown = false;
     m_tusChecksum = false;
+    m_gzipBodies = false;
     m_http.setToken(m_settings.token);
     m_http.setTimeoutMs(m_timeoutMs);
 
@@ -246,6 +247,20 @@ void SyncEngine::send(const QString &path, const QByteArray &verb, const QByteAr
     sendTo(HttpExchange::endpoint(m_settings.platformUrl, path, query), verb, body, headers, std::move(done));
 }
 
+void SyncEngine::sendJson(const QString &path, const QByteArray &json, std::function<void(const HttpResponse &)> done)
+{
+    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", protocol::JsonContentType}};
+    QByteArray body = json;
+    if (m_gzipBodies && json.size() >= protocol::GzipMinBytes) {
+        const QByteArray packed = protocol::gzip(json);
+        if (!packed.isEmpty() && packed.size() < json.size()) {
+            body = packed;
+            headers.append({QByteArray("Content-Encoding"), QByteArray(protocol::GzipEncoding)});
+        }
+    }
+    send(path, "PUT", body, headers, std::move(done));
+}
+
 // The whole retry / quarantine / stop policy (sync/protocol README §6), in one place. Only the platform can refuse:
 // an answer without `Relais-Platform: 1` (a proxy's 417, 403, 407 or 413 page, a captive portal's 200) never
 // quarantines an item nor stops the queue, and a refusal is the platform's problem+json, never a bare status.
@@ -334,6 +349,10 @@ void SyncEngine::checkHealth()
             return;
         const bool online = r.isFromPlatform() && r.status == 204;
         m_summary.online = online;
+        // RFC 7694: the platform says it reads gzip-compressed JSON bodies; an older one is sent them as they are.
+        m_gzipBodies = false;
+        for (const QByteArray &coding : r.header("accept-encoding").split(','))
+            m_gzipBodies = m_gzipBodies || coding.split(';').first().trimmed().toLower() == protocol::GzipEncoding;
         setOnline(online);
         if (!online) {
             qCInfo(lcSync) << "platform not reachable, status" << r.status << "error" << int(r.error);
@@ -811,44 +830,42 @@ void SyncEngine::putSubmission()
         return;
     }
     const QByteArray body = QJsonDocument(submissionBody()).toJson(QJsonDocument::Compact);
-    send(QStringLiteral("/v1/submissions/") + m_item.uuid, "PUT", body, {{"Content-Type", protocol::JsonContentType}},
-         [this](const HttpResponse &r) {
-             if (r.isFromPlatform() && (r.status == 200 || r.status == 201)) {
-                 // A receipt is the documented JSON or it is not a receipt (a proxy's page, a cut body).
-                 const QJsonObject receipt = QJsonDocument::fromJson(r.body).object();
-                 const bool valid =
-                     r.isJson() &&
-                     receipt.value(QLatin1String("uuid")).toString().compare(m_item.uuid, Qt::CaseInsensitive) == 0 &&
-                     !receipt.value(QLatin1String("reference")).toString().trimmed().isEmpty() &&
-                     QDateTime::fromString(receipt.value(QLatin1String("received_at")).toString(), Qt::ISODate)
-                         .isValid();
-                 if (!valid) {
-                     finishItem(unreadableAnswer());
-                     return;
-                 }
-                 Status delivered;
-                 {
-                     // Relaxed too: PUT is idempotent, so a delivery lost to a power cut (the item back to
-                     // "sending") is sent again and answered with the same receipt. The next démarche's FULL commit
-                     // (marked sending, a few milliseconds later) or the round's durable point makes it stay.
-                     RelaxedCommit relaxed(m_database->connection());
-                     delivered = store().recordDelivery(m_item.id, receipt);
-                 }
-                 if (!delivered) {
-                     qCWarning(lcSync) << "receipt of submission" << m_item.id << "could not be stored";
-                     endRound(delivered.message());
-                     return;
-                 }
-                 ++m_summary.delivered;
-                 Q_EMIT itemChanged(m_item.id);
-                 finishItem(Failure());
-                 return;
-             }
-             Failure f = classify(r, QStringLiteral("put"));
-             if (f.outcome == Outcome::Quarantine && r.status == 409)
-                 f.message = tr("The platform already holds a different démarche with this number.");
-             finishItem(f);
-         });
+    sendJson(QStringLiteral("/v1/submissions/") + m_item.uuid, body, [this](const HttpResponse &r) {
+        if (r.isFromPlatform() && (r.status == 200 || r.status == 201)) {
+            // A receipt is the documented JSON or it is not a receipt (a proxy's page, a cut body).
+            const QJsonObject receipt = QJsonDocument::fromJson(r.body).object();
+            const bool valid =
+                r.isJson() &&
+                receipt.value(QLatin1String("uuid")).toString().compare(m_item.uuid, Qt::CaseInsensitive) == 0 &&
+                !receipt.value(QLatin1String("reference")).toString().trimmed().isEmpty() &&
+                QDateTime::fromString(receipt.value(QLatin1String("received_at")).toString(), Qt::ISODate).isValid();
+            if (!valid) {
+                finishItem(unreadableAnswer());
+                return;
+            }
+            Status delivered;
+            {
+                // Relaxed too: PUT is idempotent, so a delivery lost to a power cut (the item back to
+                // "sending") is sent again and answered with the same receipt. The next démarche's FULL commit
+                // (marked sending, a few milliseconds later) or the round's durable point makes it stay.
+                RelaxedCommit relaxed(m_database->connection());
+                delivered = store().recordDelivery(m_item.id, receipt);
+            }
+            if (!delivered) {
+                qCWarning(lcSync) << "receipt of submission" << m_item.id << "could not be stored";
+                endRound(delivered.message());
+                return;
+            }
+            ++m_summary.delivered;
+            Q_EMIT itemChanged(m_item.id);
+            finishItem(Failure());
+            return;
+        }
+        Failure f = classify(r, QStringLiteral("put"));
+        if (f.outcome == Outcome::Quarantine && r.status == 409)
+            f.message = tr("The platform already holds a different démarche with this number.");
+        finishItem(f);
+    });
 }
 
 void SyncEngine::finishItem(const Failure &f)
@@ -973,35 +990,36 @@ void SyncEngine::sendJournalHead()
     const QJsonObject body{{QStringLiteral("seq"), seq},
                            {QStringLiteral("hash"), QString::fromLatin1(head->hash)},
                            {QStringLiteral("at"), wireTime(m_clock->now())}};
-    send(QStringLiteral("/v1/journal-heads/%1").arg(seq), "PUT", QJsonDocument(body).toJson(QJsonDocument::Compact),
-         {{"Content-Type", protocol::JsonContentType}}, [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
-             // A captive portal's 200 is no receipt: the head is sent again next round, and the round says why.
-             if (roundStepFailed(r, QStringLiteral("journal head")))
-                 return;
-             if (r.status == 200 || r.status == 201) {
-                 // The platform's signed word for this head: kept, it anchors the journal up to `seq`.
-                 const QJsonObject o = QJsonDocument::fromJson(r.body).object();
-                 JournalReceipt receipt;
-                 receipt.device = o.value(QLatin1String("device")).toString();
-                 receipt.seq = o.value(QLatin1String("seq")).toInteger(-1);
-                 receipt.hash = QByteArray::fromHex(o.value(QLatin1String("hash")).toString().toLatin1());
-                 receipt.receivedAt = o.value(QLatin1String("received_at")).toString();
-                 receipt.signature = QByteArray::fromBase64(o.value(QLatin1String("signature")).toString().toLatin1());
-                 const bool ours = r.isJson() && receipt.device == m_settings.deviceId && receipt.seq == seq &&
-                                   receipt.hash.toHex() == hash;
-                 if (ours && m_journal->recordReceipt(receipt, m_settings.platformKey).ok())
-                     (void)store().setValue(QLatin1String(SyncStore::JournalHeadSentKey), QString::number(seq));
-                 else
-                     qCWarning(lcSync) << "journal head" << seq << "receipt refused: not signed by the platform or "
-                                       << "not for this head; sent again next round";
-             } else if (r.status == 409) {
-                 qCWarning(lcSync) << "journal head" << seq << "refused by the platform: it already holds another "
-                                   << "or a later head for this kiosk (journal rewritten, cut or restored?)";
-             } else {
-                 qCWarning(lcSync) << "journal head" << seq << "answered" << r.status;
-             }
-             succeed();
-         });
+    sendJson(QStringLiteral("/v1/journal-heads/%1").arg(seq), QJsonDocument(body).toJson(QJsonDocument::Compact),
+             [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
+                 // A captive portal's 200 is no receipt: the head is sent again next round, and the round says why.
+                 if (roundStepFailed(r, QStringLiteral("journal head")))
+                     return;
+                 if (r.status == 200 || r.status == 201) {
+                     // The platform's signed word for this head: kept, it anchors the journal up to `seq`.
+                     const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+                     JournalReceipt receipt;
+                     receipt.device = o.value(QLatin1String("device")).toString();
+                     receipt.seq = o.value(QLatin1String("seq")).toInteger(-1);
+                     receipt.hash = QByteArray::fromHex(o.value(QLatin1String("hash")).toString().toLatin1());
+                     receipt.receivedAt = o.value(QLatin1String("received_at")).toString();
+                     receipt.signature =
+                         QByteArray::fromBase64(o.value(QLatin1String("signature")).toString().toLatin1());
+                     const bool ours = r.isJson() && receipt.device == m_settings.deviceId && receipt.seq == seq &&
+                                       receipt.hash.toHex() == hash;
+                     if (ours && m_journal->recordReceipt(receipt, m_settings.platformKey).ok())
+                         (void)store().setValue(QLatin1String(SyncStore::JournalHeadSentKey), QString::number(seq));
+                     else
+                         qCWarning(lcSync) << "journal head" << seq << "receipt refused: not signed by the platform or "
+                                           << "not for this head; sent again next round";
+                 } else if (r.status == 409) {
+                     qCWarning(lcSync) << "journal head" << seq << "refused by the platform: it already holds another "
+                                       << "or a later head for this kiosk (journal rewritten, cut or restored?)";
+                 } else {
+                     qCWarning(lcSync) << "journal head" << seq << "answered" << r.status;
+                 }
+                 succeed();
+             });
 }
 
 void SyncEngine::stopQueue(const QString &reason)

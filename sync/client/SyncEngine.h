@@ -122,6 +122,9 @@ private:
     void send(const QString &path, const QByteArray &verb, const QByteArray &body,
               const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done,
               const QString &query = QString());
+    // A JSON body PUT to the platform, gzip-compressed when the platform said it reads that (health's
+    // Accept-Encoding) and it is worth it.
+    void sendJson(const QString &path, const QByteArray &json, std::function<void(const HttpResponse &)> done);
     void sendTo(const QUrl &url, const QByteArray &verb, const QByteArray &body,
                 const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done);
 
@@ -175,6 +178,7 @@ private:
     QList<qint64> m_due;
     bool m_tusKnown = false;
     bool m_tusChecksum = false;
+    bool m_gzipBodies = false; // the platform's health answer carried Accept-Encoding: gzip
     // The item in progress.
     Submission m_item;
     QList<Attachment> m_attachments;

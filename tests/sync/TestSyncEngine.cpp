@@ -79,6 +79,7 @@ private Q_SLOTS:
     void proxyRefusalOfTheTokenDoesNotStopTheQueue();
     void nextSliceIsReadWhileOneIsOnTheWire();
     void resumedUploadIsVerifiedBeforeItsLastSlice();
+    void jsonBodiesAreGzippedOnlyForAPlatformThatReadsThem();
 
 private:
     std::unique_ptr<Kiosk> m_kiosk;
@@ -1134,6 +1135,55 @@ void TestSyncEngine::resumedUploadIsVerifiedBeforeItsLastSlice()
     QCOMPARE(k.item(id).quarantineReason, QStringLiteral("This document is damaged in the store: add it again."));
     QVERIFY(p.uploads.first().data.size() < file.size()); // the last slice never left
     QCOMPARE(requestsFor(p, "PATCH", "/v1/uploads/").first().header("Upload-Offset"), QByteArray::number(chunk));
+}
+
+// A bus's link is slow: the démarche's JSON goes gzip-compressed, but only to a platform whose health answer says it
+// reads that (Accept-Encoding: gzip, RFC 7694); an older platform gets it as before.
+void TestSyncEngine::jsonBodiesAreGzippedOnlyForAPlatformThatReadsThem()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    bool readsGzip = true;
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "GET" && r.pathWithoutQuery() == "/v1/health")
+            return ScriptedReply::empty(204,
+                                        p.common(readsGzip ? HeaderList{{"Accept-Encoding", "gzip"}} : HeaderList{}));
+        if (r.method == "PUT" && r.header("Content-Encoding") == "gzip") {
+            const auto json = protocol::gunzip(r.body, 2 * 1024 * 1024);
+            if (!json)
+                return p.problem(400, QStringLiteral("invalid-json"), QStringLiteral("Illisible."));
+            RecordedRequest inflated = r;
+            inflated.body = *json;
+            return p.submission(inflated, QString::fromLatin1(r.pathWithoutQuery().mid(16)));
+        }
+        return std::nullopt;
+    };
+    const qint64 first = k.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(5000, 1)});
+    QVERIFY(first > 0);
+    auto engine = k.engine();
+    RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.delivered, 1);
+    QList<RecordedRequest> puts = requestsFor(p, "PUT", "/v1/submissions/");
+    QCOMPARE(puts.size(), 1);
+    QCOMPARE(puts.first().header("Content-Encoding"), QByteArray("gzip"));
+    const QJsonObject received = p.bodies.value(k.uuid(first));
+    const QByteArray json = QJsonDocument(received).toJson(QJsonDocument::Compact);
+    QVERIFY2(puts.first().body.size() < json.size(), "compressed on the wire");
+    QCOMPARE(received.value(QLatin1String("attachments")).toArray().size(), 1);
+    // Documents are never compressed on the way: their bytes are counted by the upload's offsets.
+    for (const RecordedRequest &r : requestsFor(p, "PATCH", "/v1/uploads/"))
+        QVERIFY(!carriesHeader(r, "Content-Encoding"));
+
+    readsGzip = false;
+    p.server.clearRequests();
+    const qint64 second = k.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(5000, 2)});
+    summary = runRound(*engine);
+    QCOMPARE(summary.delivered, 1);
+    puts = requestsFor(p, "PUT", "/v1/submissions/");
+    QCOMPARE(puts.size(), 1);
+    QVERIFY(!carriesHeader(puts.first(), "Content-Encoding"));
+    QVERIFY(p.bodies.contains(k.uuid(second)));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
