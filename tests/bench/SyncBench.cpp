@@ -3,10 +3,13 @@
 // a large upload; and how long the engine keeps the main thread (where the kiosk's widgets live) from ticking.
 #include "BenchSuite.h"
 
+#include "SyntheticDocument.h"
+
 #include "client/Enrolment.h"
 #include "client/SyncEngine.h"
 #include "client/SyncStore.h"
 #include "domain/AttachmentStore.h"
+#include "domain/PhotoDownscaler.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Vault.h"
 #include "store/Database.h"
@@ -247,6 +250,47 @@ Result<qint64> queueSubmission(Vault &vault, const Account &admin, QRandomGenera
     if (Status queued = repository.queue(admin, draft->id, answers); !queued)
         return queued.error();
     return draft->id;
+}
+
+// A typical démarche as a mediator sends it: a few answers and two phone photos of documents (3-4 MB each as
+// taken), reduced when attached as the kiosk does by default (PhotoDownscaler, setting "downscale_photos").
+// Returns the bytes stored for the two documents.
+Result<qint64> queueTypicalSubmission(Vault &vault, const Account &admin, quint32 seed)
+{
+    const QSqlDatabase db = vault.database()->connection();
+    SubmissionRepository repository(db, &vault.journal(), vault.clock());
+    AttachmentStore attachments(db, vault.clock());
+    auto draft = repository.createDraft(admin, QLatin1String(Demarche), DemarcheVersion);
+    if (!draft)
+        return draft.error();
+    QJsonObject answers{{QStringLiteral("nom"), QStringLiteral("Exemple")},
+                        {QStringLiteral("prenom"), QStringLiteral("Camille")},
+                        {QStringLiteral("numero_allocataire"), QStringLiteral("0000000")},
+                        {QStringLiteral("ancienne_adresse"), QStringLiteral("3 place des Essais, 99000 Villedémo")},
+                        {QStringLiteral("nouvelle_adresse"), QStringLiteral("12 rue des Tests, 99000 Villedémo")},
+                        {QStringLiteral("date_demenagement"), QStringLiteral("2026-11-01")},
+                        {QStringLiteral("situation"), QStringLiteral("hebergement")},
+                        {QStringLiteral("commentaire"),
+                         QStringLiteral("Hébergée chez un proche depuis le 1er novembre, en attente d'un logement.")}};
+    qint64 stored = 0;
+    for (int i = 0; i < 2; ++i) {
+        const QByteArray taken = test::documentPhotoJpeg(seed * 2 + quint32(i));
+        auto reduced = PhotoDownscaler().process(taken);
+        if (!reduced)
+            return reduced.error();
+        QByteArray bytes = reduced.value().bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::ReadOnly);
+        const QString field = QStringLiteral("justificatif_%1").arg(i + 1);
+        auto info = attachments.add(admin, draft->id, field, QStringLiteral("photo-%1.jpg").arg(i + 1), &buffer);
+        if (!info)
+            return info.error();
+        stored += info->size;
+        answers.insert(field, QJsonObject::fromVariantMap(info->fieldValue()));
+    }
+    if (Status queued = repository.queue(admin, draft->id, answers); !queued)
+        return queued.error();
+    return stored;
 }
 
 // --- curl ---
@@ -509,6 +553,8 @@ public:
     }
     bool wasCut() const { return m_broken; }
     qint64 patchBodyBytes() const { return m_patchBytes; }
+    // Every byte that went through, both ways, headers included: what the link carried.
+    qint64 wireBytes() const { return m_wireBytes; }
 
 private:
     struct Link
@@ -535,9 +581,12 @@ private:
             l->server = new QTcpSocket(&m_server);
             QObject::connect(l->server, &QTcpSocket::connected, &m_server, [this, l] { fromClient(*l); });
             QObject::connect(client, &QTcpSocket::readyRead, &m_server, [this, l] { fromClient(*l); });
-            QObject::connect(l->server, &QTcpSocket::readyRead, &m_server, [l] {
-                if (l->client->state() == QAbstractSocket::ConnectedState)
-                    l->client->write(l->server->readAll());
+            QObject::connect(l->server, &QTcpSocket::readyRead, &m_server, [this, l] {
+                if (l->client->state() == QAbstractSocket::ConnectedState) {
+                    const QByteArray answer = l->server->readAll();
+                    m_wireBytes += answer.size();
+                    l->client->write(answer);
+                }
             });
             QObject::connect(client, &QTcpSocket::disconnected, &m_server, [l] { l->server->disconnectFromHost(); });
             QObject::connect(l->server, &QTcpSocket::disconnected, &m_server, [l] { l->client->disconnectFromHost(); });
@@ -552,6 +601,7 @@ private:
         const QByteArray data = l.client->readAll();
         const qint64 forward = forwardable(l, data);
         l.server->write(data.constData(), forward);
+        m_wireBytes += forward;
         if (forward < data.size() || (m_cutAt >= 0 && m_patchBytes >= m_cutAt))
             cut();
     }
@@ -611,6 +661,7 @@ private:
     QTcpServer m_server; // after m_links: its sockets go before the links they point to
     qint64 m_cutAt = -1;
     qint64 m_patchBytes = 0;
+    qint64 m_wireBytes = 0;
     bool m_broken = false;
 };
 
@@ -836,6 +887,25 @@ int runSync(const QStringList &options)
     log() << "sync bench: cut after " << beforeResume << " bytes, resumed, " << resent << " bytes sent twice"
           << Qt::endl;
 
+    // (d) one typical démarche (answers, two phone photos of documents), every byte on the socket counted both
+    // ways for the round that delivers it: health, catalogue, uploads, PUT, status, journal head.
+    CuttingProxy counter(quint16(platform.url().port()));
+    const auto typical = queueTypicalSubmission(vault, admin.value(), 7);
+    if (!counter.listen() || !typical ||
+        !syncStore.setValue(QLatin1String(sync::SyncStore::PlatformUrlKey),
+                            QStringLiteral("http://127.0.0.1:%1").arg(counter.port()))) {
+        log() << "sync bench: cannot prepare the typical démarche"
+              << (typical ? QString() : QStringLiteral(": ") + typical.message()) << Qt::endl;
+        return 1;
+    }
+    const auto typicalRound = runRound(engine, 10 * 60 * 1000);
+    if (!typicalRound || typicalRound->delivered != 1) {
+        log() << "sync bench: the typical démarche was not delivered" << Qt::endl;
+        return 1;
+    }
+    log() << "sync bench: typical démarche: documents " << typical.value() << " bytes stored, " << counter.wireBytes()
+          << " bytes on the wire" << Qt::endl;
+
     platform.stop();
     printFigure("sync_seconds", *syncSeconds);
     printFigure("curl_seconds", *curlSeconds);
@@ -846,6 +916,7 @@ int runSync(const QStringList &options)
     printFigure("sync_requests", double(requests));
     printFigure("resent_after_cut_bytes", double(resent));
     printFigure("chunk_bytes", double(chunkBytes));
+    printFigure("wire_bytes_typical", double(counter.wireBytes()));
     printFigure("gui_stall_max_ms", stallMs);
     printFigure("sync_rounds", double(idleRounds + 1));
     printFigure("queued_mb", double(queuedBytes) / double(MiB));
@@ -859,9 +930,10 @@ int runSync(const QStringList &options)
 }
 
 const SuiteRegistration registration("sync",
-                                     "deliver an outbox to a local relais-platform (vs curl), resume after a cut, GUI "
-                                     "stalls",
-                                     runSync, SuiteNeeds::Core);
+                                     "deliver an outbox to a local relais-platform (vs curl, --load: also with every "
+                                     "core busy), resume after a cut, GUI stalls, bytes on the wire for a typical "
+                                     "démarche",
+                                     runSync, SuiteNeeds::Widgets); // fonts: the synthetic document photos
 
 } // namespace
 } // namespace relais::bench
