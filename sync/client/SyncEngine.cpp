@@ -59,7 +59,7 @@ private:
 } // namespace
 
 SyncEngine::SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent)
-    : QObject(parent), m_database(database), m_journal(journal), m_clock(clock)
+    : QObject(parent), m_database(database), m_journal(journal), m_clock(clock), m_sizer(clock)
 {
     qRegisterMetaType<relais::sync::RoundSummary>();
     m_ownNam = new QNetworkAccessManager(this);
@@ -74,7 +74,7 @@ SyncEngine::~SyncEngine()
 
 void SyncEngine::setChunkSize(qint64 bytes)
 {
-    m_chunkSize = qMax<qint64>(1, bytes);
+    m_sizer.setMaximum(bytes);
 }
 
 void SyncEngine::setNetworkAccessManager(QNetworkAccessManager *nam)
@@ -410,6 +410,15 @@ void SyncEngine::fetchCatalogue()
             return;
         }
         m_due = due.value();
+        m_dueBytes.clear();
+        const QSqlDatabase db = m_database->connection();
+        for (qint64 id : std::as_const(m_due)) {
+            qint64 bytes = 0;
+            if (const auto attachments = AttachmentStore(db, m_clock).list(SystemAccess(), id))
+                for (const AttachmentInfo &a : attachments.value())
+                    bytes += a.size;
+            m_dueBytes.insert(id, bytes);
+        }
         nextItem();
     });
 }
@@ -429,6 +438,7 @@ void SyncEngine::nextItem()
 
 void SyncEngine::beginItem(qint64 submissionId)
 {
+    m_dueBytes.remove(submissionId);
     const QSqlDatabase db = m_database->connection();
     // The engine delivers every queued démarche, whoever is signed in: the system path (SystemAccess).
     auto submission = SubmissionRepository(db, m_journal, m_clock).load(SystemAccess(), submissionId);
@@ -653,7 +663,7 @@ void SyncEngine::requestChunk(const Attachment &attachment, qint64 offset)
     const quint64 ticket = m_next.ticket;
     ChunkReader *reader = m_reader;
     const qint64 attachmentId = attachment.info.id;
-    const qint64 length = qMin(m_chunkSize, attachment.info.size - offset);
+    const qint64 length = qMin(m_sizer.chunkSize(), attachment.info.size - offset);
     const qint64 size = attachment.info.size;
     const QByteArray sha256 = attachment.info.sha256;
     const bool checksum = m_tusChecksum;
@@ -701,9 +711,11 @@ void SyncEngine::transmitChunk()
         headers.append({"Upload-Checksum", "sha256 " + checksum});
     const qint64 sentOffset = m_chunkOffset;
     const qint64 sentLength = bytes.size();
+    m_sizer.chunkSent();
     sendTo(a.upload.url, "PATCH", bytes, headers, [this, sentOffset, sentLength](const HttpResponse &r) {
         Attachment &current = m_attachments[m_attachmentIndex];
         if (r.isFromPlatform() && r.status == 204) {
+            m_sizer.chunkAcknowledged(sentLength);
             bool ok = false;
             const qint64 offset = r.header("upload-offset").toLongLong(&ok);
             if (!ok || offset != sentOffset + sentLength) {
@@ -722,6 +734,12 @@ void SyncEngine::transmitChunk()
                 return;
             }
             m_resyncs = 0;
+            qint64 left = -sentBytes();
+            for (const Attachment &x : m_attachments)
+                left += x.info.size;
+            for (qint64 due : std::as_const(m_dueBytes))
+                left += due;
+            Q_EMIT timeRemaining(m_sizer.secondsFor(left));
             sendChunk();
             return;
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChunkSizer.h"
 #include "HttpExchange.h"
 #include "SyncStore.h"
 
@@ -60,7 +61,8 @@ public:
     SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    void setChunkSize(qint64 bytes);                          // default 4 MiB
+    void setChunkSize(qint64 bytes); // default 4 MiB; the most a chunk carries (smaller on a slow link, ChunkSizer)
+    qint64 currentChunkSize() const { return m_sizer.chunkSize(); }
     void setNetworkAccessManager(QNetworkAccessManager *nam); // tests; default: own
     void setRequestTimeoutMs(int ms);                         // default 30000 (per request, transfer timeout)
     bool isRunning() const { return m_running; }
@@ -77,6 +79,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void onlineChanged(bool online);
     void itemProgress(qint64 submissionId, qint64 sentBytes, qint64 totalBytes);
+    // After each acknowledged chunk: about how long the documents still to send in this round will take, at the
+    // rate the link has carried so far (ChunkSizer); -1 while unknown.
+    void timeRemaining(qint64 seconds);
     void itemChanged(qint64 submissionId);              // state / quarantine / receipt / status update
     void catalogueReceived(const QByteArray &document); // verified, stored
     void stopped(const QString &reason);                // 401/403
@@ -160,7 +165,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     QNetworkAccessManager *m_ownNam = nullptr;
     HttpExchange m_http;
-    qint64 m_chunkSize = 4 * 1024 * 1024;
+    ChunkSizer m_sizer;
     int m_timeoutMs = 30000;
     bool m_online = false;
     bool m_onlineKnown = false;
@@ -176,6 +181,7 @@ private:
     SyncSettings m_settings;
     RoundSummary m_summary;
     QList<qint64> m_due;
+    QHash<qint64, qint64> m_dueBytes; // documents' bytes of each due item not begun yet: the time remaining
     bool m_tusKnown = false;
     bool m_tusChecksum = false;
     bool m_gzipBodies = false; // the platform's health answer carried Accept-Encoding: gzip
