@@ -80,6 +80,7 @@ private Q_SLOTS:
     void nextSliceIsReadWhileOneIsOnTheWire();
     void resumedUploadIsVerifiedBeforeItsLastSlice();
     void jsonBodiesAreGzippedOnlyForAPlatformThatReadsThem();
+    void nextDocumentIsReadWhileOneIsOnTheWire();
 
 private:
     std::unique_ptr<Kiosk> m_kiosk;
@@ -1184,6 +1185,37 @@ void TestSyncEngine::jsonBodiesAreGzippedOnlyForAPlatformThatReadsThem()
     QCOMPARE(puts.size(), 1);
     QVERIFY(!carriesHeader(puts.first(), "Content-Encoding"));
     QVERIFY(p.bodies.contains(k.uuid(second)));
+}
+
+// Most photos fit in one chunk: the next document (of this démarche, or of the next one) is read and hashed while
+// the current one is on the wire, not after its upload is created.
+void TestSyncEngine::nextDocumentIsReadWhileOneIsOnTheWire()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const QList<QByteArray> files{pdfBytes(20000, 41), pdfBytes(30000, 42), pdfBytes(25000, 43), pdfBytes(15000, 44)};
+    const qint64 first = k.queue(QStringLiteral("caf-a"), {files.at(0), files.at(1)});
+    const qint64 second = k.queue(QStringLiteral("caf-a"), {files.at(2), files.at(3)});
+    auto engine = k.engine();
+    // Read ahead of the files already on the wire when each one arrived at the platform (its answer held meanwhile).
+    QList<qint64> aheadWhenArrived;
+    qint64 sent = 0;
+    p.observe = [&](const RecordedRequest &r) {
+        if (r.method != "PATCH")
+            return;
+        sent += r.body.size();
+        const qint64 all = 20000 + 30000 + 25000 + 15000;
+        if (sent < all)
+            (void)QTest::qWaitFor([&] { return engine->storeBytesRead() > sent; }, 3000);
+        aheadWhenArrived.append(engine->storeBytesRead() - sent);
+    };
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(k.state(first), QStringLiteral("delivered"));
+    QCOMPARE(k.state(second), QStringLiteral("delivered"));
+    // Each file's successor was ready before its answer, across démarches too; nothing was read twice.
+    QCOMPARE(aheadWhenArrived, (QList<qint64>{30000, 25000, 15000, 0}));
+    QCOMPARE(engine->storeBytesRead(), qint64(20000 + 30000 + 25000 + 15000));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
