@@ -61,8 +61,11 @@ void ChunkReader::read(quint64 ticket, qint64 attachmentId, qint64 offset, qint6
         if (!whole)
             return fail(damaged);
     }
-    const QByteArray checksum =
-        withChecksum ? QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256).toBase64() : QByteArray();
+    // A slice that is the whole file (most photos) has the file's digest, just checked: no second pass over it.
+    const QByteArray checksum = !withChecksum ? QByteArray()
+                                : offset == 0 && length == size
+                                    ? sha256.toBase64()
+                                    : QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256).toBase64();
     Q_EMIT chunkRead(ticket, offset, bytes.value(), checksum, QString(), storeBytes);
 }
 

@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 #include <QThread>
 #include <QUrlQuery>
 
@@ -34,10 +35,31 @@ QByteArray metadataValue(const QString &value)
     return value.toUtf8().toBase64();
 }
 
+// An upload's address and confirmed offset are bookkeeping the platform can always tell again (HEAD answers the
+// offset, sync/protocol §4): they are committed without waiting for the disk (WAL, synchronous = NORMAL). Such a
+// commit survives the kiosk being killed; only a power cut can lose it, and then the upload is resumed from the
+// platform's offset, or created again (its bytes sent once more). The next FULL commit (the item's delivery, a
+// mediator's save) makes it durable with everything before it. The scope holds no event loop, so no other write
+// runs relaxed on this connection.
+class RelaxedCommit
+{
+public:
+    explicit RelaxedCommit(QSqlDatabase db) : m_db(std::move(db))
+    {
+        (void)QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    ~RelaxedCommit() { (void)QSqlQuery(m_db).exec(QStringLiteral("PRAGMA synchronous = FULL")); }
+    RelaxedCommit(const RelaxedCommit &) = delete;
+    RelaxedCommit &operator=(const RelaxedCommit &) = delete;
+
+private:
+    QSqlDatabase m_db;
+};
+
 } // namespace
 
 SyncEngine::SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent)
-    : QObject(parent), m_database(database), m_journal(journal), m_clock(clock)
+    : QObject(parent), m_database(database), m_journal(journal), m_clock(clock), m_sizer(clock)
 {
     qRegisterMetaType<relais::sync::RoundSummary>();
     m_ownNam = new QNetworkAccessManager(this);
@@ -52,7 +74,7 @@ SyncEngine::~SyncEngine()
 
 void SyncEngine::setChunkSize(qint64 bytes)
 {
-    m_chunkSize = qMax<qint64>(1, bytes);
+    m_sizer.setMaximum(bytes);
 }
 
 void SyncEngine::setNetworkAccessManager(QNetworkAccessManager *nam)
@@ -85,6 +107,22 @@ SyncStore SyncEngine::store() const
     return SyncStore(m_database->connection(), m_journal, m_clock);
 }
 
+void SyncEngine::makeDurable() const
+{
+    // A checkpoint first writes the log to the disk (synchronous FULL), then copies it into the database; FULL waits
+    // for readers, so that nothing committed stays only in the operating system's cache.
+    QSqlQuery q(m_database->connection());
+    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(FULL)")))
+        qCWarning(lcSync) << "checkpoint before the journal head failed";
+}
+
+Status SyncEngine::saveUpload(const UploadState &upload) const
+{
+    const QSqlDatabase db = m_database->connection();
+    RelaxedCommit relaxed(db);
+    return SyncStore(db, m_journal, m_clock).saveUpload(upload);
+}
+
 void SyncEngine::setOnline(bool online)
 {
     if (m_onlineKnown && m_online == online)
@@ -112,6 +150,7 @@ void SyncEngine::start(bool ignoreBackoff)
     m_due.clear();
     m_tusKnown = false;
     m_tusChecksum = false;
+    m_gzipBodies = false;
     m_http.setToken(m_settings.token);
     m_http.setTimeoutMs(m_timeoutMs);
 
@@ -208,6 +247,20 @@ void SyncEngine::send(const QString &path, const QByteArray &verb, const QByteAr
     sendTo(HttpExchange::endpoint(m_settings.platformUrl, path, query), verb, body, headers, std::move(done));
 }
 
+void SyncEngine::sendJson(const QString &path, const QByteArray &json, std::function<void(const HttpResponse &)> done)
+{
+    QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", protocol::JsonContentType}};
+    QByteArray body = json;
+    if (m_gzipBodies && json.size() >= protocol::GzipMinBytes) {
+        const QByteArray packed = protocol::gzip(json);
+        if (!packed.isEmpty() && packed.size() < json.size()) {
+            body = packed;
+            headers.append({QByteArray("Content-Encoding"), QByteArray(protocol::GzipEncoding)});
+        }
+    }
+    send(path, "PUT", body, headers, std::move(done));
+}
+
 // The whole retry / quarantine / stop policy (sync/protocol README §6), in one place. Only the platform can refuse:
 // an answer without `Relais-Platform: 1` (a proxy's 417, 403, 407 or 413 page, a captive portal's 200) never
 // quarantines an item nor stops the queue, and a refusal is the platform's problem+json, never a bare status.
@@ -296,6 +349,10 @@ void SyncEngine::checkHealth()
             return;
         const bool online = r.isFromPlatform() && r.status == 204;
         m_summary.online = online;
+        // RFC 7694: the platform says it reads gzip-compressed JSON bodies; an older one is sent them as they are.
+        m_gzipBodies = false;
+        for (const QByteArray &coding : r.header("accept-encoding").split(','))
+            m_gzipBodies = m_gzipBodies || coding.split(';').first().trimmed().toLower() == protocol::GzipEncoding;
         setOnline(online);
         if (!online) {
             qCInfo(lcSync) << "platform not reachable, status" << r.status << "error" << int(r.error);
@@ -353,6 +410,15 @@ void SyncEngine::fetchCatalogue()
             return;
         }
         m_due = due.value();
+        m_dueBytes.clear();
+        const QSqlDatabase db = m_database->connection();
+        for (qint64 id : std::as_const(m_due)) {
+            qint64 bytes = 0;
+            if (const auto attachments = AttachmentStore(db, m_clock).list(SystemAccess(), id))
+                for (const AttachmentInfo &a : attachments.value())
+                    bytes += a.size;
+            m_dueBytes.insert(id, bytes);
+        }
         nextItem();
     });
 }
@@ -372,6 +438,7 @@ void SyncEngine::nextItem()
 
 void SyncEngine::beginItem(qint64 submissionId)
 {
+    m_dueBytes.remove(submissionId);
     const QSqlDatabase db = m_database->connection();
     // The engine delivers every queued démarche, whoever is signed in: the system path (SystemAccess).
     auto submission = SubmissionRepository(db, m_journal, m_clock).load(SystemAccess(), submissionId);
@@ -474,6 +541,9 @@ void SyncEngine::nextAttachment()
         a.upload = UploadState();
         a.uploadId.clear();
     }
+    // Its first slice is read and hashed while the creation (or the HEAD of a resume) is on the wire.
+    if (a.upload.offset < a.info.size && !sliceAheadFor(a, a.upload.offset))
+        requestChunk(a, a.upload.offset);
     if (a.upload.url.isValid() && !a.upload.url.isEmpty())
         resumeUpload(a);
     else
@@ -518,7 +588,7 @@ void SyncEngine::createUpload(Attachment &attachment)
              current.upload.length = current.info.size;
              current.uploadId = current.upload.url.path().section(QLatin1Char('/'), -1);
              // The upload's address is committed before its first chunk leaves.
-             if (Status saved = store().saveUpload(current.upload); !saved) {
+             if (Status saved = saveUpload(current.upload); !saved) {
                  endRound(saved.message());
                  return;
              }
@@ -546,7 +616,7 @@ void SyncEngine::resumeUpload(Attachment &attachment)
         }
         // The server's offset is the truth: what it did not confirm is sent again.
         current.upload.offset = offset;
-        if (Status saved = store().saveUpload(current.upload); !saved) {
+        if (Status saved = saveUpload(current.upload); !saved) {
             endRound(saved.message());
             return;
         }
@@ -576,7 +646,7 @@ void SyncEngine::sendChunk()
     }
     m_chunkOffset = a.upload.offset;
     // The slice read ahead is used only if it is the one the server expects now (not after a resync elsewhere).
-    if (m_next.attachmentId != a.info.id || m_next.offset != a.upload.offset || m_next.ticket != m_ticket)
+    if (!sliceAheadFor(a, a.upload.offset))
         requestChunk(a, a.upload.offset);
     if (m_next.ready)
         transmitChunk();
@@ -593,7 +663,7 @@ void SyncEngine::requestChunk(const Attachment &attachment, qint64 offset)
     const quint64 ticket = m_next.ticket;
     ChunkReader *reader = m_reader;
     const qint64 attachmentId = attachment.info.id;
-    const qint64 length = qMin(m_chunkSize, attachment.upload.length - offset);
+    const qint64 length = qMin(m_sizer.chunkSize(), attachment.info.size - offset);
     const qint64 size = attachment.info.size;
     const QByteArray sha256 = attachment.info.sha256;
     const bool checksum = m_tusChecksum;
@@ -641,9 +711,11 @@ void SyncEngine::transmitChunk()
         headers.append({"Upload-Checksum", "sha256 " + checksum});
     const qint64 sentOffset = m_chunkOffset;
     const qint64 sentLength = bytes.size();
+    m_sizer.chunkSent();
     sendTo(a.upload.url, "PATCH", bytes, headers, [this, sentOffset, sentLength](const HttpResponse &r) {
         Attachment &current = m_attachments[m_attachmentIndex];
         if (r.isFromPlatform() && r.status == 204) {
+            m_sizer.chunkAcknowledged(sentLength);
             bool ok = false;
             const qint64 offset = r.header("upload-offset").toLongLong(&ok);
             if (!ok || offset != sentOffset + sentLength) {
@@ -657,11 +729,17 @@ void SyncEngine::transmitChunk()
             }
             current.upload.offset = offset;
             // Committed after each acknowledged chunk: a restart continues from here (after asking the server).
-            if (Status saved = store().saveUpload(current.upload); !saved) {
+            if (Status saved = saveUpload(current.upload); !saved) {
                 endRound(saved.message());
                 return;
             }
             m_resyncs = 0;
+            qint64 left = -sentBytes();
+            for (const Attachment &x : m_attachments)
+                left += x.info.size;
+            for (qint64 due : std::as_const(m_dueBytes))
+                left += due;
+            Q_EMIT timeRemaining(m_sizer.secondsFor(left));
             sendChunk();
             return;
         }
@@ -685,9 +763,35 @@ void SyncEngine::transmitChunk()
         }
         finishItem(classify(r, QStringLiteral("tus patch")));
     });
-    // While this slice is on the wire, the next one is read and hashed on the worker thread.
+    // While this slice is on the wire, the next one is read and hashed on the worker thread: the rest of this file,
+    // else the next attachment's first slice, else the next démarche's.
     if (sentOffset + sentLength < a.upload.length)
         requestChunk(a, sentOffset + sentLength);
+    else if (m_attachmentIndex + 1 < m_attachments.size())
+        requestChunk(m_attachments.at(m_attachmentIndex + 1), m_attachments.at(m_attachmentIndex + 1).upload.offset);
+    else
+        readAheadNextItem();
+}
+
+bool SyncEngine::sliceAheadFor(const Attachment &attachment, qint64 offset) const
+{
+    return m_next.attachmentId == attachment.info.id && m_next.offset == offset && m_next.ticket == m_ticket;
+}
+
+void SyncEngine::readAheadNextItem()
+{
+    if (m_due.isEmpty())
+        return;
+    const QSqlDatabase db = m_database->connection();
+    const auto attachments = AttachmentStore(db, m_clock).list(SystemAccess(), m_due.first());
+    if (!attachments || attachments->isEmpty())
+        return;
+    Attachment first;
+    first.info = attachments->first();
+    if (auto upload = store().upload(first.info.id); upload && upload->length == first.info.size)
+        first.upload = *upload;
+    if (first.upload.offset < first.info.size)
+        requestChunk(first, first.upload.offset);
 }
 
 QJsonObject SyncEngine::submissionBody() const
@@ -744,36 +848,42 @@ void SyncEngine::putSubmission()
         return;
     }
     const QByteArray body = QJsonDocument(submissionBody()).toJson(QJsonDocument::Compact);
-    send(QStringLiteral("/v1/submissions/") + m_item.uuid, "PUT", body, {{"Content-Type", protocol::JsonContentType}},
-         [this](const HttpResponse &r) {
-             if (r.isFromPlatform() && (r.status == 200 || r.status == 201)) {
-                 // A receipt is the documented JSON or it is not a receipt (a proxy's page, a cut body).
-                 const QJsonObject receipt = QJsonDocument::fromJson(r.body).object();
-                 const bool valid =
-                     r.isJson() &&
-                     receipt.value(QLatin1String("uuid")).toString().compare(m_item.uuid, Qt::CaseInsensitive) == 0 &&
-                     !receipt.value(QLatin1String("reference")).toString().trimmed().isEmpty() &&
-                     QDateTime::fromString(receipt.value(QLatin1String("received_at")).toString(), Qt::ISODate)
-                         .isValid();
-                 if (!valid) {
-                     finishItem(unreadableAnswer());
-                     return;
-                 }
-                 if (Status delivered = store().recordDelivery(m_item.id, receipt); !delivered) {
-                     qCWarning(lcSync) << "receipt of submission" << m_item.id << "could not be stored";
-                     endRound(delivered.message());
-                     return;
-                 }
-                 ++m_summary.delivered;
-                 Q_EMIT itemChanged(m_item.id);
-                 finishItem(Failure());
-                 return;
-             }
-             Failure f = classify(r, QStringLiteral("put"));
-             if (f.outcome == Outcome::Quarantine && r.status == 409)
-                 f.message = tr("The platform already holds a different démarche with this number.");
-             finishItem(f);
-         });
+    sendJson(QStringLiteral("/v1/submissions/") + m_item.uuid, body, [this](const HttpResponse &r) {
+        if (r.isFromPlatform() && (r.status == 200 || r.status == 201)) {
+            // A receipt is the documented JSON or it is not a receipt (a proxy's page, a cut body).
+            const QJsonObject receipt = QJsonDocument::fromJson(r.body).object();
+            const bool valid =
+                r.isJson() &&
+                receipt.value(QLatin1String("uuid")).toString().compare(m_item.uuid, Qt::CaseInsensitive) == 0 &&
+                !receipt.value(QLatin1String("reference")).toString().trimmed().isEmpty() &&
+                QDateTime::fromString(receipt.value(QLatin1String("received_at")).toString(), Qt::ISODate).isValid();
+            if (!valid) {
+                finishItem(unreadableAnswer());
+                return;
+            }
+            Status delivered;
+            {
+                // Relaxed too: PUT is idempotent, so a delivery lost to a power cut (the item back to
+                // "sending") is sent again and answered with the same receipt. The next démarche's FULL commit
+                // (marked sending, a few milliseconds later) or the round's durable point makes it stay.
+                RelaxedCommit relaxed(m_database->connection());
+                delivered = store().recordDelivery(m_item.id, receipt);
+            }
+            if (!delivered) {
+                qCWarning(lcSync) << "receipt of submission" << m_item.id << "could not be stored";
+                endRound(delivered.message());
+                return;
+            }
+            ++m_summary.delivered;
+            Q_EMIT itemChanged(m_item.id);
+            finishItem(Failure());
+            return;
+        }
+        Failure f = classify(r, QStringLiteral("put"));
+        if (f.outcome == Outcome::Quarantine && r.status == 409)
+            f.message = tr("The platform already holds a different démarche with this number.");
+        finishItem(f);
+    });
 }
 
 void SyncEngine::finishItem(const Failure &f)
@@ -875,6 +985,9 @@ void SyncEngine::pullStatus()
 
 void SyncEngine::sendJournalHead()
 {
+    // The head names journal rows; those of relaxed deliveries reach the disk before the platform records them,
+    // or a power cut could leave the platform holding a head the kiosk no longer has (a false "journal rewritten").
+    makeDurable();
     SyncStore s = store();
     const auto head = s.journalHead();
     const auto succeed = [this] {
@@ -895,35 +1008,36 @@ void SyncEngine::sendJournalHead()
     const QJsonObject body{{QStringLiteral("seq"), seq},
                            {QStringLiteral("hash"), QString::fromLatin1(head->hash)},
                            {QStringLiteral("at"), wireTime(m_clock->now())}};
-    send(QStringLiteral("/v1/journal-heads/%1").arg(seq), "PUT", QJsonDocument(body).toJson(QJsonDocument::Compact),
-         {{"Content-Type", protocol::JsonContentType}}, [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
-             // A captive portal's 200 is no receipt: the head is sent again next round, and the round says why.
-             if (roundStepFailed(r, QStringLiteral("journal head")))
-                 return;
-             if (r.status == 200 || r.status == 201) {
-                 // The platform's signed word for this head: kept, it anchors the journal up to `seq`.
-                 const QJsonObject o = QJsonDocument::fromJson(r.body).object();
-                 JournalReceipt receipt;
-                 receipt.device = o.value(QLatin1String("device")).toString();
-                 receipt.seq = o.value(QLatin1String("seq")).toInteger(-1);
-                 receipt.hash = QByteArray::fromHex(o.value(QLatin1String("hash")).toString().toLatin1());
-                 receipt.receivedAt = o.value(QLatin1String("received_at")).toString();
-                 receipt.signature = QByteArray::fromBase64(o.value(QLatin1String("signature")).toString().toLatin1());
-                 const bool ours = r.isJson() && receipt.device == m_settings.deviceId && receipt.seq == seq &&
-                                   receipt.hash.toHex() == hash;
-                 if (ours && m_journal->recordReceipt(receipt, m_settings.platformKey).ok())
-                     (void)store().setValue(QLatin1String(SyncStore::JournalHeadSentKey), QString::number(seq));
-                 else
-                     qCWarning(lcSync) << "journal head" << seq << "receipt refused: not signed by the platform or "
-                                       << "not for this head; sent again next round";
-             } else if (r.status == 409) {
-                 qCWarning(lcSync) << "journal head" << seq << "refused by the platform: it already holds another "
-                                   << "or a later head for this kiosk (journal rewritten, cut or restored?)";
-             } else {
-                 qCWarning(lcSync) << "journal head" << seq << "answered" << r.status;
-             }
-             succeed();
-         });
+    sendJson(QStringLiteral("/v1/journal-heads/%1").arg(seq), QJsonDocument(body).toJson(QJsonDocument::Compact),
+             [this, seq, hash = head->hash, succeed](const HttpResponse &r) {
+                 // A captive portal's 200 is no receipt: the head is sent again next round, and the round says why.
+                 if (roundStepFailed(r, QStringLiteral("journal head")))
+                     return;
+                 if (r.status == 200 || r.status == 201) {
+                     // The platform's signed word for this head: kept, it anchors the journal up to `seq`.
+                     const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+                     JournalReceipt receipt;
+                     receipt.device = o.value(QLatin1String("device")).toString();
+                     receipt.seq = o.value(QLatin1String("seq")).toInteger(-1);
+                     receipt.hash = QByteArray::fromHex(o.value(QLatin1String("hash")).toString().toLatin1());
+                     receipt.receivedAt = o.value(QLatin1String("received_at")).toString();
+                     receipt.signature =
+                         QByteArray::fromBase64(o.value(QLatin1String("signature")).toString().toLatin1());
+                     const bool ours = r.isJson() && receipt.device == m_settings.deviceId && receipt.seq == seq &&
+                                       receipt.hash.toHex() == hash;
+                     if (ours && m_journal->recordReceipt(receipt, m_settings.platformKey).ok())
+                         (void)store().setValue(QLatin1String(SyncStore::JournalHeadSentKey), QString::number(seq));
+                     else
+                         qCWarning(lcSync) << "journal head" << seq << "receipt refused: not signed by the platform or "
+                                           << "not for this head; sent again next round";
+                 } else if (r.status == 409) {
+                     qCWarning(lcSync) << "journal head" << seq << "refused by the platform: it already holds another "
+                                       << "or a later head for this kiosk (journal rewritten, cut or restored?)";
+                 } else {
+                     qCWarning(lcSync) << "journal head" << seq << "answered" << r.status;
+                 }
+                 succeed();
+             });
 }
 
 void SyncEngine::stopQueue(const QString &reason)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChunkSizer.h"
 #include "HttpExchange.h"
 #include "SyncStore.h"
 
@@ -60,7 +61,8 @@ public:
     SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    void setChunkSize(qint64 bytes);                          // default 4 MiB
+    void setChunkSize(qint64 bytes); // default 4 MiB; the most a chunk carries (smaller on a slow link, ChunkSizer)
+    qint64 currentChunkSize() const { return m_sizer.chunkSize(); }
     void setNetworkAccessManager(QNetworkAccessManager *nam); // tests; default: own
     void setRequestTimeoutMs(int ms);                         // default 30000 (per request, transfer timeout)
     bool isRunning() const { return m_running; }
@@ -77,6 +79,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void onlineChanged(bool online);
     void itemProgress(qint64 submissionId, qint64 sentBytes, qint64 totalBytes);
+    // After each acknowledged chunk: about how long the documents still to send in this round will take, at the
+    // rate the link has carried so far (ChunkSizer); -1 while unknown.
+    void timeRemaining(qint64 seconds);
     void itemChanged(qint64 submissionId);              // state / quarantine / receipt / status update
     void catalogueReceived(const QByteArray &document); // verified, stored
     void stopped(const QString &reason);                // 401/403
@@ -108,6 +113,10 @@ private:
     };
 
     SyncStore store() const;
+    // An upload's address or confirmed offset, committed without waiting for the disk (see RelaxedCommit).
+    Status saveUpload(const UploadState &upload) const;
+    // Everything committed so far on the disk, relaxed commits included.
+    void makeDurable() const;
     void setOnline(bool online);
     Failure classify(const HttpResponse &r, const QString &what) const;
     Failure unreadableAnswer() const; // a 2xx that is not what the protocol says: a failure, retried later
@@ -118,6 +127,9 @@ private:
     void send(const QString &path, const QByteArray &verb, const QByteArray &body,
               const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done,
               const QString &query = QString());
+    // A JSON body PUT to the platform, gzip-compressed when the platform said it reads that (health's
+    // Accept-Encoding) and it is worth it.
+    void sendJson(const QString &path, const QByteArray &json, std::function<void(const HttpResponse &)> done);
     void sendTo(const QUrl &url, const QByteArray &verb, const QByteArray &body,
                 const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done);
 
@@ -131,6 +143,8 @@ private:
     void resumeUpload(Attachment &a);
     void sendChunk();
     void requestChunk(const Attachment &attachment, qint64 offset);
+    bool sliceAheadFor(const Attachment &attachment, qint64 offset) const;
+    void readAheadNextItem();
     void onChunkRead(quint64 ticket, qint64 offset, const QByteArray &bytes, const QByteArray &checksum,
                      const QString &error, qint64 storeBytes);
     void transmitChunk();
@@ -151,7 +165,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     QNetworkAccessManager *m_ownNam = nullptr;
     HttpExchange m_http;
-    qint64 m_chunkSize = 4 * 1024 * 1024;
+    ChunkSizer m_sizer;
     int m_timeoutMs = 30000;
     bool m_online = false;
     bool m_onlineKnown = false;
@@ -167,8 +181,10 @@ private:
     SyncSettings m_settings;
     RoundSummary m_summary;
     QList<qint64> m_due;
+    QHash<qint64, qint64> m_dueBytes; // documents' bytes of each due item not begun yet: the time remaining
     bool m_tusKnown = false;
     bool m_tusChecksum = false;
+    bool m_gzipBodies = false; // the platform's health answer carried Accept-Encoding: gzip
     // The item in progress.
     Submission m_item;
     QList<Attachment> m_attachments;

@@ -59,13 +59,40 @@ HttpResponse badRequest(const QString &code, const QString &title, const QString
     return HttpResponse::problem(400, code, title, detail);
 }
 
-// The request's JSON object, or the answer refusing it (too large, not JSON).
+HttpResponse unsupportedEncoding()
+{
+    HttpResponse r = HttpResponse::problem(
+        415, QStringLiteral("unsupported-content-encoding"), QStringLiteral("Unsupported content encoding"),
+        QStringLiteral("Le contenu doit être envoyé tel quel ou compressé en gzip."));
+    r.setHeader("Accept-Encoding", protocol::GzipEncoding);
+    return r;
+}
+
+// The request's JSON object, or the answer refusing it (too large, not JSON, an encoding other than gzip). The
+// 2 MiB limit applies to the JSON itself, compressed or not.
 std::optional<QJsonObject> jsonBody(const QHttpServerRequest &request, HttpResponse &refusal)
 {
-    const QByteArray body = request.body();
+    QByteArray body = request.body();
+    const HttpResponse tooLarge =
+        HttpResponse::problem(413, QStringLiteral("body-too-large"), QStringLiteral("Body too large"),
+                              QStringLiteral("La requête dépasse la taille admise (2 Mio)."));
     if (body.size() > MaxJsonBytes) {
-        refusal = HttpResponse::problem(413, QStringLiteral("body-too-large"), QStringLiteral("Body too large"),
-                                        QStringLiteral("La requête dépasse la taille admise (2 Mio)."));
+        refusal = tooLarge;
+        return std::nullopt;
+    }
+    const QByteArray encoding = headerValue(request, "Content-Encoding").trimmed().toLower();
+    if (encoding == protocol::GzipEncoding) {
+        bool overLimit = false;
+        std::optional<QByteArray> inflated = protocol::gunzip(body, MaxJsonBytes, &overLimit);
+        if (!inflated) {
+            refusal = overLimit ? tooLarge
+                                : badRequest(QStringLiteral("invalid-json"), QStringLiteral("Invalid JSON"),
+                                             QStringLiteral("Le contenu compressé (gzip) est illisible."));
+            return std::nullopt;
+        }
+        body = std::move(*inflated);
+    } else if (!encoding.isEmpty() && encoding != "identity") {
+        refusal = unsupportedEncoding();
         return std::nullopt;
     }
     QJsonParseError error{};
@@ -284,7 +311,10 @@ HttpResponse PlatformServer::route(const QHttpServerRequest &request, const QStr
     if (path == QLatin1String("/v1/health")) {
         if (method != Method::Get && method != Method::Head)
             return methodNotAllowed("GET, HEAD");
-        return HttpResponse::empty(204);
+        HttpResponse online = HttpResponse::empty(204);
+        // RFC 7694: JSON request bodies may come gzip-compressed (protocol §1).
+        online.setHeader("Accept-Encoding", protocol::GzipEncoding);
+        return online;
     }
     if (path == QLatin1String("/v1/enrolments")) {
         if (method != Method::Post)
@@ -505,6 +535,13 @@ HttpResponse PlatformServer::patchUpload(const QHttpServerRequest &request, cons
         return answer;
     };
     const QByteArray chunk = request.body();
+    const QByteArray encoding = headerValue(request, "Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity") {
+        // A chunk is the file's own bytes at its offset: never compressed on the way.
+        HttpResponse refused = unsupportedEncoding();
+        addTusHeaders(refused);
+        return refused;
+    }
     if (chunk.size() > MaxChunkBytes)
         return tusProblem(413, QStringLiteral("chunk-too-large"),
                           QStringLiteral("Un morceau d'envoi ne peut dépasser 8 Mio."));

@@ -3,10 +3,13 @@
 // a large upload; and how long the engine keeps the main thread (where the kiosk's widgets live) from ticking.
 #include "BenchSuite.h"
 
+#include "SyntheticDocument.h"
+
 #include "client/Enrolment.h"
 #include "client/SyncEngine.h"
 #include "client/SyncStore.h"
 #include "domain/AttachmentStore.h"
+#include "domain/PhotoDownscaler.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Vault.h"
 #include "store/Database.h"
@@ -32,13 +35,16 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 #include <QUuid>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include <unistd.h>
@@ -246,6 +252,47 @@ Result<qint64> queueSubmission(Vault &vault, const Account &admin, QRandomGenera
     return draft->id;
 }
 
+// A typical démarche as a mediator sends it: a few answers and two phone photos of documents (3-4 MB each as
+// taken), reduced when attached as the kiosk does by default (PhotoDownscaler, setting "downscale_photos").
+// Returns the bytes stored for the two documents.
+Result<qint64> queueTypicalSubmission(Vault &vault, const Account &admin, quint32 seed)
+{
+    const QSqlDatabase db = vault.database()->connection();
+    SubmissionRepository repository(db, &vault.journal(), vault.clock());
+    AttachmentStore attachments(db, vault.clock());
+    auto draft = repository.createDraft(admin, QLatin1String(Demarche), DemarcheVersion);
+    if (!draft)
+        return draft.error();
+    QJsonObject answers{{QStringLiteral("nom"), QStringLiteral("Exemple")},
+                        {QStringLiteral("prenom"), QStringLiteral("Camille")},
+                        {QStringLiteral("numero_allocataire"), QStringLiteral("0000000")},
+                        {QStringLiteral("ancienne_adresse"), QStringLiteral("3 place des Essais, 99000 Villedémo")},
+                        {QStringLiteral("nouvelle_adresse"), QStringLiteral("12 rue des Tests, 99000 Villedémo")},
+                        {QStringLiteral("date_demenagement"), QStringLiteral("2026-11-01")},
+                        {QStringLiteral("situation"), QStringLiteral("hebergement")},
+                        {QStringLiteral("commentaire"),
+                         QStringLiteral("Hébergée chez un proche depuis le 1er novembre, en attente d'un logement.")}};
+    qint64 stored = 0;
+    for (int i = 0; i < 2; ++i) {
+        const QByteArray taken = test::documentPhotoJpeg(seed * 2 + quint32(i));
+        auto reduced = PhotoDownscaler().process(taken);
+        if (!reduced)
+            return reduced.error();
+        QByteArray bytes = reduced.value().bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::ReadOnly);
+        const QString field = QStringLiteral("justificatif_%1").arg(i + 1);
+        auto info = attachments.add(admin, draft->id, field, QStringLiteral("photo-%1.jpg").arg(i + 1), &buffer);
+        if (!info)
+            return info.error();
+        stored += info->size;
+        answers.insert(field, QJsonObject::fromVariantMap(info->fieldValue()));
+    }
+    if (Status queued = repository.queue(admin, draft->id, answers); !queued)
+        return queued.error();
+    return stored;
+}
+
 // --- curl ---
 
 QByteArray quoted(const QString &value)
@@ -418,6 +465,71 @@ bool sendWithCurl(CurlRun &curl, QList<CurlSubmission> &submissions, const QStri
     return true;
 }
 
+// The engine's requests, timed from the moment it hands one to the network to its answer: what the engine spends
+// waiting for the platform, so that the rest of its time (store commits, reading slices, the event loop) shows.
+class TimingNetworkAccessManager : public QNetworkAccessManager
+{
+public:
+    using QNetworkAccessManager::QNetworkAccessManager;
+
+    double waitSeconds() const { return double(m_waitNs) / 1e9; }
+    int requests() const { return m_requests; }
+    void reset()
+    {
+        m_waitNs = 0;
+        m_requests = 0;
+    }
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *body) override
+    {
+        auto timer = std::make_shared<QElapsedTimer>();
+        timer->start();
+        QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, body);
+        ++m_requests;
+        connect(reply, &QNetworkReply::finished, this, [this, timer] { m_waitNs += timer->nsecsElapsed(); });
+        return reply;
+    }
+
+private:
+    qint64 m_waitNs = 0;
+    int m_requests = 0;
+};
+
+// A busy loop on each core while the figures "under load" are measured: a kiosk whose other programs (or a
+// compilation next to the bench) keep the processor busy.
+class CpuHogs
+{
+public:
+    ~CpuHogs() { stop(); }
+    int count() const { return int(m_threads.size()); }
+    void start()
+    {
+        for (int i = 0; i < std::max(1, QThread::idealThreadCount()); ++i) {
+            m_threads.emplace_back([this] {
+                quint64 x = 1;
+                while (!m_stop.load(std::memory_order_relaxed)) {
+                    for (int k = 0; k < 100000; ++k)
+                        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                }
+                m_sink.fetch_add(x, std::memory_order_relaxed); // keeps the loop from being optimised away
+            });
+        }
+    }
+    void stop()
+    {
+        m_stop = true;
+        for (std::thread &t : m_threads)
+            t.join();
+        m_threads.clear();
+    }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::atomic<quint64> m_sink{0};
+    std::vector<std::thread> m_threads;
+};
+
 // --- the cut ---
 
 // A TCP relay between the engine and the platform. It counts the PATCH body bytes it forwards (what the platform
@@ -441,6 +553,8 @@ public:
     }
     bool wasCut() const { return m_broken; }
     qint64 patchBodyBytes() const { return m_patchBytes; }
+    // Every byte that went through, both ways, headers included: what the link carried.
+    qint64 wireBytes() const { return m_wireBytes; }
 
 private:
     struct Link
@@ -467,9 +581,12 @@ private:
             l->server = new QTcpSocket(&m_server);
             QObject::connect(l->server, &QTcpSocket::connected, &m_server, [this, l] { fromClient(*l); });
             QObject::connect(client, &QTcpSocket::readyRead, &m_server, [this, l] { fromClient(*l); });
-            QObject::connect(l->server, &QTcpSocket::readyRead, &m_server, [l] {
-                if (l->client->state() == QAbstractSocket::ConnectedState)
-                    l->client->write(l->server->readAll());
+            QObject::connect(l->server, &QTcpSocket::readyRead, &m_server, [this, l] {
+                if (l->client->state() == QAbstractSocket::ConnectedState) {
+                    const QByteArray answer = l->server->readAll();
+                    m_wireBytes += answer.size();
+                    l->client->write(answer);
+                }
             });
             QObject::connect(client, &QTcpSocket::disconnected, &m_server, [l] { l->server->disconnectFromHost(); });
             QObject::connect(l->server, &QTcpSocket::disconnected, &m_server, [l] { l->client->disconnectFromHost(); });
@@ -484,6 +601,7 @@ private:
         const QByteArray data = l.client->readAll();
         const qint64 forward = forwardable(l, data);
         l.server->write(data.constData(), forward);
+        m_wireBytes += forward;
         if (forward < data.size() || (m_cutAt >= 0 && m_patchBytes >= m_cutAt))
             cut();
     }
@@ -543,6 +661,7 @@ private:
     QTcpServer m_server; // after m_links: its sockets go before the links they point to
     qint64 m_cutAt = -1;
     qint64 m_patchBytes = 0;
+    qint64 m_wireBytes = 0;
     bool m_broken = false;
 };
 
@@ -553,9 +672,11 @@ int runSync(const QStringList &options)
                                {QStringLiteral("total-mb"), 200},
                                {QStringLiteral("chunk-mb"), 4},
                                {QStringLiteral("cut-mb"), 50}};
-    if (!parseIntOptions(options, values.keys(), values)) {
+    QStringList numeric = options;
+    const bool underLoad = numeric.removeAll(QStringLiteral("--load")) > 0;
+    if (!parseIntOptions(numeric, values.keys(), values)) {
         log() << "usage: relais-bench sync [--submissions 200] [--attachments-per 2] [--total-mb 200] [--chunk-mb 4]"
-                 " [--cut-mb 50]"
+                 " [--cut-mb 50] [--load]"
               << Qt::endl;
         return 2;
     }
@@ -612,44 +733,52 @@ int runSync(const QStringList &options)
     const int files = count * per;
     const qint64 mean = std::max<qint64>(1024, totalBytes / files);
     QRandomGenerator rng(20261123);
-    QList<CurlSubmission> curlSubmissions;
     qint64 queuedBytes = 0;
     QElapsedTimer timer;
-    timer.start();
-    for (int s = 0; s < count; ++s) {
-        QList<qint64> sizes;
-        for (int a = 0; a < per; ++a) {
-            const int k = (s * per + a) % 5;
-            sizes << mean / 2 + mean * k / 4;
-            queuedBytes += sizes.last();
+    // `first` numbers the démarches (and the curl side's chunk files) so that a second outbox does not reuse them.
+    const auto queueOutbox = [&](int first) -> std::optional<QList<CurlSubmission>> {
+        QList<CurlSubmission> curlSubmissions;
+        queuedBytes = 0;
+        timer.start();
+        for (int s = 0; s < count; ++s) {
+            QList<qint64> sizes;
+            for (int a = 0; a < per; ++a) {
+                const int k = (s * per + a) % 5;
+                sizes << mean / 2 + mean * k / 4;
+                queuedBytes += sizes.last();
+            }
+            CurlSubmission curl;
+            curl.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            const auto queued =
+                queueSubmission(vault, admin.value(), rng, sizes, first + s, curlDir, chunkBytes, &curl);
+            if (!queued) {
+                log() << "sync bench: cannot queue: " << queued.message() << Qt::endl;
+                return std::nullopt;
+            }
+            curlSubmissions << curl;
         }
-        CurlSubmission curl;
-        curl.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        const auto queued = queueSubmission(vault, admin.value(), rng, sizes, s, curlDir, chunkBytes, &curl);
-        if (!queued) {
-            log() << "sync bench: cannot queue: " << queued.message() << Qt::endl;
-            return 1;
-        }
-        curlSubmissions << curl;
-    }
-    log() << "sync bench: queued " << count << " submissions, " << files << " attachments, "
-          << double(queuedBytes) / double(MiB) << " MiB in " << double(timer.elapsed()) / 1000.0 << " s" << Qt::endl;
-
-    // (b) curl, the same requests on reused connections. Before each timed part, what was just written (store, chunk
+        log() << "sync bench: queued " << count << " submissions, " << files << " attachments in "
+              << double(timer.elapsed()) / 1000.0 << " s" << Qt::endl;
+        return curlSubmissions;
+    };
+    // curl, the same requests on reused connections. Before each timed part, what was just written (store, chunk
     // files) goes to disk: otherwise its write-back competes with the platform's fsyncs in whichever part runs first.
-    ::sync();
-    CurlRun curl(curlPath, curlDir, platform.url(), curlDevice->token);
-    if (!sendWithCurl(curl, curlSubmissions, curlDir)) {
-        log() << "sync bench: the curl baseline failed" << Qt::endl;
-        return 1;
-    }
-    const double curlSeconds = curl.seconds();
-    log() << "sync bench: curl done in " << curlSeconds << " s" << Qt::endl;
+    const auto runCurl = [&](QList<CurlSubmission> &curlSubmissions) -> std::optional<double> {
+        ::sync();
+        CurlRun curl(curlPath, curlDir, platform.url(), curlDevice->token);
+        if (!sendWithCurl(curl, curlSubmissions, curlDir)) {
+            log() << "sync bench: the curl baseline failed" << Qt::endl;
+            return std::nullopt;
+        }
+        log() << "sync bench: curl done in " << curl.seconds() << " s" << Qt::endl;
+        return curl.seconds();
+    };
 
-    // (a) the engine, while a 5 ms timer on this thread measures how long the event loop is kept busy.
-    ::sync();
     sync::SyncEngine engine(vault.database(), &vault.journal(), vault.clock());
     engine.setChunkSize(chunkBytes);
+    TimingNetworkAccessManager timedNam;
+    engine.setNetworkAccessManager(&timedNam);
+    // The engine, while a 5 ms timer on this thread measures how long the event loop is kept busy.
     QElapsedTimer sinceTick;
     qint64 maxGapNs = 0;
     QTimer ticker;
@@ -659,35 +788,72 @@ int runSync(const QStringList &options)
         maxGapNs = std::max(maxGapNs, sinceTick.nsecsElapsed());
         sinceTick.restart();
     });
-    int delivered = 0;
     int rounds = 0;
-    timer.restart();
-    sinceTick.start();
-    ticker.start();
-    for (; rounds < 20; ++rounds) {
-        const auto summary = runRound(engine, 30 * 60 * 1000);
-        if (!summary) {
-            log() << "sync bench: a round did not end" << Qt::endl;
-            return 1;
+    const auto runEngine = [&]() -> std::optional<double> {
+        ::sync();
+        timedNam.reset();
+        int delivered = 0;
+        timer.restart();
+        sinceTick.start();
+        ticker.start();
+        for (rounds = 0; rounds < 20; ++rounds) {
+            const auto summary = runRound(engine, 30 * 60 * 1000);
+            if (!summary) {
+                log() << "sync bench: a round did not end" << Qt::endl;
+                return std::nullopt;
+            }
+            delivered += summary->delivered;
+            if (summary->quarantined > 0 || summary->stopped) {
+                log() << "sync bench: the platform refused submissions: " << summary->error << Qt::endl;
+                return std::nullopt;
+            }
+            if (!summary->error.isEmpty())
+                log() << "sync bench: round " << rounds + 1 << ": " << summary->error << Qt::endl;
+            if (summary->waiting == 0)
+                break;
         }
-        delivered += summary->delivered;
-        if (summary->quarantined > 0 || summary->stopped) {
-            log() << "sync bench: the platform refused submissions: " << summary->error << Qt::endl;
-            return 1;
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        ticker.stop();
+        if (delivered != count) {
+            log() << "sync bench: " << delivered << " of " << count << " delivered" << Qt::endl;
+            return std::nullopt;
         }
-        if (!summary->error.isEmpty())
-            log() << "sync bench: round " << rounds + 1 << ": " << summary->error << Qt::endl;
-        if (summary->waiting == 0)
-            break;
-    }
-    const double syncSeconds = double(timer.nsecsElapsed()) / 1e9;
-    ticker.stop();
-    if (delivered != count) {
-        log() << "sync bench: " << delivered << " of " << count << " delivered" << Qt::endl;
+        log() << "sync bench: engine delivered " << delivered << " in " << rounds + 1 << " round(s), " << seconds
+              << " s" << Qt::endl;
+        return seconds;
+    };
+
+    // (a) and (b): the same outbox by curl, then by the engine.
+    auto outbox = queueOutbox(0);
+    if (!outbox)
         return 1;
+    const auto curlSeconds = runCurl(*outbox);
+    if (!curlSeconds)
+        return 1;
+    const auto syncSeconds = runEngine();
+    if (!syncSeconds)
+        return 1;
+    const double waitSeconds = timedNam.waitSeconds();
+    const int requests = timedNam.requests();
+    const double stallMs = std::max(0.0, double(maxGapNs) / 1e6 - 5.0);
+    const int idleRounds = rounds;
+
+    // The same again with every core kept busy (--load): a second outbox of the same shape.
+    std::optional<double> curlLoaded;
+    std::optional<double> syncLoaded;
+    if (underLoad) {
+        auto second = queueOutbox(2 * count + 2);
+        if (!second)
+            return 1;
+        CpuHogs hogs;
+        hogs.start();
+        log() << "sync bench: " << hogs.count() << " busy loop(s) running" << Qt::endl;
+        curlLoaded = runCurl(*second);
+        syncLoaded = curlLoaded ? runEngine() : std::nullopt;
+        hogs.stop();
+        if (!syncLoaded)
+            return 1;
     }
-    log() << "sync bench: engine delivered " << delivered << " in " << rounds + 1 << " round(s), " << syncSeconds
-          << " s" << Qt::endl;
 
     // (c) one large attachment, the connection cut in the middle, then a second round through a healed relay.
     CuttingProxy proxy(quint16(platform.url().port()));
@@ -695,7 +861,8 @@ int runSync(const QStringList &options)
         log() << "sync bench: the relay cannot listen" << Qt::endl;
         return 1;
     }
-    const auto large = queueSubmission(vault, admin.value(), rng, {cutBytes}, count, curlDir, chunkBytes, nullptr);
+    const auto large =
+        queueSubmission(vault, admin.value(), rng, {cutBytes}, 2 * count + 1, curlDir, chunkBytes, nullptr);
     const QUrl viaProxy(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
     if (!large || !syncStore.setValue(QLatin1String(sync::SyncStore::PlatformUrlKey), viaProxy.toString())) {
         log() << "sync bench: cannot prepare the cut" << Qt::endl;
@@ -720,22 +887,53 @@ int runSync(const QStringList &options)
     log() << "sync bench: cut after " << beforeResume << " bytes, resumed, " << resent << " bytes sent twice"
           << Qt::endl;
 
+    // (d) one typical démarche (answers, two phone photos of documents), every byte on the socket counted both
+    // ways for the round that delivers it: health, catalogue, uploads, PUT, status, journal head.
+    CuttingProxy counter(quint16(platform.url().port()));
+    const auto typical = queueTypicalSubmission(vault, admin.value(), 7);
+    if (!counter.listen() || !typical ||
+        !syncStore.setValue(QLatin1String(sync::SyncStore::PlatformUrlKey),
+                            QStringLiteral("http://127.0.0.1:%1").arg(counter.port()))) {
+        log() << "sync bench: cannot prepare the typical démarche"
+              << (typical ? QString() : QStringLiteral(": ") + typical.message()) << Qt::endl;
+        return 1;
+    }
+    const auto typicalRound = runRound(engine, 10 * 60 * 1000);
+    if (!typicalRound || typicalRound->delivered != 1) {
+        log() << "sync bench: the typical démarche was not delivered" << Qt::endl;
+        return 1;
+    }
+    log() << "sync bench: typical démarche: documents " << typical.value() << " bytes stored, " << counter.wireBytes()
+          << " bytes on the wire" << Qt::endl;
+
     platform.stop();
-    printFigure("sync_seconds", syncSeconds);
-    printFigure("curl_seconds", curlSeconds);
-    printFigure("sync_vs_curl_ratio", ratio(syncSeconds, curlSeconds));
+    printFigure("sync_seconds", *syncSeconds);
+    printFigure("curl_seconds", *curlSeconds);
+    printFigure("sync_vs_curl_ratio", ratio(*syncSeconds, *curlSeconds));
+    // Where the engine's time goes: waiting for answers, and everything else on the kiosk's side.
+    printFigure("sync_wait_seconds", waitSeconds);
+    printFigure("sync_kiosk_seconds", *syncSeconds - waitSeconds);
+    printFigure("sync_requests", double(requests));
     printFigure("resent_after_cut_bytes", double(resent));
     printFigure("chunk_bytes", double(chunkBytes));
-    printFigure("gui_stall_max_ms", std::max(0.0, double(maxGapNs) / 1e6 - 5.0));
-    printFigure("sync_rounds", double(rounds + 1));
+    printFigure("wire_bytes_typical", double(counter.wireBytes()));
+    printFigure("gui_stall_max_ms", stallMs);
+    printFigure("sync_rounds", double(idleRounds + 1));
     printFigure("queued_mb", double(queuedBytes) / double(MiB));
+    if (underLoad) {
+        // Measured in the same run as the figures above, with a busy loop on each core.
+        printFigure("sync_seconds_load", *syncLoaded);
+        printFigure("curl_seconds_load", *curlLoaded);
+        printFigure("sync_vs_curl_ratio_load", ratio(*syncLoaded, *curlLoaded));
+    }
     return 0;
 }
 
 const SuiteRegistration registration("sync",
-                                     "deliver an outbox to a local relais-platform (vs curl), resume after a cut, GUI "
-                                     "stalls",
-                                     runSync, SuiteNeeds::Core);
+                                     "deliver an outbox to a local relais-platform (vs curl, --load: also with every "
+                                     "core busy), resume after a cut, GUI stalls, bytes on the wire for a typical "
+                                     "démarche",
+                                     runSync, SuiteNeeds::Widgets); // fonts: the synthetic document photos
 
 } // namespace
 } // namespace relais::bench

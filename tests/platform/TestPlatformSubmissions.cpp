@@ -76,6 +76,51 @@ private Q_SLOTS:
         QCOMPARE(file.readAll(), bytes);
     }
 
+    // A bus's 3G link: JSON bodies may come gzip-compressed (RFC 7694), the platform says so on its health answer.
+    void gzipBodiesAreRead()
+    {
+        const Reply health = m_http.send("GET", m_platform.url(QStringLiteral("/v1/health")));
+        QCOMPARE(health.status, 204);
+        QCOMPARE(health.header("Accept-Encoding"), QByteArray("gzip"));
+
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QByteArray bytes = attachmentBytes();
+        const QString upload = uploadBytes(m_http, m_platform, m_device.token, bytes, uuid.toLatin1());
+        const QJsonObject body = submission(upload, bytes, QStringLiteral("3 place du Marché"));
+        const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        const QByteArray packed = relais::protocol::gzip(json);
+        QVERIFY(!packed.isEmpty() && packed.size() < json.size());
+        const Headers gzipped{{"Authorization", bearer(m_device.token)}, {"Content-Encoding", "gzip"}};
+        const QUrl url = m_platform.url(QStringLiteral("/v1/submissions/") + uuid);
+        const Reply first = m_http.send("PUT", url, packed, gzipped);
+        QCOMPARE(first.status, 201);
+        // The same démarche sent plain: the same content digest, so the same receipt.
+        const Reply plain = put(uuid, body);
+        QCOMPARE(plain.status, 200);
+        QCOMPARE(plain.json().value(QLatin1String("reference")), first.json().value(QLatin1String("reference")));
+        QCOMPARE(find(m_platform.list(), uuid).value(QLatin1String("content_digest")).toString().toLatin1(),
+                 relais::protocol::contentDigest(body));
+
+        // Not gzip after all, or cut short: unreadable JSON, nothing stored.
+        const QString other = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QUrl otherUrl = m_platform.url(QStringLiteral("/v1/submissions/") + other);
+        const Reply notGzip = m_http.send("PUT", otherUrl, json, gzipped);
+        QCOMPARE(notGzip.status, 400);
+        QCOMPARE(notGzip.problemType(), QStringLiteral("invalid-json"));
+        QCOMPARE(m_http.send("PUT", otherUrl, packed.left(packed.size() / 2), gzipped).status, 400);
+        // Small on the wire, over the 2 MiB limit once inflated.
+        const QByteArray bomb = relais::protocol::gzip(QByteArray(3 * 1024 * 1024, ' '));
+        QVERIFY(bomb.size() < 64 * 1024);
+        const Reply tooLarge = m_http.send("PUT", otherUrl, bomb, gzipped);
+        QCOMPARE(tooLarge.status, 413);
+        // An encoding the platform does not read: 415, saying which one it does.
+        const Reply brotli =
+            m_http.send("PUT", otherUrl, json, {{"Authorization", bearer(m_device.token)}, {"Content-Encoding", "br"}});
+        QCOMPARE(brotli.status, 415);
+        QCOMPARE(brotli.header("Accept-Encoding"), QByteArray("gzip"));
+        QCOMPARE(countOf(m_platform.list(), other), 0);
+    }
+
     void missingUploadStoresNothing()
     {
         const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);

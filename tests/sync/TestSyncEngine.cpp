@@ -79,6 +79,8 @@ private Q_SLOTS:
     void proxyRefusalOfTheTokenDoesNotStopTheQueue();
     void nextSliceIsReadWhileOneIsOnTheWire();
     void resumedUploadIsVerifiedBeforeItsLastSlice();
+    void jsonBodiesAreGzippedOnlyForAPlatformThatReadsThem();
+    void nextDocumentIsReadWhileOneIsOnTheWire();
 
 private:
     std::unique_ptr<Kiosk> m_kiosk;
@@ -1134,6 +1136,86 @@ void TestSyncEngine::resumedUploadIsVerifiedBeforeItsLastSlice()
     QCOMPARE(k.item(id).quarantineReason, QStringLiteral("This document is damaged in the store: add it again."));
     QVERIFY(p.uploads.first().data.size() < file.size()); // the last slice never left
     QCOMPARE(requestsFor(p, "PATCH", "/v1/uploads/").first().header("Upload-Offset"), QByteArray::number(chunk));
+}
+
+// A bus's link is slow: the démarche's JSON goes gzip-compressed, but only to a platform whose health answer says it
+// reads that (Accept-Encoding: gzip, RFC 7694); an older platform gets it as before.
+void TestSyncEngine::jsonBodiesAreGzippedOnlyForAPlatformThatReadsThem()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    bool readsGzip = true;
+    p.before = [&](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "GET" && r.pathWithoutQuery() == "/v1/health")
+            return ScriptedReply::empty(204,
+                                        p.common(readsGzip ? HeaderList{{"Accept-Encoding", "gzip"}} : HeaderList{}));
+        if (r.method == "PUT" && r.header("Content-Encoding") == "gzip") {
+            const auto json = protocol::gunzip(r.body, 2 * 1024 * 1024);
+            if (!json)
+                return p.problem(400, QStringLiteral("invalid-json"), QStringLiteral("Illisible."));
+            RecordedRequest inflated = r;
+            inflated.body = *json;
+            return p.submission(inflated, QString::fromLatin1(r.pathWithoutQuery().mid(16)));
+        }
+        return std::nullopt;
+    };
+    const qint64 first = k.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(5000, 1)});
+    QVERIFY(first > 0);
+    auto engine = k.engine();
+    RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.delivered, 1);
+    QList<RecordedRequest> puts = requestsFor(p, "PUT", "/v1/submissions/");
+    QCOMPARE(puts.size(), 1);
+    QCOMPARE(puts.first().header("Content-Encoding"), QByteArray("gzip"));
+    const QJsonObject received = p.bodies.value(k.uuid(first));
+    const QByteArray json = QJsonDocument(received).toJson(QJsonDocument::Compact);
+    QVERIFY2(puts.first().body.size() < json.size(), "compressed on the wire");
+    QCOMPARE(received.value(QLatin1String("attachments")).toArray().size(), 1);
+    // Documents are never compressed on the way: their bytes are counted by the upload's offsets.
+    for (const RecordedRequest &r : requestsFor(p, "PATCH", "/v1/uploads/"))
+        QVERIFY(!carriesHeader(r, "Content-Encoding"));
+
+    readsGzip = false;
+    p.server.clearRequests();
+    const qint64 second = k.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(5000, 2)});
+    summary = runRound(*engine);
+    QCOMPARE(summary.delivered, 1);
+    puts = requestsFor(p, "PUT", "/v1/submissions/");
+    QCOMPARE(puts.size(), 1);
+    QVERIFY(!carriesHeader(puts.first(), "Content-Encoding"));
+    QVERIFY(p.bodies.contains(k.uuid(second)));
+}
+
+// Most photos fit in one chunk: the next document (of this démarche, or of the next one) is read and hashed while
+// the current one is on the wire, not after its upload is created.
+void TestSyncEngine::nextDocumentIsReadWhileOneIsOnTheWire()
+{
+    Kiosk &k = *m_kiosk;
+    FakePlatform &p = *m_platform;
+    const QList<QByteArray> files{pdfBytes(20000, 41), pdfBytes(30000, 42), pdfBytes(25000, 43), pdfBytes(15000, 44)};
+    const qint64 first = k.queue(QStringLiteral("caf-a"), {files.at(0), files.at(1)});
+    const qint64 second = k.queue(QStringLiteral("caf-a"), {files.at(2), files.at(3)});
+    auto engine = k.engine();
+    // Read ahead of the files already on the wire when each one arrived at the platform (its answer held meanwhile).
+    QList<qint64> aheadWhenArrived;
+    qint64 sent = 0;
+    p.observe = [&](const RecordedRequest &r) {
+        if (r.method != "PATCH")
+            return;
+        sent += r.body.size();
+        const qint64 all = 20000 + 30000 + 25000 + 15000;
+        if (sent < all)
+            (void)QTest::qWaitFor([&] { return engine->storeBytesRead() > sent; }, 3000);
+        aheadWhenArrived.append(engine->storeBytesRead() - sent);
+    };
+    const RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(k.state(first), QStringLiteral("delivered"));
+    QCOMPARE(k.state(second), QStringLiteral("delivered"));
+    // Each file's successor was ready before its answer, across démarches too; nothing was read twice.
+    QCOMPARE(aheadWhenArrived, (QList<qint64>{30000, 25000, 15000, 0}));
+    QCOMPARE(engine->storeBytesRead(), qint64(20000 + 30000 + 25000 + 15000));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

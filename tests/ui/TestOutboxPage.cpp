@@ -45,6 +45,7 @@ private Q_SLOTS:
     void newerPlatformCatalogueIsOfferedAtOnce();
     void fitsTheWindowAtLargeText();
     void unreachablePlatformIsSaidOnce();
+    void showsTimeRemainingOnASlowLink();
 
 private:
     std::unique_ptr<FakePlatform> m_platform;
@@ -124,6 +125,44 @@ void TestOutboxPage::showsWaitingThenDeliveredWithReference()
     page.table()->selectRow(0);
     QVERIFY(page.updatesList()->isVisible());
     QCOMPARE(page.updatesList()->count(), 1);
+}
+
+void TestOutboxPage::showsTimeRemainingOnASlowLink()
+{
+    FakePlatform &platform = *m_platform;
+    Kiosk &kiosk = *m_kiosk;
+    // A bus's link: every 64 KiB chunk takes 8 s to be acknowledged (the kiosk's clock moves while it travels).
+    platform.observe = [&kiosk](const RecordedRequest &r) {
+        if (r.method == "PATCH")
+            kiosk.clock.advanceMs(8000);
+    };
+    QVERIFY(kiosk.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(300 * 1024, 1)}) > 0);
+    QVERIFY(kiosk.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(300 * 1024, 2)}) > 0);
+    auto engine = kiosk.engine();
+    engine->setChunkSize(64 * 1024);
+
+    catalogue::CatalogueStore catalogue;
+    catalogue.load(catalogue::Catalogue::bundledPath());
+    OutboxPage page(&kiosk.vault(), &catalogue);
+    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    page.setEngine(engine.get());
+    page.resize(1100, 700);
+    page.show();
+    QStringList seen; // what the page said after each acknowledged chunk
+    connect(engine.get(), &sync::SyncEngine::timeRemaining, this, [&] {
+        if (seen.isEmpty())
+            saveScreenshot(&page, QStringLiteral("outbox-time-remaining"));
+        seen << page.summaryLabel()->text();
+    });
+    QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
+    page.syncNowButton()->click();
+    QVERIFY(finished.wait(30000));
+
+    // 600 KiB at 8 KiB/s: about a minute at first, then less than a minute, then the round's own summary.
+    QVERIFY(seen.size() >= 9);
+    QCOMPARE(seen.first(), OutboxPage::tr("Synchronising… about %n minute(s) left.", nullptr, 1));
+    QCOMPARE(seen.last(), OutboxPage::tr("Synchronising… less than a minute left."));
+    QVERIFY(!page.summaryLabel()->text().contains(OutboxPage::tr("Synchronising… less than a minute left.")));
 }
 
 void TestOutboxPage::refusedDemarcheCanBeCorrectedAndResent()

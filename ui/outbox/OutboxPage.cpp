@@ -196,6 +196,15 @@ void OutboxPage::setEngine(sync::SyncEngine *engine)
         m_progress->setRange(0, 1000);
         m_progress->setValue(total > 0 ? int(1000 * sent / total) : 0);
     });
+    connect(engine, &sync::SyncEngine::timeRemaining, this, [this](qint64 seconds) {
+        // On a bus's slow link a round takes minutes: say roughly how many, never a precise figure that jumps.
+        if (seconds < 0)
+            m_summary->setText(tr("Synchronising…"));
+        else if (seconds < 60)
+            m_summary->setText(tr("Synchronising… less than a minute left."));
+        else
+            m_summary->setText(tr("Synchronising… about %n minute(s) left.", nullptr, int((seconds + 30) / 60)));
+    });
     connect(engine, &sync::SyncEngine::itemChanged, this, [this] { refresh(); });
     connect(engine, &sync::SyncEngine::finished, this, &OutboxPage::roundFinished);
     if (engine->isRunning())

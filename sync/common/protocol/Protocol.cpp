@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <sodium.h>
+#include <zlib.h>
 
 namespace relais::protocol {
 
@@ -217,6 +218,62 @@ QByteArray journalReceiptMessage(const QString &device, qint64 seq, const QStrin
 {
     return "relais-journal-receipt/1\n" + device.toUtf8() + '\n' + QByteArray::number(seq) + '\n' + hash.toUtf8() +
            '\n' + receivedAt.toUtf8() + '\n';
+}
+
+QByteArray gzip(const QByteArray &bytes)
+{
+    z_stream zs{};
+    // 15 window bits + 16: a gzip header and trailer rather than zlib's.
+    if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out(qsizetype(deflateBound(&zs, uLong(bytes.size()))), Qt::Uninitialized);
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.constData()));
+    zs.avail_in = uInt(bytes.size());
+    zs.next_out = reinterpret_cast<Bytef *>(out.data());
+    zs.avail_out = uInt(out.size());
+    const int result = deflate(&zs, Z_FINISH);
+    const qsizetype written = qsizetype(zs.total_out);
+    deflateEnd(&zs);
+    if (result != Z_STREAM_END)
+        return {};
+    out.truncate(written);
+    return out;
+}
+
+std::optional<QByteArray> gunzip(const QByteArray &bytes, qint64 limit, bool *tooLarge)
+{
+    if (tooLarge)
+        *tooLarge = false;
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 16) != Z_OK) // gzip only, not zlib or raw deflate
+        return std::nullopt;
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.constData()));
+    zs.avail_in = uInt(bytes.size());
+    QByteArray out;
+    int result = Z_OK;
+    char buffer[16384];
+    while (result == Z_OK) {
+        zs.next_out = reinterpret_cast<Bytef *>(buffer);
+        zs.avail_out = sizeof buffer;
+        result = inflate(&zs, Z_NO_FLUSH);
+        if (result != Z_OK && result != Z_STREAM_END)
+            break;
+        out.append(buffer, qsizetype(sizeof buffer - zs.avail_out));
+        if (out.size() > limit) {
+            if (tooLarge)
+                *tooLarge = true;
+            inflateEnd(&zs);
+            return std::nullopt;
+        }
+        if (result == Z_OK && zs.avail_in == 0 && zs.avail_out != 0)
+            break; // the input ended before the member did
+    }
+    // One whole member and nothing after it.
+    const bool whole = result == Z_STREAM_END && zs.avail_in == 0;
+    inflateEnd(&zs);
+    if (!whole)
+        return std::nullopt;
+    return out;
 }
 
 } // namespace relais::protocol

@@ -65,4 +65,15 @@ bool sameOrigin(const QUrl &a, const QUrl &b);
 // one per line. app/core/security/Journal.cpp builds the same bytes to check a stored receipt.
 QByteArray journalReceiptMessage(const QString &device, qint64 seq, const QString &hash, const QString &receivedAt);
 
+// JSON request bodies may travel gzip-compressed (RFC 1952, `Content-Encoding: gzip`) to a platform whose answers
+// say `Accept-Encoding: gzip` (RFC 7694): a bus's 3G link is slow. Tus chunks never are (documents are compressed
+// already, and offsets count the file's own bytes).
+inline constexpr char GzipEncoding[] = "gzip";
+// JSON bodies shorter than this go as they are: gzip's own 18 bytes and the header would not pay for themselves.
+inline constexpr qsizetype GzipMinBytes = 256;
+QByteArray gzip(const QByteArray &bytes);
+// The inflated bytes, or nothing when `bytes` is not one whole gzip member or inflates to more than `limit` bytes
+// (`tooLarge` then says which): inflating stops at the limit, so a small bomb cannot fill the memory.
+std::optional<QByteArray> gunzip(const QByteArray &bytes, qint64 limit, bool *tooLarge = nullptr);
+
 } // namespace relais::protocol
