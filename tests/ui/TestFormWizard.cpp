@@ -15,6 +15,7 @@
 #include "domain/DraftEditor.h"
 #include "domain/ScanFolder.h"
 #include "domain/SubmissionRepository.h"
+#include "domain/Workspace.h"
 #include "forms/AttachmentFieldEditor.h"
 #include "forms/AttachmentPreview.h"
 #include "forms/DemarchesPage.h"
@@ -137,6 +138,7 @@ private:
     FakeClock m_clock;
     std::unique_ptr<Vault> m_vault;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<Workspace> m_workspace; // the session of the person signed in
     std::unique_ptr<ui::ShellPage> m_shell;
     Account m_admin;
 
@@ -195,6 +197,7 @@ void TestFormWizard::cleanup()
     if (m_shell)
         m_shell->leave();
     m_shell.reset();
+    m_workspace.reset();
     m_session.reset();
     m_vault.reset();
 }
@@ -206,7 +209,8 @@ void TestFormWizard::openShell()
     m_shell->show();
     QApplication::setActiveWindow(m_shell.get());
     QVERIFY(QTest::qWaitForWindowActive(m_shell.get()));
-    m_shell->enter(m_admin);
+    m_workspace = std::make_unique<Workspace>(m_vault.get(), m_admin);
+    m_shell->enter(m_workspace.get());
     QVERIFY(m_shell->catalogue().errors().isEmpty());
     // From the rail to Démarches with the arrow key (past Citizens), as a keyboard user does.
     QCOMPARE(focused(), m_shell->rail());

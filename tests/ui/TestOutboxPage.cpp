@@ -4,6 +4,7 @@
 #include "UiFind.h"
 
 #include "catalogue/Catalogue.h"
+#include "domain/Workspace.h"
 #include "forms/DemarchesPage.h"
 #include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
@@ -78,9 +79,11 @@ void TestOutboxPage::showsWaitingThenDeliveredWithReference()
     catalogue::CatalogueStore catalogue;
     catalogue.load(catalogue::Catalogue::bundledPath());
     OutboxPage page(&kiosk.vault(), &catalogue);
-    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
     page.setEngine(engine.get());
     SyncStatusBar status(&kiosk.vault());
+    status.setWorkspace(&workspace);
     status.setEngine(engine.get());
     page.resize(1100, 700);
     page.show();
@@ -143,7 +146,8 @@ void TestOutboxPage::refusedDemarcheCanBeCorrectedAndResent()
     catalogue::CatalogueStore catalogue;
     catalogue.load(catalogue::Catalogue::bundledPath());
     OutboxPage page(&kiosk.vault(), &catalogue);
-    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
     page.setEngine(engine.get());
     page.resize(1100, 700);
     page.show();
@@ -204,7 +208,8 @@ void TestOutboxPage::newerPlatformCatalogueIsOfferedAtOnce()
     shell.setEngine(engine.get());
     QObject::connect(engine.get(), &sync::SyncEngine::catalogueReceived, &shell,
                      &relais::ui::ShellPage::applyPlatformCatalogue);
-    shell.enter(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    shell.enter(&workspace);
     shell.resize(1200, 800);
     shell.show();
     relais::ui::DemarchesPage *page = shell.demarchesPage();
@@ -254,7 +259,8 @@ void TestOutboxPage::fitsTheWindowAtLargeText()
     Session session(&kiosk.clock);
     relais::ui::ShellPage shell(&kiosk.vault(), &session);
     shell.setEngine(engine.get());
-    shell.enter(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    shell.enter(&workspace);
     shell.resize(1600, 900);
     shell.show();
     QVERIFY(QTest::qWaitForWindowExposed(&shell));
@@ -299,7 +305,8 @@ void TestOutboxPage::unreachablePlatformIsSaidOnce()
     catalogue::CatalogueStore catalogue;
     catalogue.load(catalogue::Catalogue::bundledPath());
     OutboxPage page(&kiosk.vault(), &catalogue);
-    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
     page.setEngine(engine.get());
     page.show();
     QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
