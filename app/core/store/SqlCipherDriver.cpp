@@ -775,7 +775,12 @@ void SqlCipherDriver::noteChange(void *driver, int, const char *database, const 
     auto *self = static_cast<SqlCipherDriver *>(driver);
     if (self->m_commitListeners.empty() || qstrcmp(database, "main") != 0)
         return; // a re-key or backup copy (attached) is not a change of this store
-    QSet<qint64> &rows = self->m_uncommitted[QString::fromUtf8(table)];
+    // Rows come in runs of one table: its name is converted once per run, not once per row.
+    if (self->m_lastTable != table) {
+        self->m_lastTable = table;
+        self->m_lastTableName = QString::fromUtf8(table);
+    }
+    QSet<qint64> &rows = self->m_uncommitted[self->m_lastTableName];
     constexpr int MostListed = 256; // an import or a purge need not be listed row by row
     if (rows.contains(TooManyRows))
         return;

@@ -98,6 +98,8 @@ private:
     int m_lastListenerId = 0;
     mutable CommittedRows m_uncommitted; // changed since the last commit, while anyone listens
     mutable bool m_announcing = false;
+    QByteArray m_lastTable; // noteChange's last table, and its name as a key of m_uncommitted
+    QString m_lastTableName;
 };
 
 } // namespace relais
