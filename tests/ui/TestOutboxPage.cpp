@@ -46,6 +46,7 @@ private Q_SLOTS:
     void newerPlatformCatalogueIsOfferedAtOnce();
     void fitsTheWindowAtLargeText();
     void unreachablePlatformIsSaidOnce();
+    void interceptedAnswerIsSaidAfterTheHealthCheck();
 
 private:
     std::unique_ptr<FakePlatform> m_platform;
@@ -316,6 +317,34 @@ void TestOutboxPage::unreachablePlatformIsSaidOnce()
     const QString text = page.summaryLabel()->text();
     QCOMPARE(text, finished.first().first().value<sync::RoundSummary>().error);
     QVERIFY2(!text.isEmpty(), qPrintable(text));
+}
+
+// The platform answers its health check, but a proxy answers the démarche's PUT with its own page: the summary says
+// that something on the network answered instead of the platform, so the mediator knows why it is still here.
+void TestOutboxPage::interceptedAnswerIsSaidAfterTheHealthCheck()
+{
+    Kiosk &kiosk = *m_kiosk;
+    QVERIFY(kiosk.queue(QStringLiteral("caf-changement-adresse"), {}) > 0);
+    m_platform->before = [](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT" && r.pathWithoutQuery().startsWith("/v1/submissions/"))
+            return intermediaryPage(403);
+        return std::nullopt;
+    };
+    auto engine = kiosk.engine();
+    catalogue::CatalogueStore catalogue;
+    catalogue.load(catalogue::Catalogue::bundledPath());
+    OutboxPage page(&kiosk.vault(), &catalogue);
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
+    page.setEngine(engine.get());
+    page.show();
+    QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
+    page.syncNowButton()->click();
+    QVERIFY(finished.wait(20000));
+    const auto summary = finished.first().first().value<sync::RoundSummary>();
+    QVERIFY(summary.online);
+    QVERIFY(!summary.networkProblem.isEmpty());
+    QVERIFY2(page.summaryLabel()->text().contains(summary.networkProblem), qPrintable(page.summaryLabel()->text()));
 }
 
 QTEST_MAIN(TestOutboxPage)
