@@ -2,12 +2,13 @@
 
 #include "Diagnostics.h"
 #include "Enrolment.h"
+#include "StoreAccess.h"
 #include "SyncEngine.h"
-#include "SyncStore.h"
 #include "catalogue/Catalogue.h"
 #include "common/Logging.h"
 #include "domain/DemoData.h"
 #include "domain/Retention.h"
+#include "domain/Workspace.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 #include "store/Backup.h"
@@ -26,9 +27,9 @@ namespace relais {
 namespace {
 
 // The platform key pinned at enrolment (empty if never enrolled): what the journal receipt must be signed with.
-QByteArray pinnedPlatformKey(Vault &vault)
+QByteArray pinnedPlatformKey(const Workspace &workspace)
 {
-    const auto settings = sync::SyncStore(vault.database()->connection(), &vault.journal(), vault.clock()).settings();
+    const auto settings = sync::StoreAccess::store(workspace).settings();
     return settings ? settings->platformKey : QByteArray();
 }
 
@@ -389,8 +390,9 @@ int AdminCli::check(const Options &o)
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
+    const Workspace workspace(&vault, actor);
     // Warnings are printed but keep exit code 0: scripts act on errors only.
-    if (Diagnostics::writeCheckReport(vault, actor, o.dataDir(), m_out) == Diagnostics::Severity::Error)
+    if (Diagnostics::writeCheckReport(workspace, o.dataDir(), m_out) == Diagnostics::Severity::Error)
         return fail(Failed, AdminCli::tr("The check found problems (see above)."));
     return Ok;
 }
@@ -403,7 +405,8 @@ int AdminCli::supportBundle(const Options &o)
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
-    if (Status s = Diagnostics::writeSupportBundle(vault, actor, o.dataDir(), o.value("out")); !s)
+    const Workspace workspace(&vault, actor);
+    if (Status s = Diagnostics::writeSupportBundle(workspace, o.dataDir(), o.value("out")); !s)
         return fail(exitCodeFor(s.code()), s.message());
     qCInfo(lcCli) << "support bundle written";
     m_out << AdminCli::tr("Support bundle written to %1 (no personal data in it).").arg(o.value("out")) << Qt::endl;
@@ -423,7 +426,7 @@ int AdminCli::verifyJournal(const Options &o)
             return fail(exitCodeFor(s.code()), s.message());
         m_out << AdminCli::tr("The journal's anchor now records its current end.") << '\n';
     }
-    const QByteArray platformKey = pinnedPlatformKey(vault);
+    const QByteArray platformKey = pinnedPlatformKey(Workspace(&vault, actor));
     const Journal::Verification v = vault.journal().verify(platformKey);
     if (!v.intact) {
         m_out << AdminCli::tr("Journal: %n entries.", nullptr, static_cast<int>(v.rows)) << '\n';
@@ -450,7 +453,8 @@ int AdminCli::purge(const Options &o)
     if (!actor.isAdmin())
         return fail(AuthFailed, AdminCli::tr("Only an administrator can apply the retention rules."));
     const catalogue::Catalogue catalogue = catalogue::Catalogue::load(catalogue::Catalogue::bundledPath());
-    Retention retention(vault.database()->connection(), &vault.journal(), vault.clock(), &catalogue);
+    const Workspace workspace(&vault, actor);
+    Retention retention = workspace.retention(&catalogue);
     if (o.has("dry-run")) {
         // Counts per rule only: the names stay in the store.
         const auto plan = retention.plan(0);
@@ -528,7 +532,8 @@ int AdminCli::enrol(const Options &o)
             return fail(IoProblem, AdminCli::tr("Cannot read the CA certificate %1.").arg(o.value("ca")));
         ca = file.readAll();
     }
-    sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
+    const Workspace workspace(&vault, actor);
+    sync::SyncStore store = sync::StoreAccess::store(workspace);
     const auto current = store.settings();
     if (!current)
         return fail(exitCodeFor(current.code()), current.message());
@@ -606,9 +611,11 @@ int AdminCli::restore(const Options &o)
 int AdminCli::sync(const Options &o)
 {
     Vault vault(o.dataDir());
-    if (const int c = openStore(o, vault); c != Ok)
+    Account actor;
+    if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;
-    sync::SyncEngine engine(vault.database(), &vault.journal(), vault.clock());
+    const Workspace workspace(&vault, actor);
+    sync::SyncEngine engine(workspace);
     if (!o.value("chunk-size").isEmpty()) {
         bool ok = false;
         const qint64 bytes = o.value("chunk-size").toLongLong(&ok);
@@ -616,8 +623,7 @@ int AdminCli::sync(const Options &o)
             return usage(AdminCli::tr("--chunk-size needs a number of bytes, at least 1024."));
         engine.setChunkSize(bytes);
     }
-    sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
-    const auto settings = store.settings();
+    const auto settings = sync::StoreAccess::store(workspace).settings();
     if (!settings)
         return fail(exitCodeFor(settings.code()), settings.message());
     if (!settings->isEnrolled())
@@ -670,7 +676,8 @@ int AdminCli::proxy(const Options &o)
         if (!m_readLine(&proxy.password) || proxy.password.isEmpty())
             return usage(AdminCli::tr("Give the proxy's password on the next line of standard input."));
     }
-    sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
+    const Workspace workspace(&vault, actor);
+    sync::SyncStore store = sync::StoreAccess::store(workspace);
     if (const Status saved = store.saveProxy(proxy, actor.login); !saved)
         return fail(exitCodeFor(saved.code()), saved.message());
     // The address and the user only: the password is never printed.

@@ -1,9 +1,10 @@
 #include "Diagnostics.h"
 
 #include "AdminCli.h"
-#include "SyncStore.h"
+#include "StoreAccess.h"
 #include "common/Logging.h"
 #include "domain/SubmissionRepository.h"
+#include "domain/Workspace.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 #include "store/Migrations.h"
@@ -127,12 +128,12 @@ void storeAndJournal(Report &r, Vault &vault, const QByteArray &platformKey)
                             "enrolled)."));
 }
 
-void queueAndSync(Report &r, Vault &vault, const Account &actor, const sync::SyncStore &store,
+void queueAndSync(Report &r, const Workspace &workspace, const sync::SyncStore &store,
                   const sync::SyncSettings &settings)
 {
+    const Account &actor = workspace.account();
     const auto items = store.outbox(actor);
-    const auto drafts =
-        SubmissionRepository(vault.database()->connection(), &vault.journal(), vault.clock()).drafts(actor);
+    const auto drafts = workspace.submissions().drafts(actor);
     if (!items || !drafts) {
         r.line(Severity::Error, AdminCli::tr("Queue: %1").arg(items ? drafts.message() : items.message()));
         return;
@@ -253,8 +254,10 @@ QByteArray settingsText(Vault &vault)
     return text;
 }
 
-QByteArray countsText(Vault &vault, const Account &actor)
+QByteArray countsText(const Workspace &workspace)
 {
+    Vault &vault = workspace.vault();
+    const Account &actor = workspace.account();
     QByteArray text;
     const auto accounts = vault.accounts();
     if (accounts) {
@@ -269,7 +272,7 @@ QByteArray countsText(Vault &vault, const Account &actor)
         for (auto it = perRole.cbegin(); it != perRole.cend(); ++it)
             text += "accounts." + it.key().toUtf8() + ' ' + QByteArray::number(it.value()) + '\n';
     }
-    const sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
+    const sync::SyncStore store = sync::StoreAccess::store(workspace);
     if (const auto items = store.outbox(actor)) {
         QMap<QString, int> perState;
         for (const sync::OutboxItem &item : items.value())
@@ -285,16 +288,17 @@ QByteArray countsText(Vault &vault, const Account &actor)
 
 } // namespace
 
-Severity writeCheckReport(Vault &vault, const Account &actor, const QString &dataDir, QTextStream &out)
+Severity writeCheckReport(const Workspace &workspace, const QString &dataDir, QTextStream &out)
 {
     Report r(out);
-    const sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
+    Vault &vault = workspace.vault();
+    const sync::SyncStore store = sync::StoreAccess::store(workspace);
     const auto settings = store.settings();
     versions(r, vault);
     storeAndJournal(r, vault, settings ? settings->platformKey : QByteArray());
     keySlots(r, vault);
     if (settings)
-        queueAndSync(r, vault, actor, store, settings.value());
+        queueAndSync(r, workspace, store, settings.value());
     else
         r.line(Severity::Error, AdminCli::tr("Sync settings: %1").arg(settings.message()));
     backup(r, vault);
@@ -303,8 +307,9 @@ Severity writeCheckReport(Vault &vault, const Account &actor, const QString &dat
     return r.worst();
 }
 
-Status writeSupportBundle(Vault &vault, const Account &actor, const QString &dataDir, const QString &outPath)
+Status writeSupportBundle(const Workspace &workspace, const QString &dataDir, const QString &outPath)
 {
+    Vault &vault = workspace.vault();
     QTemporaryDir work;
     if (!work.isValid())
         return makeError(ErrorCode::Io, AdminCli::tr("No temporary folder could be made for the support bundle."));
@@ -317,7 +322,7 @@ Status writeSupportBundle(Vault &vault, const Account &actor, const QString &dat
     QString report;
     {
         QTextStream stream(&report);
-        const Severity worst = writeCheckReport(vault, actor, dataDir, stream);
+        const Severity worst = writeCheckReport(workspace, dataDir, stream);
         stream << "exit " << (worst == Severity::Error ? 1 : 0) << '\n';
     }
     const QByteArray versions =
@@ -330,7 +335,7 @@ Status writeSupportBundle(Vault &vault, const Account &actor, const QString &dat
     bool written = writeFile(root.filePath(QStringLiteral("versions.txt")), versions) &&
                    writeFile(root.filePath(QStringLiteral("check.txt")), report.toUtf8()) &&
                    writeFile(root.filePath(QStringLiteral("settings.txt")), settingsText(vault)) &&
-                   writeFile(root.filePath(QStringLiteral("counts.txt")), countsText(vault, actor));
+                   writeFile(root.filePath(QStringLiteral("counts.txt")), countsText(workspace));
     for (const QString &log : logFiles(dataDir)) {
         written = written && writeFile(root.filePath(QStringLiteral("logs/") + QFileInfo(log).fileName()),
                                        tail(log, BundleLogLines));

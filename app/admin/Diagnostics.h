@@ -7,7 +7,7 @@
 
 namespace relais {
 
-class Vault;
+class Workspace;
 struct Account;
 
 // What relais-admin check and support-bundle tell an administrator or a support desk about a kiosk: versions,
@@ -22,11 +22,11 @@ enum class Severity
 };
 
 // One line per topic, each marked OK, warning or error; returns the worst mark written.
-Severity writeCheckReport(Vault &vault, const Account &actor, const QString &dataDir, QTextStream &out);
+Severity writeCheckReport(const Workspace &workspace, const QString &dataDir, QTextStream &out);
 
 // A tar.gz for support at `outPath`: versions, the check report, the end of the technical logs, settings that are
 // not personal, counts. No name, no NIR, no IBAN, no e-mail, no password, no key, no token.
-Status writeSupportBundle(Vault &vault, const Account &actor, const QString &dataDir, const QString &outPath);
+Status writeSupportBundle(const Workspace &workspace, const QString &dataDir, const QString &outPath);
 
 } // namespace Diagnostics
 

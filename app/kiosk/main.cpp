@@ -1,7 +1,10 @@
 // Composition root of the kiosk `relais`: the only place where core, sync and UI meet.
+#include "SyncEngine.h"
+#include "SyncScheduler.h"
 #include "common/Logging.h"
 #include "common/ProcessHardening.h"
 #include "common/Translations.h"
+#include "domain/Workspace.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 #include "shell/MainWindow.h"
@@ -11,6 +14,8 @@
 #include <QCommandLineParser>
 #include <QScreen>
 #include <QSettings>
+
+#include <memory>
 
 #include <sodium.h>
 #include <sys/stat.h>
@@ -52,6 +57,23 @@ int main(int argc, char *argv[])
     relais::Vault vault(dataFolder);
     relais::Session session(relais::SystemClock::instance());
     relais::ui::MainWindow window(&vault, &session);
+    // The sync engine lives with the session's workspace: from the first sign-in until the store closes, rounds
+    // going on while the screen is locked.
+    std::unique_ptr<relais::sync::SyncEngine> engine;
+    std::unique_ptr<relais::sync::SyncScheduler> scheduler;
+    QObject::connect(&window, &relais::ui::MainWindow::workspaceOpened, &window, [&](relais::Workspace *workspace) {
+        engine = std::make_unique<relais::sync::SyncEngine>(*workspace);
+        scheduler = std::make_unique<relais::sync::SyncScheduler>(engine.get());
+        window.setSyncEngine(engine.get());
+        scheduler->startTimers();
+    });
+    QObject::connect(&window, &relais::ui::MainWindow::workspaceClosing, &window, [&] {
+        window.setSyncEngine(nullptr);
+        scheduler.reset(); // before the engine it drives
+        if (engine)
+            engine->cancel();
+        engine.reset(); // aborts a request under way; what was confirmed is already committed
+    });
     window.start();
     if (parser.isSet(kiosk))
         window.setKioskMode(true);

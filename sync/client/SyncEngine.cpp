@@ -1,7 +1,9 @@
 #include "SyncEngine.h"
 
 #include "ChunkReader.h"
+#include "StoreAccess.h"
 
+#include "domain/Workspace.h"
 #include "protocol/Protocol.h"
 #include "security/Journal.h"
 #include "store/Database.h"
@@ -66,6 +68,10 @@ SyncEngine::SyncEngine(Database *database, Journal *journal, const Clock *clock,
     m_nam = m_ownNam;
     m_http.setNetworkAccessManager(m_nam);
 }
+
+SyncEngine::SyncEngine(const Workspace &workspace, QObject *parent)
+    : SyncEngine(StoreAccess::database(workspace), &workspace.journal(), workspace.clock(), parent)
+{}
 
 SyncEngine::~SyncEngine()
 {

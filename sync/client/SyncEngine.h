@@ -22,7 +22,8 @@ class QThread;
 
 namespace relais {
 class Database;
-}
+class Workspace;
+} // namespace relais
 
 namespace relais::sync {
 
@@ -58,6 +59,9 @@ class SyncEngine : public QObject
     Q_OBJECT
 
 public:
+    // The kiosk and relais-admin: the store of the session (StoreAccess).
+    explicit SyncEngine(const Workspace &workspace, QObject *parent = nullptr);
+    // Tests and benchmarks that wire the parts by hand.
     SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent = nullptr);
     ~SyncEngine() override;
 

@@ -6,6 +6,7 @@
 #include "citizens/CitizensPage.h"
 #include "domain/CitizenRepository.h"
 #include "domain/DemoData.h"
+#include "domain/Workspace.h"
 #include "security/Vault.h"
 
 #include <QApplication>
@@ -177,7 +178,8 @@ int runCitizens(const QStringList &options)
     catalogue.load(catalogue::Catalogue::bundledPath());
     {
         ui::CitizensPage page(&vault, &catalogue);
-        page.setAccount(admin.value());
+        Workspace workspace(&vault, admin.value());
+        page.setWorkspace(&workspace);
         page.resize(1200, 800);
         page.show();
         for (int i = 0; i < std::min<int>(values.value(QStringLiteral("page-people")), int(sample.size())); ++i) {

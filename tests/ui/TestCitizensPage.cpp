@@ -21,6 +21,7 @@
 #include "domain/DraftEditor.h"
 #include "domain/Mandates.h"
 #include "domain/SubmissionRepository.h"
+#include "domain/Workspace.h"
 #include "forms/AttachmentFieldEditor.h"
 #include "forms/DemarchesPage.h"
 #include "forms/FormWizard.h"
@@ -127,6 +128,7 @@ private:
     FakeClock m_clock;
     std::unique_ptr<Vault> m_vault;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<Workspace> m_workspace; // the session of the person signed in
     std::unique_ptr<ui::ShellPage> m_shell;
     Account m_admin;
 
@@ -197,6 +199,7 @@ void TestCitizensPage::cleanup()
     if (m_shell)
         m_shell->leave();
     m_shell.reset();
+    m_workspace.reset();
     m_session.reset();
     m_vault.reset();
     m_dir.reset();
@@ -231,7 +234,8 @@ void TestCitizensPage::openShell(const Account &account)
     m_shell->show();
     QApplication::setActiveWindow(m_shell.get());
     QVERIFY(QTest::qWaitForWindowActive(m_shell.get()));
-    m_shell->enter(account);
+    m_workspace = std::make_unique<Workspace>(m_vault.get(), account);
+    m_shell->enter(m_workspace.get());
     // Citizens comes right after Home in the rail: one arrow key.
     QCOMPARE(focused(), m_shell->rail());
     QCOMPARE(m_shell->rail()->item(1)->text(), ui::ShellPage::tr("Citizens"));

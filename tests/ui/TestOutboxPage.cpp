@@ -4,6 +4,7 @@
 #include "UiFind.h"
 
 #include "catalogue/Catalogue.h"
+#include "domain/Workspace.h"
 #include "forms/DemarchesPage.h"
 #include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void fitsTheWindowAtLargeText();
     void unreachablePlatformIsSaidOnce();
     void showsTimeRemainingOnASlowLink();
+    void interceptedAnswerIsSaidAfterTheHealthCheck();
 
 private:
     std::unique_ptr<FakePlatform> m_platform;
@@ -79,9 +81,11 @@ void TestOutboxPage::showsWaitingThenDeliveredWithReference()
     catalogue::CatalogueStore catalogue;
     catalogue.load(catalogue::Catalogue::bundledPath());
     OutboxPage page(&kiosk.vault(), &catalogue);
-    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
     page.setEngine(engine.get());
     SyncStatusBar status(&kiosk.vault());
+    status.setWorkspace(&workspace);
     status.setEngine(engine.get());
     page.resize(1100, 700);
     page.show();
@@ -144,7 +148,8 @@ void TestOutboxPage::showsTimeRemainingOnASlowLink()
     catalogue::CatalogueStore catalogue;
     catalogue.load(catalogue::Catalogue::bundledPath());
     OutboxPage page(&kiosk.vault(), &catalogue);
-    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
     page.setEngine(engine.get());
     page.resize(1100, 700);
     page.show();
@@ -182,7 +187,8 @@ void TestOutboxPage::refusedDemarcheCanBeCorrectedAndResent()
     catalogue::CatalogueStore catalogue;
     catalogue.load(catalogue::Catalogue::bundledPath());
     OutboxPage page(&kiosk.vault(), &catalogue);
-    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
     page.setEngine(engine.get());
     page.resize(1100, 700);
     page.show();
@@ -243,7 +249,8 @@ void TestOutboxPage::newerPlatformCatalogueIsOfferedAtOnce()
     shell.setEngine(engine.get());
     QObject::connect(engine.get(), &sync::SyncEngine::catalogueReceived, &shell,
                      &relais::ui::ShellPage::applyPlatformCatalogue);
-    shell.enter(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    shell.enter(&workspace);
     shell.resize(1200, 800);
     shell.show();
     relais::ui::DemarchesPage *page = shell.demarchesPage();
@@ -293,7 +300,8 @@ void TestOutboxPage::fitsTheWindowAtLargeText()
     Session session(&kiosk.clock);
     relais::ui::ShellPage shell(&kiosk.vault(), &session);
     shell.setEngine(engine.get());
-    shell.enter(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    shell.enter(&workspace);
     shell.resize(1600, 900);
     shell.show();
     QVERIFY(QTest::qWaitForWindowExposed(&shell));
@@ -338,7 +346,8 @@ void TestOutboxPage::unreachablePlatformIsSaidOnce()
     catalogue::CatalogueStore catalogue;
     catalogue.load(catalogue::Catalogue::bundledPath());
     OutboxPage page(&kiosk.vault(), &catalogue);
-    page.setAccount(kiosk.vault().account(aliceLogin()).value());
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
     page.setEngine(engine.get());
     page.show();
     QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
@@ -348,6 +357,34 @@ void TestOutboxPage::unreachablePlatformIsSaidOnce()
     const QString text = page.summaryLabel()->text();
     QCOMPARE(text, finished.first().first().value<sync::RoundSummary>().error);
     QVERIFY2(!text.isEmpty(), qPrintable(text));
+}
+
+// The platform answers its health check, but a proxy answers the démarche's PUT with its own page: the summary says
+// that something on the network answered instead of the platform, so the mediator knows why it is still here.
+void TestOutboxPage::interceptedAnswerIsSaidAfterTheHealthCheck()
+{
+    Kiosk &kiosk = *m_kiosk;
+    QVERIFY(kiosk.queue(QStringLiteral("caf-changement-adresse"), {}) > 0);
+    m_platform->before = [](const RecordedRequest &r) -> std::optional<ScriptedReply> {
+        if (r.method == "PUT" && r.pathWithoutQuery().startsWith("/v1/submissions/"))
+            return intermediaryPage(403);
+        return std::nullopt;
+    };
+    auto engine = kiosk.engine();
+    catalogue::CatalogueStore catalogue;
+    catalogue.load(catalogue::Catalogue::bundledPath());
+    OutboxPage page(&kiosk.vault(), &catalogue);
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
+    page.setEngine(engine.get());
+    page.show();
+    QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
+    page.syncNowButton()->click();
+    QVERIFY(finished.wait(20000));
+    const auto summary = finished.first().first().value<sync::RoundSummary>();
+    QVERIFY(summary.online);
+    QVERIFY(!summary.networkProblem.isEmpty());
+    QVERIFY2(page.summaryLabel()->text().contains(summary.networkProblem), qPrintable(page.summaryLabel()->text()));
 }
 
 QTEST_MAIN(TestOutboxPage)

@@ -7,6 +7,7 @@
 
 #include "admin/RetentionView.h"
 #include "domain/CitizenRepository.h"
+#include "domain/Workspace.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 
@@ -48,7 +49,9 @@ void TestRetentionView::administratorSeesAndPurges()
     recent.givenNames = QStringLiteral("Léa");
     const qint64 recentId = citizens.create(admin, recent)->id;
 
+    Workspace workspace(&vault, admin);
     RetentionView view(&vault, &session, nullptr);
+    view.setWorkspace(&workspace);
     view.resize(900, 600);
     view.show();
     view.refresh();

@@ -9,6 +9,7 @@
 #include "common/Ui.h"
 #include "domain/PhotoDownscaler.h"
 #include "domain/ScanFolder.h"
+#include "domain/Workspace.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 
@@ -220,15 +221,31 @@ void AdminPage::openEnrolment()
 {
     if (!m_session->isActive())
         return;
-    EnrolmentDialog dialog(m_vault, m_session->account(), this);
+    if (!m_workspace)
+        return;
+    EnrolmentDialog dialog(m_workspace, this);
     connect(&dialog, &EnrolmentDialog::enrolled, this, &AdminPage::platformEnrolled);
     dialog.exec();
-    m_platformState->setText(EnrolmentDialog::describe(m_vault));
+    m_platformState->setText(EnrolmentDialog::describe(m_workspace));
+}
+
+void AdminPage::setWorkspace(Workspace *workspace)
+{
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
+    m_workspace = workspace;
+    m_retention->setWorkspace(workspace);
+    // Accounts added or disabled with relais-admin, an enrolment made elsewhere: the page shows them.
+    if (workspace) {
+        connect(workspace, &Workspace::accountsChanged, this, &AdminPage::refresh);
+        connect(workspace, &Workspace::syncStateChanged, this,
+                [this] { m_platformState->setText(EnrolmentDialog::describe(m_workspace)); });
+    }
 }
 
 void AdminPage::refresh()
 {
-    m_platformState->setText(EnrolmentDialog::describe(m_vault));
+    m_platformState->setText(EnrolmentDialog::describe(m_workspace));
     const QDateTime lastBackup =
         QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate).toLocalTime();
     m_lastBackup->setText(lastBackup.isValid()

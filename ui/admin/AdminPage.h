@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "security/Account.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -18,6 +19,7 @@ class QTableWidget;
 namespace relais {
 class Vault;
 class Session;
+class Workspace;
 } // namespace relais
 
 namespace relais::catalogue {
@@ -39,6 +41,8 @@ public:
     // `catalogue` gives the démarches' retention periods to the retention view (none: a default period).
     AdminPage(Vault *vault, Session *session, QWidget *parent = nullptr,
               const catalogue::CatalogueStore *catalogue = nullptr);
+    // The signed-in administrator's session (nullptr when none): enrolment and retention work through it.
+    void setWorkspace(Workspace *workspace);
     void refresh();
 
     QTableWidget *accountsTable() const { return m_table; }
@@ -84,6 +88,7 @@ private:
     void openEnrolment();
 
     Vault *m_vault;
+    QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
     Session *m_session;
     QTableWidget *m_table;
     QPushButton *m_add;

@@ -1,11 +1,10 @@
 #include "EnrolmentDialog.h"
 
 #include "Enrolment.h"
-#include "SyncStore.h"
+#include "StoreAccess.h"
 #include "common/Ui.h"
+#include "domain/Workspace.h"
 #include "protocol/Protocol.h"
-#include "security/Vault.h"
-#include "store/Database.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -18,12 +17,12 @@
 
 namespace relais::ui {
 
-EnrolmentDialog::EnrolmentDialog(Vault *vault, const Account &admin, QWidget *parent)
-    : QDialog(parent), m_vault(vault), m_admin(admin), m_nam(new QNetworkAccessManager(this))
+EnrolmentDialog::EnrolmentDialog(Workspace *workspace, QWidget *parent)
+    : QDialog(parent), m_workspace(workspace), m_admin(workspace->account()), m_nam(new QNetworkAccessManager(this))
 {
     setWindowTitle(tr("Sync with the platform"));
     auto *layout = new QVBoxLayout(this);
-    m_state = makeLabel(describe(vault), "info");
+    m_state = makeLabel(describe(workspace), "info");
     m_state->setWordWrap(true);
     layout->addWidget(m_state);
     layout->addWidget(makeLabel(tr("To connect this kiosk (again), type the platform's address and the one-time code "
@@ -57,19 +56,16 @@ EnrolmentDialog::EnrolmentDialog(Vault *vault, const Account &admin, QWidget *pa
     connect(m_enrol, &QPushButton::clicked, this, &EnrolmentDialog::enrol);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    if (vault->isOpen()) {
-        sync::SyncStore store(vault->database()->connection(), &vault->journal(), vault->clock());
-        if (const auto s = store.settings(); s && s->platformUrl.isValid())
-            m_url->setText(s->platformUrl.toString());
-    }
+    if (const auto s = sync::StoreAccess::store(*workspace).settings(); s && s->platformUrl.isValid())
+        m_url->setText(s->platformUrl.toString());
     (m_url->text().isEmpty() ? m_url : m_code)->setFocus();
 }
 
-QString EnrolmentDialog::describe(Vault *vault)
+QString EnrolmentDialog::describe(const Workspace *workspace)
 {
-    if (!vault->isOpen())
+    if (!workspace)
         return QString();
-    sync::SyncStore store(vault->database()->connection(), &vault->journal(), vault->clock());
+    const sync::SyncStore store = sync::StoreAccess::store(*workspace);
     const auto settings = store.settings();
     if (!settings)
         return settings.message();
@@ -99,30 +95,29 @@ void EnrolmentDialog::enrol()
     auto *enrolment = new sync::Enrolment(m_nam, this);
     // The administrator's proxy; and, towards the same platform, the CA pinned with relais-admin enrol --ca (this
     // page cannot take a CA file yet).
-    if (const auto current =
-            sync::SyncStore(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock()).settings()) {
+    if (const auto current = sync::StoreAccess::store(*m_workspace).settings()) {
         enrolment->setProxy(current->proxy);
         if (protocol::sameOrigin(url, current->platformUrl))
             enrolment->setPlatformCa(current->platformCa);
     }
-    enrolment->enrol(
-        url, m_code->text().trimmed(), m_name->text().trimmed(), [this, enrolment](Result<sync::SyncSettings> result) {
-            enrolment->deleteLater();
-            m_enrol->setEnabled(true);
-            m_enrol->setText(tr("&Enrol"));
-            if (!result) {
-                showError(m_error, result.message(), m_code);
-                return;
-            }
-            sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
-            if (const Status saved = store.saveEnrolment(result.value(), m_admin.login); !saved) {
-                showError(m_error, saved.message());
-                return;
-            }
-            m_code->clear();
-            m_state->setText(describe(m_vault));
-            Q_EMIT enrolled();
-        });
+    enrolment->enrol(url, m_code->text().trimmed(), m_name->text().trimmed(),
+                     [this, enrolment](Result<sync::SyncSettings> result) {
+                         enrolment->deleteLater();
+                         m_enrol->setEnabled(true);
+                         m_enrol->setText(tr("&Enrol"));
+                         if (!result) {
+                             showError(m_error, result.message(), m_code);
+                             return;
+                         }
+                         sync::SyncStore store = sync::StoreAccess::store(*m_workspace);
+                         if (const Status saved = store.saveEnrolment(result.value(), m_admin.login); !saved) {
+                             showError(m_error, saved.message());
+                             return;
+                         }
+                         m_code->clear();
+                         m_state->setText(describe(m_workspace));
+                         Q_EMIT enrolled();
+                     });
 }
 
 } // namespace relais::ui

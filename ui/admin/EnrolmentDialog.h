@@ -10,7 +10,7 @@ class QNetworkAccessManager;
 class QPushButton;
 
 namespace relais {
-class Vault;
+class Workspace;
 }
 
 namespace relais::ui {
@@ -22,7 +22,8 @@ class EnrolmentDialog : public QDialog
 {
     Q_OBJECT
 public:
-    EnrolmentDialog(Vault *vault, const Account &admin, QWidget *parent = nullptr);
+    // The signed-in administrator's session.
+    explicit EnrolmentDialog(Workspace *workspace, QWidget *parent = nullptr);
 
     QLineEdit *urlField() const { return m_url; }
     QLineEdit *codeField() const { return m_code; }
@@ -32,7 +33,7 @@ public:
     QLabel *errorLabel() const { return m_error; }
 
     // "Connected to <platform> (<url>) as device <id>", "Not connected to a platform", or the stop reason.
-    static QString describe(Vault *vault);
+    static QString describe(const Workspace *workspace);
 
 Q_SIGNALS:
     void enrolled();
@@ -40,7 +41,7 @@ Q_SIGNALS:
 private:
     void enrol();
 
-    Vault *m_vault;
+    Workspace *m_workspace;
     Account m_admin;
     QNetworkAccessManager *m_nam;
     QLabel *m_state;

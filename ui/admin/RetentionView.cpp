@@ -1,5 +1,6 @@
 #include "RetentionView.h"
 
+#include "domain/Workspace.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 
@@ -78,12 +79,17 @@ RetentionView::RetentionView(Vault *vault, Session *session, const catalogue::Ca
 
 Retention RetentionView::retention() const
 {
-    return Retention(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock(), m_catalogue);
+    return m_workspace->retention(m_catalogue);
+}
+
+void RetentionView::setWorkspace(Workspace *workspace)
+{
+    m_workspace = workspace;
 }
 
 void RetentionView::refresh()
 {
-    if (!m_vault->isOpen())
+    if (!m_workspace || !m_vault->isOpen())
         return;
     const Retention r = retention();
     m_months->setValue(r.inactivityMonths());
@@ -127,6 +133,8 @@ bool RetentionView::setInactivityMonths(int months)
 
 bool RetentionView::purgeNow()
 {
+    if (!m_workspace)
+        return false;
     const Result<Retention::Report> report = retention().purge(m_session->account().login);
     if (!report) {
         m_message->setText(report.message());

@@ -3,6 +3,7 @@
 #include "domain/Retention.h"
 
 #include <QGroupBox>
+#include <QPointer>
 
 class QLabel;
 class QPushButton;
@@ -12,6 +13,7 @@ class QTableWidget;
 namespace relais {
 class Vault;
 class Session;
+class Workspace;
 namespace catalogue {
 class Catalogue;
 }
@@ -28,6 +30,8 @@ public:
     static constexpr int HorizonDays = 30;
 
     RetentionView(Vault *vault, Session *session, const catalogue::Catalogue *catalogue, QWidget *parent = nullptr);
+    // The session's workspace (nullptr when none): nothing is shown without it.
+    void setWorkspace(Workspace *workspace);
     void refresh();
 
     QTableWidget *planTable() const { return m_plan; }
@@ -40,6 +44,7 @@ private:
     Retention retention() const;
 
     Vault *m_vault;
+    QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
     Session *m_session;
     const catalogue::Catalogue *m_catalogue;
     QSpinBox *m_months;

@@ -13,8 +13,8 @@
 #include "domain/CitizenExport.h"
 #include "domain/CitizenRepository.h"
 #include "domain/Mandates.h"
+#include "domain/Workspace.h"
 #include "security/Vault.h"
-#include "store/Database.h"
 
 #include <QAccessible>
 #include <QDir>
@@ -304,16 +304,26 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
 
 CitizenFilePage::~CitizenFilePage() = default;
 
-void CitizenFilePage::setAccount(const Account &account)
+void CitizenFilePage::setWorkspace(Workspace *workspace)
 {
-    m_account = account;
-    const QSqlDatabase db = m_vault->database()->connection();
-    m_citizens = std::make_unique<CitizenRepository>(db, &m_vault->journal(), m_vault->clock());
-    m_consents = std::make_unique<Consents>(db, &m_vault->journal(), m_vault->clock());
-    m_mandates = std::make_unique<Mandates>(db, &m_vault->journal(), m_vault->clock());
-    m_attachments = std::make_unique<AttachmentStore>(db, m_vault->clock());
-    m_exporter = std::make_unique<CitizenExport>(db, &m_vault->journal(), m_vault->clock(),
-                                                 m_catalogue ? &m_catalogue->current() : nullptr);
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
+    m_workspace = workspace;
+    m_account = workspace->account();
+    m_citizens = &workspace->citizens();
+    m_consents = &workspace->consents();
+    m_mandates = &workspace->mandates();
+    m_attachments = &workspace->attachments();
+    m_exporter = workspace->citizenExport(m_catalogue ? &m_catalogue->current() : nullptr);
+    // What the file shows follows the store: a mandate or a démarche just made, here or by another program.
+    connect(workspace, &Workspace::citizenChanged, this, [this](qint64 id) {
+        if (id == 0 || id == m_citizen.id)
+            queueRefresh();
+    });
+    for (auto changed : {&Workspace::mandateChanged, &Workspace::consentChanged, &Workspace::submissionChanged,
+                         &Workspace::attachmentChanged})
+        connect(workspace, changed, this, &CitizenFilePage::queueRefresh);
+    const Account &account = m_account;
     // The core refuses these to volunteers anyway; the buttons are not offered.
     const bool volunteer = account.role == Role::Volunteer;
     for (QPushButton *button : {m_erase, m_merge}) {
@@ -389,6 +399,21 @@ void CitizenFilePage::fail(const QString &message)
 {
     m_message->hide();
     showError(m_error, message);
+}
+
+void CitizenFilePage::queueRefresh()
+{
+    // Several signals of one commit make one refresh; a file being typed or not open is left alone.
+    if (isNew() || std::exchange(m_refreshQueued, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_refreshQueued = false;
+            if (!isNew() && m_citizens)
+                refresh();
+        },
+        Qt::QueuedConnection);
 }
 
 void CitizenFilePage::refresh()
@@ -631,7 +656,7 @@ bool CitizenFilePage::recordConsent(ConsentPurpose purpose)
 {
     if (isNew())
         return false;
-    ConsentDialog dialog(m_consents.get(), m_account, m_citizen, purpose, this);
+    ConsentDialog dialog(m_consents, m_account, m_citizen, purpose, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     refresh();
@@ -768,7 +793,7 @@ bool CitizenFilePage::newMandate(const QString &preselectedScope)
 {
     if (isNew())
         return false;
-    MandateDialog dialog(m_mandates.get(), m_account, m_citizen, structureName(), this);
+    MandateDialog dialog(m_mandates, m_account, m_citizen, structureName(), this);
     if (!preselectedScope.isEmpty())
         dialog.preselect(preselectedScope);
     if (dialog.exec() != QDialog::Accepted)
@@ -904,7 +929,7 @@ bool CitizenFilePage::keepDocument(qint64 attachmentId)
 
 bool CitizenFilePage::mergeDuplicate()
 {
-    MergeDialog dialog(m_citizens.get(), m_account, m_citizen, this);
+    MergeDialog dialog(m_citizens, m_account, m_citizen, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     Result<Citizen> merged = m_citizens->load(m_account, m_citizen.id);

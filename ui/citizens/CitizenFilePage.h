@@ -5,6 +5,7 @@
 #include "security/Account.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
@@ -25,6 +26,7 @@ class CitizenExport;
 class CitizenRepository;
 class Mandates;
 class Vault;
+class Workspace;
 namespace catalogue {
 class CatalogueStore;
 }
@@ -58,7 +60,8 @@ public:
     CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent = nullptr);
     ~CitizenFilePage() override;
 
-    void setAccount(const Account &account);
+    // The session's workspace (its account, its repositories and the changes it announces).
+    void setWorkspace(Workspace *workspace);
     // Opens an existing file for the mediator to see it (journaled). False, with lastError(), if it cannot.
     bool open(qint64 citizenId);
     void startNew();
@@ -126,6 +129,8 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    // The store changed: the open file's sections are read again once the event loop comes back.
+    void queueRefresh();
     void refreshConsents();
     void refreshMandates();
     void refreshDemarches();
@@ -147,11 +152,13 @@ private:
     Account m_account;
     Citizen m_citizen;
     QString m_lastError;
-    std::unique_ptr<CitizenRepository> m_citizens;
-    std::unique_ptr<Consents> m_consents;
-    std::unique_ptr<Mandates> m_mandates;
-    std::unique_ptr<AttachmentStore> m_attachments;
+    QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
+    CitizenRepository *m_citizens = nullptr;
+    Consents *m_consents = nullptr;
+    Mandates *m_mandates = nullptr;
+    AttachmentStore *m_attachments = nullptr;
     std::unique_ptr<CitizenExport> m_exporter;
+    bool m_refreshQueued = false;
     PrinterChooser m_choosePrinter;
     PathChooser m_chooseFolder;
 

@@ -5,8 +5,8 @@
 #include "CitizenListModel.h"
 #include "common/Ui.h"
 #include "domain/CitizenRepository.h"
+#include "domain/Workspace.h"
 #include "security/Vault.h"
-#include "store/Database.h"
 
 #include <QAccessible>
 #include <QHBoxLayout>
@@ -104,12 +104,20 @@ CitizensPage::CitizensPage(Vault *vault, const catalogue::CatalogueStore *catalo
 
 CitizensPage::~CitizensPage() = default;
 
-void CitizensPage::setAccount(const Account &account)
+void CitizensPage::setWorkspace(Workspace *workspace)
 {
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
+    m_workspace = workspace;
+    const Account &account = workspace->account();
     m_account = account;
-    m_citizens =
-        std::make_unique<CitizenRepository>(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
-    m_file->setAccount(account);
+    m_citizens = &workspace->citizens();
+    m_file->setWorkspace(workspace);
+    // A file made, renamed, merged or erased (here or by another program): the results shown follow.
+    connect(workspace, &Workspace::citizenChanged, this, [this] {
+        if (!m_search->text().trimmed().isEmpty() && !m_debounce->isActive())
+            m_debounce->start();
+    });
     m_volunteerNote->setVisible(account.role == Role::Volunteer);
     leave();
 }

@@ -3,6 +3,7 @@
 #include "domain/Citizen.h"
 #include "security/Account.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -18,6 +19,7 @@ class QTimer;
 namespace relais {
 class CitizenRepository;
 class Vault;
+class Workspace;
 namespace catalogue {
 class CatalogueStore;
 }
@@ -40,7 +42,7 @@ public:
     ~CitizensPage() override;
 
     // A new person signs in: the search and any open file are cleared; the files shown are theirs to see.
-    void setAccount(const Account &account);
+    void setWorkspace(Workspace *workspace);
     // The session ends: nothing of a citizen stays on screen.
     void leave();
     // The session locks: the search, the results and the open file leave the screen. Which file was open, and what
@@ -77,7 +79,8 @@ private:
 
     Vault *m_vault;
     Account m_account;
-    std::unique_ptr<CitizenRepository> m_citizens;
+    QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
+    CitizenRepository *m_citizens = nullptr;
     QStackedWidget *m_stack;
     QWidget *m_searchPane;
     QLineEdit *m_search;

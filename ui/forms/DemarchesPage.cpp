@@ -13,8 +13,8 @@
 #include "domain/Mandates.h"
 #include "domain/ScanFolder.h"
 #include "domain/SubmissionRepository.h"
+#include "domain/Workspace.h"
 #include "security/Vault.h"
-#include "store/Database.h"
 
 #include <QAccessible>
 #include <QHBoxLayout>
@@ -233,16 +233,23 @@ void DemarchesPage::filter(const QString &text)
     }
 }
 
-void DemarchesPage::setAccount(const Account &account)
+void DemarchesPage::setWorkspace(Workspace *workspace)
 {
     leave();
-    m_account = account;
-    const QSqlDatabase db = m_vault->database()->connection();
-    m_submissions = std::make_unique<SubmissionRepository>(db, &m_vault->journal(), m_vault->clock());
-    m_attachments = std::make_unique<AttachmentStore>(db, m_vault->clock());
-    m_citizens = std::make_unique<CitizenRepository>(db, &m_vault->journal(), m_vault->clock());
-    m_consents = std::make_unique<Consents>(db, &m_vault->journal(), m_vault->clock());
-    m_mandates = std::make_unique<Mandates>(db, &m_vault->journal(), m_vault->clock());
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
+    m_workspace = workspace;
+    m_account = workspace->account();
+    m_submissions = &workspace->submissions();
+    m_attachments = &workspace->attachments();
+    m_citizens = &workspace->citizens();
+    m_consents = &workspace->consents();
+    m_mandates = &workspace->mandates();
+    connect(workspace, &Workspace::submissionChanged, this, &DemarchesPage::submissionChanged);
+    connect(workspace, &Workspace::citizenChanged, this, [this] {
+        if (!m_wizard)
+            refresh(); // the drafts name their person
+    });
     m_citizenId = 0;
     showPerson();
     configureScanFolder();
@@ -264,8 +271,27 @@ void DemarchesPage::configureScanFolder()
     (void)m_scanFolder->setFolder(folder); // unreachable now: said on the button, and watched until it comes back
 }
 
+void DemarchesPage::submissionChanged(qint64 submissionId)
+{
+    // The queued message says what is true: once the démarche has left the queue (delivered, refused, discarded,
+    // here or by another program), it goes.
+    if (m_queuedId != 0 && (submissionId == 0 || submissionId == m_queuedId)) {
+        const Result<Submission> queued = m_submissions->load(m_account, m_queuedId);
+        if (!queued || !queued->isWaiting()) {
+            m_queuedId = 0;
+            m_queuedTitle.clear();
+            m_message->hide();
+            m_message->clear();
+        }
+    }
+    if (!m_wizard)
+        refresh(); // a form open keeps the list as it is: its own saves would redraw it at every change
+}
+
 void DemarchesPage::refresh()
 {
+    const QListWidgetItem *current = m_drafts->currentItem();
+    const qint64 selected = current ? current->data(SubmissionIdRole).toLongLong() : 0;
     m_drafts->clear();
     if (!m_submissions)
         return;
@@ -287,6 +313,8 @@ void DemarchesPage::refresh()
                                              : tr("%1 — changed %2").arg(title, changed),
                                          m_drafts);
         item->setData(SubmissionIdRole, s.id);
+        if (s.id == selected)
+            m_drafts->setCurrentItem(item);
     }
 }
 
@@ -305,7 +333,7 @@ bool DemarchesPage::start(const QString &demarcheId)
     }
     if (m_citizenId != 0)
         (void)m_citizens->touch(m_citizenId); // only the file's last activity: the draft itself is saved
-    open(std::make_unique<DraftEditor>(m_submissions.get(), m_account, demarche, created.value(), m_vault->clock()));
+    open(std::make_unique<DraftEditor>(m_submissions, m_account, demarche, created.value(), m_vault->clock()));
     return true;
 }
 
@@ -364,7 +392,7 @@ bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
                                   "missing."));
             return false;
         }
-        ConsentDialog dialog(m_consents.get(), m_account, person.value(), ConsentPurpose::File, this);
+        ConsentDialog dialog(m_consents, m_account, person.value(), ConsentPurpose::File, this);
         if (dialog.exec() != QDialog::Accepted)
             return false;
     }
@@ -388,7 +416,7 @@ bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
     ask.exec();
     if (ask.clickedButton() != create)
         return false;
-    MandateDialog dialog(m_mandates.get(), m_account, person.value(), m_vault->keySlots().structureName(), this);
+    MandateDialog dialog(m_mandates, m_account, person.value(), m_vault->keySlots().structureName(), this);
     dialog.preselect(demarche.mandateScope);
     return dialog.exec() == QDialog::Accepted;
 }
@@ -408,7 +436,7 @@ bool DemarchesPage::resume(qint64 submissionId)
                               "opened until the catalogue has it again."));
         return false;
     }
-    open(std::make_unique<DraftEditor>(m_submissions.get(), m_account, demarche, loaded.value(), m_vault->clock()));
+    open(std::make_unique<DraftEditor>(m_submissions, m_account, demarche, loaded.value(), m_vault->clock()));
     return true;
 }
 
@@ -416,7 +444,7 @@ void DemarchesPage::open(std::unique_ptr<DraftEditor> draft)
 {
     leave();
     FormContext context;
-    context.attachments = m_attachments.get();
+    context.attachments = m_attachments;
     context.account = m_account;
     context.scanFolder = m_scanFolder.get();
     context.language = catalogueLanguage();
@@ -494,11 +522,12 @@ void DemarchesPage::closeForm()
     Q_EMIT formClosed();
 }
 
-void DemarchesPage::formSent(qint64)
+void DemarchesPage::formSent(qint64 submissionId)
 {
     const QString title = m_wizard->draft()->engine().demarche().title.text(catalogueLanguage());
     closeForm();
     m_queuedTitle = title;
+    m_queuedId = submissionId;
     showQueuedMessage();
     m_message->show();
     QAccessibleEvent event(m_message, QAccessible::Alert);

@@ -3,6 +3,7 @@
 #include "FieldEditor.h"
 #include "security/Account.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -21,6 +22,7 @@ class Consents;
 class Mandates;
 class SubmissionRepository;
 class Vault;
+class Workspace;
 namespace catalogue {
 class CatalogueStore;
 struct Demarche;
@@ -42,7 +44,7 @@ public:
     ~DemarchesPage() override;
 
     // A new person: any open form is saved and closed, the lists are theirs.
-    void setAccount(const Account &account);
+    void setWorkspace(Workspace *workspace);
     // Saves and closes the open form (the session ends, the store is about to close); forgets what hideWork() kept.
     void leave();
     // Saves the open form now.
@@ -96,6 +98,7 @@ private:
     void open(std::unique_ptr<DraftEditor> draft);
     void closeForm();
     void formSent(qint64 submissionId);
+    void submissionChanged(qint64 submissionId);
     void configureScanFolder();
     // The checks before a démarche starts for the chosen person; false if it must not start (reason shown).
     bool readyToStart(const catalogue::Demarche &demarche);
@@ -105,15 +108,17 @@ private:
     Vault *m_vault;
     const catalogue::CatalogueStore *m_catalogueStore;
     Account m_account;
-    std::unique_ptr<SubmissionRepository> m_submissions;
-    std::unique_ptr<AttachmentStore> m_attachments;
+    QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
+    SubmissionRepository *m_submissions = nullptr;
+    AttachmentStore *m_attachments = nullptr;
     std::unique_ptr<ScanFolder> m_scanFolder;
-    std::unique_ptr<CitizenRepository> m_citizens;
-    std::unique_ptr<Consents> m_consents;
-    std::unique_ptr<Mandates> m_mandates;
+    CitizenRepository *m_citizens = nullptr;
+    Consents *m_consents = nullptr;
+    Mandates *m_mandates = nullptr;
     qint64 m_citizenId = 0;
     bool m_online = false;
     QString m_queuedTitle;      // the démarche the message says is queued, while it is on screen
+    qint64 m_queuedId = 0;      // and its id, to take the message away once it has left the queue
     qint64 m_hiddenDraft = 0;   // while locked
     qint64 m_hiddenCitizen = 0; // while locked
     QWidget *m_personRow;

@@ -1,12 +1,12 @@
 #include "OutboxPage.h"
 
 #include "OutboxModel.h"
+#include "StoreAccess.h"
 #include "SyncEngine.h"
-#include "SyncStore.h"
 #include "common/Ui.h"
 #include "domain/SubmissionRepository.h"
+#include "domain/Workspace.h"
 #include "security/Vault.h"
-#include "store/Database.h"
 
 #include <QAccessible>
 #include <QEvent>
@@ -156,11 +156,33 @@ void OutboxPage::fitColumns()
             header->setSectionResizeMode(column, mode);
 }
 
-void OutboxPage::setAccount(const Account &account)
+void OutboxPage::setWorkspace(Workspace *workspace)
 {
-    m_account = account;
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
+    m_workspace = workspace;
+    m_account = workspace ? workspace->account() : Account();
     m_hidden = false;
+    if (workspace) {
+        // A démarche queued, corrected or discarded, here or by another program, shows at once.
+        for (auto changed : {&Workspace::queueChanged, &Workspace::syncStateChanged})
+            connect(workspace, changed, this, &OutboxPage::queueRefresh);
+        connect(workspace, &Workspace::submissionChanged, this, &OutboxPage::queueRefresh);
+    }
     refresh();
+}
+
+void OutboxPage::queueRefresh()
+{
+    if (m_hidden || std::exchange(m_refreshQueued, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_refreshQueued = false;
+            refresh();
+        },
+        Qt::QueuedConnection);
 }
 
 void OutboxPage::hideWork()
@@ -246,6 +268,10 @@ void OutboxPage::roundFinished(const sync::RoundSummary &summary)
         text += QLatin1Char('.');
         if (!summary.catalogueError.isEmpty())
             text += QLatin1Char(' ') + summary.catalogueError;
+        // The platform answered its health check, yet something on the network answered instead of it for some
+        // items: they stay here, and the mediator learns why they did not leave.
+        if (!summary.networkProblem.isEmpty())
+            text += QLatin1Char(' ') + summary.networkProblem;
     }
     m_summary->setText(m_hidden ? QString() : text); // the platform's words may quote the person
     announce(m_summary);
@@ -256,13 +282,12 @@ void OutboxPage::refresh()
 {
     if (m_hidden)
         return; // locked: deliveries go on, their rows come back on unlock
-    if (!m_vault->isOpen()) {
+    if (!m_workspace || !m_vault->isOpen()) {
         m_model->setItems({});
         return;
     }
     const qint64 selected = selectedId();
-    sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
-    const auto items = store.outbox(m_account);
+    const auto items = sync::StoreAccess::store(*m_workspace).outbox(m_account);
     if (!items) {
         m_summary->setText(items.message());
         return;
@@ -315,10 +340,9 @@ void OutboxPage::showSelected()
 void OutboxPage::resendSelected()
 {
     const qint64 id = selectedId();
-    if (id == 0 || !m_vault->isOpen())
+    if (id == 0 || !m_workspace)
         return;
-    sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
-    if (const Status s = store.reopenForCorrection(m_account, id); !s) {
+    if (const Status s = sync::StoreAccess::store(*m_workspace).reopenForCorrection(m_account, id); !s) {
         m_detail->setText(s.message());
         announce(m_detail);
         return;
@@ -330,7 +354,7 @@ void OutboxPage::resendSelected()
 void OutboxPage::discardSelected()
 {
     const qint64 id = selectedId();
-    if (id == 0 || !m_vault->isOpen())
+    if (id == 0 || !m_workspace)
         return;
     QMessageBox ask(QMessageBox::Warning, tr("Discard this démarche?"),
                     tr("Its answers and documents are deleted from this kiosk and it will never be sent. The person's "
@@ -342,8 +366,7 @@ void OutboxPage::discardSelected()
     ask.exec();
     if (ask.clickedButton() != discard)
         return;
-    SubmissionRepository submissions(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
-    if (const Status s = submissions.discard(m_account, id); !s) {
+    if (const Status s = m_workspace->submissions().discard(m_account, id); !s) {
         m_detail->setText(s.message());
         announce(m_detail);
         return;

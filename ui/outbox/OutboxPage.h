@@ -2,6 +2,7 @@
 
 #include "security/Account.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -12,6 +13,7 @@ class QTableView;
 
 namespace relais {
 class Vault;
+class Workspace;
 namespace catalogue {
 class CatalogueStore;
 }
@@ -34,7 +36,8 @@ class OutboxPage : public QWidget
 public:
     OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent = nullptr);
 
-    void setAccount(const Account &account);
+    // The session's workspace (nullptr when it ends): its account, and the changes that redraw the table.
+    void setWorkspace(Workspace *workspace);
     // The engine of the open store (nullptr once it closes).
     void setEngine(sync::SyncEngine *engine);
     void refresh();
@@ -71,9 +74,13 @@ private:
     void resendSelected();
     void discardSelected();
     qint64 selectedId() const;
+    // Several changes of one commit (or of another program's) make one refresh, from the event loop.
+    void queueRefresh();
 
     Vault *m_vault;
+    QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
     bool m_hidden = false;
+    bool m_refreshQueued = false;
     sync::SyncEngine *m_engine = nullptr;
     Account m_account;
     OutboxModel *m_model;

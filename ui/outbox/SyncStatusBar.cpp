@@ -1,9 +1,9 @@
 #include "SyncStatusBar.h"
 
+#include "StoreAccess.h"
 #include "SyncEngine.h"
-#include "SyncStore.h"
+#include "domain/Workspace.h"
 #include "security/Vault.h"
-#include "store/Database.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -38,6 +38,18 @@ void SyncStatusBar::setEngine(sync::SyncEngine *engine)
     refresh();
 }
 
+void SyncStatusBar::setWorkspace(Workspace *workspace)
+{
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
+    m_workspace = workspace;
+    // The count of what waits follows the queue at once: a démarche queued here, or sent by another program.
+    if (workspace)
+        for (auto changed : {&Workspace::queueChanged, &Workspace::syncStateChanged})
+            connect(workspace, changed, this, &SyncStatusBar::refresh);
+    refresh();
+}
+
 void SyncStatusBar::setOnline(bool online)
 {
     m_known = true;
@@ -47,11 +59,11 @@ void SyncStatusBar::setOnline(bool online)
 
 void SyncStatusBar::refresh()
 {
-    const bool open = m_vault->isOpen() && m_engine;
+    const bool open = m_vault->isOpen() && m_workspace && m_engine;
     setVisible(open);
     if (!open)
         return;
-    sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
+    const sync::SyncStore store = sync::StoreAccess::store(*m_workspace);
     const QString stopped = store.stoppedReason();
     if (!stopped.isEmpty())
         m_online->setText(tr("Sending stopped: ask an administrator"));

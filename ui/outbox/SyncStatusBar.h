@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
 
 namespace relais {
 class Vault;
+class Workspace;
 namespace sync {
 class SyncEngine;
 }
@@ -21,6 +23,8 @@ class SyncStatusBar : public QWidget
 public:
     explicit SyncStatusBar(Vault *vault, QWidget *parent = nullptr);
 
+    // The session's workspace (nullptr when it ends), whose changes redraw the bar.
+    void setWorkspace(Workspace *workspace);
     void setEngine(sync::SyncEngine *engine);
     void refresh();
 
@@ -32,6 +36,7 @@ private:
     void setOnline(bool online);
 
     Vault *m_vault;
+    QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
     sync::SyncEngine *m_engine = nullptr;
     bool m_known = false;
     bool m_isOnline = false;

@@ -1,12 +1,12 @@
 #include "MainWindow.h"
 
 #include "SyncEngine.h"
-#include "SyncScheduler.h"
 #include "admin/AdminPage.h"
 #include "common/Keyboard.h"
 #include "common/Logging.h"
 #include "common/Ui.h"
 #include "domain/Retention.h"
+#include "domain/Workspace.h"
 #include "login/LoginPage.h"
 #include "outbox/SyncStatusBar.h"
 #include "security/Session.h"
@@ -88,6 +88,8 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     installKeyboardConventions(qApp);
     resize(1280, 800);
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::buildStatusBar()
 {
@@ -189,9 +191,17 @@ void MainWindow::signedIn(const Account &account)
     const int minutes = m_vault->setting(QStringLiteral("idle_lock_minutes"), QStringLiteral("5")).toInt();
     m_session->setIdleLockMs(qint64(qBound(1, minutes, 60)) * 60000);
     if (!sameSession) {
-        m_shell->enter(account);
+        // The store's session: made at the first sign-in, handed over to a colleague who takes the kiosk.
+        const bool opened = !m_workspace;
+        if (opened)
+            m_workspace = std::make_unique<Workspace>(m_vault, account);
+        else
+            m_workspace->setAccount(account);
+        m_syncStatus->setWorkspace(m_workspace.get());
+        m_shell->enter(m_workspace.get());
         applyRetention();
-        startSync();
+        if (opened)
+            Q_EMIT workspaceOpened(m_workspace.get());
     }
     m_stack->setCurrentWidget(m_shell);
     m_shell->updateWindowTitle();
@@ -199,7 +209,7 @@ void MainWindow::signedIn(const Account &account)
 
 void MainWindow::applyRetention()
 {
-    if (!m_vault->isOpen())
+    if (!m_workspace)
         return;
     // Files are erased on time even on a kiosk that is never restarted: at each sign-in and every few hours.
     if (!m_retentionTimer) {
@@ -208,8 +218,7 @@ void MainWindow::applyRetention()
         connect(m_retentionTimer, &QTimer::timeout, this, &MainWindow::applyRetention);
         m_retentionTimer->start();
     }
-    Retention retention(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock(),
-                        &m_shell->catalogue().current());
+    Retention retention = m_workspace->retention(&m_shell->catalogue().current());
     const Result<Retention::Report> report = retention.purge(QStringLiteral("retention"));
     if (!report)
         qCWarning(lcDomain) << "retention purge failed, code" << int(report.code());
@@ -233,37 +242,31 @@ void MainWindow::switchUser()
     m_login->showMode(LoginPage::Mode::SwitchUser, m_session->account());
 }
 
-void MainWindow::startSync()
+void MainWindow::setSyncEngine(sync::SyncEngine *engine)
 {
-    if (m_engine || !m_vault->isOpen())
+    if (m_engine) {
+        disconnect(m_engine, nullptr, m_shell, nullptr);
+        disconnect(m_shell->adminPage(), &AdminPage::platformEnrolled, m_engine, nullptr);
+    }
+    m_engine = engine;
+    m_shell->setEngine(engine);
+    m_syncStatus->setEngine(engine);
+    if (!engine)
         return;
-    m_engine = new sync::SyncEngine(m_vault->database(), &m_vault->journal(), m_vault->clock(), this);
-    m_scheduler = new sync::SyncScheduler(m_engine, this);
-    m_shell->setEngine(m_engine);
-    m_syncStatus->setEngine(m_engine);
-    m_shell->applyPlatformCatalogue(m_engine->verifiedCatalogue());
-    connect(m_engine, &sync::SyncEngine::catalogueReceived, m_shell, &ShellPage::applyPlatformCatalogue);
-    connect(m_shell->adminPage(), &AdminPage::platformEnrolled, m_engine, [this] { m_engine->start(true); });
-    m_scheduler->startTimers();
-}
-
-void MainWindow::stopSync()
-{
-    if (!m_engine)
-        return;
-    m_shell->setEngine(nullptr);
-    m_syncStatus->setEngine(nullptr);
-    delete m_scheduler; // before the engine it drives
-    m_scheduler = nullptr;
-    m_engine->cancel();
-    delete m_engine; // aborts a request under way; what was confirmed is already committed
-    m_engine = nullptr;
+    m_shell->applyPlatformCatalogue(engine->verifiedCatalogue());
+    connect(engine, &sync::SyncEngine::catalogueReceived, m_shell, &ShellPage::applyPlatformCatalogue);
+    connect(m_shell->adminPage(), &AdminPage::platformEnrolled, engine, [engine] { engine->start(true); });
 }
 
 void MainWindow::endSession()
 {
     m_shell->leave(); // the open form is saved while the store is still open
-    stopSync();
+    if (m_workspace) {
+        Q_EMIT workspaceClosing(m_workspace.get()); // the composition root stops what it built on it (sync)
+        setSyncEngine(nullptr);
+        m_syncStatus->setWorkspace(nullptr);
+        m_workspace.reset();
+    }
     if (m_session->isActive())
         m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
     m_session->end();

@@ -4,12 +4,14 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 namespace relais {
 class Vault;
 class Session;
+class Workspace;
 namespace sync {
 class SyncEngine;
-class SyncScheduler;
 } // namespace sync
 } // namespace relais
 
@@ -33,6 +35,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     MainWindow(Vault *vault, Session *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // Chooses the first page from what the data folder holds; never creates a store over a damaged one.
     void start();
@@ -42,8 +45,20 @@ public:
     LoginPage *loginPage() const { return m_login; }
     ShellPage *shellPage() const { return m_shell; }
     SyncStatusBar *syncStatus() const { return m_syncStatus; }
-    // The delivery engine while the store is open (nullptr otherwise).
+    // The session's workspace, from sign-in to sign-out (nullptr otherwise).
+    Workspace *workspace() const { return m_workspace.get(); }
+    // The delivery engine that the composition root (main.cpp) built on the workspace, or nullptr: the pages and
+    // the status bar follow it. Rounds go on while the screen is locked.
+    void setSyncEngine(sync::SyncEngine *engine);
     sync::SyncEngine *syncEngine() const { return m_engine; }
+
+Q_SIGNALS:
+    // A person signed in and the session's workspace exists: build what works on it (the sync engine).
+    void workspaceOpened(relais::Workspace *workspace);
+    // The session ends: stop what was built on the workspace; it is destroyed when this returns.
+    void workspaceClosing(relais::Workspace *workspace);
+
+public:
     QWidget *errorPage() const { return m_error; }
     QWidget *currentPage() const;
 
@@ -64,9 +79,6 @@ private:
     void buildStatusBar();
     // Applies the retention rules that are due (inactive files, decided démarches…).
     void applyRetention();
-    // The sync engine lives while the store is open: rounds go on while the screen is locked.
-    void startSync();
-    void stopSync();
     static constexpr int RetentionIntervalMs = 6 * 3600 * 1000;
 
     Vault *m_vault;
@@ -83,8 +95,8 @@ private:
     QCheckBox *m_contrast;
     QTimer *m_retentionTimer = nullptr;
     SyncStatusBar *m_syncStatus = nullptr;
-    sync::SyncEngine *m_engine = nullptr;
-    sync::SyncScheduler *m_scheduler = nullptr;
+    std::unique_ptr<Workspace> m_workspace;
+    sync::SyncEngine *m_engine = nullptr; // owned by the composition root
 };
 
 } // namespace relais::ui

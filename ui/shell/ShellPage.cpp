@@ -6,6 +6,7 @@
 #include "citizens/CitizensPage.h"
 #include "common/Logging.h"
 #include "common/Ui.h"
+#include "domain/Workspace.h"
 #include "forms/DemarchesPage.h"
 #include "home/HomePage.h"
 #include "outbox/OutboxPage.h"
@@ -191,8 +192,14 @@ void ShellPage::yieldRailShortcuts()
         shortcut->setEnabled(!taken.contains(shortcut->key()[0].toCombined()));
 }
 
-void ShellPage::enter(const Account &account)
+void ShellPage::enter(Workspace *workspace)
 {
+    if (m_workspace)
+        disconnect(m_workspace, nullptr, this, nullptr);
+    m_workspace = workspace;
+    const Account &account = workspace->account();
+    // The title says when a form is open, never which: it follows the structure's settings as they change.
+    connect(workspace, &Workspace::settingsChanged, this, &ShellPage::updateWindowTitle);
     const QString structure = m_vault->keySlots().structureName();
     m_structure->setText(structure);
     m_person->setText(tr("%1 — %2").arg(account.displayName, roleLabel(account.role)));
@@ -206,21 +213,28 @@ void ShellPage::enter(const Account &account)
     while (m_pages->count() > 0)
         m_pages->removeWidget(m_pages->widget(0));
     m_home->setAccount(account, structure);
-    if (account.isAdmin())
-        m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
-                              m_vault->clock()->now());
+    if (account.isAdmin()) {
+        auto showLastBackup = [this] {
+            m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
+                                  m_vault->clock()->now());
+        };
+        showLastBackup();
+        // A backup taken by relais-admin (a nightly script) shows on the home page without signing in again.
+        connect(workspace, &Workspace::settingsChanged, this, showLastBackup);
+    }
     addPage(tr("Home"), m_home, tr("E", "Alt+letter of the Home page in the rail"));
-    m_citizens->setAccount(account);
+    m_citizens->setWorkspace(workspace);
     addPage(tr("Citizens"), m_citizens, tr("Z", "Alt+letter of the Citizens page in the rail"));
-    m_demarches->setAccount(account);
+    m_demarches->setWorkspace(workspace);
     addPage(tr("Démarches"), m_demarches, tr("M", "Alt+letter of the Démarches page in the rail"));
     // Volunteers fill démarches; following them up with the platform is the mediators' work.
     if (account.role != Role::Volunteer) {
-        m_outbox->setAccount(account);
+        m_outbox->setWorkspace(workspace);
         addPage(tr("Sending"), m_outbox, tr("I", "Alt+letter of the Sending page in the rail"));
     } else {
         m_outbox->hideWork(); // not theirs to see, not even in the accessibility tree
     }
+    m_admin->setWorkspace(account.isAdmin() ? workspace : nullptr);
     if (account.isAdmin()) {
         addPage(tr("Administration"), m_admin, tr("S", "Alt+letter of the Administration page in the rail"));
         m_admin->refresh();
@@ -329,6 +343,8 @@ void ShellPage::leave()
     // Nothing to come back to: the next session starts afresh (enter()).
     m_demarches->leave();
     m_citizens->leave();
+    m_outbox->setWorkspace(nullptr);
+    m_admin->setWorkspace(nullptr);
     m_hiddenRow = -1;
 }
 

@@ -3,6 +3,7 @@
 #include "catalogue/Catalogue.h"
 #include "security/Account.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -14,6 +15,7 @@ class QStackedWidget;
 namespace relais {
 class Vault;
 class Session;
+class Workspace;
 namespace sync {
 class SyncEngine;
 }
@@ -37,7 +39,8 @@ public:
     // The pages are deleted first: they read the catalogue, a member that QWidget's destructor would outlive.
     ~ShellPage() override;
 
-    void enter(const Account &account);
+    // A person signed in: the pages they may use are built around their session's workspace.
+    void enter(Workspace *workspace);
     QListWidget *rail() const { return m_rail; }
     QStackedWidget *pages() const { return m_pages; }
     QWidget *idleWarning() const { return m_warning; }
@@ -84,6 +87,7 @@ private:
 
     Vault *m_vault;
     Session *m_session;
+    QPointer<Workspace> m_workspace;
     QLabel *m_structure;
     QLabel *m_person;
     QWidget *m_warning;

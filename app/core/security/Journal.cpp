@@ -3,6 +3,7 @@
 #include "common/AtomicFile.h"
 #include "common/Logging.h"
 #include "store/Database.h"
+#include "store/SqlCipherDriver.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -237,18 +238,20 @@ Journal::Journal(QSqlDatabase db, const Clock *clock, QString anchorPath)
 {
     if (m_anchorPath.isEmpty())
         return;
-    const QString file = m_db.databaseName();
-    // Commits of any thread's connection to this store; the connection passed is the committing thread's own.
-    m_commitObserver = Database::addCommitObserver([this, file](QSqlDatabase &committed) {
-        if (committed.databaseName() == file)
-            syncAnchorOn(committed);
-    });
+    // Rows of the journal are written on this connection (append): the anchor follows each commit that adds some,
+    // told by the connection's own driver, after the commit and under no lock of anyone else's.
+    m_driver = qobject_cast<SqlCipherDriver *>(m_db.driver());
+    if (m_driver)
+        m_commitListener = m_driver->addCommitListener([this](const SqlCipherDriver::CommittedRows &committed) {
+            if (committed.contains(QStringLiteral("journal")))
+                syncAnchorOn(m_db);
+        });
 }
 
 Journal::~Journal()
 {
-    if (m_commitObserver != 0)
-        Database::removeCommitObserver(m_commitObserver);
+    if (m_driver)
+        m_driver->removeCommitListener(m_commitListener);
 }
 
 QByteArray Journal::canonicalRow(qint64 id, const QString &at, const QString &actor, const QString &action,
@@ -308,8 +311,9 @@ Status Journal::append(const QString &actor, const QString &action, const QStrin
     q.addBindValue(chain(previous, canonicalRow(id, at, actor, action, object)));
     if (!q.exec())
         return Database::sqlError(QStringLiteral("journal append"), q.lastError());
-    // Outside a transaction the row is committed now; inside one, the commit (inTransaction) moves the anchor.
-    syncAnchorOn(m_db);
+    // The anchor moves when the row is committed: now outside a transaction, at its commit inside one (m_driver).
+    if (!m_driver)
+        syncAnchorOn(m_db);
     return {};
 }
 

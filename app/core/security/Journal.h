@@ -10,6 +10,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,8 @@
 class QIODevice;
 
 namespace relais {
+
+class SqlCipherDriver;
 
 // One row of the journal as the viewer and the export show it.
 struct JournalEntry
@@ -65,8 +68,8 @@ struct JournalReceipt
 // Deleting the last rows leaves a valid chain, so the number of rows and the head hash are also kept outside the
 // database, in the anchor file (journal.anchor beside relais.db). The anchor must never be ahead of what is
 // committed, or a rolled-back transaction would make verification cry wolf: it is only ever written from the
-// committed state, read through a connection that is in autocommit mode (no transaction open), right after an
-// append made outside a transaction, after each commit of Database::inTransaction(), and on syncAnchor() (the
+// committed state, read through a connection that is in autocommit mode (no transaction open), right after each
+// commit of this journal's connection that added rows (its driver announces them), and on syncAnchor() (the
 // vault calls it when it closes). It only moves forward along the same chain: if the database no longer holds the
 // anchored row, the anchor stays where it is so that the cut stays visible, and rows appended after the cut take
 // the ids after the anchored ones, leaving the gap in the chain.
@@ -164,7 +167,8 @@ private:
     QSqlDatabase m_db;
     const Clock *m_clock;
     QString m_anchorPath;
-    int m_commitObserver = 0;
+    QPointer<SqlCipherDriver> m_driver; // of m_db, which announces its commits
+    int m_commitListener = 0;
     mutable bool m_anchorWarned = false; // once per journal: it would repeat at every commit
     mutable QByteArray m_anchorKey;      // under anchorMutex()
 };

@@ -9,13 +9,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QMutex>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
-
-#include <map>
 
 namespace relais {
 
@@ -27,18 +24,6 @@ constexpr int SqliteFull = 13;
 constexpr int SqliteIoErr = 10;
 constexpr int SqliteCantOpen = 14;
 constexpr int SqliteReadOnly = 8;
-
-QMutex &commitObserversMutex()
-{
-    static QMutex mutex;
-    return mutex;
-}
-
-std::map<int, Database::CommitObserver> &commitObservers()
-{
-    static std::map<int, Database::CommitObserver> observers;
-    return observers;
-}
 
 bool looksLikePlainSqlite(const QString &path)
 {
@@ -105,25 +90,7 @@ Status Database::inTransaction(QSqlDatabase db, const std::function<Status()> &w
         db.rollback();
         return e;
     }
-    // Held while observers run, so that one cannot be removed (and destroyed) in the middle of its call.
-    QMutexLocker lock(&commitObserversMutex());
-    for (const auto &entry : commitObservers())
-        entry.second(db);
     return {};
-}
-
-int Database::addCommitObserver(CommitObserver observer)
-{
-    static int lastId = 0;
-    QMutexLocker lock(&commitObserversMutex());
-    commitObservers().emplace(++lastId, std::move(observer));
-    return lastId;
-}
-
-void Database::removeCommitObserver(int id)
-{
-    QMutexLocker lock(&commitObserversMutex());
-    commitObservers().erase(id);
 }
 
 QSqlError Database::applyConnectionSettings(QSqlDatabase &db)

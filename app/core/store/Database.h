@@ -68,11 +68,7 @@ public:
     // Runs `work` in one transaction on `db`: commits if it succeeds, rolls back otherwise. A failed
     // commit is reported with its own error (read before the rollback, which would overwrite it).
     static Status inTransaction(QSqlDatabase db, const std::function<Status()> &work);
-    // Called on the committing thread after each commit made by inTransaction(), with that connection (back in
-    // autocommit mode, so what it reads is committed). The journal keeps its anchor file up to date this way.
-    using CommitObserver = std::function<void(QSqlDatabase &)>;
-    static int addCommitObserver(CommitObserver observer);
-    static void removeCommitObserver(int id);
+    // What a commit changed is announced by the connection's own driver (SqlCipherDriver::addCommitListener).
     // The connection settings every store connection runs with (also used by relais-bench, so that it
     // measures what the product does): write-ahead log, full sync at each commit.
     // Returns the SQL error, invalid when every setting took.

@@ -15,6 +15,7 @@
 #include <QVector>
 
 #include <algorithm>
+#include <utility>
 
 #define SQLITE_HAS_CODEC 1
 #include <sqlite3.h>
@@ -167,12 +168,14 @@ protected:
         } else {
             setError(QStringLiteral("Unable to execute statement"), QSqlError::StatementError, rc);
             sqlite3_reset(m_stmt);
+            m_driver->announceCommitted();
             return false;
         }
         buildRecord();
         setActive(true);
         if (!isSelect())
             sqlite3_reset(m_stmt); // release locks held by a finished write at once
+        m_driver->announceCommitted();
         return true;
     }
 
@@ -699,6 +702,10 @@ bool SqlCipherDriver::open(const QString &db, const QString &, const QString &, 
         }
     }
 
+    // Rows changed are noted as they change and announced at the commit (addCommitListener).
+    sqlite3_update_hook(m_db, &SqlCipherDriver::noteChange, this);
+    sqlite3_rollback_hook(m_db, &SqlCipherDriver::dropChanges, this);
+
     const char *setup[] = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"};
     for (const char *sql : setup) {
         if (!execSimple(sql, QSqlError::ConnectionError, QStringLiteral("Unable to configure the connection"))) {
@@ -725,6 +732,7 @@ void SqlCipherDriver::close()
         sqlite3_close_v2(m_db);
         m_db = nullptr;
     }
+    m_uncommitted.clear();
     if (isOpen()) {
         setOpen(false);
         setOpenError(false);
@@ -744,7 +752,62 @@ bool SqlCipherDriver::beginTransaction()
 
 bool SqlCipherDriver::commitTransaction()
 {
-    return isOpen() && execSimple("COMMIT", QSqlError::TransactionError, QStringLiteral("Unable to commit"));
+    if (!isOpen() || !execSimple("COMMIT", QSqlError::TransactionError, QStringLiteral("Unable to commit")))
+        return false;
+    announceCommitted();
+    return true;
+}
+
+int SqlCipherDriver::addCommitListener(CommitListener listener)
+{
+    m_commitListeners.emplace(++m_lastListenerId, std::move(listener));
+    return m_lastListenerId;
+}
+
+void SqlCipherDriver::removeCommitListener(int id)
+{
+    m_commitListeners.erase(id);
+}
+
+void SqlCipherDriver::noteChange(void *driver, int, const char *database, const char *table, long long rowid)
+{
+    // Called by SQLite in the middle of a statement: only note, never touch the connection here.
+    auto *self = static_cast<SqlCipherDriver *>(driver);
+    if (self->m_commitListeners.empty() || qstrcmp(database, "main") != 0)
+        return; // a re-key or backup copy (attached) is not a change of this store
+    // Rows come in runs of one table: its name is converted once per run, not once per row.
+    if (self->m_lastTable != table) {
+        self->m_lastTable = table;
+        self->m_lastTableName = QString::fromUtf8(table);
+    }
+    QSet<qint64> &rows = self->m_uncommitted[self->m_lastTableName];
+    constexpr int MostListed = 256; // an import or a purge need not be listed row by row
+    if (rows.contains(TooManyRows))
+        return;
+    if (rows.size() >= MostListed)
+        rows = {TooManyRows};
+    else
+        rows.insert(rowid);
+}
+
+void SqlCipherDriver::dropChanges(void *driver)
+{
+    static_cast<SqlCipherDriver *>(driver)->m_uncommitted.clear();
+}
+
+void SqlCipherDriver::announceCommitted() const
+{
+    if (m_uncommitted.isEmpty() || m_announcing || !m_db || !sqlite3_get_autocommit(m_db))
+        return; // nothing changed, already announcing (a listener's own commit follows), or a transaction is open
+    // A listener that commits adds its rows to m_uncommitted: they are announced in the next turn of this loop.
+    m_announcing = true;
+    while (!m_uncommitted.isEmpty()) {
+        const CommittedRows committed = std::exchange(m_uncommitted, {});
+        const std::map<int, CommitListener> listeners = m_commitListeners; // one may remove itself
+        for (const auto &entry : listeners)
+            entry.second(committed);
+    }
+    m_announcing = false;
 }
 
 bool SqlCipherDriver::rollbackTransaction()

@@ -2,11 +2,14 @@
 
 #include "common/SecureBytes.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlResult>
 
 #include <functional>
+#include <map>
 
 struct sqlite3;
 
@@ -55,6 +58,20 @@ public:
 
     sqlite3 *connection() const { return m_db; }
 
+    // What one commit of this connection changed in the main database: table name -> rowids of the rows inserted,
+    // updated or deleted. A set holding TooManyRows stands for more rows than are listed.
+    using CommittedRows = QHash<QString, QSet<qint64>>;
+    static constexpr qint64 TooManyRows = -1;
+    // Called on this connection's thread once a change is committed (an explicit transaction's COMMIT, or a write
+    // statement in autocommit mode), with the connection back in autocommit mode so that what it reads is
+    // committed. Listeners are per connection, never under a lock: one may read or even commit on the connection
+    // (its own commit is announced after it returns). Nothing is announced for a rolled-back transaction.
+    using CommitListener = std::function<void(const CommittedRows &)>;
+    int addCommitListener(CommitListener listener);
+    void removeCommitListener(int id);
+    // After each statement: announces what a finished transaction committed (called by the driver's results).
+    void announceCommitted() const;
+
     // Writes a copy of the whole open database to `path` under `rawKey` (sqlcipher_export, inside one transaction:
     // a consistent snapshot), runs `onCopy` on it (schema name CopySchema) in the same transaction, and reports
     // progress in percent from the copy's size. With `keepWritersOut` the transaction holds the main database's
@@ -72,8 +89,17 @@ private:
     bool execSimple(const char *sql, QSqlError::ErrorType type, const QString &what);
     void fail(const QString &what, QSqlError::ErrorType type, int code);
 
+    static void noteChange(void *driver, int operation, const char *database, const char *table, long long rowid);
+    static void dropChanges(void *driver);
+
     sqlite3 *m_db = nullptr;
     SecureBytes m_key;
+    std::map<int, CommitListener> m_commitListeners;
+    int m_lastListenerId = 0;
+    mutable CommittedRows m_uncommitted; // changed since the last commit, while anyone listens
+    mutable bool m_announcing = false;
+    QByteArray m_lastTable; // noteChange's last table, and its name as a key of m_uncommitted
+    QString m_lastTableName;
 };
 
 } // namespace relais
