@@ -5,6 +5,7 @@
 // the same mediator unlocking finds the file and the form again, with what was typed.
 #include "FakeClock.h"
 #include "TempStoreDir.h"
+#include "ModalAnswer.h"
 #include "UiFind.h"
 
 #include "citizens/CitizenEditor.h"
@@ -28,6 +29,7 @@
 
 #include <QAccessible>
 #include <QApplication>
+#include <QMessageBox>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QLineEdit>
@@ -183,7 +185,11 @@ void TestLockHidesPersonalData::lockAndSignOutLeaveNothingOfThePerson()
     citizens->searchNow();
     QVERIFY(citizens->openFile(personId));
     QVERIFY(citizens->filePage()->isVisible());
+    // Done with the person present (the question's default answer, Return).
+    bool how = false;
+    whenModal<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &how);
     QVERIFY(demarches->startFor(Demarche, personId));
+    QVERIFY(how);
     shell->rail()->setCurrentRow(2);
     ui::FormWizard *form = demarches->wizard();
     QVERIFY(form && form->isVisible());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/PaperOutput.h"
 #include "security/Account.h"
 
 #include <QWidget>
@@ -11,6 +12,7 @@ class QPushButton;
 class QTableView;
 
 namespace relais {
+struct RecepisseContent;
 class Vault;
 namespace catalogue {
 class CatalogueStore;
@@ -52,6 +54,11 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *detailLabel() const { return m_detail; }
     QListWidget *updatesList() const { return m_updates; }
+    // A démarche the organisation received: its récépissé, now with the platform's reference, printed again.
+    QPushButton *printReceiptButton() const { return m_printReceipt; }
+    bool printReceiptOfSelected();
+    bool saveReceiptOfSelected();
+    PaperOutput &paperOutput() { return m_paper; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -71,6 +78,8 @@ private:
     void resendSelected();
     void discardSelected();
     qint64 selectedId() const;
+    // The récépissé of the selected démarche once delivered; false (said on the page) when it cannot be made.
+    bool receiptOfSelected(RecepisseContent *content);
 
     Vault *m_vault;
     bool m_hidden = false;
@@ -86,6 +95,10 @@ private:
     QListWidget *m_updates;
     QPushButton *m_resend;
     QPushButton *m_discard;
+    QPushButton *m_printReceipt;
+    QPushButton *m_saveReceipt;
+    const catalogue::CatalogueStore *m_catalogue;
+    PaperOutput m_paper;
 };
 
 } // namespace relais::ui

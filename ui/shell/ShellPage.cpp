@@ -1,5 +1,7 @@
 #include "ShellPage.h"
 
+#include "Accompaniment.h"
+
 #include "SyncEngine.h"
 
 #include "admin/AdminPage.h"
@@ -61,6 +63,27 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     auto *lockShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     connect(lockShortcut, &QShortcut::activated, this, &ShellPage::lockRequested);
 
+    // The person in context, above every page: the mediator always sees for whom they work, and ends it.
+    m_accompaniment = new Accompaniment(this);
+    m_accompanimentBar = new QWidget;
+    m_accompanimentBar->setObjectName(QStringLiteral("accompanimentBar"));
+    m_accompanimentBar->setAttribute(Qt::WA_StyledBackground);
+    auto *bar = new QHBoxLayout(m_accompanimentBar);
+    bar->setContentsMargins(16, 6, 16, 6);
+    m_accompanimentText = makeLabel(QString(), "subtitle");
+    m_accompanimentText->setObjectName(QStringLiteral("accompanimentPerson"));
+    auto *endAccompaniment = new QPushButton(tr("End the accompaniment"));
+    endAccompaniment->setObjectName(QStringLiteral("endAccompaniment"));
+    endAccompaniment->setToolTip(tr("The person's name leaves every page (Ctrl+Shift+E)"));
+    bar->addWidget(m_accompanimentText, 1);
+    bar->addWidget(endAccompaniment);
+    m_accompanimentBar->hide();
+    layout->addWidget(m_accompanimentBar);
+    connect(endAccompaniment, &QPushButton::clicked, m_accompaniment, &Accompaniment::end);
+    auto *endShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this);
+    connect(endShortcut, &QShortcut::activated, m_accompaniment, &Accompaniment::end);
+    connect(m_accompaniment, &Accompaniment::changed, this, &ShellPage::showAccompaniment);
+
     m_warning = new QWidget;
     m_warning->setObjectName(QStringLiteral("idleWarning"));
     m_warning->setAttribute(Qt::WA_StyledBackground);
@@ -101,6 +124,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_demarches = new DemarchesPage(vault, &m_catalogue, m_pages);
     m_outbox = new OutboxPage(vault, &m_catalogue, m_pages);
     m_admin = new AdminPage(vault, session, m_pages, &m_catalogue);
+    m_demarches->setAccompaniment(m_accompaniment);
     m_outbox->hide();
     m_home->hide();
     m_citizens->hide();
@@ -113,7 +137,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     connect(m_demarches, &DemarchesPage::formClosed, this, &ShellPage::updateWindowTitle);
     // From a citizen's file to the catalogue, with the person chosen; and back to choose another person.
     connect(m_citizens, &CitizensPage::startDemarcheRequested, this, [this](qint64 citizenId) {
-        m_demarches->setCitizen(citizenId);
+        m_demarches->setCitizen(citizenId); // choosing the person starts their accompaniment
         showPage(m_demarches);
         m_demarches->searchField()->setFocus();
     });
@@ -205,6 +229,7 @@ void ShellPage::enter(const Account &account)
     m_railShortcuts.clear();
     while (m_pages->count() > 0)
         m_pages->removeWidget(m_pages->widget(0));
+    m_accompaniment->end(); // a new session helps nobody yet
     m_home->setAccount(account, structure);
     if (account.isAdmin())
         m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
@@ -304,6 +329,8 @@ void ShellPage::hideWork()
     m_hiddenRow = m_rail->currentRow();
     closeDialogs();
     m_warning->hide();
+    m_accompanimentBar->hide();
+    m_accompanimentText->clear(); // the name leaves the accessibility tree too
     m_demarches->hideWork();
     m_citizens->hideWork();
     m_outbox->hideWork();
@@ -320,16 +347,31 @@ void ShellPage::resumeWork()
         m_outbox->resumeWork();
     m_citizens->resumeWork();
     m_demarches->resumeWork();
+    showAccompaniment();
     updateWindowTitle();
 }
 
 void ShellPage::leave()
 {
+    m_accompaniment->end(); // first, while the pages can still put the person's work away
     hideWork();
     // Nothing to come back to: the next session starts afresh (enter()).
     m_demarches->leave();
     m_citizens->leave();
     m_hiddenRow = -1;
+}
+
+void ShellPage::showAccompaniment()
+{
+    if (m_hidden || !m_accompaniment->isActive()) {
+        m_accompanimentBar->hide();
+        m_accompanimentText->clear();
+        return;
+    }
+    m_accompanimentText->setText(m_accompaniment->isWithoutFile()
+                                     ? tr("Accompaniment without a file")
+                                     : tr("Accompanying %1").arg(m_accompaniment->personName()));
+    m_accompanimentBar->show();
 }
 
 void ShellPage::showWarning(int secondsLeft)
