@@ -15,6 +15,7 @@
 
 #include "catalogue/Catalogue.h"
 #include "citizens/CitizenFilePage.h"
+#include "citizens/CitizenListModel.h"
 #include "citizens/CitizensPage.h"
 #include "citizens/MandateDialog.h"
 #include "common/Translations.h"
@@ -39,6 +40,9 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -48,6 +52,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace relais;
 using namespace relais::test;
@@ -77,7 +82,7 @@ QStringList visibleTexts(QWidget *root)
 }
 
 // The test's printer: the print dialog accepted, the sheet written as a PDF at `path`.
-PaperOutput::PrinterChooser printerTo(const QString &path)
+ui::PaperOutput::PrinterChooser printerTo(const QString &path)
 {
     return [path](QWidget *, QPrinter *printer) {
         printer->setOutputFormat(QPrinter::PdfFormat);
@@ -214,6 +219,7 @@ void TestAccompaniment::choosePersonByKeyboard(const QString &typed)
 void TestAccompaniment::startByKeyboard(const std::function<void(QMessageBox *)> &answer)
 {
     demarches()->searchField()->setFocus();
+    press(Qt::Key_A, Qt::ControlModifier); // what an earlier search left is typed over
     typeHere(QStringLiteral("change of address to the"));
     press(Qt::Key_Down);
     QCOMPARE(focused(), demarches()->catalogueList());
@@ -268,12 +274,15 @@ void TestAccompaniment::contextShownOnEveryPageAndEnded()
     noOtherCitizenShown("Démarches with Hélène's draft");
 
     // The name stays above every page of the rail.
-    for (const int letter : {Qt::Key_E, Qt::Key_Z, Qt::Key_I, Qt::Key_M}) {
+    for (const int letter : {Qt::Key_E, Qt::Key_I, Qt::Key_Z}) { // Citizens last: her file takes Alt+M there
         pressMnemonic(letter);
         QVERIFY(bar()->isVisible());
         QVERIFY(bar()->text().contains(QStringLiteral("LEFÈVRE Hélène")));
         noOtherCitizenShown("a page of the rail");
     }
+    m_shell->rail()->setFocus();
+    press(Qt::Key_Down); // from Citizens to Démarches
+    QVERIFY(demarches()->isVisible());
     saveScreenshot(m_shell.get(), QStringLiteral("60-accompaniment"));
 
     // Locked: the name leaves the screen; back, it is there again.
@@ -437,9 +446,8 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
 
     // The récépissé, saved as a PDF into the folder chosen (the person's USB key), after the warning.
     QTemporaryDir key;
-    demarches()->paperOutput().setFolderChooser([&key](QWidget *, const QString &, const QString &) {
-        return key.path();
-    });
+    demarches()->paperOutput().setFolderChooser(
+        [&key](QWidget *, const QString &, const QString &) { return key.path(); });
     bool warned = false;
     whenModal<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &warned); // "Choose the folder…"
     demarches()->saveReceiptButton()->setFocus();
@@ -467,14 +475,16 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
           QStringLiteral("How to follow up"), Recepisse::hash(expected).left(16)})
         QVERIFY2(text.contains(part), qPrintable(part));
     QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(expected));
+    if (const QString shots = qEnvironmentVariable("RELAIS_SCREENSHOT_DIR"); !shots.isEmpty())
+        (void)QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("61-recepisse.pdf"))); // for people to look at
     noOtherCitizenShown("after sending");
 
     // The platform received it: Envois prints the récépissé again, now with its reference.
-    sync::SyncStore(db(), &m_vault->journal(), &m_clock)
-        .recordDelivery(id, QJsonObject{{QStringLiteral("uuid"), sent.uuid},
-                                        {QStringLiteral("reference"), QStringLiteral("RLS-2026-000042")},
-                                        {QStringLiteral("received_at"), m_clock.now().toUTC().toString(Qt::ISODate)},
-                                        {QStringLiteral("status"), QStringLiteral("received")}});
+    const QJsonObject receipt{{QStringLiteral("uuid"), sent.uuid},
+                              {QStringLiteral("reference"), QStringLiteral("RLS-2026-000042")},
+                              {QStringLiteral("received_at"), m_clock.now().toUTC().toString(Qt::ISODate)},
+                              {QStringLiteral("status"), QStringLiteral("received")}};
+    QVERIFY(sync::SyncStore(db(), &m_vault->journal(), &m_clock).recordDelivery(id, receipt));
     pressMnemonic(Qt::Key_I);
     ui::OutboxPage *outbox = m_shell->outboxPage();
     QVERIFY(outbox->isVisible());

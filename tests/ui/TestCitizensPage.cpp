@@ -471,8 +471,11 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
     pressMnemonic(Qt::Key_C); // close the form, the draft is kept
     QVERIFY(!demarches->wizard());
     QCOMPARE(demarches->draftList()->count(), 1);
-    QVERIFY2(demarches->draftList()->item(0)->text().startsWith(QStringLiteral("LEFÈVRE Hélène — Report a change")),
+    // Her drafts only, while she is in context: her name is above the page, not repeated on each line.
+    QVERIFY2(demarches->draftList()->item(0)->text().startsWith(QStringLiteral("Report a change")),
              qPrintable(demarches->draftList()->item(0)->text()));
+    QCOMPARE(m_shell->findChild<QLabel *>(QStringLiteral("accompanimentPerson"))->text(),
+             QStringLiteral("Accompanying LEFÈVRE Hélène"));
 
     // A second démarche in the same area needs no new mandate; then the file lists both, and a draft reopens.
     bool underMandate = false;

@@ -4,8 +4,8 @@
 // and by the idle delay while a dialog about the person is open) and signs out. Nothing of the person may remain;
 // the same mediator unlocking finds the file and the form again, with what was typed.
 #include "FakeClock.h"
-#include "TempStoreDir.h"
 #include "ModalAnswer.h"
+#include "TempStoreDir.h"
 #include "UiFind.h"
 
 #include "citizens/CitizenEditor.h"
@@ -29,11 +29,11 @@
 
 #include <QAccessible>
 #include <QApplication>
-#include <QMessageBox>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
 #include <QTimer>
@@ -190,6 +190,8 @@ void TestLockHidesPersonalData::lockAndSignOutLeaveNothingOfThePerson()
     whenModal<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &how);
     QVERIFY(demarches->startFor(Demarche, personId));
     QVERIFY(how);
+    QApplication::setActiveWindow(&window); // the question closed (a window manager does this)
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     shell->rail()->setCurrentRow(2);
     ui::FormWizard *form = demarches->wizard();
     QVERIFY(form && form->isVisible());

@@ -127,6 +127,7 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     noPerson->addWidget(
         makeLabel(tr("No accompaniment in progress: choose the person, or go on without a file."), "hint"), 1);
     auto *choosePerson = new QPushButton(tr("Choose the &person…"));
+    choosePerson->setObjectName(QStringLiteral("choosePerson"));
     auto *withoutFile = new QPushButton(tr("&Without a file"));
     withoutFile->setObjectName(QStringLiteral("withoutFile"));
     noPerson->addWidget(choosePerson);
@@ -209,6 +210,9 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     };
     connect(m_resume, &QPushButton::clicked, this, resumeCurrent);
     connect(m_drafts, &QListWidget::itemActivated, this, resumeCurrent);
+    // The search keeps the first place in Tab order (Alt+M lands there): choosing who comes after the lists.
+    setTabOrder(m_resume, choosePerson);
+    setTabOrder(choosePerson, withoutFile);
     fillCatalogue();
 }
 
