@@ -102,18 +102,15 @@ void TestCatalogue::errorKinds_data()
     QTest::addColumn<QString>("reason");
 
     QTest::newRow("unknown prefill source")
-        << bad(oneSection(R"({"id":"x","type":"text","label":{"fr":"a","en":"a"},"prefill":"citizen.iban"})"))
-        << "bad"
+        << bad(oneSection(R"({"id":"x","type":"text","label":{"fr":"a","en":"a"},"prefill":"citizen.iban"})")) << "bad"
         << "sec/x"
         << R"("prefill" must be one of: citizen.birth_name)";
     QTest::newRow("prefill into a field that cannot hold it")
-        << bad(oneSection(R"({"id":"x","type":"date","label":{"fr":"a","en":"a"},"prefill":"citizen.nir"})"))
-        << "bad"
+        << bad(oneSection(R"({"id":"x","type":"date","label":{"fr":"a","en":"a"},"prefill":"citizen.nir"})")) << "bad"
         << "sec/x"
         << R"(A field of type "date" cannot take "citizen.nir" from the file)";
     QTest::newRow("file update of an entry the file does not take back")
-        << bad(oneSection(R"({"id":"x","type":"nir","label":{"fr":"a","en":"a"},"updates":"citizen.nir"})"))
-        << "bad"
+        << bad(oneSection(R"({"id":"x","type":"nir","label":{"fr":"a","en":"a"},"updates":"citizen.nir"})")) << "bad"
         << "sec/x"
         << R"("updates" must be one of: citizen.phone, citizen.email, citizen.address)";
     QTest::newRow("prefill inside a repeated group")
