@@ -134,6 +134,7 @@ private Q_SLOTS:
     void contextShownOnEveryPageAndEnded();
     void onBehalfCreatesAMandateAndPrintsItsAttestation();
     void prefilledFormSentWithReceiptAndFileUpdate();
+    void homeShowsTheWorkOneKeyAway();
 };
 
 void TestAccompaniment::initTestCase()
@@ -504,6 +505,84 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     QVERIFY2(deliveredText.contains(QStringLiteral("RLS-2026-000042")), qPrintable(deliveredText.left(200)));
     QVERIFY(deliveredText.contains(QStringLiteral("Receipt: démarche received by the organisation")));
     QCOMPARE(pdfQrCode(delivered), Recepisse::qrPayload(expected));
+}
+
+void TestAccompaniment::homeShowsTheWorkOneKeyAway()
+{
+    // Alice's work: the RSA draft for Marc (init), a change of address for Hélène waiting to be sent, and one the
+    // CAF refused for Hélène with its reason, decided after her last sign-in.
+    const qint64 marc = submissions().load(m_admin, m_otherDraft)->citizenId;
+    SubmissionRepository repo = submissions();
+    const qint64 waiting = repo.createDraft(m_admin, Demarche, 1, m_helene)->id;
+    QVERIFY(repo.queue(m_admin, waiting, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1")}}));
+    const qint64 refused = repo.createDraft(m_admin, Demarche, 1, m_helene)->id;
+    QVERIFY(repo.queue(m_admin, refused, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("2")}}));
+    sync::SyncStore store(db(), &m_vault->journal(), &m_clock);
+    const QString uuid = submissions().load(m_admin, refused)->uuid;
+    QVERIFY(store.recordDelivery(
+        refused, QJsonObject{{QStringLiteral("uuid"), uuid},
+                             {QStringLiteral("reference"), QStringLiteral("RLS-2026-000007")},
+                             {QStringLiteral("received_at"), m_clock.now().toUTC().toString(Qt::ISODate)},
+                             {QStringLiteral("status"), QStringLiteral("received")}}));
+    m_clock.advanceSecs(3600);
+    QVERIFY(store.applyStatusChanges(
+        {{uuid,
+          {QStringLiteral("rejected_by_operator"), QStringLiteral("Le bail fourni n'est pas signé."), m_clock.now()}}},
+        QStringLiteral("c1")));
+    openShell();
+    QListWidget *drafts = m_shell->findChild<QListWidget *>(QStringLiteral("homeDrafts"));
+    QListWidget *pending = m_shell->findChild<QListWidget *>(QStringLiteral("homePending"));
+    QListWidget *decisions = m_shell->findChild<QListWidget *>(QStringLiteral("homeDecisions"));
+    QVERIFY(drafts && drafts->isVisible());
+    auto rows = [](QListWidget *list) {
+        QStringList texts;
+        for (int i = 0; i < list->count(); ++i)
+            texts << list->item(i)->text();
+        return texts.join(QLatin1Char('\n'));
+    };
+    // Nobody in context: her work, each line naming its person.
+    QCOMPARE(drafts->count(), 1);
+    QVERIFY2(drafts->item(0)->text().startsWith(QStringLiteral("LEFEBVRE Marc — ")), qPrintable(rows(drafts)));
+    QCOMPARE(pending->count(), 2);
+    QVERIFY2(rows(pending).contains(QStringLiteral("waiting to be sent since")), qPrintable(rows(pending)));
+    QVERIFY2(rows(pending).contains(QStringLiteral("Le bail fourni n'est pas signé.")), qPrintable(rows(pending)));
+    QCOMPARE(decisions->count(), 1);
+    QVERIFY2(decisions->item(0)->text().startsWith(QStringLiteral("LEFÈVRE Hélène — Report a change of address")),
+             qPrintable(rows(decisions)));
+
+    saveScreenshot(m_shell.get(), QStringLiteral("62-home-work"));
+
+    // One key to each: Alt+C then Return opens the decision in Envois, selected.
+    pressMnemonic(Qt::Key_C);
+    QCOMPARE(focused(), decisions);
+    decisions->setCurrentRow(0);
+    press(Qt::Key_Return);
+    QVERIFY(m_shell->outboxPage()->isVisible());
+    QCOMPARE(m_shell->outboxPage()->model()->itemAt(m_shell->outboxPage()->table()->currentIndex().row()).submissionId,
+             refused);
+    // Back Home (Alt+E), Alt+D then Return: Marc's draft opens in its form, and he becomes the person in context.
+    pressMnemonic(Qt::Key_E);
+    pressMnemonic(Qt::Key_D);
+    QCOMPARE(focused(), drafts);
+    drafts->setCurrentRow(0);
+    press(Qt::Key_Return);
+    QVERIFY(demarches()->wizard());
+    QCOMPARE(demarches()->wizard()->draft()->submission().id, m_otherDraft);
+    QCOMPARE(accompaniment()->citizenId(), marc);
+    pressMnemonic(Qt::Key_C); // close the form
+
+    // With Hélène in context, Home shows only her work, without names; Marc's draft is not there.
+    accompaniment()->start(m_helene, QStringLiteral("LEFÈVRE Hélène"));
+    pressMnemonic(Qt::Key_E);
+    QVERIFY(drafts->isVisible());
+    QCOMPARE(rows(drafts), QStringLiteral("Nothing here."));
+    QCOMPARE(pending->count(), 2);
+    QVERIFY(visibleTexts(m_shell.get()).filter(Other, Qt::CaseInsensitive).isEmpty());
+    QVERIFY(!rows(pending).contains(QStringLiteral("LEFÈVRE")));
+
+    // Locked: the lists leave the screen.
+    m_shell->hideWork();
+    QCOMPARE(drafts->count() + pending->count() + decisions->count(), 0);
 }
 
 QTEST_MAIN(TestAccompaniment)

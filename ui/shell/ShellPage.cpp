@@ -10,6 +10,7 @@
 #include "common/Ui.h"
 #include "forms/DemarchesPage.h"
 #include "home/HomePage.h"
+#include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
 #include "security/Session.h"
 #include "security/Vault.h"
@@ -26,6 +27,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -125,6 +127,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_outbox = new OutboxPage(vault, &m_catalogue, m_pages);
     m_admin = new AdminPage(vault, session, m_pages, &m_catalogue);
     m_demarches->setAccompaniment(m_accompaniment);
+    m_home->setSources(vault, &m_catalogue, m_accompaniment);
     m_outbox->hide();
     m_home->hide();
     m_citizens->hide();
@@ -144,6 +147,26 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     connect(m_citizens, &CitizensPage::resumeDraftRequested, this, [this](qint64 submissionId) {
         showPage(m_demarches);
         m_demarches->resume(submissionId);
+    });
+    // From Home, one key to the work: the draft in its form, a démarche sent in Envois.
+    connect(m_home, &HomePage::resumeDraftRequested, this, [this](qint64 submissionId) {
+        showPage(m_demarches);
+        m_demarches->resume(submissionId);
+    });
+    connect(m_home, &HomePage::showSendingRequested, this, [this](qint64 submissionId) {
+        if (m_pages->indexOf(m_outbox) < 0)
+            return; // a volunteer's: following it up is the mediators' work
+        showPage(m_outbox);
+        m_outbox->refresh();
+        for (int row = 0; row < m_outbox->model()->rowCount(); ++row)
+            if (m_outbox->model()->itemAt(row).submissionId == submissionId)
+                m_outbox->table()->setCurrentIndex(m_outbox->model()->index(row, 0));
+        m_outbox->table()->setFocus();
+    });
+    // Home reads the work again each time it is shown (a draft closed, a round of sync since).
+    connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && m_pages->widget(row) == m_home && !m_hidden)
+            m_home->refreshWork();
     });
     connect(m_outbox, &OutboxPage::correctRequested, this, [this](qint64 submissionId) {
         showPage(m_demarches);
@@ -252,6 +275,7 @@ void ShellPage::enter(const Account &account)
     }
     fitRail();
     m_rail->setCurrentRow(0);
+    m_home->refreshWork(); // shown first, and the rail may already have been on row 0
     m_rail->setFocus();
     updateWindowTitle();
 }
@@ -334,6 +358,7 @@ void ShellPage::hideWork()
     m_demarches->hideWork();
     m_citizens->hideWork();
     m_outbox->hideWork();
+    m_home->hideWork();
     window()->setWindowTitle(QStringLiteral("Relais")); // not even the structure on a locked screen
 }
 
@@ -347,6 +372,7 @@ void ShellPage::resumeWork()
         m_outbox->resumeWork();
     m_citizens->resumeWork();
     m_demarches->resumeWork();
+    m_home->refreshWork();
     showAccompaniment();
     updateWindowTitle();
 }
