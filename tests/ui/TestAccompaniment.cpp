@@ -496,7 +496,7 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     QVERIFY(outbox->printReceiptButton()->isVisible());
     const QString delivered = key.filePath(QStringLiteral("delivered.pdf"));
     outbox->paperOutput().setPrinterChooser(printerTo(delivered));
-    pressMnemonic(Qt::Key_C);
+    pressMnemonic(Qt::Key_R); // Print the receipt
     QTRY_VERIFY(QFileInfo::exists(delivered));
     const Submission received = submissions().load(m_admin, id).value();
     expected.platformReference = QStringLiteral("RLS-2026-000042");
