@@ -560,9 +560,9 @@ void TestAccompaniment::homeShowsTheWorkOneKeyAway()
     QVERIFY(m_shell->outboxPage()->isVisible());
     QCOMPARE(m_shell->outboxPage()->model()->itemAt(m_shell->outboxPage()->table()->currentIndex().row()).submissionId,
              refused);
-    // Back Home (Alt+E), Alt+D then Return: Marc's draft opens in its form, and he becomes the person in context.
+    // Back Home (Alt+E), Alt+F then Return: Marc's draft opens in its form, and he becomes the person in context.
     pressMnemonic(Qt::Key_E);
-    pressMnemonic(Qt::Key_D);
+    pressMnemonic(Qt::Key_F);
     QCOMPARE(focused(), drafts);
     drafts->setCurrentRow(0);
     press(Qt::Key_Return);

@@ -48,7 +48,7 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent)
         work->addLayout(box, 1);
         return *list;
     };
-    column(&m_drafts, tr("&Drafts to finish"), QStringLiteral("homeDrafts"));
+    column(&m_drafts, tr("Drafts to &finish"), QStringLiteral("homeDrafts"));
     column(&m_pending, tr("Waiting or &refused"), QStringLiteral("homePending"));
     column(&m_decisions, tr("De&cisions since your last sign-in"), QStringLiteral("homeDecisions"));
     layout->addLayout(work, 1);

@@ -99,8 +99,7 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_resend->setToolTip(tr("Open the démarche again as a draft, correct it, then queue it again"));
     m_discard = new QPushButton(tr("&Discard this démarche"));
     markDestructive(m_discard);
-    m_printReceipt =
-        new QPushButton(tr("Print the m_printReceipt = new QPushButton(tr(" Print the re & ceipt "));receipt"));
+    m_printReceipt = new QPushButton(tr("Print the &receipt"));
     m_printReceipt->setObjectName(QStringLiteral("printReceipt"));
     m_printReceipt->setToolTip(tr("The receipt to hand to the person, with the organisation's reference"));
     m_saveReceipt = new QPushButton(tr("Save the receipt to a folder…"));
