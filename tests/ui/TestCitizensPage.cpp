@@ -437,26 +437,31 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
     QCOMPARE(demarches->citizenId(), id);
     QCOMPARE(demarches->personLabel()->text(), QStringLiteral("Démarche for LEFÈVRE Hélène"));
 
-    // The change of address is in the "housing" area, which no mandate covers yet: create one on the way.
+    // The change of address is in the "housing" area, which no mandate covers yet: acting for the person, the
+    // mediator creates one on the way (the attestation is offered next, not printed here).
     bool asked = false;
     bool mandated = false;
+    bool attestationOffered = false;
     whenShown<QMessageBox>(
-        [&mandated](QMessageBox *box) {
+        [&mandated, &attestationOffered](QMessageBox *box) {
             QVERIFY(box->text().contains(QStringLiteral("« Housing »")));
             whenShown<ui::MandateDialog>(
-                [](ui::MandateDialog *dialog) {
+                [&attestationOffered](ui::MandateDialog *dialog) {
                     QVERIFY(dialog->scopeBox(QStringLiteral("housing"))->isChecked());
                     QVERIFY(!dialog->scopeBox(QStringLiteral("work"))->isChecked());
                     dialog->durationButton(MandateDuration::SixMonths)->setChecked(true);
+                    whenShown<QMessageBox>([](QMessageBox *offer) { clickButton(offer, QStringLiteral("Not now")); },
+                                           &attestationOffered);
                     pressMnemonic(Qt::Key_C);
                 },
                 &mandated);
-            clickButton(box, QStringLiteral("Create a mandate…"));
+            clickButton(box, QStringLiteral("On their behalf: create a mandate…"));
         },
         &asked);
     QVERIFY(demarches->start(Demarche));
     QVERIFY(asked);
     QVERIFY(mandated);
+    QVERIFY(attestationOffered);
     backToShell();
     Mandates mandates(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
     const Mandate covering = mandates.activeFor(m_admin, id, QStringLiteral("housing")).value();
@@ -470,11 +475,23 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
     pressMnemonic(Qt::Key_C); // close the form, the draft is kept
     QVERIFY(!demarches->wizard());
     QCOMPARE(demarches->draftList()->count(), 1);
-    QVERIFY2(demarches->draftList()->item(0)->text().startsWith(QStringLiteral("LEFÈVRE Hélène — Report a change")),
+    // Her drafts only, while she is in context: her name is above the page, not repeated on each line.
+    QVERIFY2(demarches->draftList()->item(0)->text().startsWith(QStringLiteral("Report a change")),
              qPrintable(demarches->draftList()->item(0)->text()));
+    QCOMPARE(m_shell->findChild<QLabel *>(QStringLiteral("accompanimentPerson"))->text(),
+             QStringLiteral("Accompanying LEFÈVRE Hélène"));
 
     // A second démarche in the same area needs no new mandate; then the file lists both, and a draft reopens.
+    bool underMandate = false;
+    whenShown<QMessageBox>(
+        [](QMessageBox *box) {
+            QVERIFY(box->text().contains(QStringLiteral("is in force until")));
+            clickButton(box, QStringLiteral("On their behalf, under the mandate"));
+        },
+        &underMandate);
     QVERIFY(demarches->start(Demarche));
+    QVERIFY(underMandate);
+    backToShell();
     pressMnemonic(Qt::Key_C);
     m_shell->rail()->setCurrentRow(1);
     QVERIFY(page()->isVisible());
@@ -969,7 +986,11 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     pressMnemonic(Qt::Key_A);
     ui::DemarchesPage *demarches = m_shell->demarchesPage();
     QVERIFY(demarches->isVisible());
+    bool present = false;
+    whenShown<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &present); // with the person present
     QVERIFY(demarches->start(Demarche));
+    QVERIFY(present);
+    backToShell();
     QVERIFY(demarches->wizard());
     const qint64 newDraft = demarches->wizard()->draft()->submission().id;
     auto *rib = qobject_cast<ui::AttachmentFieldEditor *>(demarches->wizard()->editor(QStringLiteral("rib")));

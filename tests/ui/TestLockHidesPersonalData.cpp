@@ -4,6 +4,7 @@
 // and by the idle delay while a dialog about the person is open) and signs out. Nothing of the person may remain;
 // the same mediator unlocking finds the file and the form again, with what was typed.
 #include "FakeClock.h"
+#include "ModalAnswer.h"
 #include "TempStoreDir.h"
 #include "UiFind.h"
 
@@ -32,6 +33,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
 #include <QTimer>
@@ -183,7 +185,13 @@ void TestLockHidesPersonalData::lockAndSignOutLeaveNothingOfThePerson()
     citizens->searchNow();
     QVERIFY(citizens->openFile(personId));
     QVERIFY(citizens->filePage()->isVisible());
+    // Done with the person present (the question's default answer, Return).
+    bool how = false;
+    whenModal<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &how);
     QVERIFY(demarches->startFor(Demarche, personId));
+    QVERIFY(how);
+    QApplication::setActiveWindow(&window); // the question closed (a window manager does this)
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     shell->rail()->setCurrentRow(2);
     ui::FormWizard *form = demarches->wizard();
     QVERIFY(form && form->isVisible());

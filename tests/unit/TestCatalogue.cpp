@@ -85,6 +85,13 @@ void TestCatalogue::bundledDemarchesLoad()
     QVERIFY(Catalogue::parse(document(Good), QStringLiteral("g.json"))
                 .demarche(QStringLiteral("good"))
                 ->mandateScope.isEmpty()); // optional
+    // The CAF change of address takes the NIR and the phone from the file, and gives the new address back to it.
+    const DemarchePtr caf = catalogue.demarche(QStringLiteral("caf-changement-adresse"));
+    QCOMPARE(caf->fields.at(caf->fieldIndex(QStringLiteral("nir_allocataire"))).prefill, QStringLiteral("citizen.nir"));
+    QCOMPARE(caf->fields.at(caf->fieldIndex(QStringLiteral("telephone"))).prefill, QStringLiteral("citizen.phone"));
+    const FieldDefinition &address = caf->fields.at(caf->fieldIndex(QStringLiteral("adresse")));
+    QVERIFY(address.prefill.isEmpty()); // the new home is not the one in the file
+    QCOMPARE(address.updates, QStringLiteral("citizen.address"));
 }
 
 void TestCatalogue::errorKinds_data()
@@ -94,6 +101,30 @@ void TestCatalogue::errorKinds_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("reason");
 
+    QTest::newRow("unknown prefill source")
+        << bad(oneSection(R"({"id":"x","type":"text","label":{"fr":"a","en":"a"},"prefill":"citizen.iban"})")) << "bad"
+        << "sec/x"
+        << R"("prefill" must be one of: citizen.birth_name)";
+    QTest::newRow("prefill into a field that cannot hold it")
+        << bad(oneSection(R"({"id":"x","type":"date","label":{"fr":"a","en":"a"},"prefill":"citizen.nir"})")) << "bad"
+        << "sec/x"
+        << R"(A field of type "date" cannot take "citizen.nir" from the file)";
+    QTest::newRow("file update of an entry the file does not take back")
+        << bad(oneSection(R"({"id":"x","type":"nir","label":{"fr":"a","en":"a"},"updates":"citizen.nir"})")) << "bad"
+        << "sec/x"
+        << R"("updates" must be one of: citizen.phone, citizen.email, citizen.address)";
+    QTest::newRow("prefill inside a repeated group")
+        << bad(oneSection(R"({"id":"g","type":"repeated_group","label":{"fr":"a","en":"a"},
+                              "fields":[{"id":"p","type":"phone_fr","label":{"fr":"a","en":"a"},
+                                         "prefill":"citizen.phone"}]})"))
+        << "bad"
+        << "sec/g/p"
+        << "are for fields outside repeated groups";
+    QTest::newRow("prefill on an attachment")
+        << bad(oneSection(R"({"id":"x","type":"attachment","label":{"fr":"a","en":"a"},"prefill":"citizen.nir"})"))
+        << "bad"
+        << "sec/x"
+        << R"(Unknown property "prefill")";
     QTest::newRow("unknown type") << bad(oneSection(R"({"id":"x","type":"colour","label":{"fr":"a","en":"a"}})"))
                                   << "bad"
                                   << "sec/x"

@@ -5,6 +5,7 @@
 #include "citizens/ConsentDialog.h"
 #include "citizens/MandateDialog.h"
 #include "common/Keyboard.h"
+#include "common/PrintedDocument.h"
 #include "common/Ui.h"
 #include "domain/AttachmentStore.h"
 #include "domain/CitizenRepository.h"
@@ -15,10 +16,13 @@
 #include "domain/SubmissionRepository.h"
 #include "domain/Workspace.h"
 #include "security/Vault.h"
+#include "shell/Accompaniment.h"
 
 #include <QAccessible>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -76,8 +80,66 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     m_message->setObjectName(QStringLiteral("demarchesMessage"));
     m_message->hide();
     layout->addWidget(m_message);
+    // Right after sending: the récépissé to hand over, and the file's entries the answers change.
+    m_receiptRow = new QWidget;
+    m_receiptRow->setObjectName(QStringLiteral("receiptRow"));
+    auto *receiptRow = new QHBoxLayout(m_receiptRow);
+    receiptRow->setContentsMargins(0, 0, 0, 0);
+    m_printReceipt = new QPushButton(tr("Print the re&ceipt"));
+    m_printReceipt->setObjectName(QStringLiteral("printReceipt"));
+    m_printReceipt->setProperty("primary", true);
+    m_saveReceipt = new QPushButton(tr("Save the receipt to a folder…"));
+    m_saveReceipt->setObjectName(QStringLiteral("saveReceipt"));
+    receiptRow->addWidget(m_printReceipt);
+    receiptRow->addWidget(m_saveReceipt);
+    receiptRow->addStretch();
+    m_receiptRow->hide();
+    layout->addWidget(m_receiptRow);
+    connect(m_printReceipt, &QPushButton::clicked, this, &DemarchesPage::printReceipt);
+    connect(m_saveReceipt, &QPushButton::clicked, this, &DemarchesPage::saveReceipt);
+    m_fileUpdate = new QWidget;
+    m_fileUpdate->setObjectName(QStringLiteral("fileUpdate"));
+    auto *fileUpdate = new QHBoxLayout(m_fileUpdate);
+    fileUpdate->setContentsMargins(0, 0, 0, 0);
+    m_fileUpdateText = makeLabel(QString(), "info");
+    m_fileUpdateText->setObjectName(QStringLiteral("fileUpdateText"));
+    m_updateFile = new QPushButton(tr("&Update the file"));
+    m_updateFile->setObjectName(QStringLiteral("updateFile"));
+    auto *keepFile = new QPushButton(tr("&Keep the file as it is"));
+    fileUpdate->addWidget(m_fileUpdateText, 1);
+    fileUpdate->addWidget(m_updateFile);
+    fileUpdate->addWidget(keepFile);
+    m_fileUpdate->hide();
+    layout->addWidget(m_fileUpdate);
+    connect(m_updateFile, &QPushButton::clicked, this, &DemarchesPage::applyFileUpdate);
+    connect(keepFile, &QPushButton::clicked, this, [this] {
+        m_fileUpdate->hide();
+        m_fileUpdateText->clear();
+        m_catalogue->setFocus();
+    });
     m_error = makeErrorLabel();
     layout->addWidget(m_error);
+    // Nobody in context yet: choose the person, or go on without a file.
+    m_noPersonRow = new QWidget;
+    m_noPersonRow->setObjectName(QStringLiteral("noPersonRow"));
+    auto *noPerson = new QHBoxLayout(m_noPersonRow);
+    noPerson->setContentsMargins(0, 0, 0, 0);
+    noPerson->addWidget(
+        makeLabel(tr("No accompaniment in progress: choose the person, or go on without a file."), "hint"), 1);
+    auto *choosePerson = new QPushButton(tr("Choose the &person…"));
+    choosePerson->setObjectName(QStringLiteral("choosePerson"));
+    auto *withoutFile = new QPushButton(tr("&Without a file"));
+    withoutFile->setObjectName(QStringLiteral("withoutFile"));
+    noPerson->addWidget(choosePerson);
+    noPerson->addWidget(withoutFile);
+    m_noPersonRow->hide();
+    layout->addWidget(m_noPersonRow);
+    connect(choosePerson, &QPushButton::clicked, this, &DemarchesPage::citizenChangeRequested);
+    connect(withoutFile, &QPushButton::clicked, this, [this] {
+        if (m_accompaniment)
+            m_accompaniment->startWithoutFile();
+        m_search->setFocus();
+    });
     // The person the démarches are for, chosen in Citizens.
     m_personRow = new QWidget;
     auto *personRow = new QHBoxLayout(m_personRow);
@@ -148,6 +210,9 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     };
     connect(m_resume, &QPushButton::clicked, this, resumeCurrent);
     connect(m_drafts, &QListWidget::itemActivated, this, resumeCurrent);
+    // The search keeps the first place in Tab order (Alt+M lands there): choosing who comes after the lists.
+    setTabOrder(m_resume, choosePerson);
+    setTabOrder(choosePerson, withoutFile);
     fillCatalogue();
 }
 
@@ -254,6 +319,10 @@ void DemarchesPage::setWorkspace(Workspace *workspace)
     showPerson();
     configureScanFolder();
     m_message->hide();
+    m_receiptRow->hide();
+    m_receipt = RecepisseContent();
+    m_fileUpdate->hide();
+    m_fileUpdateText->clear();
     clearError(m_error);
     m_search->clear();
     refresh();
@@ -295,19 +364,27 @@ void DemarchesPage::refresh()
     m_drafts->clear();
     if (!m_submissions)
         return;
-    // Volunteers and mediators see their own drafts; an administrator sees the structure's.
-    Result<QList<Submission>> drafts = m_submissions->drafts(m_account, m_account.isAdmin() ? 0 : m_account.id);
+    // With a person in context, only their drafts: nobody else's name or démarche in front of them. Without a file,
+    // the mediator's drafts without one. Nobody in context: volunteers and mediators see their own drafts, an
+    // administrator the structure's.
+    const bool inContext = m_accompaniment && m_accompaniment->isActive();
+    Result<QList<Submission>> drafts =
+        inContext && m_citizenId != 0
+            ? m_submissions->forCitizen(m_account, m_citizenId)
+            : m_submissions->drafts(m_account, m_account.isAdmin() && !inContext ? 0 : m_account.id);
     if (!drafts) {
         showError(m_error, drafts.error().message);
         return;
     }
     const QString language = catalogueLanguage();
     for (const Submission &s : drafts.value()) {
+        if (s.state != QLatin1String("draft") || (inContext && s.citizenId != m_citizenId))
+            continue;
         const catalogue::DemarchePtr d = m_catalogueStore->current().demarche(s.demarcheId);
         const QString title = d ? d->title.text(language) : s.demarcheId;
         const QString changed = QLocale().toString(s.updatedAt.toLocalTime(), QLocale::ShortFormat);
         const Result<Citizen> person =
-            s.citizenId != 0 ? m_citizens->load(m_account, s.citizenId) : Result<Citizen>(Citizen());
+            s.citizenId != 0 && !inContext ? m_citizens->load(m_account, s.citizenId) : Result<Citizen>(Citizen());
         auto *item = new QListWidgetItem(person && person->id != 0
                                              ? tr("%1 — %2 — changed %3").arg(person->displayName(), title, changed)
                                              : tr("%1 — changed %2").arg(title, changed),
@@ -331,9 +408,21 @@ bool DemarchesPage::start(const QString &demarcheId)
         showError(m_error, created.error().message);
         return false;
     }
-    if (m_citizenId != 0)
+    if (m_accompaniment && m_citizenId == 0 && !m_accompaniment->isActive())
+        m_accompaniment->startWithoutFile(); // a démarche for nobody in particular is an accompaniment too
+    auto draft = std::make_unique<DraftEditor>(m_submissions, m_account, demarche, created.value(), m_vault->clock());
+    QStringList prefilled;
+    if (m_citizenId != 0) {
         (void)m_citizens->touch(m_citizenId); // only the file's last activity: the draft itself is saved
-    open(std::make_unique<DraftEditor>(m_submissions, m_account, demarche, created.value(), m_vault->clock()));
+        if (const Result<Citizen> person = m_citizens->load(m_account, m_citizenId); person) {
+            prefilled = Prefill::apply(*draft, person.value());
+            if (!prefilled.isEmpty())
+                (void)draft->saveNow(); // a failure shows in the form, whose next save tries again
+        }
+    }
+    open(std::move(draft));
+    if (m_wizard && !prefilled.isEmpty())
+        m_wizard->showPrefilled(prefilled);
     return true;
 }
 
@@ -349,12 +438,43 @@ void DemarchesPage::setCitizen(qint64 citizenId)
     showPerson();
 }
 
+void DemarchesPage::setAccompaniment(Accompaniment *accompaniment)
+{
+    m_accompaniment = accompaniment;
+    connect(m_accompaniment, &Accompaniment::changed, this, &DemarchesPage::accompanimentChanged);
+    showPerson();
+}
+
+void DemarchesPage::accompanimentChanged()
+{
+    if (m_hiddenDraft != 0 || m_hiddenCitizen != 0 || !m_submissions)
+        return; // locked: resumeWork() brings the page back as the accompaniment is then
+    // The open form belongs to the person in context: another person (or none) and it is saved and put away.
+    if (m_wizard &&
+        (!m_accompaniment->isActive() || m_wizard->draft()->submission().citizenId != m_accompaniment->citizenId()))
+        leave();
+    if (m_citizenId != m_accompaniment->citizenId()) {
+        // What was said about the last démarche sent was about the person before.
+        m_message->hide();
+        m_queuedTitle.clear();
+        m_receiptRow->hide();
+        m_receipt = RecepisseContent();
+        m_fileUpdate->hide();
+        m_fileUpdateText->clear();
+    }
+    m_citizenId = m_accompaniment->citizenId();
+    showPerson();
+    refresh();
+}
+
 void DemarchesPage::showPerson()
 {
+    const bool withoutFile = m_accompaniment && m_accompaniment->isWithoutFile();
+    m_noPersonRow->setVisible(m_accompaniment && !m_accompaniment->isActive() && m_citizens && m_citizenId == 0);
     if (m_citizenId == 0 || !m_citizens) {
         m_citizenId = 0;
-        m_person->clear();
-        m_personRow->hide();
+        m_person->setText(withoutFile ? tr("Démarche without a file") : QString());
+        m_personRow->setVisible(withoutFile && m_citizens);
         return;
     }
     const Result<Citizen> person = m_citizens->load(m_account, m_citizenId);
@@ -366,6 +486,10 @@ void DemarchesPage::showPerson()
     }
     m_person->setText(tr("Démarche for %1").arg(person->displayName()));
     m_personRow->show();
+    m_noPersonRow->hide();
+    // Choosing the person here (from their file, or a draft of theirs) makes them the person in context.
+    if (m_accompaniment && m_hiddenCitizen == 0)
+        m_accompaniment->start(m_citizenId, person->displayName());
 }
 
 bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
@@ -398,27 +522,90 @@ bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
     }
     if (demarche.mandateScope.isEmpty())
         return true;
+    return chooseHowItIsDone(demarche, person.value());
+}
+
+bool DemarchesPage::chooseHowItIsDone(const catalogue::Demarche &demarche, const Citizen &person)
+{
     const Result<Mandate> covering = m_mandates->activeFor(m_account, m_citizenId, demarche.mandateScope);
     if (!covering) {
         showError(m_error, covering.message());
         return false;
     }
+    const QString area = Mandates::scopeLabel(demarche.mandateScope);
+    QMessageBox ask(QMessageBox::Question, tr("How is this démarche done?"),
+                    covering->id != 0
+                        ? tr("Does %1 do this démarche with you, or do you act for them? A mandate in the area « %2 » "
+                             "is in force until %3.")
+                              .arg(person.displayName(), area, PrintedDocument::formatDate(covering->endsAt.date()))
+                        : tr("Does %1 do this démarche with you, or do you act for them? Acting for them needs a "
+                             "mandate in the area « %2 », which no mandate in force covers.")
+                              .arg(person.displayName(), area),
+                    QMessageBox::NoButton, this);
+    ask.setInformativeText(tr("With the person present, no mandate is needed: they answer and decide, you help."));
+    QPushButton *present = ask.addButton(tr("With the person present"), QMessageBox::AcceptRole);
+    present->setObjectName(QStringLiteral("howPresent"));
+    QPushButton *behalf = ask.addButton(covering->id != 0 ? tr("On their behalf, under the mandate")
+                                                          : tr("On their behalf: create a mandate…"),
+                                        QMessageBox::ActionRole);
+    behalf->setObjectName(QStringLiteral("howOnBehalf"));
+    ask.addButton(QMessageBox::Cancel);
+    ask.setDefaultButton(present);
+    ask.exec();
+    if (ask.clickedButton() == present)
+        return true;
+    if (ask.clickedButton() != behalf)
+        return false;
     if (covering->id != 0)
         return true;
-    QMessageBox ask(QMessageBox::Question, tr("Mandate needed"),
-                    tr("This démarche is in the area « %1 », which no mandate in force covers. Create or extend a "
-                       "mandate now?")
-                        .arg(Mandates::scopeLabel(demarche.mandateScope)),
-                    QMessageBox::NoButton, this);
-    QPushButton *create = ask.addButton(tr("Create a mandate…"), QMessageBox::AcceptRole);
-    ask.addButton(QMessageBox::Cancel);
-    ask.setDefaultButton(create);
-    ask.exec();
-    if (ask.clickedButton() != create)
-        return false;
-    MandateDialog dialog(m_mandates, m_account, person.value(), m_vault->keySlots().structureName(), this);
+    MandateDialog dialog(m_mandates, m_account, person, m_vault->keySlots().structureName(), this);
     dialog.preselect(demarche.mandateScope);
-    return dialog.exec() == QDialog::Accepted;
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    offerAttestation(dialog.created(), person);
+    return true;
+}
+
+void DemarchesPage::offerAttestation(const Mandate &mandate, const Citizen &person)
+{
+    // The same question, in the same words, as after a mandate made from the file.
+    auto fileWords = [](const char *text) {
+        return QCoreApplication::translate("relais::ui::CitizenFilePage", text);
+    };
+    QMessageBox ask(
+        QMessageBox::Question, fileWords("Mandate created"),
+        fileWords("Print the attestation now? The person and the mediator sign it; the person keeps a copy."),
+        QMessageBox::NoButton, this);
+    QPushButton *print = ask.addButton(fileWords("Print the attestation…"), QMessageBox::AcceptRole);
+    QPushButton *save = ask.addButton(fileWords("Save to a folder…"), QMessageBox::ActionRole);
+    ask.addButton(fileWords("Not now"), QMessageBox::RejectRole);
+    ask.setDefaultButton(print);
+    ask.exec();
+    const QString structure = m_vault->keySlots().structureName();
+    QString error;
+    if (ask.clickedButton() == print) {
+        (void)m_paper.print(
+            this,
+            [&](QPagedPaintDevice *device) {
+                return m_mandates->printAttestation(mandate, person, structure, m_account.displayName, device);
+            },
+            &error);
+    } else if (ask.clickedButton() == save) {
+        const QString name = QCoreApplication::translate("relais::ui::CitizenFilePage", "mandate-%1.pdf")
+                                 .arg(m_vault->clock()->now().toString(QStringLiteral("yyyy-MM-dd")) +
+                                      QLatin1Char('-') + person.uuid.left(8));
+        const QString path = m_paper.saveToFolder(
+            this, name,
+            [&](const QString &pdf) {
+                return m_mandates->printAttestation(mandate, person, structure, m_account.displayName, pdf);
+            },
+            &error);
+        if (!path.isEmpty())
+            m_vault->record(m_account.login, QStringLiteral("document_saved_to_folder"),
+                            QStringLiteral("mandate_attestation"));
+    }
+    if (!error.isEmpty())
+        showError(m_error, error);
 }
 
 bool DemarchesPage::resume(qint64 submissionId)
@@ -436,6 +623,14 @@ bool DemarchesPage::resume(qint64 submissionId)
                               "opened until the catalogue has it again."));
         return false;
     }
+    // The draft's person becomes the person in context (from their file, from Envois): never a form for one person
+    // under the name of another.
+    if (m_accompaniment && m_hiddenCitizen == 0) {
+        if (loaded->citizenId != 0 && loaded->citizenId != m_citizenId)
+            setCitizen(loaded->citizenId);
+        else if (loaded->citizenId == 0)
+            m_accompaniment->startWithoutFile();
+    }
     open(std::make_unique<DraftEditor>(m_submissions, m_account, demarche, loaded.value(), m_vault->clock()));
     return true;
 }
@@ -450,7 +645,14 @@ void DemarchesPage::open(std::unique_ptr<DraftEditor> draft)
     context.language = catalogueLanguage();
     context.downscalePhotos =
         m_vault->setting(QStringLiteral("downscale_photos"), QStringLiteral("1")) != QLatin1String("0");
+    const qint64 personId = draft->submission().citizenId;
     m_wizard = new FormWizard(std::move(draft), context);
+    if (personId != 0) {
+        if (const Result<Citizen> person = m_citizens->load(m_account, personId); person)
+            m_wizard->setPersonName(person->displayName());
+    } else {
+        m_wizard->setPersonName(QString());
+    }
     m_stack->addWidget(m_wizard);
     m_stack->setCurrentWidget(m_wizard);
     connect(m_wizard, &FormWizard::closeRequested, this, &DemarchesPage::closeForm);
@@ -476,6 +678,11 @@ void DemarchesPage::hideWork()
     m_resume->setEnabled(false);
     m_message->hide();
     m_message->clear();
+    m_receiptRow->hide();
+    m_receipt = RecepisseContent(); // it names the person
+    m_fileUpdate->hide();
+    m_fileUpdateText->clear();
+    m_updatedFile = Citizen();
     clearError(m_error);
     m_hiddenDraft = draft;
     m_hiddenCitizen = citizen;
@@ -524,15 +731,97 @@ void DemarchesPage::closeForm()
 
 void DemarchesPage::formSent(qint64 submissionId)
 {
-    const QString title = m_wizard->draft()->engine().demarche().title.text(catalogueLanguage());
+    const catalogue::FormEngine &engine = m_wizard->draft()->engine();
+    const QString language = catalogueLanguage();
+    const QString title = engine.demarche().title.text(language);
+    // The récépissé: what was handed over, as sent (the documents its answers called for, the files attached).
+    m_receipt = RecepisseContent();
+    QString personName;
+    if (m_citizenId != 0)
+        if (const Result<Citizen> person = m_citizens->load(m_account, m_citizenId); person)
+            personName = person->displayName();
+    if (const Result<Submission> sent = m_submissions->load(m_account, submissionId); sent)
+        m_receipt = Recepisse::contentFor(sent.value(), engine.demarche(), personName,
+                                          m_vault->keySlots().structureName(), language);
+    // The file's entries the answers change (a new address, a new phone): offered in one step.
+    m_fileUpdate->hide();
+    m_fileUpdateText->clear();
+    if (m_citizenId != 0) {
+        if (const Result<Citizen> person = m_citizens->load(m_account, m_citizenId); person) {
+            const QList<Prefill::FileUpdate> updates = Prefill::updatesFor(engine, person.value());
+            if (!updates.isEmpty()) {
+                QStringList lines;
+                for (const Prefill::FileUpdate &u : updates)
+                    lines << tr("%1: %2").arg(u.label, u.value);
+                m_updatedFile = Prefill::withUpdates(person.value(), engine);
+                m_fileUpdateText->setText(tr("The answers differ from the file of %1. Write them into the file?\n%2")
+                                              .arg(person->displayName(), lines.join(QLatin1Char('\n'))));
+                m_fileUpdate->show();
+            }
+        }
+    }
     closeForm();
     m_queuedTitle = title;
     m_queuedId = submissionId;
     showQueuedMessage();
     m_message->show();
+    m_receiptRow->show();
     QAccessibleEvent event(m_message, QAccessible::Alert);
     QAccessible::updateAccessibility(&event);
-    m_catalogue->setFocus();
+    if (m_fileUpdate->isVisible())
+        m_updateFile->setFocus();
+    else
+        m_printReceipt->setFocus();
+}
+
+bool DemarchesPage::applyFileUpdate()
+{
+    if (m_updatedFile.id == 0 || m_updatedFile.id != m_citizenId)
+        return false;
+    if (Status s = m_citizens->update(m_account, m_updatedFile); !s) {
+        showError(m_error, s.message());
+        return false;
+    }
+    m_updatedFile = Citizen();
+    m_fileUpdate->hide();
+    m_fileUpdateText->clear();
+    m_message->setText(m_message->text() + QLatin1Char(' ') + tr("The file is up to date."));
+    m_printReceipt->setFocus();
+    return true;
+}
+
+bool DemarchesPage::printReceipt()
+{
+    if (m_receipt.localReference.isEmpty())
+        return false;
+    clearError(m_error);
+    QString error;
+    const QDateTime now = m_vault->clock()->now();
+    const bool printed = m_paper.print(
+        this, [&](QPagedPaintDevice *device) { return Recepisse::print(device, m_receipt, now); }, &error);
+    if (!error.isEmpty())
+        showError(m_error, error);
+    return printed;
+}
+
+bool DemarchesPage::saveReceipt()
+{
+    if (m_receipt.localReference.isEmpty())
+        return false;
+    clearError(m_error);
+    QString error;
+    const QDateTime now = m_vault->clock()->now();
+    const QString name =
+        tr("receipt-%1.pdf")
+            .arg(now.toString(QStringLiteral("yyyy-MM-dd")) + QLatin1Char('-') + m_receipt.localReference.left(8));
+    const QString path = m_paper.saveToFolder(
+        this, name, [&](const QString &pdf) { return Recepisse::writePdf(pdf, m_receipt, now); }, &error);
+    if (!error.isEmpty())
+        showError(m_error, error);
+    if (path.isEmpty())
+        return false;
+    m_vault->record(m_account.login, QStringLiteral("document_saved_to_folder"), QStringLiteral("recepisse"));
+    return true;
 }
 
 void DemarchesPage::setOnline(bool online)

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "FieldEditor.h"
+#include "common/PaperOutput.h"
+#include "domain/Prefill.h"
+#include "domain/Recepisse.h"
 #include "security/Account.h"
 
 #include <QPointer>
@@ -20,6 +23,7 @@ class AttachmentStore;
 class CitizenRepository;
 class Consents;
 class Mandates;
+struct Mandate;
 class SubmissionRepository;
 class Vault;
 class Workspace;
@@ -31,6 +35,7 @@ struct Demarche;
 
 namespace relais::ui {
 
+class Accompaniment;
 class FormWizard;
 
 // Démarches: the catalogue by operator (searchable), the drafts of the person signed in, and the form being filled
@@ -43,6 +48,9 @@ public:
     DemarchesPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent = nullptr);
     ~DemarchesPage() override;
 
+    // The shell's accompaniment: the person in context decides which drafts show (theirs only), and starting or
+    // resuming a démarche for someone makes them the person in context. Without one, the page works as before.
+    void setAccompaniment(Accompaniment *accompaniment);
     // A new person: any open form is saved and closed, the lists are theirs.
     void setWorkspace(Workspace *workspace);
     // Saves and closes the open form (the session ends, the store is about to close); forgets what hideWork() kept.
@@ -56,8 +64,9 @@ public:
     // The draft open in the form (0 when none).
     qint64 openDraftId() const;
 
-    // Starts a draft for the person chosen (if any): refused without their "file" consent; a démarche whose
-    // mandate area no mandate in force covers first offers to create one.
+    // Starts a draft for the person chosen (if any): refused without their "file" consent; a démarche with a
+    // mandate area asks how it is done (the person present, or on their behalf under a mandate, existing or made
+    // now, whose attestation is then offered to print). The fields the catalogue prefills come from the file.
     bool start(const QString &demarcheId);
     // The démarches started from now on are for this person (0: for nobody in particular).
     void setCitizen(qint64 citizenId);
@@ -82,6 +91,17 @@ public:
     QLabel *errorLabel() const { return m_error; }
     QLabel *personLabel() const { return m_person; }
     FormWizard *wizard() const { return m_wizard; }
+    // After sending: the récépissé to hand over, and the file's entries the answers would change.
+    QPushButton *printReceiptButton() const { return m_printReceipt; }
+    QPushButton *saveReceiptButton() const { return m_saveReceipt; }
+    QWidget *fileUpdatePanel() const { return m_fileUpdate; }
+    QPushButton *updateFileButton() const { return m_updateFile; }
+    // The récépissé of the démarche last sent from this page (empty when none).
+    const RecepisseContent &lastReceipt() const { return m_receipt; }
+    bool printReceipt();
+    bool saveReceipt();
+    bool applyFileUpdate();
+    PaperOutput &paperOutput() { return m_paper; }
     ScanFolder *scanFolder() const { return m_scanFolder.get(); }
 
 Q_SIGNALS:
@@ -104,6 +124,11 @@ private:
     bool readyToStart(const catalogue::Demarche &demarche);
     void showPerson();
     void showQueuedMessage();
+    void accompanimentChanged();
+    // "Present" (no mandate needed) or "on their behalf" (a mandate in force, or one made now); false: cancelled.
+    bool chooseHowItIsDone(const catalogue::Demarche &demarche, const Citizen &person);
+    void offerAttestation(const Mandate &mandate, const Citizen &person);
+    void showAfterSending(const QString &text);
 
     Vault *m_vault;
     const catalogue::CatalogueStore *m_catalogueStore;
@@ -133,6 +158,18 @@ private:
     QLabel *m_message;
     QLabel *m_error;
     FormWizard *m_wizard = nullptr;
+    Accompaniment *m_accompaniment = nullptr;
+    QWidget *m_noPersonRow;
+    QStringList m_prefilled; // the fields the last start() took from the file
+    RecepisseContent m_receipt;
+    PaperOutput m_paper;
+    QWidget *m_receiptRow;
+    QPushButton *m_printReceipt;
+    QPushButton *m_saveReceipt;
+    QWidget *m_fileUpdate;
+    QLabel *m_fileUpdateText;
+    QPushButton *m_updateFile;
+    Citizen m_updatedFile; // what the file becomes if the mediator agrees
 };
 
 } // namespace relais::ui

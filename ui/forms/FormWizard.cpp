@@ -94,6 +94,10 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
     progressRow->addWidget(m_saved);
     layout->addLayout(progressRow);
     layout->addWidget(m_progressBar);
+    m_prefilledNote = makeLabel(QString(), "info");
+    m_prefilledNote->setObjectName(QStringLiteral("prefilledNote"));
+    m_prefilledNote->hide();
+    layout->addWidget(m_prefilledNote);
 
     m_stack = new QStackedWidget;
     layout->addWidget(m_stack, 1);
@@ -253,6 +257,7 @@ void FormWizard::showStep(int index, bool focusFirst)
     }
     m_stack->setCurrentWidget(m_pages.value(step));
     showProgress();
+    updatePrefilledNote();
     m_summary->setVisible(m_current == 0);
     m_back->setEnabled(m_current > 0);
     const bool review = step == reviewStep();
@@ -265,6 +270,39 @@ void FormWizard::showStep(int index, bool focusFirst)
 
     if (focusFirst)
         focusFirstAnswer();
+}
+
+void FormWizard::setPersonName(const QString &name)
+{
+    m_personName = name;
+    if (currentStep() == reviewStep())
+        rebuildReview();
+}
+
+void FormWizard::showPrefilled(const QStringList &paths)
+{
+    m_prefilled = paths;
+    updatePrefilledNote();
+}
+
+void FormWizard::updatePrefilledNote()
+{
+    // The answers of this step that came from the file: the person checks them rather than dictating them again.
+    const catalogue::Demarche &demarche = m_draft->engine().demarche();
+    QStringList here;
+    for (const QString &path : std::as_const(m_prefilled)) {
+        const int index = demarche.fieldIndex(path);
+        if (index < 0 || !m_draft->engine().isVisible(path))
+            continue;
+        const FieldDefinition &field = demarche.fields.at(index);
+        if (demarche.sections.value(field.section).id == currentStep())
+            here << field.label.text(m_context.language);
+    }
+    m_prefilledNote->setText(here.isEmpty() ? QString()
+                                            : tr("Prefilled from the file: %1. Check with the person that it is "
+                                                 "still right.")
+                                                  .arg(here.join(QStringLiteral(", "))));
+    m_prefilledNote->setVisible(!here.isEmpty());
 }
 
 void FormWizard::focusFirstAnswer()
@@ -487,6 +525,10 @@ void FormWizard::rebuildReview()
     const catalogue::FormEngine &engine = m_draft->engine();
     const catalogue::Demarche &demarche = engine.demarche();
     const QJsonObject answers = engine.answers();
+    auto *person = makeLabel(
+        m_personName.isEmpty() ? tr("Démarche without a file") : tr("Démarche for %1").arg(m_personName), "subtitle");
+    person->setObjectName(QStringLiteral("reviewPerson"));
+    m_reviewLayout->addWidget(person);
     m_reviewLayout->addWidget(makeLabel(tr("Read the answers again with the citizen. Once sent, the démarche can "
                                            "no longer be changed here."),
                                         "hint"));

@@ -42,6 +42,11 @@ public:
     void back();
     // From the review: sends the démarche to the queue. False (with the reason shown) if it cannot be sent yet.
     bool send();
+    // The person the démarche is for, named on the review (empty: without a file).
+    void setPersonName(const QString &name);
+    // The fields taken from the person's file when the form opened: the steps holding them say so.
+    void showPrefilled(const QStringList &paths);
+    QLabel *prefilledNote() const { return m_prefilledNote; }
     // Puts the keyboard on the first answer of the current step (the send button on the review).
     void focusFirstAnswer();
 
@@ -69,6 +74,7 @@ private:
     QString stepTitle(const QString &step) const;
     // "Step 2 of 5: New address" and the bar, from the current steps (sections come and go with the answers).
     void showProgress();
+    void updatePrefilledNote();
     void fieldEdited(const QString &path);
     void fieldLeft(const QString &path);
     void refreshVisibility();
@@ -91,6 +97,9 @@ private:
     QProgressBar *m_progressBar;
     QLabel *m_saved;
     QLabel *m_pageError;
+    QLabel *m_prefilledNote;
+    QStringList m_prefilled;
+    QString m_personName;
     QStackedWidget *m_stack;
     QWidget *m_documents;
     QVBoxLayout *m_documentsLayout;

@@ -3,7 +3,11 @@
 #include "OutboxModel.h"
 #include "StoreAccess.h"
 #include "SyncEngine.h"
+#include "SyncStore.h"
+#include "catalogue/Catalogue.h"
 #include "common/Ui.h"
+#include "domain/CitizenRepository.h"
+#include "domain/Recepisse.h"
 #include "domain/SubmissionRepository.h"
 #include "domain/Workspace.h"
 #include "security/Vault.h"
@@ -34,7 +38,7 @@ void announce(QWidget *widget)
 } // namespace
 
 OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
-    : QWidget(parent), m_vault(vault), m_model(new OutboxModel(catalogue, this))
+    : QWidget(parent), m_vault(vault), m_model(new OutboxModel(catalogue, this)), m_catalogue(catalogue)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
@@ -96,8 +100,14 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_resend->setToolTip(tr("Open the démarche again as a draft, correct it, then queue it again"));
     m_discard = new QPushButton(tr("&Discard this démarche"));
     markDestructive(m_discard);
+    m_printReceipt = new QPushButton(tr("Print the &receipt"));
+    m_printReceipt->setObjectName(QStringLiteral("printReceipt"));
+    m_printReceipt->setToolTip(tr("The receipt to hand to the person, with the organisation's reference"));
+    m_saveReceipt = new QPushButton(tr("Save the receipt to a folder…"));
     itemActions->addWidget(m_resend);
     itemActions->addWidget(m_discard);
+    itemActions->addWidget(m_printReceipt);
+    itemActions->addWidget(m_saveReceipt);
     itemActions->addStretch(1);
     layout->addLayout(itemActions);
 
@@ -117,6 +127,8 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     connect(m_model, &QAbstractItemModel::modelReset, this, &OutboxPage::fitColumns);
     connect(m_resend, &QPushButton::clicked, this, &OutboxPage::resendSelected);
     connect(m_discard, &QPushButton::clicked, this, &OutboxPage::discardSelected);
+    connect(m_printReceipt, &QPushButton::clicked, this, &OutboxPage::printReceiptOfSelected);
+    connect(m_saveReceipt, &QPushButton::clicked, this, &OutboxPage::saveReceiptOfSelected);
     showSelected();
 }
 
@@ -195,6 +207,8 @@ void OutboxPage::hideWork()
     m_updates->hide();
     m_resend->hide();
     m_discard->hide();
+    m_printReceipt->hide();
+    m_saveReceipt->hide();
 }
 
 void OutboxPage::resumeWork()
@@ -313,6 +327,8 @@ void OutboxPage::showSelected()
     const bool mayAct = m_account.role != Role::Volunteer;
     m_resend->setVisible(quarantined && mayAct);
     m_discard->setVisible(quarantined && mayAct);
+    m_printReceipt->setVisible(!item.reference.isEmpty());
+    m_saveReceipt->setVisible(!item.reference.isEmpty());
     m_updates->clear();
     for (const sync::StatusUpdate &u : item.updates) {
         const QString when = QLocale().toString(u.at.toLocalTime(), QLocale::ShortFormat);
@@ -335,6 +351,62 @@ void OutboxPage::showSelected()
     else if (!item.lastError.isEmpty())
         detail += QLatin1String("\n") + tr("Last try: %1").arg(item.lastError);
     m_detail->setText(detail);
+}
+
+bool OutboxPage::receiptOfSelected(RecepisseContent *content)
+{
+    const qint64 id = selectedId();
+    if (id == 0 || !m_workspace)
+        return false;
+    const Result<Submission> submission = m_workspace->submissions().load(m_account, id);
+    if (!submission) {
+        m_detail->setText(submission.message());
+        return false;
+    }
+    const catalogue::DemarchePtr demarche = m_catalogue->current().demarche(submission->demarcheId);
+    if (!demarche || submission->receipt.value(QLatin1String("reference")).toString().isEmpty())
+        return false;
+    QString person;
+    if (submission->citizenId != 0)
+        if (const Result<Citizen> c = m_workspace->citizens().load(m_account, submission->citizenId); c)
+            person = c->displayName();
+    *content = Recepisse::contentFor(submission.value(), *demarche, person, m_vault->keySlots().structureName(),
+                                     catalogueLanguage());
+    return true;
+}
+
+bool OutboxPage::printReceiptOfSelected()
+{
+    RecepisseContent content;
+    if (!receiptOfSelected(&content))
+        return false;
+    QString error;
+    const QDateTime now = m_vault->clock()->now();
+    const bool printed = m_paper.print(
+        this, [&](QPagedPaintDevice *device) { return Recepisse::print(device, content, now); }, &error);
+    if (!error.isEmpty())
+        m_detail->setText(error);
+    return printed;
+}
+
+bool OutboxPage::saveReceiptOfSelected()
+{
+    RecepisseContent content;
+    if (!receiptOfSelected(&content))
+        return false;
+    QString error;
+    const QDateTime now = m_vault->clock()->now();
+    const QString name =
+        QCoreApplication::translate("relais::ui::DemarchesPage", "receipt-%1.pdf")
+            .arg(now.toString(QStringLiteral("yyyy-MM-dd")) + QLatin1Char('-') + content.localReference.left(8));
+    const QString path = m_paper.saveToFolder(
+        this, name, [&](const QString &pdf) { return Recepisse::writePdf(pdf, content, now); }, &error);
+    if (!error.isEmpty())
+        m_detail->setText(error);
+    if (path.isEmpty())
+        return false;
+    m_vault->record(m_account.login, QStringLiteral("document_saved_to_folder"), QStringLiteral("recepisse"));
+    return true;
 }
 
 void OutboxPage::resendSelected()

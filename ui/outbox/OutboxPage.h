@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/PaperOutput.h"
 #include "security/Account.h"
 
 #include <QPointer>
@@ -12,6 +13,7 @@ class QPushButton;
 class QTableView;
 
 namespace relais {
+struct RecepisseContent;
 class Vault;
 class Workspace;
 namespace catalogue {
@@ -55,6 +57,11 @@ public:
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *detailLabel() const { return m_detail; }
     QListWidget *updatesList() const { return m_updates; }
+    // A démarche the organisation received: its récépissé, now with the platform's reference, printed again.
+    QPushButton *printReceiptButton() const { return m_printReceipt; }
+    bool printReceiptOfSelected();
+    bool saveReceiptOfSelected();
+    PaperOutput &paperOutput() { return m_paper; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -76,6 +83,8 @@ private:
     qint64 selectedId() const;
     // Several changes of one commit (or of another program's) make one refresh, from the event loop.
     void queueRefresh();
+    // The récépissé of the selected démarche once delivered; false (said on the page) when it cannot be made.
+    bool receiptOfSelected(RecepisseContent *content);
 
     Vault *m_vault;
     QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
@@ -93,6 +102,10 @@ private:
     QListWidget *m_updates;
     QPushButton *m_resend;
     QPushButton *m_discard;
+    QPushButton *m_printReceipt;
+    QPushButton *m_saveReceipt;
+    const catalogue::CatalogueStore *m_catalogue;
+    PaperOutput m_paper;
 };
 
 } // namespace relais::ui

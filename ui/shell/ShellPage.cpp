@@ -1,5 +1,7 @@
 #include "ShellPage.h"
 
+#include "Accompaniment.h"
+
 #include "SyncEngine.h"
 
 #include "admin/AdminPage.h"
@@ -9,6 +11,7 @@
 #include "domain/Workspace.h"
 #include "forms/DemarchesPage.h"
 #include "home/HomePage.h"
+#include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
 #include "security/Session.h"
 #include "security/Vault.h"
@@ -25,6 +28,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -61,6 +65,27 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     connect(signOut, &QPushButton::clicked, this, &ShellPage::signOutRequested);
     auto *lockShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     connect(lockShortcut, &QShortcut::activated, this, &ShellPage::lockRequested);
+
+    // The person in context, above every page: the mediator always sees for whom they work, and ends it.
+    m_accompaniment = new Accompaniment(this);
+    m_accompanimentBar = new QWidget;
+    m_accompanimentBar->setObjectName(QStringLiteral("accompanimentBar"));
+    m_accompanimentBar->setAttribute(Qt::WA_StyledBackground);
+    auto *bar = new QHBoxLayout(m_accompanimentBar);
+    bar->setContentsMargins(16, 6, 16, 6);
+    m_accompanimentText = makeLabel(QString(), "subtitle");
+    m_accompanimentText->setObjectName(QStringLiteral("accompanimentPerson"));
+    auto *endAccompaniment = new QPushButton(tr("End the accompaniment"));
+    endAccompaniment->setObjectName(QStringLiteral("endAccompaniment"));
+    endAccompaniment->setToolTip(tr("The person's name leaves every page (Ctrl+Shift+E)"));
+    bar->addWidget(m_accompanimentText, 1);
+    bar->addWidget(endAccompaniment);
+    m_accompanimentBar->hide();
+    layout->addWidget(m_accompanimentBar);
+    connect(endAccompaniment, &QPushButton::clicked, m_accompaniment, &Accompaniment::end);
+    auto *endShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this);
+    connect(endShortcut, &QShortcut::activated, m_accompaniment, &Accompaniment::end);
+    connect(m_accompaniment, &Accompaniment::changed, this, &ShellPage::showAccompaniment);
 
     m_warning = new QWidget;
     m_warning->setObjectName(QStringLiteral("idleWarning"));
@@ -102,6 +127,8 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_demarches = new DemarchesPage(vault, &m_catalogue, m_pages);
     m_outbox = new OutboxPage(vault, &m_catalogue, m_pages);
     m_admin = new AdminPage(vault, session, m_pages, &m_catalogue);
+    m_demarches->setAccompaniment(m_accompaniment);
+    m_home->setSources(vault, &m_catalogue, m_accompaniment);
     m_outbox->hide();
     m_home->hide();
     m_citizens->hide();
@@ -114,13 +141,33 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     connect(m_demarches, &DemarchesPage::formClosed, this, &ShellPage::updateWindowTitle);
     // From a citizen's file to the catalogue, with the person chosen; and back to choose another person.
     connect(m_citizens, &CitizensPage::startDemarcheRequested, this, [this](qint64 citizenId) {
-        m_demarches->setCitizen(citizenId);
+        m_demarches->setCitizen(citizenId); // choosing the person starts their accompaniment
         showPage(m_demarches);
         m_demarches->searchField()->setFocus();
     });
     connect(m_citizens, &CitizensPage::resumeDraftRequested, this, [this](qint64 submissionId) {
         showPage(m_demarches);
         m_demarches->resume(submissionId);
+    });
+    // From Home, one key to the work: the draft in its form, a démarche sent in Envois.
+    connect(m_home, &HomePage::resumeDraftRequested, this, [this](qint64 submissionId) {
+        showPage(m_demarches);
+        m_demarches->resume(submissionId);
+    });
+    connect(m_home, &HomePage::showSendingRequested, this, [this](qint64 submissionId) {
+        if (m_pages->indexOf(m_outbox) < 0)
+            return; // a volunteer's: following it up is the mediators' work
+        showPage(m_outbox);
+        m_outbox->refresh();
+        for (int row = 0; row < m_outbox->model()->rowCount(); ++row)
+            if (m_outbox->model()->itemAt(row).submissionId == submissionId)
+                m_outbox->table()->setCurrentIndex(m_outbox->model()->index(row, 0));
+        m_outbox->table()->setFocus();
+    });
+    // Home reads the work again each time it is shown (a draft closed, a round of sync since).
+    connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && m_pages->widget(row) == m_home && !m_hidden)
+            m_home->refreshWork();
     });
     connect(m_outbox, &OutboxPage::correctRequested, this, [this](qint64 submissionId) {
         showPage(m_demarches);
@@ -212,6 +259,8 @@ void ShellPage::enter(Workspace *workspace)
     m_railShortcuts.clear();
     while (m_pages->count() > 0)
         m_pages->removeWidget(m_pages->widget(0));
+    m_accompaniment->end(); // a new session helps nobody yet
+    m_home->setWorkspace(workspace);
     m_home->setAccount(account, structure);
     if (account.isAdmin()) {
         auto showLastBackup = [this] {
@@ -241,6 +290,7 @@ void ShellPage::enter(Workspace *workspace)
     }
     fitRail();
     m_rail->setCurrentRow(0);
+    m_home->refreshWork(); // shown first, and the rail may already have been on row 0
     m_rail->setFocus();
     updateWindowTitle();
 }
@@ -318,9 +368,12 @@ void ShellPage::hideWork()
     m_hiddenRow = m_rail->currentRow();
     closeDialogs();
     m_warning->hide();
+    m_accompanimentBar->hide();
+    m_accompanimentText->clear(); // the name leaves the accessibility tree too
     m_demarches->hideWork();
     m_citizens->hideWork();
     m_outbox->hideWork();
+    m_home->hideWork();
     window()->setWindowTitle(QStringLiteral("Relais")); // not even the structure on a locked screen
 }
 
@@ -334,11 +387,14 @@ void ShellPage::resumeWork()
         m_outbox->resumeWork();
     m_citizens->resumeWork();
     m_demarches->resumeWork();
+    m_home->refreshWork();
+    showAccompaniment();
     updateWindowTitle();
 }
 
 void ShellPage::leave()
 {
+    m_accompaniment->end(); // first, while the pages can still put the person's work away
     hideWork();
     // Nothing to come back to: the next session starts afresh (enter()).
     m_demarches->leave();
@@ -346,6 +402,19 @@ void ShellPage::leave()
     m_outbox->setWorkspace(nullptr);
     m_admin->setWorkspace(nullptr);
     m_hiddenRow = -1;
+}
+
+void ShellPage::showAccompaniment()
+{
+    if (m_hidden || !m_accompaniment->isActive()) {
+        m_accompanimentBar->hide();
+        m_accompanimentText->clear();
+        return;
+    }
+    m_accompanimentText->setText(m_accompaniment->isWithoutFile()
+                                     ? tr("Accompaniment without a file")
+                                     : tr("Accompanying %1").arg(m_accompaniment->personName()));
+    m_accompanimentBar->show();
 }
 
 void ShellPage::showWarning(int secondsLeft)

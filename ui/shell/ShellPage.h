@@ -23,6 +23,7 @@ class SyncEngine;
 
 namespace relais::ui {
 
+class Accompaniment;
 class AdminPage;
 class CitizensPage;
 class DemarchesPage;
@@ -48,6 +49,8 @@ public:
     CitizensPage *citizensPage() const { return m_citizens; }
     DemarchesPage *demarchesPage() const { return m_demarches; }
     OutboxPage *outboxPage() const { return m_outbox; }
+    // The person being helped now (or "without a file"), shown above every page until the mediator ends it.
+    Accompaniment *accompaniment() const { return m_accompaniment; }
     // The sync engine of the open store (nullptr once it closes): the outbox page drives it.
     void setEngine(sync::SyncEngine *engine);
     // A catalogue the platform sent (its signature already checked) replaces the bundled one when it is newer and
@@ -84,12 +87,16 @@ private:
     void showPage(QWidget *page);
     // Dialogs and menus of the window (a consent being read, a mandate, a file chooser) close as if cancelled.
     void closeDialogs();
+    void showAccompaniment();
 
     Vault *m_vault;
     Session *m_session;
     QPointer<Workspace> m_workspace;
     QLabel *m_structure;
     QLabel *m_person;
+    Accompaniment *m_accompaniment;
+    QWidget *m_accompanimentBar;
+    QLabel *m_accompanimentText;
     QWidget *m_warning;
     QLabel *m_warningText;
     QListWidget *m_rail;

@@ -71,6 +71,8 @@ private:
     bool readId(const QJsonObject &object, const QString &where, QString &out);
     void parseSection(const QJsonValue &value, int position);
     void parseField(const QJsonValue &value, int position, const QString &parentPath, int section, int group);
+    // "prefill" and "updates": what the field takes from the person's file, and gives back to it once sent.
+    void parseFileLinks(const QJsonObject &object, const QString &where, FieldDefinition &field, int group);
     void parseChoices(const QJsonObject &object, const QString &where, FieldDefinition &field);
     bool readDateBound(const QJsonValue &value, DateBound &out) const;
     bool compile(const QJsonValue &json, const QString &where, Condition &out);
@@ -425,6 +427,8 @@ void CatalogueParser::parseField(const QJsonValue &value, int position, const QS
 
     QStringList allowed{QStringLiteral("id"),   QStringLiteral("type"),     QStringLiteral("label"),
                         QStringLiteral("help"), QStringLiteral("required"), QStringLiteral("condition")};
+    if (field.holdsValue() && field.type != FieldType::Attachment)
+        allowed << QStringLiteral("prefill") << QStringLiteral("updates");
     switch (field.type) {
     case FieldType::Text:
     case FieldType::Multiline:
@@ -535,6 +539,8 @@ void CatalogueParser::parseField(const QJsonValue &value, int position, const QS
         break;
     }
 
+    parseFileLinks(object, where, field, group);
+
     if (object.contains(QLatin1String("condition")))
         m_pending.append({object.value(QLatin1String("condition")), where, field.index, -1, -1});
     m_paths.insert(field.index, where);
@@ -569,6 +575,34 @@ void CatalogueParser::parseField(const QJsonValue &value, int position, const QS
         const QJsonArray list = children.toArray();
         for (int i = 0; i < list.size(); ++i)
             parseField(list.at(i), i, where, section, field.index);
+    }
+}
+
+void CatalogueParser::parseFileLinks(const QJsonObject &object, const QString &where, FieldDefinition &field, int group)
+{
+    const QJsonValue prefill = object.value(QLatin1String("prefill"));
+    const QJsonValue updates = object.value(QLatin1String("updates"));
+    if ((!prefill.isUndefined() || !updates.isUndefined()) && group >= 0) {
+        error(where, tr("\"prefill\" and \"updates\" are for fields outside repeated groups."));
+        return;
+    }
+    if (!prefill.isUndefined()) {
+        if (!prefillSources().contains(prefill.toString()))
+            error(where, tr("\"prefill\" must be one of: %1.").arg(prefillSources().join(QLatin1String(", "))));
+        else if (!prefillFits(prefill.toString(), field.type))
+            error(where, tr("A field of type \"%1\" cannot take \"%2\" from the file.")
+                             .arg(fieldTypeName(field.type), prefill.toString()));
+        else
+            field.prefill = prefill.toString();
+    }
+    if (!updates.isUndefined()) {
+        if (!fileUpdateTargets().contains(updates.toString()))
+            error(where, tr("\"updates\" must be one of: %1.").arg(fileUpdateTargets().join(QLatin1String(", "))));
+        else if (!prefillFits(updates.toString(), field.type))
+            error(where, tr("A field of type \"%1\" cannot update \"%2\" in the file.")
+                             .arg(fieldTypeName(field.type), updates.toString()));
+        else
+            field.updates = updates.toString();
     }
 }
 

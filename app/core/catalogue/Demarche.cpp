@@ -69,6 +69,35 @@ std::optional<FieldType> fieldTypeFromName(const QString &name)
     return std::nullopt;
 }
 
+QStringList prefillSources()
+{
+    return {QStringLiteral("citizen.birth_name"),  QStringLiteral("citizen.usage_name"),
+            QStringLiteral("citizen.given_names"), QStringLiteral("citizen.birth_date"),
+            QStringLiteral("citizen.birth_place"), QStringLiteral("citizen.nir"),
+            QStringLiteral("citizen.phone"),       QStringLiteral("citizen.email"),
+            QStringLiteral("citizen.address")};
+}
+
+bool prefillFits(const QString &source, FieldType type)
+{
+    if (source == QLatin1String("citizen.birth_date"))
+        return type == FieldType::Date;
+    if (source == QLatin1String("citizen.nir"))
+        return type == FieldType::Nir || type == FieldType::Text;
+    if (source == QLatin1String("citizen.phone"))
+        return type == FieldType::PhoneFr || type == FieldType::Text;
+    if (source == QLatin1String("citizen.email"))
+        return type == FieldType::Email || type == FieldType::Text;
+    if (source == QLatin1String("citizen.address"))
+        return type == FieldType::Address || type == FieldType::PostalCodeCommune;
+    return prefillSources().contains(source) && type == FieldType::Text; // names, place of birth
+}
+
+QStringList fileUpdateTargets()
+{
+    return {QStringLiteral("citizen.phone"), QStringLiteral("citizen.email"), QStringLiteral("citizen.address")};
+}
+
 QStringList knownOperators()
 {
     return {QStringLiteral("caf"),

@@ -52,6 +52,13 @@ enum class FieldType
     RepeatedGroup,
 };
 
+// What a field may take from the person's file ("citizen.nir"…), in the order of docs/catalogue.md; and whether a
+// field of `type` can hold it. The file keeps no bank details today, so none is offered.
+QStringList prefillSources();
+bool prefillFits(const QString &source, FieldType type);
+// The file's entries a sent answer may replace, once the mediator agrees (a new address, a new phone…).
+QStringList fileUpdateTargets();
+
 // The catalogue spelling of each type ("phone_fr"), and back; nullopt for an unknown spelling.
 QString fieldTypeName(FieldType type);
 std::optional<FieldType> fieldTypeFromName(const QString &name);
@@ -107,6 +114,8 @@ struct FieldDefinition
     int maxItems = 0;       // repeated group: 0 means no limit
     QStringList accept;     // attachment: MIME types
     qint64 maxBytes = 0;    // attachment: 0 means the store's default
+    QString prefill;        // "citizen.nir"…: a new form for a person takes this answer from their file
+    QString updates;        // "citizen.address"…: once sent, the answer is offered to the person's file
 
     bool isGroupChild() const { return group >= 0; }
     bool holdsValue() const { return type != FieldType::Explanation && type != FieldType::RepeatedGroup; }

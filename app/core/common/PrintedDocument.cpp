@@ -15,6 +15,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
+#include <QUrl>
 
 namespace relais {
 
@@ -64,7 +65,7 @@ QString PrintedDocument::formatDate(const QDate &date)
 }
 
 Status PrintedDocument::print(QPagedPaintDevice *device, const QString &title, const QString &structureName,
-                              const QString &html, const QDateTime &printedAt)
+                              const QString &html, const QDateTime &printedAt, const Images &images)
 {
     // Laying out text needs the font database, which only exists with a QGuiApplication.
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
@@ -86,6 +87,8 @@ Status PrintedDocument::print(QPagedPaintDevice *device, const QString &title, c
     document.documentLayout()->setPaintDevice(device);
     document.setDefaultFont(documentFont(BodyPointSize));
     document.setDocumentMargin(0);
+    for (auto it = images.cbegin(); it != images.cend(); ++it)
+        document.addResource(QTextDocument::ImageResource, QUrl(it.key()), it.value());
     document.setHtml(html);
     document.setPageSize(body.size());
     const int pages = qMax(1, document.pageCount());
@@ -130,7 +133,7 @@ Status PrintedDocument::print(QPagedPaintDevice *device, const QString &title, c
 }
 
 Result<QByteArray> PrintedDocument::renderPdf(const QString &title, const QString &structureName, const QString &html,
-                                              const QDateTime &printedAt)
+                                              const QDateTime &printedAt, const Images &images)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -141,16 +144,16 @@ Result<QByteArray> PrintedDocument::renderPdf(const QString &title, const QStrin
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Relais"));
-        if (Status s = print(&writer, title, structureName, html, printedAt); !s)
+        if (Status s = print(&writer, title, structureName, html, printedAt, images); !s)
             return s.error();
     }
     return bytes;
 }
 
 Status PrintedDocument::writePdf(const QString &path, const QString &title, const QString &structureName,
-                                 const QString &html, const QDateTime &printedAt)
+                                 const QString &html, const QDateTime &printedAt, const Images &images)
 {
-    const Result<QByteArray> pdf = renderPdf(title, structureName, html, printedAt);
+    const Result<QByteArray> pdf = renderPdf(title, structureName, html, printedAt, images);
     if (!pdf)
         return pdf.error();
     const Status written = writeFileAtomically(path, pdf.value());

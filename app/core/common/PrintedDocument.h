@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
+#include <QImage>
 #include <QString>
 #include <QStringList>
 
@@ -21,17 +23,19 @@ class PrintedDocument
 
 public:
     static constexpr int BodyPointSize = 11;
+    // Pictures the HTML names in <img src="…"> (a QR code), by that name.
+    using Images = QHash<QString, QImage>;
 
     // Writes the PDF atomically: on failure nothing (not even half a file) is left at `path`.
     static Status writePdf(const QString &path, const QString &title, const QString &structureName, const QString &html,
-                           const QDateTime &printedAt);
+                           const QDateTime &printedAt, const Images &images = {});
     // The PDF bytes themselves, for callers that store or send the document instead of writing a file.
     static Result<QByteArray> renderPdf(const QString &title, const QString &structureName, const QString &html,
-                                        const QDateTime &printedAt);
+                                        const QDateTime &printedAt, const Images &images = {});
     // Lays the pages out on any paged device: a printer (the default way to hand a paper over: nothing stays on
     // disk) or a PDF writer. Keeps the device's paper size, sets the margins; the device must not be painted on yet.
     static Status print(QPagedPaintDevice *device, const QString &title, const QString &structureName,
-                        const QString &html, const QDateTime &printedAt);
+                        const QString &html, const QDateTime &printedAt, const Images &images = {});
 
     // User text (names, answers) made safe to put into the HTML: <, >, &, quotes; line breaks kept.
     static QString escape(const QString &text);

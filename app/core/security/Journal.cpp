@@ -692,6 +692,17 @@ Result<qint64> Journal::count(const Account &actor, const JournalFilter &filter)
     return q.value(0).toLongLong();
 }
 
+QDateTime Journal::previousSignIn(const Account &actor) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT at FROM journal WHERE actor = ? AND action = 'sign_in' ORDER BY id DESC "
+                             "LIMIT 1 OFFSET 1"));
+    q.addBindValue(actor.login);
+    if (!q.exec() || !q.next())
+        return QDateTime(); // the first sign-in, or unreadable: everything decided counts as news
+    return QDateTime::fromString(q.value(0).toString(), Qt::ISODateWithMs);
+}
+
 Status Journal::exportCsv(const Account &actor, const JournalFilter &filter, QIODevice *out) const
 {
     if (Status allowed = mayRead(actor); !allowed)

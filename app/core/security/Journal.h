@@ -147,6 +147,9 @@ public:
     // Reading is for administrators only (DESIGN §4): anyone else gets PermissionDenied, translated.
     Result<QList<JournalEntry>> query(const Account &actor, const JournalFilter &filter) const;
     Result<qint64> count(const Account &actor, const JournalFilter &filter) const;
+    // When `actor` signed in before their current session (Home's "since your last sign-in"): their own sign-ins
+    // only, so any account may ask. Invalid when this is their first.
+    QDateTime previousSignIn(const Account &actor) const;
     // Every row matching the filter (limit, offset and beforeId ignored), newest first: UTF-8, RFC 4180.
     Status exportCsv(const Account &actor, const JournalFilter &filter, QIODevice *out) const;
     static Status mayRead(const Account &actor);
