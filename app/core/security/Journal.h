@@ -12,7 +12,9 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
 #include <QStringList>
+#include <utility>
 
 #include <optional>
 
@@ -142,6 +144,8 @@ public:
     Status resetAnchor(const QString &actor);
 
     // Reading is for administrators only (DESIGN §4): anyone else gets PermissionDenied, translated.
+    // The id and hash of the last row ({0, empty} when the journal is empty): the head sent to the platform.
+    Result<std::pair<qint64, QByteArray>> lastRow() const;
     Result<QList<JournalEntry>> query(const Account &actor, const JournalFilter &filter) const;
     Result<qint64> count(const Account &actor, const JournalFilter &filter) const;
     // Every row matching the filter (limit, offset and beforeId ignored), newest first: UTF-8, RFC 4180.
