@@ -1,8 +1,11 @@
 #include "SyncStore.h"
 
+#include "SyncSchema.h"
+
 #include "domain/AttachmentStore.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Journal.h"
+#include "security/Vault.h"
 #include "store/Database.h"
 
 #include <QHash>
@@ -14,6 +17,9 @@
 namespace relais::sync {
 
 namespace {
+
+// Every program that links the sync module opens stores with its tables (SyncSchema).
+[[maybe_unused]] const bool SchemaRegistered = (SyncSchema::registerWithStore(), true);
 
 QString iso(const QDateTime &t)
 {
@@ -41,28 +47,12 @@ SyncStore::SyncStore(QSqlDatabase db, Journal *journal, const Clock *clock)
 
 QString SyncStore::value(const QString &key) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    q.addBindValue(key);
-    if (q.exec() && q.next())
-        return q.value(0).toString();
-    return {};
+    return Vault::readSetting(m_db, key);
 }
 
 Status SyncStore::writeValue(const QString &key, const QString &value)
 {
-    QSqlQuery q(m_db);
-    if (value.isNull()) {
-        q.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
-        q.addBindValue(key);
-    } else {
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
-        q.addBindValue(key);
-        q.addBindValue(value);
-    }
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("sync setting"), q.lastError());
-    return {};
+    return Vault::writeSetting(m_db, key, value);
 }
 
 Status SyncStore::setValue(const QString &key, const QString &value)
@@ -120,12 +110,10 @@ Status SyncStore::saveCatalogue(const QString &etag, const QString &document)
 Result<SyncSettings> SyncStore::settings() const
 {
     SyncSettings s;
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'sync\\_%' ESCAPE '\\'")))
-        return Database::sqlError(QStringLiteral("sync settings"), q.lastError());
-    QHash<QString, QString> values;
-    while (q.next())
-        values.insert(q.value(0).toString(), q.value(1).toString());
+    const Result<QHash<QString, QString>> found = Vault::settingsWithPrefix(m_db, QStringLiteral("sync_"));
+    if (!found)
+        return found.error();
+    const QHash<QString, QString> &values = found.value();
     s.platformUrl = QUrl(values.value(QLatin1String(PlatformUrlKey)));
     s.deviceId = values.value(QLatin1String(DeviceIdKey));
     s.token = values.value(QLatin1String(TokenKey)).toUtf8();
@@ -427,7 +415,7 @@ Status SyncStore::recordDelivery(qint64 submissionId, const QJsonObject &receipt
         q.prepare(QStringLiteral("DELETE FROM uploads WHERE submission_id = ?"));
         q.addBindValue(submissionId);
         if (!q.exec())
-            return Database::sqlError(QStringLiteral("delivered"), q.lastError());
+            return Database::sqlError(QStringLiteral("record delivery"), q.lastError());
         // Upload rows left by a kill between a delivery and this bookkeeping in an earlier version, or of démarches
         // no longer waiting: swept here.
         const Result<QList<qint64>> waiting = SubmissionRepository::waitingIds(m_db);
@@ -439,12 +427,12 @@ Status SyncStore::recordDelivery(qint64 submissionId, const QJsonObject &receipt
                 ids.append(QString::number(id));
         if (!q.exec(
                 QStringLiteral("DELETE FROM uploads WHERE submission_id NOT IN (%1)").arg(ids.join(QLatin1Char(',')))))
-            return Database::sqlError(QStringLiteral("delivered"), q.lastError());
+            return Database::sqlError(QStringLiteral("record delivery"), q.lastError());
         q.prepare(QStringLiteral("UPDATE sync_items SET next_attempt_at = NULL, last_error = NULL WHERE"
                                  " submission_id = ?"));
         q.addBindValue(submissionId);
         if (!q.exec())
-            return Database::sqlError(QStringLiteral("delivered"), q.lastError());
+            return Database::sqlError(QStringLiteral("record delivery"), q.lastError());
         return {};
     });
 }

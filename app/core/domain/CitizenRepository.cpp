@@ -147,6 +147,33 @@ Result<qint64> CitizenRepository::creatorOf(QSqlDatabase db, qint64 citizenId)
     return q.next() ? q.value(0).toLongLong() : qint64(0);
 }
 
+QString CitizenRepository::createdBySubquery()
+{
+    return QStringLiteral("SELECT id FROM citizens WHERE created_by = ?");
+}
+
+Result<QList<Citizen>> CitizenRepository::inactiveSince(QSqlDatabase db, const QDateTime &before)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, birth_name, usage_name, given_names, last_activity_at FROM citizens"
+                             " WHERE last_activity_at < ? ORDER BY last_activity_at"));
+    q.addBindValue(before.toUTC().toString(Qt::ISODateWithMs));
+    if (Status s = exec(q, "retention: files"); !s)
+        return s.error();
+    QList<Citizen> found;
+    while (q.next()) {
+        Citizen c;
+        c.id = q.value(0).toLongLong();
+        c.birthName = q.value(1).toString();
+        c.usageName = q.value(2).toString();
+        c.givenNames = q.value(3).toString();
+        c.lastActivityAt = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+        found.append(c);
+    }
+    return found;
+}
+
 Result<bool> CitizenRepository::exists(QSqlDatabase db, qint64 citizenId)
 {
     const Result<qint64> creator = creatorOf(db, citizenId);

@@ -5,30 +5,13 @@
 #include "catalogue/Catalogue.h"
 #include "common/Translations.h"
 #include "security/Journal.h"
+#include "security/Vault.h"
 #include "store/Database.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include <algorithm>
 
 namespace relais {
-
-namespace {
-
-QDateTime parse(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-}
-
-Status exec(QSqlQuery &q, const char *what)
-{
-    if (!q.exec())
-        return Database::sqlError(QString::fromLatin1(what), q.lastError());
-    return {};
-}
-
-} // namespace
 
 Retention::Retention(QSqlDatabase db, Journal *journal, const Clock *clock, const catalogue::Catalogue *catalogue)
     : m_db(std::move(db)), m_journal(journal), m_clock(clock), m_catalogue(catalogue)
@@ -87,11 +70,8 @@ Result<int> Retention::waitingOfErasedFiles(const QList<RetentionItem> &plan) co
 
 int Retention::inactivityMonths() const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    q.addBindValue(inactivitySettingKey());
     bool ok = false;
-    const int months = q.exec() && q.next() ? q.value(0).toInt(&ok) : 0;
+    const int months = Vault::readSetting(m_db, inactivitySettingKey()).toInt(&ok);
     return ok && months > 0 ? months : DefaultInactivityMonths;
 }
 
@@ -104,21 +84,11 @@ Result<QList<RetentionItem>> Retention::plan(int horizonDays) const
     QList<RetentionItem> items;
 
     // Files: the last activity plus the inactivity period.
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, birth_name, usage_name, given_names, last_activity_at FROM citizens"
-                             " WHERE last_activity_at < ? ORDER BY last_activity_at"));
-    q.addBindValue(until.addMonths(-months).toString(Qt::ISODateWithMs));
-    if (Status s = exec(q, "retention: files"); !s)
-        return s.error();
-    while (q.next()) {
-        Citizen c;
-        c.birthName = q.value(1).toString();
-        c.usageName = q.value(2).toString();
-        c.givenNames = q.value(3).toString();
-        items.append({RetentionItem::Kind::InactiveFile, q.value(0).toLongLong(), c.displayName(),
-                      parse(q.value(4)).addMonths(months)});
-    }
+    const Result<QList<Citizen>> inactive = CitizenRepository::inactiveSince(m_db, until.addMonths(-months));
+    if (!inactive)
+        return inactive.error();
+    for (const Citizen &c : inactive.value())
+        items.append({RetentionItem::Kind::InactiveFile, c.id, c.displayName(), c.lastActivityAt.addMonths(months)});
 
     // Démarches: nothing is touched while it waits to be sent or is being sent.
     const auto demarches = SubmissionRepository::retentionCandidates(m_db);

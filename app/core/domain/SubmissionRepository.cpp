@@ -68,14 +68,17 @@ Status SubmissionRepository::checkAccess(QSqlDatabase db, const Account &actor, 
     if (actor.role != Role::Volunteer)
         return {};
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT s.created_by, COALESCE(c.created_by, 0) FROM submissions s"
-                             " LEFT JOIN citizens c ON c.id = s.citizen_id WHERE s.id = ?"));
+    q.prepare(QStringLiteral("SELECT created_by, citizen_id FROM submissions WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         return Database::sqlError(QStringLiteral("check access to a démarche"), q.lastError());
     if (!q.next())
         return makeError(ErrorCode::InvalidInput, tr("This démarche no longer exists."));
-    if (!Access::seesDemarche(actor, q.value(0).toLongLong(), q.value(1).toLongLong()))
+    const qint64 citizenId = q.value(1).toLongLong();
+    const Result<qint64> fileCreator = citizenId > 0 ? CitizenRepository::creatorOf(db, citizenId) : qint64(0);
+    if (!fileCreator)
+        return fileCreator.error();
+    if (!Access::seesDemarche(actor, q.value(0).toLongLong(), fileCreator.value()))
         return Access::demarcheRefused();
     return {};
 }
