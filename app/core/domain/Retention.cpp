@@ -8,7 +8,6 @@
 #include "security/Vault.h"
 #include "store/Database.h"
 
-
 #include <algorithm>
 
 namespace relais {
