@@ -138,26 +138,26 @@ void queueAndSync(Report &r, const Workspace &workspace, const sync::SyncStore &
         r.line(Severity::Error, AdminCli::tr("Queue: %1").arg(items ? drafts.message() : items.message()));
         return;
     }
-    QMap<QString, int> perState;
+    QMap<SubmissionState, int> perState;
     QDateTime oldestWaiting;
     const sync::OutboxItem *lastFailed = nullptr;
     for (const sync::OutboxItem &item : items.value()) {
         ++perState[item.state];
-        const bool waiting = item.state == QLatin1String("queued") || item.state == QLatin1String("sending");
+        const bool waiting = SubmissionLifecycle::isWaiting(item.state);
         if (waiting && (!oldestWaiting.isValid() || item.queuedAt < oldestWaiting))
             oldestWaiting = item.queuedAt;
         if (waiting && !item.lastError.isEmpty() && (!lastFailed || item.nextAttemptAt > lastFailed->nextAttemptAt))
             lastFailed = &item;
     }
-    const int waitingCount = perState.value(QStringLiteral("queued")) + perState.value(QStringLiteral("sending"));
-    const int quarantined = perState.value(QStringLiteral("quarantined"));
+    const int waitingCount = perState.value(SubmissionState::Queued) + perState.value(SubmissionState::Sending);
+    const int quarantined = perState.value(SubmissionState::Quarantined);
     r.line(quarantined > 0 ? Severity::Warning : Severity::Ok,
            AdminCli::tr("Queue: %1 draft(s), %2 queued, %3 sending, %4 quarantined, %5 delivered in the last 30 days.")
                .arg(drafts->size())
-               .arg(perState.value(QStringLiteral("queued")))
-               .arg(perState.value(QStringLiteral("sending")))
+               .arg(perState.value(SubmissionState::Queued))
+               .arg(perState.value(SubmissionState::Sending))
                .arg(quarantined)
-               .arg(perState.value(QStringLiteral("delivered"))));
+               .arg(perState.value(SubmissionState::Delivered)));
     if (oldestWaiting.isValid())
         r.line(Severity::Ok,
                AdminCli::tr("Oldest démarche waiting to be sent: queued on %1.").arg(when(oldestWaiting)));
@@ -276,7 +276,7 @@ QByteArray countsText(const Workspace &workspace)
     if (const auto items = store.outbox(actor)) {
         QMap<QString, int> perState;
         for (const sync::OutboxItem &item : items.value())
-            ++perState[item.state];
+            ++perState[SubmissionLifecycle::name(item.state)];
         for (auto it = perState.cbegin(); it != perState.cend(); ++it)
             text += "submissions." + it.key().toUtf8() + ' ' + QByteArray::number(it.value()) + '\n';
     }

@@ -916,7 +916,7 @@ void SyncEngine::finishItem(const Failure &f)
         if (Status q = s.quarantine(id, f.message); !q) {
             qCWarning(lcSync) << "submission" << id << "could not be quarantined";
         } else {
-            qCInfo(lcSync) << "submission" << id << "quarantined";
+            qCInfo(lcSync) << "submission" << id << "set aside for a person (quarantine)";
             ++m_summary.quarantined;
         }
         Q_EMIT itemChanged(id);

@@ -1,7 +1,11 @@
 #include "SyncStore.h"
 
+#include "SyncSchema.h"
+
+#include "domain/AttachmentStore.h"
 #include "domain/SubmissionRepository.h"
 #include "security/Journal.h"
+#include "security/Vault.h"
 #include "store/Database.h"
 
 #include <QHash>
@@ -9,11 +13,13 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace relais::sync {
 
 namespace {
+
+// Every program that links the sync module opens stores with its tables (SyncSchema).
+[[maybe_unused]] const bool SchemaRegistered = (SyncSchema::registerWithStore(), true);
 
 QString iso(const QDateTime &t)
 {
@@ -25,11 +31,6 @@ QDateTime parseIso(const QVariant &v)
     if (v.isNull())
         return {};
     return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-}
-
-QString objectOf(qint64 submissionId)
-{
-    return QStringLiteral("submission:%1").arg(submissionId);
 }
 
 } // namespace
@@ -46,28 +47,12 @@ SyncStore::SyncStore(QSqlDatabase db, Journal *journal, const Clock *clock)
 
 QString SyncStore::value(const QString &key) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    q.addBindValue(key);
-    if (q.exec() && q.next())
-        return q.value(0).toString();
-    return {};
+    return Vault::readSetting(m_db, key);
 }
 
 Status SyncStore::writeValue(const QString &key, const QString &value)
 {
-    QSqlQuery q(m_db);
-    if (value.isNull()) {
-        q.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
-        q.addBindValue(key);
-    } else {
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
-        q.addBindValue(key);
-        q.addBindValue(value);
-    }
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("sync setting"), q.lastError());
-    return {};
+    return Vault::writeSetting(m_db, key, value);
 }
 
 Status SyncStore::setValue(const QString &key, const QString &value)
@@ -125,12 +110,10 @@ Status SyncStore::saveCatalogue(const QString &etag, const QString &document)
 Result<SyncSettings> SyncStore::settings() const
 {
     SyncSettings s;
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT key, value FROM settings WHERE key LIKE 'sync\\_%' ESCAPE '\\'")))
-        return Database::sqlError(QStringLiteral("sync settings"), q.lastError());
-    QHash<QString, QString> values;
-    while (q.next())
-        values.insert(q.value(0).toString(), q.value(1).toString());
+    const Result<QHash<QString, QString>> found = Vault::settingsWithPrefix(m_db, QStringLiteral("sync_"));
+    if (!found)
+        return found.error();
+    const QHash<QString, QString> &values = found.value();
     s.platformUrl = QUrl(values.value(QLatin1String(PlatformUrlKey)));
     s.deviceId = values.value(QLatin1String(DeviceIdKey));
     s.token = values.value(QLatin1String(TokenKey)).toUtf8();
@@ -198,57 +181,71 @@ Status SyncStore::saveProxy(const ProxySettings &proxy, const QString &actorLogi
     });
 }
 
-Result<QList<OutboxItem>> SyncStore::query(const QString &where, const QVariantList &binds) const
+Result<QList<OutboxItem>> SyncStore::withBookkeeping(const QList<Submission> &rows) const
 {
-    QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("SELECT s.id, s.uuid, s.demarche_id, s.demarche_version, s.state, s.queued_at, s.receipt,"
-                       " s.delivered_at, i.quarantine_reason, i.last_error, i.next_attempt_at, COALESCE(i.attempts, 0),"
-                       " (SELECT COALESCE(SUM(a.size), 0) FROM attachments a WHERE a.submission_id = s.id),"
-                       " (SELECT COALESCE(SUM(u.\"offset\"), 0) FROM uploads u WHERE u.submission_id = s.id)"
-                       " FROM submissions s LEFT JOIN sync_items i ON i.submission_id = s.id WHERE %1"
-                       " ORDER BY s.queued_at DESC, s.id DESC")
-            .arg(where));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("outbox"), q.lastError());
     QList<OutboxItem> items;
+    if (rows.isEmpty())
+        return items;
+    QList<qint64> idList;
+    QStringList ids;
+    for (const Submission &r : rows) {
+        idList.append(r.id);
+        ids.append(QString::number(r.id));
+    }
+    const QString in = ids.join(QLatin1Char(','));
+    const Result<QHash<qint64, qint64>> sizes = AttachmentStore::totalSizes(m_db, idList);
+    if (!sizes)
+        return sizes.error();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT submission_id, quarantine_reason, last_error, next_attempt_at, attempts FROM"
+                               " sync_items WHERE submission_id IN (%1)")
+                    .arg(in)))
+        return Database::sqlError(QStringLiteral("outbox"), q.lastError());
+    struct Book
+    {
+        QString quarantineReason, lastError;
+        QDateTime nextAttemptAt;
+        int attempts = 0;
+    };
+    QHash<qint64, Book> books;
+    while (q.next())
+        books.insert(q.value(0).toLongLong(),
+                     {q.value(1).toString(), q.value(2).toString(), parseIso(q.value(3)), q.value(4).toInt()});
+    if (!q.exec(QStringLiteral("SELECT submission_id, COALESCE(SUM(\"offset\"), 0) FROM uploads WHERE submission_id IN"
+                               " (%1) GROUP BY submission_id")
+                    .arg(in)))
+        return Database::sqlError(QStringLiteral("outbox"), q.lastError());
+    QHash<qint64, qint64> sent;
+    while (q.next())
+        sent.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
     QHash<qint64, int> index;
-    static const QStringList later = {QStringLiteral("delivered"), QStringLiteral("in_review"),
-                                      QStringLiteral("accepted"), QStringLiteral("rejected_by_operator"),
-                                      QStringLiteral("incomplete")};
-    while (q.next()) {
+    for (const Submission &r : rows) {
         OutboxItem it;
-        it.submissionId = q.value(0).toLongLong();
-        it.uuid = q.value(1).toString();
-        it.demarcheId = q.value(2).toString();
-        it.demarcheVersion = q.value(3).toInt();
-        it.state = q.value(4).toString();
-        it.queuedAt = parseIso(q.value(5));
-        const QJsonObject receipt = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-        it.reference = receipt.value(QLatin1String("reference")).toString();
-        it.deliveredAt = QDateTime::fromString(receipt.value(QLatin1String("received_at")).toString(), Qt::ISODate);
+        it.submissionId = r.id;
+        it.uuid = r.uuid;
+        it.demarcheId = r.demarcheId;
+        it.demarcheVersion = r.demarcheVersion;
+        it.state = r.state;
+        it.queuedAt = r.queuedAt;
+        it.reference = r.receipt.value(QLatin1String("reference")).toString();
+        it.deliveredAt = QDateTime::fromString(r.receipt.value(QLatin1String("received_at")).toString(), Qt::ISODate);
         if (!it.deliveredAt.isValid())
-            it.deliveredAt = parseIso(q.value(7));
-        it.quarantineReason = q.value(8).toString();
-        it.lastError = q.value(9).toString();
-        it.nextAttemptAt = parseIso(q.value(10));
-        it.attempts = q.value(11).toInt();
-        it.bytesTotal = q.value(12).toLongLong();
-        it.bytesSent = later.contains(it.state) ? it.bytesTotal : q.value(13).toLongLong();
+            it.deliveredAt = r.deliveredAt;
+        const Book book = books.value(r.id);
+        it.quarantineReason = book.quarantineReason;
+        it.lastError = book.lastError;
+        it.nextAttemptAt = book.nextAttemptAt;
+        it.attempts = book.attempts;
+        it.bytesTotal = sizes->value(r.id);
+        it.bytesSent = SubmissionLifecycle::isPastDelivery(it.state) ? it.bytesTotal : sent.value(r.id);
         index.insert(it.submissionId, int(items.size()));
         items.append(it);
     }
-    if (items.isEmpty())
-        return items;
-    QStringList ids;
-    for (const OutboxItem &it : items)
-        ids.append(QString::number(it.submissionId));
     QSqlQuery u(m_db);
     if (!u.exec(QStringLiteral("SELECT submission_id, status, message, at FROM status_updates WHERE submission_id IN"
                                " (%1) ORDER BY at, id")
-                    .arg(ids.join(QLatin1Char(',')))))
+                    .arg(in)))
         return Database::sqlError(QStringLiteral("status updates"), u.lastError());
     while (u.next()) {
         const int i = index.value(u.value(0).toLongLong(), -1);
@@ -260,20 +257,20 @@ Result<QList<OutboxItem>> SyncStore::query(const QString &where, const QVariantL
 
 Result<QList<OutboxItem>> SyncStore::outbox(const Account &actor) const
 {
-    QVariantList binds{iso(m_clock->now().addDays(-30))};
-    const QString visible = Access::demarcheCondition(actor, QStringLiteral("s"), &binds);
-    return query(QStringLiteral("(s.state IN ('queued', 'sending', 'quarantined') OR (s.state IN ('delivered',"
-                                " 'in_review', 'accepted', 'rejected_by_operator', 'incomplete') AND"
-                                " s.delivered_at >= ?)) AND %1")
-                     .arg(visible),
-                 binds);
+    const auto rows = SubmissionRepository::outboxRows(m_db, actor, m_clock->now().addDays(-30));
+    if (!rows)
+        return rows.error();
+    return withBookkeeping(rows.value());
 }
 
 Result<OutboxItem> SyncStore::item(const Account &actor, qint64 submissionId) const
 {
     if (Status allowed = SubmissionRepository::checkAccess(m_db, actor, submissionId); !allowed)
         return allowed.error();
-    auto items = query(QStringLiteral("s.id = ?"), {submissionId});
+    const auto rows = SubmissionRepository::outboxRows(m_db, actor, QDateTime(), submissionId);
+    if (!rows)
+        return rows.error();
+    auto items = withBookkeeping(rows.value());
     if (!items)
         return items.error();
     if (items->isEmpty())
@@ -283,10 +280,10 @@ Result<OutboxItem> SyncStore::item(const Account &actor, qint64 submissionId) co
 
 Result<int> SyncStore::waitingCount() const
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM submissions WHERE state IN ('queued', 'sending')")) || !q.next())
-        return Database::sqlError(QStringLiteral("waiting count"), q.lastError());
-    return q.value(0).toInt();
+    const Result<QList<qint64>> waiting = SubmissionRepository::waitingIds(m_db);
+    if (!waiting)
+        return waiting.error();
+    return int(waiting->size());
 }
 
 QDateTime SyncStore::lastSuccess() const
@@ -309,19 +306,8 @@ Status SyncStore::reopenForCorrection(const Account &actor, qint64 submissionId)
 {
     if (Status allowed = SubmissionRepository::checkAccess(m_db, actor, submissionId); !allowed)
         return allowed;
-    return Database::inTransaction(m_db, [&]() -> Status {
+    return lifecycle().reopenForCorrection(actor.login, submissionId, [&]() -> Status {
         QSqlQuery q(m_db);
-        const QString now = iso(m_clock->now());
-        q.prepare(QStringLiteral("UPDATE submissions SET state = 'draft', uuid = ?, queued_at = NULL, updated_at = ?"
-                                 " WHERE id = ? AND state = 'quarantined'"));
-        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
-        q.addBindValue(now);
-        q.addBindValue(submissionId);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("reopen"), q.lastError());
-        if (q.numRowsAffected() != 1)
-            return makeError(ErrorCode::InvalidInput,
-                             tr("Only a démarche returned by the platform can be corrected and sent again."));
         for (const char *sql :
              {"DELETE FROM sync_items WHERE submission_id = ?", "DELETE FROM uploads WHERE submission_id = ?"}) {
             q.prepare(QLatin1String(sql));
@@ -329,39 +315,39 @@ Status SyncStore::reopenForCorrection(const Account &actor, qint64 submissionId)
             if (!q.exec())
                 return Database::sqlError(QStringLiteral("reopen"), q.lastError());
         }
-        return m_journal->append(actor.login, QStringLiteral("submission_reopened"), objectOf(submissionId));
+        return {};
     });
 }
 
 Result<QList<qint64>> SyncStore::dueItems(bool ignoreBackoff) const
 {
+    const Result<QList<qint64>> waiting = SubmissionRepository::waitingIds(m_db);
+    if (!waiting)
+        return waiting.error();
+    if (ignoreBackoff || waiting->isEmpty())
+        return waiting;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT s.id, i.next_attempt_at FROM submissions s LEFT JOIN sync_items i ON"
-                               " i.submission_id = s.id WHERE s.state IN ('queued', 'sending')"
-                               " ORDER BY s.queued_at, s.id")))
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT submission_id, next_attempt_at FROM sync_items WHERE next_attempt_at IS NOT"
+                               " NULL")))
         return Database::sqlError(QStringLiteral("due items"), q.lastError());
+    QHash<qint64, QDateTime> next;
+    while (q.next())
+        next.insert(q.value(0).toLongLong(), parseIso(q.value(1)));
     const QDateTime now = m_clock->now();
     QList<qint64> ids;
-    while (q.next()) {
-        const QDateTime next = parseIso(q.value(1));
-        if (ignoreBackoff || !next.isValid() || next <= now)
-            ids.append(q.value(0).toLongLong());
+    for (const qint64 id : waiting.value()) {
+        const QDateTime at = next.value(id);
+        if (!at.isValid() || at <= now)
+            ids.append(id);
     }
     return ids;
 }
 
 Status SyncStore::markSending(qint64 submissionId)
 {
-    return Database::inTransaction(m_db, [&]() -> Status {
+    return lifecycle().claimForSending(submissionId, [&]() -> Status {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE submissions SET state = 'sending', updated_at = ? WHERE id = ? AND state IN"
-                                 " ('queued', 'sending')"));
-        q.addBindValue(iso(m_clock->now()));
-        q.addBindValue(submissionId);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("mark sending"), q.lastError());
-        if (q.numRowsAffected() != 1)
-            return makeError(ErrorCode::InvalidInput, tr("This démarche is no longer waiting to be sent."));
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO sync_items (submission_id) VALUES (?)"));
         q.addBindValue(submissionId);
         if (!q.exec())
@@ -372,7 +358,7 @@ Status SyncStore::markSending(qint64 submissionId)
 
 Status SyncStore::scheduleRetry(qint64 submissionId, const QString &error, const QDateTime &nextAttemptAt)
 {
-    return Database::inTransaction(m_db, [&]() -> Status {
+    return lifecycle().recordProgress(submissionId, [&]() -> Status {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO sync_items (submission_id) VALUES (?)"));
         q.addBindValue(submissionId);
@@ -401,17 +387,8 @@ int SyncStore::attempts(qint64 submissionId) const
 
 Status SyncStore::quarantine(qint64 submissionId, const QString &reason)
 {
-    return Database::inTransaction(m_db, [&]() -> Status {
+    return lifecycle().quarantine(submissionId, reason, [&]() -> Status {
         QSqlQuery q(m_db);
-        const QString now = iso(m_clock->now());
-        q.prepare(QStringLiteral("UPDATE submissions SET state = 'quarantined', updated_at = ? WHERE id = ? AND state"
-                                 " IN ('queued', 'sending')"));
-        q.addBindValue(now);
-        q.addBindValue(submissionId);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("quarantine"), q.lastError());
-        if (q.numRowsAffected() != 1)
-            return makeError(ErrorCode::InvalidInput, tr("This démarche is no longer waiting to be sent."));
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO sync_items (submission_id) VALUES (?)"));
         q.addBindValue(submissionId);
         if (!q.exec())
@@ -419,7 +396,7 @@ Status SyncStore::quarantine(qint64 submissionId, const QString &reason)
         q.prepare(QStringLiteral("UPDATE sync_items SET quarantine_reason = ?, quarantined_at = ?, next_attempt_at ="
                                  " NULL WHERE submission_id = ?"));
         q.addBindValue(reason);
-        q.addBindValue(now);
+        q.addBindValue(iso(m_clock->now()));
         q.addBindValue(submissionId);
         if (!q.exec())
             return Database::sqlError(QStringLiteral("quarantine"), q.lastError());
@@ -427,30 +404,35 @@ Status SyncStore::quarantine(qint64 submissionId, const QString &reason)
         q.addBindValue(submissionId);
         if (!q.exec())
             return Database::sqlError(QStringLiteral("quarantine"), q.lastError());
-        return m_journal->append(QStringLiteral("sync"), QStringLiteral("submission_quarantined"),
-                                 objectOf(submissionId));
+        return {};
     });
 }
 
 Status SyncStore::recordDelivery(qint64 submissionId, const QJsonObject &receipt)
 {
-    SubmissionRepository submissions(m_db, m_journal, m_clock);
-    if (Status s = submissions.markDelivered(SystemAccess(), submissionId, receipt); !s)
-        return s;
-    // Bookkeeping only: a kill before this lands leaves upload rows of a delivered démarche; they are swept here
-    // at the next delivery, with those of every démarche no longer waiting.
-    return Database::inTransaction(m_db, [&]() -> Status {
+    return lifecycle().deliver(submissionId, receipt, [&]() -> Status {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("DELETE FROM uploads WHERE submission_id = ? OR submission_id IN (SELECT id FROM"
-                                 " submissions WHERE state NOT IN ('queued', 'sending'))"));
+        q.prepare(QStringLiteral("DELETE FROM uploads WHERE submission_id = ?"));
         q.addBindValue(submissionId);
         if (!q.exec())
-            return Database::sqlError(QStringLiteral("delivered"), q.lastError());
+            return Database::sqlError(QStringLiteral("record delivery"), q.lastError());
+        // Upload rows left by a kill between a delivery and this bookkeeping in an earlier version, or of démarches
+        // no longer waiting: swept here.
+        const Result<QList<qint64>> waiting = SubmissionRepository::waitingIds(m_db);
+        if (!waiting)
+            return waiting.error();
+        QStringList ids;
+        for (const qint64 id : waiting.value())
+            if (id != submissionId)
+                ids.append(QString::number(id));
+        if (!q.exec(
+                QStringLiteral("DELETE FROM uploads WHERE submission_id NOT IN (%1)").arg(ids.join(QLatin1Char(',')))))
+            return Database::sqlError(QStringLiteral("record delivery"), q.lastError());
         q.prepare(QStringLiteral("UPDATE sync_items SET next_attempt_at = NULL, last_error = NULL WHERE"
                                  " submission_id = ?"));
         q.addBindValue(submissionId);
         if (!q.exec())
-            return Database::sqlError(QStringLiteral("delivered"), q.lastError());
+            return Database::sqlError(QStringLiteral("record delivery"), q.lastError());
         return {};
     });
 }
@@ -473,7 +455,8 @@ std::optional<UploadState> SyncStore::upload(qint64 attachmentId) const
 
 Status SyncStore::saveUpload(const UploadState &upload)
 {
-    return Database::inTransaction(m_db, [&]() -> Status {
+    // Progress of a démarche no longer being sent (discarded, delivered by another program) is not recorded.
+    return lifecycle().recordProgress(upload.submissionId, [&]() -> Status {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("INSERT OR REPLACE INTO uploads (attachment_id, submission_id, url, \"offset\","
                                  " length, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
@@ -505,17 +488,16 @@ Result<QList<qint64>> SyncStore::applyStatusChanges(const QList<StatusChange> &c
 {
     QList<qint64> touched;
     const Status s = Database::inTransaction(m_db, [&]() -> Status {
-        SubmissionRepository submissions(m_db, m_journal, m_clock);
+        SubmissionLifecycle submissions = lifecycle();
         const QString now = iso(m_clock->now());
         for (const StatusChange &c : changes) {
+            const Result<qint64> found = SubmissionRepository::idForUuid(m_db, c.uuid);
+            if (!found)
+                return found.error();
+            if (found.value() == 0)
+                continue; // not ours any more (erased)
+            const qint64 id = found.value();
             QSqlQuery q(m_db);
-            q.prepare(QStringLiteral("SELECT id FROM submissions WHERE uuid = ?"));
-            q.addBindValue(c.uuid);
-            if (!q.exec())
-                return Database::sqlError(QStringLiteral("status"), q.lastError());
-            if (!q.next())
-                continue; // not ours any more (reopened under a new uuid, or erased)
-            const qint64 id = q.value(0).toLongLong();
             q.prepare(QStringLiteral("INSERT INTO status_updates (submission_id, status, message, at, received_at)"
                                      " VALUES (?, ?, ?, ?, ?)"));
             q.addBindValue(id);
@@ -525,8 +507,11 @@ Result<QList<qint64>> SyncStore::applyStatusChanges(const QList<StatusChange> &c
             q.addBindValue(now);
             if (!q.exec())
                 return Database::sqlError(QStringLiteral("status"), q.lastError());
-            // Kept in the history even when the state cannot follow (e.g. an unknown status): the mediator reads it.
-            (void)submissions.recordStatus(SystemAccess(), id, c.update.status);
+            // Kept in the history even when the state cannot follow (an unknown status, a démarche reopened for
+            // correction): the mediator reads it. The state moves only where the lifecycle allows.
+            if (const auto status = SubmissionLifecycle::fromName(c.update.status);
+                status && SubmissionLifecycle::isPlatformStatus(*status))
+                (void)submissions.apply(id, SubmissionTransition::ApplyPlatformStatus, *status);
             if (!touched.contains(id))
                 touched.append(id);
         }
@@ -539,15 +524,18 @@ Result<QList<qint64>> SyncStore::applyStatusChanges(const QList<StatusChange> &c
 
 Result<JournalHead> SyncStore::journalHead() const
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")))
-        return Database::sqlError(QStringLiteral("journal head"), q.lastError());
+    const auto last = m_journal->lastRow();
+    if (!last)
+        return last.error();
     JournalHead head;
-    if (q.next()) {
-        head.seq = q.value(0).toLongLong();
-        head.hash = q.value(1).toByteArray().toHex();
-    }
+    head.seq = last->first;
+    head.hash = last->second.toHex();
     return head;
+}
+
+SubmissionLifecycle SyncStore::lifecycle() const
+{
+    return SubmissionLifecycle(m_db, m_journal, m_clock);
 }
 
 } // namespace relais::sync

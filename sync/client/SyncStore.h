@@ -4,6 +4,7 @@
 
 #include "common/Clock.h"
 #include "common/Result.h"
+#include "domain/SubmissionLifecycle.h"
 #include "security/Account.h"
 
 #include <QByteArray>
@@ -20,7 +21,8 @@
 
 namespace relais {
 class Journal;
-}
+struct Submission;
+} // namespace relais
 
 namespace relais::sync {
 
@@ -39,7 +41,7 @@ struct OutboxItem
     QString uuid;
     QString demarcheId;
     int demarcheVersion = 0;
-    QString state;
+    SubmissionState state = SubmissionState::Queued;
     QDateTime queuedAt;
     QString reference;     // from the receipt
     QDateTime deliveredAt; // from the receipt
@@ -132,8 +134,10 @@ public:
     QDateTime lastSuccess() const;    // invalid if never
     QString stoppedReason() const;    // non-empty after 401/403 until re-enrolment
 
-    // "Correct and resend": a quarantined submission goes back to draft under a NEW uuid (the old one may be held
-    // by the platform with other content). Journaled "submission_reopened". Discard: SubmissionRepository::discard.
+    // "Correct and resend": a quarantined submission goes back to draft under the SAME uuid: the platform may hold
+    // its first sending (quarantined after a lost answer), and then answers the resend with that same record's
+    // receipt (or a conflict) instead of making a second one. Journaled "submission_reopened". Discard:
+    // SubmissionRepository::discard.
     Status reopenForCorrection(const Account &actor, qint64 submissionId);
 
     // --- used by the engine: a system actor (see SystemAccess), working on ids and counts; what it reads of a
@@ -168,7 +172,9 @@ public:
 
 private:
     Status writeValue(const QString &key, const QString &value);
-    Result<QList<OutboxItem>> query(const QString &where, const QVariantList &binds) const;
+    // The sync module's bookkeeping (retries, quarantine reason, bytes sent, status history) for these démarches.
+    Result<QList<OutboxItem>> withBookkeeping(const QList<Submission> &rows) const;
+    SubmissionLifecycle lifecycle() const;
 
     QSqlDatabase m_db;
     Journal *m_journal;

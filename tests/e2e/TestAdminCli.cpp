@@ -567,7 +567,7 @@ void TestAdminCli::purgeSaysWhatStaysUntilDelivery()
         relais::SubmissionRepository(vault.database()->connection(), &vault.journal(), vault.clock())
             .load(alice, queued)
             .value();
-    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.state, relais::SubmissionState::Queued);
     QCOMPARE(waiting.answers, answers);
     QCOMPARE(waiting.citizenId, qint64(0));
 }

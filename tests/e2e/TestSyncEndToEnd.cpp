@@ -331,7 +331,7 @@ void TestSyncEndToEnd::killedSyncsDeliverEverythingOnce()
         // The kiosk shows the platform's reference for it.
         const auto loaded = submissions.load(vault.account(Login).value(), local.id);
         QVERIFY(loaded);
-        QCOMPARE(loaded->state, QStringLiteral("delivered"));
+        QCOMPARE(loaded->state, relais::SubmissionState::Delivered);
         QCOMPARE(loaded->receipt.value(QLatin1String("reference")).toString(),
                  remote.value(QLatin1String("reference")).toString());
 

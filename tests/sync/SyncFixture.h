@@ -122,7 +122,7 @@ public:
         clock.advanceSecs(1); // queued one after the other: the oldest goes first
         return draft->id;
     }
-    QString state(qint64 id) { return submissions().load(alice(), id)->state; }
+    QString state(qint64 id) { return SubmissionLifecycle::name(submissions().load(alice(), id)->state); }
     QString uuid(qint64 id) { return submissions().load(alice(), id)->uuid; }
     sync::OutboxItem item(qint64 id) { return store().item(alice(), id).value(); }
     bool enrol(const QUrl &url, const QByteArray &token, const QByteArray &platformKey)

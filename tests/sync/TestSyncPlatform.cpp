@@ -6,6 +6,7 @@
 #include "client/Enrolment.h"
 
 #include <QNetworkAccessManager>
+#include <QSqlQuery>
 
 using namespace relais;
 using namespace relais::test;
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void deliveredBytesAreIdenticalOnPlatform();
     void serverWithoutChecksumExtension();
     void statusChangesComeBack();
+    void correctingAnItemThePlatformHoldsMakesNoSecondRecord();
 
 private:
     bool startAndEnrol(const QStringList &extra = {});
@@ -164,5 +166,58 @@ void TestSyncPlatform::statusChangesComeBack()
     QCOMPARE(runRound(*engine).statusUpdates, 0);
 }
 
+// Issue 14: an item the platform received was quarantined on the kiosk all the same (two programs sending it at once,
+// the 201 lost, 409s after). "Correct and resend" must never make a second record on the platform.
+void TestSyncPlatform::correctingAnItemThePlatformHoldsMakesNoSecondRecord()
+{
+    QVERIFY(startAndEnrol());
+    Kiosk &k = *m_kiosk;
+    const QList<QByteArray> files = {pdfBytes(20 * 1024, 15)};
+    const qint64 id = k.queue(QStringLiteral("caf-changement-adresse"), files);
+    auto engine = k.engine();
+    QCOMPARE(runRound(*engine).delivered, 1);
+    const QString reference = k.item(id).reference;
+    QVERIFY(reference.startsWith(QStringLiteral("RLS-")));
+    const QString uuid = k.uuid(id);
+
+    // What the kiosk was left with: the item set aside with the platform's sentence, its receipt never recorded.
+    const auto setAside = [&] {
+        QSqlQuery q(k.db());
+        return q.exec(QStringLiteral("UPDATE submissions SET state = 'quarantined', receipt = '{}', delivered_at = NULL"
+                                     " WHERE id = %1")
+                          .arg(id)) &&
+               q.exec(QStringLiteral("INSERT OR REPLACE INTO sync_items (submission_id, quarantine_reason) VALUES"
+                                     " (%1, 'La plateforme détient déjà une démarche différente sous ce numéro.')")
+                          .arg(id));
+    };
+    QVERIFY(setAside());
+
+    // Corrected without changing anything and sent again: the platform answers with the record it holds.
+    QVERIFY(k.store().reopenForCorrection(k.alice(), id));
+    const Submission reopened = k.submissions().load(k.alice(), id).value();
+    QCOMPARE(reopened.uuid, uuid);
+    QVERIFY(k.submissions().queue(k.alice(), id, reopened.answers));
+    RoundSummary summary = runRound(*engine);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+    QCOMPARE(k.item(id).reference, reference);
+    checkOnPlatform(id, files);
+
+    // Corrected with another answer: the platform holds this démarche already; it is refused, never made twice.
+    QVERIFY(setAside());
+    QVERIFY(k.store().reopenForCorrection(k.alice(), id));
+    QJsonObject changed = k.submissions().load(k.alice(), id)->answers;
+    changed.insert(QStringLiteral("motif"), QStringLiteral("mutation"));
+    QVERIFY(k.submissions().queue(k.alice(), id, changed));
+    summary = runRound(*engine);
+    QCOMPARE(summary.delivered, 0);
+    QCOMPARE(k.state(id), QStringLiteral("quarantined"));
+    QVERIFY(!k.item(id).quarantineReason.isEmpty());
+#ifdef RELAIS_PLATFORM_PATH
+    const QJsonArray onPlatform = m_platform->list();
+    QCOMPARE(onPlatform.size(), 1);
+    QCOMPARE(onPlatform.first().toObject().value(QLatin1String("reference")).toString(), reference);
+#endif
+}
 QTEST_GUILESS_MAIN(TestSyncPlatform)
 #include "TestSyncPlatform.moc"

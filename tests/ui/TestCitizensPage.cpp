@@ -861,7 +861,7 @@ void TestCitizensPage::erasureSaysWhatStaysUntilDelivery()
     QVERIFY(!repository().load(m_admin, id));
     // As the dialog said: the answers wait on this PC for the delivery.
     const Submission waiting = repo.load(m_admin, queued).value();
-    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.state, relais::SubmissionState::Queued);
     QCOMPARE(waiting.answers, answers);
 }
 

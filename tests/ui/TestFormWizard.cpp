@@ -410,7 +410,7 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
                  .arg(title));
     QCOMPARE(page()->draftList()->count(), 0);
     const Submission sent = stored(id);
-    QCOMPARE(sent.state, QStringLiteral("queued"));
+    QCOMPARE(sent.state, relais::SubmissionState::Queued);
     QCOMPARE(sent.demarcheVersion, 1);
     QCOMPARE(sent.answers.value(QStringLiteral("loyer")).toString(), QStringLiteral("540.50"));
     QCOMPARE(sent.answers.value(QStringLiteral("iban")).toString(), QStringLiteral("FR7630006000011234567890189"));

@@ -344,7 +344,7 @@ void TestBundledCatalogue::scriptedFillingReachesTheQueue()
     SubmissionRepository reopened(db(), &m_vault->journal(), &m_clock);
     const auto loaded = reopened.load(m_admin, submissionId);
     QVERIFY2(loaded, qPrintable(loaded.message()));
-    QCOMPARE(loaded->state, QStringLiteral("queued"));
+    QCOMPARE(loaded->state, relais::SubmissionState::Queued);
     QCOMPARE(loaded->demarcheId, demarcheId);
     QCOMPARE(loaded->demarcheVersion, demarche->version);
     QStringList differing;

@@ -306,7 +306,7 @@ void TestCitizenRepository::mergeKeepsEveryDemarche()
     QCOMPARE(merged.phone, QStringLiteral("+33712345678")); // filled from the duplicate
     QStringList demarches;
     for (const Submission &s : repo().submissions(m_admin, keep).value())
-        demarches << s.demarcheId + QLatin1Char(':') + s.state;
+        demarches << s.demarcheId + QLatin1Char(':') + relais::SubmissionLifecycle::name(s.state);
     demarches.sort();
     QCOMPARE(demarches, (QStringList{QStringLiteral("caf-a:draft"), QStringLiteral("cpam-b:queued"),
                                      QStringLiteral("msa-c:draft")}));
@@ -380,7 +380,7 @@ void TestCitizenRepository::erasureCanLeaveQueuedDemarchesForDelivery()
     QVERIFY(repo().erase(m_admin, id, CitizenRepository::QueuedOnErasure::DeliverFirst));
     QCOMPARE(subs.load(m_admin, draft->id).code(), ErrorCode::InvalidInput); // the draft went with the file
     const Submission kept = subs.load(m_admin, queued->id).value();
-    QCOMPARE(kept.state, QStringLiteral("queued"));
+    QCOMPARE(kept.state, relais::SubmissionState::Queued);
     QCOMPARE(kept.citizenId, 0);
     QSqlQuery q(m_vault->database()->connection());
     QVERIFY(q.exec(QStringLiteral("SELECT erase_after_delivery FROM submissions WHERE id = %1").arg(queued->id)));

@@ -178,6 +178,7 @@ void TestRetention::decidedDemarchesAreReducedToTheirReceipt()
     buffer.open(QIODevice::ReadOnly);
     QVERIFY(attachments.add(m_admin, id, QStringLiteral("piece"), QStringLiteral("justificatif.pdf"), &buffer));
     auto repo = submissions();
+    QVERIFY(outbox().markSending(id)); // the engine claims it before the first byte leaves
     QVERIFY(outbox().recordDelivery(id, QJsonObject{{QStringLiteral("reference"), QStringLiteral("PF-2026-0042")}}));
     m_clock->advanceSecs(3 * Day);
     QVERIFY(operatorSays(id, QStringLiteral("in_review")));
@@ -189,7 +190,7 @@ void TestRetention::decidedDemarchesAreReducedToTheirReceipt()
     QCOMPARE(report->payloadsReduced, 1);
     QCOMPARE(report->demarchesRemoved, 0);
     const Submission reduced = repo.load(m_admin, id).value();
-    QCOMPARE(reduced.state, QStringLiteral("accepted"));
+    QCOMPARE(reduced.state, relais::SubmissionState::Accepted);
     QVERIFY(reduced.answers.isEmpty());
     QVERIFY(reduced.reducedAt.isValid());
     QCOMPARE(reduced.receipt.value(QStringLiteral("reference")).toString(), QStringLiteral("PF-2026-0042"));
@@ -215,7 +216,7 @@ void TestRetention::waitingDemarchesAreNeverTouched()
     QVERIFY(report);
     QCOMPARE(report->filesErased, 1); // the file goes, the démarche waits for delivery
     const Submission waiting = submissions().load(m_admin, id).value();
-    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.state, relais::SubmissionState::Queued);
     QCOMPARE(waiting.answers.value(QStringLiteral("nom")).toString(), QStringLiteral("en attente"));
     QCOMPARE(rows(QStringLiteral("SELECT erase_after_delivery FROM submissions WHERE id = %1").arg(id)), 1);
 }
@@ -240,6 +241,7 @@ void TestRetention::erasedPersonsDemarcheGoesOnceDelivered()
     const qint64 id = queued(who, QStringLiteral("à livrer"));
     QVERIFY(citizens().erase(m_admin, who, CitizenRepository::QueuedOnErasure::DeliverFirst));
     QCOMPARE(retention().purge(m_admin.login)->demarchesRemoved, 0);
+    QVERIFY(outbox().markSending(id)); // the engine claims it before the first byte leaves
     QVERIFY(outbox().recordDelivery(id, QJsonObject{{QStringLiteral("reference"), QStringLiteral("R1")}}));
     QCOMPARE(planned(0).size(), 1);
     QCOMPARE(retention().purge(m_admin.login)->demarchesRemoved, 1);

@@ -75,7 +75,7 @@ void TestSubmissionRepository::draftSavesAndReopens()
     SubmissionRepository repo(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
     auto draft = repo.createDraft(m_admin, QStringLiteral("caf-changement-adresse"), 3);
     QVERIFY2(draft, qPrintable(draft.message()));
-    QCOMPARE(draft->state, QStringLiteral("draft"));
+    QCOMPARE(draft->state, relais::SubmissionState::Draft);
     QCOMPARE(draft->demarcheVersion, 3);
     QVERIFY(!QUuid::fromString(draft->uuid).isNull());
     const QJsonObject answers{{QStringLiteral("commune"), QStringLiteral("Millau")}, {QStringLiteral("enfants"), 2}};
@@ -119,7 +119,7 @@ void TestSubmissionRepository::queueFreezesAndJournals()
     const QJsonObject canonical{{QStringLiteral("nir"), QStringLiteral("synthetic")}};
     QVERIFY(repo.queue(m_admin, draft->id, canonical));
     auto queued = repo.load(m_admin, draft->id);
-    QCOMPARE(queued->state, QStringLiteral("queued"));
+    QCOMPARE(queued->state, relais::SubmissionState::Queued);
     QCOMPARE(queued->answers, canonical);
     QCOMPARE(queued->demarcheVersion, 7);
     QVERIFY(queued->queuedAt.isValid());
@@ -174,7 +174,7 @@ void TestSubmissionRepository::volunteerReachesOnlyTheirOwnDemarches()
         QVERIFY(s.id != other);
     // Nothing of it changed.
     const Submission untouched = repo.load(m_admin, other).value();
-    QCOMPARE(untouched.state, QStringLiteral("draft"));
+    QCOMPARE(untouched.state, relais::SubmissionState::Draft);
     QCOMPARE(untouched.answers.value(QStringLiteral("revenus")).toInt(), 1200);
     QCOMPARE(untouched.demarcheVersion, 1);
 
@@ -234,7 +234,7 @@ void TestSubmissionRepository::erasedPersonsAnswersGoAtDelivery()
     QVERIFY(citizens.erase(m_admin, leaving, CitizenRepository::QueuedOnErasure::DeliverFirst));
     // Until delivery, everything it needs to reach the platform stays.
     Submission waiting = repo.load(m_admin, erased).value();
-    QCOMPARE(waiting.state, QStringLiteral("queued"));
+    QCOMPARE(waiting.state, relais::SubmissionState::Queued);
     QCOMPARE(waiting.answers.value(QStringLiteral("revenus")).toInt(), 1200);
     QVERIFY(attachments.readAll(m_admin, erasedDocument));
 
@@ -246,7 +246,7 @@ void TestSubmissionRepository::erasedPersonsAnswersGoAtDelivery()
         QVERIFY(outbox.recordDelivery(id, receipt));
     }
     const Submission delivered = repo.load(m_admin, erased).value();
-    QCOMPARE(delivered.state, QStringLiteral("delivered"));
+    QCOMPARE(delivered.state, relais::SubmissionState::Delivered);
     QVERIFY(delivered.answers.isEmpty());
     QVERIFY(delivered.reducedAt.isValid());
     QCOMPARE(attachments.readAll(m_admin, erasedDocument).code(), ErrorCode::InvalidInput);
@@ -258,7 +258,7 @@ void TestSubmissionRepository::erasedPersonsAnswersGoAtDelivery()
     QVERIFY(delivered.queuedAt.isValid());
     const sync::OutboxItem line = outbox.item(m_admin, erased).value();
     QCOMPARE(line.reference, QStringLiteral("PF-2026-0007"));
-    QCOMPARE(line.state, QStringLiteral("delivered"));
+    QCOMPARE(line.state, relais::SubmissionState::Delivered);
     QVERIFY(line.deliveredAt.isValid());
 
     // A démarche of a person who stays keeps its answers and documents until the operator decides.

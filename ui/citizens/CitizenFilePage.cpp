@@ -277,13 +277,13 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     connect(m_erase, &QPushButton::clicked, this, &CitizenFilePage::eraseFile);
     connect(m_merge, &QPushButton::clicked, this, &CitizenFilePage::mergeDuplicate);
     connect(m_demarches, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        m_openDraft->setEnabled(item && item->data(StateRole).toString() == QLatin1String("draft"));
+        m_openDraft->setEnabled(item && item->data(StateRole).toInt() == int(SubmissionState::Draft));
     });
     auto openDraft = [this] {
         QListWidgetItem *item = m_demarches->currentItem();
         if (!item)
             return;
-        if (item->data(StateRole).toString() != QLatin1String("draft")) {
+        if (item->data(StateRole).toInt() != int(SubmissionState::Draft)) {
             report(tr("Only a draft can be reopened: this démarche has left the computer or was given up."));
             return;
         }
@@ -547,7 +547,7 @@ void CitizenFilePage::refreshDemarches()
         auto *item = new QListWidgetItem(
             tr("%1 — %2 — %3").arg(title, SubmissionRepository::stateLabel(s.state), day(s.updatedAt)), m_demarches);
         item->setData(SubmissionIdRole, s.id);
-        item->setData(StateRole, s.state);
+        item->setData(StateRole, int(s.state));
     }
     if (m_demarches->count() == 0) {
         auto *none = new QListWidgetItem(tr("No démarche yet."), m_demarches);

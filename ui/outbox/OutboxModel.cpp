@@ -62,8 +62,7 @@ QString OutboxModel::demarcheTitle(const sync::OutboxItem &item) const
 QString OutboxModel::stateText(const sync::OutboxItem &item)
 {
     const QString state = SubmissionRepository::stateLabel(item.state);
-    if ((item.state == QLatin1String("queued") || item.state == QLatin1String("sending")) &&
-        item.nextAttemptAt.isValid() && item.attempts > 0)
+    if (SubmissionLifecycle::isWaiting(item.state) && item.nextAttemptAt.isValid() && item.attempts > 0)
         return tr("%1 — next try at %2")
             .arg(state, QLocale().toString(item.nextAttemptAt.toLocalTime().time(), QLocale::ShortFormat));
     return state;
@@ -72,7 +71,7 @@ QString OutboxModel::stateText(const sync::OutboxItem &item)
 QString OutboxModel::progressText(const sync::OutboxItem &item)
 {
     if (item.bytesTotal <= 0)
-        return item.state == QLatin1String("sending") ? tr("Sending") : QString();
+        return item.state == SubmissionState::Sending ? tr("Sending") : QString();
     if (item.bytesSent >= item.bytesTotal)
         return tr("Documents sent (%1)").arg(DataSize::format(item.bytesTotal));
     return tr("%1 % of %2").arg(int(100 * item.bytesSent / item.bytesTotal)).arg(DataSize::format(item.bytesTotal));
@@ -80,7 +79,7 @@ QString OutboxModel::progressText(const sync::OutboxItem &item)
 
 QString OutboxModel::newsText(const sync::OutboxItem &item)
 {
-    if (item.state == QLatin1String("quarantined"))
+    if (item.state == SubmissionState::Quarantined)
         return item.quarantineReason;
     if (!item.updates.isEmpty()) {
         const sync::StatusUpdate &last = item.updates.last();
@@ -88,7 +87,7 @@ QString OutboxModel::newsText(const sync::OutboxItem &item)
         return last.message.isEmpty() ? tr("%1: %2").arg(when, SubmissionRepository::stateLabel(last.status))
                                       : tr("%1: %2").arg(when, last.message);
     }
-    if (!item.lastError.isEmpty() && (item.state == QLatin1String("queued") || item.state == QLatin1String("sending")))
+    if (!item.lastError.isEmpty() && SubmissionLifecycle::isWaiting(item.state))
         return item.lastError;
     return QString();
 }

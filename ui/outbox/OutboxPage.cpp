@@ -323,7 +323,7 @@ void OutboxPage::showSelected()
     const QModelIndex current = m_table->currentIndex();
     const bool any = current.isValid();
     const sync::OutboxItem item = any ? m_model->itemAt(current.row()) : sync::OutboxItem{};
-    const bool quarantined = item.state == QLatin1String("quarantined");
+    const bool quarantined = item.state == SubmissionState::Quarantined;
     const bool mayAct = m_account.role != Role::Volunteer;
     m_resend->setVisible(quarantined && mayAct);
     m_discard->setVisible(quarantined && mayAct);

@@ -1,5 +1,7 @@
 #include "Access.h"
 
+#include "CitizenRepository.h"
+
 namespace relais {
 
 bool Access::seesPerson(const Account &actor, qint64 personCreatedBy)
@@ -18,8 +20,8 @@ QString Access::demarcheCondition(const Account &actor, const QString &alias, QV
     if (actor.role != Role::Volunteer)
         return QStringLiteral("1");
     *binds << actor.id << actor.id;
-    return QStringLiteral("(%1.created_by = ? OR %1.citizen_id IN (SELECT id FROM citizens WHERE created_by = ?))")
-        .arg(alias);
+    return QStringLiteral("(%1.created_by = ? OR %1.citizen_id IN (%2))")
+        .arg(alias, CitizenRepository::createdBySubquery());
 }
 
 Error Access::demarcheRefused()

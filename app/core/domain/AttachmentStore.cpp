@@ -346,4 +346,95 @@ Status AttachmentStore::remove(const Account &actor, qint64 attachmentId)
     return {};
 }
 
+Status AttachmentStore::dropForSubmission(QSqlDatabase db, qint64 submissionId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM attachments WHERE submission_id = ? AND citizen_id IS NULL"));
+    q.addBindValue(submissionId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("drop attachments"), q.lastError());
+    q.prepare(QStringLiteral("UPDATE attachments SET submission_id = NULL WHERE submission_id = ?"));
+    q.addBindValue(submissionId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("keep documents"), q.lastError());
+    return {};
+}
+
+Result<qint64> AttachmentStore::keepInFile(QSqlDatabase db, qint64 attachmentId, qint64 citizenId,
+                                           const QList<qint64> &submissionIds, const QDateTime &now)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT submission_id FROM attachments WHERE id = ?"));
+    q.addBindValue(attachmentId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("keep document"), q.lastError());
+    if (!q.next() || q.value(0).isNull() || !submissionIds.contains(q.value(0).toLongLong()))
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("relais::Consents",
+                                                     "This document does not belong to this person's démarches."));
+    // A copy owned by the file alone: removing it from the draft later, or reducing the démarche to its receipt,
+    // leaves the kept copy in place.
+    q.prepare(QStringLiteral("INSERT INTO attachments (submission_id, citizen_id, field, filename, content_type,"
+                             " size, sha256, created_at) SELECT NULL, ?, field, filename, content_type, size,"
+                             " sha256, ? FROM attachments WHERE id = ?"));
+    q.addBindValue(citizenId);
+    q.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(attachmentId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("keep document"), q.lastError());
+    const qint64 kept = q.lastInsertId().toLongLong();
+    q.prepare(QStringLiteral("INSERT INTO attachment_chunks (attachment_id, seq, data)"
+                             " SELECT ?, seq, data FROM attachment_chunks WHERE attachment_id = ?"));
+    q.addBindValue(kept);
+    q.addBindValue(attachmentId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("keep document chunks"), q.lastError());
+    return kept;
+}
+
+Result<bool> AttachmentStore::dropKeptDocuments(QSqlDatabase db, qint64 citizenId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM attachments WHERE citizen_id = ? AND submission_id IS NULL"));
+    q.addBindValue(citizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("delete kept documents"), q.lastError());
+    const bool deleted = q.numRowsAffected() > 0;
+    q.prepare(QStringLiteral("UPDATE attachments SET citizen_id = NULL WHERE citizen_id = ?"));
+    q.addBindValue(citizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("detach documents"), q.lastError());
+    return deleted;
+}
+
+Status AttachmentStore::moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE attachments SET citizen_id = ? WHERE citizen_id = ?"));
+    q.addBindValue(toCitizenId);
+    q.addBindValue(fromCitizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("merge citizens"), q.lastError());
+    return {};
+}
+
+Result<QHash<qint64, qint64>> AttachmentStore::totalSizes(QSqlDatabase db, const QList<qint64> &submissionIds)
+{
+    QHash<qint64, qint64> sizes;
+    if (submissionIds.isEmpty())
+        return sizes;
+    QStringList ids;
+    for (const qint64 id : submissionIds)
+        ids.append(QString::number(id));
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT submission_id, SUM(size) FROM attachments WHERE submission_id IN (%1)"
+                               " GROUP BY submission_id")
+                    .arg(ids.join(QLatin1Char(',')))))
+        return Database::sqlError(QStringLiteral("attachment sizes"), q.lastError());
+    while (q.next())
+        sizes.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    return sizes;
+}
+
 } // namespace relais

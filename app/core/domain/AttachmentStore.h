@@ -6,6 +6,8 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -69,6 +71,22 @@ public:
     // Reads the whole attachment without keeping it, checking its size and SHA-256.
     Status verify(const Account &actor, qint64 attachmentId) const;
     Status remove(const Account &actor, qint64 attachmentId);
+
+    // --- inside the caller's transaction (the owners of submissions and consents call these) ---
+    // The démarche's attachments go, except documents kept in the person's file, which are detached from it and
+    // stay (their consent governs them).
+    static Status dropForSubmission(QSqlDatabase db, qint64 submissionId);
+    // A copy of attachment `attachmentId`, chunks included, owned by citizen `citizenId`'s file alone. Refused
+    // (InvalidInput) unless the attachment belongs to one of `submissionIds`. Returns the copy's id.
+    static Result<qint64> keepInFile(QSqlDatabase db, qint64 attachmentId, qint64 citizenId,
+                                     const QList<qint64> &submissionIds, const QDateTime &now);
+    // The "documents" consent withdrawn: kept copies go (chunks by cascade), copies sent with a démarche stay with
+    // it, no longer part of the file. Returns whether any document was deleted.
+    static Result<bool> dropKeptDocuments(QSqlDatabase db, qint64 citizenId);
+    // Two files merged: the documents of `fromCitizenId` now belong to `toCitizenId`.
+    static Status moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId);
+    // The total size of the attachments of each of `submissionIds` (absent: none).
+    static Result<QHash<qint64, qint64>> totalSizes(QSqlDatabase db, const QList<qint64> &submissionIds);
 
 private:
     Result<QList<AttachmentInfo>> listWhere(const char *column, qint64 value) const;

@@ -131,7 +131,7 @@ static QJsonObject toJson(const Gathered &g, const QDateTime &exportedAt)
         demarches.append(QJsonObject{{QStringLiteral("id"), s.uuid},
                                      {QStringLiteral("demarche"), s.demarcheId},
                                      {QStringLiteral("demarche_version"), s.demarcheVersion},
-                                     {QStringLiteral("state"), s.state},
+                                     {QStringLiteral("state"), SubmissionLifecycle::name(s.state)},
                                      {QStringLiteral("created_at"), iso(s.createdAt)},
                                      {QStringLiteral("queued_at"), iso(s.queuedAt)},
                                      {QStringLiteral("delivered_at"), iso(s.deliveredAt)},

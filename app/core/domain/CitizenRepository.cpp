@@ -1,6 +1,10 @@
 #include "CitizenRepository.h"
 
+#include "AttachmentStore.h"
+#include "Consents.h"
+#include "Mandates.h"
 #include "SearchText.h"
+#include "SubmissionRepository.h"
 #include "catalogue/Validators.h"
 #include "security/Journal.h"
 #include "store/Database.h"
@@ -131,6 +135,51 @@ Status CitizenRepository::checkAccess(QSqlDatabase db, const Account &actor, qin
     if (q.next() && !Access::seesPerson(actor, q.value(0).toLongLong()))
         return notYours();
     return {};
+}
+
+Result<qint64> CitizenRepository::creatorOf(QSqlDatabase db, qint64 citizenId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT created_by FROM citizens WHERE id = ?"));
+    q.addBindValue(citizenId);
+    if (Status s = exec(q, "creator of a file"); !s)
+        return s.error();
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
+QString CitizenRepository::createdBySubquery()
+{
+    return QStringLiteral("SELECT id FROM citizens WHERE created_by = ?");
+}
+
+Result<QList<Citizen>> CitizenRepository::inactiveSince(QSqlDatabase db, const QDateTime &before)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, birth_name, usage_name, given_names, last_activity_at FROM citizens"
+                             " WHERE last_activity_at < ? ORDER BY last_activity_at"));
+    q.addBindValue(before.toUTC().toString(Qt::ISODateWithMs));
+    if (Status s = exec(q, "retention: files"); !s)
+        return s.error();
+    QList<Citizen> found;
+    while (q.next()) {
+        Citizen c;
+        c.id = q.value(0).toLongLong();
+        c.birthName = q.value(1).toString();
+        c.usageName = q.value(2).toString();
+        c.givenNames = q.value(3).toString();
+        c.lastActivityAt = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+        found.append(c);
+    }
+    return found;
+}
+
+Result<bool> CitizenRepository::exists(QSqlDatabase db, qint64 citizenId)
+{
+    const Result<qint64> creator = creatorOf(db, citizenId);
+    if (!creator)
+        return creator.error();
+    return creator.value() != 0;
 }
 
 QList<FieldProblem> CitizenRepository::check(Citizen *c, const QDate &today)
@@ -503,17 +552,11 @@ Status CitizenRepository::merge(const Account &actor, qint64 keepId, qint64 dupl
         merged.note = merged.note.isEmpty() ? d.note : merged.note + QLatin1Char('\n') + d.note;
     merged.note.truncate(NoteMaxLength);
     return Database::inTransaction(m_db, [&]() -> Status {
-        QSqlQuery q(m_db);
-        for (const char *sql : {"UPDATE submissions SET citizen_id = ? WHERE citizen_id = ?",
-                                "UPDATE consents SET citizen_id = ? WHERE citizen_id = ?",
-                                "UPDATE mandates SET citizen_id = ? WHERE citizen_id = ?",
-                                "UPDATE attachments SET citizen_id = ? WHERE citizen_id = ?"}) {
-            q.prepare(QString::fromLatin1(sql));
-            q.addBindValue(keepId);
-            q.addBindValue(duplicateId);
-            if (Status s = exec(q, "merge citizens"); !s)
+        for (const auto move : {&SubmissionRepository::moveToCitizen, &Consents::moveToCitizen,
+                                &Mandates::moveToCitizen, &AttachmentStore::moveToCitizen})
+            if (Status s = move(m_db, duplicateId, keepId); !s)
                 return s;
-        }
+        QSqlQuery q(m_db);
         q.prepare(QStringLiteral("DELETE FROM citizens WHERE id = ?"));
         q.addBindValue(duplicateId);
         if (Status s = exec(q, "delete merged duplicate"); !s)
@@ -527,30 +570,16 @@ Status CitizenRepository::merge(const Account &actor, qint64 keepId, qint64 dupl
 
 Status CitizenRepository::deleteFile(QSqlDatabase db, qint64 id, bool discardQueued, int *discarded)
 {
+    int waiting = 0;
+    if (Status s = SubmissionRepository::leaveErasedFile(db, id, discardQueued, &waiting); !s)
+        return s;
+    if (discarded)
+        *discarded = discardQueued ? waiting : 0;
     QSqlQuery q(db);
-    if (discarded) {
-        q.prepare(QStringLiteral("SELECT count(*) FROM submissions WHERE citizen_id = ?"
-                                 " AND state IN ('queued', 'sending')"));
-        q.addBindValue(id);
-        if (Status s = exec(q, "count queued"); !s)
-            return s;
-        *discarded = discardQueued && q.next() ? q.value(0).toInt() : 0;
-    }
-    // Queued or sending submissions are either dropped with the rest or kept, detached, until delivered.
-    if (!discardQueued) {
-        q.prepare(QStringLiteral("UPDATE submissions SET citizen_id = NULL, erase_after_delivery = 1"
-                                 " WHERE citizen_id = ? AND state IN ('queued', 'sending')"));
-        q.addBindValue(id);
-        if (Status s = exec(q, "keep queued for delivery"); !s)
-            return s;
-    }
-    // Attachments go with their submission (ON DELETE CASCADE), kept documents with the file.
-    for (const char *sql : {"DELETE FROM submissions WHERE citizen_id = ?", "DELETE FROM citizens WHERE id = ?"}) {
-        q.prepare(QString::fromLatin1(sql));
-        q.addBindValue(id);
-        if (Status s = exec(q, "erase citizen"); !s)
-            return s;
-    }
+    q.prepare(QStringLiteral("DELETE FROM citizens WHERE id = ?"));
+    q.addBindValue(id);
+    if (Status s = exec(q, "erase citizen"); !s)
+        return s;
     return {};
 }
 

@@ -80,6 +80,14 @@ public:
     // canSee() for a file known by its id, read from the store (consents, mandates, kept documents of the file);
     // a file that does not exist is left to the caller to report.
     static Status checkAccess(QSqlDatabase db, const Account &actor, qint64 citizenId);
+    // Whether the file still exists, and who created it (0 when it does not): for the owners of the tables that
+    // point at a file (consents, mandates), which must not read the citizens table themselves.
+    static Result<bool> exists(QSqlDatabase db, qint64 citizenId);
+    static Result<qint64> creatorOf(QSqlDatabase db, qint64 citizenId);
+    // The ids of the files one account created (one placeholder: the account's id), as a subquery for Access.
+    static QString createdBySubquery();
+    // Files whose last activity is older than `before`, oldest first: id, names and last activity only (retention).
+    static Result<QList<Citizen>> inactiveSince(QSqlDatabase db, const QDateTime &before);
 
     // Internal, also used by the retention purge: deletes a file and everything attached, in the caller's
     // transaction. Submissions still queued or sending are kept for delivery (detached, erased once delivered).

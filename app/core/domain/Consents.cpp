@@ -1,7 +1,9 @@
 #include "Consents.h"
 
+#include "AttachmentStore.h"
 #include "Citizen.h"
 #include "CitizenRepository.h"
+#include "SubmissionRepository.h"
 #include "common/PrintedDocument.h"
 #include "security/Journal.h"
 #include "store/Database.h"
@@ -108,18 +110,19 @@ Status Consents::give(const Account &actor, const Citizen &citizen, ConsentPurpo
                                                          "created."));
     const ConsentText text = currentText(purpose);
     return Database::inTransaction(m_db, [&]() -> Status {
+        const Result<bool> exists = CitizenRepository::exists(m_db, citizen.id);
+        if (!exists)
+            return exists.error();
+        if (!exists.value())
+            return makeError(ErrorCode::InvalidInput, tr("This file no longer exists."));
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT (SELECT count(*) FROM citizens WHERE id = ?),"
-                                 " (SELECT count(*) FROM consents WHERE citizen_id = ? AND purpose = ?"
-                                 " AND withdrawn_at IS NULL)"));
-        q.addBindValue(citizen.id);
+        q.prepare(QStringLiteral("SELECT count(*) FROM consents WHERE citizen_id = ? AND purpose = ?"
+                                 " AND withdrawn_at IS NULL"));
         q.addBindValue(citizen.id);
         q.addBindValue(purposeId(purpose));
         if (Status s = exec(q, "check consent"); !s)
             return s;
-        if (!q.next() || q.value(0).toInt() == 0)
-            return makeError(ErrorCode::InvalidInput, tr("This file no longer exists."));
-        if (q.value(1).toInt() > 0)
+        if (q.next() && q.value(0).toInt() > 0)
             return makeError(
                 ErrorCode::InvalidInput,
                 tr("The person has already agreed to \"%1\"; nothing was recorded twice.").arg(text.title));
@@ -145,28 +148,11 @@ Status Consents::keepDocument(const Account &actor, const Citizen &citizen, qint
         return makeError(ErrorCode::PermissionDenied,
                          tr("Documents are kept in a file only with the person's consent (\"documents\")."));
     return Database::inTransaction(m_db, [&]() -> Status {
-        QSqlQuery q(m_db);
-        // A copy of a document of this person's own démarches, owned by the file alone: removing it from the
-        // draft later, or reducing the démarche to its receipt, leaves the kept copy in place.
-        q.prepare(QStringLiteral("INSERT INTO attachments (submission_id, citizen_id, field, filename, content_type,"
-                                 " size, sha256, created_at) SELECT NULL, ?, field, filename, content_type, size,"
-                                 " sha256, ? FROM attachments WHERE id = ? AND submission_id IN"
-                                 " (SELECT id FROM submissions WHERE citizen_id = ?)"));
-        q.addBindValue(citizen.id);
-        q.addBindValue(stamp(m_clock->now()));
-        q.addBindValue(attachmentId);
-        q.addBindValue(citizen.id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("keep document"), q.lastError());
-        if (q.numRowsAffected() != 1)
-            return makeError(ErrorCode::InvalidInput, tr("This document does not belong to this person's démarches."));
-        const qint64 kept = q.lastInsertId().toLongLong();
-        q.prepare(QStringLiteral("INSERT INTO attachment_chunks (attachment_id, seq, data)"
-                                 " SELECT ?, seq, data FROM attachment_chunks WHERE attachment_id = ?"));
-        q.addBindValue(kept);
-        q.addBindValue(attachmentId);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("keep document chunks"), q.lastError());
+        const Result<QList<qint64>> own = SubmissionRepository::idsForCitizen(m_db, citizen.id);
+        if (!own)
+            return own.error();
+        if (auto kept = AttachmentStore::keepInFile(m_db, attachmentId, citizen.id, own.value(), m_clock->now()); !kept)
+            return kept.error();
         return m_journal->append(actor.login, QStringLiteral("document_kept"), citizen.uuid);
     });
 }
@@ -192,17 +178,10 @@ Status Consents::withdraw(const Account &actor, const Citizen &citizen, ConsentP
                                                          "withdraw.")
                                                           .arg(currentText(purpose).title));
         if (purpose == ConsentPurpose::Documents) {
-            // Kept copies go now (their chunks follow by cascade); copies sent with a démarche stay with it,
-            // no longer part of the file.
-            q.prepare(QStringLiteral("DELETE FROM attachments WHERE citizen_id = ? AND submission_id IS NULL"));
-            q.addBindValue(citizen.id);
-            if (Status s = exec(q, "delete kept documents"); !s)
-                return s;
-            documentsDeleted = q.numRowsAffected() > 0;
-            q.prepare(QStringLiteral("UPDATE attachments SET citizen_id = NULL WHERE citizen_id = ?"));
-            q.addBindValue(citizen.id);
-            if (Status s = exec(q, "detach documents"); !s)
-                return s;
+            const Result<bool> deleted = AttachmentStore::dropKeptDocuments(m_db, citizen.id);
+            if (!deleted)
+                return deleted.error();
+            documentsDeleted = deleted.value();
         }
         return m_journal->append(actor.login, QStringLiteral("consent_withdrawn"),
                                  citizen.uuid + QLatin1Char(':') + purposeId(purpose));
@@ -301,6 +280,17 @@ QString Consents::formHtml(const Citizen &citizen, const QString &structureName,
                 .arg(tr("Date: %1").arg(PrintedDocument::formatDate(now.toLocalTime().date())).toHtmlEscaped());
     html += PrintedDocument::signatureBoxes({tr("Signature of the person"), tr("Signature of the mediator")});
     return html;
+}
+
+Status Consents::moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE consents SET citizen_id = ? WHERE citizen_id = ?"));
+    q.addBindValue(toCitizenId);
+    q.addBindValue(fromCitizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("merge citizens"), q.lastError());
+    return {};
 }
 
 } // namespace relais

@@ -80,6 +80,9 @@ public:
     Status printForm(const Citizen &citizen, const QString &structureName, const QString &mediatorName,
                      QPagedPaintDevice *device) const;
 
+    // Inside the caller's transaction: two files merged, the consents of `fromCitizenId` now belong to `toCitizenId`.
+    static Status moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId);
+
 private:
     QString formHtml(const Citizen &citizen, const QString &structureName, const QString &mediatorName,
                      const QDateTime &now) const;

@@ -205,13 +205,12 @@ Result<Mandate> Mandates::create(const Account &actor, const Citizen &citizen, c
     mandate.attestationSha256 = hashHex(attestationContent(mandate, citizen, structureName, mediatorName));
 
     const Status done = Database::inTransaction(m_db, [&]() -> Status {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT count(*) FROM citizens WHERE id = ?"));
-        q.addBindValue(citizen.id);
-        if (Status s = exec(q, "check citizen"); !s)
-            return s;
-        if (!q.next() || q.value(0).toInt() == 0)
+        const Result<bool> exists = CitizenRepository::exists(m_db, citizen.id);
+        if (!exists)
+            return exists.error();
+        if (!exists.value())
             return makeError(ErrorCode::InvalidInput, tr("This file no longer exists."));
+        QSqlQuery q(m_db);
         q.prepare(QStringLiteral("INSERT INTO mandates (uuid, citizen_id, duration, starts_at, ends_at, created_by,"
                                  " attestation_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(mandate.uuid);
@@ -244,15 +243,19 @@ Status Mandates::revokeScope(const Account &actor, qint64 mandateId, const QStri
         return unknownScope(scope);
     return Database::inTransaction(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT m.uuid, c.created_by FROM mandates m JOIN citizens c ON c.id = m.citizen_id"
-                                 " WHERE m.id = ?"));
+        q.prepare(QStringLiteral("SELECT uuid, citizen_id FROM mandates WHERE id = ?"));
         q.addBindValue(mandateId);
         if (Status s = exec(q, "find mandate"); !s)
             return s;
         if (!q.next())
             return mandateGone();
         const QString uuid = q.value(0).toString();
-        if (actor.role == Role::Volunteer && q.value(1).toLongLong() != actor.id)
+        const Result<qint64> creator = CitizenRepository::creatorOf(m_db, q.value(1).toLongLong());
+        if (!creator)
+            return creator.error();
+        if (creator.value() == 0)
+            return mandateGone();
+        if (actor.role == Role::Volunteer && creator.value() != actor.id)
             return makeError(ErrorCode::PermissionDenied,
                              tr("Volunteers can only change the mandates of the files they created."));
         q.prepare(QStringLiteral("SELECT revoked_at FROM mandate_scopes WHERE mandate_id = ? AND scope = ?"));
@@ -469,6 +472,17 @@ Result<QString> Mandates::attestationHtml(const Mandate &mandate, const Citizen 
                          .arg(QStringLiteral("<span style=\"font-family: 'DejaVu Sans Mono';\">%1</span>")
                                   .arg(mandate.attestationSha256)));
     return html;
+}
+
+Status Mandates::moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE mandates SET citizen_id = ? WHERE citizen_id = ?"));
+    q.addBindValue(toCitizenId);
+    q.addBindValue(fromCitizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("merge citizens"), q.lastError());
+    return {};
 }
 
 } // namespace relais

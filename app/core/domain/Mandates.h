@@ -91,6 +91,9 @@ public:
     Status printAttestation(const Mandate &mandate, const Citizen &citizen, const QString &structureName,
                             const QString &mediatorName, QPagedPaintDevice *device) const;
 
+    // Inside the caller's transaction: two files merged, the mandates of `fromCitizenId` now belong to `toCitizenId`.
+    static Status moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId);
+
 private:
     // The attestation's HTML, refused when its content no longer hashes to the recorded fingerprint.
     static Result<QString> attestationHtml(const Mandate &mandate, const Citizen &citizen, const QString &structureName,

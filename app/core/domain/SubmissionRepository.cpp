@@ -1,10 +1,10 @@
 #include "SubmissionRepository.h"
 
+#include "AttachmentStore.h"
 #include "CitizenRepository.h"
 #include "security/Journal.h"
 #include "store/Database.h"
 
-#include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,7 +26,7 @@ Submission fromRow(const QSqlQuery &q)
     s.uuid = q.value(1).toString();
     s.demarcheId = q.value(2).toString();
     s.demarcheVersion = q.value(3).toInt();
-    s.state = q.value(4).toString();
+    s.state = SubmissionLifecycle::fromName(q.value(4).toString()).value_or(SubmissionState::Draft);
     s.answers = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
     s.currentSection = q.value(6).toString();
     s.createdBy = q.value(7).toLongLong();
@@ -48,22 +48,15 @@ QString compact(const QJsonObject &o)
 
 } // namespace
 
-QString SubmissionRepository::stateLabel(const QString &state)
+QString SubmissionRepository::stateLabel(SubmissionState state)
 {
-    static const QHash<QString, const char *> labels = {
-        {QStringLiteral("draft"), QT_TR_NOOP("Draft")},
-        {QStringLiteral("queued"), QT_TR_NOOP("Waiting to be sent")},
-        {QStringLiteral("sending"), QT_TR_NOOP("Being sent")},
-        {QStringLiteral("delivered"), QT_TR_NOOP("Received by the organisation")},
-        {QStringLiteral("in_review"), QT_TR_NOOP("Being examined")},
-        {QStringLiteral("accepted"), QT_TR_NOOP("Accepted")},
-        {QStringLiteral("rejected_by_operator"), QT_TR_NOOP("Refused by the organisation")},
-        {QStringLiteral("incomplete"), QT_TR_NOOP("Incomplete: the organisation asks for more")},
-        {QStringLiteral("quarantined"), QT_TR_NOOP("Returned by the platform: to be checked")},
-        {QStringLiteral("discarded"), QT_TR_NOOP("Given up")},
-    };
-    const char *label = labels.value(state);
-    return label ? tr(label) : state;
+    return SubmissionLifecycle::label(state);
+}
+
+QString SubmissionRepository::stateLabel(const QString &stateName)
+{
+    const auto state = SubmissionLifecycle::fromName(stateName);
+    return state ? SubmissionLifecycle::label(*state) : stateName;
 }
 
 SubmissionRepository::SubmissionRepository(QSqlDatabase db, Journal *journal, const Clock *clock)
@@ -75,14 +68,17 @@ Status SubmissionRepository::checkAccess(QSqlDatabase db, const Account &actor, 
     if (actor.role != Role::Volunteer)
         return {};
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT s.created_by, COALESCE(c.created_by, 0) FROM submissions s"
-                             " LEFT JOIN citizens c ON c.id = s.citizen_id WHERE s.id = ?"));
+    q.prepare(QStringLiteral("SELECT created_by, citizen_id FROM submissions WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
         return Database::sqlError(QStringLiteral("check access to a démarche"), q.lastError());
     if (!q.next())
         return makeError(ErrorCode::InvalidInput, tr("This démarche no longer exists."));
-    if (!Access::seesDemarche(actor, q.value(0).toLongLong(), q.value(1).toLongLong()))
+    const qint64 citizenId = q.value(1).toLongLong();
+    const Result<qint64> fileCreator = citizenId > 0 ? CitizenRepository::creatorOf(db, citizenId) : qint64(0);
+    if (!fileCreator)
+        return fileCreator.error();
+    if (!Access::seesDemarche(actor, q.value(0).toLongLong(), fileCreator.value()))
         return Access::demarcheRefused();
     return {};
 }
@@ -90,12 +86,188 @@ Status SubmissionRepository::checkAccess(QSqlDatabase db, const Account &actor, 
 Result<int> SubmissionRepository::waitingForPerson(QSqlDatabase db, qint64 citizenId)
 {
     QSqlQuery q(db);
-    q.prepare(
-        QStringLiteral("SELECT count(*) FROM submissions WHERE citizen_id = ? AND state IN ('queued', 'sending')"));
+    q.prepare(QStringLiteral("SELECT count(*) FROM submissions WHERE citizen_id = ? AND state IN %1")
+                  .arg(SubmissionLifecycle::sqlList({SubmissionState::Queued, SubmissionState::Sending})));
     q.addBindValue(citizenId);
     if (!q.exec() || !q.next())
         return Database::sqlError(QStringLiteral("count waiting démarches"), q.lastError());
     return q.value(0).toInt();
+}
+
+Result<QList<qint64>> SubmissionRepository::idsForCitizen(QSqlDatabase db, qint64 citizenId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id FROM submissions WHERE citizen_id = ?"));
+    q.addBindValue(citizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("démarches of a file"), q.lastError());
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+Status SubmissionRepository::moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE submissions SET citizen_id = ? WHERE citizen_id = ?"));
+    q.addBindValue(toCitizenId);
+    q.addBindValue(fromCitizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("merge citizens"), q.lastError());
+    return {};
+}
+
+Status SubmissionRepository::leaveErasedFile(QSqlDatabase db, qint64 citizenId, bool discardWaiting, int *waiting)
+{
+    const QString waitingStates = SubmissionLifecycle::sqlList({SubmissionState::Queued, SubmissionState::Sending});
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("SELECT count(*) FROM submissions WHERE citizen_id = ? AND state IN %1").arg(waitingStates));
+    q.addBindValue(citizenId);
+    if (!q.exec() || !q.next())
+        return Database::sqlError(QStringLiteral("count queued"), q.lastError());
+    if (waiting)
+        *waiting = q.value(0).toInt();
+    if (!discardWaiting) {
+        q.prepare(QStringLiteral("UPDATE submissions SET citizen_id = NULL, erase_after_delivery = 1"
+                                 " WHERE citizen_id = ? AND state IN %1")
+                      .arg(waitingStates));
+        q.addBindValue(citizenId);
+        if (!q.exec())
+            return Database::sqlError(QStringLiteral("keep queued for delivery"), q.lastError());
+    }
+    // Attachments go with their submission (ON DELETE CASCADE), kept documents with the file.
+    q.prepare(QStringLiteral("DELETE FROM submissions WHERE citizen_id = ?"));
+    q.addBindValue(citizenId);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("erase citizen"), q.lastError());
+    return {};
+}
+
+Result<QList<SubmissionRepository::RetentionRow>> SubmissionRepository::retentionCandidates(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, demarche_id, state, updated_at, decided_at, reduced_at, erase_after_delivery"
+                             " FROM submissions WHERE state NOT IN %1")
+                  .arg(SubmissionLifecycle::sqlList({SubmissionState::Queued, SubmissionState::Sending})));
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("retention: démarches"), q.lastError());
+    QList<RetentionRow> rows;
+    while (q.next()) {
+        RetentionRow r;
+        r.id = q.value(0).toLongLong();
+        r.demarcheId = q.value(1).toString();
+        r.state = SubmissionLifecycle::fromName(q.value(2).toString()).value_or(SubmissionState::Draft);
+        r.updatedAt = QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs);
+        r.decidedAt = QDateTime::fromString(q.value(4).toString(), Qt::ISODateWithMs);
+        r.reduced = !q.value(5).isNull();
+        r.eraseAfterDelivery = q.value(6).toInt() == 1;
+        rows.append(r);
+    }
+    return rows;
+}
+
+Result<bool> SubmissionRepository::reduceToReceipt(QSqlDatabase db, qint64 id, const QDateTime &now)
+{
+    if (Status s = AttachmentStore::dropForSubmission(db, id); !s)
+        return s.error();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE submissions SET answers = '{}', reduced_at = ? WHERE id = ?"));
+    q.addBindValue(now.toUTC().toString(Qt::ISODateWithMs));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("reduce: answers"), q.lastError());
+    return q.numRowsAffected() > 0;
+}
+
+Result<bool> SubmissionRepository::remove(QSqlDatabase db, qint64 id)
+{
+    if (Status s = AttachmentStore::dropForSubmission(db, id); !s)
+        return s.error();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM submissions WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("remove démarche"), q.lastError());
+    return q.numRowsAffected() > 0;
+}
+
+Result<int> SubmissionRepository::waitingAfterErasure(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM submissions WHERE erase_after_delivery = 1 AND state IN %1")
+                    .arg(SubmissionLifecycle::sqlList({SubmissionState::Queued, SubmissionState::Sending}))) ||
+        !q.next())
+        return Database::sqlError(QStringLiteral("retention: kept for delivery"), q.lastError());
+    return q.value(0).toInt();
+}
+
+Result<QList<qint64>> SubmissionRepository::waitingIds(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id FROM submissions WHERE state IN %1 ORDER BY queued_at, id")
+                    .arg(SubmissionLifecycle::sqlList({SubmissionState::Queued, SubmissionState::Sending}))))
+        return Database::sqlError(QStringLiteral("due items"), q.lastError());
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+Result<qint64> SubmissionRepository::idForUuid(QSqlDatabase db, const QString &uuid)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id FROM submissions WHERE uuid = ?"));
+    q.addBindValue(uuid);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("status"), q.lastError());
+    return q.next() ? q.value(0).toLongLong() : qint64(0);
+}
+
+Result<QList<Submission>> SubmissionRepository::outboxRows(QSqlDatabase db, const Account &actor,
+                                                           const QDateTime &deliveredSince, qint64 onlyId)
+{
+    using S = SubmissionState;
+    QVariantList binds;
+    QString where;
+    if (onlyId > 0) {
+        where = QStringLiteral("s.id = ?");
+        binds << onlyId;
+    } else {
+        where = QStringLiteral("(s.state IN %1 OR (s.state IN %2 AND s.delivered_at >= ?))")
+                    .arg(SubmissionLifecycle::sqlList({S::Queued, S::Sending, S::Quarantined}),
+                         SubmissionLifecycle::sqlList(
+                             {S::Delivered, S::InReview, S::Accepted, S::RejectedByOperator, S::Incomplete}));
+        binds << deliveredSince.toUTC().toString(Qt::ISODateWithMs);
+    }
+    const QString visible = Access::demarcheCondition(actor, QStringLiteral("s"), &binds);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT s.id, s.uuid, s.demarche_id, s.demarche_version, s.state, s.queued_at,"
+                             " s.receipt, s.delivered_at FROM submissions s WHERE %1 AND %2"
+                             " ORDER BY s.queued_at DESC, s.id DESC")
+                  .arg(where, visible));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("outbox"), q.lastError());
+    QList<Submission> rows;
+    while (q.next()) {
+        Submission s;
+        s.id = q.value(0).toLongLong();
+        s.uuid = q.value(1).toString();
+        s.demarcheId = q.value(2).toString();
+        s.demarcheVersion = q.value(3).toInt();
+        s.state = SubmissionLifecycle::fromName(q.value(4).toString()).value_or(SubmissionState::Draft);
+        s.queuedAt = QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs);
+        s.receipt = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+        s.deliveredAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
+        rows.append(s);
+    }
+    return rows;
 }
 
 Result<Submission> SubmissionRepository::createDraft(const Account &actor, const QString &demarcheId,
@@ -135,11 +307,12 @@ Status SubmissionRepository::saveDraft(const Account &actor, qint64 id, const QJ
     QSqlQuery q(m_db);
     // One statement, so one implicit transaction: the row holds the old save or the new one.
     q.prepare(QStringLiteral("UPDATE submissions SET answers = ?, current_section = ?, updated_at = ?"
-                             " WHERE id = ? AND state = 'draft'"));
+                             " WHERE id = ? AND state = ?"));
     q.addBindValue(compact(answers));
     q.addBindValue(currentSection);
     q.addBindValue(m_clock->now().toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(id);
+    q.addBindValue(SubmissionLifecycle::name(SubmissionState::Draft));
     if (!q.exec())
         return Database::sqlError(QStringLiteral("save draft"), q.lastError());
     if (q.numRowsAffected() != 1)
@@ -153,9 +326,10 @@ Status SubmissionRepository::adoptVersion(const Account &actor, qint64 id, int d
     if (Status allowed = checkAccess(m_db, actor, id); !allowed)
         return allowed;
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE submissions SET demarche_version = ? WHERE id = ? AND state = 'draft'"));
+    q.prepare(QStringLiteral("UPDATE submissions SET demarche_version = ? WHERE id = ? AND state = ?"));
     q.addBindValue(demarcheVersion);
     q.addBindValue(id);
+    q.addBindValue(SubmissionLifecycle::name(SubmissionState::Draft));
     if (!q.exec())
         return Database::sqlError(QStringLiteral("adopt version"), q.lastError());
     return {};
@@ -187,10 +361,10 @@ Result<Submission> SubmissionRepository::loadUnchecked(qint64 id) const
 
 Result<QList<Submission>> SubmissionRepository::drafts(const Account &actor, qint64 accountId) const
 {
-    QVariantList binds{accountId, accountId};
+    QVariantList binds{SubmissionLifecycle::name(SubmissionState::Draft), accountId, accountId};
     const QString visible = Access::demarcheCondition(actor, QStringLiteral("s"), &binds);
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM submissions s WHERE state = 'draft' AND (? = 0 OR created_by = ?)"
+    q.prepare(QStringLiteral("SELECT %1 FROM submissions s WHERE state = ? AND (? = 0 OR created_by = ?)"
                              " AND %2 ORDER BY updated_at DESC, id DESC")
                   .arg(QLatin1String(Columns), visible));
     for (const QVariant &b : binds)
@@ -225,121 +399,24 @@ Status SubmissionRepository::queue(const Account &actor, qint64 id, const QJsonO
 {
     if (Status allowed = checkAccess(m_db, actor, id); !allowed)
         return allowed;
-    return Database::inTransaction(m_db, [&]() -> Status {
-        const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE submissions SET state = 'queued', answers = ?, queued_at = ?, updated_at = ?"
-                                 " WHERE id = ? AND state = 'draft'"));
-        q.addBindValue(compact(canonicalAnswers));
-        q.addBindValue(now);
-        q.addBindValue(now);
-        q.addBindValue(id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("queue"), q.lastError());
-        if (q.numRowsAffected() != 1)
-            return makeError(ErrorCode::InvalidInput, tr("This démarche is no longer a draft: it was already sent or "
-                                                         "discarded."));
-        return m_journal->append(actor.login, QStringLiteral("submission_queued"),
-                                 QStringLiteral("submission:%1").arg(id));
-    });
+    return SubmissionLifecycle(m_db, m_journal, m_clock).queue(actor.login, id, canonicalAnswers);
 }
 
 Status SubmissionRepository::discard(const Account &actor, qint64 id)
 {
     if (Status allowed = checkAccess(m_db, actor, id); !allowed)
         return allowed;
-    return Database::inTransaction(m_db, [&]() -> Status {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("UPDATE submissions SET state = 'discarded', answers = '{}', updated_at = ?,"
-                                 " reduced_at = ? WHERE id = ? AND state IN ('draft', 'queued', 'quarantined')"));
-        const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
-        q.addBindValue(now);
-        q.addBindValue(now);
-        q.addBindValue(id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("discard"), q.lastError());
-        if (q.numRowsAffected() != 1)
-            return makeError(ErrorCode::InvalidInput, tr("This démarche can no longer be discarded: it is being sent "
-                                                         "or was already delivered."));
-        if (Status dropped = dropAttachments(m_db, id); !dropped)
-            return dropped;
-        return m_journal->append(actor.login, QStringLiteral("submission_discarded"),
-                                 QStringLiteral("submission:%1").arg(id));
-    });
-}
-
-Status SubmissionRepository::dropAttachments(QSqlDatabase db, qint64 submissionId)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM attachments WHERE submission_id = ? AND citizen_id IS NULL"));
-    q.addBindValue(submissionId);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("drop attachments"), q.lastError());
-    q.prepare(QStringLiteral("UPDATE attachments SET submission_id = NULL WHERE submission_id = ?"));
-    q.addBindValue(submissionId);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("keep documents"), q.lastError());
-    return {};
+    return SubmissionLifecycle(m_db, m_journal, m_clock).discard(actor.login, id);
 }
 
 Status SubmissionRepository::markDelivered(SystemAccess, qint64 id, const QJsonObject &receipt)
 {
-    bool erased = false;
-    const Status done = Database::inTransaction(m_db, [&]() -> Status {
-        QSqlQuery q(m_db);
-        const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
-        q.prepare(QStringLiteral("UPDATE submissions SET state = 'delivered', receipt = ?, delivered_at = ?,"
-                                 " updated_at = ? WHERE id = ? AND state IN ('queued', 'sending')"));
-        q.addBindValue(compact(receipt));
-        q.addBindValue(now);
-        q.addBindValue(now);
-        q.addBindValue(id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("mark delivered"), q.lastError());
-        if (q.numRowsAffected() != 1)
-            return makeError(ErrorCode::InvalidInput, tr("This démarche was not waiting to be sent."));
-        // Its person asked for erasure while it waited: the answers were kept only so that it could reach the
-        // platform, and go now, with its documents, rather than at the next retention purge.
-        q.prepare(QStringLiteral("UPDATE submissions SET answers = '{}', current_section = '', reduced_at = ?"
-                                 " WHERE id = ? AND erase_after_delivery = 1"));
-        q.addBindValue(now);
-        q.addBindValue(id);
-        if (!q.exec())
-            return Database::sqlError(QStringLiteral("erase delivered answers"), q.lastError());
-        erased = q.numRowsAffected() == 1;
-        if (erased)
-            if (Status dropped = dropAttachments(m_db, id); !dropped)
-                return dropped;
-        return m_journal->append(QStringLiteral("sync"), QStringLiteral("submission_delivered"),
-                                 QStringLiteral("submission:%1").arg(id));
-    });
-    if (done && erased)
-        CitizenRepository::checkpoint(m_db); // the deleted pages must not linger in the write-ahead log
-    return done;
+    return SubmissionLifecycle(m_db, m_journal, m_clock).deliver(id, receipt);
 }
 
-Status SubmissionRepository::recordStatus(SystemAccess, qint64 id, const QString &state)
+Status SubmissionRepository::recordStatus(SystemAccess, qint64 id, SubmissionState state)
 {
-    static const QStringList known = {QStringLiteral("in_review"), QStringLiteral("accepted"),
-                                      QStringLiteral("rejected_by_operator"), QStringLiteral("incomplete")};
-    if (!known.contains(state))
-        return makeError(ErrorCode::InvalidInput, tr("Unknown status of a démarche."));
-    const bool decided = state == QLatin1String("accepted") || state == QLatin1String("rejected_by_operator");
-    QSqlQuery q(m_db);
-    const QString now = m_clock->now().toUTC().toString(Qt::ISODateWithMs);
-    q.prepare(QStringLiteral("UPDATE submissions SET state = ?, updated_at = ?, decided_at = CASE WHEN ? THEN ?"
-                             " ELSE decided_at END WHERE id = ? AND state IN ('delivered', 'in_review', 'incomplete',"
-                             " 'accepted', 'rejected_by_operator')"));
-    q.addBindValue(state);
-    q.addBindValue(now);
-    q.addBindValue(decided ? 1 : 0);
-    q.addBindValue(now);
-    q.addBindValue(id);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("record status"), q.lastError());
-    if (q.numRowsAffected() != 1)
-        return makeError(ErrorCode::InvalidInput, tr("This démarche has not been delivered yet."));
-    return {};
+    return SubmissionLifecycle(m_db, m_journal, m_clock).applyPlatformStatus(id, state);
 }
 
 } // namespace relais

@@ -650,6 +650,16 @@ Status Journal::mayRead(const Account &actor)
     return makeError(ErrorCode::PermissionDenied, tr("Only an administrator can read the security journal."));
 }
 
+Result<std::pair<qint64, QByteArray>> Journal::lastRow() const
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")))
+        return Database::sqlError(QStringLiteral("journal head"), q.lastError());
+    if (!q.next())
+        return std::pair<qint64, QByteArray>{0, QByteArray()};
+    return std::pair<qint64, QByteArray>{q.value(0).toLongLong(), q.value(1).toByteArray()};
+}
+
 Result<QList<JournalEntry>> Journal::query(const Account &actor, const JournalFilter &filter) const
 {
     if (Status allowed = mayRead(actor); !allowed)

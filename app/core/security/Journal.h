@@ -13,7 +13,9 @@
 #include <QPointer>
 #include <QSqlDatabase>
 #include <QString>
+
 #include <QStringList>
+#include <utility>
 
 #include <optional>
 
@@ -145,6 +147,8 @@ public:
     Status resetAnchor(const QString &actor);
 
     // Reading is for administrators only (DESIGN §4): anyone else gets PermissionDenied, translated.
+    // The id and hash of the last row ({0, empty} when the journal is empty): the head sent to the platform.
+    Result<std::pair<qint64, QByteArray>> lastRow() const;
     Result<QList<JournalEntry>> query(const Account &actor, const JournalFilter &filter) const;
     Result<qint64> count(const Account &actor, const JournalFilter &filter) const;
     // When `actor` signed in before their current session (Home's "since your last sign-in"): their own sign-ins

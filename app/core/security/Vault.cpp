@@ -760,6 +760,46 @@ QString Vault::setting(const QString &key, const QString &fallback) const
     return fallback;
 }
 
+QString Vault::readSetting(QSqlDatabase db, const QString &key, const QString &fallback)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+Result<QHash<QString, QString>> Vault::settingsWithPrefix(QSqlDatabase db, const QString &prefix)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?"));
+    q.addBindValue(prefix.size());
+    q.addBindValue(prefix);
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("settings"), q.lastError());
+    QHash<QString, QString> values;
+    while (q.next())
+        values.insert(q.value(0).toString(), q.value(1).toString());
+    return values;
+}
+
+Status Vault::writeSetting(QSqlDatabase db, const QString &key, const QString &value)
+{
+    QSqlQuery q(db);
+    if (value.isNull()) {
+        q.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+        q.addBindValue(key);
+    } else {
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+        q.addBindValue(key);
+        q.addBindValue(value);
+    }
+    if (!q.exec())
+        return Database::sqlError(QStringLiteral("setting"), q.lastError());
+    return {};
+}
+
 Status Vault::setSetting(const Account &actor, const QString &key, const QString &value)
 {
     if (Status s = requireAdmin(actor); !s)

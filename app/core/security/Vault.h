@@ -10,7 +10,9 @@
 #include "store/Database.h"
 #include "store/KeySlots.h"
 
+#include <QHash>
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
 
@@ -113,6 +115,12 @@ public:
 
     QString setting(const QString &key, const QString &fallback = QString()) const;
     Status setSetting(const Account &actor, const QString &key, const QString &value);
+    // The settings table for the modules that keep their own keys in it (sync_*, retention.*), on their own
+    // connection: Vault alone writes SQL on it. writeSetting runs inside the caller's transaction; a null value
+    // removes the key.
+    static QString readSetting(QSqlDatabase db, const QString &key, const QString &fallback = QString());
+    static Result<QHash<QString, QString>> settingsWithPrefix(QSqlDatabase db, const QString &prefix);
+    static Status writeSetting(QSqlDatabase db, const QString &key, const QString &value);
 
     // At least 12 characters, or a passphrase of at least 6 words; not the login itself.
     static Status checkPasswordPolicy(const SecureBytes &password, const QString &login);

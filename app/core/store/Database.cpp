@@ -367,6 +367,54 @@ Status Database::migrate(int upToVersion)
             return applied;
         qCInfo(lcStore) << "schema migrated to version" << m.version;
     }
+    // The modules' own tables need the core's latest schema (they point at its tables).
+    if (target != latestSchemaVersion())
+        return {};
+    for (const SchemaModule &module : schemaModules())
+        if (Status s = migrateModule(module); !s)
+            return s;
+    return {};
+}
+
+int Database::moduleVersion(const QString &module) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT max(version) FROM schema_modules WHERE module = ?"));
+    q.addBindValue(module);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+Status Database::migrateModule(const SchemaModule &module)
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_modules (module TEXT NOT NULL, version INTEGER NOT"
+                               " NULL, description TEXT NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (module,"
+                               " version))")))
+        return sqlError(QStringLiteral("schema_modules"), q.lastError());
+    const int current = moduleVersion(module.name);
+    for (const Migration &m : module.migrations) {
+        if (m.version <= current)
+            continue;
+        const Status applied = inTransaction(db, [&]() -> Status {
+            const QString what = QStringLiteral("%1 migration %2").arg(module.name).arg(m.version);
+            for (const QString &statement : m.statements)
+                if (!q.exec(statement))
+                    return sqlError(what, q.lastError());
+            q.prepare(QStringLiteral(
+                "INSERT INTO schema_modules (module, version, description, applied_at) VALUES (?, ?, ?, ?)"));
+            q.addBindValue(module.name);
+            q.addBindValue(m.version);
+            q.addBindValue(QString::fromLatin1(m.description));
+            q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+            if (!q.exec())
+                return sqlError(what, q.lastError());
+            return {};
+        });
+        if (!applied)
+            return applied;
+        qCInfo(lcStore) << "schema of module" << module.name << "migrated to version" << m.version;
+    }
     return {};
 }
 

@@ -4,6 +4,7 @@
 
 #include "common/Result.h"
 #include "common/SecureBytes.h"
+#include "store/Migrations.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -61,6 +62,8 @@ public:
 
     int schemaVersion() const;
     Status migrate(int upToVersion = -1);
+    // The version of a module's own schema in this store (schema_modules), 0 when none was applied.
+    int moduleVersion(const QString &module) const;
     // PRAGMA integrity_check; the message lists what SQLite found, never row contents.
     Status integrityCheck() const;
 
@@ -76,6 +79,7 @@ public:
 
 private:
     Database(QString path, SecureBytes key);
+    Status migrateModule(const SchemaModule &module);
     Status openConnection(bool create);
     // One connection per thread: the one that opened the store reuses it instead of opening a second.
     QString connectionName() const;

@@ -1,5 +1,7 @@
 #include "Migrations.h"
 
+#include <QMutex>
+
 namespace relais {
 
 // SQLite 3.15 (SQLCipher 3.4): no UPSERT, no window functions, no JSON1, no FTS5.
@@ -180,32 +182,10 @@ const QVector<Migration> &migrations()
         {5,
          "sync: tus uploads in progress, outbox items, status updates from the platform",
          {
-             // One resumable upload per attachment being sent: committed after creation and after each
-             // acknowledged chunk, so that a restart asks the server for the offset instead of starting over.
-             QStringLiteral("CREATE TABLE uploads ("
-                            " attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id) ON DELETE CASCADE,"
-                            " submission_id INTEGER NOT NULL,"
-                            " url TEXT NOT NULL,"
-                            " offset INTEGER NOT NULL,"
-                            " length INTEGER NOT NULL,"
-                            " updated_at TEXT NOT NULL)"),
-             QStringLiteral("CREATE INDEX uploads_submission ON uploads(submission_id)"),
-             // Delivery bookkeeping of a queued submission: retries with backoff, or why it waits for a person.
-             QStringLiteral("CREATE TABLE sync_items ("
-                            " submission_id INTEGER PRIMARY KEY REFERENCES submissions(id) ON DELETE CASCADE,"
-                            " attempts INTEGER NOT NULL DEFAULT 0,"
-                            " next_attempt_at TEXT,"
-                            " last_error TEXT,"
-                            " quarantine_reason TEXT,"
-                            " quarantined_at TEXT)"),
-             QStringLiteral("CREATE TABLE status_updates ("
-                            " id INTEGER PRIMARY KEY,"
-                            " submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,"
-                            " status TEXT NOT NULL,"
-                            " message TEXT NOT NULL,"
-                            " at TEXT NOT NULL,"
-                            " received_at TEXT NOT NULL)"),
-             QStringLiteral("CREATE INDEX status_updates_submission ON status_updates(submission_id, id)"),
+             // The sync module owns these tables now and creates them itself (sync/client/SyncSchema.cpp, module
+             // "sync", version 1): stores migrated to 5 before keep theirs, which that module accepts as they are.
+             // The version stays so that every store's numbering goes on unchanged.
+             QStringLiteral("SELECT 1"),
          }},
         {6,
          "journal: anchor key and the platform's last journal receipt",
@@ -228,6 +208,37 @@ const QVector<Migration> &migrations()
          }},
     };
     return list;
+}
+
+namespace {
+
+QMutex &modulesMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+QVector<SchemaModule> &registeredModules()
+{
+    static QVector<SchemaModule> modules;
+    return modules;
+}
+
+} // namespace
+
+void registerSchemaModule(const SchemaModule &module)
+{
+    QMutexLocker lock(&modulesMutex());
+    for (const SchemaModule &m : std::as_const(registeredModules()))
+        if (m.name == module.name)
+            return;
+    registeredModules().append(module);
+}
+
+QVector<SchemaModule> schemaModules()
+{
+    QMutexLocker lock(&modulesMutex());
+    return registeredModules();
 }
 
 int latestSchemaVersion()
