@@ -120,7 +120,8 @@ int AdminCli::usage(const QString &problem)
                  "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
                  "  enrol --platform URL --code CODE [--device-name NAME] [--ca FILE]   connect to the platform\n"
                  "      (--ca: the platform's CA certificate, PEM; then trusted alone for the platform)\n"
-                 "  sync [--chunk-size BYTES]   one synchronisation round now, with a summary\n"
+                 "  sync [--chunk-size BYTES] [--wait SECONDS]   one synchronisation round now, with a summary;\n"
+                 "      if another program is synchronising this store, waits for it up to SECONDS (default 60)\n"
                  "  backup --out FILE   an encrypted backup of the store, taken while it is in use\n"
                  "  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery\n"
                  "  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,\n"
@@ -130,7 +131,8 @@ int AdminCli::usage(const QString &problem)
                  "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
                  "  --recovery          open it with the recovery code (first line) instead\n"
                  "  --password-stdin    read passwords from standard input, one per line\n"
-                 "Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.")
+                 "Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files,\n"
+                 "  6 another program was synchronising this store (sync: run it again later).")
           << Qt::endl;
     return Usage;
 }
@@ -143,7 +145,8 @@ int AdminCli::run(const QStringList &arguments)
         QStringLiteral("role"),       QStringLiteral("lang"),         QStringLiteral("citizens"),
         QStringLiteral("platform"),   QStringLiteral("code"),         QStringLiteral("device-name"),
         QStringLiteral("chunk-size"), QStringLiteral("ca"),           QStringLiteral("url"),
-        QStringLiteral("user"),       QStringLiteral("out"),          QStringLiteral("in")};
+        QStringLiteral("user"),       QStringLiteral("out"),          QStringLiteral("in"),
+        QStringLiteral("wait")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
                                           QStringLiteral("dry-run"),        QStringLiteral("recovery"),
                                           QStringLiteral("demo"),           QStringLiteral("help")};
@@ -610,6 +613,15 @@ int AdminCli::sync(const Options &o)
             return usage(AdminCli::tr("--chunk-size needs a number of bytes, at least 1024."));
         engine.setChunkSize(bytes);
     }
+    // A kiosk and a scheduled sync on one PC is a normal set-up: the later one waits its turn, for a while.
+    int waitSecs = 60;
+    if (o.has("wait")) {
+        bool ok = false;
+        waitSecs = o.value("wait").toInt(&ok);
+        if (!ok || waitSecs < 0)
+            return usage(AdminCli::tr("--wait needs a number of seconds (0: do not wait)."));
+    }
+    engine.setLockWaitMs(waitSecs * 1000);
     sync::SyncStore store(vault.database()->connection(), &vault.journal(), vault.clock());
     const auto settings = store.settings();
     if (!settings)
@@ -633,6 +645,8 @@ int AdminCli::sync(const Options &o)
           << AdminCli::tr("status updates %1").arg(summary.statusUpdates) << Qt::endl;
     if (!summary.catalogueError.isEmpty())
         m_err << "relais-admin: " << summary.catalogueError << Qt::endl;
+    if (summary.busyElsewhere)
+        return fail(Busy, summary.error);
     if (summary.stopped)
         return fail(AuthFailed, summary.stoppedReason);
     if (!summary.online || !summary.error.isEmpty())

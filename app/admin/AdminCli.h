@@ -28,7 +28,8 @@ public:
         Usage = 2,
         AuthFailed = 3,
         StoreProblem = 4,
-        IoProblem = 5
+        IoProblem = 5,
+        Busy = 6 // another program is synchronising this store (sync); run it again later
     };
 
     AdminCli(QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine);

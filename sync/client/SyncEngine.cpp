@@ -6,12 +6,15 @@
 #include "security/Journal.h"
 #include "store/Database.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QThread>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <utility>
@@ -37,7 +40,8 @@ QByteArray metadataValue(const QString &value)
 } // namespace
 
 SyncEngine::SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent)
-    : QObject(parent), m_database(database), m_journal(journal), m_clock(clock)
+    : QObject(parent), m_database(database), m_journal(journal), m_clock(clock),
+      m_storeLock(QFileInfo(database->path()).dir().filePath(lockFileName()))
 {
     qRegisterMetaType<relais::sync::RoundSummary>();
     m_ownNam = new QNetworkAccessManager(this);
@@ -64,6 +68,11 @@ void SyncEngine::setNetworkAccessManager(QNetworkAccessManager *nam)
 void SyncEngine::setRequestTimeoutMs(int ms)
 {
     m_timeoutMs = qMax(1, ms);
+}
+
+void SyncEngine::setLockWaitMs(int ms)
+{
+    m_lockWaitMs = qMax(0, ms);
 }
 
 QByteArray SyncEngine::verifiedCatalogue() const
@@ -114,7 +123,42 @@ void SyncEngine::start(bool ignoreBackoff)
     m_tusChecksum = false;
     m_http.setToken(m_settings.token);
     m_http.setTimeoutMs(m_timeoutMs);
+    m_lockDeadline = QDeadlineTimer(m_lockWaitMs);
+    claimStore();
+}
 
+void SyncEngine::claimStore()
+{
+    switch (m_storeLock.tryLock()) {
+    case ProcessLock::Outcome::Acquired:
+        beginRound();
+        return;
+    case ProcessLock::Outcome::Failed: {
+        const QString error = m_storeLock.errorString();
+        QMetaObject::invokeMethod(
+            this, [this, error] { endRound(error); }, Qt::QueuedConnection);
+        return;
+    }
+    case ProcessLock::Outcome::Busy:
+        break;
+    }
+    if (!m_cancel && !m_lockDeadline.hasExpired()) {
+        QTimer::singleShot(200, this, &SyncEngine::claimStore);
+        return;
+    }
+    // Two rounds at once would upload the same items twice and read each other's 409s as refusals: this one gives
+    // way, and is run again later (the scheduler, or the administrator's script).
+    qCInfo(lcSync) << "another program is synchronising this store: round not run";
+    m_summary.busyElsewhere = true;
+    m_summary.online = m_online;
+    const QString busy =
+        m_cancel ? tr("Sending was stopped.") : tr("A synchronisation is running from another program");
+    QMetaObject::invokeMethod(
+        this, [this, busy] { endRound(busy); }, Qt::QueuedConnection);
+}
+
+void SyncEngine::beginRound()
+{
     const QString stoppedReason = store().stoppedReason();
     if (!stoppedReason.isEmpty()) {
         // Nothing leaves until an administrator enrols the device again.
@@ -939,6 +983,7 @@ void SyncEngine::stopQueue(const QString &reason)
 void SyncEngine::endRound(const QString &error)
 {
     stopWorker();
+    m_storeLock.unlock(); // after the last commit of the round
     if (!error.isEmpty() && m_summary.error.isEmpty())
         m_summary.error = error;
     if (m_summary.error.isEmpty() && m_summary.intercepted > 0)

@@ -217,7 +217,9 @@ void OutboxPage::roundFinished(const sync::RoundSummary &summary)
     m_cancel->setEnabled(false);
     m_progress->setVisible(false);
     QString text;
-    if (summary.stopped) {
+    if (summary.busyElsewhere) {
+        text = summary.error; // another program's round: this kiosk tries again shortly, on its own
+    } else if (summary.stopped) {
         text = tr("Synchronisation stopped: %1 An administrator must enrol this kiosk again (Administration).")
                    .arg(summary.stoppedReason);
     } else if (!summary.online) {
