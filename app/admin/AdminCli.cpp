@@ -91,8 +91,8 @@ struct AdminCli::Options
     }
 };
 
-AdminCli::AdminCli(QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine)
-    : m_out(out), m_err(err), m_readLine(std::move(readLine))
+AdminCli::AdminCli(const Clock *clock, QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine)
+    : m_clock(clock), m_out(out), m_err(err), m_readLine(std::move(readLine))
 {}
 
 int AdminCli::fail(int code, const QString &message)
@@ -234,7 +234,7 @@ int AdminCli::init(const Options &o)
     SecureBytes password;
     if (!readSecret(m_readLine, &password))
         return fail(Usage, AdminCli::tr("No password on standard input."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     auto result =
         vault.initialize(o.value("structure"), o.value("admin"), o.value("display-name"), password, o.has("demo"));
     if (!result)
@@ -297,7 +297,7 @@ int AdminCli::user(const Options &o)
     if ((sub == QLatin1String("add") || sub == QLatin1String("role")) && !roleFromId(o.value("role"), &role))
         return usage(AdminCli::tr("--role must be admin, mediator or volunteer."));
 
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     const bool recovery = o.has("recovery");
     if (recovery && sub != QLatin1String("passwd"))
         return usage(AdminCli::tr("The recovery code only serves to reset an administrator's password (user passwd)."));
@@ -382,7 +382,7 @@ int AdminCli::openStore(const Options &o, Vault &vault, Account *actor)
 
 int AdminCli::check(const Options &o)
 {
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
@@ -396,7 +396,7 @@ int AdminCli::supportBundle(const Options &o)
 {
     if (o.value("out").isEmpty())
         return usage(AdminCli::tr("support-bundle needs --out FILE."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
@@ -409,7 +409,7 @@ int AdminCli::supportBundle(const Options &o)
 
 int AdminCli::verifyJournal(const Options &o)
 {
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
@@ -440,7 +440,7 @@ int AdminCli::verifyJournal(const Options &o)
 
 int AdminCli::purge(const Options &o)
 {
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
@@ -483,7 +483,7 @@ int AdminCli::seedDemo(const Options &o)
         return usage(AdminCli::tr("seed-demo needs --citizens N, a number of people between 1 and 1000000."));
     if (!o.has("password-stdin"))
         return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     auto actor = openAs(vault, o.positional, m_readLine, false, o.value("as"));
     if (!actor)
         return fail(exitCodeFor(actor.code()), actor.message());
@@ -511,7 +511,7 @@ int AdminCli::enrol(const Options &o)
     const QString code = o.value("code");
     if (platform.isEmpty() || code.isEmpty())
         return usage(AdminCli::tr("enrol needs --platform URL and --code CODE."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;
@@ -552,7 +552,7 @@ int AdminCli::backup(const Options &o)
 {
     if (o.value("out").isEmpty())
         return usage(AdminCli::tr("backup needs --out FILE."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;
@@ -569,7 +569,7 @@ int AdminCli::restore(const Options &o)
 {
     if (o.value("in").isEmpty())
         return usage(AdminCli::tr("restore needs --in FILE and the empty --data-dir to restore into."));
-    if (Vault(o.dataDir()).storeExists())
+    if (Vault(o.dataDir(), m_clock).storeExists())
         return fail(StoreProblem, AdminCli::tr("The data folder %1 already holds a store: nothing was restored over "
                                                "it. Restore into an empty folder.")
                                       .arg(QDir::toNativeSeparators(o.dataDir())));
@@ -580,7 +580,7 @@ int AdminCli::restore(const Options &o)
         for (const QString &name : Backup::partNames())
             QFile::remove(QDir(o.dataDir()).filePath(name));
     };
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok) {
         vault.close();
@@ -602,7 +602,7 @@ int AdminCli::restore(const Options &o)
 
 int AdminCli::sync(const Options &o)
 {
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     if (const int c = openStore(o, vault); c != Ok)
         return c;
     sync::SyncEngine engine(vault.database(), &vault.journal(), vault.clock());
@@ -667,7 +667,7 @@ int AdminCli::proxy(const Options &o)
         proxy.url = url.value();
         proxy.user = o.value("user");
     }
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;

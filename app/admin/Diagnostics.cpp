@@ -326,7 +326,7 @@ Status writeSupportBundle(Vault &vault, const Account &actor, const QString &dat
         QByteArray::number(vault.database()->schemaVersion()) + " (program " +
         QByteArray::number(latestSchemaVersion()) + ")\nsystem " + QSysInfo::prettyProductName().toUtf8() +
         ", kernel " + QSysInfo::kernelVersion().toUtf8() + ' ' + QSysInfo::currentCpuArchitecture().toUtf8() +
-        "\ncreated " + QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8() + '\n';
+        "\ncreated " + vault.clock()->now().toUTC().toString(Qt::ISODate).toUtf8() + '\n';
     bool written = writeFile(root.filePath(QStringLiteral("versions.txt")), versions) &&
                    writeFile(root.filePath(QStringLiteral("check.txt")), report.toUtf8()) &&
                    writeFile(root.filePath(QStringLiteral("settings.txt")), settingsText(vault)) &&

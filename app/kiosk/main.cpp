@@ -76,8 +76,9 @@ int main(int argc, char *argv[])
         }
         return AlreadyOpen;
     }
-    relais::Vault vault(dataFolder);
-    relais::Session session(relais::SystemClock::instance());
+    const relais::Clock *clock = relais::SystemClock::instance(); // the one clock of the process
+    relais::Vault vault(dataFolder, clock);
+    relais::Session session(clock);
     relais::ui::MainWindow window(&vault, &session);
     window.start();
     if (parser.isSet(kiosk))

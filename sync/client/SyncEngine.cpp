@@ -44,8 +44,7 @@ SyncEngine::SyncEngine(Database *database, Journal *journal, const Clock *clock,
       m_storeLock(QFileInfo(database->path()).dir().filePath(lockFileName()))
 {
     qRegisterMetaType<relais::sync::RoundSummary>();
-    m_ownNam = new QNetworkAccessManager(this);
-    m_nam = m_ownNam;
+    m_nam = new QNetworkAccessManager(this);
     m_http.setNetworkAccessManager(m_nam);
 }
 
@@ -57,12 +56,6 @@ SyncEngine::~SyncEngine()
 void SyncEngine::setChunkSize(qint64 bytes)
 {
     m_chunkSize = qMax<qint64>(1, bytes);
-}
-
-void SyncEngine::setNetworkAccessManager(QNetworkAccessManager *nam)
-{
-    m_nam = nam ? nam : m_ownNam;
-    m_http.setNetworkAccessManager(m_nam);
 }
 
 void SyncEngine::setRequestTimeoutMs(int ms)
@@ -203,7 +196,7 @@ void SyncEngine::startWorker()
         return;
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("relais-sync-reader"));
-    m_reader = new ChunkReader(m_database);
+    m_reader = new ChunkReader(m_database, m_clock);
     m_reader->moveToThread(m_thread);
     connect(m_reader, &ChunkReader::chunkRead, this, &SyncEngine::onChunkRead, Qt::QueuedConnection);
     m_thread->start();

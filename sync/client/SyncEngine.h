@@ -68,10 +68,9 @@ public:
     SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    void setChunkSize(qint64 bytes);                          // default 4 MiB
-    void setNetworkAccessManager(QNetworkAccessManager *nam); // tests; default: own
-    void setRequestTimeoutMs(int ms);                         // default 30000 (per request, transfer timeout)
-    void setLockWaitMs(int ms); // how long a round waits for another program's round to end; default 0
+    void setChunkSize(qint64 bytes);  // default 4 MiB
+    void setRequestTimeoutMs(int ms); // default 30000 (per request, transfer timeout)
+    void setLockWaitMs(int ms);       // how long a round waits for another program's round to end; default 0
     static QString lockFileName() { return QStringLiteral("sync.lock"); }
     bool isRunning() const { return m_running; }
     QByteArray verifiedCatalogue() const; // last verified catalogue document (empty if none)
@@ -161,7 +160,6 @@ private:
     Journal *m_journal;
     const Clock *m_clock;
     QNetworkAccessManager *m_nam = nullptr;
-    QNetworkAccessManager *m_ownNam = nullptr;
     HttpExchange m_http;
     qint64 m_chunkSize = 4 * 1024 * 1024;
     int m_timeoutMs = 30000;

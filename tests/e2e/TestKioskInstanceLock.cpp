@@ -57,7 +57,7 @@ void TestKioskInstanceLock::secondKioskOnTheSameFolderIsRefused()
 {
     TempStoreDir dir;
     {
-        Vault vault(dir.path());
+        Vault vault(dir.path(), SystemClock::instance());
         QVERIFY(vault.initialize(QStringLiteral("MFS Test"), aliceLogin(), QStringLiteral("Alice"),
                                  secret(alicePassword()), false, KdfParams::interactive()));
     }

@@ -229,7 +229,7 @@ void OutboxPage::roundFinished(const sync::RoundSummary &summary)
                    : summary.error;
     } else {
         text = tr("Synchronised at %1: %n démarche(s) delivered", nullptr, summary.delivered)
-                   .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+                   .arg(QLocale().toString(m_vault->clock()->now().toLocalTime().time(), QLocale::ShortFormat));
         if (summary.quarantined > 0)
             text += QLatin1String(", ") + tr("%n refused by the platform (see below)", nullptr, summary.quarantined);
         if (summary.waiting > 0)
