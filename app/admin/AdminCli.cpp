@@ -92,8 +92,8 @@ struct AdminCli::Options
     }
 };
 
-AdminCli::AdminCli(QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine)
-    : m_out(out), m_err(err), m_readLine(std::move(readLine))
+AdminCli::AdminCli(const Clock *clock, QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine)
+    : m_clock(clock), m_out(out), m_err(err), m_readLine(std::move(readLine))
 {}
 
 int AdminCli::fail(int code, const QString &message)
@@ -121,7 +121,8 @@ int AdminCli::usage(const QString &problem)
                  "  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)\n"
                  "  enrol --platform URL --code CODE [--device-name NAME] [--ca FILE]   connect to the platform\n"
                  "      (--ca: the platform's CA certificate, PEM; then trusted alone for the platform)\n"
-                 "  sync [--chunk-size BYTES]   one synchronisation round now, with a summary\n"
+                 "  sync [--chunk-size BYTES] [--wait SECONDS]   one synchronisation round now, with a summary;\n"
+                 "      if another program is synchronising this store, waits for it up to SECONDS (default 60)\n"
                  "  backup --out FILE   an encrypted backup of the store, taken while it is in use\n"
                  "  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery\n"
                  "  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,\n"
@@ -131,7 +132,8 @@ int AdminCli::usage(const QString &problem)
                  "  --as LOGIN          the account whose password (first line of standard input) opens it\n"
                  "  --recovery          open it with the recovery code (first line) instead\n"
                  "  --password-stdin    read passwords from standard input, one per line\n"
-                 "Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.")
+                 "Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files,\n"
+                 "  6 another program was synchronising this store (sync: run it again later).")
           << Qt::endl;
     return Usage;
 }
@@ -144,7 +146,8 @@ int AdminCli::run(const QStringList &arguments)
         QStringLiteral("role"),       QStringLiteral("lang"),         QStringLiteral("citizens"),
         QStringLiteral("platform"),   QStringLiteral("code"),         QStringLiteral("device-name"),
         QStringLiteral("chunk-size"), QStringLiteral("ca"),           QStringLiteral("url"),
-        QStringLiteral("user"),       QStringLiteral("out"),          QStringLiteral("in")};
+        QStringLiteral("user"),       QStringLiteral("out"),          QStringLiteral("in"),
+        QStringLiteral("wait")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
                                           QStringLiteral("dry-run"),        QStringLiteral("recovery"),
                                           QStringLiteral("demo"),           QStringLiteral("help"),
@@ -238,7 +241,7 @@ int AdminCli::init(const Options &o)
     SecureBytes password;
     if (!readSecret(m_readLine, &password))
         return fail(Usage, AdminCli::tr("No password on standard input."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     auto result =
         vault.initialize(o.value("structure"), o.value("admin"), o.value("display-name"), password, o.has("demo"));
     if (!result)
@@ -301,7 +304,7 @@ int AdminCli::user(const Options &o)
     if ((sub == QLatin1String("add") || sub == QLatin1String("role")) && !roleFromId(o.value("role"), &role))
         return usage(AdminCli::tr("--role must be admin, mediator or volunteer."));
 
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     const bool recovery = o.has("recovery");
     if (recovery && sub != QLatin1String("passwd"))
         return usage(AdminCli::tr("The recovery code only serves to reset an administrator's password (user passwd)."));
@@ -386,7 +389,7 @@ int AdminCli::openStore(const Options &o, Vault &vault, Account *actor)
 
 int AdminCli::check(const Options &o)
 {
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
@@ -401,7 +404,7 @@ int AdminCli::supportBundle(const Options &o)
 {
     if (o.value("out").isEmpty())
         return usage(AdminCli::tr("support-bundle needs --out FILE."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
@@ -415,7 +418,7 @@ int AdminCli::supportBundle(const Options &o)
 
 int AdminCli::verifyJournal(const Options &o)
 {
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
@@ -446,7 +449,7 @@ int AdminCli::verifyJournal(const Options &o)
 
 int AdminCli::purge(const Options &o)
 {
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int code = openStore(o, vault, &actor); code != Ok)
         return code;
@@ -490,7 +493,7 @@ int AdminCli::seedDemo(const Options &o)
         return usage(AdminCli::tr("seed-demo needs --citizens N, a number of people between 1 and 1000000."));
     if (!o.has("password-stdin"))
         return usage(AdminCli::tr("Passwords are read from standard input: add --password-stdin."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     auto actor = openAs(vault, o.positional, m_readLine, false, o.value("as"));
     if (!actor)
         return fail(exitCodeFor(actor.code()), actor.message());
@@ -518,7 +521,7 @@ int AdminCli::enrol(const Options &o)
     const QString code = o.value("code");
     if (platform.isEmpty() || code.isEmpty())
         return usage(AdminCli::tr("enrol needs --platform URL and --code CODE."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;
@@ -560,7 +563,7 @@ int AdminCli::backup(const Options &o)
 {
     if (o.value("out").isEmpty())
         return usage(AdminCli::tr("backup needs --out FILE."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;
@@ -577,7 +580,7 @@ int AdminCli::restore(const Options &o)
 {
     if (o.value("in").isEmpty())
         return usage(AdminCli::tr("restore needs --in FILE and the empty --data-dir to restore into."));
-    if (Vault(o.dataDir()).storeExists())
+    if (Vault(o.dataDir(), m_clock).storeExists())
         return fail(StoreProblem, AdminCli::tr("The data folder %1 already holds a store: nothing was restored over "
                                                "it. Restore into an empty folder.")
                                       .arg(QDir::toNativeSeparators(o.dataDir())));
@@ -588,7 +591,7 @@ int AdminCli::restore(const Options &o)
         for (const QString &name : Backup::partNames())
             QFile::remove(QDir(o.dataDir()).filePath(name));
     };
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok) {
         vault.close();
@@ -610,7 +613,7 @@ int AdminCli::restore(const Options &o)
 
 int AdminCli::sync(const Options &o)
 {
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;
@@ -623,6 +626,15 @@ int AdminCli::sync(const Options &o)
             return usage(AdminCli::tr("--chunk-size needs a number of bytes, at least 1024."));
         engine.setChunkSize(bytes);
     }
+    // A kiosk and a scheduled sync on one PC is a normal set-up: the later one waits its turn, for a while.
+    int waitSecs = 60;
+    if (o.has("wait")) {
+        bool ok = false;
+        waitSecs = o.value("wait").toInt(&ok);
+        if (!ok || waitSecs < 0)
+            return usage(AdminCli::tr("--wait needs a number of seconds (0: do not wait)."));
+    }
+    engine.setLockWaitMs(waitSecs * 1000);
     const auto settings = sync::StoreAccess::store(workspace).settings();
     if (!settings)
         return fail(exitCodeFor(settings.code()), settings.message());
@@ -645,6 +657,8 @@ int AdminCli::sync(const Options &o)
           << AdminCli::tr("status updates %1").arg(summary.statusUpdates) << Qt::endl;
     if (!summary.catalogueError.isEmpty())
         m_err << "relais-admin: " << summary.catalogueError << Qt::endl;
+    if (summary.busyElsewhere)
+        return fail(Busy, summary.error);
     if (summary.stopped)
         return fail(AuthFailed, summary.stoppedReason);
     if (!summary.online || !summary.error.isEmpty())
@@ -665,7 +679,7 @@ int AdminCli::proxy(const Options &o)
         proxy.url = url.value();
         proxy.user = o.value("user");
     }
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;

@@ -9,6 +9,7 @@
 
 namespace relais {
 
+class Clock;
 class Vault;
 struct Account;
 struct ResealReport;
@@ -28,10 +29,11 @@ public:
         Usage = 2,
         AuthFailed = 3,
         StoreProblem = 4,
-        IoProblem = 5
+        IoProblem = 5,
+        Busy = 6 // another program is synchronising this store (sync); run it again later
     };
 
-    AdminCli(QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine);
+    AdminCli(const Clock *clock, QTextStream &out, QTextStream &err, std::function<bool(QString *line)> readLine);
     int run(const QStringList &arguments);
 
 private:
@@ -57,6 +59,7 @@ private:
     int usage(const QString &problem = QString());
     int fail(int code, const QString &message);
 
+    const Clock *m_clock;
     QTextStream &m_out;
     QTextStream &m_err;
     std::function<bool(QString *line)> m_readLine;

@@ -331,7 +331,7 @@ Status writeSupportBundle(const Workspace &workspace, const QString &dataDir, co
         QByteArray::number(vault.database()->schemaVersion()) + " (program " +
         QByteArray::number(latestSchemaVersion()) + ")\nsystem " + QSysInfo::prettyProductName().toUtf8() +
         ", kernel " + QSysInfo::kernelVersion().toUtf8() + ' ' + QSysInfo::currentCpuArchitecture().toUtf8() +
-        "\ncreated " + QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8() + '\n';
+        "\ncreated " + vault.clock()->now().toUTC().toString(Qt::ISODate).toUtf8() + '\n';
     bool written = writeFile(root.filePath(QStringLiteral("versions.txt")), versions) &&
                    writeFile(root.filePath(QStringLiteral("check.txt")), report.toUtf8()) &&
                    writeFile(root.filePath(QStringLiteral("settings.txt")), settingsText(vault)) &&

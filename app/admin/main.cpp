@@ -1,4 +1,5 @@
 #include "AdminCli.h"
+#include "common/Clock.h"
 #include "common/Logging.h"
 #include "common/ProcessHardening.h"
 #include "common/Translations.h"
@@ -46,7 +47,8 @@ int main(int argc, char *argv[])
     qCInfo(lcCli) << "relais-admin" << RELAIS_VERSION << "started, Qt" << qVersion();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    relais::AdminCli cli(out, err, [](QString *line) {
+    // The one clock of the process: everything that reads the time gets it from here.
+    relais::AdminCli cli(relais::SystemClock::instance(), out, err, [](QString *line) {
         std::string raw;
         if (!std::getline(std::cin, raw))
             return false;

@@ -8,17 +8,26 @@
 #include "security/Session.h"
 #include "security/Vault.h"
 #include "shell/MainWindow.h"
+#include "store/ProcessLock.h"
 #include "theme/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 
+#include <cstdio>
 #include <memory>
 
 #include <sodium.h>
 #include <sys/stat.h>
+
+namespace {
+// Exit code of a kiosk started on a data folder that another kiosk has open (docs/guide-administrateur.md).
+constexpr int AlreadyOpen = 3;
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -54,8 +63,26 @@ int main(int argc, char *argv[])
     relais::ui::Theme::apply(relais::ui::Theme::fromId(settings.value(QStringLiteral("display/theme")).toString()),
                              settings.value(QStringLiteral("display/textScale"), 100).toInt());
 
-    relais::Vault vault(dataFolder);
-    relais::Session session(relais::SystemClock::instance());
+    // One kiosk per data folder: a second one would work on the same store behind the first one's back (its pages,
+    // its own sync, a re-key). A kernel lock, held until this process ends, however it ends: a crash leaves none.
+    relais::ProcessLock instance(QDir(dataFolder).filePath(QStringLiteral("kiosk.lock")));
+    if (QDir().mkpath(dataFolder) && instance.tryLock() == relais::ProcessLock::Outcome::Busy) {
+        const QString message = QCoreApplication::translate(
+            "relais::Kiosk", "Relais is already open on this computer with the same data folder. Use the window that "
+                             "is already open: this one will close.");
+        qCWarning(lcDomain) << "another kiosk holds this data folder: this one quits";
+        std::fprintf(stderr, "relais: %s\n", message.toLocal8Bit().constData());
+        // Nobody could answer a dialog without a screen (offscreen, minimal): standard error says it all there.
+        const QString platform = QGuiApplication::platformName();
+        if (platform != QLatin1String("offscreen") && platform != QLatin1String("minimal")) {
+            QMessageBox box(QMessageBox::Warning, QStringLiteral("Relais"), message, QMessageBox::Close);
+            box.exec();
+        }
+        return AlreadyOpen;
+    }
+    const relais::Clock *clock = relais::SystemClock::instance(); // the one clock of the process
+    relais::Vault vault(dataFolder, clock);
+    relais::Session session(clock);
     relais::ui::MainWindow window(&vault, &session);
     // The sync engine lives with the session's workspace: from the first sign-in until the store closes, rounds
     // going on while the screen is locked.

@@ -14,13 +14,13 @@ constexpr qint64 CatchUpSlice = 4 * 1024 * 1024; // bounded memory while hashing
 
 } // namespace
 
-ChunkReader::ChunkReader(Database *database) : m_database(database) {}
+ChunkReader::ChunkReader(Database *database, const Clock *clock) : m_database(database), m_clock(clock) {}
 
 void ChunkReader::read(quint64 ticket, qint64 attachmentId, qint64 offset, qint64 length, qint64 size,
                        const QByteArray &sha256, bool withChecksum)
 {
     m_opened = true;
-    AttachmentStore store(m_database->connection(), SystemClock::instance());
+    AttachmentStore store(m_database->connection(), m_clock);
     const QString damaged = AttachmentStore::tr("This document is damaged in the store: add it again.");
     qint64 storeBytes = 0;
     const auto fail = [&](const QString &error) {

@@ -6,8 +6,9 @@
 #include <QString>
 
 namespace relais {
+class Clock;
 class Database;
-}
+} // namespace relais
 
 namespace relais::sync {
 
@@ -18,7 +19,7 @@ class ChunkReader : public QObject
     Q_OBJECT
 
 public:
-    explicit ChunkReader(Database *database);
+    ChunkReader(Database *database, const Clock *clock);
 
     // Called on the worker thread. The whole file's SHA-256 is computed from the slices as they are read, in order
     // (no second pass over the file), and checked against `sha256` (raw, with `size`) before the last slice is
@@ -37,6 +38,7 @@ Q_SIGNALS:
 
 private:
     Database *m_database;
+    const Clock *m_clock;
     bool m_opened = false;
     // The running hash of the attachment being read: bytes [0, m_hashedUpTo) of m_hashedId.
     qint64 m_hashedId = 0;

@@ -8,6 +8,8 @@
 #include "security/Journal.h"
 #include "store/Database.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -15,6 +17,7 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QThread>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <utility>
@@ -61,11 +64,19 @@ private:
 } // namespace
 
 SyncEngine::SyncEngine(Database *database, Journal *journal, const Clock *clock, QObject *parent)
-    : QObject(parent), m_database(database), m_journal(journal), m_clock(clock), m_sizer(clock)
+    : QObject(parent), m_database(database), m_journal(journal), m_clock(clock), m_sizer(clock),
+      m_storeLock(QFileInfo(database->path()).dir().filePath(lockFileName()))
 {
     qRegisterMetaType<relais::sync::RoundSummary>();
     m_ownNam = new QNetworkAccessManager(this);
     m_nam = m_ownNam;
+    m_http.setNetworkAccessManager(m_nam);
+}
+
+void SyncEngine::setNetworkAccessManager(QNetworkAccessManager *nam)
+{
+    // relais-bench times each request on the wire with its own manager (a subclass that stamps replies).
+    m_nam = nam ? nam : m_ownNam;
     m_http.setNetworkAccessManager(m_nam);
 }
 
@@ -83,15 +94,14 @@ void SyncEngine::setChunkSize(qint64 bytes)
     m_sizer.setMaximum(bytes);
 }
 
-void SyncEngine::setNetworkAccessManager(QNetworkAccessManager *nam)
-{
-    m_nam = nam ? nam : m_ownNam;
-    m_http.setNetworkAccessManager(m_nam);
-}
-
 void SyncEngine::setRequestTimeoutMs(int ms)
 {
     m_timeoutMs = qMax(1, ms);
+}
+
+void SyncEngine::setLockWaitMs(int ms)
+{
+    m_lockWaitMs = qMax(0, ms);
 }
 
 QByteArray SyncEngine::verifiedCatalogue() const
@@ -159,7 +169,42 @@ void SyncEngine::start(bool ignoreBackoff)
     m_gzipBodies = false;
     m_http.setToken(m_settings.token);
     m_http.setTimeoutMs(m_timeoutMs);
+    m_lockDeadline = QDeadlineTimer(m_lockWaitMs);
+    claimStore();
+}
 
+void SyncEngine::claimStore()
+{
+    switch (m_storeLock.tryLock()) {
+    case ProcessLock::Outcome::Acquired:
+        beginRound();
+        return;
+    case ProcessLock::Outcome::Failed: {
+        const QString error = m_storeLock.errorString();
+        QMetaObject::invokeMethod(
+            this, [this, error] { endRound(error); }, Qt::QueuedConnection);
+        return;
+    }
+    case ProcessLock::Outcome::Busy:
+        break;
+    }
+    if (!m_cancel && !m_lockDeadline.hasExpired()) {
+        QTimer::singleShot(200, this, &SyncEngine::claimStore);
+        return;
+    }
+    // Two rounds at once would upload the same items twice and read each other's 409s as refusals: this one gives
+    // way, and is run again later (the scheduler, or the administrator's script).
+    qCInfo(lcSync) << "another program is synchronising this store: round not run";
+    m_summary.busyElsewhere = true;
+    m_summary.online = m_online;
+    const QString busy =
+        m_cancel ? tr("Sending was stopped.") : tr("A synchronisation is running from another program");
+    QMetaObject::invokeMethod(
+        this, [this, busy] { endRound(busy); }, Qt::QueuedConnection);
+}
+
+void SyncEngine::beginRound()
+{
     const QString stoppedReason = store().stoppedReason();
     if (!stoppedReason.isEmpty()) {
         // Nothing leaves until an administrator enrols the device again.
@@ -204,7 +249,7 @@ void SyncEngine::startWorker()
         return;
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("relais-sync-reader"));
-    m_reader = new ChunkReader(m_database);
+    m_reader = new ChunkReader(m_database, m_clock);
     m_reader->moveToThread(m_thread);
     connect(m_reader, &ChunkReader::chunkRead, this, &SyncEngine::onChunkRead, Qt::QueuedConnection);
     m_thread->start();
@@ -1059,6 +1104,7 @@ void SyncEngine::stopQueue(const QString &reason)
 void SyncEngine::endRound(const QString &error)
 {
     stopWorker();
+    m_storeLock.unlock(); // after the last commit of the round
     if (!error.isEmpty() && m_summary.error.isEmpty())
         m_summary.error = error;
     if (m_summary.error.isEmpty() && m_summary.intercepted > 0)

@@ -6,8 +6,10 @@
 
 #include "domain/AttachmentStore.h"
 #include "domain/SubmissionRepository.h"
+#include "store/ProcessLock.h"
 
 #include <QByteArray>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -47,11 +49,17 @@ struct RoundSummary
     // portal): never a refusal, the items stay in the outbox. The last one's sentence, with its HTTP status.
     int intercepted = 0;
     QString networkProblem; // translated
+    // Another program (relais-admin sync, another engine) was synchronising this store: nothing was tried, the
+    // round is to be run again later.
+    bool busyElsewhere = false;
 };
 
 // Delivers the outbox to the platform (DESIGN §6, sync/protocol): health, signed catalogue, each due submission
 // (tus uploads of its attachments, then an idempotent PUT), status pull, journal head. One round at a time; every
 // state change is committed in the store before the next request, so a crash or a cut at any point resumes.
+// One round at a time per store across processes too: a round first takes the store's sync lock (sync.lock in the
+// data folder, a kernel lock that dies with its process), and ends at once, busyElsewhere, if another program holds
+// it longer than the lock wait.
 // Attachment reads and hashing run on a worker thread with its own connection; this object lives on the GUI
 // thread and only makes small commits there.
 class SyncEngine : public QObject
@@ -67,8 +75,10 @@ public:
 
     void setChunkSize(qint64 bytes); // default 4 MiB; the most a chunk carries (smaller on a slow link, ChunkSizer)
     qint64 currentChunkSize() const { return m_sizer.chunkSize(); }
-    void setNetworkAccessManager(QNetworkAccessManager *nam); // tests; default: own
-    void setRequestTimeoutMs(int ms);                         // default 30000 (per request, transfer timeout)
+    void setNetworkAccessManager(QNetworkAccessManager *nam); // relais-bench's timing manager; default: own
+    void setRequestTimeoutMs(int ms); // default 30000 (per request, transfer timeout)
+    void setLockWaitMs(int ms);       // how long a round waits for another program's round to end; default 0
+    static QString lockFileName() { return QStringLiteral("sync.lock"); }
     bool isRunning() const { return m_running; }
     QByteArray verifiedCatalogue() const; // last verified catalogue document (empty if none)
     // Attachment bytes read from the store during the current (or last) round: tests and relais-bench.
@@ -137,6 +147,8 @@ private:
     void sendTo(const QUrl &url, const QByteArray &verb, const QByteArray &body,
                 const QList<QPair<QByteArray, QByteArray>> &headers, std::function<void(const HttpResponse &)> done);
 
+    void claimStore();
+    void beginRound();
     void checkHealth();
     void fetchCatalogue();
     void nextItem();
@@ -166,11 +178,14 @@ private:
     Database *m_database;
     Journal *m_journal;
     const Clock *m_clock;
-    QNetworkAccessManager *m_nam = nullptr;
     QNetworkAccessManager *m_ownNam = nullptr;
+    QNetworkAccessManager *m_nam = nullptr;
     HttpExchange m_http;
     ChunkSizer m_sizer;
     int m_timeoutMs = 30000;
+    int m_lockWaitMs = 0;
+    ProcessLock m_storeLock;
+    QDeadlineTimer m_lockDeadline;
     bool m_online = false;
     bool m_onlineKnown = false;
 

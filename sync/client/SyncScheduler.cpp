@@ -10,6 +10,19 @@ SyncScheduler::SyncScheduler(SyncEngine *engine, QObject *parent) : QObject(pare
 {
     m_timer.setInterval(5 * 60 * 1000);
     connect(&m_timer, &QTimer::timeout, this, &SyncScheduler::tick);
+    m_busyRetry.setSingleShot(true);
+    m_busyRetry.setInterval(30 * 1000);
+    connect(&m_busyRetry, &QTimer::timeout, this, &SyncScheduler::tick);
+    connect(engine, &SyncEngine::finished, this, [this](const RoundSummary &summary) {
+        // Sooner than the next period: the other program's round usually ends within seconds.
+        if (summary.busyElsewhere && m_timer.isActive())
+            m_busyRetry.start();
+    });
+}
+
+void SyncScheduler::setBusyRetry(int ms)
+{
+    m_busyRetry.setInterval(qMax(10, ms));
 }
 
 void SyncScheduler::setInterval(int ms)
@@ -37,6 +50,7 @@ void SyncScheduler::startTimers()
 void SyncScheduler::stopTimers()
 {
     m_timer.stop();
+    m_busyRetry.stop();
 }
 
 void SyncScheduler::tick()

@@ -109,7 +109,7 @@ int runCitizens(const QStringList &options)
         return 1;
     }
     // A fresh encrypted store, as `relais-admin init` makes it (the fast KDF: unlocking is not measured here).
-    Vault vault(dir.path());
+    Vault vault(dir.path(), SystemClock::instance());
     const QByteArray password = "bench password of decent length";
     const auto init =
         vault.initialize(QStringLiteral("Bench"), QStringLiteral("bench"), QStringLiteral("Bench"),

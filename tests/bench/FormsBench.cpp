@@ -124,7 +124,7 @@ std::optional<double> largestFormMs(const DemarchePtr &demarche, int renders)
     }
     const QString login = QStringLiteral("bench");
     const QByteArray password = "bench password of decent length";
-    Vault vault(dir.path(), SystemClock::instance());
+    Vault vault(dir.path(), relais::SystemClock::instance());
     const auto initialized = vault.initialize(QStringLiteral("Bench"), login, QStringLiteral("Bench"),
                                               SecureBytes(password.constData(), static_cast<int>(password.size())),
                                               false, KdfParams::interactive());
@@ -363,7 +363,7 @@ std::optional<double> keystrokeEvalMs(int keystrokes)
         log() << "forms bench: the synthetic démarche has " << demarche->fields.size() << " fields" << Qt::endl;
         return std::nullopt;
     }
-    FormEngine engine(demarche);
+    FormEngine engine(demarche, relais::SystemClock::instance());
     // Every switch yes (the chain is as long as it gets), and six people in the group.
     engine.setValue(QStringLiteral("situation"), QStringLiteral("seul"));
     for (const catalogue::FieldDefinition &field : demarche->fields) {

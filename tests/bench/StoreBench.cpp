@@ -2,6 +2,7 @@
 // relais::SqlCipherDriver, in one run; figures are encrypted/plain ratios plus the absolute times.
 #include "BenchSuite.h"
 
+#include "common/Clock.h"
 #include "common/SecureBytes.h"
 #include "store/Database.h"
 #include "store/KeySlots.h"
@@ -255,7 +256,7 @@ std::optional<double> unlockSlotMs(const QString &workDir)
     const QByteArray password = "bench password of decent length";
     const SecureBytes secret(password.constData(), int(password.size()));
     const SecureBytes dataKey = SecureBytes::random(KeySlots::DataKeySize);
-    KeySlots keySlots = KeySlots::createNew(QStringLiteral("Bench"), QDateTime::currentDateTimeUtc());
+    KeySlots keySlots = KeySlots::createNew(QStringLiteral("Bench"), SystemClock::instance());
     if (!keySlots.setPasswordSlot(QStringLiteral("bench"), QStringLiteral("Bench"), secret, dataKey) ||
         !keySlots.save(path, dataKey))
         return std::nullopt;
@@ -263,7 +264,7 @@ std::optional<double> unlockSlotMs(const QString &workDir)
     for (int i = 0; i < 3; ++i) {
         QElapsedTimer timer;
         timer.start();
-        auto loaded = KeySlots::load(path);
+        auto loaded = KeySlots::load(path, SystemClock::instance());
         if (!loaded)
             return std::nullopt;
         auto key = loaded->unlockWithPassword(QStringLiteral("bench"), secret);

@@ -706,7 +706,7 @@ int runSync(const QStringList &options)
     log() << "sync bench: platform at " << platform.url().toString() << Qt::endl;
 
     // The kiosk: a fresh encrypted store, enrolled like an administrator does it.
-    Vault vault(dir.filePath(QStringLiteral("kiosk")));
+    Vault vault(dir.filePath(QStringLiteral("kiosk")), SystemClock::instance());
     const QByteArray password = "bench password of decent length";
     const auto init =
         vault.initialize(QStringLiteral("Bench"), QStringLiteral("bench"), QStringLiteral("Bench"),

@@ -27,7 +27,7 @@ inline Run runAsDemoAdmin(const QStringList &command, const QString &dir)
 // A demo store with the fast test KDF; returns its recovery code (empty on failure).
 inline QString makeDemoStore(const QString &dir)
 {
-    Vault vault(dir);
+    Vault vault(dir, SystemClock::instance());
     const auto made = vault.initialize(QStringLiteral("MFS Test"), aliceLogin(), QStringLiteral("Alice"),
                                        secret(alicePassword()), true, KdfParams::interactive());
     return made ? made->recoveryCode : QString();
@@ -101,7 +101,7 @@ inline SeededPersonalData readSeededPersonalData(const QString &dataDir, const Q
                                                  const QByteArray &password, int people)
 {
     SeededPersonalData data;
-    Vault vault(dataDir);
+    Vault vault(dataDir, SystemClock::instance());
     const auto actor = vault.signIn(login, secret(password));
     if (!actor)
         return data;

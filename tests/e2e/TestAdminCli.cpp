@@ -259,7 +259,7 @@ void TestAdminCli::verifyJournalReportsATruncatedEnd()
     qint64 rows = 0;
     {
         // Someone with the key removes the last three entries, as a SQLite shell would.
-        relais::Vault vault(dir.path());
+        relais::Vault vault(dir.path(), relais::SystemClock::instance());
         QVERIFY(vault.signIn(QStringLiteral("alice"), relais::SecureBytes(AdminPassword.toUtf8().constData(),
                                                                           int(AdminPassword.toUtf8().size()))));
         rows = vault.journal().verify().rows;
@@ -368,7 +368,7 @@ void TestAdminCli::verifyJournalCatchesARewriteWithTheDataKey()
         const QStringList as = {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--as"),
                                 QStringLiteral("alice"), QStringLiteral("--password-stdin")};
         {
-            relais::Vault vault(dir.path());
+            relais::Vault vault(dir.path(), relais::SystemClock::instance());
             QVERIFY(vault.signIn(QStringLiteral("alice"), password));
             const QSqlDatabase db = vault.database()->connection();
             QVERIFY(rewriteWithout(db, 2));
@@ -392,7 +392,7 @@ void TestAdminCli::verifyJournalCatchesARewriteWithTheDataKey()
                             QStringLiteral("--password-stdin")};
     qint64 receiptSeq = 0;
     {
-        relais::Vault vault(dir.path());
+        relais::Vault vault(dir.path(), relais::SystemClock::instance());
         QVERIFY(vault.signIn(QStringLiteral("alice"), password));
         const QSqlDatabase db = vault.database()->connection();
         QCOMPARE(execSql(db, QStringLiteral("INSERT INTO settings (key, value) VALUES ('sync_platform_key', '%1')")
@@ -421,7 +421,7 @@ void TestAdminCli::verifyJournalCatchesARewriteWithTheDataKey()
     QVERIFY2(r.out.contains(QStringLiteral("Platform key: ") + QString::fromLatin1(platformPublic.toBase64())),
              qPrintable(r.out));
     {
-        relais::Vault vault(dir.path());
+        relais::Vault vault(dir.path(), relais::SystemClock::instance());
         QVERIFY(vault.signIn(QStringLiteral("alice"), password));
         const QSqlDatabase db = vault.database()->connection();
         QVERIFY(rewriteWithout(db, 2));
@@ -527,7 +527,7 @@ void TestAdminCli::purgeSaysWhatStaysUntilDelivery()
     };
     {
         // A file unused for years, whose last démarche still waits to be sent.
-        relais::Vault vault(dir.path());
+        relais::Vault vault(dir.path(), relais::SystemClock::instance());
         QVERIFY(signIn(vault));
         const relais::Account alice = vault.account(QStringLiteral("alice")).value();
         const QSqlDatabase db = vault.database()->connection();
@@ -560,7 +560,7 @@ void TestAdminCli::purgeSaysWhatStaysUntilDelivery()
     QVERIFY2(r.out.contains(QStringLiteral("Files erased: 1.")), qPrintable(r.out));
     QVERIFY2(says(r.out, "erased people", "stay encrypted on this PC until delivery, then are removed at once"),
              qPrintable(r.out));
-    relais::Vault vault(dir.path());
+    relais::Vault vault(dir.path(), relais::SystemClock::instance());
     QVERIFY(signIn(vault));
     const relais::Account alice = vault.account(QStringLiteral("alice")).value();
     const relais::Submission waiting =

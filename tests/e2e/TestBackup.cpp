@@ -231,14 +231,14 @@ void TestBackup::restoreRefusesALiveStoreADamagedFileAndAWrongPassword()
                                      AdminPassword + QLatin1Char('\n'));
         QCOMPARE(refused.code, 4);
         QVERIFY2(refused.err.contains(QStringLiteral("not a complete Relais backup")), qPrintable(refused.err));
-        QVERIFY(!Vault(target).storeExists());
+        QVERIFY(!Vault(target, relais::SystemClock::instance()).storeExists());
     }
     // The right file, a wrong password: nothing is left that would look like a store.
     const QString target = out.file(QStringLiteral("wrong"));
     const Run wrong = runAdmin(adminArgs({QStringLiteral("restore"), QStringLiteral("--in"), file}, target),
                                QStringLiteral("not the password at all\n"));
     QCOMPARE(wrong.code, 3);
-    QVERIFY(!Vault(target).storeExists());
+    QVERIFY(!Vault(target, relais::SystemClock::instance()).storeExists());
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

@@ -133,7 +133,7 @@ void TestDiagnostics::checkReportsEveryTopicWithAMark()
 
     // The date the backup command records is reported once there is one.
     {
-        Vault vault(dir.path());
+        Vault vault(dir.path(), SystemClock::instance());
         const auto actor = vault.signIn(aliceLogin(), secret(alicePassword()));
         QVERIFY(actor);
         QVERIFY(
@@ -151,7 +151,7 @@ void TestDiagnostics::checkExitsOneOnAnError()
     QVERIFY(!makeDemoStore(dir.path()).isEmpty());
     {
         // Someone with the key removes the end of the journal, as a SQLite shell would.
-        Vault vault(dir.path());
+        Vault vault(dir.path(), SystemClock::instance());
         QVERIFY(vault.signIn(aliceLogin(), secret(alicePassword())));
         QSqlQuery q(vault.database()->connection());
         QVERIFY(q.exec(QStringLiteral("DROP TRIGGER journal_no_delete")));
@@ -226,7 +226,7 @@ void TestDiagnostics::supportBundleHoldsNoPersonalData()
     QString token;
     QString platformKey;
     {
-        Vault vault(dir.path());
+        Vault vault(dir.path(), SystemClock::instance());
         QVERIFY(vault.signIn(aliceLogin(), secret(alicePassword())));
         token = vault.setting(QStringLiteral("sync_token"));
         platformKey = vault.setting(QStringLiteral("sync_platform_key"));

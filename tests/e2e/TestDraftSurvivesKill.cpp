@@ -106,7 +106,7 @@ void TestDraftSurvivesKill::initTestCase()
     m_display = QLatin1Char(':') + QString::fromLatin1(m_xvfb.readLine()).trimmed();
     QVERIFY(m_display.size() > 1);
 
-    Vault vault(m_data.path());
+    Vault vault(m_data.path(), SystemClock::instance());
     QVERIFY(vault.initialize(QStringLiteral("MFS Kill"), QStringLiteral("alice"), QStringLiteral("Alice"),
                              SecureBytes(Password.constData(), int(Password.size())), false, KdfParams::interactive()));
 }
@@ -144,7 +144,7 @@ void TestDraftSurvivesKill::draftSurvivesKillAndReopensAtItsStep()
     QCOMPARE(kiosk.exitStatus(), QProcess::CrashExit);
 
     {
-        Vault vault(m_data.path());
+        Vault vault(m_data.path(), SystemClock::instance());
         const auto alice =
             vault.signIn(QStringLiteral("alice"), SecureBytes(Password.constData(), int(Password.size())));
         QVERIFY(alice);

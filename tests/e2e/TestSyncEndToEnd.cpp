@@ -45,7 +45,7 @@ QStringList as(const QString &dir)
 // kills land in the network exchanges rather than in Argon2id.
 bool makeStore(const QString &dir, bool demo)
 {
-    Vault vault(dir);
+    Vault vault(dir, SystemClock::instance());
     return bool(vault.initialize(QStringLiteral("MFS Test"), Login, QStringLiteral("Alice"), secret(alicePassword()),
                                  demo, KdfParams::interactive()));
 }
@@ -243,7 +243,7 @@ void TestSyncEndToEnd::killedSyncsDeliverEverythingOnce()
     QList<LocalSubmission> before;
     int seededWithDocuments = 0;
     {
-        Vault vault(dir.path());
+        Vault vault(dir.path(), SystemClock::instance());
         const auto alice = vault.signIn(Login, secret(alicePassword()));
         QVERIFY(alice);
         for (const LocalSubmission &s : localSubmissions(vault, {QStringLiteral("queued")}))
@@ -318,7 +318,7 @@ void TestSyncEndToEnd::killedSyncsDeliverEverythingOnce()
     }
     QCOMPARE(stored.size(), before.size());
 
-    Vault vault(dir.path());
+    Vault vault(dir.path(), SystemClock::instance());
     QVERIFY(vault.signIn(Login, secret(alicePassword())));
     QCOMPARE(localSubmissions(vault, {QStringLiteral("queued"), QStringLiteral("sending")}).size(), 0);
     const QList<LocalSubmission> after = localSubmissions(vault, {QStringLiteral("delivered")});
@@ -382,7 +382,7 @@ void TestSyncEndToEnd::revokedDeviceStopsSync()
     QVERIFY(makeStore(dir.path(), false));
     QRandomGenerator random(42);
     {
-        Vault vault(dir.path());
+        Vault vault(dir.path(), SystemClock::instance());
         const auto alice = vault.signIn(Login, secret(alicePassword()));
         QVERIFY(alice);
         QVERIFY(queueLargeDemarches(vault, alice.value(), random, 1));
@@ -402,7 +402,7 @@ void TestSyncEndToEnd::revokedDeviceStopsSync()
     QVERIFY2(oneLineReason(stillRefused), qPrintable(stillRefused.err));
     QCOMPARE(platformCount(platform), 0);
     {
-        Vault vault(dir.path());
+        Vault vault(dir.path(), SystemClock::instance());
         QVERIFY(vault.signIn(Login, secret(alicePassword())));
         const QList<LocalSubmission> queued = localSubmissions(vault, {QStringLiteral("queued")});
         QCOMPARE(queued.size(), 1);

@@ -4,6 +4,7 @@
 
 #include "catalogue/Catalogue.h"
 #include "catalogue/FormEngine.h"
+#include "common/Clock.h"
 
 RELAIS_FUZZ_TARGET(fuzz_catalogue)
 {
@@ -17,7 +18,7 @@ RELAIS_FUZZ_TARGET(fuzz_catalogue)
     for (const DemarchePtr &d : catalogue.demarches()) {
         if (d->order.size() != d->fields.size() + d->sections.size())
             relais::fuzz::fail("fuzz_catalogue", "accepted with a cycle", QString::fromUtf8(bytes));
-        FormEngine engine(d);
+        FormEngine engine(d, relais::SystemClock::instance());
         for (const FieldDefinition &f : d->fields) {
             if (f.group < 0)
                 engine.setValue(f.id, QStringLiteral("1"));

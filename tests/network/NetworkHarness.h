@@ -375,7 +375,7 @@ inline QStringList as(const QString &dir)
 
 inline bool makeStore(const QString &dir)
 {
-    Vault vault(dir);
+    Vault vault(dir, SystemClock::instance());
     return bool(vault.initialize(QStringLiteral("MFS Test"), aliceLogin(), QStringLiteral("Alice"),
                                  secret(alicePassword()), false, KdfParams::interactive()));
 }
@@ -426,7 +426,7 @@ inline int summaryCount(const QString &out, const QString &what)
 // that arrives is checked byte for byte through its SHA-256).
 inline bool queueDemarches(const QString &dir, int count, qint64 minSize)
 {
-    Vault vault(dir);
+    Vault vault(dir, SystemClock::instance());
     const auto alice = vault.signIn(aliceLogin(), secret(alicePassword()));
     if (!alice)
         return false;
@@ -463,7 +463,7 @@ inline bool queueDemarches(const QString &dir, int count, qint64 minSize)
 inline QMap<QString, QStringList> localDocuments(const QString &dir, const QStringList &states)
 {
     QMap<QString, QStringList> out;
-    Vault vault(dir);
+    Vault vault(dir, SystemClock::instance());
     const auto alice = vault.signIn(aliceLogin(), secret(alicePassword()));
     if (!alice)
         return out;

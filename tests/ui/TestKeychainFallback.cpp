@@ -42,7 +42,7 @@ void TestKeychainFallback::absentKeychainFallsBackToPasswordAndSaysWhy()
     }
     // Add a keychain slot as an earlier session on this PC would have (its key lived in that keyring).
     const QString path = dir.file(KeySlots::fileName());
-    auto slots_ = KeySlots::load(path);
+    auto slots_ = KeySlots::load(path, SystemClock::instance());
     QVERIFY(slots_);
     auto dataKey = slots_->unlockWithPassword(QStringLiteral("alice"), secret);
     QVERIFY(dataKey);

@@ -3,6 +3,8 @@
 #include "../sync/SyncFixture.h"
 #include "UiFind.h"
 
+#include "client/SyncScheduler.h"
+
 #include "catalogue/Catalogue.h"
 #include "domain/Workspace.h"
 #include "forms/DemarchesPage.h"
@@ -11,6 +13,7 @@
 #include "outbox/SyncStatusBar.h"
 #include "security/Session.h"
 #include "shell/ShellPage.h"
+#include "store/ProcessLock.h"
 #include "theme/Theme.h"
 
 #include <QApplication>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void unreachablePlatformIsSaidOnce();
     void showsTimeRemainingOnASlowLink();
     void interceptedAnswerIsSaidAfterTheHealthCheck();
+    void anotherProgramsSyncIsSaidThenRetried();
 
 private:
     std::unique_ptr<FakePlatform> m_platform;
@@ -385,6 +389,54 @@ void TestOutboxPage::interceptedAnswerIsSaidAfterTheHealthCheck()
     QVERIFY(summary.online);
     QVERIFY(!summary.networkProblem.isEmpty());
     QVERIFY2(page.summaryLabel()->text().contains(summary.networkProblem), qPrintable(page.summaryLabel()->text()));
+}
+
+// relais-admin sync (or any other program) holds the store's sync lock: the page and the status bar say so, nothing
+// leaves twice, and the kiosk tries again on its own once the other program is done.
+void TestOutboxPage::anotherProgramsSyncIsSaidThenRetried()
+{
+    Kiosk &kiosk = *m_kiosk;
+    const qint64 id = kiosk.queue(QStringLiteral("caf-changement-adresse"), {pdfBytes(20 * 1024, 3)});
+    QVERIFY(id > 0);
+    auto engine = kiosk.engine();
+    catalogue::CatalogueStore catalogue;
+    catalogue.load(catalogue::Catalogue::bundledPath());
+    OutboxPage page(&kiosk.vault(), &catalogue);
+    Workspace workspace(&kiosk.vault(), kiosk.alice());
+    page.setWorkspace(&workspace);
+    page.setEngine(engine.get());
+    SyncStatusBar status(&kiosk.vault());
+    status.setEngine(engine.get());
+    page.show();
+
+    ProcessLock other(QDir(kiosk.vault().dataDir()).filePath(SyncEngine::lockFileName()));
+    QCOMPARE(other.tryLock(), ProcessLock::Outcome::Acquired);
+    sync::SyncScheduler scheduler(engine.get());
+    scheduler.setInterval(10 * 60 * 1000);
+    scheduler.setBusyRetry(300);
+    QSignalSpy finished(engine.get(), &sync::SyncEngine::finished);
+    page.syncNowButton()->click();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.first().first().value<sync::RoundSummary>().busyElsewhere);
+    QCOMPARE(page.summaryLabel()->text(), SyncEngine::tr("A synchronisation is running from another program"));
+    QCOMPARE(status.onlineLabel()->text(), SyncStatusBar::tr("A synchronisation is running from another program"));
+    QCOMPARE(kiosk.state(id), QStringLiteral("queued"));
+    QCOMPARE(m_platform->count("PUT", QStringLiteral("/v1/submissions/.*")), 0);
+    QVERIFY(page.syncNowButton()->isEnabled());
+    saveScreenshot(&page, QStringLiteral("outbox-busy-elsewhere"));
+
+    // The scheduler comes back soon (not at the next 10-minute period): still busy, then free.
+    finished.clear();
+    scheduler.startTimers();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.last().first().value<sync::RoundSummary>().busyElsewhere);
+    other.unlock();
+    QVERIFY(QTest::qWaitFor([&] { return kiosk.state(id) == QLatin1String("delivered"); }, 20000));
+    QVERIFY(QTest::qWaitFor([&] { return !engine->isRunning(); }, 20000));
+    QCOMPARE(m_platform->count("PUT", QStringLiteral("/v1/submissions/.*")), 1);
+    QCOMPARE(status.onlineLabel()->text(), SyncStatusBar::tr("Online"));
+    QVERIFY2(page.summaryLabel()->text() != SyncEngine::tr("A synchronisation is running from another program"),
+             qPrintable(page.summaryLabel()->text()));
 }
 
 QTEST_MAIN(TestOutboxPage)

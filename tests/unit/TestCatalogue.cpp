@@ -1,6 +1,7 @@
 #include "TempStoreDir.h"
 #include "catalogue/Catalogue.h"
 #include "catalogue/FormEngine.h"
+#include "common/Clock.h"
 
 #include <QDir>
 #include <QFile>
@@ -71,7 +72,7 @@ void TestCatalogue::bundledDemarchesLoad()
         QVERIFY2(demarche, id);
         QVERIFY(!demarche->title.fr.isEmpty() && !demarche->title.en.isEmpty());
         QVERIFY(demarche->retentionDays > 0);
-        FormEngine engine(demarche);
+        FormEngine engine(demarche, relais::SystemClock::instance());
         QVERIFY(!engine.isComplete()); // every bundled démarche asks something
         QCOMPARE(engine.demarche().order.size(), demarche->fields.size() + demarche->sections.size());
     }

@@ -129,7 +129,7 @@ void TestConditions::allAndAnyNest()
     const DemarchePtr demarche = demarcheWith(CommonFields, R"({"all":[{"equals":{"field":"yes","value":true}},
                                  {"any":[{"equals":{"field":"choice","value":"a"}},{"gt":{"field":"count","value":5}}]}]})");
     QVERIFY(demarche);
-    FormEngine engine(demarche);
+    FormEngine engine(demarche, relais::SystemClock::instance());
     const QString shown = QStringLiteral("shown");
     QVERIFY(!engine.isVisible(shown));
     engine.setValue(QStringLiteral("yes"), true);
@@ -152,7 +152,7 @@ void TestConditions::hiddenFieldReadsAsUnanswered()
         {"id":"name","type":"text","label":{"fr":"a","en":"a"},"condition":{"equals":{"field":"yes","value":true}}})";
     const DemarchePtr demarche = demarcheWith(fields, R"({"is_set":{"field":"name"}})");
     QVERIFY(demarche);
-    FormEngine engine(demarche);
+    FormEngine engine(demarche, relais::SystemClock::instance());
     engine.setValue(QStringLiteral("yes"), true);
     engine.setValue(QStringLiteral("name"), QStringLiteral("Martin"));
     QVERIFY(engine.isVisible(QStringLiteral("shown")));
@@ -169,7 +169,7 @@ void TestConditions::invalidAnswerReadsAsUnanswered()
 {
     const DemarchePtr demarche = demarcheWith(CommonFields, R"({"is_set":{"field":"count"}})");
     QVERIFY(demarche);
-    FormEngine engine(demarche);
+    FormEngine engine(demarche, relais::SystemClock::instance());
     engine.setValue(QStringLiteral("count"), QStringLiteral("douze"));
     QVERIFY(!engine.isVisible(QStringLiteral("shown")));
     engine.setValue(QStringLiteral("count"), QStringLiteral("12"));
@@ -188,7 +188,7 @@ void TestConditions::insideRepeatedGroupReadsTheSameItem()
     QVERIFY(!demarche); // unknown field: sanity of the helper
     const DemarchePtr ok = demarcheWith(fields, R"({"gt":{"field":"members","value":5}})");
     QVERIFY(ok);
-    FormEngine engine(ok);
+    FormEngine engine(ok, relais::SystemClock::instance());
     QCOMPARE(engine.addItem(QStringLiteral("members")), 0);
     QCOMPARE(engine.addItem(QStringLiteral("members")), 1);
     engine.setValue(QStringLiteral("members[0].relation"), QStringLiteral("partner"));
@@ -212,7 +212,7 @@ void TestConditions::outsideGroupNeedsOneItemMatchingEverything()
     const DemarchePtr demarche = demarcheWith(
         fields, R"({"all":[{"equals":{"field":"relation","value":"child"}},{"gt":{"field":"age","value":16}}]})");
     QVERIFY(demarche);
-    FormEngine engine(demarche);
+    FormEngine engine(demarche, relais::SystemClock::instance());
     engine.addItem(QStringLiteral("members"));
     engine.addItem(QStringLiteral("members"));
     // a child of 10 and a partner of 40: each half matches some item, but no single item matches both.
@@ -234,7 +234,7 @@ void TestConditions::groupItemCount()
             {"id":"first","type":"text","label":{"fr":"a","en":"a"}}]})";
     const DemarchePtr demarche = demarcheWith(fields, R"({"gt":{"field":"members","value":1}})");
     QVERIFY(demarche);
-    FormEngine engine(demarche);
+    FormEngine engine(demarche, relais::SystemClock::instance());
     engine.addItem(QStringLiteral("members"));
     QVERIFY(!engine.isVisible(QStringLiteral("shown")));
     engine.addItem(QStringLiteral("members"));
@@ -254,7 +254,7 @@ void TestConditions::sectionCondition()
                      {"id":"inner","type":"text","label":{"fr":"a","en":"a"}}]}]}]})";
     const Catalogue catalogue = Catalogue::parse(json, QStringLiteral("t.json"));
     QCOMPARE(catalogue.demarches().size(), 1);
-    FormEngine engine(catalogue.demarches().first());
+    FormEngine engine(catalogue.demarches().first(), relais::SystemClock::instance());
     QVERIFY(!engine.isSectionVisible(QStringLiteral("farm")));
     QVERIFY(!engine.isVisible(QStringLiteral("inner"))); // a field of a hidden section is hidden
     QVERIFY(engine.isComplete());                        // the required SIRET is hidden

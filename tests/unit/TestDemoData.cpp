@@ -213,7 +213,7 @@ void TestDemoData::bulkCreationIsFoundByAnAccentlessPrefix()
 void TestDemoData::seedRefusesAStoreThatIsNotADemo()
 {
     TempStoreDir dir;
-    Vault vault(dir.path());
+    Vault vault(dir.path(), SystemClock::instance());
     QVERIFY(openAsAlice(vault)); // a real store (demo = false)
     const auto alice = vault.account(aliceLogin());
     QVERIFY(alice);
@@ -227,7 +227,7 @@ void TestDemoData::seedRefusesAStoreThatIsNotADemo()
 void TestDemoData::seedPopulatesADemoStore()
 {
     TempStoreDir dir;
-    Vault vault(dir.path());
+    Vault vault(dir.path(), SystemClock::instance());
     QVERIFY(vault.initialize(QStringLiteral("MFS démo"), aliceLogin(), QStringLiteral("Alice"), secret(alicePassword()),
                              true, KdfParams::interactive()));
     const auto alice = vault.account(aliceLogin());

@@ -275,7 +275,7 @@ void TestFormEngine::canonicalSerialisationExactBytes()
           {"id":"e_note","type":"explanation","label":{"fr":"a","en":"a"}}]}]}]})";
     const Catalogue catalogue = Catalogue::parse(json, QStringLiteral("tiny.json"));
     QCOMPARE(catalogue.demarches().size(), 1);
-    FormEngine engine(catalogue.demarches().first());
+    FormEngine engine(catalogue.demarches().first(), relais::SystemClock::instance());
     engine.setValue(QStringLiteral("z_amount"), QStringLiteral("1 234,5 €"));
     engine.setValue(QStringLiteral("a_count"), QStringLiteral("012"));
     engine.setValue(QStringLiteral("m_tags"), QStringList{QStringLiteral("a"), QStringLiteral("b")});
@@ -337,7 +337,7 @@ void TestFormEngine::draftRoundTripKeepsHiddenAnswers()
 
 void TestFormEngine::draftOfAnOlderVersionDropsUnknownFields()
 {
-    FormEngine engine(bundled("cpam-c2s"));
+    FormEngine engine(bundled("cpam-c2s"), relais::SystemClock::instance());
     const QJsonObject draft{{QStringLiteral("demarche"), QStringLiteral("cpam-c2s")},
                             {QStringLiteral("version"), 0},
                             {QStringLiteral("values"),
@@ -354,7 +354,7 @@ void TestFormEngine::draftOfAnOlderVersionDropsUnknownFields()
 
 void TestFormEngine::unknownPathsAreRefused()
 {
-    FormEngine engine(bundled("caf-changement-adresse"));
+    FormEngine engine(bundled("caf-changement-adresse"), relais::SystemClock::instance());
     QVERIFY(!engine.setValue(QStringLiteral("nope"), 1));
     QVERIFY(!engine.setValue(QStringLiteral("membres"), 1));                        // a group holds items
     QVERIFY(!engine.setValue(QStringLiteral("explication_foyer"), 1));              // an explanation holds nothing
@@ -366,7 +366,7 @@ void TestFormEngine::unknownPathsAreRefused()
 
 void TestFormEngine::changeReevaluatesOnlyDependents()
 {
-    FormEngine engine(bundled("caf-changement-adresse"));
+    FormEngine engine(bundled("caf-changement-adresse"), relais::SystemClock::instance());
     engine.setValue(QStringLiteral("numero_allocataire"), QStringLiteral("1234567"));
     QCOMPARE(engine.lastEvaluationCount(), 0); // nothing reads it
     engine.setValue(QStringLiteral("changement_banque"), true);
@@ -382,7 +382,7 @@ void TestFormEngine::keystrokeOnTwoHundredFields()
     const DemarchePtr demarche = synthetic(200);
     QVERIFY(demarche);
     QCOMPARE(demarche->fields.size(), 200);
-    FormEngine engine(demarche);
+    FormEngine engine(demarche, relais::SystemClock::instance());
     for (int i = 0; i < 200; i += 4)
         engine.setValue(QStringLiteral("f%1").arg(i), true);
     QVERIFY(engine.isVisible(QStringLiteral("f199")));

@@ -103,7 +103,7 @@ void TestJournal::init()
                         reinterpret_cast<unsigned char *>(m_platformSecret.data()));
     m_dir = std::make_unique<TempStoreDir>();
     m_key = SecureBytes::random(32);
-    auto db = Database::create(m_dir->path(), m_key);
+    auto db = Database::create(m_dir->path(), m_key, &m_clock);
     QVERIFY2(db.ok(), qPrintable(db.message()));
     m_db = std::move(db).value();
 }
@@ -332,7 +332,7 @@ void TestJournal::chainContinuesAfterReopen()
     appendFive();
     const QByteArray head = Journal(db(), &m_clock).verify().head;
     m_db.reset();
-    auto reopened = Database::open(m_dir->path(), m_key);
+    auto reopened = Database::open(m_dir->path(), m_key, &m_clock);
     QVERIFY2(reopened.ok(), qPrintable(reopened.message()));
     m_db = std::move(reopened).value();
     Journal journal(db(), &m_clock);
@@ -677,7 +677,7 @@ void TestJournal::anchorStaysValidAcrossARekey()
     QCOMPARE(execSql(db(), QStringLiteral("SELECT sqlcipher_export('rekeyed')")), QString());
     QCOMPARE(execSql(db(), QStringLiteral("DETACH DATABASE rekeyed")), QString());
     QVERIFY(QFile::copy(anchorPath(), rekeyed.file(Journal::anchorFileName())));
-    auto reopened = Database::open(rekeyed.path(), newKey);
+    auto reopened = Database::open(rekeyed.path(), newKey, &m_clock);
     QVERIFY2(reopened.ok(), qPrintable(reopened.message()));
     Journal after(reopened.value()->connection(), &m_clock, rekeyed.file(Journal::anchorFileName()));
     Journal::Verification v = after.verify();

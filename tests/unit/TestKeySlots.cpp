@@ -1,7 +1,9 @@
+#include "FakeClock.h"
 #include "KeyFileByHand.h"
 #include "StoreInspect.h"
 #include "TempStoreDir.h"
 #include "TinyTmpfs.h"
+#include "common/Clock.h"
 #include "store/KeySlots.h"
 
 #include <QJsonArray>
@@ -107,6 +109,7 @@ private Q_SLOTS:
     void demoStoreHoldsNoPassword();
     void resealedSlotsOpenOnlyTheNewKey();
     void olderFormatOpensAndCannotBeResealed();
+    void slotsAreDatedByTheInjectedClock();
 
 private:
     QString path() const { return m_dir->file(KeySlots::fileName()); }
@@ -124,7 +127,7 @@ void TestKeySlots::initTestCase()
 {
     m_dataKey = SecureBytes::random(KeySlots::DataKeySize);
     m_kek = SecureBytes::random(32);
-    KeySlots ks = KeySlots::createNew(QStringLiteral("France Services Synthétique"), QDateTime::currentDateTimeUtc());
+    KeySlots ks = KeySlots::createNew(QStringLiteral("France Services Synthétique"), relais::SystemClock::instance());
     QVERIFY(ks.setPasswordSlot(QStringLiteral("alice"), QStringLiteral("Alice Test"), secret(AlicePassword), m_dataKey,
                                KdfParams::interactive())
                 .ok());
@@ -150,7 +153,7 @@ void TestKeySlots::init()
 
 KeySlots TestKeySlots::loadTemplate()
 {
-    auto loaded = KeySlots::load(path());
+    auto loaded = KeySlots::load(path(), relais::SystemClock::instance());
     if (!loaded.ok())
         qFatal("template keyslots.json does not load");
     return loaded.value();
@@ -186,7 +189,7 @@ void TestKeySlots::moderateParamsSlotOpens()
         }
     }
     QVERIFY(found);
-    auto reloaded = KeySlots::load(path());
+    auto reloaded = KeySlots::load(path(), relais::SystemClock::instance());
     QVERIFY(reloaded.ok());
     auto key = reloaded->unlockWithPassword(QStringLiteral("carole"), secret(BobPassword));
     QVERIFY2(key.ok(), qPrintable(key.message()));
@@ -404,7 +407,7 @@ void TestKeySlots::tamperedSlotDoesNotOpen()
         });
     } else if (what == QLatin1String("slots of two stores swapped")) {
         // Alice's slot from another store (same password) pasted into this one.
-        KeySlots other = KeySlots::createNew(QStringLiteral("Autre structure"), QDateTime::currentDateTimeUtc());
+        KeySlots other = KeySlots::createNew(QStringLiteral("Autre structure"), relais::SystemClock::instance());
         QVERIFY(other
                     .setPasswordSlot(alice, QStringLiteral("Alice Test"), secret(AlicePassword),
                                      SecureBytes::random(32), KdfParams::interactive())
@@ -417,7 +420,7 @@ void TestKeySlots::tamperedSlotDoesNotOpen()
     QVERIFY(edited);
     QVERIFY(fileBytes(path()) != m_template);
 
-    auto loaded = KeySlots::load(path());
+    auto loaded = KeySlots::load(path(), relais::SystemClock::instance());
     if (!loaded.ok()) {
         QCOMPARE(loaded.code(), ErrorCode::KeySlotsDamaged); // refusing the file is fine too
         QVERIFY(!loaded.message().isEmpty());
@@ -451,7 +454,7 @@ void TestKeySlots::saveLoadRoundTrip()
     const QString again = m_dir->file(QStringLiteral("again.json"));
     QVERIFY(ks.save(again, m_dataKey).ok());
     QCOMPARE(fileBytes(again), m_template);
-    auto reloaded = KeySlots::load(again);
+    auto reloaded = KeySlots::load(again, relais::SystemClock::instance());
     QVERIFY(reloaded.ok());
     QCOMPARE(reloaded->storeId(), ks.storeId());
     QVERIFY(reloaded->unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword)).ok());
@@ -548,7 +551,7 @@ void TestKeySlots::damagedFileIsRefused()
     QFETCH(QByteArray, contents);
     QVERIFY(writeBytes(path(), contents));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("keyslots.json rejected")));
-    auto loaded = KeySlots::load(path());
+    auto loaded = KeySlots::load(path(), relais::SystemClock::instance());
     QVERIFY(!loaded.ok());
     QCOMPARE(loaded.code(), ErrorCode::KeySlotsDamaged);
     QVERIFY(loaded.message().contains(QStringLiteral("keyslots.json")));
@@ -560,7 +563,7 @@ void TestKeySlots::newerFormatIsRefused()
     QJsonObject root = readJson(path());
     root.insert(QStringLiteral("version"), KeySlots::FormatVersion + 1);
     QVERIFY(writeJson(path(), root));
-    auto loaded = KeySlots::load(path());
+    auto loaded = KeySlots::load(path(), relais::SystemClock::instance());
     QCOMPARE(loaded.code(), ErrorCode::StoreTooNew);
     QVERIFY(!loaded.message().isEmpty());
 }
@@ -568,7 +571,7 @@ void TestKeySlots::newerFormatIsRefused()
 void TestKeySlots::missingFileIsReported()
 {
     QVERIFY(QFile::remove(path()));
-    auto loaded = KeySlots::load(path());
+    auto loaded = KeySlots::load(path(), relais::SystemClock::instance());
     QCOMPARE(loaded.code(), ErrorCode::KeySlotsMissing);
     QVERIFY(loaded.message().contains(QStringLiteral("keyslots.json")));
     QVERIFY(!QFile::exists(path()));
@@ -599,7 +602,7 @@ void TestKeySlots::saveOnFullDiskKeepsOldFile()
     QVERIFY(!status.message().isEmpty());
     QCOMPARE(fileBytes(file), m_template);
     QCOMPARE(dirEntries(fs.path()), (QStringList{QStringLiteral("filler.bin"), KeySlots::fileName()}));
-    auto reloaded = KeySlots::load(file);
+    auto reloaded = KeySlots::load(file, relais::SystemClock::instance());
     QVERIFY(reloaded.ok());
     QVERIFY(reloaded->unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword)).ok());
 }
@@ -683,7 +686,7 @@ void TestKeySlots::editedFileIsRefusedAfterUnlock()
         root.insert(QStringLiteral("slots"), slotArray);
     }
     QVERIFY(writeJson(path(), root));
-    auto loaded = KeySlots::load(path());
+    auto loaded = KeySlots::load(path(), relais::SystemClock::instance());
     QVERIFY2(loaded.ok(), qPrintable(loaded.message())); // readable, so the sign-in screen can still be drawn
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("seal does not match")));
     auto key = loaded->unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword));
@@ -706,7 +709,7 @@ void TestKeySlots::demoStoreHoldsNoPassword()
     const QByteArray raw = fileBytes(path());
     for (const char *password : {AlicePassword, BobPassword})
         QVERIFY2(!raw.contains(password), "a demo store's keyslots.json holds a password");
-    auto reloaded = KeySlots::load(path());
+    auto reloaded = KeySlots::load(path(), relais::SystemClock::instance());
     QVERIFY(reloaded.ok());
     QVERIFY(reloaded->isDemo());
     QVERIFY(reloaded->unlockWithPassword(QStringLiteral("carole"), secret(BobPassword)).ok()); // the seal holds
@@ -738,7 +741,7 @@ void TestKeySlots::olderFormatOpensAndCannotBeResealed()
     // keyslots.json as Relais wrote it before slots had key pairs: the data key wrapped straight under the KEK.
     QVERIFY(writeJson(path(), legacyKeyFile(QUuid::createUuid().toString(QUuid::WithoutBraces), QStringLiteral("alice"),
                                             QString::fromLatin1(AlicePassword), m_dataKey)));
-    auto loaded = KeySlots::load(path());
+    auto loaded = KeySlots::load(path(), relais::SystemClock::instance());
     QVERIFY2(loaded.ok(), qPrintable(loaded.message()));
     QCOMPARE(loaded->loadedVersion(), 1);
     auto key = loaded->unlockWithPassword(QStringLiteral("alice"), secret(AlicePassword));
@@ -753,6 +756,30 @@ void TestKeySlots::olderFormatOpensAndCannotBeResealed()
     QVERIFY(report.ok());
     QCOMPARE(report->loginsWithoutSlot, QStringList{QStringLiteral("alice")});
     QVERIFY(!upgraded.hasPasswordSlot(QStringLiteral("alice")));
+}
+
+// The file and each slot carry the date of the store's clock (the one tests drive), not the machine's.
+void TestKeySlots::slotsAreDatedByTheInjectedClock()
+{
+    FakeClock clock;
+    KeySlots ks = KeySlots::createNew(QStringLiteral("Structure"), &clock);
+    clock.advanceSecs(60);
+    QVERIFY(ks.setPasswordSlot(QStringLiteral("alice"), QStringLiteral("Alice Test"), secret(AlicePassword), m_dataKey,
+                               KdfParams::interactive())
+                .ok());
+    QVERIFY(ks.save(path(), m_dataKey).ok());
+    auto loaded = KeySlots::load(path(), &clock);
+    QVERIFY(loaded.ok());
+    clock.advanceSecs(60);
+    QVERIFY(loaded->setKeychainSlot(m_kek, m_dataKey).ok());
+    QVERIFY(loaded->save(path(), m_dataKey).ok());
+    const QJsonObject file = readJson(path());
+    QCOMPARE(file.value(QStringLiteral("created")).toString(), QStringLiteral("2026-01-05T09:00:00Z"));
+    QStringList created;
+    for (const QJsonValue &v : file.value(QStringLiteral("slots")).toArray())
+        created.append(v.toObject().value(QStringLiteral("created")).toString());
+    created.sort();
+    QCOMPARE(created, (QStringList{QStringLiteral("2026-01-05T09:01:00Z"), QStringLiteral("2026-01-05T09:02:00Z")}));
 }
 
 QTEST_GUILESS_MAIN(TestKeySlots)

@@ -116,7 +116,7 @@ void TestMigrations::versionsAreNumberedInOrder()
 
 void TestMigrations::createdStoreIsAtLatest()
 {
-    auto db = Database::create(dir(), m_key);
+    auto db = Database::create(dir(), m_key, &m_clock);
     QVERIFY2(db.ok(), qPrintable(db.message()));
     QCOMPARE(db.value()->schemaVersion(), latestSchemaVersion());
     QList<int> all;
@@ -124,6 +124,12 @@ void TestMigrations::createdStoreIsAtLatest()
         all.append(v);
     QCOMPARE(appliedVersions(db.value()->connection()), all);
     QVERIFY(db.value()->integrityCheck().ok());
+    // Dated by the store's clock (the seam tests drive), not by the machine's.
+    QSqlQuery q(db.value()->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT DISTINCT applied_at FROM schema_version")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), m_clock.now().toString(Qt::ISODate));
+    QVERIFY(!q.next());
 }
 
 void TestMigrations::everyEarlierVersionMigratesToLatest_data()
@@ -141,14 +147,14 @@ void TestMigrations::everyEarlierVersionMigratesToLatest()
     QString expectedSchema;
     {
         TempStoreDir fresh;
-        auto db = Database::create(fresh.path(), m_key);
+        auto db = Database::create(fresh.path(), m_key, &m_clock);
         QVERIFY(db.ok());
         expectedSchema = schemaOf(db.value()->connection());
     }
 
     QVERIFY(createEmptyStore(dbPath(), m_key));
     {
-        auto db = Database::open(dir(), m_key, from);
+        auto db = Database::open(dir(), m_key, &m_clock, from);
         QVERIFY2(db.ok(), qPrintable(db.message()));
         QCOMPARE(db.value()->schemaVersion(), from);
         if (from >= 1) {
@@ -199,7 +205,7 @@ void TestMigrations::everyEarlierVersionMigratesToLatest()
         }
     }
 
-    auto db = Database::open(dir(), m_key);
+    auto db = Database::open(dir(), m_key, &m_clock);
     QVERIFY2(db.ok(), qPrintable(db.message()));
     const QSqlDatabase c = db.value()->connection();
     QCOMPARE(db.value()->schemaVersion(), latestSchemaVersion());
@@ -252,10 +258,10 @@ void TestMigrations::everyEarlierVersionMigratesToLatest()
 void TestMigrations::openingNeverDowngrades()
 {
     {
-        auto db = Database::create(dir(), m_key);
+        auto db = Database::create(dir(), m_key, &m_clock);
         QVERIFY(db.ok());
     }
-    auto db = Database::open(dir(), m_key, 0);
+    auto db = Database::open(dir(), m_key, &m_clock, 0);
     QVERIFY2(db.ok(), qPrintable(db.message()));
     QCOMPARE(db.value()->schemaVersion(), latestSchemaVersion());
 }
@@ -266,19 +272,19 @@ void TestMigrations::failingMigrationIsRolledBackWhole()
     // after it has already created `accounts` and `settings` inside its transaction.
     QVERIFY(createEmptyStore(dbPath(), m_key));
     {
-        auto db = Database::open(dir(), m_key, 0);
+        auto db = Database::open(dir(), m_key, &m_clock, 0);
         QVERIFY(db.ok());
         QCOMPARE(execSql(db.value()->connection(), QStringLiteral("CREATE TABLE journal (leftover TEXT)")), QString());
         QCOMPARE(execSql(db.value()->connection(), QStringLiteral("INSERT INTO journal VALUES ('kept')")), QString());
     }
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("migration 1.*failed")));
     {
-        auto failed = Database::open(dir(), m_key);
+        auto failed = Database::open(dir(), m_key, &m_clock);
         QVERIFY(!failed.ok());
         QVERIFY(!failed.message().isEmpty());
     }
     {
-        auto db = Database::open(dir(), m_key, 0);
+        auto db = Database::open(dir(), m_key, &m_clock, 0);
         QVERIFY2(db.ok(), qPrintable(db.message()));
         const QSqlDatabase c = db.value()->connection();
         QCOMPARE(db.value()->schemaVersion(), 0);
@@ -292,7 +298,7 @@ void TestMigrations::failingMigrationIsRolledBackWhole()
         QCOMPARE(execSql(c, QStringLiteral("DROP TABLE journal")), QString());
     }
     // With the obstacle gone, the same migration goes through.
-    auto db = Database::open(dir(), m_key);
+    auto db = Database::open(dir(), m_key, &m_clock);
     QVERIFY2(db.ok(), qPrintable(db.message()));
     QCOMPARE(db.value()->schemaVersion(), latestSchemaVersion());
 }
@@ -300,7 +306,7 @@ void TestMigrations::failingMigrationIsRolledBackWhole()
 void TestMigrations::newerStoreIsRefusedUntouched()
 {
     {
-        auto db = Database::create(dir(), m_key);
+        auto db = Database::create(dir(), m_key, &m_clock);
         QVERIFY(db.ok());
         QCOMPARE(execSql(db.value()->connection(),
                          QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES "
@@ -311,12 +317,12 @@ void TestMigrations::newerStoreIsRefusedUntouched()
     const QMap<QString, QByteArray> before = folderBytes(dir());
     QCOMPARE(before.keys(), QStringList{Database::fileName()});
 
-    auto refused = Database::open(dir(), m_key);
+    auto refused = Database::open(dir(), m_key, &m_clock);
     QCOMPARE(refused.code(), ErrorCode::StoreTooNew);
     QVERIFY(refused.message().contains(QString::number(latestSchemaVersion() + 1)));
     QCOMPARE(folderBytes(dir()), before);
     // Asking for an older target changes nothing either.
-    QCOMPARE(Database::open(dir(), m_key, 1).code(), ErrorCode::StoreTooNew);
+    QCOMPARE(Database::open(dir(), m_key, &m_clock, 1).code(), ErrorCode::StoreTooNew);
     QCOMPARE(folderBytes(dir()), before);
 }
 

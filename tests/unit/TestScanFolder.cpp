@@ -46,7 +46,7 @@ private:
     QString file(const QString &name) const { return QDir(m_dir->path()).filePath(name); }
     void makeScanFolder()
     {
-        m_scans = std::make_unique<ScanFolder>();
+        m_scans = std::make_unique<ScanFolder>(SystemClock::instance()); // scanners write in real seconds
         m_scans->setSettleMs(SettleMs);
         m_scans->setPollMs(PollMs);
     }

@@ -808,7 +808,7 @@ void TestVault::reKeyCutBeforeItsCommitIsRedoneAtUnlock()
     const SecureBytes newKey = unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword);
     {
         Vault plain(dir(), m_clock.get());
-        auto db = Database::open(dir(), newKey);
+        auto db = Database::open(dir(), newKey, relais::SystemClock::instance());
         QVERIFY(db.ok());
         QVERIFY(db.value()
                     ->exportCopy(oldKey,
@@ -917,7 +917,8 @@ void TestVault::backupLetsTheKioskGoOnSaving()
                                "INSERT INTO settings (key, value) SELECT 'bulk.' || i, hex(randomblob(100)) FROM n"))
             .isEmpty());
     int reports = 0;
-    auto kiosk = Database::open(dir(), unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword));
+    auto kiosk = Database::open(dir(), unwrapByHand(jsonOf(slotsPath()), AdminLogin, AdminPassword),
+                                relais::SystemClock::instance());
     QVERIFY2(kiosk.ok(), qPrintable(kiosk.message()));
     TempStoreDir out;
     QString saved = QStringLiteral("not tried");

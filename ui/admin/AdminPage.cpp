@@ -458,7 +458,7 @@ bool AdminPage::setScanFolder(const QString &path)
     const QString folder = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     {
         // The same checks, and messages, as when the forms watch the folder: missing, not a folder, unreadable.
-        ScanFolder probe;
+        ScanFolder probe(m_vault->clock());
         if (Status s = probe.setFolder(folder); !s) {
             showError(m_scanError, s.message(), m_scanPath);
             m_scanPath->setFocus();

@@ -394,7 +394,8 @@ bool JournalView::exportTo(const QString &path)
 void JournalView::chooseExportFile()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name = QStringLiteral("journal-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate));
+    const QString name =
+        QStringLiteral("journal-%1.csv").arg(m_vault->clock()->now().toLocalTime().date().toString(Qt::ISODate));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export the journal"), QDir(folder).filePath(name),
                                                       tr("CSV files (*.csv)"));
     if (!path.isEmpty()) // cancelled: nothing written

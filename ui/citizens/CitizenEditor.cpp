@@ -231,7 +231,7 @@ void CitizenEditor::fieldLeft(const QString &field)
         return;
     Citizen c = citizen();
     QString message;
-    for (const FieldProblem &p : CitizenRepository::check(&c, m_clock ? m_clock->now().date() : QDate::currentDate()))
+    for (const FieldProblem &p : CitizenRepository::check(&c, m_clock->now().date()))
         if (p.field == field && message.isEmpty())
             message = p.message;
     if (field == QLatin1String("birth_date") && !c.birthDate.isValid() &&

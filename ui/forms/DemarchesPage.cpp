@@ -336,7 +336,8 @@ void DemarchesPage::configureScanFolder()
         return;
     }
     if (!m_scanFolder)
-        m_scanFolder = std::make_unique<ScanFolder>(); // real time: scanners write in real seconds
+        m_scanFolder =
+            std::make_unique<ScanFolder>(SystemClock::instance()); // real time: scanners write in real seconds
     (void)m_scanFolder->setFolder(folder); // unreachable now: said on the button, and watched until it comes back
 }
 

@@ -144,7 +144,9 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
         Q_EMIT closeRequested();
     });
     connect(m_draft.get(), &DraftEditor::saved, this, [this] {
-        m_saved->setText(tr("Draft saved at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+        m_saved->setText(
+            tr("Draft saved at %1")
+                .arg(QLocale().toString(m_draft->engine().clock()->now().toLocalTime().time(), QLocale::ShortFormat)));
     });
     connect(m_draft.get(), &DraftEditor::saveFailed, this, [this](const QString &message) {
         m_saved->setText(tr("Not saved"));

@@ -171,8 +171,10 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     nc->addWidget(m_newCode);
     auto *printCode = new QPushButton(tr("&Print the new recovery sheet…"));
     nc->addWidget(printCode, 0, Qt::AlignLeft);
-    connect(printCode, &QPushButton::clicked, this,
-            [this] { RecoverySheet::printWithDialog(this, m_vault->keySlots().structureName(), m_newCode->text()); });
+    connect(printCode, &QPushButton::clicked, this, [this] {
+        RecoverySheet::printWithDialog(this, m_vault->keySlots().structureName(), m_newCode->text(),
+                                       m_vault->clock()->now());
+    });
     m_newCodeWritten = new QCheckBox(tr("I have &written down the new recovery code"));
     nc->addWidget(m_newCodeWritten);
     m_newCodeDone = new QPushButton(tr("&Continue"));

@@ -262,7 +262,9 @@ void OutboxPage::roundFinished(const sync::RoundSummary &summary)
     m_cancel->setEnabled(false);
     m_progress->setVisible(false);
     QString text;
-    if (summary.stopped) {
+    if (summary.busyElsewhere) {
+        text = summary.error; // another program's round: this kiosk tries again shortly, on its own
+    } else if (summary.stopped) {
         text = tr("Synchronisation stopped: %1 An administrator must enrol this kiosk again (Administration).")
                    .arg(summary.stoppedReason);
     } else if (!summary.online) {
@@ -272,7 +274,7 @@ void OutboxPage::roundFinished(const sync::RoundSummary &summary)
                    : summary.error;
     } else {
         text = tr("Synchronised at %1: %n démarche(s) delivered", nullptr, summary.delivered)
-                   .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
+                   .arg(QLocale().toString(m_vault->clock()->now().toLocalTime().time(), QLocale::ShortFormat));
         if (summary.quarantined > 0)
             text += QLatin1String(", ") + tr("%n refused by the platform (see below)", nullptr, summary.quarantined);
         if (summary.waiting > 0)

@@ -29,11 +29,17 @@ void SyncStatusBar::setEngine(sync::SyncEngine *engine)
         disconnect(m_engine, nullptr, this, nullptr);
     m_engine = engine;
     m_known = false;
+    m_busyElsewhere = false;
     if (engine) {
         connect(engine, &sync::SyncEngine::onlineChanged, this, &SyncStatusBar::setOnline);
         connect(engine, &sync::SyncEngine::itemChanged, this, &SyncStatusBar::refresh);
-        connect(engine, &sync::SyncEngine::finished, this,
-                [this](const sync::RoundSummary &summary) { setOnline(summary.online && !summary.stopped); });
+        connect(engine, &sync::SyncEngine::finished, this, [this](const sync::RoundSummary &summary) {
+            m_busyElsewhere = summary.busyElsewhere;
+            if (summary.busyElsewhere)
+                refresh(); // this round did not reach the platform: what is known of the network stays
+            else
+                setOnline(summary.online && !summary.stopped);
+        });
     }
     refresh();
 }
@@ -67,6 +73,8 @@ void SyncStatusBar::refresh()
     const QString stopped = store.stoppedReason();
     if (!stopped.isEmpty())
         m_online->setText(tr("Sending stopped: ask an administrator"));
+    else if (m_busyElsewhere)
+        m_online->setText(tr("A synchronisation is running from another program"));
     else if (!m_known)
         m_online->setText(tr("Platform: not checked yet"));
     else

@@ -40,6 +40,7 @@ private:
     sync::SyncEngine *m_engine = nullptr;
     bool m_known = false;
     bool m_isOnline = false;
+    bool m_busyElsewhere = false; // the last round gave way to another program's
     QLabel *m_online;
     QLabel *m_waiting;
     QLabel *m_last;

@@ -32,13 +32,14 @@ QString RecoverySheet::html(const QString &structure, const QString &code, const
                  .toHtmlEscaped());
 }
 
-void RecoverySheet::printWithDialog(QWidget *parent, const QString &structure, const QString &code)
+void RecoverySheet::printWithDialog(QWidget *parent, const QString &structure, const QString &code,
+                                    const QDateTime &when)
 {
     QPrinter printer(QPrinter::HighResolution);
     QPrintDialog dialog(&printer, parent);
     dialog.setWindowTitle(tr("Print the recovery sheet"));
     if (dialog.exec() == QDialog::Accepted)
-        print(&printer, structure, code, QDateTime::currentDateTime());
+        print(&printer, structure, code, when.toLocalTime());
 }
 
 bool RecoverySheet::print(QPagedPaintDevice *device, const QString &structure, const QString &code,

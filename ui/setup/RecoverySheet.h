@@ -19,8 +19,8 @@ public:
     static QString html(const QString &structure, const QString &code, const QDateTime &when);
     // Prints (or writes a PDF, for a QPdfWriter) the sheet; returns false if the device could not paint.
     static bool print(QPagedPaintDevice *device, const QString &structure, const QString &code, const QDateTime &when);
-    // Asks where to print (a printer or a PDF file) and prints the sheet, dated now.
-    static void printWithDialog(QWidget *parent, const QString &structure, const QString &code);
+    // Asks where to print (a printer or a PDF file) and prints the sheet, dated `when` (now, by the store's clock).
+    static void printWithDialog(QWidget *parent, const QString &structure, const QString &code, const QDateTime &when);
 };
 
 } // namespace relais::ui

@@ -197,12 +197,12 @@ void SetupPage::storeCreated()
 
 bool SetupPage::printRecoverySheet(QPagedPaintDevice *device) const
 {
-    return RecoverySheet::print(device, m_structure->text().trimmed(), m_code, QDateTime::currentDateTime());
+    return RecoverySheet::print(device, m_structure->text().trimmed(), m_code, m_vault->clock()->now().toLocalTime());
 }
 
 void SetupPage::print()
 {
-    RecoverySheet::printWithDialog(this, m_structure->text().trimmed(), m_code);
+    RecoverySheet::printWithDialog(this, m_structure->text().trimmed(), m_code, m_vault->clock()->now());
 }
 
 } // namespace relais::ui

@@ -102,9 +102,9 @@ QString mimeName(const QString &mime)
 
 } // namespace
 
-FormEngine::FormEngine(DemarchePtr demarche, const Clock *clock)
-    : m_demarche(std::move(demarche)), m_clock(clock ? clock : SystemClock::instance())
+FormEngine::FormEngine(DemarchePtr demarche, const Clock *clock) : m_demarche(std::move(demarche)), m_clock(clock)
 {
+    Q_ASSERT(m_clock);
     const int fieldCount = int(m_demarche->fields.size());
     m_answers = QVector<Answer>(fieldCount);
     m_items = QVector<QVector<Item>>(fieldCount);

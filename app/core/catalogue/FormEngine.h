@@ -44,7 +44,8 @@ class FormEngine
     Q_DECLARE_TR_FUNCTIONS(relais::catalogue::FormEngine)
 
 public:
-    explicit FormEngine(DemarchePtr demarche, const Clock *clock = nullptr);
+    FormEngine(DemarchePtr demarche, const Clock *clock);
+    const Clock *clock() const { return m_clock; }
 
     const Demarche &demarche() const { return *m_demarche; }
     DemarchePtr demarchePtr() const { return m_demarche; }

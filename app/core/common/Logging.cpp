@@ -123,6 +123,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     const QByteArray text = message.toUtf8();
     QMutexLocker lock(&s.mutex);
     if (openFile(s)) {
+        // The machine's time, as journald would stamp it: log lines are about the process, not the store.
         const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1() + ' ' +
                                 levelName(type) + ' ' + category + ": " + text + '\n';
         if (s.file.size() > 0 && s.file.size() + line.size() > s.settings.maxBytes)

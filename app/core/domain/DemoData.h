@@ -49,7 +49,7 @@ public:
     static constexpr int MaxPeopleWithActivity = 2000;
     static constexpr int BatchSize = 5000;
 
-    explicit DemoData(quint32 seed = DefaultSeed, const QDate &today = QDate::currentDate());
+    DemoData(quint32 seed, const QDate &today);
 
     DemoPerson nextPerson();
     QList<Citizen> nextCitizens(int count);
@@ -61,9 +61,8 @@ public:
 
     // Creates `count` people through CitizenRepository::createMany, BatchSize per transaction, all by `actor`.
     // `progress` (may be empty) is told how many are done after each batch.
-    static Result<int> seedCitizens(CitizenRepository &repository, const Account &actor, int count,
-                                    quint32 seed = DefaultSeed, const QDate &today = QDate::currentDate(),
-                                    const std::function<void(int done)> &progress = {});
+    static Result<int> seedCitizens(CitizenRepository &repository, const Account &actor, int count, quint32 seed,
+                                    const QDate &today, const std::function<void(int done)> &progress = {});
 
     // A populated demo store: `count` people spread over the store's active accounts (a volunteer gets a few), and
     // for some of them consents, mandates, drafts and queued démarches of the bundled catalogue. Journaled by

@@ -24,7 +24,7 @@ public:
     // version removed the field) are listed by droppedAnswers().
     // Every save and the sending are made as `actor` (Access applies to each).
     DraftEditor(SubmissionRepository *repository, Account actor, catalogue::DemarchePtr demarche,
-                const Submission &submission, const Clock *clock = nullptr, QObject *parent = nullptr);
+                const Submission &submission, const Clock *clock, QObject *parent = nullptr);
     ~DraftEditor() override;
 
     catalogue::FormEngine &engine() { return m_engine; }

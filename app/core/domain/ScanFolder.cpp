@@ -133,7 +133,7 @@ void ScanFolder::rescan()
 
     const QStringList pendingBefore = pendingFiles();
     const qint64 now = m_clock->monotonicMs();
-    const QDateTime wallNow = QDateTime::currentDateTimeUtc();
+    const QDateTime wallNow = m_clock->now();
     const QDir dir(m_folder);
     const QFileInfoList listed = dir.entryInfoList(QDir::Files | QDir::NoDotAndDotDot | QDir::NoSymLinks);
     // The folder may vanish between the check and the listing: do not take that for "all files gone".

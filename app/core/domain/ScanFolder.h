@@ -45,7 +45,7 @@ public:
     static constexpr int DefaultSettleMs = 1500;
     static constexpr int DefaultPollMs = 2000;
 
-    explicit ScanFolder(const Clock *clock = SystemClock::instance(), QObject *parent = nullptr);
+    explicit ScanFolder(const Clock *clock, QObject *parent = nullptr);
 
     // Starts watching `path` (an empty path stops). Fails, with the message also in errorString(),
     // when the folder cannot be read now; it is still polled and watched once it appears.

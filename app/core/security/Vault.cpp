@@ -135,7 +135,7 @@ Status Vault::saveSlots()
 
 Status Vault::loadSlots()
 {
-    auto loaded = KeySlots::load(slotsPath());
+    auto loaded = KeySlots::load(slotsPath(), m_clock);
     if (!loaded) {
         // keyslots.json gone but the database still there: say so rather than offer a new store.
         if (loaded.code() == ErrorCode::KeySlotsMissing &&
@@ -187,7 +187,7 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
     m_kdf = params;
     const QDateTime now = m_clock->now();
     const SecureBytes dataKey = SecureBytes::random(KeySlots::DataKeySize);
-    KeySlots slots = KeySlots::createNew(structure.trimmed(), now);
+    KeySlots slots = KeySlots::createNew(structure.trimmed(), m_clock);
     slots.setDemo(demo);
     const QString displayName = adminDisplayName.trimmed().isEmpty() ? adminLogin : adminDisplayName.trimmed();
     if (Status s = slots.setPasswordSlot(adminLogin, displayName, adminPassword, dataKey, params); !s)
@@ -196,7 +196,7 @@ Result<InitResult> Vault::initialize(const QString &structure, const QString &ad
     if (!code)
         return code.error();
 
-    auto db = Database::create(m_dataDir, dataKey);
+    auto db = Database::create(m_dataDir, dataKey, m_clock);
     if (!db)
         return db.error();
     m_db = std::move(db).value();
@@ -280,7 +280,7 @@ Status Vault::openDatabase(const SecureBytes &dataKey)
     }
     if (Status s = Database::finishPendingCopy(m_dataDir, dataKey); !s)
         return s;
-    auto db = Database::open(m_dataDir, dataKey);
+    auto db = Database::open(m_dataDir, dataKey, m_clock);
     if (!db)
         return db.error();
     m_db = std::move(db).value();

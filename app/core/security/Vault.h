@@ -38,7 +38,7 @@ class Vault
     Q_DECLARE_TR_FUNCTIONS(relais::Vault)
 
 public:
-    explicit Vault(QString dataDir, const Clock *clock = SystemClock::instance());
+    Vault(QString dataDir, const Clock *clock);
     ~Vault();
 
     static QString defaultDataDir();

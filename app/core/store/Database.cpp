@@ -3,6 +3,7 @@
 #include "Migrations.h"
 #include "SqlCipherDriver.h"
 #include "common/AtomicFile.h"
+#include "common/Clock.h"
 #include "common/Logging.h"
 
 #include <QCoreApplication>
@@ -33,11 +34,13 @@ bool looksLikePlainSqlite(const QString &path)
 
 } // namespace
 
-Database::Database(QString path, SecureBytes key)
+Database::Database(QString path, SecureBytes key, const Clock *clock)
     : m_path(std::move(path)),
       m_connectionPrefix(QStringLiteral("relais-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
-      m_key(std::move(key))
-{}
+      m_key(std::move(key)), m_clock(clock)
+{
+    Q_ASSERT(m_clock);
+}
 
 Database::~Database()
 {
@@ -152,13 +155,14 @@ Status Database::openConnection(bool create)
     return makeError(ErrorCode::Internal, Database::tr("The store cannot be opened (%1).").arg(error.driverText()));
 }
 
-Result<std::unique_ptr<Database>> Database::create(const QString &dataDir, const SecureBytes &dataKey)
+Result<std::unique_ptr<Database>> Database::create(const QString &dataDir, const SecureBytes &dataKey,
+                                                   const Clock *clock)
 {
     const QString path = QDir(dataDir).filePath(fileName());
     if (QFileInfo::exists(path))
         return makeError(ErrorCode::StoreExists,
                          Database::tr("A store already exists in this folder; it was left untouched."));
-    std::unique_ptr<Database> db(new Database(path, dataKey));
+    std::unique_ptr<Database> db(new Database(path, dataKey, clock));
     if (Status s = db->openConnection(true); !s) {
         db.reset();
         QFile::remove(path);
@@ -174,7 +178,8 @@ Result<std::unique_ptr<Database>> Database::create(const QString &dataDir, const
     return db;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const SecureBytes &dataKey, int upToVersion)
+Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const SecureBytes &dataKey, const Clock *clock,
+                                                 int upToVersion)
 {
     const QString path = QDir(dataDir).filePath(fileName());
     const QFileInfo info(path);
@@ -186,7 +191,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const S
         return makeError(ErrorCode::StoreCorrupt,
                          Database::tr("The store file relais.db is truncated (incomplete copy or "
                                       "disk error). Restore it from a backup."));
-    std::unique_ptr<Database> db(new Database(path, dataKey));
+    std::unique_ptr<Database> db(new Database(path, dataKey, clock));
     if (Status s = db->openConnection(false); !s)
         return s.error();
     QSqlQuery quick(db->connection());
@@ -358,7 +363,7 @@ Status Database::migrate(int upToVersion)
             q.prepare(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)"));
             q.addBindValue(m.version);
             q.addBindValue(QString::fromLatin1(m.description));
-            q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+            q.addBindValue(m_clock->now().toUTC().toString(Qt::ISODate));
             if (!q.exec())
                 return sqlError(what, q.lastError());
             return {};

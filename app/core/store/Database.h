@@ -16,6 +16,8 @@
 
 namespace relais {
 
+class Clock;
+
 // The encrypted store relais.db (DESIGN §3): opened only with the right data key, checked on open,
 // migrated to the current schema, refused if it comes from a newer program.
 class Database
@@ -25,11 +27,12 @@ class Database
 public:
     static QString fileName() { return QStringLiteral("relais.db"); }
 
-    // A new, empty, migrated store. Fails if the file already exists.
-    static Result<std::unique_ptr<Database>> create(const QString &dataDir, const SecureBytes &dataKey);
+    // A new, empty, migrated store. Fails if the file already exists. `clock` dates the migrations.
+    static Result<std::unique_ptr<Database>> create(const QString &dataDir, const SecureBytes &dataKey,
+                                                    const Clock *clock);
     // An existing store. `upToVersion` (tests) stops migrations there; -1 means the latest.
     static Result<std::unique_ptr<Database>> open(const QString &dataDir, const SecureBytes &dataKey,
-                                                  int upToVersion = -1);
+                                                  const Clock *clock, int upToVersion = -1);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -78,7 +81,7 @@ public:
     static QSqlError applyConnectionSettings(QSqlDatabase &db);
 
 private:
-    Database(QString path, SecureBytes key);
+    Database(QString path, SecureBytes key, const Clock *clock);
     Status migrateModule(const SchemaModule &module);
     Status openConnection(bool create);
     // One connection per thread: the one that opened the store reuses it instead of opening a second.
@@ -87,6 +90,7 @@ private:
     QString m_path;
     QString m_connectionPrefix;
     SecureBytes m_key;
+    const Clock *m_clock;
 };
 
 } // namespace relais

@@ -1,6 +1,7 @@
 #include "KeySlots.h"
 
 #include "common/AtomicFile.h"
+#include "common/Clock.h"
 #include "common/Logging.h"
 
 #include <QCoreApplication>
@@ -80,12 +81,14 @@ bool KdfParams::withinAcceptedRange() const
            memLimit >= crypto_pwhash_MEMLIMIT_INTERACTIVE && memLimit <= MaxMem;
 }
 
-KeySlots KeySlots::createNew(const QString &structureName, const QDateTime &now)
+KeySlots KeySlots::createNew(const QString &structureName, const Clock *clock)
 {
+    Q_ASSERT(clock);
     KeySlots slots;
+    slots.m_clock = clock;
     slots.m_storeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     slots.m_structure = structureName;
-    slots.m_created = now.toUTC().toString(Qt::ISODate);
+    slots.m_created = clock->now().toUTC().toString(Qt::ISODate);
     // Recorded so that a later SQLCipher 4 build opens this store with cipher_compatibility = 3.
     slots.m_cipher = QJsonObject{{QStringLiteral("engine"), QStringLiteral("sqlcipher")},
                                  {QStringLiteral("compatibility"), 3},
@@ -95,8 +98,9 @@ KeySlots KeySlots::createNew(const QString &structureName, const QDateTime &now)
     return slots;
 }
 
-Result<KeySlots> KeySlots::load(const QString &path)
+Result<KeySlots> KeySlots::load(const QString &path, const Clock *clock)
 {
+    Q_ASSERT(clock);
     QFile file(path);
     if (!file.exists())
         return makeError(
@@ -125,6 +129,7 @@ Result<KeySlots> KeySlots::load(const QString &path)
         return damaged(KeySlots::tr("not a Relais key file"));
 
     KeySlots slots;
+    slots.m_clock = clock;
     slots.m_loadedVersion = version;
     if (version >= 2) {
         slots.m_loadedMac = b64(root.value(QStringLiteral("mac")));
@@ -448,7 +453,7 @@ Status KeySlots::setPasswordSlot(const QString &login, const QString &displayNam
     slot.type = QStringLiteral("password");
     slot.login = login;
     slot.displayName = displayName;
-    slot.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    slot.created = m_clock->now().toUTC().toString(Qt::ISODate);
     slot.kdf = params;
     slot.salt = QByteArray(crypto_pwhash_SALTBYTES, '\0');
     randombytes_buf(slot.salt.data(), static_cast<size_t>(slot.salt.size()));
@@ -482,7 +487,7 @@ Result<QString> KeySlots::renewRecoverySlot(const SecureBytes &dataKey, const Kd
     Slot slot;
     slot.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     slot.type = QStringLiteral("recovery");
-    slot.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    slot.created = m_clock->now().toUTC().toString(Qt::ISODate);
     slot.kdf = params;
     slot.salt = QByteArray(crypto_pwhash_SALTBYTES, '\0');
     randombytes_buf(slot.salt.data(), static_cast<size_t>(slot.salt.size()));
@@ -506,7 +511,7 @@ Status KeySlots::setKeychainSlot(const SecureBytes &kek, const SecureBytes &data
     Slot slot;
     slot.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     slot.type = QStringLiteral("keychain");
-    slot.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    slot.created = m_clock->now().toUTC().toString(Qt::ISODate);
     if (Status s = makeSlot(slot, kek, dataKey); !s)
         return s;
     removeKeychainSlot();

@@ -13,6 +13,8 @@
 
 namespace relais {
 
+class Clock;
+
 // Argon2id cost, recorded in each slot so that a slot made with other costs still opens.
 struct KdfParams
 {
@@ -62,8 +64,9 @@ public:
     static constexpr int FormatVersion = 2;
     static QString fileName() { return QStringLiteral("keyslots.json"); }
 
-    static KeySlots createNew(const QString &structureName, const QDateTime &now);
-    static Result<KeySlots> load(const QString &path);
+    // `clock` dates the file and each slot made later.
+    static KeySlots createNew(const QString &structureName, const Clock *clock);
+    static Result<KeySlots> load(const QString &path, const Clock *clock);
     // Atomic (temporary file, flushed, renamed over the old one), with the MAC computed under `dataKey`; what is
     // saved is from then on what authenticate() checks.
     Status save(const QString &path, const SecureBytes &dataKey);
@@ -138,6 +141,7 @@ private:
     QString m_storeId;
     QString m_structure;
     QString m_created;
+    const Clock *m_clock = nullptr;
     QJsonObject m_cipher;
     bool m_demo = false;
     QList<Slot> m_slots;
