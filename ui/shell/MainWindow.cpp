@@ -9,6 +9,7 @@
 #include "domain/Retention.h"
 #include "login/LoginPage.h"
 #include "outbox/SyncStatusBar.h"
+#include "security/BackupScheduler.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 #include "setup/SetupPage.h"
@@ -144,6 +145,10 @@ void MainWindow::start()
         showFatal(s.message());
         return;
     }
+    if (Status s = m_vault->checkWritable(); !s) {
+        showFatal(s.message());
+        return;
+    }
     m_demoBanner->setVisible(m_vault->keySlots().isDemo());
     // A staff PC with the keychain slot opens the store at start so that deliveries can go on; people
     // still sign in with their own password. If the keychain cannot serve, say why and go on.
@@ -151,6 +156,8 @@ void MainWindow::start()
     if (m_vault->keySlots().hasKeychainSlot()) {
         if (Status s = m_vault->unlockWithKeychain(); !s)
             notice = tr("The system keychain could not open the store: %1").arg(s.message());
+        else
+            startBackups(); // the store is open from the start: the daily backup need not wait for a sign-in
     }
     showLogin();
     m_login->setNotice(notice);
@@ -192,6 +199,7 @@ void MainWindow::signedIn(const Account &account)
         m_shell->enter(account);
         applyRetention();
         startSync();
+        startBackups();
     }
     m_stack->setCurrentWidget(m_shell);
     m_shell->updateWindowTitle();
@@ -260,10 +268,30 @@ void MainWindow::stopSync()
     m_engine = nullptr;
 }
 
+void MainWindow::startBackups()
+{
+    if (m_backups || !m_vault->isOpen())
+        return;
+    m_backups = new BackupScheduler(m_vault, m_vault->clock(), this);
+    connect(m_backups, &BackupScheduler::finished, this, [this] {
+        m_shell->refreshBackupState();
+        if (m_session->isActive() && m_session->account().isAdmin())
+            m_shell->adminPage()->refresh();
+    });
+    m_backups->start();
+}
+
+void MainWindow::stopBackups()
+{
+    delete m_backups; // waits for a backup under way, which reads the store about to close
+    m_backups = nullptr;
+}
+
 void MainWindow::endSession()
 {
     m_shell->leave(); // the open form is saved while the store is still open
     stopSync();
+    stopBackups();
     if (m_session->isActive())
         m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
     m_session->end();

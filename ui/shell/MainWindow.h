@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 namespace relais {
+class BackupScheduler;
 class Vault;
 class Session;
 namespace sync {
@@ -67,6 +68,9 @@ private:
     // The sync engine lives while the store is open: rounds go on while the screen is locked.
     void startSync();
     void stopSync();
+    // The daily backup (when one is scheduled) is checked while the store is open: at sign-in, then every hour.
+    void startBackups();
+    void stopBackups();
     static constexpr int RetentionIntervalMs = 6 * 3600 * 1000;
 
     Vault *m_vault;
@@ -85,6 +89,7 @@ private:
     SyncStatusBar *m_syncStatus = nullptr;
     sync::SyncEngine *m_engine = nullptr;
     sync::SyncScheduler *m_scheduler = nullptr;
+    BackupScheduler *m_backups = nullptr;
 };
 
 } // namespace relais::ui

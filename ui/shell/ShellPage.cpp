@@ -9,6 +9,7 @@
 #include "forms/DemarchesPage.h"
 #include "home/HomePage.h"
 #include "outbox/OutboxPage.h"
+#include "security/BackupScheduler.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 
@@ -191,6 +192,16 @@ void ShellPage::yieldRailShortcuts()
         shortcut->setEnabled(!taken.contains(shortcut->key()[0].toCombined()));
 }
 
+void ShellPage::refreshBackupState()
+{
+    if (!m_session->isActive() || !m_vault->isOpen())
+        return;
+    if (m_session->account().isAdmin())
+        m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
+                              m_vault->clock()->now());
+    m_home->setBackupFailure(BackupScheduler::lastFailure(*m_vault));
+}
+
 void ShellPage::enter(const Account &account)
 {
     const QString structure = m_vault->keySlots().structureName();
@@ -206,9 +217,7 @@ void ShellPage::enter(const Account &account)
     while (m_pages->count() > 0)
         m_pages->removeWidget(m_pages->widget(0));
     m_home->setAccount(account, structure);
-    if (account.isAdmin())
-        m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
-                              m_vault->clock()->now());
+    refreshBackupState();
     addPage(tr("Home"), m_home, tr("E", "Alt+letter of the Home page in the rail"));
     m_citizens->setAccount(account);
     addPage(tr("Citizens"), m_citizens, tr("Z", "Alt+letter of the Citizens page in the rail"));
