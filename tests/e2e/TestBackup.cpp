@@ -255,8 +255,7 @@ void TestBackup::backupKilledAtAnyPointLeavesAStoreThatOpens()
     // How long one whole backup takes here, so that the kills land all along it.
     QElapsedTimer timer;
     timer.start();
-    const Run whole = runAdmin(args, AdminPassword + QLatin1Char('
-'));
+    const Run whole = runAdmin(args, AdminPassword + QLatin1Char('\n'));
     QVERIFY2(whole.code == 0, qPrintable(whole.err));
     const int span = int(qMax<qint64>(timer.elapsed(), 200));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -643,31 +643,29 @@ void TestSyncEngine::fullDiskWhileReceivingACatalogueKeepsThePreviousOne()
     QByteArray big = R"({"version":"2026.02","demarches":[)";
     for (int i = 0; i < 2000; ++i)
         big += (i ? "," : "") + QByteArray(R"({"id":"d)") + QByteArray::number(i) + R"(","title":")" +
-               QByteArray(400, 'x') + ""
-}
-";
+               QByteArray(400, 'x') + R"("})";
     big += "]}";
-p.publishCatalogue(big);
-QVERIFY(fs.fillLeaving(0));
-RoundSummary summary = runRound(*engine);
-QVERIFY(!summary.catalogueUpdated);
-const QStringList clear = {
-    Database::tr("The disk is full: the last change was not saved. Free some space and try again."),
-    Database::tr("The disk could not write the store (it may be full or failing): the last change was not saved. "
-                 "Free some space and try again; if it goes on, ask your administrator.")};
-QVERIFY2(clear.contains(summary.catalogueError), qPrintable(summary.catalogueError));
-QCOMPARE(engine->verifiedCatalogue(), first); // the forms in use stay as they were
+    p.publishCatalogue(big);
+    QVERIFY(fs.fillLeaving(0));
+    RoundSummary summary = runRound(*engine);
+    QVERIFY(!summary.catalogueUpdated);
+    const QStringList clear = {
+        Database::tr("The disk is full: the last change was not saved. Free some space and try again."),
+        Database::tr("The disk could not write the store (it may be full or failing): the last change was not saved. "
+                     "Free some space and try again; if it goes on, ask your administrator.")};
+    QVERIFY2(clear.contains(summary.catalogueError), qPrintable(summary.catalogueError));
+    QCOMPARE(engine->verifiedCatalogue(), first); // the forms in use stay as they were
 
-// Space freed: nothing already saved was lost, and the next round takes the catalogue and delivers the démarche.
-QVERIFY(fs.removeFiller());
-QVERIFY(k.database()->integrityCheck());
-QVERIFY(k.journal()->verify().intact);
-QVERIFY(k.state(id) != QStringLiteral("draft"));
-summary = runRound(*engine);
-QVERIFY2(summary.catalogueUpdated, qPrintable(summary.catalogueError + summary.error));
-QCOMPARE(engine->verifiedCatalogue(), big);
-QCOMPARE(k.state(id), QStringLiteral("delivered"));
-QCOMPARE(p.submissions.size(), 1);
+    // Space freed: nothing already saved was lost, and the next round takes the catalogue and delivers the démarche.
+    QVERIFY(fs.removeFiller());
+    QVERIFY(k.database()->integrityCheck());
+    QVERIFY(k.journal()->verify().intact);
+    QVERIFY(k.state(id) != QStringLiteral("draft"));
+    summary = runRound(*engine);
+    QVERIFY2(summary.catalogueUpdated, qPrintable(summary.catalogueError + summary.error));
+    QCOMPARE(engine->verifiedCatalogue(), big);
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+    QCOMPARE(p.submissions.size(), 1);
 }
 
 void TestSyncEngine::catalogueIsVerifiedBeforeStoring()

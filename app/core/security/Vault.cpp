@@ -384,7 +384,7 @@ Status Vault::checkWritable() const
     const QFileInfo db(QDir(m_dataDir).filePath(Database::fileName()));
     if ((folder.isDir() && !folder.isWritable()) || (db.exists() && !db.isWritable()))
         return makeError(ErrorCode::Io, Vault::tr("The data folder %1 is read-only: Relais could not save anything "
-                                                  "in it. Nothing was changed. Ask your administrator to check the "
+                                                  "in it. Ask your administrator to check the "
                                                   "disk (it may be failing, or mounted read-only).")
                                             .arg(QDir::toNativeSeparators(m_dataDir)));
     return {};
