@@ -90,6 +90,11 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     resize(1280, 800);
 }
 
+MainWindow::~MainWindow()
+{
+    stopBackups();
+}
+
 void MainWindow::buildStatusBar()
 {
     // Display settings belong to the person at the screen, so they are reachable before signing in.

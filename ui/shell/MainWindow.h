@@ -34,6 +34,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     MainWindow(Vault *vault, Session *session, QWidget *parent = nullptr);
+    // Waits for a daily backup under way while the pages its outcome refreshes still exist.
+    ~MainWindow() override;
 
     // Chooses the first page from what the data folder holds; never creates a store over a damaged one.
     void start();
