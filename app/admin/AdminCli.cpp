@@ -9,6 +9,7 @@
 #include "domain/DemoData.h"
 #include "domain/Retention.h"
 #include "domain/Workspace.h"
+#include "security/BackupScheduler.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 #include "store/Backup.h"
@@ -18,6 +19,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QHostInfo>
 #include <QNetworkAccessManager>
@@ -124,6 +126,8 @@ int AdminCli::usage(const QString &problem)
                  "  sync [--chunk-size BYTES] [--wait SECONDS]   one synchronisation round now, with a summary;\n"
                  "      if another program is synchronising this store, waits for it up to SECONDS (default 60)\n"
                  "  backup --out FILE   an encrypted backup of the store, taken while it is in use\n"
+                 "  backup schedule --folder DIR --keep N   a daily backup by the kiosk into DIR, keeping the N most\n"
+                 "      recent; backup schedule --off: none; backup schedule: what is set\n"
                  "  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery\n"
                  "  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,\n"
                  "      its password is the next line of standard input); proxy clear: the system's settings\n"
@@ -147,11 +151,11 @@ int AdminCli::run(const QStringList &arguments)
         QStringLiteral("platform"),   QStringLiteral("code"),         QStringLiteral("device-name"),
         QStringLiteral("chunk-size"), QStringLiteral("ca"),           QStringLiteral("url"),
         QStringLiteral("user"),       QStringLiteral("out"),          QStringLiteral("in"),
-        QStringLiteral("wait")};
+        QStringLiteral("wait"),       QStringLiteral("folder"),       QStringLiteral("keep")};
     static const QSet<QString> boolean = {QStringLiteral("password-stdin"), QStringLiteral("reset-anchor"),
                                           QStringLiteral("dry-run"),        QStringLiteral("recovery"),
                                           QStringLiteral("demo"),           QStringLiteral("help"),
-                                          QStringLiteral("version")};
+                                          QStringLiteral("version"),        QStringLiteral("off")};
     Options o;
     for (int i = 1; i < arguments.size(); ++i) {
         const QString arg = arguments.at(i);
@@ -561,6 +565,8 @@ int AdminCli::enrol(const Options &o)
 
 int AdminCli::backup(const Options &o)
 {
+    if (o.positional.value(1) == QLatin1String("schedule"))
+        return backupSchedule(o);
     if (o.value("out").isEmpty())
         return usage(AdminCli::tr("backup needs --out FILE."));
     Vault vault(o.dataDir(), m_clock);
@@ -573,6 +579,47 @@ int AdminCli::backup(const Options &o)
                           "keep an administrator's password or the recovery code to restore it.")
                  .arg(QDir::toNativeSeparators(o.value("out")))
           << Qt::endl;
+    return Ok;
+}
+
+int AdminCli::backupSchedule(const Options &o)
+{
+    const bool off = o.has("off");
+    const bool set = o.has("folder") || o.has("keep");
+    if (off && set)
+        return usage(AdminCli::tr("backup schedule takes either --folder and --keep, or --off."));
+    if (set && (!o.has("folder") || !o.has("keep")))
+        return usage(AdminCli::tr("backup schedule needs both --folder DIR and --keep N."));
+    bool keepIsNumber = true;
+    const int keep = set ? o.value("keep").toInt(&keepIsNumber) : 0;
+    if (!keepIsNumber)
+        return usage(AdminCli::tr("--keep needs a number of backups."));
+    Vault vault(o.dataDir());
+    Account actor;
+    if (const int c = openStore(o, vault, &actor); c != Ok)
+        return c;
+    if (off) {
+        if (Status s = BackupScheduler::turnOff(vault, actor); !s)
+            return fail(exitCodeFor(s.code()), s.message());
+    } else if (set) {
+        if (Status s = BackupScheduler::configure(
+                vault, actor, QDir::cleanPath(QDir::current().absoluteFilePath(o.value("folder"))), keep);
+            !s)
+            return fail(exitCodeFor(s.code()), s.message());
+    }
+    const BackupScheduler::Schedule now = BackupScheduler::schedule(vault);
+    if (!now.isOn()) {
+        m_out << AdminCli::tr("No daily backup is scheduled.") << Qt::endl;
+        return Ok;
+    }
+    m_out << AdminCli::tr("Every day, the kiosk backs up the store into %1 and keeps the %n most recent backup(s).",
+                          nullptr, now.keep)
+                 .arg(QDir::toNativeSeparators(now.folder))
+          << Qt::endl;
+    if (!QFileInfo(now.folder).isDir())
+        m_out << AdminCli::tr("The folder %1 cannot be found now: the backups wait until it can.")
+                     .arg(QDir::toNativeSeparators(now.folder))
+              << Qt::endl;
     return Ok;
 }
 

@@ -48,6 +48,7 @@ private:
     int enrol(const Options &o);
     int sync(const Options &o);
     int backup(const Options &o);
+    int backupSchedule(const Options &o);
     int restore(const Options &o);
     int proxy(const Options &o);
     // Opens the store as --as LOGIN or with --recovery; returns Ok or the exit code already reported.

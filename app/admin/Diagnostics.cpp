@@ -5,6 +5,7 @@
 #include "common/Logging.h"
 #include "domain/SubmissionRepository.h"
 #include "domain/Workspace.h"
+#include "security/BackupScheduler.h"
 #include "security/Journal.h"
 #include "security/Vault.h"
 #include "store/Migrations.h"
@@ -189,6 +190,21 @@ void backup(Report &r, Vault &vault)
         r.line(Severity::Ok, AdminCli::tr("Last backup: %1.").arg(when(last)));
     else
         r.line(Severity::Warning, AdminCli::tr("Last backup: never."));
+    const BackupScheduler::Schedule schedule = BackupScheduler::schedule(vault);
+    if (!schedule.isOn()) {
+        r.line(Severity::Warning, AdminCli::tr("Daily backup: not scheduled (relais-admin backup schedule)."));
+        return;
+    }
+    const QString failure = BackupScheduler::lastFailure(vault);
+    if (!failure.isEmpty()) {
+        r.line(Severity::Error, AdminCli::tr("Daily backup failed: %1").arg(failure));
+        return;
+    }
+    const QDateTime scheduled = BackupScheduler::lastScheduled(vault);
+    r.line(Severity::Ok, AdminCli::tr("Daily backup into %1, keeping %2; last one: %3.")
+                             .arg(QDir::toNativeSeparators(schedule.folder))
+                             .arg(schedule.keep)
+                             .arg(scheduled.isValid() ? when(scheduled) : AdminCli::tr("none yet")));
 }
 
 void disk(Report &r, const QString &dataDir)

@@ -10,9 +10,11 @@
 #include "store/Backup.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void backupTakenWhileTheStoreIsWrittenRestoresWhole();
     void restoreWithTheRecoveryCode();
     void restoreRefusesALiveStoreADamagedFileAndAWrongPassword();
+    void backupKilledAtAnyPointLeavesAStoreThatOpens();
 
 private:
     TempStoreDir m_store;
@@ -239,6 +242,57 @@ void TestBackup::restoreRefusesALiveStoreADamagedFileAndAWrongPassword()
                                QStringLiteral("not the password at all\n"));
     QCOMPARE(wrong.code, 3);
     QVERIFY(!Vault(target, relais::SystemClock::instance()).storeExists());
+}
+
+void TestBackup::backupKilledAtAnyPointLeavesAStoreThatOpens()
+{
+    TempStoreDir busy;
+    for (const QString &name : relais::Backup::partNames())
+        QVERIFY(QFile::copy(m_store.file(name), busy.file(name)));
+    TempStoreDir out;
+    const QString file = out.file(QStringLiteral("daily.rbk"));
+    const QStringList args = adminArgs({QStringLiteral("backup"), QStringLiteral("--out"), file}, busy.path());
+    // How long one whole backup takes here, so that the kills land all along it.
+    QElapsedTimer timer;
+    timer.start();
+    const Run whole = runAdmin(args, AdminPassword + QLatin1Char('\n'));
+    QVERIFY2(whole.code == 0, qPrintable(whole.err));
+    const int span = int(qMax<qint64>(timer.elapsed(), 200));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("RELAIS_LANG"), QStringLiteral("en"));
+    QRandomGenerator random(20260318);
+    int interrupted = 0;
+    // A power cut at any point of a backup, 20 times: the store opens whole each time, and the backup's name holds
+    // either the previous complete backup or the new one, never half of one.
+    for (int round = 0; round < 20; ++round) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(RELAIS_ADMIN_PATH), args);
+        QVERIFY(p.waitForStarted(5000));
+        p.write((AdminPassword + QLatin1Char('\n')).toUtf8());
+        p.closeWriteChannel();
+        if (p.waitForFinished(int(random.bounded(span + span / 5)))) {
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        } else {
+            p.kill(); // SIGKILL: no destructor, no flush, as a power cut
+            QVERIFY(p.waitForFinished(5000));
+            ++interrupted;
+        }
+        FakeClock clock;
+        {
+            Vault vault(busy.path(), &clock);
+            QVERIFY2(vault.signIn(AdminLogin, secret(AdminPassword)).ok(), qPrintable(QString::number(round)));
+            QVERIFY(vault.database()->integrityCheck().ok());
+            QVERIFY(vault.journal().verify().intact);
+        }
+        TempStoreDir other;
+        auto restored = relais::Backup::restore(file, other.file(QStringLiteral("restored")));
+        QVERIFY2(restored, qPrintable(QStringLiteral("round %1: %2").arg(round).arg(restored.message())));
+    }
+    QVERIFY2(interrupted >= 8, qPrintable(QStringLiteral("only %1 kills landed during a backup").arg(interrupted)));
+    // Left over by the kills: nothing that stops the next backup.
+    const Run after = runAdmin(args, AdminPassword + QLatin1Char('\n'));
+    QVERIFY2(after.code == 0, qPrintable(after.err));
 }
 
 QTEST_GUILESS_MAIN(TestBackup)

@@ -7,6 +7,7 @@
 
 #include "../platform/PlatformHarness.h"
 
+#include "security/BackupScheduler.h"
 #include "security/Vault.h"
 
 #include <QDateTime>
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -81,6 +83,7 @@ class TestDiagnostics : public QObject
 private Q_SLOTS:
     void checkReportsEveryTopicWithAMark();
     void checkExitsOneOnAnError();
+    void checkSaysTheDailyBackup();
     void supportBundleHoldsNoPersonalData();
     void supportBundleNeedsOut();
 };
@@ -166,6 +169,60 @@ void TestDiagnostics::checkExitsOneOnAnError()
     // The other topics are still reported.
     QVERIFY(!line(r.out, QStringLiteral("Free disk space"), &mark).isEmpty());
     QVERIFY(r.err.contains(QStringLiteral("The check found problems")));
+}
+
+void TestDiagnostics::checkSaysTheDailyBackup()
+{
+    TempStoreDir dir;
+    QVERIFY(!makeDemoStore(dir.path()).isEmpty());
+    QString mark;
+    Run r = admin({QStringLiteral("check")}, dir.path());
+    QVERIFY(!line(r.out, QStringLiteral("Daily backup: not scheduled"), &mark).isEmpty());
+    QCOMPARE(mark, QStringLiteral("warning"));
+
+    // A folder nobody can write into, root included: below a regular file.
+    QFile blocker(dir.file(QStringLiteral("not-a-folder")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString bad = dir.file(QStringLiteral("not-a-folder/backups"));
+    r = admin({QStringLiteral("backup"), QStringLiteral("schedule"), QStringLiteral("--folder"), bad,
+               QStringLiteral("--keep"), QStringLiteral("5")},
+              dir.path());
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("keeps the 5 most recent backup")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("cannot be found now")), qPrintable(r.out));
+    r = admin({QStringLiteral("check")}, dir.path());
+    QCOMPARE(r.code, 0);
+    QVERIFY2(!line(r.out, QStringLiteral("Daily backup into .*, keeping 5; last one: none yet\\."), &mark).isEmpty(),
+             qPrintable(r.out));
+    QCOMPARE(mark, QStringLiteral("OK"));
+
+    // The kiosk tries its daily backup, which fails: check says so, as an error scripts act on.
+    {
+        Vault vault(dir.path());
+        QVERIFY(vault.signIn(aliceLogin(), secret(alicePassword())));
+        BackupScheduler scheduler(&vault, vault.clock());
+        QSignalSpy finished(&scheduler, &BackupScheduler::finished);
+        QVERIFY(scheduler.runIfDue());
+        QVERIFY(finished.wait(60000));
+        QVERIFY(!finished.first().at(0).toBool());
+    }
+    r = admin({QStringLiteral("check")}, dir.path());
+    QCOMPARE(r.code, 1);
+    QVERIFY2(!line(r.out, QStringLiteral("Daily backup failed: The backup folder .+ cannot be found"), &mark).isEmpty(),
+             qPrintable(r.out));
+    QCOMPARE(mark, QStringLiteral("error"));
+
+    r = admin({QStringLiteral("backup"), QStringLiteral("schedule"), QStringLiteral("--off")}, dir.path());
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QStringLiteral("No daily backup is scheduled.")));
+    r = admin({QStringLiteral("check")}, dir.path());
+    QCOMPARE(r.code, 0);
+    QVERIFY(!line(r.out, QStringLiteral("Daily backup: not scheduled"), &mark).isEmpty());
+    // Half a schedule is refused.
+    r = admin({QStringLiteral("backup"), QStringLiteral("schedule"), QStringLiteral("--keep"), QStringLiteral("3")},
+              dir.path());
+    QCOMPARE(r.code, 2);
 }
 
 void TestDiagnostics::supportBundleHoldsNoPersonalData()

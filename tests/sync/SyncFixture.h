@@ -83,6 +83,8 @@ class Kiosk
 {
 public:
     Kiosk() : m_vault(m_dir.path(), &clock) {}
+    // In a data folder of the test's choosing (a tiny tmpfs, for a full disk).
+    explicit Kiosk(const QString &dataDir) : m_vault(dataDir, &clock) {}
     bool open() { return openAsAlice(m_vault); }
     Vault &vault() { return m_vault; }
     Database *database() { return m_vault.database(); }

@@ -1,4 +1,5 @@
 #include "SyncFixture.h"
+#include "TinyTmpfs.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void truncatedReceiptIsRetried();
     void htmlReceiptIsNotDelivered();
     void catalogueIsVerifiedBeforeStoring();
+    void fullDiskWhileReceivingACatalogueKeepsThePreviousOne();
     void statusUpdatesArePulledWithCursor();
     void journalHeadSentWhenItChanges();
     void journalReceiptNotSignedByThePlatformIsNotKept();
@@ -621,6 +623,51 @@ void TestSyncEngine::htmlReceiptIsNotDelivered()
     QCOMPARE(k.item(id).attempts, 1);
     QVERIFY(k.item(id).nextAttemptAt > k.clock.now());
     QVERIFY(!k.journalActions().contains(QStringLiteral("submission_delivered")));
+}
+
+void TestSyncEngine::fullDiskWhileReceivingACatalogueKeepsThePreviousOne()
+{
+    RELAIS_REQUIRE_TMPFS();
+    TinyTmpfs fs(8 * 1024 * 1024);
+    QVERIFY2(fs.isMounted(), qPrintable(fs.error()));
+    FakePlatform &p = *m_platform;
+    Kiosk k(fs.filePath(QStringLiteral("data")));
+    QVERIFY(k.open());
+    QVERIFY(k.enrol(p.url(), p.token, p.key.publicKey));
+    const QByteArray first = R"({"version":"2026.01","demarches":[]})";
+    p.publishCatalogue(first);
+    auto engine = k.engine();
+    QVERIFY(runRound(*engine).catalogueUpdated);
+    const qint64 id = k.queue(QStringLiteral("caf-a"));
+    QVERIFY(id > 0);
+
+    // A new catalogue of some size arrives while the disk is full.
+    QByteArray big = R"({"version":"2026.02","demarches":[)";
+    for (int i = 0; i < 2000; ++i)
+        big += (i ? "," : "") + QByteArray(R"({"id":"d)") + QByteArray::number(i) + R"(","title":")" +
+               QByteArray(400, 'x') + R"("})";
+    big += "]}";
+    p.publishCatalogue(big);
+    QVERIFY(fs.fillLeaving(0));
+    RoundSummary summary = runRound(*engine);
+    QVERIFY(!summary.catalogueUpdated);
+    const QStringList clear = {
+        Database::tr("The disk is full: the last change was not saved. Free some space and try again."),
+        Database::tr("The disk could not write the store (it may be full or failing): the last change was not saved. "
+                     "Free some space and try again; if it goes on, ask your administrator.")};
+    QVERIFY2(clear.contains(summary.catalogueError), qPrintable(summary.catalogueError));
+    QCOMPARE(engine->verifiedCatalogue(), first); // the forms in use stay as they were
+
+    // Space freed: nothing already saved was lost, and the next round takes the catalogue and delivers the démarche.
+    QVERIFY(fs.removeFiller());
+    QVERIFY(k.database()->integrityCheck());
+    QVERIFY(k.journal()->verify().intact);
+    QVERIFY(k.state(id) != QStringLiteral("draft"));
+    summary = runRound(*engine);
+    QVERIFY2(summary.catalogueUpdated, qPrintable(summary.catalogueError + summary.error));
+    QCOMPARE(engine->verifiedCatalogue(), big);
+    QCOMPARE(k.state(id), QStringLiteral("delivered"));
+    QCOMPARE(p.submissions.size(), 1);
 }
 
 void TestSyncEngine::catalogueIsVerifiedBeforeStoring()

@@ -1,11 +1,14 @@
 // Drives the real kiosk window, as a mediator would, from an empty data folder to the shell.
 #include "FakeClock.h"
 #include "TempStoreDir.h"
+#include "TinyTmpfs.h"
 #include "UiFind.h"
 
 #include "admin/AdminPage.h"
 #include "common/Translations.h"
+#include "home/HomePage.h"
 #include "login/LoginPage.h"
+#include "security/BackupScheduler.h"
 #include "security/Journal.h"
 #include "security/Session.h"
 #include "security/Vault.h"
@@ -16,6 +19,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -77,6 +81,8 @@ private Q_SLOTS:
     void lockIdleWarningAndSignOut();
     void restartShowsLoginNotWizard();
     void damagedKeyFileShowsErrorNeverWizard();
+    void readOnlyDataFolderIsSaidAtStart();
+    void failedDailyBackupShowsOnHome();
     void kioskClosesOnlyForAnAdministrator();
     void recoveryCodeResetsAdminPasswordInTheKiosk();
     void signInStartsOnTheLastPersonAndShowsTheWait();
@@ -344,6 +350,67 @@ void TestFirstRunAndLogin::damagedKeyFileShowsErrorNeverWizard()
     saveScreenshot(&window, QStringLiteral("08-damaged-keyslots"));
     QVERIFY(db.open(QIODevice::ReadOnly));
     QCOMPARE(db.readAll(), before);
+}
+
+void TestFirstRunAndLogin::readOnlyDataFolderIsSaidAtStart()
+{
+    RELAIS_REQUIRE_TMPFS();
+    TinyTmpfs fs(16 * 1024 * 1024);
+    QVERIFY2(fs.isMounted(), qPrintable(fs.error()));
+    const QString data = fs.filePath(QStringLiteral("data"));
+    FakeClock clock;
+    QVERIFY(makeStore(data, &clock));
+    // The disk went read-only (a failing disk remounted so by the system, a wrong mount): root cannot write either.
+    QVERIFY2(fs.setReadOnly(true), qPrintable(fs.error()));
+    Vault vault(data, &clock);
+    Session session(&clock);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.show();
+    QCOMPARE(window.currentPage(), window.errorPage());
+    QVERIFY2(visibleErrors(window.errorPage()).contains(QStringLiteral("is read-only")),
+             qPrintable(visibleErrors(window.errorPage())));
+    saveScreenshot(&window, QStringLiteral("08b-read-only-data-folder"));
+    QVERIFY(fs.setReadOnly(false));
+}
+
+void TestFirstRunAndLogin::failedDailyBackupShowsOnHome()
+{
+    TempStoreDir dir;
+    FakeClock clock;
+    QVERIFY(makeStore(dir.path(), &clock));
+    // Nobody can write below a regular file, root included: a backup folder that does not work.
+    QFile blocker(dir.file(QStringLiteral("not-a-folder")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString badFolder = dir.file(QStringLiteral("not-a-folder/backups"));
+    {
+        Vault admin(dir.path(), &clock);
+        auto alice = admin.signIn(QStringLiteral("alice"), adminSecret());
+        QVERIFY(alice);
+        QVERIFY(BackupScheduler::configure(admin, alice.value(), badFolder, 7));
+    }
+    Vault vault(dir.path(), &clock);
+    Session session(&clock);
+    ui::MainWindow window(&vault, &session);
+    window.start();
+    window.show();
+    signIn(window, QStringLiteral("Alice Martin"), AdminPassword);
+    QCOMPARE(window.currentPage(), window.shellPage());
+    // Tried at sign-in, on a worker thread; once it fails, Home says so.
+    auto *failure = window.shellPage()->findChild<QLabel *>(QStringLiteral("backupFailure"));
+    QVERIFY(failure);
+    QTRY_VERIFY_WITH_TIMEOUT(failure->isVisible(), 30000);
+    QVERIFY2(failure->text().contains(QDir::toNativeSeparators(badFolder)), qPrintable(failure->text()));
+    QVERIFY(failure->text().startsWith(ui::HomePage::tr("The daily backup failed: %1 Tell your administrator, who "
+                                                        "can check the backup folder in Administration → Backup.")
+                                           .section(QStringLiteral("%1"), 0, 0)));
+    // The Administration page shows the schedule and the failure too.
+    auto *schedule = window.shellPage()->adminPage()->findChild<QLabel *>(QStringLiteral("backupSchedule"));
+    QVERIFY(schedule);
+    QVERIFY2(schedule->text().contains(QDir::toNativeSeparators(badFolder)), qPrintable(schedule->text()));
+    QVERIFY(schedule->text().contains(BackupScheduler::lastFailure(vault)));
+    saveScreenshot(&window, QStringLiteral("08c-daily-backup-failed"));
 }
 
 void TestFirstRunAndLogin::kioskClosesOnlyForAnAdministrator()

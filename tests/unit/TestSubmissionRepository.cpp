@@ -2,6 +2,7 @@
 #include "FakeClock.h"
 #include "TempStoreDir.h"
 #include "TestStore.h"
+#include "TinyTmpfs.h"
 
 #include "SyncStore.h"
 #include "domain/AttachmentStore.h"
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void draftsAreListedPerAccount();
     void queueFreezesAndJournals();
     void draftSurvivesKillDuringSaves();
+    void fullDiskWhileSavingKeepsTheLastSave();
     void volunteerReachesOnlyTheirOwnDemarches();
     void erasedPersonsAnswersGoAtDelivery();
 
@@ -275,7 +277,8 @@ void TestSubmissionRepository::draftSurvivesKillDuringSaves()
     auto draft = repo.createDraft(m_admin, QStringLiteral("kill"), 1);
     QVERIFY(draft);
     m_vault.reset(); // the child owns the store while it saves
-    for (int round = 0; round < 5; ++round) {
+    // A power cut at any point of a save: 20 of them, at random moments (issue 18).
+    for (int round = 0; round < 20; ++round) {
         QProcess child;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("RELAIS_TEST_CHILD_SAVER"), m_dir.path());
@@ -298,6 +301,52 @@ void TestSubmissionRepository::draftSurvivesKillDuringSaves()
         QVERIFY(m_vault->database()->integrityCheck());
         m_vault.reset();
     }
+}
+
+void TestSubmissionRepository::fullDiskWhileSavingKeepsTheLastSave()
+{
+    RELAIS_REQUIRE_TMPFS();
+    TinyTmpfs fs(8 * 1024 * 1024);
+    QVERIFY2(fs.isMounted(), qPrintable(fs.error()));
+    auto vault = std::make_unique<Vault>(fs.filePath(QStringLiteral("data")), &m_clock);
+    QVERIFY(openAsAlice(*vault));
+    const Account alice = vault->account(aliceLogin()).value();
+    auto repo = std::make_unique<SubmissionRepository>(vault->database()->connection(), &vault->journal(), &m_clock);
+    auto draft = repo->createDraft(alice, QStringLiteral("caf-changement-adresse"), 3);
+    QVERIFY(draft);
+    const QJsonObject saved{{QStringLiteral("commune"), QStringLiteral("Millau")}, {QStringLiteral("enfants"), 2}};
+    QVERIFY(repo->saveDraft(alice, draft->id, saved, QStringLiteral("logement")));
+
+    // The disk fills up (another program, a scanner's folder): the mediator goes on typing.
+    QVERIFY(fs.fillLeaving(0));
+    const QStringList clear = {
+        Database::tr("The disk is full: the last change was not saved. Free some space and try again."),
+        Database::tr("The disk could not write the store (it may be full or failing): the last change was not saved. "
+                     "Free some space and try again; if it goes on, ask your administrator.")};
+    for (int i = 0; i < 5; ++i) {
+        const QJsonObject typed{{QStringLiteral("commune"), QStringLiteral("Rodez")},
+                                {QStringLiteral("notes"), QString(200 * 1024 + i, QLatin1Char('n'))}};
+        const Status s = repo->saveDraft(alice, draft->id, typed, QStringLiteral("revenus"));
+        QVERIFY2(!s, "a save on a full disk cannot have succeeded");
+        QVERIFY2(clear.contains(s.message()), qPrintable(s.message()));
+    }
+    // What was saved before is still what a reader sees, in this program and after a restart.
+    QCOMPARE(repo->load(alice, draft->id)->answers, saved);
+    QVERIFY(fs.removeFiller());
+    repo.reset();
+    vault.reset();
+    Vault reopened(fs.filePath(QStringLiteral("data")), &m_clock);
+    QVERIFY(openAsAlice(reopened));
+    QVERIFY(reopened.database()->integrityCheck());
+    SubmissionRepository after(reopened.database()->connection(), &reopened.journal(), &m_clock);
+    auto loaded = after.load(alice, draft->id);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->answers, saved);
+    QCOMPARE(loaded->currentSection, QStringLiteral("logement"));
+    QVERIFY(reopened.journal().verify().intact);
+    // Space freed: saving works again.
+    QVERIFY(after.saveDraft(alice, draft->id, QJsonObject{{QStringLiteral("commune"), QStringLiteral("Rodez")}},
+                            QStringLiteral("revenus")));
 }
 
 // Child mode: opens the store and saves the draft in a tight loop until killed.

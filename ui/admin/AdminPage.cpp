@@ -10,6 +10,7 @@
 #include "domain/PhotoDownscaler.h"
 #include "domain/ScanFolder.h"
 #include "domain/Workspace.h"
+#include "security/BackupScheduler.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 
@@ -31,6 +32,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -178,6 +180,10 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent, const cata
     m_lastBackup->setObjectName(QStringLiteral("lastBackup"));
     m_lastBackup->setWordWrap(true);
     b->addWidget(m_lastBackup);
+    m_backupSchedule = makeLabel(QString(), "hint");
+    m_backupSchedule->setObjectName(QStringLiteral("backupSchedule"));
+    m_backupSchedule->setWordWrap(true);
+    b->addWidget(m_backupSchedule);
     auto *backupNow = new QPushButton(tr("&Back up now…"));
     backupNow->setObjectName(QStringLiteral("backupNow"));
     backupNow->setToolTip(tr("An encrypted copy of the whole store, in one file, made while Relais goes on working. "
@@ -251,6 +257,21 @@ void AdminPage::refresh()
     m_lastBackup->setText(lastBackup.isValid()
                               ? tr("Last backup: %1.").arg(QLocale().toString(lastBackup, QLocale::ShortFormat))
                               : tr("This store has never been backed up."));
+    const BackupScheduler::Schedule schedule = BackupScheduler::schedule(*m_vault);
+    const QString failure = BackupScheduler::lastFailure(*m_vault);
+    QString scheduleText =
+        schedule.isOn() ? tr("Every day, Relais backs up the store into %1 and keeps the %n most recent backup(s).",
+                             nullptr, schedule.keep)
+                              .arg(QDir::toNativeSeparators(schedule.folder))
+                        : tr("No daily backup is scheduled. An administrator sets one with: relais-admin backup "
+                             "schedule --folder FOLDER --keep N");
+    if (schedule.isOn() && !failure.isEmpty())
+        scheduleText += QLatin1Char(' ') + tr("The last try failed: %1").arg(failure);
+    m_backupSchedule->setProperty("role", schedule.isOn() && !failure.isEmpty() ? QStringLiteral("error")
+                                                                                : QStringLiteral("hint"));
+    m_backupSchedule->style()->unpolish(m_backupSchedule); // the role's colours follow
+    m_backupSchedule->style()->polish(m_backupSchedule);
+    m_backupSchedule->setText(scheduleText);
     auto list = m_vault->accounts();
     m_table->setRowCount(0);
     if (list) {

@@ -104,6 +104,7 @@ private:
     QCheckBox *m_downscale;
     QLabel *m_message;
     QLabel *m_lastBackup;
+    QLabel *m_backupSchedule;
     std::function<QString()> m_chooseBackupFolder;
     QStackedWidget *m_stack;
     JournalView *m_journal;

@@ -62,6 +62,11 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent)
             if (const qint64 id = item->data(SubmissionIdRole).toLongLong(); id != 0)
                 Q_EMIT showSendingRequested(id);
         });
+    m_backupFailure = makeLabel(QString(), "error");
+    m_backupFailure->setObjectName(QStringLiteral("backupFailure"));
+    m_backupFailure->setWordWrap(true);
+    m_backupFailure->hide();
+    layout->addWidget(m_backupFailure);
     layout->addWidget(makeLabel(tr("Lock the session whenever you leave the desk (Ctrl+L): the citizen's file is "
                                    "hidden, and your work waits for you."),
                                 "hint"));
@@ -217,6 +222,16 @@ void HomePage::setLastBackup(const QDateTime &last, const QDateTime &now)
             : tr("This store has never been backed up. Make a backup in Administration → Backup, on a USB key kept "
                  "away from this PC."));
     m_backupWarning->show();
+}
+
+void HomePage::setBackupFailure(const QString &message)
+{
+    // Shown to whoever signs in: on a kiosk an administrator may not come by for days.
+    m_backupFailure->setVisible(!message.isEmpty());
+    m_backupFailure->setText(message.isEmpty() ? QString()
+                                               : tr("The daily backup failed: %1 Tell your administrator, who can "
+                                                    "check the backup folder in Administration → Backup.")
+                                                     .arg(message));
 }
 
 } // namespace relais::ui

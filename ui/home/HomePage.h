@@ -50,6 +50,8 @@ Q_SIGNALS:
     void resumeDraftRequested(qint64 submissionId);
     // A démarche sent: Envois shows it (its state, the platform's words, what to do).
     void showSendingRequested(qint64 submissionId);
+    // For everyone: why the last daily backup failed (empty: it did not, and nothing shows).
+    void setBackupFailure(const QString &message);
 
 private:
     Vault *m_vault = nullptr;
@@ -67,6 +69,7 @@ private:
     QLabel *m_greeting;
     QLabel *m_role;
     QLabel *m_backupWarning;
+    QLabel *m_backupFailure;
 };
 
 } // namespace relais::ui

@@ -9,6 +9,7 @@
 #include "domain/Workspace.h"
 #include "login/LoginPage.h"
 #include "outbox/SyncStatusBar.h"
+#include "security/BackupScheduler.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 #include "setup/SetupPage.h"
@@ -89,7 +90,10 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     resize(1280, 800);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    stopBackups();
+}
 
 void MainWindow::buildStatusBar()
 {
@@ -146,6 +150,10 @@ void MainWindow::start()
         showFatal(s.message());
         return;
     }
+    if (Status s = m_vault->checkWritable(); !s) {
+        showFatal(s.message());
+        return;
+    }
     m_demoBanner->setVisible(m_vault->keySlots().isDemo());
     // A staff PC with the keychain slot opens the store at start so that deliveries can go on; people
     // still sign in with their own password. If the keychain cannot serve, say why and go on.
@@ -153,6 +161,8 @@ void MainWindow::start()
     if (m_vault->keySlots().hasKeychainSlot()) {
         if (Status s = m_vault->unlockWithKeychain(); !s)
             notice = tr("The system keychain could not open the store: %1").arg(s.message());
+        else
+            startBackups(); // the store is open from the start: the daily backup need not wait for a sign-in
     }
     showLogin();
     m_login->setNotice(notice);
@@ -202,6 +212,7 @@ void MainWindow::signedIn(const Account &account)
         applyRetention();
         if (opened)
             Q_EMIT workspaceOpened(m_workspace.get());
+        startBackups();
     }
     m_stack->setCurrentWidget(m_shell);
     m_shell->updateWindowTitle();
@@ -258,6 +269,25 @@ void MainWindow::setSyncEngine(sync::SyncEngine *engine)
     connect(m_shell->adminPage(), &AdminPage::platformEnrolled, engine, [engine] { engine->start(true); });
 }
 
+void MainWindow::startBackups()
+{
+    if (m_backups || !m_vault->isOpen())
+        return;
+    m_backups = new BackupScheduler(m_vault, m_vault->clock(), this);
+    connect(m_backups, &BackupScheduler::finished, this, [this] {
+        m_shell->refreshBackupState();
+        if (m_session->isActive() && m_session->account().isAdmin())
+            m_shell->adminPage()->refresh();
+    });
+    m_backups->start();
+}
+
+void MainWindow::stopBackups()
+{
+    delete m_backups; // waits for a backup under way, which reads the store about to close
+    m_backups = nullptr;
+}
+
 void MainWindow::endSession()
 {
     m_shell->leave(); // the open form is saved while the store is still open
@@ -267,6 +297,7 @@ void MainWindow::endSession()
         m_syncStatus->setWorkspace(nullptr);
         m_workspace.reset();
     }
+    stopBackups();
     if (m_session->isActive())
         m_vault->record(m_session->account().login, QStringLiteral("sign_out"));
     m_session->end();

@@ -7,6 +7,7 @@
 #include <memory>
 
 namespace relais {
+class BackupScheduler;
 class Vault;
 class Session;
 class Workspace;
@@ -35,6 +36,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     MainWindow(Vault *vault, Session *session, QWidget *parent = nullptr);
+    // Waits for a daily backup under way while the pages its outcome refreshes still exist.
     ~MainWindow() override;
 
     // Chooses the first page from what the data folder holds; never creates a store over a damaged one.
@@ -79,6 +81,9 @@ private:
     void buildStatusBar();
     // Applies the retention rules that are due (inactive files, decided démarches…).
     void applyRetention();
+    // The daily backup (when one is scheduled) is checked while the store is open: at sign-in, then every hour.
+    void startBackups();
+    void stopBackups();
     static constexpr int RetentionIntervalMs = 6 * 3600 * 1000;
 
     Vault *m_vault;
@@ -97,6 +102,7 @@ private:
     SyncStatusBar *m_syncStatus = nullptr;
     std::unique_ptr<Workspace> m_workspace;
     sync::SyncEngine *m_engine = nullptr; // owned by the composition root
+    BackupScheduler *m_backups = nullptr;
 };
 
 } // namespace relais::ui

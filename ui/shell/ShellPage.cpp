@@ -13,6 +13,7 @@
 #include "home/HomePage.h"
 #include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
+#include "security/BackupScheduler.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 
@@ -239,6 +240,16 @@ void ShellPage::yieldRailShortcuts()
         shortcut->setEnabled(!taken.contains(shortcut->key()[0].toCombined()));
 }
 
+void ShellPage::refreshBackupState()
+{
+    if (!m_session->isActive() || !m_vault->isOpen())
+        return;
+    if (m_session->account().isAdmin())
+        m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
+                              m_vault->clock()->now());
+    m_home->setBackupFailure(BackupScheduler::lastFailure(*m_vault));
+}
+
 void ShellPage::enter(Workspace *workspace)
 {
     if (m_workspace)
@@ -262,15 +273,10 @@ void ShellPage::enter(Workspace *workspace)
     m_accompaniment->end(); // a new session helps nobody yet
     m_home->setWorkspace(workspace);
     m_home->setAccount(account, structure);
-    if (account.isAdmin()) {
-        auto showLastBackup = [this] {
-            m_home->setLastBackup(QDateTime::fromString(m_vault->setting(Vault::lastBackupSetting()), Qt::ISODate),
-                                  m_vault->clock()->now());
-        };
-        showLastBackup();
-        // A backup taken by relais-admin (a nightly script) shows on the home page without signing in again.
-        connect(workspace, &Workspace::settingsChanged, this, showLastBackup);
-    }
+    refreshBackupState();
+    // A backup taken by relais-admin (a nightly script) or the daily one shows on the home page without signing in
+    // again.
+    connect(workspace, &Workspace::settingsChanged, this, &ShellPage::refreshBackupState);
     addPage(tr("Home"), m_home, tr("E", "Alt+letter of the Home page in the rail"));
     m_citizens->setWorkspace(workspace);
     addPage(tr("Citizens"), m_citizens, tr("Z", "Alt+letter of the Citizens page in the rail"));

@@ -68,6 +68,8 @@ public:
     // The window title names the structure (and says when a form is open): the window manager, task bars and screen
     // sharing show it, so never a démarche (which tells much about a person) nor a person.
     void updateWindowTitle();
+    // Home says again how the backups stand (at sign-in, and after each daily backup).
+    void refreshBackupState();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -14,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStorageInfo>
 
 namespace relais {
 
@@ -332,6 +333,7 @@ Status Vault::writeInternalSetting(const QString &key, const QString &value)
 
 Result<ResealReport> Vault::rekey(const QString &actor, const Progress &progress)
 {
+    std::lock_guard<std::mutex> lock(m_backupMutex); // a backup under way finishes with the key it started with
     if (!m_db)
         return makeError(ErrorCode::PermissionDenied, Vault::tr("The store is locked."));
     auto all = accounts();
@@ -369,6 +371,30 @@ Status Vault::backup(const Account &actor, const QString &out, const Progress &p
 {
     if (Status s = requireAdmin(actor); !s)
         return s;
+    if (Status s = writeBackup(out, QStringLiteral("relais.db.backup"), progress); !s)
+        return s;
+    backupWritten(actor.login);
+    return {};
+}
+
+Status Vault::checkWritable() const
+{
+    // access(W_OK) underneath: refused on a read-only file system even for root.
+    const QFileInfo folder(m_dataDir);
+    const QFileInfo db(QDir(m_dataDir).filePath(Database::fileName()));
+    if ((folder.isDir() && !folder.isWritable()) || (db.exists() && !db.isWritable()))
+        return makeError(ErrorCode::Io, Vault::tr("The data folder %1 is read-only: Relais could not save anything "
+                                                  "in it. Ask your administrator to check the "
+                                                  "disk (it may be failing, or mounted read-only).")
+                                            .arg(QDir::toNativeSeparators(m_dataDir)));
+    return {};
+}
+
+Status Vault::writeBackup(const QString &out, const QString &copyName, const Progress &progress) const
+{
+    std::lock_guard<std::mutex> lock(m_backupMutex);
+    if (!m_db)
+        return makeError(ErrorCode::PermissionDenied, Vault::tr("The store is locked."));
     // Read before the copy: the anchor is then never ahead of the journal it comes with.
     QFile slotsFile(slotsPath());
     QFile anchorFile(anchorPath());
@@ -376,7 +402,7 @@ Status Vault::backup(const Account &actor, const QString &out, const Progress &p
         return makeError(ErrorCode::Io, Vault::tr("The key file keyslots.json cannot be read."));
     const QByteArray slots = slotsFile.readAll();
     const QByteArray anchor = anchorFile.open(QIODevice::ReadOnly) ? anchorFile.readAll() : QByteArray();
-    const QString copy = QDir(m_dataDir).filePath(QStringLiteral("relais.db.backup"));
+    const QString copy = QDir(m_dataDir).filePath(copyName);
     const auto scaled = [&progress](int from, int to) {
         return [&progress, from, to](int percent) {
             if (progress)
@@ -384,17 +410,28 @@ Status Vault::backup(const Account &actor, const QString &out, const Progress &p
         };
     };
     Status s = m_db->exportCopyTo(copy, m_dataKey, {}, scaled(0, 80), false);
+    // The copy is made in the data folder first: its disk, not the backup's, is the one that is full. SQLCipher's
+    // export reports a full disk as a plain SQLITE_ERROR ("database or disk is full"), so the free space decides.
+    if (!s && (s.code() == ErrorCode::DiskFull || s.code() == ErrorCode::Io ||
+               QStorageInfo(m_dataDir).bytesAvailable() < QFileInfo(m_db->path()).size()))
+        s = makeError(ErrorCode::DiskFull,
+                      Vault::tr("There is not enough free space in the data folder to prepare the backup "
+                                "(it needs about as much as the store itself). Nothing was lost; free "
+                                "some space and try again."));
     if (s)
         s = Backup::write(out, slots, anchor, copy, scaled(80, 100));
     QFile::remove(copy);
-    if (!s)
-        return s;
+    m_db->releaseThreadConnection(); // a worker thread's connection must not outlive it
+    return s;
+}
+
+void Vault::backupWritten(const QString &actor)
+{
     const QString now = m_clock->now().toUTC().toString(Qt::ISODate);
     if (Status w = writeInternalSetting(lastBackupSetting(), now); !w)
         qCWarning(lcSecurity) << "backup date not recorded";
-    record(actor.login, QStringLiteral("backup_made"));
+    record(actor, QStringLiteral("backup_made"));
     qCInfo(lcSecurity) << "backup written";
-    return {};
 }
 
 ResealReport Vault::takeRekeyReport()
@@ -528,6 +565,7 @@ Journal &Vault::journal() const
 
 void Vault::close()
 {
+    std::lock_guard<std::mutex> lock(m_backupMutex); // a backup under way on a worker thread still reads the store
     if (m_journal)
         m_journal->syncAnchor(); // the last word on the anchor, whatever committed without telling it
     m_journal.reset();

@@ -18,6 +18,7 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace relais {
 
@@ -45,6 +46,9 @@ public:
     QString dataDir() const { return m_dataDir; }
     // True when this folder already holds a store (or what is left of one): never initialise over it.
     bool storeExists() const;
+    // The data folder and the store take writes: a read-only one (a failing disk remounted read-only, a wrong
+    // mount) is said at start, before anyone types a démarche that could not be saved.
+    Status checkWritable() const;
     Result<InitResult> initialize(const QString &structure, const QString &adminLogin, const QString &adminDisplayName,
                                   const SecureBytes &adminPassword, bool demo = false,
                                   const KdfParams &params = KdfParams::moderate());
@@ -105,6 +109,13 @@ public:
     // Administrators only.
     Status backup(const Account &actor, const QString &out, const Progress &progress = {});
     static QString lastBackupSetting() { return QStringLiteral("backup.last_at"); }
+    // backup() in two halves, for a backup taken on a worker thread (BackupScheduler). writeBackup makes the file
+    // (the store copied to `copyName` in the data folder first) and may run on any thread while the store is open:
+    // close() and rekey() wait for it. backupWritten then records it, on the thread that opened the store.
+    Status writeBackup(const QString &out, const QString &copyName, const Progress &progress = {}) const;
+    void backupWritten(const QString &actor);
+    // A setting the program keeps for itself (no actor, not journaled): the scheduled backup's outcome.
+    Status writeInternalSetting(const QString &key, const QString &value);
     // What the last re-key could not carry over (accounts of an older Relais that need a new password, a new
     // recovery code), until taken with this call.
     ResealReport takeRekeyReport();
@@ -136,7 +147,6 @@ private:
     // After unlock: refuses a key file of format 1 put in place of a format-2 one, upgrades a format-1 file, and
     // finishes a re-key that a crash cut short.
     Status afterUnlock();
-    Status writeInternalSetting(const QString &key, const QString &value);
     // One change to an account's row, journaled as `action` in the same transaction as `alsoInTransaction`.
     Status changeAccount(const Account &actor, qint64 id, const QString &assignments, const QVariantList &values,
                          const QString &action, const std::function<Status()> &alsoInTransaction);
@@ -153,6 +163,9 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<Journal> m_journal;
     ResealReport m_rekeyReport;
+    // Held by writeBackup() (maybe on a worker thread) and by what would pull the store from under it: close(),
+    // rekey().
+    mutable std::mutex m_backupMutex;
 };
 
 } // namespace relais

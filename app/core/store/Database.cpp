@@ -236,6 +236,17 @@ QSqlDatabase Database::connection() const
     return db;
 }
 
+void Database::releaseThreadConnection() const
+{
+    if (QThread::currentThread() == qApp->thread())
+        return;
+    const QString name = connectionName();
+    if (!QSqlDatabase::contains(name))
+        return;
+    QSqlDatabase::database(name, false).close();
+    QSqlDatabase::removeDatabase(name);
+}
+
 Status Database::exportCopyTo(const QString &copy, const SecureBytes &key, const QStringList &onCopy,
                               const std::function<void(int)> &progress, bool keepWritersOut) const
 {

@@ -39,6 +39,9 @@ public:
 
     // The connection for the calling thread (SQL connections cannot cross threads).
     QSqlDatabase connection() const;
+    // Closes the calling thread's connection, when that is not the thread that opened the store (whose connection
+    // lives as long as this object): a worker thread calls it before it ends.
+    void releaseThreadConnection() const;
     QString path() const { return m_path; }
     bool keyMatches(const SecureBytes &key) const { return key == m_key; }
 
