@@ -8,6 +8,7 @@
 
 #include "catalogue/Validators.h"
 #include "citizens/CitizensPage.h"
+#include "common/CommuneAssist.h"
 #include "common/DataSize.h"
 #include "common/Keyboard.h"
 #include "common/Translations.h"
@@ -298,7 +299,21 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     press(Qt::Key_Tab);
     typeHere(QStringLiteral("76000"));
     press(Qt::Key_Tab);
+    // The one commune of 76000 is written at once; a commune that the postal code does not serve is said, in words.
+    QCOMPARE(qobject_cast<QLineEdit *>(focused())->text(), QStringLiteral("Rouen"));
+    auto *communeNotice = w->findChild<QLabel *>(QStringLiteral("communeNotice:adresse"));
+    QVERIFY(communeNotice && !communeNotice->isVisible());
+    typeHere(QStringLiteral("Lyon"));
+    press(Qt::Key_Escape); // closes the list of communes offered
+    press(Qt::Key_Tab);
+    QVERIFY(communeNotice->isVisible());
+    QCOMPARE(communeNotice->text(),
+             ui::CommuneAssist::tr("The postal code %1 is not that of %2. It is the code of: %3. Check the address.")
+                 .arg(QStringLiteral("76000"), QStringLiteral("Lyon"), QStringLiteral("Rouen")));
+    QVERIFY(!w->pageError()->isVisible()); // a notice, not an error: a CEDEX code may be right
+    press(Qt::Key_Backtab);
     typeHere(QStringLiteral("Rouen"));
+    QVERIFY(!communeNotice->isVisible());
     press(Qt::Key_Tab);
     typeHere(m_clock.now().date().addDays(-10).toString(QStringLiteral("dd/MM/yyyy")));
     QVERIFY(!w->editor(QStringLiteral("loyer"))->isVisible());
