@@ -6,6 +6,7 @@
 #include "TestStore.h"
 #include "UiFind.h"
 
+#include "catalogue/Catalogue.h"
 #include "catalogue/Validators.h"
 #include "citizens/CitizensPage.h"
 #include "common/CommuneAssist.h"
@@ -166,6 +167,8 @@ private Q_SLOTS:
     void draftIsSavedWithinASecondAndReopensAtItsStep();
     void scannedDocumentIsAttachedPreviewedAndLeavesTheScanFolder();
     void photoIsScaledDownBeforeItIsStored();
+    void requiredDocumentIsAttachedFromTheScanner();
+    void stepsWithNothingToShowAreSkipped();
     void everyBundledDemarcheIsShownInFrench();
     void impossibleDateSaysItDoesNotExist();
     void keyboardAloneSearchesChoosesAndPresses();
@@ -380,20 +383,28 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     QVERIFY(rib->previewButton()->isEnabled());
     next(ui::FormWizard::documentsStep());
 
-    // Documents: the lease is needed for a tenant; the school certificate is not (no child).
+    // Documents: the lease is needed for a tenant; the school certificate is not (no child). Each one can be
+    // attached there or ticked as seen; the keyboard starts on attaching the first.
+    QCOMPARE(focused()->accessibleName(),
+             QStringLiteral("Signed lease or rental agreement : ") + ui::FormWizard::tr("Attach a file…"));
     QCheckBox *lease = w->documentCheck(QStringLiteral("bail"));
     QVERIFY(lease && lease->isVisible());
+    QCOMPARE(lease->text(), ui::FormWizard::tr("Seen, not attached"));
+    QVERIFY(w->documentAttachment(QStringLiteral("bail"))->isVisible());
     QVERIFY(!w->documentCheck(QStringLiteral("certificat_scolarite")));
     saveScreenshot(m_shell.get(), QStringLiteral("25-form-documents"));
     next(ui::FormWizard::reviewStep());
-    // Sending with an unticked document goes back to the checklist and says why.
+    // Sending with a document neither attached nor seen goes back to the documents and says why.
     pressMnemonic(Qt::Key_S);
     QCOMPARE(w->currentStep(), ui::FormWizard::documentsStep());
-    QVERIFY(w->pageError()->text().contains(QStringLiteral("Tick each required document")));
+    QCOMPARE(w->pageError()->text(),
+             ui::FormWizard::tr("Attach each required document, or tick “Seen, not attached” once you have seen it."));
     lease = w->documentCheck(QStringLiteral("bail")); // the checklist is rebuilt from the answers at each visit
     QVERIFY(lease);
-    lease->setFocus();
+    press(Qt::Key_Tab); // past "Attach a file…" (no scanner here, no person's file) to "Seen, not attached"
+    QCOMPARE(focused(), lease);
     press(Qt::Key_Space);
+    QVERIFY(!w->pageError()->isVisible()); // its cause is gone
     next(ui::FormWizard::reviewStep());
 
     // The review shows every answer as the citizen gave it, formatted for reading.
@@ -561,6 +572,116 @@ void TestFormWizard::photoIsScaledDownBeforeItIsStored()
     const QImage kept = QImage::fromData(bytes);
     QCOMPARE(qMax(kept.width(), kept.height()), 2000);
     QVERIFY(bytes.size() < QFileInfo(path).size());
+}
+
+// A required document is attached where it is asked for, from the scanner, with the keyboard alone; it is stored
+// encrypted with the submission, under the document's id, and shown again when the draft reopens.
+void TestFormWizard::requiredDocumentIsAttachedFromTheScanner()
+{
+    QTemporaryDir scans;
+    QVERIFY(m_vault->setSetting(m_admin, QStringLiteral("scan_folder"), scans.path()));
+    openShell();
+    page()->scanFolder()->setSettleMs(200);
+    page()->scanFolder()->setPollMs(100);
+    startByKeyboard();
+    ui::FormWizard *w = wizard();
+    const qint64 id = w->draft()->submission().id;
+    QVERIFY(!w->steps().contains(ui::FormWizard::documentsStep())); // no document needed for these answers yet
+    w->goToStep(QStringLiteral("nouvelle_adresse"));
+    findByAccessibleName<QRadioButton>(w, QStringLiteral("In this home, you are : Tenant"))->setFocus();
+    press(Qt::Key_Space);
+    QVERIFY(w->steps().contains(ui::FormWizard::documentsStep()));
+    w->goToStep(ui::FormWizard::documentsStep());
+    QCOMPARE(w->currentStep(), ui::FormWizard::documentsStep());
+    ui::AttachmentFieldEditor *lease = w->documentAttachment(QStringLiteral("bail"));
+    QVERIFY(lease && lease->isVisible());
+    QVERIFY(lease->scanButton()->isVisible()); // « Joindre » from a file or the scanner, beside « Vu, non joint »
+    QCOMPARE(w->draft()->missingDocuments(), QStringList{QStringLiteral("bail")});
+
+    const QString scanned = scans.filePath(QStringLiteral("SCAN0002.pdf"));
+    {
+        QFile f(scanned);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pdfWith("LEASE-MARKER-2291"));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(lease->newScanButton()->isVisible(), 5000);
+    lease->newScanButton()->setFocus(Qt::TabFocusReason);
+    press(Qt::Key_Space);
+    QVERIFY(!QFile::exists(scanned));
+    QVERIFY(w->draft()->missingDocuments().isEmpty());
+    QVERIFY(!w->documentCheck(QStringLiteral("bail"))->isChecked()); // attached, not merely seen
+    QCOMPARE(w->draft()->documentFile(QStringLiteral("bail")).value(QStringLiteral("filename")).toString(),
+             QStringLiteral("SCAN0002.pdf"));
+    AttachmentStore store(m_vault->database()->connection(), &m_clock);
+    const QList<AttachmentInfo> stored = store.list(m_admin, id).value();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().field, QStringLiteral("$document:bail"));
+    saveScreenshot(m_shell.get(), QStringLiteral("25b-form-document-attached"));
+
+    // Closed and reopened: the document is still attached.
+    QVERIFY(w->draft()->saveNow());
+    pressMnemonic(Qt::Key_C);
+    QVERIFY(!wizard());
+    QVERIFY(page()->resume(id));
+    w = wizard();
+    w->goToStep(ui::FormWizard::documentsStep());
+    QVERIFY(w->draft()->missingDocuments().isEmpty());
+    QVERIFY(w->documentAttachment(QStringLiteral("bail"))->removeButton()->isEnabled());
+}
+
+// A step whose questions are all hidden by the answers is not shown, nor counted: "Step 2 of 3", not an empty page.
+void TestFormWizard::stepsWithNothingToShowAreSkipped()
+{
+    const QByteArray json = R"({"format":"relais-catalogue","version":1,"published":"2026-01-01","demarches":[{
+        "id":"tiny-steps","version":1,"operator":"caf","title":{"fr":"T","en":"Tiny"},"summary":{"fr":"S","en":"S"},
+        "retention_days":30,
+        "required_documents":[{"id":"payslip","label":{"fr":"Bulletin","en":"Payslip"},
+                               "condition":{"equals":{"field":"has_income","value":true}}}],
+        "sections":[
+          {"id":"first","title":{"fr":"Un","en":"One"},"fields":[
+             {"id":"has_income","type":"yes_no","label":{"fr":"Revenus ?","en":"Any income?"},"required":true}]},
+          {"id":"income","title":{"fr":"Revenus","en":"Income"},"fields":[
+             {"id":"amount","type":"money","label":{"fr":"Montant","en":"Amount"},
+              "condition":{"equals":{"field":"has_income","value":true}}}]},
+          {"id":"last","title":{"fr":"Fin","en":"End"},"fields":[
+             {"id":"note","type":"text","label":{"fr":"Note","en":"Note"}}]}]}]})";
+    const catalogue::Catalogue catalogue = catalogue::Catalogue::parse(json, QStringLiteral("tiny.json"));
+    for (const catalogue::CatalogueError &e : catalogue.errors())
+        QFAIL(qPrintable(e.toString()));
+    QCOMPARE(catalogue.demarches().size(), 1);
+    SubmissionRepository repository(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
+    const Submission draft = repository.createDraft(m_admin, QStringLiteral("tiny-steps"), 1).value();
+    AttachmentStore attachments(m_vault->database()->connection(), &m_clock);
+    ui::FormContext context;
+    context.attachments = &attachments;
+    context.account = m_admin;
+    context.language = QStringLiteral("en");
+    ui::FormWizard w(
+        std::make_unique<DraftEditor>(&repository, m_admin, catalogue.demarches().first(), draft, &m_clock), context);
+    w.resize(1000, 700);
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.focusFirstAnswer();
+    // No income yet: the income step has nothing to ask, and no document is needed.
+    QCOMPARE(w.steps(), (QStringList{QStringLiteral("first"), QStringLiteral("last"), ui::FormWizard::reviewStep()}));
+    QCOMPARE(w.progressLabel()->text(),
+             ui::FormWizard::tr("Step %1 of %2: %3").arg(1).arg(3).arg(QStringLiteral("One")));
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Any income? : Yes"));
+    press(Qt::Key_Right); // "No": the arrows choose
+    pressMnemonic(Qt::Key_N);
+    QCOMPARE(w.currentStep(), QStringLiteral("last"));
+    pressMnemonic(Qt::Key_B);
+    QCOMPARE(w.currentStep(), QStringLiteral("first"));
+    // With income, the step and the documents come in, and the count follows.
+    press(Qt::Key_Left); // "Yes"
+    QCOMPARE(w.steps(), (QStringList{QStringLiteral("first"), QStringLiteral("income"), QStringLiteral("last"),
+                                     ui::FormWizard::documentsStep(), ui::FormWizard::reviewStep()}));
+    QCOMPARE(w.progressLabel()->text(),
+             ui::FormWizard::tr("Step %1 of %2: %3").arg(1).arg(5).arg(QStringLiteral("One")));
+    pressMnemonic(Qt::Key_N);
+    QCOMPARE(w.currentStep(), QStringLiteral("income"));
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Amount"));
 }
 
 // A French kiosk shows a French form: every bundled démarche, every step, every part of every answer.
