@@ -84,6 +84,7 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_detail = makeLabel(QString(), "info");
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_detail->hide(); // until it says something: an empty stop in the Tab order says nothing to a screen reader
     layout->addWidget(m_detail);
     m_updates = new QListWidget;
     m_updates->setAccessibleName(tr("News from the instructing service"));
@@ -168,7 +169,7 @@ void OutboxPage::hideWork()
     m_hidden = true;
     m_model->setItems({});
     m_summary->clear(); // a round's summary may carry the platform's words
-    m_detail->clear();
+    showDetail(QString());
     m_updates->clear();
     m_updates->hide();
     m_resend->hide();
@@ -288,7 +289,7 @@ void OutboxPage::showSelected()
     }
     m_updates->setVisible(any && !item.updates.isEmpty());
     if (!any) {
-        m_detail->setText(m_model->rowCount() == 0 ? tr("Nothing has been queued yet.") : QString());
+        showDetail(m_model->rowCount() == 0 ? tr("Nothing has been queued yet.") : QString());
         return;
     }
     QString detail = tr("%1 — %2").arg(m_model->demarcheTitle(item), OutboxModel::stateText(item));
@@ -300,7 +301,13 @@ void OutboxPage::showSelected()
                       .arg(item.reference, QLocale().toString(item.deliveredAt.toLocalTime(), QLocale::ShortFormat));
     else if (!item.lastError.isEmpty())
         detail += QLatin1String("\n") + tr("Last try: %1").arg(item.lastError);
-    m_detail->setText(detail);
+    showDetail(detail);
+}
+
+void OutboxPage::showDetail(const QString &text)
+{
+    m_detail->setText(text);
+    m_detail->setVisible(!text.isEmpty());
 }
 
 void OutboxPage::resendSelected()
@@ -310,7 +317,7 @@ void OutboxPage::resendSelected()
         return;
     sync::SyncStore store(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
     if (const Status s = store.reopenForCorrection(m_account, id); !s) {
-        m_detail->setText(s.message());
+        showDetail(s.message());
         announce(m_detail);
         return;
     }
@@ -335,7 +342,7 @@ void OutboxPage::discardSelected()
         return;
     SubmissionRepository submissions(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock());
     if (const Status s = submissions.discard(m_account, id); !s) {
-        m_detail->setText(s.message());
+        showDetail(s.message());
         announce(m_detail);
         return;
     }

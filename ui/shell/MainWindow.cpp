@@ -78,8 +78,10 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     connect(m_shell->adminPage(), &AdminPage::quitRequested, this, &MainWindow::quitAsAdministrator);
     // The shell has already dropped what it showed (ShellPage::hideWork, connected first).
     connect(m_session, &Session::locked, this, [this] {
-        m_login->showMode(LoginPage::Mode::Locked, m_session->account());
+        // Shown first, so that showMode() puts the keyboard on a visible field. The page has no focus proxy: one would
+        // take Tab coming round from the status bar to the password, past the list of accounts.
         m_stack->setCurrentWidget(m_login);
+        m_login->showMode(LoginPage::Mode::Locked, m_session->account());
         setWindowTitle(QStringLiteral("Relais"));
     });
 
@@ -170,9 +172,8 @@ void MainWindow::showLogin()
         return;
     }
     m_demoBanner->setVisible(m_vault->keySlots().isDemo());
-    m_login->showMode(LoginPage::Mode::SignIn);
     m_stack->setCurrentWidget(m_login);
-    m_login->setFocus();
+    m_login->showMode(LoginPage::Mode::SignIn); // puts the keyboard on the password (or the list of accounts)
 }
 
 void MainWindow::signedIn(const Account &account)
