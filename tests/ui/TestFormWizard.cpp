@@ -42,6 +42,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTest>
 #include <QTimer>
@@ -169,6 +170,7 @@ private Q_SLOTS:
     void photoIsScaledDownBeforeItIsStored();
     void requiredDocumentIsAttachedFromTheScanner();
     void stepsWithNothingToShowAreSkipped();
+    void searchPagesKeepTheirButtonsUnderTheList();
     void everyBundledDemarcheIsShownInFrench();
     void impossibleDateSaysItDoesNotExist();
     void keyboardAloneSearchesChoosesAndPresses();
@@ -682,6 +684,29 @@ void TestFormWizard::stepsWithNothingToShowAreSkipped()
     pressMnemonic(Qt::Key_N);
     QCOMPARE(w.currentStep(), QStringLiteral("income"));
     QCOMPARE(focused()->accessibleName(), QStringLiteral("Amount"));
+}
+
+// A search with one answer shows one row and its button right under it; the room left stays below, not inside an empty
+// list (the button used to sit at the bottom of the screen, far from the answer).
+void TestFormWizard::searchPagesKeepTheirButtonsUnderTheList()
+{
+    openShell();
+    page()->searchField()->setFocus();
+    typeHere(QStringLiteral("change of address to the"));
+    QCoreApplication::processEvents();
+    QTreeWidget *tree = page()->catalogueList();
+    QAbstractButton *start = findButton(page(), QStringLiteral("Start this démarche"));
+    QVERIFY(start);
+    QVERIFY2(tree->height() < page()->height() / 3, qPrintable(QString::number(tree->height())));
+    QVERIFY(start->geometry().top() - tree->geometry().bottom() < 40);
+    // The drafts list shows its drafts without a scroll bar while there is room.
+    QTRY_VERIFY(!page()->draftList()->verticalScrollBar()->isVisible() || page()->draftList()->count() > 8);
+    saveScreenshot(m_shell.get(), QStringLiteral("20b-demarches-one-answer"));
+    // The whole catalogue still uses the room there is.
+    press(Qt::Key_A, Qt::ControlModifier);
+    press(Qt::Key_Delete);
+    QCoreApplication::processEvents();
+    QVERIFY(tree->height() > page()->height() / 2);
 }
 
 // A French kiosk shows a French form: every bundled démarche, every step, every part of every answer.
