@@ -104,11 +104,7 @@ int main(int argc, char *argv[])
     window.start();
     if (parser.isSet(kiosk))
         window.setKioskMode(true);
-    else {
-        // Use the screen: a mediator's PC is dedicated to this work.
-        if (const QScreen *screen = window.screen())
-            window.resize(screen->availableGeometry().size());
-        window.show();
-    }
+    else
+        window.showOnScreen(); // the whole screen, frame included: a mediator's PC is dedicated to this work
     return app.exec();
 }

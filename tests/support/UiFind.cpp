@@ -43,23 +43,46 @@ QWidget *focused()
     return QApplication::focusWidget();
 }
 
+namespace {
+
+// Where a key goes: an open list (a completer's) takes the keyboard before the field under it, as on a real screen.
+QWidget *keyTarget()
+{
+    if (QWidget *popup = QApplication::activePopupWidget())
+        return popup;
+    return focused();
+}
+
+// A key sent: the offscreen platform activates a popup's window asynchronously, and an activation still pending when
+// the popup closes would leave the kiosk's window inactive (where a window manager keeps it active): while a popup is
+// open, its activation is taken at once, as Qt ignores it in popup mode.
+void keySent()
+{
+    if (QApplication::activePopupWidget())
+        QCoreApplication::processEvents();
+}
+
+} // namespace
+
 void typeHere(const QString &text)
 {
-    QWidget *w = focused();
-    QVERIFY(w);
+    QVERIFY(focused());
     for (const QChar ch : text) {
+        QWidget *w = keyTarget();
         if (ch.unicode() < 0x80)
             QTest::keyClick(w, ch.toLatin1());
         else
             QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+        keySent();
     }
 }
 
 void press(int key, Qt::KeyboardModifiers modifiers)
 {
-    QWidget *w = focused();
+    QWidget *w = keyTarget();
     QVERIFY(w);
     QTest::keyClick(w, Qt::Key(key), modifiers);
+    keySent();
 }
 
 void pressMnemonic(int key)

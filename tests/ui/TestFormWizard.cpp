@@ -7,8 +7,10 @@
 #include "UiFind.h"
 
 #include "SyncStore.h"
+#include "catalogue/Catalogue.h"
 #include "catalogue/Validators.h"
 #include "citizens/CitizensPage.h"
+#include "common/CommuneAssist.h"
 #include "common/DataSize.h"
 #include "common/Keyboard.h"
 #include "common/Translations.h"
@@ -42,6 +44,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTest>
 #include <QTimer>
@@ -168,6 +171,9 @@ private Q_SLOTS:
     void draftIsSavedWithinASecondAndReopensAtItsStep();
     void scannedDocumentIsAttachedPreviewedAndLeavesTheScanFolder();
     void photoIsScaledDownBeforeItIsStored();
+    void requiredDocumentIsAttachedFromTheScanner();
+    void stepsWithNothingToShowAreSkipped();
+    void searchPagesKeepTheirButtonsUnderTheList();
     void everyBundledDemarcheIsShownInFrench();
     void impossibleDateSaysItDoesNotExist();
     void keyboardAloneSearchesChoosesAndPresses();
@@ -303,7 +309,21 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     press(Qt::Key_Tab);
     typeHere(QStringLiteral("76000"));
     press(Qt::Key_Tab);
+    // The one commune of 76000 is written at once; a commune that the postal code does not serve is said, in words.
+    QCOMPARE(qobject_cast<QLineEdit *>(focused())->text(), QStringLiteral("Rouen"));
+    auto *communeNotice = w->findChild<QLabel *>(QStringLiteral("communeNotice:adresse"));
+    QVERIFY(communeNotice && !communeNotice->isVisible());
+    typeHere(QStringLiteral("Lyon"));
+    press(Qt::Key_Escape); // closes the list of communes offered
+    press(Qt::Key_Tab);
+    QVERIFY(communeNotice->isVisible());
+    QCOMPARE(communeNotice->text(),
+             ui::CommuneAssist::tr("The postal code %1 is not that of %2. It is the code of: %3. Check the address.")
+                 .arg(QStringLiteral("76000"), QStringLiteral("Lyon"), QStringLiteral("Rouen")));
+    QVERIFY(!w->pageError()->isVisible()); // a notice, not an error: a CEDEX code may be right
+    press(Qt::Key_Backtab);
     typeHere(QStringLiteral("Rouen"));
+    QVERIFY(!communeNotice->isVisible());
     press(Qt::Key_Tab);
     typeHere(m_clock.now().date().addDays(-10).toString(QStringLiteral("dd/MM/yyyy")));
     QVERIFY(!w->editor(QStringLiteral("loyer"))->isVisible());
@@ -370,20 +390,28 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     QVERIFY(rib->previewButton()->isEnabled());
     next(ui::FormWizard::documentsStep());
 
-    // Documents: the lease is needed for a tenant; the school certificate is not (no child).
+    // Documents: the lease is needed for a tenant; the school certificate is not (no child). Each one can be
+    // attached there or ticked as seen; the keyboard starts on attaching the first.
+    QCOMPARE(focused()->accessibleName(),
+             QStringLiteral("Signed lease or rental agreement : ") + ui::FormWizard::tr("Attach a file…"));
     QCheckBox *lease = w->documentCheck(QStringLiteral("bail"));
     QVERIFY(lease && lease->isVisible());
+    QCOMPARE(lease->text(), ui::FormWizard::tr("Seen, not attached"));
+    QVERIFY(w->documentAttachment(QStringLiteral("bail"))->isVisible());
     QVERIFY(!w->documentCheck(QStringLiteral("certificat_scolarite")));
     saveScreenshot(m_shell.get(), QStringLiteral("25-form-documents"));
     next(ui::FormWizard::reviewStep());
-    // Sending with an unticked document goes back to the checklist and says why.
+    // Sending with a document neither attached nor seen goes back to the documents and says why.
     pressMnemonic(Qt::Key_S);
     QCOMPARE(w->currentStep(), ui::FormWizard::documentsStep());
-    QVERIFY(w->pageError()->text().contains(QStringLiteral("Tick each required document")));
+    QCOMPARE(w->pageError()->text(),
+             ui::FormWizard::tr("Attach each required document, or tick “Seen, not attached” once you have seen it."));
     lease = w->documentCheck(QStringLiteral("bail")); // the checklist is rebuilt from the answers at each visit
     QVERIFY(lease);
-    lease->setFocus();
+    press(Qt::Key_Tab); // past "Attach a file…" (no scanner here, no person's file) to "Seen, not attached"
+    QCOMPARE(focused(), lease);
     press(Qt::Key_Space);
+    QVERIFY(!w->pageError()->isVisible()); // its cause is gone
     next(ui::FormWizard::reviewStep());
 
     // The review shows every answer as the citizen gave it, formatted for reading.
@@ -561,6 +589,139 @@ void TestFormWizard::photoIsScaledDownBeforeItIsStored()
     const QImage kept = QImage::fromData(bytes);
     QCOMPARE(qMax(kept.width(), kept.height()), 2000);
     QVERIFY(bytes.size() < QFileInfo(path).size());
+}
+
+// A required document is attached where it is asked for, from the scanner, with the keyboard alone; it is stored
+// encrypted with the submission, under the document's id, and shown again when the draft reopens.
+void TestFormWizard::requiredDocumentIsAttachedFromTheScanner()
+{
+    QTemporaryDir scans;
+    QVERIFY(m_vault->setSetting(m_admin, QStringLiteral("scan_folder"), scans.path()));
+    openShell();
+    page()->scanFolder()->setSettleMs(200);
+    page()->scanFolder()->setPollMs(100);
+    startByKeyboard();
+    ui::FormWizard *w = wizard();
+    const qint64 id = w->draft()->submission().id;
+    QVERIFY(!w->steps().contains(ui::FormWizard::documentsStep())); // no document needed for these answers yet
+    w->goToStep(QStringLiteral("nouvelle_adresse"));
+    findByAccessibleName<QRadioButton>(w, QStringLiteral("In this home, you are : Tenant"))->setFocus();
+    press(Qt::Key_Space);
+    QVERIFY(w->steps().contains(ui::FormWizard::documentsStep()));
+    w->goToStep(ui::FormWizard::documentsStep());
+    QCOMPARE(w->currentStep(), ui::FormWizard::documentsStep());
+    ui::AttachmentFieldEditor *lease = w->documentAttachment(QStringLiteral("bail"));
+    QVERIFY(lease && lease->isVisible());
+    QVERIFY(lease->scanButton()->isVisible()); // « Joindre » from a file or the scanner, beside « Vu, non joint »
+    QCOMPARE(w->draft()->missingDocuments(), QStringList{QStringLiteral("bail")});
+
+    const QString scanned = scans.filePath(QStringLiteral("SCAN0002.pdf"));
+    {
+        QFile f(scanned);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pdfWith("LEASE-MARKER-2291"));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(lease->newScanButton()->isVisible(), 5000);
+    lease->newScanButton()->setFocus(Qt::TabFocusReason);
+    press(Qt::Key_Space);
+    QVERIFY(!QFile::exists(scanned));
+    QVERIFY(w->draft()->missingDocuments().isEmpty());
+    QVERIFY(!w->documentCheck(QStringLiteral("bail"))->isChecked()); // attached, not merely seen
+    QCOMPARE(w->draft()->documentFile(QStringLiteral("bail")).value(QStringLiteral("filename")).toString(),
+             QStringLiteral("SCAN0002.pdf"));
+    AttachmentStore store(m_vault->database()->connection(), &m_clock);
+    const QList<AttachmentInfo> stored = store.list(m_admin, id).value();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().field, QStringLiteral("$document:bail"));
+    saveScreenshot(m_shell.get(), QStringLiteral("25b-form-document-attached"));
+
+    // Closed and reopened: the document is still attached.
+    QVERIFY(w->draft()->saveNow());
+    pressMnemonic(Qt::Key_C);
+    QVERIFY(!wizard());
+    QVERIFY(page()->resume(id));
+    w = wizard();
+    w->goToStep(ui::FormWizard::documentsStep());
+    QVERIFY(w->draft()->missingDocuments().isEmpty());
+    QVERIFY(w->documentAttachment(QStringLiteral("bail"))->removeButton()->isEnabled());
+}
+
+// A step whose questions are all hidden by the answers is not shown, nor counted: "Step 2 of 3", not an empty page.
+void TestFormWizard::stepsWithNothingToShowAreSkipped()
+{
+    const QByteArray json = R"({"format":"relais-catalogue","version":1,"published":"2026-01-01","demarches":[{
+        "id":"tiny-steps","version":1,"operator":"caf","title":{"fr":"T","en":"Tiny"},"summary":{"fr":"S","en":"S"},
+        "retention_days":30,
+        "required_documents":[{"id":"payslip","label":{"fr":"Bulletin","en":"Payslip"},
+                               "condition":{"equals":{"field":"has_income","value":true}}}],
+        "sections":[
+          {"id":"first","title":{"fr":"Un","en":"One"},"fields":[
+             {"id":"has_income","type":"yes_no","label":{"fr":"Revenus ?","en":"Any income?"},"required":true}]},
+          {"id":"income","title":{"fr":"Revenus","en":"Income"},"fields":[
+             {"id":"amount","type":"money","label":{"fr":"Montant","en":"Amount"},
+              "condition":{"equals":{"field":"has_income","value":true}}}]},
+          {"id":"last","title":{"fr":"Fin","en":"End"},"fields":[
+             {"id":"note","type":"text","label":{"fr":"Note","en":"Note"}}]}]}]})";
+    const catalogue::Catalogue catalogue = catalogue::Catalogue::parse(json, QStringLiteral("tiny.json"));
+    for (const catalogue::CatalogueError &e : catalogue.errors())
+        QFAIL(qPrintable(e.toString()));
+    QCOMPARE(catalogue.demarches().size(), 1);
+    SubmissionRepository repository(m_vault->database()->connection(), &m_vault->journal(), &m_clock);
+    const Submission draft = repository.createDraft(m_admin, QStringLiteral("tiny-steps"), 1).value();
+    AttachmentStore attachments(m_vault->database()->connection(), &m_clock);
+    ui::FormContext context;
+    context.attachments = &attachments;
+    context.account = m_admin;
+    context.language = QStringLiteral("en");
+    ui::FormWizard w(
+        std::make_unique<DraftEditor>(&repository, m_admin, catalogue.demarches().first(), draft, &m_clock), context);
+    w.resize(1000, 700);
+    w.show();
+    QApplication::setActiveWindow(&w);
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    w.focusFirstAnswer();
+    // No income yet: the income step has nothing to ask, and no document is needed.
+    QCOMPARE(w.steps(), (QStringList{QStringLiteral("first"), QStringLiteral("last"), ui::FormWizard::reviewStep()}));
+    QCOMPARE(w.progressLabel()->text(),
+             ui::FormWizard::tr("Step %1 of %2: %3").arg(1).arg(3).arg(QStringLiteral("One")));
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Any income? : Yes"));
+    press(Qt::Key_Right); // "No": the arrows choose
+    pressMnemonic(Qt::Key_N);
+    QCOMPARE(w.currentStep(), QStringLiteral("last"));
+    pressMnemonic(Qt::Key_B);
+    QCOMPARE(w.currentStep(), QStringLiteral("first"));
+    // With income, the step and the documents come in, and the count follows.
+    press(Qt::Key_Left); // "Yes"
+    QCOMPARE(w.steps(), (QStringList{QStringLiteral("first"), QStringLiteral("income"), QStringLiteral("last"),
+                                     ui::FormWizard::documentsStep(), ui::FormWizard::reviewStep()}));
+    QCOMPARE(w.progressLabel()->text(),
+             ui::FormWizard::tr("Step %1 of %2: %3").arg(1).arg(5).arg(QStringLiteral("One")));
+    pressMnemonic(Qt::Key_N);
+    QCOMPARE(w.currentStep(), QStringLiteral("income"));
+    QCOMPARE(focused()->accessibleName(), QStringLiteral("Amount"));
+}
+
+// A search with one answer shows one row and its button right under it; the room left stays below, not inside an empty
+// list (the button used to sit at the bottom of the screen, far from the answer).
+void TestFormWizard::searchPagesKeepTheirButtonsUnderTheList()
+{
+    openShell();
+    page()->searchField()->setFocus();
+    typeHere(QStringLiteral("change of address to the"));
+    QCoreApplication::processEvents();
+    QTreeWidget *tree = page()->catalogueList();
+    QAbstractButton *start = findButton(page(), QStringLiteral("Start this démarche"));
+    QVERIFY(start);
+    QVERIFY2(tree->height() < page()->height() / 3, qPrintable(QString::number(tree->height())));
+    QVERIFY(start->geometry().top() - tree->geometry().bottom() < 40);
+    // The drafts list shows its drafts without a scroll bar while there is room.
+    QTRY_VERIFY(!page()->draftList()->verticalScrollBar()->isVisible() || page()->draftList()->count() > 8);
+    saveScreenshot(m_shell.get(), QStringLiteral("20b-demarches-one-answer"));
+    // The whole catalogue still uses the room there is.
+    press(Qt::Key_A, Qt::ControlModifier);
+    press(Qt::Key_Delete);
+    QCoreApplication::processEvents();
+    QVERIFY(tree->height() > page()->height() / 2);
 }
 
 // A French kiosk shows a French form: every bundled démarche, every step, every part of every answer.

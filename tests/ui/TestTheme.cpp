@@ -9,11 +9,14 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QImage>
+#include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStyleOptionButton>
 #include <QTest>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 using namespace relais;
 
@@ -56,8 +59,8 @@ int indicatorSize(QAbstractButton *button, QStyle::SubElement element)
     return button->style()->subElementRect(element, &option, button).height();
 }
 
-// The colour most of a button's face has (its text is a small part of it).
-QColor face(QPushButton *button)
+// The colour most of a widget's face has (its text is a small part of it).
+QColor face(QWidget *button)
 {
     const QImage image = button->grab().toImage();
     QHash<QRgb, int> counts;
@@ -82,6 +85,8 @@ private Q_SLOTS:
     void boxesToTickGrowWithTheText();
     void destructiveButtonsStandApart_data();
     void destructiveButtonsStandApart();
+    void demoBannerStandsApart_data();
+    void demoBannerStandsApart();
 };
 
 void TestTheme::boxesToTickGrowWithTheText_data()
@@ -150,6 +155,55 @@ void TestTheme::destructiveButtonsStandApart()
         QVERIFY2(yellow > image.width(), qPrintable(QString::number(yellow)));
         QCOMPARE(plain, QColor(Qt::black));
     }
+}
+
+void TestTheme::demoBannerStandsApart_data()
+{
+    boxesToTickGrowWithTheText_data();
+}
+
+// The banner that says "demo, fictitious data" is seen at a glance in both themes: its own colour, not the top bar's
+// nor the page's, and its text readable on it.
+void TestTheme::demoBannerStandsApart()
+{
+    QFETCH(int, kind);
+    ui::Theme::apply(ui::ThemeKind(kind), 100);
+    QWidget window;
+    auto *l = new QVBoxLayout(&window);
+    const auto bar = [&](const char *name) {
+        auto *w = new QWidget;
+        w->setObjectName(QLatin1String(name));
+        w->setAttribute(Qt::WA_StyledBackground);
+        auto *h = new QHBoxLayout(w);
+        h->addWidget(ui::makeLabel(QStringLiteral("DÉMO"), "info"));
+        h->addStretch();
+        w->setMinimumSize(400, 60);
+        l->addWidget(w);
+        return w;
+    };
+    QWidget *top = bar("topBar");
+    QWidget *demo = bar("demoBanner");
+    auto *page = new QWidget;
+    page->setMinimumSize(400, 60);
+    l->addWidget(page);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    test::saveScreenshot(&window, QStringLiteral("theme-demo-banner-%1").arg(ui::Theme::id(ui::ThemeKind(kind))));
+    const QColor banner = face(demo);
+    QVERIFY2(banner != face(top), qPrintable(banner.name()));
+    QVERIFY2(banner != face(page), qPrintable(banner.name()));
+    // WCAG contrast of the text on the banner: at least 4.5:1.
+    const QColor text = demo->findChild<QLabel *>()->palette().color(QPalette::WindowText);
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double a = luminance(banner) + 0.05;
+    const double b = luminance(text) + 0.05;
+    QVERIFY2(qMax(a, b) / qMin(a, b) >= 4.5, qPrintable(text.name() + QStringLiteral(" on ") + banner.name()));
+    ui::Theme::apply(ui::ThemeKind::Standard, 100);
 }
 
 QTEST_MAIN(TestTheme)

@@ -1,6 +1,8 @@
 #include "CitizenEditor.h"
 
+#include "common/CommuneAssist.h"
 #include "common/Ui.h"
+#include "domain/Communes.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -62,7 +64,12 @@ CitizenEditor::CitizenEditor(QWidget *parent) : QWidget(parent)
     addLine(QStringLiteral("street"), tr("Number and street"), grid, 4, 0, 2);
     QLineEdit *postal = addLine(QStringLiteral("postal_code"), tr("Postal code"), grid, 5, 0);
     postal->setInputMethodHints(Qt::ImhDigitsOnly);
-    addLine(QStringLiteral("commune"), tr("Commune"), grid, 5, 1);
+    QLineEdit *commune = addLine(QStringLiteral("commune"), tr("Commune"), grid, 5, 1);
+    // A postal code that is not the commune's is said under both; the file is still saved (CEDEX codes exist).
+    auto *notice = makeErrorLabel();
+    notice->setObjectName(QStringLiteral("citizen:communeNotice"));
+    grid->addWidget(notice, 6, 0, 1, 2);
+    m_communeAssist = new CommuneAssist(postal, commune, notice, Communes::bundled(), this);
     layout->addLayout(grid);
 
     auto *noteLabel = makeLabel(tr("&Note for the next mediator"), "field");
@@ -153,6 +160,7 @@ void CitizenEditor::setCitizen(const Citizen &citizen)
     m_lines.value(QStringLiteral("nir"))->setText(citizen.nir);
     m_note->setPlainText(citizen.note);
     clearProblems();
+    m_communeAssist->check();
     m_modified = false;
     m_loading = false;
 }

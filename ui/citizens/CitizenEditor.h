@@ -14,6 +14,8 @@ class QPlainTextEdit;
 
 namespace relais::ui {
 
+class CommuneAssist;
+
 // The identity, contact and note of a citizen's file, typed as the person's papers show them. The checks are the
 // repository's (CitizenRepository::check): each problem appears under its field, in words, and is read out.
 class CitizenEditor : public QWidget
@@ -60,6 +62,7 @@ private:
     QHash<QString, QLabel *> m_errors;
     QPlainTextEdit *m_note;
     QLabel *m_counter;
+    CommuneAssist *m_communeAssist;
     bool m_loading = false;
     bool m_modified = false;
 };

@@ -66,7 +66,9 @@ CitizensPage::CitizensPage(Vault *vault, const catalogue::CatalogueStore *catalo
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setUniformItemSizes(true);
     m_list->setSpacing(2);
-    layout->addWidget(m_list, 1);
+    fitToContents(m_list);
+    layout->addWidget(m_list, 1); // grows up to its rows (fitToContents), the stretch below takes the rest
+    layout->addStretch(1);        // a few files found: their rows, not a tall empty box
     m_stack->addWidget(m_searchPane);
 
     m_file = new CitizenFilePage(vault, catalogue);

@@ -33,6 +33,7 @@ ConsentDialog::ConsentDialog(Consents *consents, const Account &actor, const Cit
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_text);
+    scroll->setAccessibleName(text.title); // it takes Tab too, for the arrows to scroll a long text
     layout->addWidget(scroll, 1);
     layout->addWidget(makeLabel(tr("Text version %1").arg(text.version), "hint"));
     m_agree = new QCheckBox(tr("The person has read or heard this text and &agrees"));

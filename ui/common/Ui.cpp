@@ -2,10 +2,12 @@
 
 #include "common/SecureBytes.h"
 
+#include <QAbstractScrollArea>
 #include <QAccessible>
 #include <QCoreApplication>
 #include <QDir>
 #include <QLineEdit>
+#include <QListView>
 #include <QLocale>
 #include <QPushButton>
 #include <QStorageInfo>
@@ -25,6 +27,45 @@ QLabel *makeLabel(const QString &text, const char *role, QWidget *parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     return label;
+}
+
+void fitToContents(QAbstractScrollArea *view, int minimumRows)
+{
+    const int minimum = view->fontMetrics().lineSpacing() * minimumRows + 2 * view->frameWidth();
+    view->setMinimumHeight(minimum);
+    auto *items = qobject_cast<QListView *>(view);
+    if (!items || !items->model()) {
+        // A tree (or any other area) says how tall its content is itself.
+        view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+        view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        return;
+    }
+    // As tall as its rows (the layout's stretch takes the rest), never taller: its rows come and go, the limit
+    // follows once the view has laid them out.
+    view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    const auto follow = [items, minimum] {
+        QMetaObject::invokeMethod(
+            items,
+            [items, minimum] {
+                items->doItemsLayout();
+                int height = 0;
+                // As laid out: a word-wrapped row is as tall as its lines at the view's width.
+                for (int row = 0; row < items->model()->rowCount(items->rootIndex()); ++row)
+                    height += qMax(items->visualRect(items->model()->index(row, 0, items->rootIndex())).height(),
+                                   items->sizeHintForRow(row)) +
+                              2 * items->spacing();
+                // A line to spare: the width may still change (a row then wraps once more).
+                height += 2 * items->frameWidth() + items->fontMetrics().lineSpacing();
+                items->setMaximumHeight(qMax(minimum, height));
+            },
+            Qt::QueuedConnection);
+    };
+    QAbstractItemModel *model = items->model();
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, items, follow);
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, items, follow);
+    QObject::connect(model, &QAbstractItemModel::modelReset, items, follow);
+    QObject::connect(model, &QAbstractItemModel::layoutChanged, items, follow);
+    follow();
 }
 
 void markDestructive(QPushButton *button)

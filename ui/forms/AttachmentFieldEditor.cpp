@@ -75,6 +75,13 @@ void AttachmentFieldEditor::load(const QVariant &value)
     showState();
 }
 
+void AttachmentFieldEditor::setChooseText(const QString &text)
+{
+    m_chooseText = text;
+    m_choose->setAccessibleName(partName(text));
+    showState();
+}
+
 void AttachmentFieldEditor::showState()
 {
     const bool has = !m_value.value(QStringLiteral("id")).toString().isEmpty();
@@ -89,7 +96,7 @@ void AttachmentFieldEditor::showState()
     }
     m_preview->setEnabled(has);
     m_remove->setEnabled(has);
-    m_choose->setText(has ? tr("Replace with a file…") : tr("Choose a file…"));
+    m_choose->setText(has ? tr("Replace with a file…") : m_chooseText.isEmpty() ? tr("Choose a file…") : m_chooseText);
     m_newScan->setVisible(!m_offered.isEmpty() && !has);
 }
 

@@ -30,6 +30,8 @@ public:
     void showPreview();
 
     QPushButton *chooseButton() const { return m_choose; }
+    // What the file button says while nothing is attached ("Choose a file…"; "Attach a file…" for a document).
+    void setChooseText(const QString &text);
     QPushButton *scanButton() const { return m_scan; }
     // Shown only when the draft is for a person whose file keeps documents this answer accepts.
     QPushButton *fromFileButton() const { return m_fromFile; }
@@ -48,6 +50,7 @@ private:
 
     QVariantMap m_value;
     QString m_offered; // the scan that has just arrived, offered in one click
+    QString m_chooseText;
     QLabel *m_state;
     QPushButton *m_choose;
     QPushButton *m_scan;

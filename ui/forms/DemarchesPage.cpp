@@ -171,8 +171,10 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     m_start->setEnabled(false);
     left->addWidget(searchLabel);
     left->addWidget(m_search);
-    left->addWidget(m_catalogue, 1);
+    fitToContents(m_catalogue);
+    left->addWidget(m_catalogue);
     left->addWidget(m_start, 0, Qt::AlignLeft);
+    left->addStretch(1); // the room left goes below the button, not into an empty list
 
     auto *right = new QVBoxLayout;
     auto *draftsLabel = makeLabel(tr("&Drafts in progress"), "subtitle");
@@ -183,8 +185,10 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     m_resume = new QPushButton(tr("&Resume this draft"));
     m_resume->setEnabled(false);
     right->addWidget(draftsLabel);
-    right->addWidget(m_drafts, 1);
+    fitToContents(m_drafts);
+    right->addWidget(m_drafts, 1); // grows up to its rows (fitToContents), the stretch below takes the rest
     right->addWidget(m_resume, 0, Qt::AlignLeft);
+    right->addStretch(1);
     columns->addLayout(left, 3);
     columns->addSpacing(24);
     columns->addLayout(right, 2);

@@ -2,7 +2,9 @@
 
 #include "AttachmentFieldEditor.h"
 #include "GroupFieldEditor.h"
+#include "common/CommuneAssist.h"
 #include "common/Ui.h"
+#include "domain/Communes.h"
 #include "domain/DraftEditor.h"
 
 #include <QButtonGroup>
@@ -406,6 +408,12 @@ public:
         part(QStringLiteral("postal_code"), tr("Postal code"), 140);
         part(QStringLiteral("commune"), tr("Commune"), 420);
         m_parts.value(QStringLiteral("postal_code"))->setInputMethodHints(Qt::ImhDigitsOnly);
+        // A postal code that is not the commune's is said here; it does not stop the form (CEDEX codes exist).
+        m_notice = makeErrorLabel();
+        m_notice->setObjectName(QStringLiteral("communeNotice:") + path);
+        form->addRow(m_notice);
+        m_assist = new CommuneAssist(m_parts.value(QStringLiteral("postal_code")),
+                                     m_parts.value(QStringLiteral("commune")), m_notice, Communes::bundled(), this);
         setInput(box);
         box->setFocusProxy(
             m_parts.value(field.type == FieldType::Address ? QStringLiteral("street") : QStringLiteral("postal_code")));
@@ -417,6 +425,7 @@ public:
         const QVariantMap map = value.toMap();
         for (auto it = m_parts.begin(); it != m_parts.end(); ++it)
             it.value()->setText(map.value(it.key()).toString());
+        m_assist->check();
         m_loading = false;
     }
 
@@ -436,6 +445,8 @@ private:
     }
 
     QMap<QString, QLineEdit *> m_parts;
+    QLabel *m_notice = nullptr;
+    CommuneAssist *m_assist = nullptr;
 };
 
 // A paragraph of the form that asks nothing.

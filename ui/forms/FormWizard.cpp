@@ -1,5 +1,6 @@
 #include "FormWizard.h"
 
+#include "AttachmentFieldEditor.h"
 #include "GroupFieldEditor.h"
 #include "common/Ui.h"
 #include "domain/DraftEditor.h"
@@ -207,15 +208,65 @@ QCheckBox *FormWizard::documentCheck(const QString &documentId) const
     return m_documentChecks.value(documentId);
 }
 
+AttachmentFieldEditor *FormWizard::documentAttachment(const QString &documentId) const
+{
+    return m_documents->findChild<AttachmentFieldEditor *>(QStringLiteral("field:") +
+                                                           DraftEditor::documentPath(documentId));
+}
+
+// One required document: attach it (a file, the scanner, the person's file), as an attachment answer does, or tick
+// that it was seen and not attached. Either one lets the démarche go.
+QWidget *FormWizard::buildDocument(const catalogue::RequiredDocument &document)
+{
+    auto *row = new QWidget;
+    row->setObjectName(QStringLiteral("document:") + document.id);
+    auto *l = new QVBoxLayout(row);
+    l->setContentsMargins(0, 0, 0, 8);
+    FieldDefinition field;
+    field.id = DraftEditor::documentPath(document.id);
+    field.type = FieldType::Attachment;
+    field.label = document.label;
+    const QString name = document.label.text(m_context.language);
+    auto *attach = static_cast<AttachmentFieldEditor *>(FieldEditor::create(field, field.id, &m_context, row));
+    attach->load(m_draft->documentFile(document.id));
+    attach->setChooseText(tr("Attach a file…"));
+    l->addWidget(attach);
+    auto *seen = new QCheckBox(tr("Seen, not attached"));
+    seen->setObjectName(QStringLiteral("documentSeen:") + document.id);
+    seen->setAccessibleName(QStringLiteral("%1 : %2").arg(name, seen->text()));
+    seen->setChecked(m_draft->checkedDocuments().contains(document.id));
+    l->addWidget(seen);
+    m_documentChecks.insert(document.id, seen);
+    const auto settled = [this] {
+        // The reason not to send goes once every document is attached or seen.
+        if (m_pageError->isVisible() && m_draft->missingDocuments().isEmpty())
+            clearError(m_pageError);
+    };
+    connect(seen, &QCheckBox::toggled, this, [this, id = document.id, settled](bool on) {
+        m_draft->setDocumentChecked(id, on);
+        settled();
+    });
+    connect(attach, &FieldEditor::edited, this, settled);
+    return row;
+}
+
 void FormWizard::computeSteps()
 {
     const QString current = currentStep();
     const catalogue::FormEngine &engine = m_draft->engine();
     QStringList steps;
-    for (const catalogue::Section &section : engine.demarche().sections)
-        if (engine.isSectionVisible(section.id))
+    // A step with nothing to show (every field hidden by the answers) is skipped, as is the documents step when the
+    // answers need none.
+    for (const catalogue::Section &section : engine.demarche().sections) {
+        if (!engine.isSectionVisible(section.id))
+            continue;
+        bool shows = false;
+        for (int index : section.fields)
+            shows = shows || engine.isVisible(engine.demarche().fields.at(index).id);
+        if (shows)
             steps << section.id;
-    if (!engine.demarche().requiredDocuments.isEmpty())
+    }
+    if (!engine.requiredDocuments().isEmpty())
         steps << documentsStep();
     steps << reviewStep();
     m_steps = steps;
@@ -237,22 +288,11 @@ void FormWizard::showStep(int index, bool focusFirst)
         m_documentChecks.clear();
         m_documentsLayout->addWidget(makeLabel(stepTitle(step), "subtitle"));
         const QVector<catalogue::RequiredDocument> documents = m_draft->engine().requiredDocuments();
-        if (documents.isEmpty()) {
-            m_documentsLayout->addWidget(makeLabel(tr("No document is needed for these answers."), "hint"));
-        } else {
-            m_documentsLayout->addWidget(makeLabel(tr("Check each document with the citizen, and tick it once you "
-                                                      "have seen it or attached it to the form."),
-                                                   "hint"));
-        }
-        for (const catalogue::RequiredDocument &document : documents) {
-            auto *check = new QCheckBox(document.label.text(m_context.language));
-            check->setChecked(m_draft->checkedDocuments().contains(document.id));
-            check->setObjectName(QStringLiteral("document:") + document.id);
-            connect(check, &QCheckBox::toggled, this,
-                    [this, id = document.id](bool on) { m_draft->setDocumentChecked(id, on); });
-            m_documentsLayout->addWidget(check);
-            m_documentChecks.insert(document.id, check);
-        }
+        m_documentsLayout->addWidget(makeLabel(tr("For each document, attach it to the form (a file or the scanner), "
+                                                  "or tick “Seen, not attached” once you have seen it."),
+                                               "hint"));
+        for (const catalogue::RequiredDocument &document : documents)
+            m_documentsLayout->addWidget(buildDocument(document));
         m_documentsLayout->addStretch();
     } else if (step == reviewStep()) {
         rebuildReview();
@@ -319,8 +359,14 @@ void FormWizard::focusFirstAnswer()
                 break;
             }
         }
-        if (!target && step == documentsStep() && !m_documentChecks.isEmpty())
-            target = m_documentsLayout->itemAt(2)->widget();
+        if (!target && step == documentsStep()) {
+            const QList<AttachmentFieldEditor *> documents = m_documents->findChildren<AttachmentFieldEditor *>();
+            for (AttachmentFieldEditor *d : documents)
+                if (!d->isHidden()) {
+                    target = d->focusTarget();
+                    break;
+                }
+        }
     }
     (target ? target : m_next)->setFocus(Qt::TabFocusReason);
 }
@@ -372,10 +418,11 @@ void FormWizard::fieldEdited(const QString &path)
     const catalogue::VisibilityChanges changes = engine.takeChanges();
     if (!changes.isEmpty() || qobject_cast<GroupFieldEditor *>(editor(path)))
         refreshVisibility();
-    if (!changes.sections.isEmpty()) {
-        computeSteps();
+    // Sections, fields and required documents follow the answers: so do the steps.
+    const QStringList before = m_steps;
+    computeSteps();
+    if (m_steps != before)
         showProgress();
-    }
     // An error on screen follows the typing, and goes as soon as the answer is right.
     if (FieldEditor *e = editor(path); e && e->hasError())
         e->setError(engine.errorFor(path));
@@ -463,7 +510,7 @@ bool FormWizard::send()
     }
     if (!m_draft->missingDocuments().isEmpty()) {
         goToStep(documentsStep());
-        showPageError(tr("Tick each required document once you have seen or attached it."));
+        showPageError(tr("Attach each required document, or tick “Seen, not attached” once you have seen it."));
         return false;
     }
     if (Status s = m_draft->send(); !s) {

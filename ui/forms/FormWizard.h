@@ -17,6 +17,8 @@ class QVBoxLayout;
 
 namespace relais::ui {
 
+class AttachmentFieldEditor;
+
 // One démarche filled in step by step: a step per visible section, then the required documents, then a review of
 // every answer before it is sent. The steps, fields and checks all come from the démarche's definition, through the
 // form engine; this widget only shows them. Errors appear under their field when the mediator leaves it (or tries
@@ -51,7 +53,9 @@ public:
     void focusFirstAnswer();
 
     FieldEditor *editor(const QString &path) const;
+    // The "Seen, not attached" box of a required document, and its attachment (on the documents step).
     QCheckBox *documentCheck(const QString &documentId) const;
+    AttachmentFieldEditor *documentAttachment(const QString &documentId) const;
     QPushButton *nextButton() const { return m_next; }
     QPushButton *backButton() const { return m_back; }
     QPushButton *sendButton() const { return m_send; }
@@ -68,6 +72,7 @@ Q_SIGNALS:
 private:
     QWidget *buildSection(const catalogue::Section &section);
     QWidget *buildDocuments();
+    QWidget *buildDocument(const catalogue::RequiredDocument &document);
     void rebuildReview();
     void computeSteps();
     void showStep(int index, bool focusFirst = true);

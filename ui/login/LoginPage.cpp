@@ -185,8 +185,6 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
     m_panels->addWidget(newCodePanel);
     connect(m_newCodeWritten, &QCheckBox::toggled, m_newCodeDone, &QPushButton::setEnabled);
     connect(m_newCodeDone, &QPushButton::clicked, this, &LoginPage::finishRecovery);
-
-    setFocusProxy(m_password);
 }
 
 void LoginPage::fitAccountList()

@@ -92,6 +92,14 @@ QString OutboxModel::newsText(const sync::OutboxItem &item)
     return QString();
 }
 
+Qt::ItemFlags OutboxModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid() && data(index, Qt::DisplayRole).toString().trimmed().isEmpty())
+        flags &= ~Qt::ItemIsSelectable;
+    return flags;
+}
+
 QVariant OutboxModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_items.size())

@@ -43,6 +43,8 @@ public:
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // A cell with nothing in it (no reference yet) cannot be selected, so it never takes the focus unnamed.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     QString demarcheTitle(const sync::OutboxItem &item) const;
     // "Waiting to be sent — next try at 14:05", "Refused by the platform"…: what the state means for the mediator.

@@ -88,6 +88,7 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_detail = makeLabel(QString(), "info");
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_detail->hide(); // until it says something: an empty stop in the Tab order says nothing to a screen reader
     layout->addWidget(m_detail);
     m_updates = new QListWidget;
     m_updates->setAccessibleName(tr("News from the instructing service"));
@@ -202,7 +203,7 @@ void OutboxPage::hideWork()
     m_hidden = true;
     m_model->setItems({});
     m_summary->clear(); // a round's summary may carry the platform's words
-    m_detail->clear();
+    showDetail(QString());
     m_updates->clear();
     m_updates->hide();
     m_resend->hide();
@@ -340,7 +341,7 @@ void OutboxPage::showSelected()
     }
     m_updates->setVisible(any && !item.updates.isEmpty());
     if (!any) {
-        m_detail->setText(m_model->rowCount() == 0 ? tr("Nothing has been queued yet.") : QString());
+        showDetail(m_model->rowCount() == 0 ? tr("Nothing has been queued yet.") : QString());
         return;
     }
     QString detail = tr("%1 — %2").arg(m_model->demarcheTitle(item), OutboxModel::stateText(item));
@@ -352,7 +353,13 @@ void OutboxPage::showSelected()
                       .arg(item.reference, QLocale().toString(item.deliveredAt.toLocalTime(), QLocale::ShortFormat));
     else if (!item.lastError.isEmpty())
         detail += QLatin1String("\n") + tr("Last try: %1").arg(item.lastError);
-    m_detail->setText(detail);
+    showDetail(detail);
+}
+
+void OutboxPage::showDetail(const QString &text)
+{
+    m_detail->setText(text);
+    m_detail->setVisible(!text.isEmpty());
 }
 
 bool OutboxPage::receiptOfSelected(RecepisseContent *content)
@@ -362,7 +369,7 @@ bool OutboxPage::receiptOfSelected(RecepisseContent *content)
         return false;
     const Result<Submission> submission = m_workspace->submissions().load(m_account, id);
     if (!submission) {
-        m_detail->setText(submission.message());
+        showDetail(submission.message());
         return false;
     }
     const catalogue::DemarchePtr demarche = m_catalogue->current().demarche(submission->demarcheId);
@@ -387,7 +394,7 @@ bool OutboxPage::printReceiptOfSelected()
     const bool printed = m_paper.print(
         this, [&](QPagedPaintDevice *device) { return Recepisse::print(device, content, now); }, &error);
     if (!error.isEmpty())
-        m_detail->setText(error);
+        showDetail(error);
     return printed;
 }
 
@@ -404,7 +411,7 @@ bool OutboxPage::saveReceiptOfSelected()
     const QString path = m_paper.saveToFolder(
         this, name, [&](const QString &pdf) { return Recepisse::writePdf(pdf, content, now); }, &error);
     if (!error.isEmpty())
-        m_detail->setText(error);
+        showDetail(error);
     if (path.isEmpty())
         return false;
     m_vault->record(m_account.login, QStringLiteral("document_saved_to_folder"), QStringLiteral("recepisse"));
@@ -417,7 +424,7 @@ void OutboxPage::resendSelected()
     if (id == 0 || !m_workspace)
         return;
     if (const Status s = sync::StoreAccess::store(*m_workspace).reopenForCorrection(m_account, id); !s) {
-        m_detail->setText(s.message());
+        showDetail(s.message());
         announce(m_detail);
         return;
     }
@@ -441,7 +448,7 @@ void OutboxPage::discardSelected()
     if (ask.clickedButton() != discard)
         return;
     if (const Status s = m_workspace->submissions().discard(m_account, id); !s) {
-        m_detail->setText(s.message());
+        showDetail(s.message());
         announce(m_detail);
         return;
     }

@@ -76,6 +76,8 @@ private:
     // off the page. The platform reference always keeps its whole width.
     void fitColumns();
     void showSelected();
+    // The selected démarche in words (selectable, for a reference to copy); hidden while it says nothing.
+    void showDetail(const QString &text);
     void roundStarted();
     void roundFinished(const sync::RoundSummary &summary);
     void resendSelected();

@@ -21,14 +21,17 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWindow>
 
 namespace relais::ui {
 
@@ -79,8 +82,10 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     connect(m_shell->adminPage(), &AdminPage::quitRequested, this, &MainWindow::quitAsAdministrator);
     // The shell has already dropped what it showed (ShellPage::hideWork, connected first).
     connect(m_session, &Session::locked, this, [this] {
-        m_login->showMode(LoginPage::Mode::Locked, m_session->account());
+        // Shown first, so that showMode() puts the keyboard on a visible field. The page has no focus proxy: one would
+        // take Tab coming round from the status bar to the password, past the list of accounts.
         m_stack->setCurrentWidget(m_login);
+        m_login->showMode(LoginPage::Mode::Locked, m_session->account());
         setWindowTitle(QStringLiteral("Relais"));
     });
 
@@ -89,6 +94,48 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     installKeyboardConventions(qApp);
     resize(1280, 800);
 }
+
+namespace {
+
+// Puts the second part of the status bar under the first when both do not fit side by side.
+class StatusReflow : public QObject
+{
+public:
+    StatusReflow(QWidget *area, QGridLayout *grid, QWidget *first, QWidget *second)
+        : QObject(area), m_area(area), m_grid(grid), m_first(first), m_second(second)
+    {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_area && (event->type() == QEvent::Resize || event->type() == QEvent::LayoutRequest))
+            reflow();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void reflow()
+    {
+        const int needed = m_first->sizeHint().width() + m_grid->horizontalSpacing() + m_second->sizeHint().width();
+        const bool stacked = needed > m_area->width();
+        int row = 0, column = 0, rowSpan = 0, columnSpan = 0;
+        m_grid->getItemPosition(m_grid->indexOf(m_second), &row, &column, &rowSpan, &columnSpan);
+        if (stacked == (row == 1))
+            return;
+        m_grid->removeWidget(m_second);
+        if (stacked)
+            m_grid->addWidget(m_second, 1, 0, Qt::AlignRight);
+        else
+            m_grid->addWidget(m_second, 0, 1, Qt::AlignRight);
+    }
+
+    QWidget *m_area;
+    QGridLayout *m_grid;
+    QWidget *m_first;
+    QWidget *m_second;
+};
+
+} // namespace
 
 MainWindow::~MainWindow()
 {
@@ -113,8 +160,17 @@ void MainWindow::buildStatusBar()
     d->addWidget(m_textSize);
     d->addWidget(m_contrast);
     m_syncStatus = new SyncStatusBar(m_vault);
-    statusBar()->addPermanentWidget(m_syncStatus);
-    statusBar()->addPermanentWidget(display);
+    // One row when it fits, else the display settings on a second row: at 200 % text on a small screen one row would
+    // cut "Text size" and the time of the last sync.
+    auto *area = new QWidget;
+    auto *grid = new QGridLayout(area);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(0);
+    grid->setColumnStretch(0, 1);
+    grid->addWidget(m_syncStatus, 0, 0, Qt::AlignRight);
+    grid->addWidget(display, 0, 1, Qt::AlignRight);
+    area->installEventFilter(new StatusReflow(area, grid, m_syncStatus, display));
+    statusBar()->addPermanentWidget(area, 1);
     QSettings settings;
     const int scale = settings.value(QStringLiteral("display/textScale"), 100).toInt();
     m_textSize->setCurrentIndex(qMax(0, m_textSize->findData(scale)));
@@ -182,9 +238,8 @@ void MainWindow::showLogin()
         return;
     }
     m_demoBanner->setVisible(m_vault->keySlots().isDemo());
-    m_login->showMode(LoginPage::Mode::SignIn);
     m_stack->setCurrentWidget(m_login);
-    m_login->setFocus();
+    m_login->showMode(LoginPage::Mode::SignIn); // puts the keyboard on the password (or the list of accounts)
 }
 
 void MainWindow::signedIn(const Account &account)
@@ -334,6 +389,27 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         break;
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+QRect MainWindow::fittedGeometry(const QRect &available, const QMargins &frame)
+{
+    return available.marginsRemoved(frame);
+}
+
+void MainWindow::showOnScreen()
+{
+    const auto fit = [this] {
+        const QScreen *screen = this->screen();
+        if (!screen || m_kiosk || isFullScreen() || isMaximized())
+            return;
+        const QMargins frame = windowHandle() ? windowHandle()->frameMargins() : QMargins();
+        setGeometry(fittedGeometry(screen->availableGeometry(), frame));
+    };
+    fit();
+    show();
+    // The frame is known once the window manager has framed the window, which some do a moment after it is shown.
+    fit();
+    QTimer::singleShot(300, this, fit);
 }
 
 void MainWindow::setKioskMode(bool kiosk)

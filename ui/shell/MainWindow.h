@@ -42,6 +42,11 @@ public:
     // Chooses the first page from what the data folder holds; never creates a store over a damaged one.
     void start();
     void setKioskMode(bool kiosk);
+    // Shows the window on the whole area its screen leaves to windows (panels aside), frame included: sized to the
+    // screen without its frame, the window would overflow it and the status bar would go below the edge.
+    void showOnScreen();
+    // Where a window with `frame` around it fits `available` exactly.
+    static QRect fittedGeometry(const QRect &available, const QMargins &frame);
 
     SetupPage *setupPage() const { return m_setup; }
     LoginPage *loginPage() const { return m_login; }

@@ -7,6 +7,9 @@ namespace relais {
 namespace {
 // Where the draft keeps the ticked documents, beside the answers (a name no field id can take).
 const QString DocumentsKey = QStringLiteral("$documents");
+// Where it keeps the documents attached on the documents step, by document id.
+const QString DocumentFilesKey = QStringLiteral("$document_files");
+const QString DocumentPathPrefix = QStringLiteral("$document:");
 } // namespace
 
 DraftEditor::DraftEditor(SubmissionRepository *repository, Account actor, catalogue::DemarchePtr demarche,
@@ -17,6 +20,9 @@ DraftEditor::DraftEditor(SubmissionRepository *repository, Account actor, catalo
     QJsonObject answers = submission.answers;
     for (const QJsonValue &id : answers.take(DocumentsKey).toArray())
         m_documents << id.toString();
+    const QJsonObject files = answers.take(DocumentFilesKey).toObject();
+    for (auto it = files.begin(); it != files.end(); ++it)
+        m_documentFiles.insert(it.key(), it.value().toObject().toVariantMap());
     m_dropped = m_engine.restoreDraft(answers);
     // A section this version no longer has: start again from the first (steps of the kiosk's own, such as the
     // review, begin with '#').
@@ -41,8 +47,22 @@ void DraftEditor::changed()
     m_timer.start(); // debounced: typing restarts the wait
 }
 
+QString DraftEditor::documentPath(const QString &documentId)
+{
+    return DocumentPathPrefix + documentId;
+}
+
 bool DraftEditor::setValue(const QString &path, const QVariant &value)
 {
+    if (path.startsWith(DocumentPathPrefix)) {
+        const QString id = path.mid(DocumentPathPrefix.size());
+        if (value.toMap().isEmpty())
+            m_documentFiles.remove(id);
+        else
+            m_documentFiles.insert(id, value.toMap());
+        changed();
+        return true;
+    }
     if (!m_engine.setValue(path, value))
         return false;
     changed();
@@ -88,7 +108,7 @@ QStringList DraftEditor::missingDocuments() const
 {
     QStringList missing;
     for (const catalogue::RequiredDocument &document : m_engine.requiredDocuments())
-        if (!m_documents.contains(document.id))
+        if (!m_documents.contains(document.id) && !m_documentFiles.contains(document.id))
             missing << document.id;
     return missing;
 }
@@ -101,6 +121,12 @@ Status DraftEditor::saveNow()
     QJsonObject draft = m_engine.draft();
     if (!m_documents.isEmpty())
         draft.insert(DocumentsKey, QJsonArray::fromStringList(m_documents));
+    if (!m_documentFiles.isEmpty()) {
+        QJsonObject files;
+        for (auto it = m_documentFiles.cbegin(); it != m_documentFiles.cend(); ++it)
+            files.insert(it.key(), QJsonObject::fromVariantMap(it.value()));
+        draft.insert(DocumentFilesKey, files);
+    }
     const Status s = m_repository->saveDraft(m_actor, m_submission.id, draft, m_section);
     if (!s) {
         // Stay dirty: the next change, or leaving the form, tries again; the answers are still on screen.
@@ -117,7 +143,8 @@ Status DraftEditor::send()
     if (!m_engine.isComplete())
         return makeError(ErrorCode::InvalidInput, tr("Some answers are missing or need correcting."));
     if (!missingDocuments().isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("Tick each required document once you have seen or attached it."));
+        return makeError(ErrorCode::InvalidInput,
+                         tr("Attach each required document, or tick “Seen, not attached” once you have seen it."));
     if (Status s = saveNow(); !s)
         return s;
     if (m_submission.demarcheVersion != m_engine.demarche().version) {

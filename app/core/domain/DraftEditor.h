@@ -39,10 +39,15 @@ public:
     void setCurrentSection(const QString &sectionId);
     QString currentSection() const { return m_section; }
 
-    // The required documents the mediator ticked as seen or attached (kept with the draft).
+    // The required documents the mediator ticked as "seen, not attached" (kept with the draft).
     const QStringList &checkedDocuments() const { return m_documents; }
     void setDocumentChecked(const QString &documentId, bool checked);
-    // Required documents (for the current answers) not ticked yet.
+    // A required document attached to the form (the attachment's field value, as an attachment field holds it);
+    // empty when none. setValue(documentPath(id), value) attaches it (an empty value removes it).
+    QVariantMap documentFile(const QString &documentId) const { return m_documentFiles.value(documentId); }
+    // The path a required document's attachment is stored under (AttachmentStore's field): "$document:<id>".
+    static QString documentPath(const QString &documentId);
+    // Required documents (for the current answers) neither attached nor ticked as seen.
     QStringList missingDocuments() const;
 
     void setSaveDelay(int milliseconds) { m_timer.setInterval(milliseconds); }
@@ -67,6 +72,7 @@ private:
     catalogue::FormEngine m_engine;
     QStringList m_dropped;
     QStringList m_documents;
+    QHash<QString, QVariantMap> m_documentFiles;
     QString m_section;
     QTimer m_timer;
     bool m_dirty = false;

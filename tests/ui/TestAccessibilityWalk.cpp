@@ -1,0 +1,328 @@
+// The kiosk as a screen reader meets it: every page of the rail, in both themes and both languages, the citizen's
+// file, the form and the dialogs, walked through QAccessible (what AT-SPI exposes) and with Tab. It fails on a control
+// that takes the focus without a name, an empty stop in the Tab order, and a control that Tab never reaches. Table
+// cells without content do not take the focus.
+#include "FakeClock.h"
+#include "TempStoreDir.h"
+#include "TestStore.h"
+#include "UiFind.h"
+
+#include "admin/AccountDialog.h"
+#include "admin/EnrolmentDialog.h"
+#include "citizens/CitizenFilePage.h"
+#include "citizens/CitizensPage.h"
+#include "citizens/ConsentDialog.h"
+#include "citizens/EraseDialog.h"
+#include "citizens/MandateDialog.h"
+#include "citizens/MergeDialog.h"
+#include "common/Keyboard.h"
+#include "common/Translations.h"
+#include "domain/CitizenRepository.h"
+#include "domain/Consents.h"
+#include "domain/Mandates.h"
+#include "domain/SubmissionRepository.h"
+#include "forms/DemarchesPage.h"
+#include "forms/FormWizard.h"
+#include "login/LoginPage.h"
+#include "security/Session.h"
+#include "security/Vault.h"
+#include "shell/MainWindow.h"
+#include "shell/ShellPage.h"
+#include "store/Database.h"
+#include "theme/Theme.h"
+
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QApplication>
+#include <QComboBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRadioButton>
+#include <QSet>
+#include <QTest>
+
+using namespace relais;
+using namespace relais::test;
+
+namespace {
+
+const QString Demarche = QStringLiteral("caf-changement-adresse");
+
+// How a problem names its object: class and object name, never its text (it may be a person's).
+QString describe(QObject *object)
+{
+    if (!object)
+        return QStringLiteral("(no object)");
+    QString path;
+    for (QObject *o = object; o && path.count(QLatin1Char('<')) < 3; o = o->parent())
+        path += QStringLiteral(" <%1 \"%2\">").arg(QString::fromLatin1(o->metaObject()->className()), o->objectName());
+    return path.trimmed();
+}
+
+QString accessibleName(QWidget *w)
+{
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+    return iface ? iface->text(QAccessible::Name).trimmed() : QString();
+}
+
+// Every object of the tree that is shown and takes the focus has a name.
+void walkTree(QAccessibleInterface *node, const QString &where, QStringList *problems, int depth = 0)
+{
+    if (!node || !node->isValid() || depth > 60)
+        return;
+    const QAccessible::State state = node->state();
+    if (state.invisible || state.offscreen)
+        return;
+    if (state.focusable && node->text(QAccessible::Name).trimmed().isEmpty()) {
+        QString what = describe(node->object());
+        if (node->role() == QAccessible::Cell)
+            what = QStringLiteral("an empty table cell in %1")
+                       .arg(describe(node->parent() ? node->parent()->object() : nullptr));
+        *problems
+            << QStringLiteral("%1: focusable without a name (role %2): %3").arg(where).arg(int(node->role())).arg(what);
+    }
+    const int count = qMin(node->childCount(), 400);
+    for (int i = 0; i < count; ++i)
+        walkTree(node->child(i), where, problems, depth + 1);
+}
+
+// Widgets that are part of another (a combo box's line, a view's viewport, a spin box's line): the outer one is the
+// stop in the Tab order.
+bool isInnerPart(QWidget *w, QWidget *window)
+{
+    for (QWidget *p = w->parentWidget(); p && p != window; p = p->parentWidget())
+        if (qobject_cast<QAbstractItemView *>(p) || qobject_cast<QComboBox *>(p) || qobject_cast<QAbstractSpinBox *>(p))
+            return true;
+    return false;
+}
+
+bool takesTab(QWidget *w, QWidget *window)
+{
+    return w->isVisibleTo(window) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus) == Qt::TabFocus &&
+           !w->focusProxy() && !isInnerPart(w, window);
+}
+
+// Tab from `start` round the window: every stop has a name and is not an empty label; every control that takes Tab
+// is reached (a radio button counts when one of its group is: the arrows move within a group).
+void walkTabs(QWidget *window, QWidget *start, const QString &where, QStringList *problems)
+{
+    if (start) // else from where the screen put the keyboard
+        start->setFocus(Qt::TabFocusReason);
+    QCoreApplication::processEvents();
+    QWidget *first = QApplication::focusWidget();
+    if (!first) {
+        *problems << QStringLiteral("%1: nothing takes the focus").arg(where);
+        return;
+    }
+    QList<QWidget *> order;
+    QWidget *current = first;
+    for (int i = 0;; ++i) {
+        if (i == 400) {
+            *problems << QStringLiteral("%1: Tab is caught, never back where it started").arg(where);
+            break;
+        }
+        order << current;
+        if (accessibleName(current).isEmpty())
+            *problems << QStringLiteral("%1: a stop of the Tab order has no name: %2").arg(where, describe(current));
+        if (auto *label = qobject_cast<QLabel *>(current); label && label->text().trimmed().isEmpty())
+            *problems << QStringLiteral("%1: an empty label in the Tab order: %2").arg(where, describe(current));
+        press(Qt::Key_Tab);
+        QWidget *next = QApplication::focusWidget();
+        if (!next || next == first)
+            break;
+        if (next->window() != window) {
+            *problems << QStringLiteral("%1: Tab leaves the window for %2").arg(where, describe(next));
+            break;
+        }
+        if (order.contains(next))
+            break; // round (the start may be outside the Tab order, as a page's first focus can be)
+        current = next;
+    }
+    if (qEnvironmentVariableIsSet("RELAIS_A11Y_DEBUG"))
+        for (QWidget *w : order)
+            qDebug() << where << describe(w);
+    const QSet<QWidget *> reached(order.cbegin(), order.cend());
+    for (QWidget *w : window->findChildren<QWidget *>()) {
+        if (reached.contains(w) || !takesTab(w, window))
+            continue;
+        if (auto *radio = qobject_cast<QRadioButton *>(w)) {
+            bool sibling = false;
+            for (QRadioButton *other : radio->parentWidget()->findChildren<QRadioButton *>(Qt::FindDirectChildrenOnly))
+                sibling = sibling || reached.contains(other);
+            if (sibling)
+                continue;
+        }
+        *problems << QStringLiteral("%1: Tab never reaches %2").arg(where, describe(w));
+    }
+}
+
+void walk(QWidget *window, QWidget *start, const QString &where, QStringList *problems)
+{
+    QCoreApplication::processEvents();
+    walkTree(QAccessible::queryAccessibleInterface(window), where, problems);
+    walkTabs(window, start, where, problems);
+}
+
+} // namespace
+
+class TestAccessibilityWalk : public QObject
+{
+    Q_OBJECT
+
+private:
+    TempStoreDir m_dir;
+    FakeClock m_clock;
+    qint64 m_person = 0;
+
+    void signIn(ui::MainWindow &window);
+
+private Q_SLOTS:
+    void initTestCase();
+    void everyPageInBothThemesAndLanguages_data();
+    void everyPageInBothThemesAndLanguages();
+    void dialogs_data();
+    void dialogs();
+};
+
+void TestAccessibilityWalk::initTestCase()
+{
+    ui::installKeyboardConventions(qApp);
+    // A store with a person (consent and mandate), a draft and démarches waiting in the queue: every page has rows.
+    Vault setup(m_dir.path(), &m_clock);
+    QVERIFY(openAsAlice(setup));
+    const Account admin = setup.account(aliceLogin()).value();
+    const QSqlDatabase db = setup.database()->connection();
+    Citizen c;
+    c.birthName = QStringLiteral("Testeur");
+    c.givenNames = QStringLiteral("Camille");
+    c.birthDate = QDate(1985, 3, 12);
+    Result<Citizen> made = CitizenRepository(db, &setup.journal(), &m_clock).create(admin, c);
+    QVERIFY(made);
+    m_person = made->id;
+    QVERIFY(Consents(db, &setup.journal(), &m_clock).give(admin, made.value(), ConsentPurpose::File));
+    QVERIFY(Mandates(db, &setup.journal(), &m_clock)
+                .create(admin, made.value(), {QStringLiteral("housing")}, MandateDuration::OneYear,
+                        QStringLiteral("MFS Test"), QStringLiteral("Alice")));
+    SubmissionRepository submissions(db, &setup.journal(), &m_clock);
+    for (int i = 0; i < 3; ++i) {
+        const qint64 id = submissions.createDraft(admin, Demarche, 1, m_person)->id;
+        QVERIFY(submissions.queue(admin, id, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1")}}));
+    }
+    QVERIFY(submissions.createDraft(admin, Demarche, 1, m_person));
+}
+
+void TestAccessibilityWalk::signIn(ui::MainWindow &window)
+{
+    ui::LoginPage *page = window.loginPage();
+    auto *field = page->findChild<QLineEdit *>();
+    for (QLineEdit *edit : page->findChildren<QLineEdit *>())
+        if (edit->echoMode() == QLineEdit::Password && edit->isVisible())
+            field = edit;
+    QVERIFY(field);
+    QTest::keyClicks(field, QString::fromUtf8(alicePassword()));
+    QTest::keyClick(field, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 20000);
+    QCOMPARE(window.currentPage(), window.shellPage());
+}
+
+void TestAccessibilityWalk::everyPageInBothThemesAndLanguages_data()
+{
+    QTest::addColumn<int>("theme");
+    QTest::addColumn<QString>("language");
+    for (const ui::ThemeKind theme : {ui::ThemeKind::Standard, ui::ThemeKind::HighContrast})
+        for (const char *language : {"fr", "en"})
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(ui::Theme::id(theme), QLatin1String(language))))
+                << int(theme) << QString::fromLatin1(language);
+}
+
+void TestAccessibilityWalk::everyPageInBothThemesAndLanguages()
+{
+    QFETCH(int, theme);
+    QFETCH(QString, language);
+    installTranslations(language);
+    ui::Theme::apply(ui::ThemeKind(theme), 100);
+    Vault vault(m_dir.path(), &m_clock);
+    Session session(&m_clock);
+    session.setTimerEnabled(false);
+    ui::MainWindow window(&vault, &session);
+    window.resize(1280, 900);
+    window.start();
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QStringList problems;
+    // The keyboard starts on the password of the person preselected.
+    auto *password = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(password && password->echoMode() == QLineEdit::Password);
+    walk(&window, nullptr, QStringLiteral("sign-in"), &problems);
+    signIn(window);
+    if (QTest::currentTestFailed())
+        return;
+    ui::ShellPage *shell = window.shellPage();
+    QListWidget *rail = shell->rail();
+    for (int row = 0; row < rail->count(); ++row) {
+        rail->setCurrentRow(row);
+        walk(&window, rail, QStringLiteral("page %1").arg(row), &problems);
+    }
+    // The citizen's file, and a form for them.
+    rail->setCurrentRow(1);
+    QVERIFY(shell->citizensPage()->openFile(m_person));
+    walk(&window, rail, QStringLiteral("citizen's file"), &problems);
+    QVERIFY(shell->demarchesPage()->startFor(Demarche, m_person));
+    QVERIFY(shell->demarchesPage()->wizard());
+    for (const QString &step : shell->demarchesPage()->wizard()->steps()) {
+        shell->demarchesPage()->wizard()->goToStep(step);
+        walk(&window, rail, QStringLiteral("form step %1").arg(step), &problems);
+    }
+    shell->leave();
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestAccessibilityWalk::dialogs_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("fr") << QStringLiteral("fr");
+    QTest::newRow("en") << QStringLiteral("en");
+}
+
+void TestAccessibilityWalk::dialogs()
+{
+    QFETCH(QString, language);
+    installTranslations(language);
+    ui::Theme::apply(ui::ThemeKind::Standard, 100);
+    Vault vault(m_dir.path(), &m_clock);
+    QVERIFY(openAsAlice(vault));
+    const Account admin = vault.account(aliceLogin()).value();
+    const QSqlDatabase db = vault.database()->connection();
+    CitizenRepository citizens(db, &vault.journal(), &m_clock);
+    const Citizen person = citizens.load(admin, m_person).value();
+    Consents consents(db, &vault.journal(), &m_clock);
+    Mandates mandates(db, &vault.journal(), &m_clock);
+
+    QStringList problems;
+    const auto check = [&](QDialog *dialog, const QString &name) {
+        dialog->show();
+        QApplication::setActiveWindow(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QWidget *start = dialog->focusWidget() ? dialog->focusWidget() : dialog->nextInFocusChain();
+        walk(dialog, start, name, &problems);
+        dialog->reject();
+        delete dialog;
+    };
+    check(new ui::ConsentDialog(&consents, admin, person, ConsentPurpose::File), QStringLiteral("consent"));
+    check(new ui::MandateDialog(&mandates, admin, person, QStringLiteral("MFS Test")), QStringLiteral("mandate"));
+    check(new ui::EraseDialog(QStringLiteral("Camille Testeur"), 1), QStringLiteral("erase"));
+    check(new ui::AccountDialog(ui::AccountDialog::Kind::NewAccount, QString()), QStringLiteral("new account"));
+    check(new ui::AccountDialog(ui::AccountDialog::Kind::NewPassword, aliceLogin()), QStringLiteral("new password"));
+    check(new ui::MergeDialog(&citizens, admin, person), QStringLiteral("merge"));
+    check(new ui::EnrolmentDialog(&vault, admin), QStringLiteral("enrolment"));
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+QTEST_MAIN(TestAccessibilityWalk)
+#include "TestAccessibilityWalk.moc"
