@@ -4,7 +4,7 @@
 <context>
     <name>relais::AdminCli</name>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+39"/>
+        <location filename="../app/admin/AdminCli.cpp" line="+42"/>
         <source>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entries are not anchored yet.</source>
         <translation>
             <numerusform>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entry is not anchored yet.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/Diagnostics.cpp" line="+116"/>
+        <location filename="../app/admin/Diagnostics.cpp" line="+118"/>
         <source>Journal: %n entries, chain intact.</source>
         <translation>
             <numerusform>Journal: %n entry, chain intact.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/cli/AdminCli.cpp" line="+384"/>
+        <location filename="../app/admin/AdminCli.cpp" line="+397"/>
         <source>Journal: %n entries.</source>
         <translation>
             <numerusform>Journal: %n entry.</numerusform>
@@ -43,11 +43,19 @@
             <numerusform>Journal intact: %n entries.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+171"/>
+        <source>Every day, the kiosk backs up the store into %1 and keeps the %n most recent backup(s).</source>
+        <translation>
+            <numerusform>Every day, the kiosk backs up the store into %1 and keeps the most recent backup.</numerusform>
+            <numerusform>Every day, the kiosk backs up the store into %1 and keeps the %n most recent backups.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>relais::CitizenRepository</name>
     <message numerus="yes">
-        <location filename="../app/domain/CitizenRepository.cpp" line="+167"/>
+        <location filename="../app/core/domain/CitizenRepository.cpp" line="+216"/>
         <source>The note is limited to %n characters: keep only what the next mediator needs.</source>
         <translation>
             <numerusform>The note is limited to %n character: keep only what the next mediator needs.</numerusform>
@@ -55,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+392"/>
+        <location line="+372"/>
         <source>%n démarche(s) of this person are still waiting to be sent; their answers and documents stay encrypted on this PC until delivery, then are removed at once.</source>
         <translation>
             <numerusform>%n démarche of this person is still waiting to be sent; its answers and documents stay encrypted on this PC until delivery, then are removed at once.</numerusform>
@@ -66,7 +74,7 @@
 <context>
     <name>relais::Database</name>
     <message numerus="yes">
-        <location filename="../app/store/Database.cpp" line="+418"/>
+        <location filename="../app/core/store/Database.cpp" line="+449"/>
         <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
             <numerusform>The store&apos;s integrity check found %n problem.</numerusform>
@@ -77,7 +85,7 @@
 <context>
     <name>relais::Journal</name>
     <message numerus="yes">
-        <location filename="../app/security/Journal.cpp" line="+592"/>
+        <location filename="../app/core/security/Journal.cpp" line="+596"/>
         <source>The journal is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>The journal is intact: %n entry, not changed or removed.</numerusform>
@@ -96,7 +104,7 @@
 <context>
     <name>relais::Retention</name>
     <message numerus="yes">
-        <location filename="../app/domain/Retention.cpp" line="+66"/>
+        <location filename="../app/core/domain/Retention.cpp" line="+48"/>
         <source>%n démarche(s) of the files due for erasure are still waiting to be sent; their answers and documents will stay encrypted on this PC until delivery, then be removed at once.</source>
         <translation>
             <numerusform>%n démarche of the files due for erasure is still waiting to be sent; its answers and documents will stay encrypted on this PC until delivery, then be removed at once.</numerusform>
@@ -115,7 +123,7 @@
 <context>
     <name>relais::Vault</name>
     <message numerus="yes">
-        <location filename="../app/security/Vault.cpp" line="+263"/>
+        <location filename="../app/core/security/Vault.cpp" line="+264"/>
         <source>Too many failed attempts. Try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed attempts. Try again in %n second.</numerusform>
@@ -126,7 +134,7 @@
 <context>
     <name>relais::catalogue::FormEngine</name>
     <message numerus="yes">
-        <location filename="../app/catalogue/FormEngine.cpp" line="+179"/>
+        <location filename="../app/core/catalogue/FormEngine.cpp" line="+179"/>
         <source>This answer is too long: at most %n characters.</source>
         <translation>
             <numerusform>This answer is too long: at most %n character.</numerusform>
@@ -153,7 +161,7 @@
 <context>
     <name>relais::catalogue::Validators</name>
     <message numerus="yes">
-        <location filename="../app/catalogue/Validators.cpp" line="+174"/>
+        <location filename="../app/core/catalogue/Validators.cpp" line="+174"/>
         <source>The social security number has 15 digits; this one has %n.</source>
         <translation>
             <numerusform>The social security number has 15 digits; this one has %n.</numerusform>
@@ -220,7 +228,15 @@
 <context>
     <name>relais::ui::AdminPage</name>
     <message numerus="yes">
-        <location filename="../ui/admin/AdminPage.cpp" line="+422"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+263"/>
+        <source>Every day, Relais backs up the store into %1 and keeps the %n most recent backup(s).</source>
+        <translation>
+            <numerusform>Every day, Relais backs up the store into %1 and keeps the most recent backup.</numerusform>
+            <numerusform>Every day, Relais backs up the store into %1 and keeps the %n most recent backups.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+201"/>
         <source>Sessions now lock after %n minute(s) without activity.</source>
         <translation>
             <numerusform>Sessions now lock after %n minute without activity.</numerusform>
@@ -231,7 +247,7 @@
 <context>
     <name>relais::ui::FormWizard</name>
     <message numerus="yes">
-        <location filename="../ui/forms/FormWizard.cpp" line="+356"/>
+        <location filename="../ui/forms/FormWizard.cpp" line="+443"/>
         <location line="+33"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
@@ -240,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+152"/>
+        <location line="+156"/>
         <source>All %n required document(s) checked.</source>
         <translation>
             <numerusform>The required document is checked.</numerusform>
@@ -259,7 +275,7 @@
 <context>
     <name>relais::ui::HomePage</name>
     <message numerus="yes">
-        <location filename="../ui/home/HomePage.cpp" line="+48"/>
+        <location filename="../ui/home/HomePage.cpp" line="+219"/>
         <source>The last backup of this store is %n day(s) old. Make one now in Administration → Backup, on a USB key kept away from this PC.</source>
         <translation>
             <numerusform>The last backup of this store is %n day old. Make one now in Administration → Backup, on a USB key kept away from this PC.</numerusform>
@@ -316,7 +332,15 @@
 <context>
     <name>relais::ui::OutboxPage</name>
     <message numerus="yes">
-        <location filename="../ui/outbox/OutboxPage.cpp" line="+229"/>
+        <location filename="../ui/outbox/OutboxPage.cpp" line="+243"/>
+        <source>Synchronising… about %n minute(s) left.</source>
+        <translation>
+            <numerusform>Synchronising… about %n minute left.</numerusform>
+            <numerusform>Synchronising… about %n minutes left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
         <source>Synchronised at %1: %n démarche(s) delivered</source>
         <translation>
             <numerusform>Synchronised at %1: %n démarche delivered</numerusform>
@@ -351,7 +375,7 @@
 <context>
     <name>relais::ui::RetentionView</name>
     <message numerus="yes">
-        <location filename="../ui/admin/RetentionView.cpp" line="+58"/>
+        <location filename="../ui/admin/RetentionView.cpp" line="+59"/>
         <source>What the retention rules will remove in the next %n days</source>
         <translation>
             <numerusform>What the retention rules will remove in the next %n day</numerusform>
@@ -359,7 +383,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Nothing will be removed in the next %n days.</source>
         <translation>
             <numerusform>Nothing will be removed in the next %n day.</numerusform>
@@ -386,7 +410,7 @@
 <context>
     <name>relais::ui::ShellPage</name>
     <message numerus="yes">
-        <location filename="../ui/shell/ShellPage.cpp" line="+337"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+428"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform>
@@ -397,7 +421,7 @@
 <context>
     <name>relais::ui::SyncStatusBar</name>
     <message numerus="yes">
-        <location filename="../ui/outbox/SyncStatusBar.cpp" line="+63"/>
+        <location filename="../ui/outbox/SyncStatusBar.cpp" line="+83"/>
         <source>%n démarche(s) waiting</source>
         <translation>
             <numerusform>%n démarche waiting</numerusform>

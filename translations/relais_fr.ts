@@ -4,7 +4,7 @@
 <context>
     <name>Translations</name>
     <message>
-        <location filename="../app/common/Translations.cpp" line="+20"/>
+        <location filename="../app/core/common/Translations.cpp" line="+20"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
@@ -17,7 +17,7 @@
 <context>
     <name>relais::Access</name>
     <message>
-        <location filename="../app/domain/Access.cpp" line="+28"/>
+        <location filename="../app/core/domain/Access.cpp" line="+30"/>
         <source>Volunteers can only open the démarches they started or those of the people whose file they created.</source>
         <translation>Les bénévoles ne peuvent ouvrir que les démarches qu&apos;ils ont commencées ou celles des personnes dont ils ont créé le dossier.</translation>
     </message>
@@ -25,7 +25,7 @@
 <context>
     <name>relais::Account</name>
     <message>
-        <location filename="../app/security/Account.cpp" line="+35"/>
+        <location filename="../app/core/security/Account.cpp" line="+35"/>
         <source>Administrator</source>
         <translation>Administrateur</translation>
     </message>
@@ -43,7 +43,7 @@
 <context>
     <name>relais::AdminCli</name>
     <message>
-        <location filename="../app/cli/AdminCli.cpp" line="+172"/>
+        <location filename="../app/admin/AdminCli.cpp" line="+181"/>
         <source>The option --%1 needs a value.</source>
         <translation>L&apos;option --%1 demande une valeur.</translation>
     </message>
@@ -58,7 +58,7 @@
         <translation>Option inconnue : --%1.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Unknown command %1.</source>
         <translation>Commande inconnue : %1.</translation>
     </message>
@@ -111,12 +111,12 @@
     <message>
         <location line="+2"/>
         <location line="+81"/>
-        <location line="+112"/>
+        <location line="+115"/>
         <source>Passwords are read from standard input: add --password-stdin.</source>
         <translation>Les mots de passe sont lus sur l&apos;entrée standard : ajoutez --password-stdin.</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-193"/>
         <source>user %1 needs --login.</source>
         <translation>user %1 demande --login.</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>Le coffre a une nouvelle clé et un nouveau code de secours (affiché une seule fois : notez-le et rangez-le en lieu sûr) :</translation>
     </message>
     <message>
-        <location filename="../app/cli/Diagnostics.cpp" line="+35"/>
+        <location filename="../app/admin/Diagnostics.cpp" line="+37"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -304,6 +304,26 @@
         <translation>Dernière sauvegarde : jamais.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Daily backup: not scheduled (relais-admin backup schedule).</source>
+        <translation>Sauvegarde quotidienne : non programmée (relais-admin backup schedule).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Daily backup failed: %1</source>
+        <translation>La sauvegarde quotidienne a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Daily backup into %1, keeping %2; last one: %3.</source>
+        <translation>Sauvegarde quotidienne dans %1, %2 gardées ; dernière : %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none yet</source>
+        <translation>aucune pour l&apos;instant</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Free disk space of the data folder: unknown.</source>
         <translation>Place libre du disque des données : inconnue.</translation>
@@ -314,12 +334,12 @@
         <translation>Place libre du disque des données : %1 sur %2 (%3 %).</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Sync settings: %1</source>
         <translation>Réglages de synchronisation : %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+4"/>
         <source>No temporary folder could be made for the support bundle.</source>
         <translation>Aucun dossier temporaire n&apos;a pu être créé pour l&apos;archive du support.</translation>
@@ -340,13 +360,13 @@
         <translation>L&apos;archive pour le support n&apos;a pas pu être écrite dans %1.</translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCli.cpp" line="+228"/>
-        <location filename="../app/cli/Diagnostics.cpp" line="-245"/>
+        <location filename="../app/admin/AdminCli.cpp" line="+275"/>
+        <location filename="../app/admin/Diagnostics.cpp" line="-264"/>
         <source>Database integrity: %1</source>
         <translation>Intégrité de la base : %1</translation>
     </message>
     <message>
-        <location filename="../app/cli/Diagnostics.cpp" line="-27"/>
+        <location filename="../app/admin/Diagnostics.cpp" line="-27"/>
         <source>Schema version: %1 (this program: %2).</source>
         <translation>Version du schéma : %1 (ce programme : %2).</translation>
     </message>
@@ -359,76 +379,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/cli/AdminCli.cpp" line="+4"/>
-        <location filename="../app/cli/Diagnostics.cpp" line="-3"/>
+        <location filename="../app/admin/AdminCli.cpp" line="+4"/>
+        <location filename="../app/admin/Diagnostics.cpp" line="-3"/>
         <source>Journal: %1</source>
         <translation>Journal : %1</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-223"/>
         <source>Only an administrator can reset the journal&apos;s anchor.</source>
         <translation>Seul un administrateur peut réinitialiser l&apos;ancre du journal.</translation>
     </message>
     <message>
-        <location line="-307"/>
-        <source>Usage: relais-admin COMMAND [options]
-  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
-  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
-  user passwd --login LOGIN
-  user disable --login LOGIN   (re-keys the store)
-  user role --login LOGIN --role admin|mediator|volunteer   (a lower role re-keys the store)
-  user list
-  check
-  support-bundle --out FILE   an archive for support, without personal data
-  verify-journal [--reset-anchor]
-  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
-  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
-  enrol --platform URL --code CODE [--device-name NAME] [--ca FILE]   connect to the platform
-      (--ca: the platform&apos;s CA certificate, PEM; then trusted alone for the platform)
-  sync [--chunk-size BYTES]   one synchronisation round now, with a summary
-  backup --out FILE   an encrypted backup of the store, taken while it is in use
-  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery
-  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,
-      its password is the next line of standard input); proxy clear: the system&apos;s settings
-Options of every command that opens the store:
-  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user&apos;s data folder)
-  --as LOGIN          the account whose password (first line of standard input) opens it
-  --recovery          open it with the recovery code (first line) instead
-  --password-stdin    read passwords from standard input, one per line
-Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files.</source>
-        <translation>Utilisation : relais-admin COMMANDE [options]
-  init --structure NOM --admin IDENTIFIANT [--display-name NOM] [--demo] --password-stdin
-  user add --login IDENTIFIANT --role admin|mediator|volunteer [--display-name NOM]
-  user passwd --login IDENTIFIANT
-  user disable --login IDENTIFIANT   (change la clé du coffre)
-  user role --login IDENTIFIANT --role admin|mediator|volunteer   (un rôle abaissé change la clé du coffre)
-  user list
-  check
-  support-bundle --out FICHIER   une archive pour le support, sans donnée personnelle
-  verify-journal [--reset-anchor]
-  seed-demo --citizens N   (coffres de démonstration uniquement : personnes fictives, consentements, démarches)
-  purge [--dry-run]   appliquer maintenant les règles de conservation (--dry-run : lister ce qui est dû)
-  enrol --platform URL --code CODE [--device-name NOM] [--ca FICHIER]   raccorder le poste à la plateforme
-      (--ca : le certificat de l&apos;autorité (CA) de la plateforme, PEM ; seul reconnu ensuite pour la plateforme)
-  sync [--chunk-size OCTETS]   une synchronisation maintenant, avec un bilan
-  backup --out FICHIER   une sauvegarde chiffrée du coffre, faite pendant qu&apos;il sert
-  restore --in FICHIER   dans un --data-dir vide, ouvert avec --as IDENTIFIANT ou --recovery
-  proxy set --url http://HÔTE:PORT [--user UTILISATEUR]   le proxy vers la plateforme (avec --user,
-      son mot de passe est la ligne suivante de l&apos;entrée standard) ; proxy clear : les réglages du système
-Options de toutes les commandes qui ouvrent le coffre :
-  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l&apos;utilisateur)
-  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l&apos;entrée standard) l&apos;ouvre
-  --recovery          l&apos;ouvrir plutôt avec le code de secours (première ligne)
-  --password-stdin    lire les mots de passe sur l&apos;entrée standard, un par ligne
-Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers.</translation>
-    </message>
-    <message>
-        <location line="+287"/>
+        <location line="-21"/>
         <source>support-bundle needs --out FILE.</source>
         <translation>support-bundle demande --out FICHIER.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Support bundle written to %1 (no personal data in it).</source>
         <translation>Archive pour le support écrite dans %1 (sans aucune donnée personnelle).</translation>
     </message>
@@ -461,7 +428,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Seul un administrateur peut appliquer les règles de conservation.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Due now: %1.</source>
         <translation>À traiter maintenant : %1.</translation>
     </message>
@@ -491,12 +458,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Impossible de lire le certificat d&apos;autorité %1.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Enrolled with %1 as device %2.</source>
         <translation>Poste enrôlé auprès de %1 sous le numéro %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>backup needs --out FILE.</source>
         <translation>backup demande --out FICHIER.</translation>
     </message>
@@ -506,7 +473,40 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Sauvegarde écrite dans %1. Elle est chiffrée comme le coffre : gardez-la loin de ce PC, et gardez le mot de passe d&apos;un administrateur ou le code de secours pour la restaurer.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>backup schedule takes either --folder and --keep, or --off.</source>
+        <translation>backup schedule prend soit --folder et --keep, soit --off.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backup schedule needs both --folder DIR and --keep N.</source>
+        <translation>backup schedule demande à la fois --folder DOSSIER et --keep N.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--keep needs a number of backups.</source>
+        <translation>--keep demande un nombre de sauvegardes.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No daily backup is scheduled.</source>
+        <translation>Aucune sauvegarde quotidienne n&apos;est programmée.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Every day, the kiosk backs up the store into %1 and keeps the %n most recent backup(s).</source>
+        <translation>
+            <numerusform>Chaque jour, le poste sauvegarde le coffre dans %1 et garde la sauvegarde la plus récente.</numerusform>
+            <numerusform>Chaque jour, le poste sauvegarde le coffre dans %1 et garde les %n sauvegardes les plus récentes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder %1 cannot be found now: the backups wait until it can.</source>
+        <translation>Le dossier %1 est introuvable pour l&apos;instant : les sauvegardes attendront qu&apos;il le soit.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>restore needs --in FILE and the empty --data-dir to restore into.</source>
         <translation>restore demande --in FICHIER et le dossier vide --data-dir où restaurer.</translation>
     </message>
@@ -526,12 +526,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le coffre restauré présente des problèmes (voir ci-dessus).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>--chunk-size needs a number of bytes, at least 1024.</source>
         <translation>--chunk-size demande un nombre d&apos;octets, au moins 1024.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>--wait needs a number of seconds (0: do not wait).</source>
+        <translation>--wait attend un nombre de secondes (0 : ne pas attendre).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This kiosk is not enrolled: run relais-admin enrol first.</source>
         <translation>Ce poste n&apos;est pas enrôlé : lancez d&apos;abord relais-admin enrol.</translation>
     </message>
@@ -561,7 +566,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>nouvelles %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The platform cannot be reached.</source>
         <translation>La plateforme est injoignable.</translation>
     </message>
@@ -581,7 +586,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Donnez le mot de passe du proxy sur la ligne suivante de l&apos;entrée standard.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The platform is now reached through the proxy %1.</source>
         <translation>La plateforme est désormais jointe via le proxy %1.</translation>
     </message>
@@ -591,12 +596,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Aucun proxy défini : les réglages de proxy du système s&apos;appliquent.</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-346"/>
         <source>The check found problems (see above).</source>
         <translation>La vérification a trouvé des problèmes (voir ci-dessus).</translation>
     </message>
     <message numerus="yes">
-        <location line="-349"/>
+        <location line="-361"/>
         <source>Anchored by the platform: entries 1 to %1 match the receipt it signed on %2; %n later entries are not anchored yet.</source>
         <translation>
             <numerusform>Ancré par la plateforme : les entrées 1 à %1 correspondent au reçu qu&apos;elle a signé le %2 ; %n entrée plus récente n&apos;est pas encore ancrée.</numerusform>
@@ -609,12 +614,73 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Pas encore ancré par la plateforme : aucun reçu signé par la plateforme n&apos;est gardé (il en revient un à chaque synchronisation une fois le poste enrôlé).</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+64"/>
+        <source>Usage: relais-admin COMMAND [options]
+  init --structure NAME --admin LOGIN [--display-name NAME] [--demo] --password-stdin
+  user add --login LOGIN --role admin|mediator|volunteer [--display-name NAME]
+  user passwd --login LOGIN
+  user disable --login LOGIN   (re-keys the store)
+  user role --login LOGIN --role admin|mediator|volunteer   (a lower role re-keys the store)
+  user list
+  check
+  support-bundle --out FILE   an archive for support, without personal data
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (demo stores only: synthetic people, consents, démarches)
+  purge [--dry-run]   apply the retention rules now (--dry-run: list what is due)
+  enrol --platform URL --code CODE [--device-name NAME] [--ca FILE]   connect to the platform
+      (--ca: the platform&apos;s CA certificate, PEM; then trusted alone for the platform)
+  sync [--chunk-size BYTES] [--wait SECONDS]   one synchronisation round now, with a summary;
+      if another program is synchronising this store, waits for it up to SECONDS (default 60)
+  backup --out FILE   an encrypted backup of the store, taken while it is in use
+  backup schedule --folder DIR --keep N   a daily backup by the kiosk into DIR, keeping the N most
+      recent; backup schedule --off: none; backup schedule: what is set
+  restore --in FILE   into an empty --data-dir, opened with --as LOGIN or --recovery
+  proxy set --url http://HOST:PORT [--user USER]   the proxy towards the platform (with --user,
+      its password is the next line of standard input); proxy clear: the system&apos;s settings
+Options of every command that opens the store:
+  --data-dir DIR      data folder (default: RELAIS_DATA_DIR or the user&apos;s data folder)
+  --as LOGIN          the account whose password (first line of standard input) opens it
+  --recovery          open it with the recovery code (first line) instead
+  --password-stdin    read passwords from standard input, one per line
+Exit codes: 0 success, 1 failure, 2 usage, 3 authentication, 4 store, 5 disk or files,
+  6 another program was synchronising this store (sync: run it again later).</source>
+        <translation>Utilisation : relais-admin COMMANDE [options]
+  init --structure NOM --admin IDENTIFIANT [--display-name NOM] [--demo] --password-stdin
+  user add --login IDENTIFIANT --role admin|mediator|volunteer [--display-name NOM]
+  user passwd --login IDENTIFIANT
+  user disable --login IDENTIFIANT   (change la clé du coffre)
+  user role --login IDENTIFIANT --role admin|mediator|volunteer   (un rôle abaissé change la clé du coffre)
+  user list
+  check
+  support-bundle --out FICHIER   une archive pour le support, sans donnée personnelle
+  verify-journal [--reset-anchor]
+  seed-demo --citizens N   (coffres de démonstration uniquement : personnes fictives, consentements, démarches)
+  purge [--dry-run]   appliquer maintenant les règles de conservation (--dry-run : lister ce qui est dû)
+  enrol --platform URL --code CODE [--device-name NOM] [--ca FICHIER]   raccorder le poste à la plateforme
+      (--ca : le certificat de l&apos;autorité (CA) de la plateforme, PEM ; seul reconnu ensuite pour la plateforme)
+  sync [--chunk-size OCTETS] [--wait SECONDES]   une synchronisation maintenant, avec un bilan ;
+      si un autre programme synchronise ce coffre, l&apos;attend au plus SECONDES (60 par défaut)
+  backup --out FICHIER   une sauvegarde chiffrée du coffre, faite pendant qu&apos;il sert
+  backup schedule --folder DOSSIER --keep N   une sauvegarde quotidienne par le poste dans DOSSIER, en gardant
+      les N plus récentes ; backup schedule --off : aucune ; backup schedule : ce qui est réglé
+  restore --in FICHIER   dans un --data-dir vide, ouvert avec --as IDENTIFIANT ou --recovery
+  proxy set --url http://HÔTE:PORT [--user UTILISATEUR]   le proxy vers la plateforme (avec --user,
+      son mot de passe est la ligne suivante de l&apos;entrée standard) ; proxy clear : les réglages du système
+Options de toutes les commandes qui ouvrent le coffre :
+  --data-dir DOSSIER  dossier des données (par défaut : RELAIS_DATA_DIR ou le dossier de données de l&apos;utilisateur)
+  --as IDENTIFIANT    le compte dont le mot de passe (première ligne de l&apos;entrée standard) l&apos;ouvre
+  --recovery          l&apos;ouvrir plutôt avec le code de secours (première ligne)
+  --password-stdin    lire les mots de passe sur l&apos;entrée standard, un par ligne
+Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coffre, 5 disque ou fichiers,
+  6 un autre programme synchronisait ce coffre (sync : relancez-le plus tard).</translation>
+    </message>
+    <message>
+        <location line="+187"/>
         <source>user needs a subcommand: add, passwd, disable, role or list.</source>
         <translation>user demande une sous-commande : add, passwd, disable, role ou list.</translation>
     </message>
     <message numerus="yes">
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Journal intact: %n entries.</source>
         <translation>
             <numerusform>Journal intact : %n entrée.</numerusform>
@@ -630,7 +696,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::AtomicFile</name>
     <message>
-        <location filename="../app/common/AtomicFile.cpp" line="+40"/>
+        <location filename="../app/core/common/AtomicFile.cpp" line="+40"/>
         <source>Cannot write in the data folder %1. Check that it exists and that this account may write there.</source>
         <translation>Impossible d&apos;écrire dans le dossier des données %1. Vérifiez qu&apos;il existe et que ce compte peut y écrire.</translation>
     </message>
@@ -648,7 +714,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::AttachmentStore</name>
     <message>
-        <location filename="../app/domain/AttachmentStore.cpp" line="+59"/>
+        <location filename="../app/core/domain/AttachmentStore.cpp" line="+59"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier est illisible.</translation>
     </message>
@@ -705,7 +771,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Backup</name>
     <message>
-        <location filename="../app/store/Backup.cpp" line="+30"/>
+        <location filename="../app/core/store/Backup.cpp" line="+30"/>
         <source>This file is not a complete Relais backup (damaged, cut short, or another kind of file). Nothing was restored.</source>
         <translation>Ce fichier n&apos;est pas une sauvegarde Relais complète (endommagée, tronquée, ou un autre type de fichier). Rien n&apos;a été restauré.</translation>
     </message>
@@ -737,9 +803,32 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::BackupScheduler</name>
+    <message>
+        <location filename="../app/core/security/BackupScheduler.cpp" line="+47"/>
+        <source>The backup folder must be given as a full path, for example /media/usb/relais.</source>
+        <translation>Le dossier de sauvegarde doit être indiqué par un chemin complet, par exemple /media/usb/relais.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The number of backups to keep must be between 1 and %1.</source>
+        <translation>Le nombre de sauvegardes à conserver doit être compris entre 1 et %1.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The old backup %1 cannot be deleted from %2.</source>
+        <translation>L&apos;ancienne sauvegarde %1 ne peut pas être supprimée de %2.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The backup folder %1 cannot be found. If it is on a USB key, plug the key in; otherwise choose another folder.</source>
+        <translation>Le dossier de sauvegarde %1 est introuvable. S&apos;il est sur une clé USB, branchez la clé ; sinon, choisissez un autre dossier.</translation>
+    </message>
+</context>
+<context>
     <name>relais::CitizenExport</name>
     <message>
-        <location filename="../app/domain/CitizenExport.cpp" line="+162"/>
+        <location filename="../app/core/domain/CitizenExport.cpp" line="+162"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -910,7 +999,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::CitizenRepository</name>
     <message>
-        <location filename="../app/domain/CitizenRepository.cpp" line="+93"/>
+        <location filename="../app/core/domain/CitizenRepository.cpp" line="+97"/>
         <source>This file no longer exists.</source>
         <translation>Ce dossier n&apos;existe plus.</translation>
     </message>
@@ -925,7 +1014,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>né(e) %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+80"/>
         <source>Enter the birth name.</source>
         <translation>Saisissez le nom de naissance.</translation>
     </message>
@@ -958,7 +1047,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Choisissez deux dossiers différents à fusionner.</translation>
     </message>
     <message numerus="yes">
-        <location line="+82"/>
+        <location line="+62"/>
         <source>%n démarche(s) of this person are still waiting to be sent; their answers and documents stay encrypted on this PC until delivery, then are removed at once.</source>
         <translation>
             <numerusform>%n démarche de cette personne attend encore d&apos;être envoyée ; ses réponses et documents restent chiffrés sur ce PC jusqu&apos;à l&apos;envoi, puis sont supprimés aussitôt.</numerusform>
@@ -974,7 +1063,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Consents</name>
     <message>
-        <location filename="../app/domain/Consents.cpp" line="+82"/>
+        <location filename="../app/core/domain/Consents.cpp" line="+84"/>
         <source>Keep my file</source>
         <translation>Conserver mon dossier</translation>
     </message>
@@ -1005,17 +1094,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+11"/>
-        <location line="+70"/>
+        <location line="+54"/>
         <source>Volunteers can only record consents in the files they created.</source>
         <translation>Les bénévoles ne peuvent enregistrer un consentement que dans les dossiers qu&apos;ils ont créés.</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-46"/>
         <source>This file no longer exists.</source>
         <translation>Ce dossier n&apos;existe plus.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>The person has already agreed to &quot;%1&quot;; nothing was recorded twice.</source>
         <translation>La personne a déjà donné son accord pour « %1 » : rien n&apos;a été enregistré en double.</translation>
     </message>
@@ -1030,17 +1119,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Les documents ne sont conservés dans un dossier qu&apos;avec le consentement de la personne (« documents »).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../app/core/domain/AttachmentStore.cpp" line="+84"/>
         <source>This document does not belong to this person&apos;s démarches.</source>
         <translation>Ce document n&apos;appartient pas aux démarches de cette personne.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../app/core/domain/Consents.cpp" line="+28"/>
         <source>The person has not agreed to &quot;%1&quot;: there is nothing to withdraw.</source>
         <translation>La personne n&apos;a pas donné son accord pour « %1 » : il n&apos;y a rien à retirer.</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+59"/>
         <location line="+8"/>
         <location line="+7"/>
         <source>Consent to the keeping of personal data</source>
@@ -1105,7 +1194,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::DataSize</name>
     <message>
-        <location filename="../app/common/DataSize.cpp" line="+15"/>
+        <location filename="../app/core/common/DataSize.cpp" line="+15"/>
         <source>%1 KB</source>
         <translation>%1 Ko</translation>
     </message>
@@ -1123,7 +1212,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Database</name>
     <message>
-        <location filename="../app/store/Database.cpp" line="+78"/>
+        <location filename="../app/core/store/Database.cpp" line="+66"/>
         <source>The disk is full: the last change was not saved. Free some space and try again.</source>
         <translation>Le disque est plein : la dernière modification n&apos;a pas été enregistrée. Libérez de la place et réessayez.</translation>
     </message>
@@ -1143,7 +1232,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le coffre n&apos;a pas pu terminer une opération (%1).</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+61"/>
         <source>The file relais.db is an unencrypted SQLite database, not a Relais store. It was left untouched.</source>
         <translation>Le fichier relais.db est une base SQLite non chiffrée, pas un coffre Relais. Il n&apos;a pas été modifié.</translation>
     </message>
@@ -1154,12 +1243,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+4"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>The store is damaged. Restore it from a backup.</source>
         <translation>Le coffre est endommagé. Restaurez-le depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>The store cannot be opened: check that the data folder exists and that this account may write there.</source>
         <translation>Impossible d&apos;ouvrir le coffre : vérifiez que le dossier des données existe et que ce compte peut y écrire.</translation>
     </message>
@@ -1174,12 +1263,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Impossible d&apos;ouvrir le coffre (%1).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A store already exists in this folder; it was left untouched.</source>
         <translation>Un coffre existe déjà dans ce dossier ; il n&apos;a pas été modifié.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>There is no store (relais.db) in the data folder %1.</source>
         <translation>Le dossier des données %1 ne contient pas de coffre (relais.db).</translation>
     </message>
@@ -1194,7 +1283,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce coffre a été créé par une version plus récente de Relais (schéma %1 ; ce programme connaît jusqu&apos;au %2). Installez la version récente ; le coffre n&apos;a pas été modifié.</translation>
     </message>
     <message numerus="yes">
-        <location line="+182"/>
+        <location line="+241"/>
         <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
             <numerusform>La vérification d&apos;intégrité du coffre a trouvé %n problème.</numerusform>
@@ -1205,7 +1294,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::DemoData</name>
     <message>
-        <location filename="../app/domain/DemoData.cpp" line="+629"/>
+        <location filename="../app/core/domain/DemoData.cpp" line="+629"/>
         <source>Open the store first.</source>
         <translation>Ouvrez d&apos;abord le coffre.</translation>
     </message>
@@ -1228,20 +1317,20 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::DraftEditor</name>
     <message>
-        <location filename="../app/domain/DraftEditor.cpp" line="+118"/>
+        <location filename="../app/core/domain/DraftEditor.cpp" line="+144"/>
         <source>Some answers are missing or need correcting.</source>
         <translation>Certaines réponses manquent ou sont à corriger.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Tick each required document once you have seen or attached it.</source>
-        <translation>Cochez chaque pièce demandée une fois que vous l&apos;avez vue ou jointe.</translation>
+        <location line="+3"/>
+        <source>Attach each required document, or tick “Seen, not attached” once you have seen it.</source>
+        <translation>Joignez chaque pièce demandée, ou cochez « Vu, non joint » une fois que vous l&apos;avez vue.</translation>
     </message>
 </context>
 <context>
     <name>relais::Journal</name>
     <message>
-        <location filename="../app/security/Journal.cpp" line="+93"/>
+        <location filename="../app/core/security/Journal.cpp" line="+94"/>
         <source>The journal&apos;s anchor key cannot be read.</source>
         <translation>La clé de l&apos;ancre du journal ne peut pas être lue.</translation>
     </message>
@@ -1466,7 +1555,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ancre du journal réinitialisée</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+174"/>
         <source>This journal has no anchor file.</source>
         <translation>Ce journal n&apos;a pas de fichier d&apos;ancre.</translation>
     </message>
@@ -1568,7 +1657,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Seul un administrateur peut consulter le journal de sécurité.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+78"/>
         <source>The export could not be written completely. Check the free space and try again.</source>
         <translation>L&apos;export n&apos;a pas pu être écrit entièrement. Vérifiez l&apos;espace libre et réessayez.</translation>
     </message>
@@ -1576,12 +1665,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::KeySlots</name>
     <message>
-        <location filename="../app/store/KeySlots.cpp" line="+32"/>
+        <location filename="../app/core/store/KeySlots.cpp" line="+33"/>
         <source>The key file keyslots.json is damaged (%1). The store cannot be opened without it: restore it from a backup, or ask your administrator.</source>
         <translation>Le fichier de clés keyslots.json est endommagé (%1). Le coffre ne peut pas s&apos;ouvrir sans lui : restaurez-le depuis une sauvegarde, ou adressez-vous à votre administrateur.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>The key file keyslots.json is missing from the data folder. Without it the store cannot be opened: restore it from a backup.</source>
         <translation>Le fichier de clés keyslots.json manque dans le dossier des données. Sans lui, le coffre ne peut pas s&apos;ouvrir : restaurez-le depuis une sauvegarde.</translation>
     </message>
@@ -1612,7 +1701,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ce coffre a été créé par une version plus récente de Relais. Installez cette version pour l&apos;ouvrir.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>its seal is missing</source>
         <translation>son sceau manque</translation>
     </message>
@@ -1714,7 +1803,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Keychain</name>
     <message>
-        <location filename="../app/store/Keychain.cpp" line="+81"/>
+        <location filename="../app/core/store/Keychain.cpp" line="+81"/>
         <source>No system keychain is available on this computer.</source>
         <translation>Aucun trousseau système n&apos;est disponible sur cet ordinateur.</translation>
     </message>
@@ -1770,9 +1859,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::Kiosk</name>
+    <message>
+        <location filename="../app/kiosk/main.cpp" line="+70"/>
+        <source>Relais is already open on this computer with the same data folder. Use the window that is already open: this one will close.</source>
+        <translation>Relais est déjà ouvert sur cet ordinateur avec le même dossier de données. Utilisez la fenêtre déjà ouverte : celle-ci va se fermer.</translation>
+    </message>
+</context>
+<context>
     <name>relais::Logging</name>
     <message>
-        <location filename="../app/common/Logging.cpp" line="+97"/>
+        <location filename="../app/core/common/Logging.cpp" line="+97"/>
         <source>%1: the technical logs cannot be written in %2 (%3); the program goes on without them.</source>
         <translation>%1 : les journaux techniques ne peuvent pas être écrits dans %2 (%3) ; le programme continue sans eux.</translation>
     </message>
@@ -1780,7 +1877,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Mandates</name>
     <message>
-        <location filename="../app/domain/Mandates.cpp" line="+65"/>
+        <location filename="../app/core/domain/Mandates.cpp" line="+66"/>
         <source>This mandate no longer exists.</source>
         <translation>Ce mandat n&apos;existe plus.</translation>
     </message>
@@ -1790,7 +1887,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>« %1 » ne fait pas partie des domaines qu&apos;un mandat peut couvrir.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>Social benefits and health</source>
         <translation>Prestations sociales et santé</translation>
     </message>
@@ -1870,12 +1967,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Choisissez au moins un domaine couvert par le mandat.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>This file no longer exists.</source>
         <translation>Ce dossier n&apos;existe plus.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+48"/>
         <source>Volunteers can only change the mandates of the files they created.</source>
         <translation>Les bénévoles ne peuvent modifier que les mandats des dossiers qu&apos;ils ont créés.</translation>
     </message>
@@ -2015,7 +2112,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::PhotoDownscaler</name>
     <message>
-        <location filename="../app/domain/PhotoDownscaler.cpp" line="+24"/>
+        <location filename="../app/core/domain/PhotoDownscaler.cpp" line="+24"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
@@ -2056,14 +2153,32 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::Prefill</name>
+    <message>
+        <location filename="../app/core/domain/Prefill.cpp" line="+87"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+</context>
+<context>
     <name>relais::PrintedDocument</name>
     <message>
-        <location filename="../app/common/PrintedDocument.cpp" line="+73"/>
+        <location filename="../app/core/common/PrintedDocument.cpp" line="+74"/>
         <source>PDF documents cannot be made here: this program was started without its graphical part (fonts).</source>
         <translation>Impossible de créer des documents PDF ici : ce programme a été lancé sans sa partie graphique (polices).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <location line="+33"/>
         <source>The document could not be prepared for printing.</source>
         <translation>Le document n&apos;a pas pu être préparé pour l&apos;impression.</translation>
@@ -2085,9 +2200,136 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::ProcessLock</name>
+    <message>
+        <location filename="../app/core/store/ProcessLock.cpp" line="+34"/>
+        <source>The lock file %1 cannot be opened: %2</source>
+        <translation>Le fichier de verrou %1 ne peut pas être ouvert : %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The lock file %1 cannot be locked: %2</source>
+        <translation>Le fichier de verrou %1 ne peut pas être verrouillé : %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::Recepisse</name>
+    <message>
+        <location filename="../app/core/domain/Recepisse.cpp" line="+52"/>
+        <source>%1 (file attached)</source>
+        <translation>%1 (fichier joint)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Receipt: démarche received by the organisation</source>
+        <translation>Récépissé : démarche reçue par l&apos;organisme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receipt: démarche handed over for sending</source>
+        <translation>Récépissé : démarche remise pour envoi</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received on</source>
+        <translation>Reçue le</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Handed over on</source>
+        <translation>Remise le</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Without a file</source>
+        <translation>Sans dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Démarche</source>
+        <translation>Démarche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local reference</source>
+        <translation>Référence locale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform reference</source>
+        <translation>Référence de la plateforme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not known yet: the organisation gives it on receipt</source>
+        <translation>Pas encore connue : l&apos;organisme la donne à réception</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Documents given</source>
+        <translation>Documents remis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The organisation received the démarche and examines it. Its answer comes back to %1, which tells you; it may also write to you directly.</source>
+        <translation>L&apos;organisme a reçu la démarche et l&apos;examine. Sa réponse revient à %1, qui vous la transmet ; il peut aussi vous écrire directement.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The démarche waits in Relais and is sent to the organisation at the next connection, usually within the day. Once it is received, %1 can give you this receipt again with the organisation&apos;s reference.</source>
+        <translation>La démarche attend dans Relais et part vers l&apos;organisme à la prochaine connexion, en général dans la journée. Une fois reçue, %1 peut vous redonner ce récépissé avec la référence de l&apos;organisme.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep this paper. To follow your démarche, come back to %1 or contact it, and give the reference above (the platform reference once known, otherwise the local one).</source>
+        <translation>Gardez ce papier. Pour suivre votre démarche, revenez à %1 ou contactez la structure, en donnant la référence ci-dessus (celle de la plateforme une fois connue, sinon la référence locale).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What happens next</source>
+        <translation>Et maintenant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How to follow up</source>
+        <translation>Comment suivre votre démarche</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The QR code carries the platform reference and the verification code of this receipt.</source>
+        <translation>Le QR code contient la référence de la plateforme et le code de vérification de ce récépissé.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verification code (SHA-256)</source>
+        <translation>Code de vérification (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+8"/>
+        <source>The receipt&apos;s QR code could not be made.</source>
+        <translation>Le QR code du récépissé n&apos;a pas pu être créé.</translation>
+    </message>
+</context>
+<context>
     <name>relais::Retention</name>
     <message>
-        <location filename="../app/domain/Retention.cpp" line="+41"/>
+        <location filename="../app/core/domain/Retention.cpp" line="+23"/>
         <source>File without activity: erased</source>
         <translation>Dossier sans activité : effacé</translation>
     </message>
@@ -2136,7 +2378,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ScanFolder</name>
     <message>
-        <location filename="../app/domain/ScanFolder.cpp" line="+91"/>
+        <location filename="../app/core/domain/ScanFolder.cpp" line="+91"/>
         <source>The scan folder %1 cannot be found. Check that the scanner&apos;s shared folder is connected.</source>
         <translation>Le dossier de numérisation %1 est introuvable. Vérifiez que le dossier partagé du scanner est bien connecté.</translation>
     </message>
@@ -2162,9 +2404,68 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
 </context>
 <context>
+    <name>relais::SubmissionLifecycle</name>
+    <message>
+        <location filename="../app/core/domain/SubmissionLifecycle.cpp" line="+172"/>
+        <source>This démarche is no longer a draft: it was already sent or discarded.</source>
+        <translation>Cette démarche n&apos;est plus un brouillon : elle a déjà été envoyée ou abandonnée.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This démarche is no longer waiting to be sent.</source>
+        <translation>Cette démarche n&apos;attend plus d&apos;être envoyée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This démarche was not being sent: the platform&apos;s receipt was not recorded.</source>
+        <translation>Cette démarche n&apos;était pas en cours d&apos;envoi : le récépissé de la plateforme n&apos;a pas été enregistré.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only a démarche returned by the platform can be corrected and sent again.</source>
+        <translation>Seule une démarche renvoyée par la plateforme peut être corrigée et renvoyée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This démarche can no longer be discarded: it is being sent or was already delivered.</source>
+        <translation>Cette démarche ne peut plus être abandonnée : elle est en cours d&apos;envoi ou a déjà été transmise.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This démarche has not been delivered yet.</source>
+        <translation>Cette démarche n&apos;a pas encore été transmise.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (It is now: %2.)</source>
+        <extracomment>%1: a sentence saying what was refused; %2: the démarche&apos;s state in words (&quot;Being sent&quot;)</extracomment>
+        <translation>%1 (Elle est maintenant : %2.)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This démarche no longer exists.</source>
+        <translation>Cette démarche n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This démarche is in a state this program does not know.</source>
+        <translation>Cette démarche est dans un état que ce programme ne connaît pas.</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>A démarche is only set aside with the platform&apos;s reason.</source>
+        <translation>Une démarche n&apos;est mise de côté qu&apos;avec le motif donné par la plateforme.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Unknown status of a démarche.</source>
+        <translation>Statut de démarche inconnu.</translation>
+    </message>
+</context>
+<context>
     <name>relais::SubmissionRepository</name>
     <message>
-        <location filename="../app/domain/SubmissionRepository.cpp" line="+54"/>
+        <location line="-334"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
@@ -2179,7 +2480,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Envoi en cours</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Received by the organisation</source>
         <translation>Reçue par l&apos;organisme</translation>
     </message>
@@ -2194,17 +2495,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Acceptée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refused by the organisation</source>
         <translation>Refusée par l&apos;organisme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Incomplete: the organisation asks for more</source>
         <translation>Incomplète : l&apos;organisme demande des compléments</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Returned by the platform: to be checked</source>
         <translation>Renvoyée par la plateforme : à vérifier</translation>
     </message>
@@ -2214,46 +2515,21 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Abandonnée</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../app/core/domain/SubmissionRepository.cpp" line="+319"/>
         <source>This démarche is no longer a draft: it can no longer be changed here.</source>
         <translation>Cette démarche n&apos;est plus un brouillon : elle ne peut plus être modifiée ici.</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+100"/>
+        <location line="-243"/>
+        <location line="+282"/>
         <source>This démarche no longer exists.</source>
         <translation>Cette démarche n&apos;existe plus.</translation>
-    </message>
-    <message>
-        <location line="+56"/>
-        <source>This démarche is no longer a draft: it was already sent or discarded.</source>
-        <translation>Cette démarche n&apos;est plus un brouillon : elle a déjà été envoyée ou abandonnée.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>This démarche can no longer be discarded: it is being sent or was already delivered.</source>
-        <translation>Cette démarche ne peut plus être abandonnée : elle est en cours d&apos;envoi ou a déjà été transmise.</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>This démarche was not waiting to be sent.</source>
-        <translation>Cette démarche n&apos;était pas en attente d&apos;envoi.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Unknown status of a démarche.</source>
-        <translation>Statut de démarche inconnu.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>This démarche has not been delivered yet.</source>
-        <translation>Cette démarche n&apos;a pas encore été transmise.</translation>
     </message>
 </context>
 <context>
     <name>relais::Vault</name>
     <message>
-        <location filename="../app/security/Vault.cpp" line="+100"/>
+        <location filename="../app/core/security/Vault.cpp" line="+101"/>
         <source>A login is 2 to 32 characters: lower-case letters without accents, digits, dot, dash or underscore, starting with a letter.</source>
         <translation>Un identifiant compte de 2 à 32 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas, et commence par une lettre.</translation>
     </message>
@@ -2306,12 +2582,22 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le fichier des clés keyslots.json a été remplacé par un fichier d&apos;un format antérieur, sans sceau. Il n&apos;a pas été suivi et le coffre reste fermé. Restaurez le fichier depuis une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+82"/>
+        <source>The data folder %1 is read-only: Relais could not save anything in it. Ask your administrator to check the disk (it may be failing, or mounted read-only).</source>
+        <translation>Le dossier de données %1 est en lecture seule : Relais ne pourrait rien y enregistrer. Demandez à votre administrateur de vérifier le disque (il est peut-être défaillant, ou monté en lecture seule).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The key file keyslots.json cannot be read.</source>
         <translation>Le fichier des clés keyslots.json ne peut pas être lu.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+16"/>
+        <source>There is not enough free space in the data folder to prepare the backup (it needs about as much as the store itself). Nothing was lost; free some space and try again.</source>
+        <translation>Il n&apos;y a pas assez d&apos;espace libre dans le dossier de données pour préparer la sauvegarde (il en faut à peu près autant que le coffre lui-même). Rien n&apos;a été perdu ; libérez de l&apos;espace et réessayez.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>This account is disabled. Ask an administrator.</source>
         <translation>Ce compte est désactivé. Adressez-vous à un administrateur.</translation>
     </message>
@@ -2321,13 +2607,14 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le trousseau système n&apos;est pas activé pour ce coffre.</translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+189"/>
         <source>You cannot lower your own role.</source>
         <translation>Vous ne pouvez pas abaisser votre propre rôle.</translation>
     </message>
     <message>
-        <location line="-355"/>
-        <location line="+205"/>
+        <location line="-391"/>
+        <location line="+59"/>
+        <location line="+182"/>
         <location line="+13"/>
         <location line="+14"/>
         <source>The store is locked.</source>
@@ -2368,7 +2655,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::catalogue::Catalogue</name>
     <message>
-        <location filename="../app/catalogue/Catalogue.cpp" line="+132"/>
+        <location filename="../app/core/catalogue/Catalogue.cpp" line="+132"/>
         <source>The file is not valid JSON (line %1: %2).</source>
         <translation>Le fichier n&apos;est pas un JSON valide (ligne %1 : %2).</translation>
     </message>
@@ -2518,7 +2805,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Type de champ inconnu : &quot;%1&quot;.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>&quot;required&quot; must be true or false.</source>
         <translation>&quot;required&quot; doit valoir true ou false.</translation>
     </message>
@@ -2568,7 +2855,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&quot;max_bytes&quot; doit être un nombre entier d&apos;octets compris entre 1 et 104857600 (100 Mio).</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>A repeated group cannot contain another repeated group.</source>
         <translation>Un groupe répété ne peut pas contenir un autre groupe répété.</translation>
     </message>
@@ -2583,7 +2870,32 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Un groupe répété doit avoir une liste &quot;fields&quot; non vide.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>&quot;prefill&quot; and &quot;updates&quot; are for fields outside repeated groups.</source>
+        <translation>« prefill » et « updates » sont réservés aux champs hors des groupes répétés.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;prefill&quot; must be one of: %1.</source>
+        <translation>« prefill » doit valoir l&apos;une de ces valeurs : %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A field of type &quot;%1&quot; cannot take &quot;%2&quot; from the file.</source>
+        <translation>Un champ de type « %1 » ne peut pas prendre « %2 » dans le dossier.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;updates&quot; must be one of: %1.</source>
+        <translation>« updates » doit valoir l&apos;une de ces valeurs : %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A field of type &quot;%1&quot; cannot update &quot;%2&quot; in the file.</source>
+        <translation>Un champ de type « %1 » ne peut pas mettre à jour « %2 » dans le dossier.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>A single-choice field needs a &quot;choices&quot; list with at least 2 choices.</source>
         <translation>Un champ à choix unique doit avoir une liste &quot;choices&quot; d&apos;au moins 2 choix.</translation>
     </message>
@@ -2711,7 +3023,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::catalogue::FormEngine</name>
     <message numerus="yes">
-        <location filename="../app/catalogue/FormEngine.cpp" line="+179"/>
+        <location filename="../app/core/catalogue/FormEngine.cpp" line="+179"/>
         <source>This answer is too long: at most %n characters.</source>
         <translation>
             <numerusform>Cette réponse est trop longue : %n caractère au maximum.</numerusform>
@@ -2810,7 +3122,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::catalogue::Validators</name>
     <message>
-        <location filename="../app/catalogue/Validators.cpp" line="+171"/>
+        <location filename="../app/core/catalogue/Validators.cpp" line="+171"/>
         <source>Enter the social security number (15 digits).</source>
         <translation>Saisissez le numéro de sécurité sociale (15 chiffres).</translation>
     </message>
@@ -3271,12 +3583,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::sync::SyncEngine</name>
     <message>
-        <location filename="../sync/client/SyncEngine.cpp" line="+128"/>
+        <location filename="../sync/client/SyncEngine.cpp" line="+218"/>
         <source>The platform address must start with https://.</source>
         <translation>L&apos;adresse de la plateforme doit commencer par https://.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+109"/>
         <source>The connection to the platform was lost; it will be tried again later.</source>
         <translation>La connexion à la plateforme a été perdue ; un nouvel essai aura lieu plus tard.</translation>
     </message>
@@ -3306,19 +3618,25 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Un autre équipement du réseau a répondu à la place de la plateforme (HTTP %1) : un proxy, un pare-feu ou une page de connexion Wi-Fi fait peut-être obstacle. Les démarches restent dans la boîte d&apos;envoi et partiront plus tard.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>The platform cannot be reached: the démarches stay in the outbox and will be sent later.</source>
         <translation>La plateforme est injoignable : les démarches restent dans les envois et partiront plus tard.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+54"/>
-        <location line="+450"/>
+        <location line="-210"/>
+        <location line="+216"/>
+        <location line="+63"/>
+        <location line="+494"/>
         <source>Sending was stopped.</source>
         <translation>L&apos;envoi a été arrêté.</translation>
     </message>
     <message>
-        <location line="-478"/>
+        <location line="-773"/>
+        <source>A synchronisation is running from another program</source>
+        <translation>Une synchronisation est en cours depuis un autre programme</translation>
+    </message>
+    <message>
+        <location line="+242"/>
         <source>The catalogue sent by the platform is not signed with its key: it was refused and the previous one is kept.</source>
         <translation>Le catalogue envoyé par la plateforme n&apos;est pas signé de sa clé : il a été refusé et le précédent est conservé.</translation>
     </message>
@@ -3328,22 +3646,22 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le catalogue n&apos;a pas pu être récupéré (erreur %1) ; le précédent est conservé.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+102"/>
         <source>The platform does not offer resumable uploads in a version this kiosk knows.</source>
         <translation>La plateforme ne propose pas d&apos;envoi reprenable dans une version connue de ce poste.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>The platform gave an upload address on another server; nothing was sent there. Sending will be tried again later; if this goes on, tell the platform&apos;s administrator.</source>
         <translation>La plateforme a donné une adresse d&apos;envoi sur un autre serveur ; rien n&apos;y a été envoyé. L&apos;envoi sera réessayé plus tard ; si cela continue, prévenez l&apos;administrateur de la plateforme.</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+182"/>
         <source>A document arrived damaged at the platform; it will be sent again later.</source>
         <translation>Un document est arrivé abîmé à la plateforme ; il sera renvoyé plus tard.</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+124"/>
         <source>The platform already holds a different démarche with this number.</source>
         <translation>La plateforme détient déjà une autre démarche sous ce numéro.</translation>
     </message>
@@ -3351,7 +3669,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::sync::SyncStore</name>
     <message>
-        <location filename="../sync/client/SyncStore.cpp" line="+101"/>
+        <location filename="../sync/client/SyncStore.cpp" line="+86"/>
         <source>The catalogue sent by the platform is older (version %1) than one already accepted (version %2): it was refused and the current one is kept.</source>
         <translation>Le catalogue envoyé par la plateforme est plus ancien (version %1) qu&apos;un catalogue déjà accepté (version %2) : il a été refusé et l&apos;actuel est conservé.</translation>
     </message>
@@ -3361,25 +3679,14 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le catalogue envoyé par la plateforme ramène la démarche « %1 » à la version %2 après la version %3 : il a été refusé et l&apos;actuel est conservé.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>The platform&apos;s answer to the enrolment is incomplete.</source>
         <translation>La réponse de la plateforme à l&apos;enrôlement est incomplète.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+145"/>
         <source>This démarche no longer exists.</source>
         <translation>Cette démarche n&apos;existe plus.</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>Only a démarche returned by the platform can be corrected and sent again.</source>
-        <translation>Seule une démarche renvoyée par la plateforme peut être corrigée et renvoyée.</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <location line="+50"/>
-        <source>This démarche is no longer waiting to be sent.</source>
-        <translation>Cette démarche n&apos;attend plus d&apos;être envoyée.</translation>
     </message>
 </context>
 <context>
@@ -3481,7 +3788,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::AdminPage</name>
     <message>
-        <location filename="../ui/admin/AdminPage.cpp" line="+59"/>
+        <location filename="../ui/admin/AdminPage.cpp" line="+62"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -3637,12 +3944,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+9"/>
-        <location line="+182"/>
+        <location line="+227"/>
         <source>Backup</source>
         <translation>Sauvegarde</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-217"/>
         <source>&amp;Back up now…</source>
         <translation>Sauvegarder maintenant…</translation>
     </message>
@@ -3662,7 +3969,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Arrête le programme, y compris en mode kiosque. Tout est enregistré auparavant.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+56"/>
         <source>Last backup: %1.</source>
         <translation>Dernière sauvegarde : %1.</translation>
     </message>
@@ -3671,8 +3978,26 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <source>This store has never been backed up.</source>
         <translation>Ce coffre n&apos;a jamais été sauvegardé.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Every day, Relais backs up the store into %1 and keeps the %n most recent backup(s).</source>
+        <translation>
+            <numerusform>Chaque jour, Relais sauvegarde le coffre dans %1 et garde la sauvegarde la plus récente.</numerusform>
+            <numerusform>Chaque jour, Relais sauvegarde le coffre dans %1 et garde les %n sauvegardes les plus récentes.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>No daily backup is scheduled. An administrator sets one with: relais-admin backup schedule --folder FOLDER --keep N</source>
+        <translation>Aucune sauvegarde quotidienne n&apos;est programmée. Un administrateur la règle avec : relais-admin backup schedule --folder DOSSIER --keep N</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The last try failed: %1</source>
+        <translation>La dernière tentative a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Disabled</source>
         <translation>Désactivé</translation>
     </message>
@@ -3714,17 +4039,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+13"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Disable the account</source>
         <translation>Désactiver le compte</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Disable %1? This person will no longer be able to sign in. Their work stays in the store.</source>
         <translation>Désactiver %1 ? Cette personne ne pourra plus se connecter. Son travail reste dans le coffre.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+44"/>
         <source>Folder for the backup</source>
         <translation>Dossier de la sauvegarde</translation>
     </message>
@@ -3734,7 +4059,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Sauvegarde du coffre…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
         <source>Backup written to %1. It is encrypted like the store; keep it away from this PC.</source>
         <translation>Sauvegarde écrite dans %1. Elle est chiffrée comme le coffre ; gardez-la loin de ce PC.</translation>
     </message>
@@ -3764,12 +4089,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Nouveau code de secours</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-61"/>
         <source>Disabling the account and changing the store&apos;s key…</source>
         <translation>Désactivation du compte et changement de la clé du coffre…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Account %1 disabled. The store has a new key: a copy of the old key file opens nothing.</source>
         <translation>Compte %1 désactivé. Le coffre a une nouvelle clé : une copie de l&apos;ancien fichier des clés n&apos;ouvre plus rien.</translation>
     </message>
@@ -3779,7 +4104,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ces comptes ont été créés par une version antérieure de Relais et doivent recevoir un nouveau mot de passe : %1.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>Write down this new recovery code and keep it safe; destroy the old sheet.
 
 %1</source>
@@ -3835,12 +4160,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <name>relais::ui::AttachmentFieldEditor</name>
     <message>
         <location filename="../ui/forms/AttachmentFieldEditor.cpp" line="+42"/>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Choose a file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-56"/>
         <source>From the scanner…</source>
         <translation>Depuis le scanner…</translation>
     </message>
@@ -3860,7 +4185,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Retirer le fichier</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Attached: %1 (%2, %3)</source>
         <translation>Joint : %1 (%2, %3)</translation>
     </message>
@@ -3981,7 +4306,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::CitizenEditor</name>
     <message>
-        <location filename="../ui/citizens/CitizenEditor.cpp" line="+48"/>
+        <location filename="../ui/citizens/CitizenEditor.cpp" line="+50"/>
         <source>B&amp;irth name (required)</source>
         <translation>Nom de &amp;naissance (obligatoire)</translation>
     </message>
@@ -4051,23 +4376,23 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>&amp;Note for the next mediator</source>
         <translation>Note pour le &amp;prochain médiateur</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Write only what the next mediator needs for the démarche. No health details, no opinions.</source>
         <translation>N&apos;écrivez que ce dont le prochain médiateur a besoin pour la démarche. Aucun détail de santé, aucune opinion.</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-150"/>
         <source>Note for the next mediator</source>
         <translation>Note pour le prochain médiateur</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <location line="+55"/>
         <source>Type the date as day/month/year, for example 12/03/1985.</source>
         <translation>Saisissez la date sous la forme jour/mois/année, par exemple 12/03/1985.</translation>
@@ -4112,12 +4437,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+6"/>
-        <location line="+261"/>
+        <location line="+286"/>
         <source>Sav&amp;e the file</source>
         <translation>Enre&amp;gistrer le dossier</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-280"/>
         <source>Consents</source>
         <translation>Consentements</translation>
     </message>
@@ -4268,12 +4593,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Seul un brouillon peut être rouvert : cette démarche a quitté l&apos;ordinateur ou a été abandonnée.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+90"/>
         <source>New file</source>
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+47"/>
         <source>Sav&amp;e the changes</source>
         <translation>Enre&amp;gistrer les modifications</translation>
     </message>
@@ -4532,6 +4857,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../ui/forms/DemarchesPage.cpp" line="+599"/>
         <source>mandate-%1.pdf</source>
         <translation>mandat-%1.pdf</translation>
     </message>
@@ -4612,12 +4938,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>The file was erased.</source>
         <translation>Le dossier a été effacé.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>Type a name, a date of birth (dd/mm/yyyy) or a phone number.</source>
         <translation>Saisissez un nom, une date de naissance (jj/mm/aaaa) ou un numéro de téléphone.</translation>
     </message>
@@ -4640,9 +4966,38 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ComboFieldEditor</name>
     <message>
-        <location filename="../ui/forms/FieldEditor.cpp" line="+314"/>
+        <location filename="../ui/forms/FieldEditor.cpp" line="+316"/>
         <source>— Choose —</source>
         <translation>— Choisir —</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ui::CommuneAssist</name>
+    <message>
+        <location filename="../ui/common/CommuneAssist.cpp" line="+44"/>
+        <source>Communes</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>%1 (now part of %2)</source>
+        <translation>%1 (rattachée à %2)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 — %2 (%3)</source>
+        <extracomment>A commune offered while its name is typed: &quot;Saint-Pierre — La Réunion (974)&quot;.</extracomment>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 has several postal codes (%2): type the citizen&apos;s.</source>
+        <translation>%1 a plusieurs codes postaux (%2) : saisissez celui de l&apos;usager.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The postal code %1 is not that of %2. It is the code of: %3. Check the address.</source>
+        <translation>Le code postal %1 n&apos;est pas celui de %2. C&apos;est celui de : %3. Vérifiez l&apos;adresse.</translation>
     </message>
 </context>
 <context>
@@ -4658,7 +5013,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Lisez ce texte à %1, ou laissez cette personne le lire, avant qu&apos;elle donne son accord.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Text version %1</source>
         <translation>Version du texte : %1</translation>
     </message>
@@ -4681,7 +5036,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::DemarchesPage</name>
     <message>
-        <location filename="../ui/forms/DemarchesPage.cpp" line="+42"/>
+        <location filename="../ui/forms/DemarchesPage.cpp" line="-553"/>
         <source>CAF — family benefits</source>
         <translation>CAF — prestations familiales</translation>
     </message>
@@ -4731,7 +5086,42 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Démarches</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Print the re&amp;ceipt</source>
+        <translation>Imprimer &amp;le récépissé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the receipt to a folder…</source>
+        <translation>Enregistrer le récépissé dans un dossier…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Update the file</source>
+        <translation>Mettre à jo&amp;ur le dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keep the file as it is</source>
+        <translation>&amp;Garder le dossier tel quel</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No accompaniment in progress: choose the person, or go on without a file.</source>
+        <translation>Aucun accompagnement en cours : choisissez la personne, ou continuez sans dossier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the &amp;person…</source>
+        <translation>Choisir la &amp;personne…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Without a file</source>
+        <translation>Sa&amp;ns dossier</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Change the &amp;person</source>
         <translation>Changer de &amp;personne</translation>
     </message>
@@ -4761,7 +5151,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Commencer cette démarche</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Drafts in progress</source>
         <translation>&amp;Brouillons en cours</translation>
     </message>
@@ -4776,7 +5166,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Reprendre ce brouillon</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+209"/>
         <source>%1 — %2 — changed %3</source>
         <translation>%1 — %2 — modifié le %3</translation>
     </message>
@@ -4786,12 +5176,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>%1 — modifié le %2</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+86"/>
+        <source>Démarche without a file</source>
+        <translation>Démarche sans dossier</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Démarche for %1</source>
         <translation>Démarche pour %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Consent needed</source>
         <translation>Consentement nécessaire</translation>
     </message>
@@ -4811,27 +5206,70 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>La démarche n&apos;a pas commencé : il manque le consentement de la personne à la conservation de son dossier.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Mandate needed</source>
-        <translation>Mandat nécessaire</translation>
+        <location line="+21"/>
+        <source>How is this démarche done?</source>
+        <translation>Comment cette démarche est-elle faite ?</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>This démarche is in the area « %1 », which no mandate in force covers. Create or extend a mandate now?</source>
-        <translation>Cette démarche relève du domaine « %1 », qu&apos;aucun mandat en vigueur ne couvre. Créer ou étendre un mandat maintenant ?</translation>
+        <location line="+2"/>
+        <source>Does %1 do this démarche with you, or do you act for them? A mandate in the area « %2 » is in force until %3.</source>
+        <translation>%1 fait-elle cette démarche avec vous, ou agissez-vous pour elle ? Un mandat dans le domaine « %2 » est en vigueur jusqu&apos;au %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Does %1 do this démarche with you, or do you act for them? Acting for them needs a mandate in the area « %2 », which no mandate in force covers.</source>
+        <translation>%1 fait-elle cette démarche avec vous, ou agissez-vous pour elle ? Agir pour elle demande un mandat dans le domaine « %2 », qu&apos;aucun mandat en vigueur ne couvre.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Create a mandate…</source>
-        <translation>Créer un mandat…</translation>
+        <source>With the person present, no mandate is needed: they answer and decide, you help.</source>
+        <translation>En présence de la personne, aucun mandat n&apos;est nécessaire : elle répond et décide, vous l&apos;aidez.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
+        <source>With the person present</source>
+        <translation>En présence de la personne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On their behalf, under the mandate</source>
+        <translation>Pour son compte, sous mandat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On their behalf: create a mandate…</source>
+        <translation>Pour son compte : créer un mandat…</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>This démarche is no longer in the catalogue: the draft is kept, but it cannot be opened until the catalogue has it again.</source>
         <translation>Cette démarche n&apos;est plus au catalogue : le brouillon est gardé, mais il ne pourra être rouvert que lorsque le catalogue la proposera de nouveau.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+133"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The answers differ from the file of %1. Write them into the file?
+%2</source>
+        <translation>Les réponses diffèrent du dossier de %1. Les reporter dans le dossier ?
+%2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The file is up to date.</source>
+        <translation>Le dossier est à jour.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location filename="../ui/outbox/OutboxPage.cpp" line="+409"/>
+        <source>receipt-%1.pdf</source>
+        <translation>recepisse-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>“%1” is in the queue: it will be sent to the organisation within a few minutes.</source>
         <translation>« %1 » est dans la file d&apos;envoi : elle sera transmise à l&apos;organisme d&apos;ici quelques minutes.</translation>
     </message>
@@ -4844,7 +5282,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::EnrolmentDialog</name>
     <message>
-        <location filename="../ui/admin/EnrolmentDialog.cpp" line="+24"/>
+        <location filename="../ui/admin/EnrolmentDialog.cpp" line="+23"/>
         <source>Sync with the platform</source>
         <translation>Raccordement à la plateforme</translation>
     </message>
@@ -4885,12 +5323,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+9"/>
-        <location line="+58"/>
+        <location line="+54"/>
         <source>&amp;Enrol</source>
         <translation>&amp;Enrôler</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-34"/>
         <source>This kiosk is not connected to a platform yet: démarches wait here.</source>
         <translation>Ce poste n&apos;est pas encore raccordé à une plateforme : les démarches attendent ici.</translation>
     </message>
@@ -4979,12 +5417,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::FormWizard</name>
     <message>
-        <location filename="../ui/forms/FormWizard.cpp" line="+87"/>
+        <location filename="../ui/forms/FormWizard.cpp" line="+88"/>
         <source>Progress in the démarche</source>
         <translation>Avancement dans la démarche</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>&amp;Close (the draft is kept)</source>
         <translation>&amp;Fermer (le brouillon est gardé)</translation>
     </message>
@@ -5004,12 +5442,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Envoyer la démarche</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Draft saved at %1</source>
         <translation>Brouillon enregistré à %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Not saved</source>
         <translation>Non enregistré</translation>
     </message>
@@ -5019,22 +5457,37 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le brouillon n&apos;a pas pu être enregistré : %1</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+78"/>
+        <source>Attach a file…</source>
+        <translation>Joindre un fichier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seen, not attached</source>
+        <translation>Vu, non joint</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>For each document, attach it to the form (a file or the scanner), or tick “Seen, not attached” once you have seen it.</source>
+        <translation>Pour chaque pièce, joignez-la au formulaire (un fichier ou le scanner), ou cochez « Vu, non joint » une fois que vous l&apos;avez vue.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Prefilled from the file: %1. Check with the person that it is still right.</source>
+        <translation>Prérempli depuis le dossier : %1. Vérifiez avec la personne que c&apos;est toujours exact.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Documents to provide</source>
         <translation>Pièces à fournir</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <source>No document is needed for these answers.</source>
-        <translation>Aucune pièce n&apos;est nécessaire pour ces réponses.</translation>
+        <location line="+136"/>
+        <source>Attach each required document, or tick “Seen, not attached” once you have seen it.</source>
+        <translation>Joignez chaque pièce demandée, ou cochez « Vu, non joint » une fois que vous l&apos;avez vue.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Check each document with the citizen, and tick it once you have seen it or attached it to the form.</source>
-        <translation>Vérifiez chaque pièce avec la personne, et cochez-la une fois que vous l&apos;avez vue ou jointe au formulaire.</translation>
-    </message>
-    <message>
-        <location line="+56"/>
+        <location line="-134"/>
         <source>Review and send</source>
         <translation>Relire et envoyer</translation>
     </message>
@@ -5044,7 +5497,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Étape %1 sur %2 : %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+56"/>
+        <location line="+57"/>
         <location line="+33"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
@@ -5053,12 +5506,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+37"/>
-        <source>Tick each required document once you have seen or attached it.</source>
-        <translation>Cochez chaque pièce demandée une fois que vous l&apos;avez vue ou jointe.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+64"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -5078,7 +5526,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Fichier « %1 »</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
+        <source>Démarche without a file</source>
+        <translation>Démarche sans dossier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Démarche for %1</source>
+        <translation>Démarche pour %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Read the answers again with the citizen. Once sent, the démarche can no longer be changed here.</source>
         <translation>Relisez les réponses avec la personne. Une fois envoyée, la démarche ne peut plus être modifiée ici.</translation>
     </message>
@@ -5140,7 +5598,22 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::HomePage</name>
     <message>
-        <location filename="../ui/home/HomePage.cpp" line="+22"/>
+        <location filename="../ui/home/HomePage.cpp" line="+51"/>
+        <source>Drafts to &amp;finish</source>
+        <translation>&amp;Brouillons à terminer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting or &amp;refused</source>
+        <translation>En attente ou &amp;refusées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De&amp;cisions since your last sign-in</source>
+        <translation>Dé&amp;cisions depuis votre dernière connexion</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Lock the session whenever you leave the desk (Ctrl+L): the citizen&apos;s file is hidden, and your work waits for you.</source>
         <translation>Verrouillez la session dès que vous quittez le poste (Ctrl+L) : le dossier de l&apos;usager est masqué et votre travail vous attend.</translation>
     </message>
@@ -5150,7 +5623,57 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Un collègue prend le relais ? Utilisez « Changer d&apos;utilisateur » : chacun se connecte avec son propre mot de passe, et le journal garde trace de qui a fait quoi.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+39"/>
+        <source>During this accompaniment, only your démarches without a file are shown.</source>
+        <translation>Pendant cet accompagnement, seules vos démarches sans dossier sont affichées.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>During this accompaniment, only the work for %1 is shown.</source>
+        <translation>Pendant cet accompagnement, seul le travail pour %1 est affiché.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 — changed %2</source>
+        <translation>%1 — modifié le %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 — waiting to be sent since %2</source>
+        <translation>%1 — en attente d&apos;envoi depuis le %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — refused by the platform: %2</source>
+        <translation>%1 — refusée par la plateforme : %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2 : %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no reason given</source>
+        <translation>aucun motif donné</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — %2 on %3</source>
+        <translation>%1 — %2 le %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing here.</source>
+        <translation>Rien ici.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Hello, %1</source>
         <translation>Bonjour, %1</translation>
     </message>
@@ -5171,6 +5694,11 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <location line="+3"/>
         <source>This store has never been backed up. Make a backup in Administration → Backup, on a USB key kept away from this PC.</source>
         <translation>Ce coffre n&apos;a jamais été sauvegardé. Faites une sauvegarde dans Administration → Sauvegarde, sur une clé USB gardée loin de ce PC.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The daily backup failed: %1 Tell your administrator, who can check the backup folder in Administration → Backup.</source>
+        <translation>La sauvegarde quotidienne a échoué : %1 Prévenez votre administrateur, qui peut vérifier le dossier de sauvegarde dans Administration → Sauvegarde.</translation>
     </message>
 </context>
 <context>
@@ -5339,7 +5867,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Export the journal</source>
         <translation>Exporter le journal</translation>
     </message>
@@ -5442,12 +5970,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <source>New administrator password</source>
         <translation>Nouveau mot de passe administrateur</translation>
     </message>
@@ -5502,12 +6030,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Imprimer la nouvelle feuille de secours…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>I have &amp;written down the new recovery code</source>
         <translation>J&apos;ai &amp;noté le nouveau code de secours</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+46"/>
         <source>Sign in</source>
         <translation>Connexion</translation>
     </message>
@@ -5571,7 +6099,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/MainWindow.cpp" line="+47"/>
+        <location filename="../ui/shell/MainWindow.cpp" line="+51"/>
         <source>DEMO — fictitious data, for training only. Never use it for a real citizen.</source>
         <translation>DÉMO — données fictives, pour la formation uniquement. Ne jamais l&apos;utiliser pour un véritable usager.</translation>
     </message>
@@ -5586,7 +6114,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rien n&apos;a été modifié ni supprimé. Adressez-vous à l&apos;administrateur de votre structure : le guide d&apos;administration explique comment restaurer une sauvegarde.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+83"/>
         <source>&amp;Text size:</source>
         <translation>&amp;Taille du texte :</translation>
     </message>
@@ -5601,7 +6129,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Contraste é&amp;levé</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+61"/>
         <source>The system keychain could not open the store: %1</source>
         <translation>Le trousseau système n&apos;a pas pu ouvrir le coffre : %1</translation>
     </message>
@@ -5770,7 +6298,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::OutboxModel</name>
     <message>
-        <location filename="../ui/outbox/OutboxModel.cpp" line="+67"/>
+        <location filename="../ui/outbox/OutboxModel.cpp" line="+66"/>
         <source>%1 — next try at %2</source>
         <translation>%1 — prochain essai à %2</translation>
     </message>
@@ -5796,7 +6324,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>Démarche</source>
         <translation>Démarche</translation>
     </message>
@@ -5829,7 +6357,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::OutboxPage</name>
     <message>
-        <location filename="../ui/outbox/OutboxPage.cpp" line="+41"/>
+        <location filename="../ui/outbox/OutboxPage.cpp" line="-364"/>
         <source>Sending to the platform</source>
         <translation>Envois vers la plateforme</translation>
     </message>
@@ -5869,7 +6397,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Démarches envoyées ou en attente</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>News from the instructing service</source>
         <translation>Nouvelles du service instructeur</translation>
     </message>
@@ -5889,12 +6417,41 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>A&amp;bandonner cette démarche</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+2"/>
+        <source>Print the &amp;receipt</source>
+        <translation>Imprimer le &amp;récépissé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The receipt to hand to the person, with the organisation&apos;s reference</source>
+        <translation>Le récépissé à remettre à la personne, avec la référence de l&apos;organisme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the receipt to a folder…</source>
+        <translation>Enregistrer le récépissé dans un dossier…</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <location line="+18"/>
         <source>Synchronising…</source>
         <translation>Synchronisation en cours…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-16"/>
+        <source>Synchronising… less than a minute left.</source>
+        <translation>Synchronisation… moins d&apos;une minute restante.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Synchronising… about %n minute(s) left.</source>
+        <translation>
+            <numerusform>Synchronisation… environ %n minute restante.</numerusform>
+            <numerusform>Synchronisation… environ %n minutes restantes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Synchronisation stopped: %1 An administrator must enrol this kiosk again (Administration).</source>
         <translation>Synchronisation arrêtée : %1 Un administrateur doit enrôler de nouveau ce poste (Administration).</translation>
     </message>
@@ -5936,7 +6493,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <location line="+8"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
@@ -5967,7 +6524,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Dernier essai : %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+85"/>
         <source>Discard this démarche?</source>
         <translation>Abandonner cette démarche ?</translation>
     </message>
@@ -6056,7 +6613,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Une fois le code utilisé, Relais le remplace : imprimez la nouvelle feuille et détruisez celle-ci.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Print the recovery sheet</source>
         <translation>Imprimer la feuille de secours</translation>
     </message>
@@ -6064,7 +6621,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::RetentionView</name>
     <message>
-        <location filename="../ui/admin/RetentionView.cpp" line="+19"/>
+        <location filename="../ui/admin/RetentionView.cpp" line="+20"/>
         <source>Retention of personal data</source>
         <translation>Conservation des données personnelles</translation>
     </message>
@@ -6122,7 +6679,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Message sur la conservation</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Due now</source>
         <translation>Maintenant</translation>
     </message>
@@ -6156,7 +6713,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Purge done.</source>
         <translation>Purge effectuée.</translation>
     </message>
@@ -6308,7 +6865,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ShellPage</name>
     <message>
-        <location filename="../ui/shell/ShellPage.cpp" line="+47"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+53"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
@@ -6328,7 +6885,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
+        <source>End the accompaniment</source>
+        <translation>Terminer l&apos;accompagnement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The person&apos;s name leaves every page (Ctrl+Shift+E)</source>
+        <translation>Le nom de la personne disparaît de toutes les pages (Ctrl+Maj+E)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>&amp;Stay signed in</source>
         <translation>&amp;Rester connecté</translation>
     </message>
@@ -6338,12 +6905,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+152"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
@@ -6387,7 +6954,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>E</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -6398,12 +6965,22 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>N</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>%1 — démarche in progress</source>
         <translation>%1 — démarche en cours</translation>
     </message>
+    <message>
+        <location line="+68"/>
+        <source>Accompaniment without a file</source>
+        <translation>Accompagnement sans dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accompanying %1</source>
+        <translation>Accompagnement de %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+6"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>Aucune activité : la session se verrouille dans %n seconde. Appuyez sur une touche ou cliquez sur « Rester connecté » pour continuer.</numerusform>
@@ -6414,9 +6991,14 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::SyncStatusBar</name>
     <message>
-        <location filename="../ui/outbox/SyncStatusBar.cpp" line="+57"/>
+        <location filename="../ui/outbox/SyncStatusBar.cpp" line="+75"/>
         <source>Sending stopped: ask an administrator</source>
         <translation>Envoi arrêté : voir un administrateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A synchronisation is running from another program</source>
+        <translation>Une synchronisation est en cours depuis un autre programme</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6455,7 +7037,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::Ui</name>
     <message>
-        <location filename="../ui/common/Ui.cpp" line="+88"/>
+        <location filename="../ui/common/Ui.cpp" line="+129"/>
         <source>The two passwords are different. Type them again.</source>
         <translation>Les deux mots de passe sont différents. Saisissez-les de nouveau.</translation>
     </message>

@@ -594,7 +594,7 @@ int AdminCli::backupSchedule(const Options &o)
     const int keep = set ? o.value("keep").toInt(&keepIsNumber) : 0;
     if (!keepIsNumber)
         return usage(AdminCli::tr("--keep needs a number of backups."));
-    Vault vault(o.dataDir());
+    Vault vault(o.dataDir(), m_clock);
     Account actor;
     if (const int c = openStore(o, vault, &actor); c != Ok)
         return c;

@@ -76,8 +76,8 @@ public:
     void setChunkSize(qint64 bytes); // default 4 MiB; the most a chunk carries (smaller on a slow link, ChunkSizer)
     qint64 currentChunkSize() const { return m_sizer.chunkSize(); }
     void setNetworkAccessManager(QNetworkAccessManager *nam); // relais-bench's timing manager; default: own
-    void setRequestTimeoutMs(int ms); // default 30000 (per request, transfer timeout)
-    void setLockWaitMs(int ms);       // how long a round waits for another program's round to end; default 0
+    void setRequestTimeoutMs(int ms);                         // default 30000 (per request, transfer timeout)
+    void setLockWaitMs(int ms); // how long a round waits for another program's round to end; default 0
     static QString lockFileName() { return QStringLiteral("sync.lock"); }
     bool isRunning() const { return m_running; }
     QByteArray verifiedCatalogue() const; // last verified catalogue document (empty if none)

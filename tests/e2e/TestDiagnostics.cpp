@@ -199,7 +199,7 @@ void TestDiagnostics::checkSaysTheDailyBackup()
 
     // The kiosk tries its daily backup, which fails: check says so, as an error scripts act on.
     {
-        Vault vault(dir.path());
+        Vault vault(dir.path(), SystemClock::instance());
         QVERIFY(vault.signIn(aliceLogin(), secret(alicePassword())));
         BackupScheduler scheduler(&vault, vault.clock());
         QSignalSpy finished(&scheduler, &BackupScheduler::finished);

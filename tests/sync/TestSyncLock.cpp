@@ -181,7 +181,7 @@ void TestSyncLock::anotherProgramsRoundIsWaitedForOrRefused()
     QCOMPARE(SubmissionRepository(m_vault->database()->connection(), &m_vault->journal(), m_vault->clock())
                  .load(m_vault->account(aliceLogin()).value(), item.id)
                  ->state,
-             QStringLiteral("queued")); // never marked "sending" by a round that did not run
+             SubmissionState::Queued); // never marked "sending" by a round that did not run
 
     // With time to wait, relais-admin runs its round as soon as the other program is done.
     auto waiting = startAdmin(adminSync(m_dir->path(), {QStringLiteral("--wait"), QStringLiteral("30")}));
@@ -285,7 +285,7 @@ void TestSyncLock::fourAdminSyncsAndTheKioskDeliverEachDemarcheOnce()
         // Delivered, not quarantined, with the platform's reference.
         const auto local = submissions.load(alice, q.id);
         QVERIFY(local);
-        QCOMPARE(local->state, QStringLiteral("delivered"));
+        QCOMPARE(local->state, SubmissionState::Delivered);
         const QJsonObject remote = byUuid.value(q.uuid.toLower());
         QVERIFY2(!remote.isEmpty(), "a queued démarche is missing on the platform");
         QCOMPARE(local->receipt.value(QLatin1String("reference")).toString(),

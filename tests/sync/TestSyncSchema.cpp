@@ -92,6 +92,7 @@ private Q_SLOTS:
 
 private:
     SecureBytes m_key = SecureBytes::random(32);
+    FakeClock m_clock;
 };
 
 void TestSyncSchema::newStoreGetsTheTablesFromTheSyncModule()
@@ -103,7 +104,7 @@ void TestSyncSchema::newStoreGetsTheTablesFromTheSyncModule()
                 QVERIFY2(!statement.contains(QStringLiteral("TABLE %1").arg(QLatin1String(table))),
                          qPrintable(statement));
     TempStoreDir dir;
-    auto db = Database::create(dir.path(), m_key);
+    auto db = Database::create(dir.path(), m_key, &m_clock);
     QVERIFY2(db.ok(), qPrintable(db.message()));
     QCOMPARE(db.value()->moduleVersion(QLatin1String(sync::SyncSchema::ModuleName)), 1);
     for (const char *table : Tables)
@@ -116,7 +117,7 @@ void TestSyncSchema::storeMadeBeforeKeepsItsRows()
     TempStoreDir dir;
     QVERIFY(createEmptyStore(dir.file(Database::fileName()), m_key));
     {
-        auto db = Database::open(dir.path(), m_key, 4);
+        auto db = Database::open(dir.path(), m_key, &m_clock, 4);
         QVERIFY2(db.ok(), qPrintable(db.message()));
         const QSqlDatabase c = db.value()->connection();
         for (const char *statement : OldMigration5)
@@ -151,7 +152,7 @@ void TestSyncSchema::storeMadeBeforeKeepsItsRows()
         QCOMPARE(db.value()->schemaVersion(), 5);
     }
 
-    auto db = Database::open(dir.path(), m_key);
+    auto db = Database::open(dir.path(), m_key, &m_clock);
     QVERIFY2(db.ok(), qPrintable(db.message()));
     const QSqlDatabase c = db.value()->connection();
     QCOMPARE(db.value()->schemaVersion(), latestSchemaVersion());
@@ -163,7 +164,7 @@ void TestSyncSchema::storeMadeBeforeKeepsItsRows()
     QVERIFY(db.value()->integrityCheck().ok());
     // Same columns as in a store made today.
     TempStoreDir fresh;
-    auto made = Database::create(fresh.path(), m_key);
+    auto made = Database::create(fresh.path(), m_key, &m_clock);
     QVERIFY(made.ok());
     for (const char *table : Tables)
         QCOMPARE(columnsOf(c, table), columnsOf(made.value()->connection(), table));

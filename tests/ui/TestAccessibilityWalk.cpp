@@ -21,6 +21,7 @@
 #include "domain/Consents.h"
 #include "domain/Mandates.h"
 #include "domain/SubmissionRepository.h"
+#include "domain/Workspace.h"
 #include "forms/DemarchesPage.h"
 #include "forms/FormWizard.h"
 #include "login/LoginPage.h"
@@ -297,6 +298,7 @@ void TestAccessibilityWalk::dialogs()
     Vault vault(m_dir.path(), &m_clock);
     QVERIFY(openAsAlice(vault));
     const Account admin = vault.account(aliceLogin()).value();
+    Workspace workspace(&vault, admin);
     const QSqlDatabase db = vault.database()->connection();
     CitizenRepository citizens(db, &vault.journal(), &m_clock);
     const Citizen person = citizens.load(admin, m_person).value();
@@ -319,7 +321,7 @@ void TestAccessibilityWalk::dialogs()
     check(new ui::AccountDialog(ui::AccountDialog::Kind::NewAccount, QString()), QStringLiteral("new account"));
     check(new ui::AccountDialog(ui::AccountDialog::Kind::NewPassword, aliceLogin()), QStringLiteral("new password"));
     check(new ui::MergeDialog(&citizens, admin, person), QStringLiteral("merge"));
-    check(new ui::EnrolmentDialog(&vault, admin), QStringLiteral("enrolment"));
+    check(new ui::EnrolmentDialog(&workspace), QStringLiteral("enrolment"));
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }

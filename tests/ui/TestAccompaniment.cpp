@@ -25,6 +25,7 @@
 #include "domain/Mandates.h"
 #include "domain/Recepisse.h"
 #include "domain/SubmissionRepository.h"
+#include "domain/Workspace.h"
 #include "forms/DemarchesPage.h"
 #include "forms/FieldEditor.h"
 #include "forms/FormWizard.h"
@@ -102,6 +103,7 @@ private:
     FakeClock m_clock;
     std::unique_ptr<Vault> m_vault;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<Workspace> m_workspace; // the session of the person signed in
     std::unique_ptr<ui::ShellPage> m_shell;
     Account m_admin;
     qint64 m_helene = 0;
@@ -166,6 +168,7 @@ void TestAccompaniment::cleanup()
     if (m_shell)
         m_shell->leave();
     m_shell.reset();
+    m_workspace.reset();
     m_session.reset();
     m_vault.reset();
     m_dir.reset();
@@ -198,7 +201,8 @@ void TestAccompaniment::openShell()
     m_shell->show();
     QApplication::setActiveWindow(m_shell.get());
     QVERIFY(QTest::qWaitForWindowActive(m_shell.get()));
-    m_shell->enter(m_admin);
+    m_workspace = std::make_unique<Workspace>(m_vault.get(), m_admin);
+    m_shell->enter(m_workspace.get());
 }
 
 void TestAccompaniment::choosePersonByKeyboard(const QString &typed)
@@ -430,7 +434,7 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     QCOMPARE(focused(), w->sendButton());
     press(Qt::Key_Return);
     QVERIFY(!demarches()->wizard());
-    QCOMPARE(submissions().load(m_admin, id)->state, QStringLiteral("queued"));
+    QCOMPARE(submissions().load(m_admin, id)->state, SubmissionState::Queued);
 
     // The new address, offered to the file in one step (Alt+U).
     QVERIFY(demarches()->fileUpdatePanel()->isVisible());

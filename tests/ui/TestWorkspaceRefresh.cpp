@@ -110,7 +110,7 @@ void TestWorkspaceRefresh::statusBarCountsADemarcheQueuedAtOnce()
 void TestWorkspaceRefresh::accountAddedByRelaisAdminShowsWithinTwoSeconds()
 {
     TempStoreDir dir;
-    Vault vault(dir.path()); // the real clock: relais-admin writes with its own
+    Vault vault(dir.path(), SystemClock::instance()); // the real clock: relais-admin writes with its own
     QVERIFY(openAsAlice(vault));
     const Account alice = vault.account(aliceLogin()).value();
     Session session(vault.clock());

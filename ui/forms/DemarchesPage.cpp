@@ -383,7 +383,7 @@ void DemarchesPage::refresh()
     }
     const QString language = catalogueLanguage();
     for (const Submission &s : drafts.value()) {
-        if (s.state != QLatin1String("draft") || (inContext && s.citizenId != m_citizenId))
+        if (s.state != SubmissionState::Draft || (inContext && s.citizenId != m_citizenId))
             continue;
         const catalogue::DemarchePtr d = m_catalogueStore->current().demarche(s.demarcheId);
         const QString title = d ? d->title.text(language) : s.demarcheId;
@@ -747,7 +747,7 @@ void DemarchesPage::formSent(qint64 submissionId)
             personName = person->displayName();
     if (const Result<Submission> sent = m_submissions->load(m_account, submissionId); sent)
         m_receipt = Recepisse::contentFor(sent.value(), engine.demarche(), personName,
-                                          m_vault->keySlots().structureName(), language);
+                                          m_vault->keySlots().structureName(), language, m_vault->clock());
     // The file's entries the answers change (a new address, a new phone): offered in one step.
     m_fileUpdate->hide();
     m_fileUpdateText->clear();

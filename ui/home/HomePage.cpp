@@ -148,10 +148,10 @@ void HomePage::refreshWork()
             const QString lastWord = item.updates.isEmpty() ? QString() : item.updates.constLast().message;
             if (s.isWaiting()) {
                 add(m_pending, line(s, tr("%1 — waiting to be sent since %2").arg(title(s), when(s.queuedAt))), s.id);
-            } else if (item.state == QLatin1String("quarantined")) {
+            } else if (item.state == SubmissionState::Quarantined) {
                 add(m_pending, line(s, tr("%1 — refused by the platform: %2").arg(title(s), item.quarantineReason)),
                     s.id);
-            } else if (s.state == QLatin1String("rejected_by_operator") || s.state == QLatin1String("incomplete")) {
+            } else if (s.state == SubmissionState::RejectedByOperator || s.state == SubmissionState::Incomplete) {
                 add(m_pending,
                     line(s, tr("%1 — %2: %3")
                                 .arg(title(s), SubmissionRepository::stateLabel(s.state),

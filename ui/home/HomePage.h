@@ -44,14 +44,14 @@ public:
     // For an administrator: a warning when the store was never backed up, or not for more than 7 days.
     void setLastBackup(const QDateTime &last, const QDateTime &now);
     static constexpr int BackupWarningDays = 7;
+    // For everyone: why the last daily backup failed (empty: it did not, and nothing shows).
+    void setBackupFailure(const QString &message);
     static constexpr int SubmissionIdRole = Qt::UserRole;
 
 Q_SIGNALS:
     void resumeDraftRequested(qint64 submissionId);
     // A démarche sent: Envois shows it (its state, the platform's words, what to do).
     void showSendingRequested(qint64 submissionId);
-    // For everyone: why the last daily backup failed (empty: it did not, and nothing shows).
-    void setBackupFailure(const QString &message);
 
 private:
     Vault *m_vault = nullptr;

@@ -380,7 +380,7 @@ bool OutboxPage::receiptOfSelected(RecepisseContent *content)
         if (const Result<Citizen> c = m_workspace->citizens().load(m_account, submission->citizenId); c)
             person = c->displayName();
     *content = Recepisse::contentFor(submission.value(), *demarche, person, m_vault->keySlots().structureName(),
-                                     catalogueLanguage());
+                                     catalogueLanguage(), m_vault->clock());
     return true;
 }
 

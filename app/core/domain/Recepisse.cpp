@@ -27,7 +27,8 @@ QString isoUtc(const QDateTime &when)
 } // namespace
 
 RecepisseContent Recepisse::contentFor(const Submission &submission, const catalogue::Demarche &demarche,
-                                       const QString &personName, const QString &structure, const QString &language)
+                                       const QString &personName, const QString &structure, const QString &language,
+                                       const Clock *clock)
 {
     RecepisseContent c;
     c.structure = structure;
@@ -40,7 +41,7 @@ RecepisseContent Recepisse::contentFor(const Submission &submission, const catal
     c.deliveredAt = submission.deliveredAt;
     // The engine reads the answers again to know which documents they called for (answers dropped after the
     // decision: none can be listed any more).
-    catalogue::FormEngine engine(std::make_shared<const catalogue::Demarche>(demarche));
+    catalogue::FormEngine engine(std::make_shared<const catalogue::Demarche>(demarche), clock);
     // The canonical answers in the shape of a draft; fields a newer version removed do not matter here.
     (void)engine.restoreDraft(QJsonObject{{QStringLiteral("values"), submission.answers}});
     for (const catalogue::RequiredDocument &d : engine.requiredDocuments())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Clock.h"
 #include "common/PrintedDocument.h"
 #include "common/Result.h"
 
@@ -47,7 +48,8 @@ public:
     // given are the required documents its answers called for (each was ticked before it could be sent) and the
     // files attached, in `language` ("fr", "en").
     static RecepisseContent contentFor(const Submission &submission, const catalogue::Demarche &demarche,
-                                       const QString &personName, const QString &structure, const QString &language);
+                                       const QString &personName, const QString &structure, const QString &language,
+                                       const Clock *clock);
 
     // Compact JSON with sorted keys: the same content always gives the same bytes.
     static QByteArray canonicalContent(const RecepisseContent &content);
