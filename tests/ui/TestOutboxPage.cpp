@@ -212,9 +212,10 @@ void TestOutboxPage::refusedDemarcheCanBeCorrectedAndResent()
     page.resendButton()->click();
     QCOMPARE(correct.count(), 1);
     QCOMPARE(correct.first().first().toLongLong(), id);
-    // A draft again, under a new number (the platform may hold the old one), and journaled.
+    // A draft again, under the same number (the platform may hold it: a resend must not make a second record),
+    // and journaled.
     QCOMPARE(kiosk.state(id), QStringLiteral("draft"));
-    QVERIFY(kiosk.uuid(id) != firstUuid);
+    QCOMPARE(kiosk.uuid(id), firstUuid);
     QVERIFY(kiosk.journalActions().contains(QStringLiteral("submission_reopened")));
 }
 
