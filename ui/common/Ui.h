@@ -15,8 +15,8 @@ QString catalogueLanguage();
 
 // A label styled by the theme: "title", "subtitle", "hint", "error", "info", "code".
 QLabel *makeLabel(const QString &text, const char *role, QWidget *parent = nullptr);
-// A list (or tree) as tall as what it holds (at least `minimumRows` lines, at most the room left): a search with one answer
-// shows one row and the buttons right under it, not a tall empty box. The layout puts a stretch after it.
+// A list (or tree) as tall as what it holds (at least `minimumRows` lines, at most the room left): a search with one
+// answer shows one row and the buttons right under it, not a tall empty box. The layout puts a stretch after it.
 void fitToContents(QAbstractScrollArea *view, int minimumRows = 3);
 // A button that erases, discards or disables: the theme shows it in the danger colour, apart from the others.
 void markDestructive(QPushButton *button);
