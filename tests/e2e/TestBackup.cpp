@@ -252,12 +252,17 @@ void TestBackup::backupKilledAtAnyPointLeavesAStoreThatOpens()
     TempStoreDir out;
     const QString file = out.file(QStringLiteral("daily.rbk"));
     const QStringList args = adminArgs({QStringLiteral("backup"), QStringLiteral("--out"), file}, busy.path());
-    // How long one whole backup takes here, so that the kills land all along it.
-    QElapsedTimer timer;
-    timer.start();
-    const Run whole = runAdmin(args, AdminPassword + QLatin1Char('\n'));
-    QVERIFY2(whole.code == 0, qPrintable(whole.err));
-    const int span = int(qMax<qint64>(timer.elapsed(), 200));
+    // How long one whole backup takes here (the faster of two: the first one reads a cold disk), so that the kills
+    // land all along it; on a loaded machine a backup only gets slower, so kills before 80 % of it land inside.
+    qint64 fastest = -1;
+    for (int i = 0; i < 2; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const Run whole = runAdmin(args, AdminPassword + QLatin1Char('\n'));
+        QVERIFY2(whole.code == 0, qPrintable(whole.err));
+        fastest = fastest < 0 ? timer.elapsed() : qMin(fastest, timer.elapsed());
+    }
+    const int span = int(qMax<qint64>(fastest, 200));
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("RELAIS_LANG"), QStringLiteral("en"));
     QRandomGenerator random(20260318);
@@ -271,7 +276,7 @@ void TestBackup::backupKilledAtAnyPointLeavesAStoreThatOpens()
         QVERIFY(p.waitForStarted(5000));
         p.write((AdminPassword + QLatin1Char('\n')).toUtf8());
         p.closeWriteChannel();
-        if (p.waitForFinished(int(random.bounded(span + span / 5)))) {
+        if (p.waitForFinished(int(random.bounded(span * 4 / 5)))) {
             QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         } else {
             p.kill(); // SIGKILL: no destructor, no flush, as a power cut

@@ -3,6 +3,7 @@
 // that takes the focus without a name, an empty stop in the Tab order, and a control that Tab never reaches. Table
 // cells without content do not take the focus.
 #include "FakeClock.h"
+#include "ModalAnswer.h"
 #include "TempStoreDir.h"
 #include "TestStore.h"
 #include "UiFind.h"
@@ -41,6 +42,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QRadioButton>
 #include <QSet>
 #include <QTest>
@@ -272,7 +274,13 @@ void TestAccessibilityWalk::everyPageInBothThemesAndLanguages()
     rail->setCurrentRow(1);
     QVERIFY(shell->citizensPage()->openFile(m_person));
     walk(&window, rail, QStringLiteral("citizen's file"), &problems);
+    // Done with the person present (the question's default answer, Return).
+    bool how = false;
+    whenModal<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &how);
     QVERIFY(shell->demarchesPage()->startFor(Demarche, m_person));
+    QVERIFY(how);
+    QApplication::setActiveWindow(&window); // the question closed (a window manager does this)
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QVERIFY(shell->demarchesPage()->wizard());
     for (const QString &step : shell->demarchesPage()->wizard()->steps()) {
         shell->demarchesPage()->wizard()->goToStep(step);

@@ -421,6 +421,9 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     QCOMPARE(w->currentStep(), ui::FormWizard::documentsStep());
     QCheckBox *lease = w->documentCheck(QStringLiteral("bail"));
     QVERIFY(lease);
+    // The keyboard starts on attaching it (a file, the person's file); Tab goes on to "Seen, not attached".
+    for (int i = 0; i < 4 && focused() != lease; ++i)
+        press(Qt::Key_Tab);
     QCOMPARE(focused(), lease);
     press(Qt::Key_Space);
     pressMnemonic(Qt::Key_N);
@@ -489,7 +492,9 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
                               {QStringLiteral("reference"), QStringLiteral("RLS-2026-000042")},
                               {QStringLiteral("received_at"), m_clock.now().toUTC().toString(Qt::ISODate)},
                               {QStringLiteral("status"), QStringLiteral("received")}};
-    QVERIFY(sync::SyncStore(db(), &m_vault->journal(), &m_clock).recordDelivery(id, receipt));
+    sync::SyncStore store(db(), &m_vault->journal(), &m_clock);
+    QVERIFY(store.markSending(id)); // claimed for sending first, as the engine does (protocol §3)
+    QVERIFY(store.recordDelivery(id, receipt));
     pressMnemonic(Qt::Key_I);
     ui::OutboxPage *outbox = m_shell->outboxPage();
     QVERIFY(outbox->isVisible());
@@ -523,6 +528,7 @@ void TestAccompaniment::homeShowsTheWorkOneKeyAway()
     QVERIFY(repo.queue(m_admin, refused, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("2")}}));
     sync::SyncStore store(db(), &m_vault->journal(), &m_clock);
     const QString uuid = submissions().load(m_admin, refused)->uuid;
+    QVERIFY(store.markSending(refused)); // delivered only after it was claimed for sending (protocol §3)
     QVERIFY(store.recordDelivery(
         refused, QJsonObject{{QStringLiteral("uuid"), uuid},
                              {QStringLiteral("reference"), QStringLiteral("RLS-2026-000007")},

@@ -1,6 +1,7 @@
 // Postal code and commune, typed from the keyboard alone in the citizen's file (the same helper serves the forms'
 // address fields, seen in TestFormWizard): a postal code offers its communes, a name offers the communes that start
 // with it and their department, and a postal code that is not the commune's is said under them.
+#include "FakeClock.h"
 #include "UiFind.h"
 
 #include "citizens/CitizenEditor.h"
@@ -24,6 +25,7 @@ class TestCommuneFields : public QObject
     Q_OBJECT
 
 private:
+    FakeClock m_clock;
     std::unique_ptr<ui::CitizenEditor> m_editor;
     QLineEdit *postal() const { return m_editor->lineEdit(QStringLiteral("postal_code")); }
     QLineEdit *commune() const { return m_editor->lineEdit(QStringLiteral("commune")); }
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void init()
     {
         m_editor = std::make_unique<ui::CitizenEditor>();
+        m_editor->setClock(&m_clock);
         m_editor->setCitizen(Citizen());
         m_editor->resize(900, 700);
         m_editor->show();

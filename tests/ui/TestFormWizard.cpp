@@ -449,8 +449,9 @@ void TestFormWizard::fillByKeyboardReviewAndSend()
     {
         Vault other(m_dir.path(), &m_clock);
         QVERIFY(openAsAlice(other));
-        QVERIFY(sync::SyncStore(other.database()->connection(), &other.journal(), &m_clock)
-                    .recordDelivery(id, QJsonObject{{QStringLiteral("reference"), QStringLiteral("T-1")}}));
+        sync::SyncStore store(other.database()->connection(), &other.journal(), &m_clock);
+        QVERIFY(store.markSending(id)); // claimed first, as relais-admin sync does (protocol §3)
+        QVERIFY(store.recordDelivery(id, QJsonObject{{QStringLiteral("reference"), QStringLiteral("T-1")}}));
     }
     QTRY_VERIFY_WITH_TIMEOUT(!page()->message()->isVisible(), 2000);
 

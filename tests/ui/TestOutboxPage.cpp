@@ -407,6 +407,7 @@ void TestOutboxPage::anotherProgramsSyncIsSaidThenRetried()
     page.setWorkspace(&workspace);
     page.setEngine(engine.get());
     SyncStatusBar status(&kiosk.vault());
+    status.setWorkspace(&workspace);
     status.setEngine(engine.get());
     page.show();
 

@@ -2,6 +2,7 @@
 // citizen's file, the form's steps) no label, button or box is narrower than its text, the status bar included.
 // Screenshots of each screen at 200 % go to $RELAIS_SCREENSHOT_DIR.
 #include "FakeClock.h"
+#include "ModalAnswer.h"
 #include "TempStoreDir.h"
 #include "TestStore.h"
 #include "UiFind.h"
@@ -29,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTest>
@@ -195,7 +197,13 @@ void TestTextFits::everyScreenAt200Percent()
     shell->rail()->setCurrentRow(1);
     QVERIFY(shell->citizensPage()->openFile(m_person));
     look(QStringLiteral("file"));
+    // Done with the person present (the question's default answer, Return).
+    bool how = false;
+    whenModal<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &how);
     QVERIFY(shell->demarchesPage()->startFor(Demarche, m_person));
+    QVERIFY(how);
+    QApplication::setActiveWindow(&window); // the question closed (a window manager does this)
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     ui::FormWizard *form = shell->demarchesPage()->wizard();
     QVERIFY(form);
     for (const QString &step : form->steps()) {

@@ -13,13 +13,25 @@
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QLocale>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace relais::ui {
 
 HomePage::HomePage(QWidget *parent) : QWidget(parent)
 {
-    auto *layout = new QVBoxLayout(this);
+    // At 200 % text on a small screen the three lists and the hints do not fit: the page scrolls rather than cut
+    // the words of its labels.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus, not the frame around them
+    auto *content = new QWidget;
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(24, 16, 24, 16);
     m_greeting = makeLabel(QString(), "title");
     m_role = makeLabel(QString(), "subtitle");
@@ -42,6 +54,7 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent)
         (*list)->setObjectName(name);
         (*list)->setAccessibleName(QString(title).remove(QLatin1Char('&')));
         (*list)->setWordWrap(true);
+        (*list)->setMinimumHeight((*list)->fontMetrics().height() * 4); // a few lines, even when the page scrolls
         label->setBuddy(*list);
         box->addWidget(label);
         box->addWidget(*list, 1);
