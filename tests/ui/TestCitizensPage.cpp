@@ -2,6 +2,7 @@
 // types (accents or not), a volunteer's narrower view, a new file with an error under its field, consent, mandate,
 // a démarche started for the person, erasure with a démarche still queued, and the merge of a duplicate.
 #include "FakeClock.h"
+#include "ModalAnswer.h"
 #include "TempStoreDir.h"
 #include "TestStore.h"
 #include "UiFind.h"
@@ -66,31 +67,6 @@ using namespace relais::test;
 namespace {
 
 const QString Demarche = QStringLiteral("caf-changement-adresse"); // in the "housing" area
-
-// What the person does in the next dialog of type T (a dialog's exec() holds the test until it closes). Polls
-// without blocking, so that the dialog can open from any event loop. `done` tells the test it was answered.
-template <typename T> void whenShown(std::function<void(T *)> act, bool *done)
-{
-    *done = false;
-    auto *poll = new QTimer(qApp);
-    auto *deadline = new QDeadlineTimer(5000);
-    poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, qApp, [poll, deadline, act, done] {
-        T *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog && !deadline->hasExpired())
-            return;
-        poll->stop();
-        poll->deleteLater();
-        delete deadline;
-        if (dialog) {
-            QApplication::setActiveWindow(dialog); // the offscreen platform does not activate it by itself
-            (void)QTest::qWaitForWindowActive(dialog);
-            act(dialog);
-            *done = true;
-        }
-    });
-    poll->start();
-}
 
 void clickButton(QWidget *dialog, const QString &text)
 {
@@ -409,7 +385,7 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
 
     // The consent: its full text, an explicit tick, then recorded with its version.
     bool consented = false;
-    whenShown<ui::ConsentDialog>(
+    whenModal<ui::ConsentDialog>(
         [](ui::ConsentDialog *dialog) {
             QVERIFY(dialog->textLabel()->text() == Consents::currentText(ConsentPurpose::File).text);
             QVERIFY(!dialog->recordButton()->isEnabled());
@@ -442,15 +418,15 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
     bool asked = false;
     bool mandated = false;
     bool attestationOffered = false;
-    whenShown<QMessageBox>(
+    whenModal<QMessageBox>(
         [&mandated, &attestationOffered](QMessageBox *box) {
             QVERIFY(box->text().contains(QStringLiteral("« Housing »")));
-            whenShown<ui::MandateDialog>(
+            whenModal<ui::MandateDialog>(
                 [&attestationOffered](ui::MandateDialog *dialog) {
                     QVERIFY(dialog->scopeBox(QStringLiteral("housing"))->isChecked());
                     QVERIFY(!dialog->scopeBox(QStringLiteral("work"))->isChecked());
                     dialog->durationButton(MandateDuration::SixMonths)->setChecked(true);
-                    whenShown<QMessageBox>([](QMessageBox *offer) { clickButton(offer, QStringLiteral("Not now")); },
+                    whenModal<QMessageBox>([](QMessageBox *offer) { clickButton(offer, QStringLiteral("Not now")); },
                                            &attestationOffered);
                     pressMnemonic(Qt::Key_C);
                 },
@@ -483,7 +459,7 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
 
     // A second démarche in the same area needs no new mandate; then the file lists both, and a draft reopens.
     bool underMandate = false;
-    whenShown<QMessageBox>(
+    whenModal<QMessageBox>(
         [](QMessageBox *box) {
             QVERIFY(box->text().contains(QStringLiteral("is in force until")));
             clickButton(box, QStringLiteral("On their behalf, under the mandate"));
@@ -518,7 +494,7 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
 
     bool created = false;
     bool offered = false;
-    whenShown<ui::MandateDialog>(
+    whenModal<ui::MandateDialog>(
         [&offered](ui::MandateDialog *dialog) {
             // Nothing ticked: refused with the reason, the dialog stays.
             pressMnemonic(Qt::Key_C);
@@ -530,7 +506,7 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
             dialog->scopeBox(QStringLiteral("money_taxes"))->setFocus();
             press(Qt::Key_Space);
             saveScreenshot(dialog, QStringLiteral("34-mandate-dialog"));
-            whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print the attestation…")); },
+            whenModal<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print the attestation…")); },
                                    &offered);
             pressMnemonic(Qt::Key_C);
         },
@@ -554,13 +530,13 @@ void TestCitizensPage::newMandatePrintedAndOneAreaRevoked()
 
     // Revoking asks first; "Cancel" changes nothing.
     bool answered = false;
-    whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Cancel")); }, &answered);
+    whenModal<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Cancel")); }, &answered);
     QTest::mouseClick(revoke, Qt::LeftButton);
     QVERIFY(answered);
     backToShell();
     QVERIFY(mandates.activeFor(m_admin, id, QStringLiteral("work"))->id != 0);
     revoke = file()->findChild<QPushButton *>(QStringLiteral("revoke:%1:work").arg(mandate.id));
-    whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Revoke")); }, &answered);
+    whenModal<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Revoke")); }, &answered);
     QTest::mouseClick(revoke, Qt::LeftButton);
     QVERIFY(answered);
     backToShell();
@@ -584,7 +560,7 @@ void TestCitizensPage::demarcheRefusedWithoutTheFileConsent()
 
     // Cancel: nothing starts, and the page says why.
     bool asked = false;
-    whenShown<QMessageBox>(
+    whenModal<QMessageBox>(
         [](QMessageBox *box) {
             QVERIFY(box->text().contains(QStringLiteral("record their consent first")));
             clickButton(box, QStringLiteral("Cancel"));
@@ -601,12 +577,12 @@ void TestCitizensPage::demarcheRefusedWithoutTheFileConsent()
     // The button records the consent on the spot; the mandate question then comes (cancelled here).
     bool consented = false;
     bool mandateAsked = false;
-    whenShown<QMessageBox>(
+    whenModal<QMessageBox>(
         [&consented, &mandateAsked](QMessageBox *box) {
-            whenShown<ui::ConsentDialog>(
+            whenModal<ui::ConsentDialog>(
                 [&mandateAsked](ui::ConsentDialog *dialog) {
                     dialog->agreement()->setChecked(true);
-                    whenShown<QMessageBox>([](QMessageBox *next) { clickButton(next, QStringLiteral("Cancel")); },
+                    whenModal<QMessageBox>([](QMessageBox *next) { clickButton(next, QStringLiteral("Cancel")); },
                                            &mandateAsked);
                     QTest::mouseClick(dialog->recordButton(), Qt::LeftButton);
                 },
@@ -630,10 +606,10 @@ void TestCitizensPage::accessExportSavedOnAKeyWritesPdfAndJson()
     QTemporaryDir out;
     file()->setFolderChooser([&out](QWidget *, const QString &, const QString &) { return out.path(); });
     bool asked = false;
-    whenShown<QMessageBox>(
+    whenModal<QMessageBox>(
         [&asked](QMessageBox *box) {
             // Saving says first that the file will not be protected.
-            whenShown<QMessageBox>(
+            whenModal<QMessageBox>(
                 [](QMessageBox *warning) {
                     QVERIFY(warning->text().contains(QStringLiteral("not be protected (it is not encrypted)")));
                     clickButton(warning, QStringLiteral("Choose the folder…"));
@@ -720,11 +696,11 @@ void TestCitizensPage::papersGoToThePrinterAndNothingStaysInTheHomeFolder()
              QStringLiteral("The consent form was sent to the printer. Give it to the person to sign."));
     bool created = false;
     bool offered = false;
-    whenShown<ui::MandateDialog>(
+    whenModal<ui::MandateDialog>(
         [&offered](ui::MandateDialog *dialog) {
             dialog->scopeBox(QStringLiteral("work"))->setFocus();
             press(Qt::Key_Space);
-            whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print the attestation…")); },
+            whenModal<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print the attestation…")); },
                                    &offered);
             pressMnemonic(Qt::Key_C);
         },
@@ -735,7 +711,7 @@ void TestCitizensPage::papersGoToThePrinterAndNothingStaysInTheHomeFolder()
     QVERIFY(offered);
     QCOMPARE(sheets, 2);
     bool asked = false;
-    whenShown<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print…")); }, &asked);
+    whenModal<QMessageBox>([](QMessageBox *box) { clickButton(box, QStringLiteral("Print…")); }, &asked);
     pressMnemonic(Qt::Key_X);
     QVERIFY(asked);
     backToShell();
@@ -752,7 +728,7 @@ void TestCitizensPage::papersGoToThePrinterAndNothingStaysInTheHomeFolder()
 
     // Saving is the explicit choice of a folder: warned, written there, journaled by kind and never by whose.
     bool warned = false;
-    whenShown<QMessageBox>(
+    whenModal<QMessageBox>(
         [](QMessageBox *warning) {
             QVERIFY(warning->text().contains(QStringLiteral("not be protected (it is not encrypted)")));
             clickButton(warning, QStringLiteral("Choose the folder…"));
@@ -776,7 +752,7 @@ void TestCitizensPage::papersGoToThePrinterAndNothingStaysInTheHomeFolder()
     for (const JournalEntry &entry : m_vault->journal().query(m_admin, JournalFilter()).value())
         QVERIFY(!entry.object.contains(QStringLiteral("lef"), Qt::CaseInsensitive));
     // Cancelling the warning writes nothing.
-    whenShown<QMessageBox>([](QMessageBox *warning) { clickButton(warning, QStringLiteral("Cancel")); }, &warned);
+    whenModal<QMessageBox>([](QMessageBox *warning) { clickButton(warning, QStringLiteral("Cancel")); }, &warned);
     QTest::mouseClick(findButton(file(), QStringLiteral("Save the form to a folder…")), Qt::LeftButton);
     QVERIFY(warned);
     backToShell();
@@ -802,7 +778,7 @@ void TestCitizensPage::erasureDiscardsTheQueuedDemarche()
 
     // Two steps: what goes and what becomes of the queued démarche, then a last confirmation.
     bool erased = false;
-    whenShown<ui::EraseDialog>(
+    whenModal<ui::EraseDialog>(
         [](ui::EraseDialog *dialog) {
             QVERIFY(dialog->deliverFirstButton()->isChecked()); // the safe choice comes first
             saveScreenshot(dialog, QStringLiteral("35-erase-dialog"));
@@ -841,7 +817,7 @@ void TestCitizensPage::erasureSaysWhatStaysUntilDelivery()
     QVERIFY(said.startsWith(QStringLiteral("1 démarche")));
     QVERIFY(said.contains(QLatin1String("stay encrypted on this PC until delivery")));
     bool erased = false;
-    whenShown<ui::EraseDialog>(
+    whenModal<ui::EraseDialog>(
         [&said](ui::EraseDialog *dialog) {
             QVERIFY(dialog->waitingNotice());
             QVERIFY(dialog->waitingNotice()->isVisible());
@@ -888,7 +864,7 @@ void TestCitizensPage::mergeKeepsOneFileWithBothDemarches()
     QCOMPARE(file()->citizenId(), first);
 
     bool merged = false;
-    whenShown<ui::MergeDialog>(
+    whenModal<ui::MergeDialog>(
         [second](ui::MergeDialog *dialog) {
             QCOMPARE(focused(), dialog->searchField());
             typeHere(QStringLiteral("lefevre"));
@@ -987,7 +963,7 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     ui::DemarchesPage *demarches = m_shell->demarchesPage();
     QVERIFY(demarches->isVisible());
     bool present = false;
-    whenShown<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &present); // with the person present
+    whenModal<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &present); // with the person present
     QVERIFY(demarches->start(Demarche));
     QVERIFY(present);
     backToShell();
@@ -997,7 +973,7 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
     QVERIFY(rib);
     QVERIFY(!rib->fromFileButton()->isHidden());
     bool picked = false;
-    whenShown<QDialog>(
+    whenModal<QDialog>(
         [](QDialog *dialog) {
             auto *list = dialog->findChild<QListWidget *>();
             QVERIFY(list);
