@@ -6,10 +6,12 @@
 // fixed window size so that two runs give comparable pictures. Not installed: a tool of the documentation.
 //
 //   relais-guide-shots --data-dir DIR --out DIR --login LOGIN --password-stdin
-//                      [--text-size 100|200] [--high-contrast] [--suffix -200] [--only name,name]
+//                      [--text-size 100|200] [--high-contrast] [--suffix -200] [--only name,name] [--delivered]
 //
 // Prints the names of the pictures it wrote (never a person's name: the data is synthetic, but the habit stays).
 #include "ModalAnswer.h"
+
+#include "SyncEngine.h"
 
 #include "catalogue/Catalogue.h"
 #include "citizens/CitizenFilePage.h"
@@ -46,6 +48,7 @@
 #include <QPainter>
 #include <QPrinter>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
@@ -55,6 +58,7 @@
 #include <QTreeWidgetItemIterator>
 
 #include <cstdio>
+#include <memory>
 
 #include <sodium.h>
 
@@ -70,8 +74,8 @@ const QString Demarche = QStringLiteral("caf-changement-adresse"); // prefills t
 class Walk
 {
 public:
-    Walk(const QString &out, const QString &suffix, const QStringList &only)
-        : m_out(out), m_suffix(suffix), m_only(only)
+    Walk(const QString &out, const QString &suffix, const QStringList &only, bool delivered)
+        : m_out(out), m_suffix(suffix), m_only(only), m_delivered(delivered)
     {}
 
     bool run(const QString &dataDir, const QString &login, const QByteArray &password);
@@ -109,10 +113,17 @@ private:
             QCoreApplication::processEvents();
     }
     bool fillForm(ui::FormWizard *form);
+    // The récépissé printed by `button` into OUT/NAME+suffix.pdf, which the script renders.
+    bool printReceipt(ui::PaperOutput &paper, QPushButton *button, const QString &name);
+    // Sends what waits (Envois' « Synchroniser maintenant ») and waits until `submissionId` has been delivered.
+    bool deliver(ui::OutboxPage *outbox, qint64 submissionId);
+    std::unique_ptr<sync::SyncEngine> m_engine;
 
     QString m_out;
     QString m_suffix;
     QStringList m_only;
+    bool m_delivered =
+        false; // the store is enrolled with a local platform: the démarche is delivered before Envois is shown
     QStringList m_written;
     QString m_error;
     ui::MainWindow *m_window = nullptr;
@@ -235,12 +246,62 @@ bool Walk::fillForm(ui::FormWizard *form)
     return true;
 }
 
+bool Walk::printReceipt(ui::PaperOutput &paper, QPushButton *button, const QString &name)
+{
+    if (!wanted(name))
+        return true;
+    const QString pdf = QDir(m_out).filePath(name + m_suffix + QStringLiteral(".pdf"));
+    paper.setPrinterChooser([pdf](QWidget *, QPrinter *printer) {
+        printer->setOutputFormat(QPrinter::PdfFormat);
+        printer->setOutputFileName(pdf);
+        return true;
+    });
+    if (!button->isVisible() || !button->isEnabled())
+        return fail(QStringLiteral("the button that prints the récépissé (%1) is not offered").arg(name));
+    button->click();
+    settle(300);
+    if (!QFileInfo::exists(pdf))
+        return fail(QStringLiteral("the récépissé %1 was not printed").arg(name));
+    m_written << name;
+    return true;
+}
+
+bool Walk::deliver(ui::OutboxPage *outbox, qint64 submissionId)
+{
+    if (!outbox->syncNowButton()->isEnabled())
+        return fail(QStringLiteral("« Synchroniser maintenant » is not offered"));
+    outbox->syncNowButton()->click();
+    Workspace *workspace = m_window->workspace();
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 30000) {
+        QTest::qWait(100);
+        const Result<Submission> s = workspace->submissions().load(workspace->account(), submissionId);
+        if (s && s->state != SubmissionState::Queued && s->state != SubmissionState::Sending && !m_engine->isRunning())
+            return s->state == SubmissionState::Delivered ? true
+                                                          : fail(QStringLiteral("the démarche was not delivered"));
+    }
+    return fail(QStringLiteral("the local platform did not receive the démarche within 30 s"));
+}
+
 bool Walk::run(const QString &dataDir, const QString &login, const QByteArray &password)
 {
     Vault vault(dataDir, SystemClock::instance());
     Session session(SystemClock::instance());
     ui::MainWindow mainWindow(&vault, &session);
     m_window = &mainWindow;
+    // The delivery engine, as the kiosk's composition root builds it (without its timers: rounds start when the
+    // walk asks), so that the status bar and Envois show what the kiosk shows.
+    QObject::connect(&mainWindow, &ui::MainWindow::workspaceOpened, &mainWindow, [this](Workspace *workspace) {
+        m_engine = std::make_unique<sync::SyncEngine>(*workspace);
+        m_window->setSyncEngine(m_engine.get());
+    });
+    QObject::connect(&mainWindow, &ui::MainWindow::workspaceClosing, &mainWindow, [this] {
+        m_window->setSyncEngine(nullptr);
+        if (m_engine)
+            m_engine->cancel();
+        m_engine.reset();
+    });
     mainWindow.resize(Width, Height);
     mainWindow.start();
     mainWindow.show();
@@ -297,6 +358,13 @@ bool Walk::run(const QString &dataDir, const QString &login, const QByteArray &p
         return fail(QStringLiteral("the person's file did not open"));
     settle(300);
     shot(QStringLiteral("dossier"));
+    // Further down the same file: the consents, the mandates and the démarches already done.
+    if (auto *scroll = citizens->filePage()->findChild<QScrollArea *>()) {
+        scroll->ensureWidgetVisible(citizens->filePage()->demarcheList(), 0, 0);
+        scroll->ensureWidgetVisible(citizens->filePage()->consentRows(), 0, 0);
+    }
+    settle(200);
+    shot(QStringLiteral("dossier-consentements"));
     if (done())
         return true;
 
@@ -357,38 +425,33 @@ bool Walk::run(const QString &dataDir, const QString &login, const QByteArray &p
         return fail(QStringLiteral("the démarche was not sent"));
     settle(400);
     shot(QStringLiteral("envoyee"));
-    const QString receipt = QDir(m_out).filePath(QStringLiteral("recepisse") + m_suffix + QStringLiteral(".pdf"));
-    demarches->paperOutput().setPrinterChooser([receipt](QWidget *, QPrinter *printer) {
-        printer->setOutputFormat(QPrinter::PdfFormat);
-        printer->setOutputFileName(receipt);
-        return true;
-    });
-    if (wanted(QStringLiteral("recepisse"))) {
-        demarches->printReceiptButton()->click();
-        settle(300);
-        if (!QFileInfo::exists(receipt))
-            return fail(QStringLiteral("the récépissé was not printed"));
-        m_written << QStringLiteral("recepisse");
-    }
+    if (!printReceipt(demarches->paperOutput(), demarches->printReceiptButton(), QStringLiteral("recepisse")))
+        return false;
     if (demarches->fileUpdatePanel()->isVisible())
         demarches->updateFileButton()->click();
 
-    // Envois: the démarche waiting to be sent, selected, with the person's name.
+    // Envois: the démarche, with the person's name; delivered by the local platform when there is one, and its
+    // récépissé printed again with the platform's reference.
     ui::OutboxPage *outbox = m_shell->outboxPage();
     if (!showRailPage(outbox))
         return false;
-    outbox->refresh();
-    settle(300);
     qint64 sent = 0; // her most recent démarche: the one just sent
     for (const Submission &s :
          m_window->workspace()->citizens().submissions(m_window->workspace()->account(), person).value())
         sent = qMax(sent, s.id);
+    if (m_delivered && !deliver(outbox, sent))
+        return false;
+    outbox->refresh();
+    settle(300);
     for (int row = 0; row < outbox->model()->rowCount(); ++row)
         if (outbox->model()->itemAt(row).submissionId == sent)
             outbox->table()->setCurrentIndex(outbox->model()->index(row, 0));
     outbox->table()->setFocus();
     settle();
     shot(QStringLiteral("envois"));
+    if (m_delivered &&
+        !printReceipt(outbox->paperOutput(), outbox->printReceiptButton(), QStringLiteral("recepisse-remise")))
+        return false;
 
     // The accompaniment ended, then the screen locked (Ctrl+L): nothing of the person stays.
     m_shell->accompaniment()->end();
@@ -428,7 +491,9 @@ int main(int argc, char *argv[])
                                     QStringLiteral("TEXT"));
     const QCommandLineOption only(QStringLiteral("only"), QStringLiteral("Comma-separated pictures to take."),
                                   QStringLiteral("NAMES"));
-    parser.addOptions({dataDir, out, login, passwordStdin, textSize, contrast, suffix, only});
+    const QCommandLineOption delivered(QStringLiteral("delivered"),
+                                       QStringLiteral("The store is enrolled with a platform: deliver before Envois."));
+    parser.addOptions({dataDir, out, login, passwordStdin, textSize, contrast, suffix, only, delivered});
     parser.process(app);
     if (!parser.isSet(dataDir) || !parser.isSet(out) || !parser.isSet(login) || !parser.isSet(passwordStdin)) {
         std::fprintf(stderr, "relais-guide-shots: --data-dir, --out, --login and --password-stdin are needed\n");
@@ -450,7 +515,8 @@ int main(int argc, char *argv[])
     ui::Theme::apply(theme, scale);
     QDir().mkpath(parser.value(out));
 
-    Walk walk(parser.value(out), parser.value(suffix), parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts));
+    Walk walk(parser.value(out), parser.value(suffix), parser.value(only).split(QLatin1Char(','), Qt::SkipEmptyParts),
+              parser.isSet(delivered));
     const bool ok = walk.run(parser.value(dataDir), parser.value(login), password);
     if (!ok) {
         std::fprintf(stderr, "relais-guide-shots: %s\n", qPrintable(walk.error()));
