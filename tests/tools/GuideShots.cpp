@@ -42,6 +42,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QGroupBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -49,6 +50,7 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
@@ -360,8 +362,10 @@ bool Walk::run(const QString &dataDir, const QString &login, const QByteArray &p
     shot(QStringLiteral("dossier"));
     // Further down the same file: the consents, the mandates and the démarches already done.
     if (auto *scroll = citizens->filePage()->findChild<QScrollArea *>()) {
-        scroll->ensureWidgetVisible(citizens->filePage()->demarcheList(), 0, 0);
-        scroll->ensureWidgetVisible(citizens->filePage()->consentRows(), 0, 0);
+        QWidget *consents = citizens->filePage()->consentRows();
+        while (consents->parentWidget() && !qobject_cast<QGroupBox *>(consents)) // the group, with its title
+            consents = consents->parentWidget();
+        scroll->verticalScrollBar()->setValue(consents->mapTo(scroll->widget(), QPoint(0, 0)).y() - 12);
     }
     settle(200);
     shot(QStringLiteral("dossier-consentements"));
