@@ -14,13 +14,16 @@
 #include "SyncEngine.h"
 
 #include "catalogue/Catalogue.h"
+#include "citizens/CitizenEditor.h"
 #include "citizens/CitizenFilePage.h"
 #include "citizens/CitizenListModel.h"
 #include "citizens/CitizensPage.h"
+#include "citizens/ConsentDialog.h"
 #include "common/Clock.h"
 #include "common/Translations.h"
 #include "domain/CitizenRepository.h"
 #include "domain/Consents.h"
+#include "domain/DemoData.h"
 #include "domain/Mandates.h"
 #include "domain/Workspace.h"
 #include "forms/DemarchesPage.h"
@@ -98,6 +101,13 @@ private:
     // A dialog drawn where a window manager puts it: centred on the window, which stays visible around it.
     QImage withDialog(QWidget *dialog) const;
     bool showRailPage(QWidget *page);
+    // The top of a file (its title, the consent banner), where the typing of its fields may have scrolled away from.
+    static void scrollFileToTop(QWidget *filePage)
+    {
+        if (auto *scroll = filePage->findChild<QScrollArea *>())
+            scroll->verticalScrollBar()->setValue(0);
+        settle();
+    }
     // A person of the demo data that the walk can help: their file kept (consent), a NIR and a phone to prefill.
     qint64 choosePerson();
     static void settle(int ms = 150)
@@ -457,8 +467,50 @@ bool Walk::run(const QString &dataDir, const QString &login, const QByteArray &p
         !printReceipt(outbox->paperOutput(), outbox->printReceiptButton(), QStringLiteral("recepisse-remise")))
         return false;
 
-    // The accompaniment ended, then the screen locked (Ctrl+L): nothing of the person stays.
+    // The accompaniment ended: the name leaves every page, Démarches asks for the next person.
     m_shell->accompaniment()->end();
+    if (!showRailPage(demarches))
+        return false;
+    shot(QStringLiteral("fin-accompagnement"));
+
+    // The next person has no file yet: a new one (a person the demo generator makes up, as seed-demo does), saved,
+    // then their consent recorded in its dialog.
+    if (!showRailPage(citizens))
+        return false;
+    citizens->newButton()->click();
+    settle(300);
+    DemoData made(DemoData::DefaultSeed + 1, QDate::currentDate());
+    const Citizen newcomer = made.nextPerson().citizen;
+    ui::CitizenEditor *editor = citizens->filePage()->editor();
+    type(editor->lineEdit(QStringLiteral("birth_name")), newcomer.birthName);
+    type(editor->lineEdit(QStringLiteral("given_names")), newcomer.givenNames);
+    type(editor->lineEdit(QStringLiteral("birth_date")), newcomer.birthDate.toString(QStringLiteral("dd/MM/yyyy")));
+    editor->lineEdit(QStringLiteral("birth_name"))->setFocus();
+    scrollFileToTop(citizens->filePage());
+    shot(QStringLiteral("nouveau-dossier"));
+    if (!citizens->filePage()->save())
+        return fail(QStringLiteral("the new file was not saved: %1").arg(citizens->filePage()->lastError()));
+    settle(300);
+    auto *record = citizens->filePage()->consentBanner()->findChild<QPushButton *>();
+    if (!citizens->filePage()->consentBanner()->isVisible() || !record)
+        return fail(QStringLiteral("the new file does not ask for the consent"));
+    scrollFileToTop(citizens->filePage());
+    bool consented = false;
+    test::whenModal<ui::ConsentDialog>(
+        [this](ui::ConsentDialog *dialog) {
+            dialog->agreement()->setChecked(true);
+            settle(200);
+            shot(QStringLiteral("consentement"), withDialog(dialog));
+            dialog->recordButton()->click();
+        },
+        &consented);
+    record->click();
+    QApplication::setActiveWindow(&mainWindow);
+    (void)QTest::qWaitForWindowActive(&mainWindow);
+    if (!consented)
+        return fail(QStringLiteral("the consent dialog did not open"));
+
+    // The screen locked (Ctrl+L): nothing of any person stays.
     settle();
     QTest::keyClick(&mainWindow, Qt::Key_L, Qt::ControlModifier);
     settle(400);
