@@ -302,6 +302,19 @@ bool Walk::run(const QString &dataDir, const QString &login, const QByteArray &p
     Session session(SystemClock::instance());
     ui::MainWindow mainWindow(&vault, &session);
     m_window = &mainWindow;
+    // However the walk ends, the engine goes before the window and the workspace it reads (as in the kiosk's main).
+    struct EngineFirst
+    {
+        Walk *walk;
+        ~EngineFirst()
+        {
+            if (!walk->m_engine)
+                return;
+            walk->m_window->setSyncEngine(nullptr);
+            walk->m_engine->cancel();
+            walk->m_engine.reset();
+        }
+    } engineFirst{this};
     // The delivery engine, as the kiosk's composition root builds it (without its timers: rounds start when the
     // walk asks), so that the status bar and Envois show what the kiosk shows.
     QObject::connect(&mainWindow, &ui::MainWindow::workspaceOpened, &mainWindow, [this](Workspace *workspace) {
