@@ -14,6 +14,9 @@ private Q_SLOTS:
     void valid();
     void invalid_data();
     void invalid();
+    // A kept number is shown as it is dialled in France, and what is shown is read back to the same number.
+    void shownAsDialled_data();
+    void shownAsDialled();
 };
 
 void TestPhoneValidator::valid_data()
@@ -91,6 +94,37 @@ void TestPhoneValidator::invalid()
     QFETCH(QString, expected);
     const auto result = Validators::frenchPhone(input);
     RELAIS_VERIFY_REFUSED(result, expected);
+}
+
+void TestPhoneValidator::shownAsDialled_data()
+{
+    QTest::addColumn<QString>("kept");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("metropolitan mobile") << QStringLiteral("+33612345678") << QStringLiteral("06 12 34 56 78");
+    QTest::newRow("metropolitan fixed") << QStringLiteral("+33123456789") << QStringLiteral("01 23 45 67 89");
+    QTest::newRow("Mayotte mobile (the fiction range)")
+        << QStringLiteral("+262639980774") << QStringLiteral("06 39 98 07 74");
+    QTest::newRow("Mayotte fixed") << QStringLiteral("+262269612345") << QStringLiteral("02 69 61 23 45");
+    QTest::newRow("Réunion") << QStringLiteral("+262692123456") << QStringLiteral("06 92 12 34 56");
+    QTest::newRow("Guadeloupe") << QStringLiteral("+590690123456") << QStringLiteral("06 90 12 34 56");
+    QTest::newRow("Guyane") << QStringLiteral("+594594123456") << QStringLiteral("05 94 12 34 56");
+    QTest::newRow("Martinique") << QStringLiteral("+596696123456") << QStringLiteral("06 96 12 34 56");
+    // Only reachable in international form: shown as kept.
+    QTest::newRow("Nouvelle-Calédonie") << QStringLiteral("+687123456") << QStringLiteral("+687123456");
+    QTest::newRow("Polynésie") << QStringLiteral("+68987123456") << QStringLiteral("+68987123456");
+    // Not a number of a territory's plan (+262 then a metropolitan number): not turned into a wrong 0…
+    QTest::newRow("+262 outside its plan") << QStringLiteral("+262612345678") << QStringLiteral("+262612345678");
+    QTest::newRow("typed text kept as it is") << QStringLiteral("06 12") << QStringLiteral("06 12");
+}
+
+void TestPhoneValidator::shownAsDialled()
+{
+    QFETCH(QString, kept);
+    QFETCH(QString, shown);
+    QCOMPARE(Validators::phoneForDisplay(kept), shown);
+    const auto readBack = Validators::frenchPhone(shown);
+    if (readBack.ok)
+        QCOMPARE(readBack.normalized, kept);
 }
 
 QTEST_GUILESS_MAIN(TestPhoneValidator)

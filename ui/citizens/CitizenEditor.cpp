@@ -1,5 +1,6 @@
 #include "CitizenEditor.h"
 
+#include "catalogue/Validators.h"
 #include "common/CommuneAssist.h"
 #include "common/Ui.h"
 #include "domain/Communes.h"
@@ -152,7 +153,7 @@ void CitizenEditor::setCitizen(const Citizen &citizen)
     m_lines.value(QStringLiteral("birth_date"))
         ->setText(citizen.birthDate.isValid() ? citizen.birthDate.toString(QStringLiteral("dd/MM/yyyy")) : QString());
     m_lines.value(QStringLiteral("birth_place"))->setText(citizen.birthPlace);
-    m_lines.value(QStringLiteral("phone"))->setText(citizen.phone);
+    m_lines.value(QStringLiteral("phone"))->setText(catalogue::Validators::phoneForDisplay(citizen.phone));
     m_lines.value(QStringLiteral("email"))->setText(citizen.email);
     m_lines.value(QStringLiteral("street"))->setText(citizen.street);
     m_lines.value(QStringLiteral("postal_code"))->setText(citizen.postalCode);

@@ -1,6 +1,7 @@
 #include "MergeDialog.h"
 
 #include "CitizenListModel.h"
+#include "catalogue/Validators.h"
 #include "common/Ui.h"
 #include "domain/CitizenRepository.h"
 
@@ -129,7 +130,8 @@ void MergeDialog::choose(const QModelIndex &index)
         {tr("Given names"), m_keep.givenNames, m_duplicate.givenNames},
         {tr("Date of birth"), date(m_keep.birthDate), date(m_duplicate.birthDate)},
         {tr("Place of birth"), m_keep.birthPlace, m_duplicate.birthPlace},
-        {tr("Phone"), m_keep.phone, m_duplicate.phone},
+        {tr("Phone"), catalogue::Validators::phoneForDisplay(m_keep.phone),
+         catalogue::Validators::phoneForDisplay(m_duplicate.phone)},
         {tr("E-mail"), m_keep.email, m_duplicate.email},
         {tr("Address"), QStringList{m_keep.street, m_keep.postalCode, m_keep.commune}.join(QLatin1Char(' ')).trimmed(),
          QStringList{m_duplicate.street, m_duplicate.postalCode, m_duplicate.commune}.join(QLatin1Char(' ')).trimmed()},

@@ -318,6 +318,32 @@ Validation Validators::spi(const QString &input)
     return Validation::valid(n);
 }
 
+QString Validators::nationalPhone(const QString &e164)
+{
+    if (!e164.startsWith(QLatin1Char('+')) || !allAsciiDigits(e164.mid(1)))
+        return QString();
+    if (e164.startsWith(QLatin1String("+33")) && e164.size() == 12 && e164.at(3) != QLatin1Char('0'))
+        return QLatin1Char('0') + e164.mid(3);
+    for (const PhonePlan &plan : overseasPlans) {
+        const QString code = QLatin1Char('+') + QLatin1String(plan.countryCode);
+        if (e164.startsWith(code) && e164.size() == code.size() + plan.nsnLength &&
+            overseasPlanFor(e164.mid(code.size())) == &plan)
+            return QLatin1Char('0') + e164.mid(code.size());
+    }
+    return QString();
+}
+
+QString Validators::phoneForDisplay(const QString &stored)
+{
+    const QString national = nationalPhone(stored);
+    if (national.isEmpty())
+        return stored;
+    QStringList pairs;
+    for (int i = 0; i < national.size(); i += 2)
+        pairs << national.mid(i, 2);
+    return pairs.join(QLatin1Char(' '));
+}
+
 Validation Validators::frenchPhone(const QString &input)
 {
     QString n = withoutSeparators(input, QLatin1String(".-/()"));

@@ -37,6 +37,12 @@ public:
     static Validation spi(const QString &input);
     // French phone numbers (metropolitan and overseas) normalised to E.164 (+33…, +262…, …).
     static Validation frenchPhone(const QString &input);
+    // A number kept in E.164 read back as it is dialled in France: "+33612345678" and "+262639980774" become
+    // "0612345678" and "0639980774"; empty for any other number (a foreign one is only reachable as +…).
+    static QString nationalPhone(const QString &e164);
+    // How a kept number is shown to a mediator: the national form in pairs ("06 39 98 07 74") when there is one,
+    // the kept text as it is otherwise.
+    static QString phoneForDisplay(const QString &stored);
     // Postal code: 5 digits, a département that exists (incl. 97x/98x overseas, 20 for Corsica).
     static Validation postalCode(const QString &input);
     static Validation email(const QString &input);

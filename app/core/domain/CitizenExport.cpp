@@ -5,6 +5,7 @@
 #include "Consents.h"
 #include "Mandates.h"
 #include "catalogue/Catalogue.h"
+#include "catalogue/Validators.h"
 #include "common/AtomicFile.h"
 #include "common/DataSize.h"
 #include "common/PrintedDocument.h"
@@ -180,7 +181,8 @@ static QString toHtml(const Gathered &g, const catalogue::Catalogue *catalogue)
     html += row(CitizenExport::tr("Birth name"), c.birthName) + row(CitizenExport::tr("Usage name"), c.usageName) +
             row(CitizenExport::tr("Given names"), c.givenNames) +
             row(CitizenExport::tr("Date of birth"), PrintedDocument::formatDate(c.birthDate)) +
-            row(CitizenExport::tr("Place of birth"), c.birthPlace) + row(CitizenExport::tr("Phone"), c.phone) +
+            row(CitizenExport::tr("Place of birth"), c.birthPlace) +
+            row(CitizenExport::tr("Phone"), catalogue::Validators::phoneForDisplay(c.phone)) +
             row(CitizenExport::tr("E-mail"), c.email) +
             row(CitizenExport::tr("Address"),
                 QStringList{c.street, c.postalCode, c.commune}.join(QLatin1Char(' ')).simplified()) +

@@ -63,17 +63,11 @@ QStringList searchTokens(const Citizen &c)
     // The year alone ("martin 1985"), and the date as typed, read in order (dd/mm/yyyy → ddmmyyyy).
     if (c.birthDate.isValid())
         tokens << c.birthDate.toString(QStringLiteral("yyyy")) << c.birthDate.toString(QStringLiteral("ddMMyyyy"));
-    // Phones as they are typed: "06…" for metropolitan France, and for the overseas departments too
-    // (+262 639… is dialled 0639…); other countries by their digits after "+".
-    static const QStringList overseas = {QStringLiteral("+262"), QStringLiteral("+269"), QStringLiteral("+590"),
-                                         QStringLiteral("+594"), QStringLiteral("+596")};
-    if (c.phone.startsWith(QLatin1String("+33"))) {
-        tokens << QLatin1Char('0') + c.phone.mid(3);
-    } else if (!c.phone.isEmpty()) {
-        tokens << c.phone.mid(1);
-        for (const QString &code : overseas)
-            if (c.phone.startsWith(code) && c.phone.size() == code.size() + 9)
-                tokens << QLatin1Char('0') + c.phone.mid(code.size());
+    // Phones as they are typed: "06…" for metropolitan France and the overseas departments (+262 639… is dialled
+    // 0639…); any number also by its digits after "+".
+    if (!c.phone.isEmpty()) {
+        tokens << c.phone.mid(c.phone.startsWith(QLatin1Char('+')) ? 1 : 0);
+        tokens << catalogue::Validators::nationalPhone(c.phone);
     }
     tokens.removeDuplicates();
     tokens.removeAll(QString());

@@ -1,5 +1,6 @@
 #include "Prefill.h"
 
+#include "catalogue/Validators.h"
 #include "domain/DraftEditor.h"
 
 #include <QJsonObject>
@@ -28,8 +29,8 @@ QVariant Prefill::valueOf(const Citizen &citizen, const QString &source, FieldTy
         return citizen.birthDate.isValid() ? QVariant(citizen.birthDate) : QVariant();
     if (source == QLatin1String("citizen.nir"))
         return text(citizen.nir);
-    if (source == QLatin1String("citizen.phone"))
-        return text(citizen.phone);
+    if (source == QLatin1String("citizen.phone")) // as the person says it; the field normalises it again
+        return text(catalogue::Validators::phoneForDisplay(citizen.phone));
     if (source == QLatin1String("citizen.email"))
         return text(citizen.email);
     if (source == QLatin1String("citizen.address")) {
