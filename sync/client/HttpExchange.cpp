@@ -155,8 +155,7 @@ int HttpExchange::sendWithoutDelay(const QSet<quint16> &peerPorts)
     while (const dirent *entry = ::readdir(dir)) {
         bool ok = false;
         const int fd = QByteArray(entry->d_name).toInt(&ok);
-        struct stat info
-        {};
+        struct stat info = {};
         if (!ok || fd == own || ::fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode))
             continue;
         int type = 0;
