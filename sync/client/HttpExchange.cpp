@@ -4,10 +4,24 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
+#include <QSet>
 #include <QSslConfiguration>
+
+#include <memory>
+
+#ifdef Q_OS_LINUX
+#include <dirent.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#endif
+
+Q_LOGGING_CATEGORY(lcHttp, "relais.sync.http", QtInfoMsg)
 
 namespace relais::sync {
 
@@ -109,7 +123,65 @@ bool carriedByProxy(QNetworkAccessManager *nam, const QUrl &url)
     return type != QNetworkProxy::DefaultProxy && type != QNetworkProxy::NoProxy;
 }
 
+// The ports a connection for `url` goes to: the platform's own, or the proxy's that carries it.
+QSet<quint16> connectionPorts(QNetworkAccessManager *nam, const QUrl &url)
+{
+    QSet<quint16> ports{quint16(url.port(url.scheme() == QLatin1String("https") ? 443 : 80))};
+    QList<QNetworkProxy> proxies;
+    if (nam && nam->proxyFactory())
+        proxies = nam->proxyFactory()->queryProxy(QNetworkProxyQuery(url));
+    else if (nam)
+        proxies = {nam->proxy().type() == QNetworkProxy::DefaultProxy ? QNetworkProxy::applicationProxy()
+                                                                      : nam->proxy()};
+    for (const QNetworkProxy &proxy : std::as_const(proxies)) {
+        if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy)
+            ports.insert(proxy.port());
+    }
+    return ports;
+}
+
 } // namespace
+
+int HttpExchange::sendWithoutDelay(const QSet<quint16> &peerPorts)
+{
+    int switched = 0;
+#ifdef Q_OS_LINUX
+    // QNetworkAccessManager does not hand out its sockets: they are found among this process's descriptors, by
+    // their peer. A descriptor closed and reused meanwhile by another TCP connection only gets the same option.
+    DIR *dir = ::opendir("/proc/self/fd");
+    if (!dir)
+        return 0;
+    const int own = ::dirfd(dir);
+    while (const dirent *entry = ::readdir(dir)) {
+        bool ok = false;
+        const int fd = QByteArray(entry->d_name).toInt(&ok);
+        struct stat info = {};
+        if (!ok || fd == own || ::fstat(fd, &info) != 0 || !S_ISSOCK(info.st_mode))
+            continue;
+        int type = 0;
+        socklen_t typeLength = sizeof type;
+        sockaddr_storage peer{};
+        socklen_t peerLength = sizeof peer;
+        if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &typeLength) != 0 || type != SOCK_STREAM ||
+            ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) != 0)
+            continue;
+        quint16 port = 0;
+        if (peer.ss_family == AF_INET)
+            port = ntohs(reinterpret_cast<const sockaddr_in *>(&peer)->sin_port);
+        else if (peer.ss_family == AF_INET6)
+            port = ntohs(reinterpret_cast<const sockaddr_in6 *>(&peer)->sin6_port);
+        else
+            continue;
+        const int one = 1;
+        if (peerPorts.contains(port) && ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) == 0)
+            ++switched;
+    }
+    ::closedir(dir);
+#else
+    Q_UNUSED(peerPorts)
+#endif
+    return switched;
+}
 
 QNetworkRequest HttpExchange::request(const QUrl &url) const
 {
@@ -144,7 +216,14 @@ QNetworkReply *HttpExchange::send(const QNetworkRequest &request, const QByteArr
     else
         reply = m_nam->sendCustomRequest(request, verb, body);
     m_current = reply;
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done)] {
+    // This reply opened a connection: once it is answered, that connection sends without waiting (see the header).
+    auto opened = std::make_shared<bool>(false);
+    QObject::connect(reply, &QNetworkReply::socketStartedConnecting, context, [opened] { *opened = true; });
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, opened, done = std::move(done)] {
+        if (*opened) {
+            const int switched = sendWithoutDelay(connectionPorts(reply->manager(), reply->url()));
+            qCDebug(lcHttp) << "connections to the platform without Nagle's delay:" << switched;
+        }
         HttpResponse r;
         r.error = reply->error();
         // Asked only after a failure: a proxy lookup may cost (libproxy), and only a failure needs to know.

@@ -27,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -472,12 +473,21 @@ class TimingNetworkAccessManager : public QNetworkAccessManager
 public:
     using QNetworkAccessManager::QNetworkAccessManager;
 
+    struct Kind
+    {
+        int requests = 0;
+        qint64 waitNs = 0;
+    };
+
     double waitSeconds() const { return double(m_waitNs) / 1e9; }
     int requests() const { return m_requests; }
+    // Per verb (lower case): how many requests and how long they waited, to tell which exchange costs.
+    const QMap<QByteArray, Kind> &kinds() const { return m_kinds; }
     void reset()
     {
         m_waitNs = 0;
         m_requests = 0;
+        m_kinds.clear();
     }
 
 protected:
@@ -487,13 +497,26 @@ protected:
         timer->start();
         QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, body);
         ++m_requests;
-        connect(reply, &QNetworkReply::finished, this, [this, timer] { m_waitNs += timer->nsecsElapsed(); });
+        QByteArray verb = request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+        if (op == GetOperation)
+            verb = "get";
+        else if (op == HeadOperation)
+            verb = "head";
+        verb = verb.toLower();
+        connect(reply, &QNetworkReply::finished, this, [this, timer, verb] {
+            const qint64 ns = timer->nsecsElapsed();
+            m_waitNs += ns;
+            Kind &kind = m_kinds[verb];
+            ++kind.requests;
+            kind.waitNs += ns;
+        });
         return reply;
     }
 
 private:
     qint64 m_waitNs = 0;
     int m_requests = 0;
+    QMap<QByteArray, Kind> m_kinds;
 };
 
 // A busy loop on each core while the figures "under load" are measured: a kiosk whose other programs (or a
@@ -835,6 +858,7 @@ int runSync(const QStringList &options)
         return 1;
     const double waitSeconds = timedNam.waitSeconds();
     const int requests = timedNam.requests();
+    const QMap<QByteArray, TimingNetworkAccessManager::Kind> kinds = timedNam.kinds();
     const double stallMs = std::max(0.0, double(maxGapNs) / 1e6 - 5.0);
     const int idleRounds = rounds;
 
@@ -914,6 +938,13 @@ int runSync(const QStringList &options)
     printFigure("sync_wait_seconds", waitSeconds);
     printFigure("sync_kiosk_seconds", *syncSeconds - waitSeconds);
     printFigure("sync_requests", double(requests));
+    for (auto it = kinds.begin(); it != kinds.end(); ++it) {
+        const QByteArray verb = it.key();
+        const QByteArray countKey = "sync_requests_" + verb;
+        const QByteArray waitKey = "sync_wait_ms_per_" + verb;
+        printFigure(countKey.constData(), double(it->requests));
+        printFigure(waitKey.constData(), double(it->waitNs) / 1e6 / std::max(1, it->requests));
+    }
     printFigure("resent_after_cut_bytes", double(resent));
     printFigure("chunk_bytes", double(chunkBytes));
     printFigure("wire_bytes_typical", double(counter.wireBytes()));
