@@ -177,6 +177,42 @@ void walk(QWidget *window, QWidget *start, const QString &where, QStringList *pr
     walkTabs(window, start, where, problems);
 }
 
+// Both themes in both languages.
+void themesAndLanguages()
+{
+    QTest::addColumn<int>("theme");
+    QTest::addColumn<QString>("language");
+    for (const ui::ThemeKind theme : {ui::ThemeKind::Standard, ui::ThemeKind::HighContrast})
+        for (const char *language : {"fr", "en"})
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(ui::Theme::id(theme), QLatin1String(language))))
+                << int(theme) << QString::fromLatin1(language);
+}
+
+// The kiosk's window on a store, as it starts (the sign-in, or the first-run wizard on an empty folder).
+struct Kiosk
+{
+    Kiosk(const QString &dataDir, const Clock *clock) : vault(dataDir, clock), session(clock), window(&vault, &session)
+    {
+        session.setTimerEnabled(false);
+        window.resize(1280, 900);
+        window.start();
+        window.show();
+        QApplication::setActiveWindow(&window);
+    }
+    Vault vault;
+    Session session;
+    ui::MainWindow window;
+};
+
+// The theme and language of the row being run (see themesAndLanguages()).
+void applyFetchedThemeAndLanguage()
+{
+    QFETCH(int, theme);
+    QFETCH(QString, language);
+    installTranslations(language);
+    ui::Theme::apply(ui::ThemeKind(theme), 100);
+}
+
 // The next message box the kiosk shows is walked from where it puts the keyboard, then answered with `answer`.
 void walkNextMessageBox(const QString &where, int answer, QStringList *problems, bool *seen)
 {
@@ -277,17 +313,6 @@ void TestAccessibilityWalk::signIn(ui::MainWindow &window)
     QCOMPARE(window.currentPage(), window.shellPage());
 }
 
-// Both themes in both languages.
-static void themesAndLanguages()
-{
-    QTest::addColumn<int>("theme");
-    QTest::addColumn<QString>("language");
-    for (const ui::ThemeKind theme : {ui::ThemeKind::Standard, ui::ThemeKind::HighContrast})
-        for (const char *language : {"fr", "en"})
-            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(ui::Theme::id(theme), QLatin1String(language))))
-                << int(theme) << QString::fromLatin1(language);
-}
-
 void TestAccessibilityWalk::everyPageInBothThemesAndLanguages_data()
 {
     themesAndLanguages();
@@ -295,18 +320,9 @@ void TestAccessibilityWalk::everyPageInBothThemesAndLanguages_data()
 
 void TestAccessibilityWalk::everyPageInBothThemesAndLanguages()
 {
-    QFETCH(int, theme);
-    QFETCH(QString, language);
-    installTranslations(language);
-    ui::Theme::apply(ui::ThemeKind(theme), 100);
-    Vault vault(m_dir.path(), &m_clock);
-    Session session(&m_clock);
-    session.setTimerEnabled(false);
-    ui::MainWindow window(&vault, &session);
-    window.resize(1280, 900);
-    window.start();
-    window.show();
-    QApplication::setActiveWindow(&window);
+    applyFetchedThemeAndLanguage();
+    Kiosk kiosk(m_dir.path(), &m_clock);
+    ui::MainWindow &window = kiosk.window;
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QStringList problems;
     // The keyboard starts on the password of the person preselected.
@@ -400,19 +416,10 @@ void TestAccessibilityWalk::setupWizard_data()
 // keyboard, and gone through with the keyboard.
 void TestAccessibilityWalk::setupWizard()
 {
-    QFETCH(int, theme);
-    QFETCH(QString, language);
-    installTranslations(language);
-    ui::Theme::apply(ui::ThemeKind(theme), 100);
+    applyFetchedThemeAndLanguage();
     TempStoreDir dir;
-    Vault vault(dir.path(), &m_clock);
-    Session session(&m_clock);
-    session.setTimerEnabled(false);
-    ui::MainWindow window(&vault, &session);
-    window.resize(1280, 900);
-    window.start();
-    window.show();
-    QApplication::setActiveWindow(&window);
+    Kiosk kiosk(dir.path(), &m_clock);
+    ui::MainWindow &window = kiosk.window;
     QVERIFY(QTest::qWaitForWindowActive(&window));
     ui::SetupPage *setup = window.setupPage();
     QCOMPARE(window.currentPage(), setup);
@@ -451,10 +458,7 @@ void TestAccessibilityWalk::attachmentPreview_data()
 // A document attached to a form, shown from the store: a PDF of three pages, turned with the keyboard.
 void TestAccessibilityWalk::attachmentPreview()
 {
-    QFETCH(int, theme);
-    QFETCH(QString, language);
-    installTranslations(language);
-    ui::Theme::apply(ui::ThemeKind(theme), 100);
+    applyFetchedThemeAndLanguage();
     QStringList problems;
     ui::AttachmentPreview preview(pdfOfPages(3), QStringLiteral("application/pdf"), QStringLiteral("justificatif.pdf"));
     QCOMPARE(preview.pageCount(), 3);
@@ -488,18 +492,9 @@ void TestAccessibilityWalk::messageBoxes_data()
 // mandate's area).
 void TestAccessibilityWalk::messageBoxes()
 {
-    QFETCH(int, theme);
-    QFETCH(QString, language);
-    installTranslations(language);
-    ui::Theme::apply(ui::ThemeKind(theme), 100);
-    Vault vault(m_dir.path(), &m_clock);
-    Session session(&m_clock);
-    session.setTimerEnabled(false);
-    ui::MainWindow window(&vault, &session);
-    window.resize(1280, 900);
-    window.start();
-    window.show();
-    QApplication::setActiveWindow(&window);
+    applyFetchedThemeAndLanguage();
+    Kiosk kiosk(m_dir.path(), &m_clock);
+    ui::MainWindow &window = kiosk.window;
     QVERIFY(QTest::qWaitForWindowActive(&window));
     signIn(window);
     if (QTest::currentTestFailed())
