@@ -175,6 +175,7 @@ private Q_SLOTS:
     void mergeKeepsOneFileWithBothDemarches();
     void documentKeptInTheFileThenReusedInANewDraft();
     void searchPutAwayWhileAccompanyingAndBackAfterward();
+    void anotherFileBeingEditedWaitsForTheAccompanimentsEnd();
     void screenshotsAtNormalAndLargeText();
     void mnemonicsAreUniqueOnEachScreen_data();
     void mnemonicsAreUniqueOnEachScreen();
@@ -1124,6 +1125,34 @@ void TestCitizensPage::searchPutAwayWhileAccompanyingAndBackAfterward()
     press(Qt::Key_Down);
     press(Qt::Key_Return);
     QCOMPARE(page()->filePage()->citizenId(), marc);
+}
+
+// Marc's file was being changed when Hélène's accompaniment began (her draft resumed from Home): his name leaves the
+// screen, and his unsaved changes come back with his file once the accompaniment ends.
+void TestCitizensPage::anotherFileBeingEditedWaitsForTheAccompanimentsEnd()
+{
+    const qint64 helene = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1953, 7, 14));
+    const qint64 marc = seed(m_admin, QStringLiteral("Lefebvre"), QStringLiteral("Marc"), QDate(1953, 7, 14));
+    openShell(m_admin);
+    QVERIFY(page()->openFile(marc));
+    Citizen changed = file()->editor()->citizen();
+    changed.phone = QStringLiteral("0612345678");
+    file()->editor()->setCitizen(changed);
+    file()->editor()->setModified(true);
+
+    m_shell->accompaniment()->start(helene, QStringLiteral("LEFÈVRE Hélène"));
+    QVERIFY(page()->contextPane()->isVisible());
+    QVERIFY(!file()->isVisible());
+    QVERIFY(visibleTexts(m_shell.get()).filter(Other, Qt::CaseInsensitive).isEmpty());
+    // A lock on the way changes nothing to what waits.
+    m_shell->hideWork();
+    m_shell->resumeWork();
+
+    press(Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier); // End the accompaniment
+    QVERIFY(file()->isVisible());
+    QCOMPARE(file()->citizenId(), marc);
+    QVERIFY(file()->editor()->isModified());
+    QCOMPARE(file()->editor()->citizen().phone, QStringLiteral("0612345678"));
 }
 
 void TestCitizensPage::screenshotsAtNormalAndLargeText()

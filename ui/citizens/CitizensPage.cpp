@@ -157,6 +157,8 @@ void CitizensPage::setWorkspace(Workspace *workspace)
 
 void CitizensPage::leave()
 {
+    m_asideFile = 0;
+    m_asideEdits.reset();
     m_hiddenOnFile = false;
     m_hiddenFile = 0;
     m_hiddenEdits.reset();
@@ -210,12 +212,26 @@ void CitizensPage::accompanimentChanged()
 {
     const bool wasContext = m_stack->currentWidget() == m_contextPane;
     if (m_stack->currentWidget() == m_file) {
-        // The person's own file (or a new one being written) stays; another person's leaves the screen.
+        // The person's own file (or a new one being written) stays; another person's leaves the screen, its unsaved
+        // changes kept aside until the accompaniment ends.
         if (!accompanying() || m_file->isNew() || m_file->citizenId() == m_accompaniment->citizenId())
             return;
+        if (m_file->editor()->isModified()) {
+            m_asideFile = m_file->citizenId();
+            m_asideEdits = m_file->editor()->citizen();
+        }
         m_file->clear();
     }
     showSearchOrContext();
+    if (!accompanying() && m_asideFile != 0) {
+        const qint64 file = std::exchange(m_asideFile, 0);
+        const std::optional<Citizen> edits = std::exchange(m_asideEdits, std::nullopt);
+        if (openFile(file) && edits) {
+            m_file->editor()->setCitizen(*edits);
+            m_file->editor()->setModified(true);
+        }
+        return;
+    }
     if (wasContext && !accompanying() && isVisible())
         m_search->setFocus(); // ended from this page: the search is where the keyboard goes next
 }
@@ -227,8 +243,13 @@ void CitizensPage::hideWork()
     std::optional<Citizen> edits;
     if (onFile && m_file->editor()->isModified())
         edits = m_file->editor()->citizen();
+    // What an accompaniment put aside waits for its end, lock or not.
+    const qint64 asideFile = std::exchange(m_asideFile, 0);
+    std::optional<Citizen> asideEdits = std::exchange(m_asideEdits, std::nullopt);
     m_locked = true;
     leave();
+    m_asideFile = asideFile;
+    m_asideEdits = std::move(asideEdits);
     m_hiddenOnFile = onFile;
     m_hiddenFile = file;
     m_hiddenEdits = std::move(edits);

@@ -99,6 +99,9 @@ private:
     QPushButton *m_openContextFile;
     QPointer<Accompaniment> m_accompaniment;
     bool m_locked = false; // hideWork() to resumeWork(): not even the person in context is named
+    // Another person's file with unsaved changes, put aside when an accompaniment began: back when it ends.
+    qint64 m_asideFile = 0;
+    std::optional<Citizen> m_asideEdits;
     QLineEdit *m_search;
     QLabel *m_volunteerNote;
     QLabel *m_state;
