@@ -5,6 +5,7 @@
 #include "catalogue/Catalogue.h"
 #include "citizens/CitizensPage.h"
 #include "domain/CitizenRepository.h"
+#include "domain/Communes.h"
 #include "domain/DemoData.h"
 #include "domain/Workspace.h"
 #include "security/Vault.h"
@@ -48,6 +49,33 @@ double residentMb()
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return -1;
+}
+
+// What the address fields ask of the communes as a person types (CommuneAssist): names letter by letter, postal
+// codes, and the check of a pair. Returns each question's time in ms; the first question indexes the list.
+QVector<double> communeLookups()
+{
+    const Communes &communes = Communes::bundled();
+    QVector<double> times;
+    const auto timed = [&times](const auto &ask) {
+        QElapsedTimer t;
+        t.start();
+        ask();
+        times << double(t.nsecsElapsed()) / 1e6;
+    };
+    for (const QString &name : {QStringLiteral("Saint-Étienne"), QStringLiteral("marseille"), QStringLiteral("Lyon"),
+                                QStringLiteral("chatillon sur chalaronne"), QStringLiteral("Le Tampon"),
+                                QStringLiteral("Bellegarde-sur-Valserine"), QStringLiteral("Ajaccio")}) {
+        for (qsizetype n = 1; n <= name.size(); ++n)
+            timed([&] { (void)communes.matching(name.left(n), 20); });
+    }
+    for (const QString &code :
+         {QStringLiteral("01400"), QStringLiteral("75011"), QStringLiteral("69003"), QStringLiteral("13008"),
+          QStringLiteral("20000"), QStringLiteral("97430"), QStringLiteral("42000"), QStringLiteral("01200")}) {
+        timed([&] { (void)communes.forPostalCode(code); });
+        timed([&] { (void)communes.postalCodeMatches(code, QStringLiteral("Saint-Étienne")); });
+    }
+    return times;
 }
 
 // "0639981234" as a person types it: "06 39 98 12 34".
@@ -173,6 +201,15 @@ int runCitizens(const QStringList &options)
         }
     }
 
+    // The communes' own cost, before the page (which asks them for its address fields) is made.
+    const double rssBeforeCommunes = residentMb();
+    QElapsedTimer communesTimer;
+    communesTimer.start();
+    (void)Communes::bundled().size();
+    const double communesFirstMs = double(communesTimer.nsecsElapsed()) / 1e6;
+    const double communesRssMb = residentMb() - rssBeforeCommunes;
+    const QVector<double> communeTimes = communeLookups();
+
     // The kiosk's Usagers page on the same store: what a mediator's session holds in memory.
     catalogue::CatalogueStore catalogue;
     catalogue.load(catalogue::Catalogue::bundledPath());
@@ -193,6 +230,10 @@ int runCitizens(const QStringList &options)
         printFigure("rss_mb", residentMb());
     }
 
+    printFigure("communes_rss_mb", communesRssMb);
+    printFigure("communes_first_ms", communesFirstMs);
+    printFigure("commune_lookup_p50_ms", percentile(communeTimes, 0.50));
+    printFigure("commune_lookup_p95_ms", percentile(communeTimes, 0.95));
     printFigure("seed_seconds", seedSeconds);
     printFigure("search_p50_ms", percentile(all, 0.50));
     printFigure("search_p95_ms", percentile(all, 0.95));

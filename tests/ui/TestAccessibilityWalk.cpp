@@ -1,5 +1,6 @@
 // The kiosk as a screen reader meets it: every page of the rail, in both themes and both languages, the citizen's
-// file, the form and the dialogs, walked through QAccessible (what AT-SPI exposes) and with Tab. It fails on a control
+// file, the form, the dialogs, the first-run wizard, the attachment preview and the message boxes the kiosk asks its
+// questions with, walked through QAccessible (what AT-SPI exposes) and with Tab. It fails on a control
 // that takes the focus without a name, an empty stop in the Tab order, and a control that Tab never reaches. Table
 // cells without content do not take the focus.
 #include "FakeClock.h"
@@ -23,11 +24,13 @@
 #include "domain/Mandates.h"
 #include "domain/SubmissionRepository.h"
 #include "domain/Workspace.h"
+#include "forms/AttachmentPreview.h"
 #include "forms/DemarchesPage.h"
 #include "forms/FormWizard.h"
 #include "login/LoginPage.h"
 #include "security/Session.h"
 #include "security/Vault.h"
+#include "setup/SetupPage.h"
 #include "shell/MainWindow.h"
 #include "shell/ShellPage.h"
 #include "store/Database.h"
@@ -37,12 +40,17 @@
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QApplication>
+#include <QBuffer>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
 #include <QTest>
@@ -169,6 +177,70 @@ void walk(QWidget *window, QWidget *start, const QString &where, QStringList *pr
     walkTabs(window, start, where, problems);
 }
 
+// Both themes in both languages.
+void themesAndLanguages()
+{
+    QTest::addColumn<int>("theme");
+    QTest::addColumn<QString>("language");
+    for (const ui::ThemeKind theme : {ui::ThemeKind::Standard, ui::ThemeKind::HighContrast})
+        for (const char *language : {"fr", "en"})
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(ui::Theme::id(theme), QLatin1String(language))))
+                << int(theme) << QString::fromLatin1(language);
+}
+
+// The kiosk's window on a store, as it starts (the sign-in, or the first-run wizard on an empty folder).
+struct Kiosk
+{
+    Kiosk(const QString &dataDir, const Clock *clock) : vault(dataDir, clock), session(clock), window(&vault, &session)
+    {
+        session.setTimerEnabled(false);
+        window.resize(1280, 900);
+        window.start();
+        window.show();
+        QApplication::setActiveWindow(&window);
+    }
+    Vault vault;
+    Session session;
+    ui::MainWindow window;
+};
+
+// The theme and language of the row being run (see themesAndLanguages()).
+void applyFetchedThemeAndLanguage()
+{
+    QFETCH(int, theme);
+    QFETCH(QString, language);
+    installTranslations(language);
+    ui::Theme::apply(ui::ThemeKind(theme), 100);
+}
+
+// The next message box the kiosk shows is walked from where it puts the keyboard, then answered with `answer`.
+void walkNextMessageBox(const QString &where, int answer, QStringList *problems, bool *seen)
+{
+    whenModal<QMessageBox>(
+        [where, answer, problems](QMessageBox *box) {
+            walk(box, nullptr, QStringLiteral("message box %1").arg(where), problems);
+            press(answer);
+        },
+        seen);
+}
+
+// A document of `pages` pages, as a scanned PDF attachment is.
+QByteArray pdfOfPages(int pages)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    QPainter painter(&pdf);
+    for (int page = 0; page < pages; ++page) {
+        if (page > 0)
+            pdf.newPage();
+        painter.drawText(QRect(0, 0, 4000, 400), QStringLiteral("Page %1").arg(page + 1));
+    }
+    painter.end();
+    return bytes;
+}
+
 } // namespace
 
 class TestAccessibilityWalk : public QObject
@@ -179,6 +251,7 @@ private:
     TempStoreDir m_dir;
     FakeClock m_clock;
     qint64 m_person = 0;
+    qint64 m_mandate = 0;
 
     void signIn(ui::MainWindow &window);
 
@@ -188,6 +261,12 @@ private Q_SLOTS:
     void everyPageInBothThemesAndLanguages();
     void dialogs_data();
     void dialogs();
+    void setupWizard_data();
+    void setupWizard();
+    void attachmentPreview_data();
+    void attachmentPreview();
+    void messageBoxes_data();
+    void messageBoxes();
 };
 
 void TestAccessibilityWalk::initTestCase()
@@ -206,9 +285,12 @@ void TestAccessibilityWalk::initTestCase()
     QVERIFY(made);
     m_person = made->id;
     QVERIFY(Consents(db, &setup.journal(), &m_clock).give(admin, made.value(), ConsentPurpose::File));
-    QVERIFY(Mandates(db, &setup.journal(), &m_clock)
-                .create(admin, made.value(), {QStringLiteral("housing")}, MandateDuration::OneYear,
-                        QStringLiteral("MFS Test"), QStringLiteral("Alice")));
+    const Result<Mandate> mandate =
+        Mandates(db, &setup.journal(), &m_clock)
+            .create(admin, made.value(), {QStringLiteral("housing")}, MandateDuration::OneYear,
+                    QStringLiteral("MFS Test"), QStringLiteral("Alice"));
+    QVERIFY(mandate);
+    m_mandate = mandate->id;
     SubmissionRepository submissions(db, &setup.journal(), &m_clock);
     for (int i = 0; i < 3; ++i) {
         const qint64 id = submissions.createDraft(admin, Demarche, 1, m_person)->id;
@@ -233,28 +315,14 @@ void TestAccessibilityWalk::signIn(ui::MainWindow &window)
 
 void TestAccessibilityWalk::everyPageInBothThemesAndLanguages_data()
 {
-    QTest::addColumn<int>("theme");
-    QTest::addColumn<QString>("language");
-    for (const ui::ThemeKind theme : {ui::ThemeKind::Standard, ui::ThemeKind::HighContrast})
-        for (const char *language : {"fr", "en"})
-            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(ui::Theme::id(theme), QLatin1String(language))))
-                << int(theme) << QString::fromLatin1(language);
+    themesAndLanguages();
 }
 
 void TestAccessibilityWalk::everyPageInBothThemesAndLanguages()
 {
-    QFETCH(int, theme);
-    QFETCH(QString, language);
-    installTranslations(language);
-    ui::Theme::apply(ui::ThemeKind(theme), 100);
-    Vault vault(m_dir.path(), &m_clock);
-    Session session(&m_clock);
-    session.setTimerEnabled(false);
-    ui::MainWindow window(&vault, &session);
-    window.resize(1280, 900);
-    window.start();
-    window.show();
-    QApplication::setActiveWindow(&window);
+    applyFetchedThemeAndLanguage();
+    Kiosk kiosk(m_dir.path(), &m_clock);
+    ui::MainWindow &window = kiosk.window;
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QStringList problems;
     // The keyboard starts on the password of the person preselected.
@@ -286,6 +354,11 @@ void TestAccessibilityWalk::everyPageInBothThemesAndLanguages()
         shell->demarchesPage()->wizard()->goToStep(step);
         walk(&window, rail, QStringLiteral("form step %1").arg(step), &problems);
     }
+    // Citizens while the person is in context: her file offered in place of the search.
+    rail->setCurrentRow(1);
+    shell->citizensPage()->showSearch();
+    QVERIFY(shell->citizensPage()->contextPane()->isVisible());
+    walk(&window, rail, QStringLiteral("citizens during an accompaniment"), &problems);
     shell->leave();
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
@@ -330,6 +403,134 @@ void TestAccessibilityWalk::dialogs()
     check(new ui::AccountDialog(ui::AccountDialog::Kind::NewPassword, aliceLogin()), QStringLiteral("new password"));
     check(new ui::MergeDialog(&citizens, admin, person), QStringLiteral("merge"));
     check(new ui::EnrolmentDialog(&workspace), QStringLiteral("enrolment"));
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestAccessibilityWalk::setupWizard_data()
+{
+    themesAndLanguages();
+}
+
+// First run: the structure, the first administrator, then the recovery code, each step walked from where it puts the
+// keyboard, and gone through with the keyboard.
+void TestAccessibilityWalk::setupWizard()
+{
+    applyFetchedThemeAndLanguage();
+    TempStoreDir dir;
+    Kiosk kiosk(dir.path(), &m_clock);
+    ui::MainWindow &window = kiosk.window;
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ui::SetupPage *setup = window.setupPage();
+    QCOMPARE(window.currentPage(), setup);
+    QStringList problems;
+    walk(&window, nullptr, QStringLiteral("setup: structure"), &problems);
+    auto *structure = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(structure);
+    typeHere(QStringLiteral("MFS Test"));
+    press(Qt::Key_Return);
+    walk(&window, nullptr, QStringLiteral("setup: administrator"), &problems);
+    // Full name, login, password and again, in the order Tab takes them from the first.
+    QList<QLineEdit *> fields;
+    for (QLineEdit *field : setup->findChildren<QLineEdit *>())
+        if (field->isVisible())
+            fields << field;
+    QCOMPARE(fields.size(), 4);
+    const QStringList answers{QStringLiteral("Alice Martin"), QStringLiteral("alice"),
+                              QStringLiteral("correct horse battery staple"),
+                              QStringLiteral("correct horse battery staple")};
+    for (int i = 0; i < fields.size(); ++i) {
+        fields[i]->setFocus(Qt::TabFocusReason);
+        typeHere(answers[i]);
+    }
+    press(Qt::Key_Return); // Create the store
+    QTRY_VERIFY_WITH_TIMEOUT(!setup->shownRecoveryCode().isEmpty(), 30000);
+    walk(&window, nullptr, QStringLiteral("setup: recovery code"), &problems);
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestAccessibilityWalk::attachmentPreview_data()
+{
+    themesAndLanguages();
+}
+
+// A document attached to a form, shown from the store: a PDF of three pages, turned with the keyboard.
+void TestAccessibilityWalk::attachmentPreview()
+{
+    applyFetchedThemeAndLanguage();
+    QStringList problems;
+    ui::AttachmentPreview preview(pdfOfPages(3), QStringLiteral("application/pdf"), QStringLiteral("justificatif.pdf"));
+    QCOMPARE(preview.pageCount(), 3);
+    preview.show();
+    QApplication::setActiveWindow(&preview);
+    QVERIFY(QTest::qWaitForWindowActive(&preview));
+    walk(&preview, nullptr, QStringLiteral("preview, first page"), &problems);
+    // Previous, next, close: « Next page » turns it, its letter differs by language.
+    const QList<QPushButton *> buttons = preview.findChildren<QPushButton *>();
+    QVERIFY(buttons.size() >= 2);
+    buttons.at(1)->setFocus(Qt::TabFocusReason);
+    press(Qt::Key_Space);
+    QCOMPARE(preview.currentPage(), 1);
+    walk(&preview, nullptr, QStringLiteral("preview, second page"), &problems);
+    buttons.at(1)->setFocus(Qt::TabFocusReason);
+    press(Qt::Key_Space);
+    QCOMPARE(preview.currentPage(), 2);
+    walk(&preview, nullptr, QStringLiteral("preview, last page"), &problems);
+    preview.reject();
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestAccessibilityWalk::messageBoxes_data()
+{
+    themesAndLanguages();
+}
+
+// The questions the kiosk asks in message boxes: how a démarche is done (with the person or for them), and the
+// confirmations of the citizen's file (right of access, saving a paper to a folder, withdrawing a consent, revoking a
+// mandate's area).
+void TestAccessibilityWalk::messageBoxes()
+{
+    applyFetchedThemeAndLanguage();
+    Kiosk kiosk(m_dir.path(), &m_clock);
+    ui::MainWindow &window = kiosk.window;
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    signIn(window);
+    if (QTest::currentTestFailed())
+        return;
+    ui::ShellPage *shell = window.shellPage();
+    QStringList problems;
+    shell->rail()->setCurrentRow(1);
+    QVERIFY(shell->citizensPage()->openFile(m_person));
+    ui::CitizenFilePage *file = shell->citizensPage()->filePage();
+    const auto backToWindow = [&window] {
+        QApplication::setActiveWindow(&window); // the question closed (a window manager does this)
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+    };
+    bool seen = false;
+    walkNextMessageBox(QStringLiteral("right of access"), Qt::Key_Escape, &problems, &seen);
+    QVERIFY(!file->exportAccess());
+    QVERIFY(seen);
+    backToWindow();
+    walkNextMessageBox(QStringLiteral("revoke an area"), Qt::Key_Escape, &problems, &seen);
+    QVERIFY(!file->revokeScope(m_mandate, QStringLiteral("housing")));
+    QVERIFY(seen);
+    backToWindow();
+    walkNextMessageBox(QStringLiteral("save to a folder"), Qt::Key_Escape, &problems, &seen);
+    QVERIFY(!file->saveConsentForm());
+    QVERIFY(seen);
+    backToWindow();
+    walkNextMessageBox(QStringLiteral("withdraw a consent"), Qt::Key_Escape, &problems, &seen);
+    QVERIFY(!file->withdrawConsent(ConsentPurpose::File));
+    QVERIFY(seen);
+    backToWindow();
+    // Done with the person present: the question's default answer, Return, where the keyboard is when it opens.
+    walkNextMessageBox(QStringLiteral("presence or mandate"), Qt::Key_Return, &problems, &seen);
+    QVERIFY(shell->demarchesPage()->startFor(Demarche, m_person));
+    QVERIFY(seen);
+    backToWindow();
+    shell->leave();
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }

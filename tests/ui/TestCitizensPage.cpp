@@ -29,10 +29,12 @@
 #include "security/Journal.h"
 #include "security/Session.h"
 #include "security/Vault.h"
+#include "shell/Accompaniment.h"
 #include "shell/ShellPage.h"
 #include "store/Database.h"
 #include "theme/Theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
@@ -83,6 +85,30 @@ ui::CitizenFilePage::PrinterChooser printerTo(const QString &path)
         printer->setOutputFileName(path);
         return true;
     };
+}
+
+const QString Other = QStringLiteral("LEFEBVRE"); // another citizen, whose name must not show during the accompaniment
+
+// Every text a person can see in `root`: labels, buttons, fields, and the rows of visible lists.
+QStringList visibleTexts(QWidget *root)
+{
+    QStringList texts;
+    for (QLabel *l : root->findChildren<QLabel *>())
+        if (l->isVisible())
+            texts << l->text();
+    for (QAbstractButton *b : root->findChildren<QAbstractButton *>())
+        if (b->isVisible())
+            texts << b->text();
+    for (QLineEdit *e : root->findChildren<QLineEdit *>())
+        if (e->isVisible())
+            texts << e->text();
+    for (QAbstractItemView *view : root->findChildren<QAbstractItemView *>()) {
+        if (!view->isVisible() || !view->model())
+            continue;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            texts << view->model()->index(row, 0).data().toString();
+    }
+    return texts;
 }
 
 QStringList rows(const ui::CitizenListModel *model)
@@ -148,6 +174,8 @@ private Q_SLOTS:
     void erasureSaysWhatStaysUntilDelivery();
     void mergeKeepsOneFileWithBothDemarches();
     void documentKeptInTheFileThenReusedInANewDraft();
+    void searchPutAwayWhileAccompanyingAndBackAfterward();
+    void anotherFileBeingEditedWaitsForTheAccompanimentsEnd();
     void screenshotsAtNormalAndLargeText();
     void mnemonicsAreUniqueOnEachScreen_data();
     void mnemonicsAreUniqueOnEachScreen();
@@ -471,7 +499,13 @@ void TestCitizensPage::consentMandateAndADemarcheForThePerson()
     pressMnemonic(Qt::Key_C);
     m_shell->rail()->setCurrentRow(1);
     QVERIFY(page()->isVisible());
-    openByKeyboard(QStringLiteral("helene"));
+    // She is in context: her file is still open; « Back to the search » offers it again rather than a search, which
+    // would list other people.
+    QVERIFY(file()->isVisible());
+    pressMnemonic(Qt::Key_B);
+    QVERIFY(page()->contextPane()->isVisible());
+    pressMnemonic(Qt::Key_F);
+    QVERIFY(file()->isVisible());
     QListWidget *list = file()->demarcheList();
     QCOMPARE(list->count(), 2);
     QVERIFY(list->item(0)->text().contains(QStringLiteral("— Draft —")));
@@ -1011,6 +1045,114 @@ void TestCitizensPage::documentKeptInTheFileThenReusedInANewDraft()
              copies.first().id);
     // The document is still kept in the file, once.
     QCOMPARE(store.listKept(m_admin, id)->size(), 1);
+}
+
+// Usagers while a person is accompanied, through the keyboard alone: the search would list other people's names beside
+// the person being helped, so it is put away; the page offers the person's own file and says that ending the
+// accompaniment brings the search back. Once « End the accompaniment » is pressed, the other person is found again.
+void TestCitizensPage::searchPutAwayWhileAccompanyingAndBackAfterward()
+{
+    const qint64 helene = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1953, 7, 14));
+    const qint64 marc = seed(m_admin, QStringLiteral("Lefebvre"), QStringLiteral("Marc"), QDate(1953, 7, 14));
+    QVERIFY(consents().give(m_admin, repository().load(m_admin, helene).value(), ConsentPurpose::File));
+    const auto otherShown = [this] {
+        return visibleTexts(m_shell.get()).filter(Other, Qt::CaseInsensitive);
+    };
+    openShell(m_admin);
+    // Hélène's file from the search, then « Start a démarche »: she is the person in context.
+    QCOMPARE(focused(), page()->searchField());
+    typeHere(QStringLiteral("helene"));
+    QTest::qWait(ui::CitizensPage::SearchDelayMs + 100);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->results()->rowCount(), 1, 2000);
+    press(Qt::Key_Down);
+    press(Qt::Key_Return);
+    QVERIFY(page()->filePage()->isVisible());
+    pressMnemonic(Qt::Key_A); // Start a démarche
+    QVERIFY(m_shell->accompaniment()->isActive());
+    QCOMPARE(m_shell->accompaniment()->citizenId(), helene);
+
+    // Back in Citizens: her file is still there; « Back to the search » shows no search, only her.
+    pressMnemonic(Qt::Key_Z);
+    QVERIFY(page()->filePage()->isVisible());
+    QCOMPARE(page()->filePage()->citizenId(), helene);
+    pressMnemonic(Qt::Key_B);
+    QVERIFY(page()->contextPane()->isVisible());
+    QVERIFY(!page()->searchField()->isVisible());
+    auto *open = page()->contextPane()->findChild<QPushButton *>(QStringLiteral("openContextFile"));
+    QCOMPARE(focused(), open);
+    saveScreenshot(m_shell.get(), QStringLiteral("61-citizens-during-accompaniment"));
+    QVERIFY2(duplicateMnemonics(m_shell.get()).isEmpty(), qPrintable(duplicateMnemonics(m_shell.get()).join(u' ')));
+    auto *person = page()->contextPane()->findChild<QLabel *>(QStringLiteral("contextPerson"));
+    QCOMPARE(person->text(), ui::CitizensPage::tr("You are accompanying %1.").arg(QStringLiteral("LEFÈVRE Hélène")));
+    // Typing the other person's name reaches no search.
+    typeHere(QStringLiteral("lefebvre"));
+    QTest::qWait(ui::CitizensPage::SearchDelayMs + 100);
+    QVERIFY2(otherShown().isEmpty(), "Citizens during the accompaniment");
+    QCOMPARE(page()->results()->rowCount(), 0);
+
+    // « Open the file » brings her file back.
+    QCOMPARE(focused(), open);
+    press(Qt::Key_Space);
+    QVERIFY(page()->filePage()->isVisible());
+    QCOMPARE(page()->filePage()->citizenId(), helene);
+
+    // « Change the person » in Démarches leads here too, and still lists nobody else.
+    m_shell->rail()->setFocus(); // her file has its own Alt+M (a new mandate)
+    press(Qt::Key_Down);
+    QVERIFY(m_shell->demarchesPage()->isVisible());
+    pressMnemonic(Qt::Key_P);
+    QVERIFY(page()->isVisible());
+    QVERIFY(page()->contextPane()->isVisible());
+    QVERIFY2(otherShown().isEmpty(), "Citizens from « Change the person »");
+
+    // Locked, the page names nobody; unlocked, she is back.
+    m_shell->hideWork();
+    QVERIFY(person->text().isEmpty());
+    m_shell->resumeWork();
+    pressMnemonic(Qt::Key_Z);
+    QVERIFY(person->text().contains(QStringLiteral("LEFÈVRE Hélène")));
+
+    // « End the accompaniment »: the search is back, with the keyboard in it, and finds the other person.
+    press(Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!m_shell->accompaniment()->isActive());
+    QVERIFY(page()->searchField()->isVisible());
+    QCOMPARE(focused(), page()->searchField());
+    QVERIFY(person->text().isEmpty());
+    typeHere(QStringLiteral("lefebvre"));
+    QTest::qWait(ui::CitizensPage::SearchDelayMs + 100);
+    QTRY_COMPARE_WITH_TIMEOUT(page()->results()->rowCount(), 1, 2000);
+    QVERIFY(!otherShown().isEmpty());
+    press(Qt::Key_Down);
+    press(Qt::Key_Return);
+    QCOMPARE(page()->filePage()->citizenId(), marc);
+}
+
+// Marc's file was being changed when Hélène's accompaniment began (her draft resumed from Home): his name leaves the
+// screen, and his unsaved changes come back with his file once the accompaniment ends.
+void TestCitizensPage::anotherFileBeingEditedWaitsForTheAccompanimentsEnd()
+{
+    const qint64 helene = seed(m_admin, QStringLiteral("Lefèvre"), QStringLiteral("Hélène"), QDate(1953, 7, 14));
+    const qint64 marc = seed(m_admin, QStringLiteral("Lefebvre"), QStringLiteral("Marc"), QDate(1953, 7, 14));
+    openShell(m_admin);
+    QVERIFY(page()->openFile(marc));
+    Citizen changed = file()->editor()->citizen();
+    changed.phone = QStringLiteral("0612345678");
+    file()->editor()->setCitizen(changed);
+    file()->editor()->setModified(true);
+
+    m_shell->accompaniment()->start(helene, QStringLiteral("LEFÈVRE Hélène"));
+    QVERIFY(page()->contextPane()->isVisible());
+    QVERIFY(!file()->isVisible());
+    QVERIFY(visibleTexts(m_shell.get()).filter(Other, Qt::CaseInsensitive).isEmpty());
+    // A lock on the way changes nothing to what waits.
+    m_shell->hideWork();
+    m_shell->resumeWork();
+
+    press(Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier); // End the accompaniment
+    QVERIFY(file()->isVisible());
+    QCOMPARE(file()->citizenId(), marc);
+    QVERIFY(file()->editor()->isModified());
+    QCOMPARE(file()->editor()->citizen().phone, QStringLiteral("0612345678"));
 }
 
 void TestCitizensPage::screenshotsAtNormalAndLargeText()

@@ -2,6 +2,9 @@
 
 #include <QTest>
 
+#include <thread>
+#include <vector>
+
 using relais::Commune;
 using relais::Communes;
 
@@ -21,6 +24,7 @@ private Q_SLOTS:
     void namesAreFoundWhateverTheAccentsCaseOrHyphens();
     void aMismatchIsOnlyAKnownPairThatDisagrees();
     void theFormatWrittenByTheScriptIsRead();
+    void manyThreadsAskAtOnce();
 
 private:
     static QStringList names(const QList<Commune> &communes)
@@ -214,6 +218,24 @@ void TestCommunes::theFormatWrittenByTheScriptIsRead()
     QCOMPARE(names(found), (QStringList{QStringLiteral("Valserhône"), QStringLiteral("Bellegarde-sur-Valserine")}));
     QCOMPARE(found.at(1).postalCodes, QStringList{QStringLiteral("01200")});
     QCOMPARE(found.at(0).population, 16000);
+}
+
+void TestCommunes::manyThreadsAskAtOnce()
+{
+    // The list is shared by every address field and indexed on the first question, whichever thread asks it.
+    std::vector<QStringList> answers(4);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < answers.size(); ++i)
+        threads.emplace_back([&answers, i] {
+            answers[i] = names(Communes::bundled().forPostalCode(QStringLiteral("01400"))) +
+                         names(Communes::bundled().matching(QStringLiteral("st etienne"), 5));
+        });
+    for (std::thread &t : threads)
+        t.join();
+    for (const QStringList &a : answers) {
+        QCOMPARE(a.size(), 15);
+        QCOMPARE(a, answers.front());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCommunes)

@@ -18,7 +18,6 @@
 
 #include <QAccessible>
 #include <QDir>
-#include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -26,9 +25,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPrintDialog>
-#include <QPrinter>
-#include <QPrinterInfo>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSet>
@@ -70,19 +66,6 @@ QPushButton *actionButton(const QString &text, const QString &accessibleName, co
 CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
     : QWidget(parent), m_vault(vault), m_catalogue(catalogue)
 {
-    m_choosePrinter = [](QWidget *owner, QPrinter *printer) {
-        if (QPrinterInfo::availablePrinters().isEmpty())
-            return true; // printPaper() says that no printer is ready, in words and on the page
-        QPrintDialog dialog(printer, owner);
-        // "Print to file" would put the paper wherever the dialog suggests, unprotected and unjournaled: saving a
-        // file is the separate, explicit choice.
-        dialog.setOption(QAbstractPrintDialog::PrintToFile, false);
-        return dialog.exec() == QDialog::Accepted;
-    };
-    m_chooseFolder = [](QWidget *owner, const QString &caption, const QString &suggestion) {
-        return QFileDialog::getExistingDirectory(owner, caption, suggestion);
-    };
-
     // Scrolls when the text is enlarged or the screen is small, instead of squeezing the sections.
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -714,18 +697,10 @@ QString CitizenFilePage::paperFileStem() const
 
 bool CitizenFilePage::printPaper(Paper paper, const std::function<Status(QPagedPaintDevice *)> &paint)
 {
-    QPrinter printer(QPrinter::HighResolution);
-    // The job's name shows in the print queue, which every account of the computer can list: never a name.
-    printer.setDocName(QStringLiteral("Relais"));
-    if (!m_choosePrinter(this, &printer))
-        return false;
-    if (printer.printerName().isEmpty() && printer.outputFileName().isEmpty()) {
-        fail(tr("No printer is ready on this computer. Ask your administrator to install one, or save the document "
-                "on the person's USB key."));
-        return false;
-    }
-    if (Status s = paint(&printer); !s) {
-        fail(s.message());
+    QString error;
+    if (!m_paper.print(this, paint, &error)) {
+        if (!error.isEmpty())
+            fail(error);
         return false;
     }
     qCInfo(lcDomain) << "paper sent to the printer:" << paperId(paper);
@@ -735,17 +710,7 @@ bool CitizenFilePage::printPaper(Paper paper, const std::function<Status(QPagedP
 bool CitizenFilePage::savePaper(Paper paper,
                                 const std::function<Status(const QString &folder, QStringList *written)> &write)
 {
-    QMessageBox ask(QMessageBox::Warning, tr("Save to a folder"),
-                    tr("The file will not be protected (it is not encrypted): anyone who has the folder or the USB "
-                       "key can read it. Save it only on the person's own USB key, and give it to them."),
-                    QMessageBox::NoButton, this);
-    QPushButton *choose = ask.addButton(tr("Choose the folder…"), QMessageBox::AcceptRole);
-    ask.addButton(QMessageBox::Cancel);
-    ask.setDefaultButton(choose);
-    ask.exec();
-    if (ask.clickedButton() != choose)
-        return false;
-    const QString folder = m_chooseFolder(this, tr("Folder to save in (the person's USB key)"), removableMediaFolder());
+    const QString folder = m_paper.chooseFolder(this);
     if (folder.isEmpty())
         return false;
     QStringList written;

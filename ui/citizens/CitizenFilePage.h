@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/PaperOutput.h"
 #include "domain/Citizen.h"
 #include "domain/Consents.h"
 #include "security/Account.h"
@@ -43,11 +44,9 @@ class CitizenFilePage : public QWidget
 {
     Q_OBJECT
 public:
-    // Asks for the folder to save a paper in (the person's USB key): the system's dialog, replaced in tests. Empty:
-    // cancelled.
-    using PathChooser = std::function<QString(QWidget *parent, const QString &caption, const QString &suggestion)>;
-    // Lets the mediator choose the printer: the system's print dialog, replaced in tests. False: cancelled.
-    using PrinterChooser = std::function<bool(QWidget *parent, QPrinter *printer)>;
+    // The folder to save a paper in and the printer: the system's dialogs (PaperOutput), replaced in tests.
+    using PathChooser = PaperOutput::PathChooser;
+    using PrinterChooser = PaperOutput::PrinterChooser;
     // The papers handed over to the person; journaled by these ids when saved to a folder, never by whose they are.
     enum class Paper
     {
@@ -95,8 +94,8 @@ public:
     // it under "Documents kept". False, with the reason on the page, if it is refused.
     bool keepDocument(qint64 attachmentId);
 
-    void setPrinterChooser(PrinterChooser chooser) { m_choosePrinter = std::move(chooser); }
-    void setFolderChooser(PathChooser chooser) { m_chooseFolder = std::move(chooser); }
+    void setPrinterChooser(PrinterChooser chooser) { m_paper.setPrinterChooser(std::move(chooser)); }
+    void setFolderChooser(PathChooser chooser) { m_paper.setFolderChooser(std::move(chooser)); }
 
     // "Back", the name and the actions: the file's words in a few places a test or a person looks at.
     QLabel *titleLabel() const { return m_title; }
@@ -159,8 +158,7 @@ private:
     AttachmentStore *m_attachments = nullptr;
     std::unique_ptr<CitizenExport> m_exporter;
     bool m_refreshQueued = false;
-    PrinterChooser m_choosePrinter;
-    PathChooser m_chooseFolder;
+    PaperOutput m_paper; // the same printing and saving as the récépissé's
 
     QLabel *m_title;
     QPushButton *m_back;

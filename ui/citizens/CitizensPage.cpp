@@ -7,6 +7,7 @@
 #include "domain/CitizenRepository.h"
 #include "domain/Workspace.h"
 #include "security/Vault.h"
+#include "shell/Accompaniment.h"
 
 #include <QAccessible>
 #include <QHBoxLayout>
@@ -71,6 +72,35 @@ CitizensPage::CitizensPage(Vault *vault, const catalogue::CatalogueStore *catalo
     layout->addStretch(1);        // a few files found: their rows, not a tall empty box
     m_stack->addWidget(m_searchPane);
 
+    // During an accompaniment: the person in context, and how to get the search back.
+    m_contextPane = new QWidget;
+    m_contextPane->setObjectName(QStringLiteral("citizensContext"));
+    auto *context = new QVBoxLayout(m_contextPane);
+    context->setContentsMargins(24, 16, 24, 16);
+    context->addWidget(makeLabel(tr("Citizens"), "title"));
+    m_contextPerson = makeLabel(QString(), "subtitle");
+    m_contextPerson->setObjectName(QStringLiteral("contextPerson"));
+    context->addWidget(m_contextPerson);
+    m_openContextFile = new QPushButton(tr("Open the &file"));
+    m_openContextFile->setObjectName(QStringLiteral("openContextFile"));
+    auto *openRow = new QHBoxLayout;
+    openRow->addWidget(m_openContextFile);
+    openRow->addStretch(1);
+    context->addLayout(openRow);
+    auto *why = makeLabel(tr("The search is put away during an accompaniment, so that no one else's name shows beside "
+                             "the person you are helping. To find another person or create a file, end the "
+                             "accompaniment (“End the accompaniment” above, or Ctrl+Shift+E)."),
+                          "hint");
+    why->setObjectName(QStringLiteral("contextHint"));
+    why->setWordWrap(true);
+    context->addWidget(why);
+    context->addStretch(1);
+    m_stack->addWidget(m_contextPane);
+    connect(m_openContextFile, &QPushButton::clicked, this, [this] {
+        if (m_accompaniment && m_accompaniment->citizenId() != 0)
+            openFile(m_accompaniment->citizenId());
+    });
+
     m_file = new CitizenFilePage(vault, catalogue);
     m_stack->addWidget(m_file);
 
@@ -121,11 +151,14 @@ void CitizensPage::setWorkspace(Workspace *workspace)
             m_debounce->start();
     });
     m_volunteerNote->setVisible(account.role == Role::Volunteer);
+    m_locked = false; // a new session: whoever locked the last one, this one shows its own work
     leave();
 }
 
 void CitizensPage::leave()
 {
+    m_asideFile = 0;
+    m_asideEdits.reset();
     m_hiddenOnFile = false;
     m_hiddenFile = 0;
     m_hiddenEdits.reset();
@@ -135,7 +168,72 @@ void CitizensPage::leave()
     m_model->clear();
     clearError(m_error);
     showResults(0);
-    m_stack->setCurrentWidget(m_searchPane);
+    showSearchOrContext();
+}
+
+void CitizensPage::setAccompaniment(Accompaniment *accompaniment)
+{
+    if (m_accompaniment)
+        disconnect(m_accompaniment, nullptr, this, nullptr);
+    m_accompaniment = accompaniment;
+    connect(m_accompaniment, &Accompaniment::changed, this, &CitizensPage::accompanimentChanged);
+    accompanimentChanged();
+}
+
+bool CitizensPage::accompanying() const
+{
+    return m_accompaniment && m_accompaniment->isActive();
+}
+
+void CitizensPage::showSearchOrContext()
+{
+    if (!accompanying()) {
+        m_contextPerson->clear();
+        m_stack->setCurrentWidget(m_searchPane);
+        return;
+    }
+    // The results and what was typed go: they named other people.
+    m_debounce->stop();
+    m_search->clear();
+    m_model->clear();
+    showResults(0);
+    const bool withFile = !m_accompaniment->isWithoutFile();
+    if (m_locked)
+        m_contextPerson->clear(); // a locked screen names nobody
+    else if (withFile)
+        m_contextPerson->setText(tr("You are accompanying %1.").arg(m_accompaniment->personName()));
+    else
+        m_contextPerson->setText(tr("You are accompanying a person without a file."));
+    m_openContextFile->setVisible(withFile);
+    m_stack->setCurrentWidget(m_contextPane);
+}
+
+void CitizensPage::accompanimentChanged()
+{
+    const bool wasContext = m_stack->currentWidget() == m_contextPane;
+    if (m_stack->currentWidget() == m_file) {
+        // The person's own file (or a new one being written) stays; another person's leaves the screen, its unsaved
+        // changes kept aside until the accompaniment ends.
+        if (!accompanying() || m_file->isNew() || m_file->citizenId() == m_accompaniment->citizenId())
+            return;
+        if (m_file->editor()->isModified()) {
+            m_asideFile = m_file->citizenId();
+            m_asideEdits = m_file->editor()->citizen();
+        }
+        m_file->clear();
+    }
+    showSearchOrContext();
+    if (!accompanying() && m_asideFile != 0) {
+        const qint64 file = std::exchange(m_asideFile, 0);
+        const std::optional<Citizen> edits = std::exchange(m_asideEdits, std::nullopt);
+        if (openFile(file) && edits) {
+            m_file->editor()->setCitizen(*edits);
+            m_file->editor()->setModified(true);
+        }
+        return;
+    }
+    if (wasContext && !accompanying() && isVisible())
+        m_search->setFocus(); // ended from this page: the search is where the keyboard goes next
 }
 
 void CitizensPage::hideWork()
@@ -145,7 +243,13 @@ void CitizensPage::hideWork()
     std::optional<Citizen> edits;
     if (onFile && m_file->editor()->isModified())
         edits = m_file->editor()->citizen();
+    // What an accompaniment put aside waits for its end, lock or not.
+    const qint64 asideFile = std::exchange(m_asideFile, 0);
+    std::optional<Citizen> asideEdits = std::exchange(m_asideEdits, std::nullopt);
+    m_locked = true;
     leave();
+    m_asideFile = asideFile;
+    m_asideEdits = std::move(asideEdits);
     m_hiddenOnFile = onFile;
     m_hiddenFile = file;
     m_hiddenEdits = std::move(edits);
@@ -156,8 +260,11 @@ void CitizensPage::resumeWork()
     const bool onFile = std::exchange(m_hiddenOnFile, false);
     const qint64 file = std::exchange(m_hiddenFile, 0);
     std::optional<Citizen> edits = std::exchange(m_hiddenEdits, std::nullopt);
-    if (!onFile)
+    m_locked = false;
+    if (!onFile) {
+        showSearchOrContext();
         return;
+    }
     if (file != 0) {
         if (!openFile(file))
             return; // erased or merged meanwhile: the reason is on the page
@@ -174,7 +281,7 @@ void CitizensPage::searchNow()
 {
     m_debounce->stop();
     clearError(m_error);
-    if (!m_citizens || m_search->text().trimmed().isEmpty()) {
+    if (!m_citizens || accompanying() || m_search->text().trimmed().isEmpty()) {
         m_model->clear();
         showResults(0);
         return;
@@ -253,6 +360,12 @@ void CitizensPage::newFile()
 void CitizensPage::showSearch()
 {
     m_file->clear();
+    if (accompanying()) {
+        showSearchOrContext();
+        if (m_openContextFile->isVisible())
+            m_openContextFile->setFocus();
+        return;
+    }
     m_stack->setCurrentWidget(m_searchPane);
     searchNow(); // a file changed or merged shows as it is now
     m_search->setFocus();

@@ -27,11 +27,14 @@ class CatalogueStore;
 
 namespace relais::ui {
 
+class Accompaniment;
 class CitizenFilePage;
 class CitizenListModel;
 
 // Usagers: find a citizen's file as one types (name, date of birth or phone), open it, or create a new one. The
-// file opens in place, in the same page; "Back to the search" returns to the results.
+// file opens in place, in the same page; "Back to the search" returns to the results. While an accompaniment lasts
+// the search is put away (it would list other people's names beside the person being helped): the page offers the
+// person's file and says that ending the accompaniment brings the search back.
 class CitizensPage : public QWidget
 {
     Q_OBJECT
@@ -43,6 +46,8 @@ public:
 
     // A new person signs in: the search and any open file are cleared; the files shown are theirs to see.
     void setWorkspace(Workspace *workspace);
+    // The shell's accompaniment, followed: while it lasts no search, no other person's file.
+    void setAccompaniment(Accompaniment *accompaniment);
     // The session ends: nothing of a citizen stays on screen.
     void leave();
     // The session locks: the search, the results and the open file leave the screen. Which file was open, and what
@@ -65,6 +70,8 @@ public:
     QPushButton *newButton() const { return m_new; }
     QLabel *errorLabel() const { return m_error; }
     CitizenFilePage *filePage() const { return m_file; }
+    // What the page shows instead of the search during an accompaniment.
+    QWidget *contextPane() const { return m_contextPane; }
 
 Q_SIGNALS:
     void startDemarcheRequested(qint64 citizenId);
@@ -76,6 +83,10 @@ protected:
 private:
     void showResults(int count);
     void openCurrent();
+    bool accompanying() const;
+    // The search, or during an accompaniment the person in context, on the search pane's place.
+    void showSearchOrContext();
+    void accompanimentChanged();
 
     Vault *m_vault;
     Account m_account;
@@ -83,6 +94,14 @@ private:
     CitizenRepository *m_citizens = nullptr;
     QStackedWidget *m_stack;
     QWidget *m_searchPane;
+    QWidget *m_contextPane;
+    QLabel *m_contextPerson;
+    QPushButton *m_openContextFile;
+    QPointer<Accompaniment> m_accompaniment;
+    bool m_locked = false; // hideWork() to resumeWork(): not even the person in context is named
+    // Another person's file with unsaved changes, put aside when an accompaniment began: back when it ends.
+    qint64 m_asideFile = 0;
+    std::optional<Citizen> m_asideEdits;
     QLineEdit *m_search;
     QLabel *m_volunteerNote;
     QLabel *m_state;

@@ -13,16 +13,6 @@
 
 namespace relais::ui {
 
-namespace {
-
-// The papers of the citizen's file say the same things: one translation for both.
-QString fileWords(const char *text)
-{
-    return QCoreApplication::translate("relais::ui::CitizenFilePage", text);
-}
-
-} // namespace
-
 PaperOutput::PaperOutput()
 {
     m_choosePrinter = [](QWidget *owner, QPrinter *printer) {
@@ -38,6 +28,9 @@ PaperOutput::PaperOutput()
     };
 }
 
+// The papers of the citizen's file and the others (récépissé, attestation from Démarches) say the same things: one
+// translation each, in the file's context, written out at each call where lupdate reads it.
+
 bool PaperOutput::print(QWidget *owner, const std::function<Status(QPagedPaintDevice *)> &paint, QString *error) const
 {
     error->clear();
@@ -47,8 +40,10 @@ bool PaperOutput::print(QWidget *owner, const std::function<Status(QPagedPaintDe
     if (!m_choosePrinter(owner, &printer))
         return false;
     if (printer.printerName().isEmpty() && printer.outputFileName().isEmpty()) {
-        *error = fileWords("No printer is ready on this computer. Ask your administrator to install one, or save the "
-                           "document on the person's USB key.");
+        *error = QCoreApplication::translate(
+            "relais::ui::CitizenFilePage",
+            "No printer is ready on this computer. Ask your administrator to install one, or save the "
+            "document on the person's USB key.");
         return false;
     }
     if (Status s = paint(&printer); !s) {
@@ -58,22 +53,32 @@ bool PaperOutput::print(QWidget *owner, const std::function<Status(QPagedPaintDe
     return true;
 }
 
-QString PaperOutput::saveToFolder(QWidget *owner, const QString &fileName,
-                                  const std::function<Status(const QString &path)> &write, QString *error) const
+QString PaperOutput::chooseFolder(QWidget *owner) const
 {
-    error->clear();
-    QMessageBox ask(QMessageBox::Warning, fileWords("Save to a folder"),
-                    fileWords("The file will not be protected (it is not encrypted): anyone who has the folder or the "
-                              "USB key can read it. Save it only on the person's own USB key, and give it to them."),
+    QMessageBox ask(QMessageBox::Warning,
+                    QCoreApplication::translate("relais::ui::CitizenFilePage", "Save to a folder"),
+                    QCoreApplication::translate(
+                        "relais::ui::CitizenFilePage",
+                        "The file will not be protected (it is not encrypted): anyone who has the folder or the "
+                        "USB key can read it. Save it only on the person's own USB key, and give it to them."),
                     QMessageBox::NoButton, owner);
-    QPushButton *choose = ask.addButton(fileWords("Choose the folder…"), QMessageBox::AcceptRole);
+    QPushButton *choose = ask.addButton(
+        QCoreApplication::translate("relais::ui::CitizenFilePage", "Choose the folder…"), QMessageBox::AcceptRole);
     ask.addButton(QMessageBox::Cancel);
     ask.setDefaultButton(choose);
     ask.exec();
     if (ask.clickedButton() != choose)
         return QString();
-    const QString folder =
-        m_chooseFolder(owner, fileWords("Folder to save in (the person's USB key)"), removableMediaFolder());
+    return m_chooseFolder(
+        owner, QCoreApplication::translate("relais::ui::CitizenFilePage", "Folder to save in (the person's USB key)"),
+        removableMediaFolder());
+}
+
+QString PaperOutput::saveToFolder(QWidget *owner, const QString &fileName,
+                                  const std::function<Status(const QString &path)> &write, QString *error) const
+{
+    error->clear();
+    const QString folder = chooseFolder(owner);
     if (folder.isEmpty())
         return QString();
     const QString path = QDir(folder).filePath(fileName);

@@ -30,6 +30,8 @@ public:
 
     // True once printed; false when cancelled (`error` empty) or refused (`error` says why, translated).
     bool print(QWidget *owner, const std::function<Status(QPagedPaintDevice *)> &paint, QString *error) const;
+    // Warns that a saved file is not protected, then asks for the folder (the person's USB key). Empty: cancelled.
+    QString chooseFolder(QWidget *owner) const;
     // The path written, or empty when cancelled (`error` empty) or refused (`error` says why).
     QString saveToFolder(QWidget *owner, const QString &fileName,
                          const std::function<Status(const QString &path)> &write, QString *error) const;

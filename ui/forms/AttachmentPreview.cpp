@@ -26,6 +26,8 @@ AttachmentPreview::AttachmentPreview(QByteArray bytes, const QString &contentTyp
     m_view->setAlignment(Qt::AlignCenter);
     m_view->setAccessibleName(tr("Preview of %1").arg(filename));
     auto *scroll = new QScrollArea;
+    // It takes the focus (arrows scroll a page larger than the window): a screen reader names it as the page shown.
+    scroll->setAccessibleName(m_view->accessibleName());
     scroll->setWidget(m_view);
     scroll->setWidgetResizable(true);
     layout->addWidget(scroll, 1);

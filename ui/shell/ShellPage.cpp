@@ -129,6 +129,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_outbox = new OutboxPage(vault, &m_catalogue, m_pages);
     m_admin = new AdminPage(vault, session, m_pages, &m_catalogue);
     m_demarches->setAccompaniment(m_accompaniment);
+    m_citizens->setAccompaniment(m_accompaniment);
     m_home->setSources(vault, &m_catalogue, m_accompaniment);
     m_outbox->hide();
     m_home->hide();

@@ -409,13 +409,8 @@ Result<bool> AttachmentStore::dropKeptDocuments(QSqlDatabase db, qint64 citizenI
 
 Status AttachmentStore::moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE attachments SET citizen_id = ? WHERE citizen_id = ?"));
-    q.addBindValue(toCitizenId);
-    q.addBindValue(fromCitizenId);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("merge citizens"), q.lastError());
-    return {};
+    return Database::exec(db, QStringLiteral("UPDATE attachments SET citizen_id = ? WHERE citizen_id = ?"),
+                          {toCitizenId, fromCitizenId}, QStringLiteral("merge citizens"));
 }
 
 Result<QHash<qint64, qint64>> AttachmentStore::totalSizes(QSqlDatabase db, const QList<qint64> &submissionIds)

@@ -1,10 +1,11 @@
 #pragma once
 
-#include <QHash>
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
-#include <QVector>
+
+#include <memory>
 
 namespace relais {
 
@@ -30,18 +31,26 @@ struct Commune
 };
 
 // The communes of France and their postal codes (resources/data/communes.tsv, built by scripts/build-communes from
-// the Code officiel géographique 2026 and La Poste's postal codes). Read once, on first use, from the resource;
-// immutable afterwards, so it may be asked from any thread.
+// the Code officiel géographique 2026 and La Poste's postal codes). The bundled list is indexed once, on the first
+// question, and shared by every user; immutable afterwards, so it may be asked from any thread.
+//
+// Compact on purpose (every kiosk page with an address holds it): the TSV bytes stay as the resource has them, and
+// the index is a few sorted arrays of offsets and integers; a Commune is only made for what is returned.
 class Communes
 {
 public:
-    // The bundled data, read from :/data/communes.tsv on first use.
+    Communes();
+    ~Communes();
+    Communes(const Communes &) = default;
+    Communes &operator=(const Communes &) = default;
+
+    // The bundled data, :/data/communes.tsv, indexed on the first question.
     static const Communes &bundled();
     // Reads the format written by scripts/build-communes (tests give their own small data).
     static Communes fromTsv(const QByteArray &tsv);
 
-    bool isEmpty() const { return m_all.isEmpty(); }
-    int size() const { return int(m_all.size()); }
+    bool isEmpty() const { return size() == 0; }
+    int size() const;
 
     // The communes a postal code serves: current communes first (by name), then the municipal arrondissements,
     // then the delegated and associated communes that belong to them. Empty for an unknown (or CEDEX) code.
@@ -61,11 +70,15 @@ public:
     // trailing "cedex" and its number dropped.
     static QString nameKey(const QString &name);
 
+    struct Index; // Communes.cpp
+
 private:
-    QVector<Commune> m_all;
-    QMultiHash<QString, int> m_byPostalCode;   // postal code -> index in m_all
-    QMultiHash<QString, int> m_byName;         // nameKey -> index
-    QVector<QPair<QString, int>> m_sortedKeys; // (nameKey, index), sorted, for prefix search
+    explicit Communes(std::shared_ptr<const Index> index);
+    const Index &index() const;
+
+    // Null for the bundled list until its first question (then the shared, lazily built one is used).
+    std::shared_ptr<const Index> m_index;
+    bool m_bundled = false;
 };
 
 } // namespace relais

@@ -284,13 +284,8 @@ QString Consents::formHtml(const Citizen &citizen, const QString &structureName,
 
 Status Consents::moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE consents SET citizen_id = ? WHERE citizen_id = ?"));
-    q.addBindValue(toCitizenId);
-    q.addBindValue(fromCitizenId);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("merge citizens"), q.lastError());
-    return {};
+    return Database::exec(db, QStringLiteral("UPDATE consents SET citizen_id = ? WHERE citizen_id = ?"),
+                          {toCitizenId, fromCitizenId}, QStringLiteral("merge citizens"));
 }
 
 } // namespace relais

@@ -476,13 +476,8 @@ Result<QString> Mandates::attestationHtml(const Mandate &mandate, const Citizen 
 
 Status Mandates::moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE mandates SET citizen_id = ? WHERE citizen_id = ?"));
-    q.addBindValue(toCitizenId);
-    q.addBindValue(fromCitizenId);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("merge citizens"), q.lastError());
-    return {};
+    return Database::exec(db, QStringLiteral("UPDATE mandates SET citizen_id = ? WHERE citizen_id = ?"),
+                          {toCitizenId, fromCitizenId}, QStringLiteral("merge citizens"));
 }
 
 } // namespace relais

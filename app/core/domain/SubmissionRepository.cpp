@@ -109,13 +109,8 @@ Result<QList<qint64>> SubmissionRepository::idsForCitizen(QSqlDatabase db, qint6
 
 Status SubmissionRepository::moveToCitizen(QSqlDatabase db, qint64 fromCitizenId, qint64 toCitizenId)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE submissions SET citizen_id = ? WHERE citizen_id = ?"));
-    q.addBindValue(toCitizenId);
-    q.addBindValue(fromCitizenId);
-    if (!q.exec())
-        return Database::sqlError(QStringLiteral("merge citizens"), q.lastError());
-    return {};
+    return Database::exec(db, QStringLiteral("UPDATE submissions SET citizen_id = ? WHERE citizen_id = ?"),
+                          {toCitizenId, fromCitizenId}, QStringLiteral("merge citizens"));
 }
 
 Status SubmissionRepository::leaveErasedFile(QSqlDatabase db, qint64 citizenId, bool discardWaiting, int *waiting)

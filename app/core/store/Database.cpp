@@ -58,6 +58,17 @@ Database::~Database()
     m_key.clear();
 }
 
+Status Database::exec(QSqlDatabase db, const QString &sql, const QVariantList &values, const QString &what)
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!q.exec())
+        return sqlError(what, q.lastError());
+    return {};
+}
+
 Error Database::sqlError(const QString &what, const QSqlError &error)
 {
     const int code = error.nativeErrorCode().toInt();

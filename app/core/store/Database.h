@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <functional>
 #include <memory>
@@ -74,6 +75,9 @@ public:
     Status integrityCheck() const;
 
     static Error sqlError(const QString &what, const class QSqlError &error);
+    // Runs one statement that returns no rows, `values` bound to its placeholders in order; a failure is reported as
+    // sqlError(what). The SQL stays with the class that owns the table, which calls this.
+    static Status exec(QSqlDatabase db, const QString &sql, const QVariantList &values, const QString &what);
     // Runs `work` in one transaction on `db`: commits if it succeeds, rolls back otherwise. A failed
     // commit is reported with its own error (read before the rollback, which would overwrite it).
     static Status inTransaction(QSqlDatabase db, const std::function<Status()> &work);
