@@ -65,10 +65,15 @@ const QString HeleneNir = QStringLiteral("253072A07300443");
 const QString HelenePhone = QStringLiteral("+33612345678");
 const QString Other = QStringLiteral("LEFEBVRE"); // the other citizen, whose draft must never show
 
-// Every text a person can see in `root` (labels, buttons, list rows), visible widgets only.
+// Every text a person can see in `root` (labels, buttons, list rows, table cells), visible widgets only.
 QStringList visibleTexts(QWidget *root)
 {
     QStringList texts;
+    for (QTableView *table : root->findChildren<QTableView *>())
+        if (table->isVisible() && table->model())
+            for (int row = 0; row < table->model()->rowCount(); ++row)
+                for (int column = 0; column < table->model()->columnCount(); ++column)
+                    texts << table->model()->index(row, column).data().toString();
     for (QLabel *l : root->findChildren<QLabel *>())
         if (l->isVisible())
             texts << l->text();
@@ -137,6 +142,7 @@ private Q_SLOTS:
     void onBehalfCreatesAMandateAndPrintsItsAttestation();
     void prefilledFormSentWithReceiptAndFileUpdate();
     void homeShowsTheWorkOneKeyAway();
+    void envoisNamesThePersonAndOpensTheFile();
 };
 
 void TestAccompaniment::initTestCase()
@@ -593,6 +599,64 @@ void TestAccompaniment::homeShowsTheWorkOneKeyAway()
     // Locked: the lists leave the screen.
     m_shell->hideWork();
     QCOMPARE(drafts->count() + pending->count() + decisions->count(), 0);
+}
+
+// Envois names each démarche's person (« without a file » when none) and opens the selected one's file (Alt+F); during
+// an accompaniment it lists only that person's démarches, so that no other name sits beside theirs.
+void TestAccompaniment::envoisNamesThePersonAndOpensTheFile()
+{
+    SubmissionRepository repo = submissions();
+    const qint64 hers = repo.createDraft(m_admin, Demarche, 1, m_helene)->id;
+    QVERIFY(repo.queue(m_admin, hers, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1")}}));
+    QVERIFY(repo.queue(m_admin, m_otherDraft, QJsonObject{}));
+    const qint64 nobodys = repo.createDraft(m_admin, Demarche, 1, 0)->id;
+    QVERIFY(repo.queue(m_admin, nobodys, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("2")}}));
+    openShell();
+    pressMnemonic(Qt::Key_I);
+    ui::OutboxPage *outbox = m_shell->outboxPage();
+    QVERIFY(outbox->isVisible());
+    ui::OutboxModel *model = outbox->model();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->headerData(ui::OutboxModel::PersonColumn, Qt::Horizontal).toString(),
+             ui::OutboxModel::tr("Person"));
+    QStringList people;
+    int herRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        people << model->index(row, ui::OutboxModel::PersonColumn).data().toString();
+        if (model->itemAt(row).submissionId == hers)
+            herRow = row;
+    }
+    people.sort();
+    QCOMPARE(people, (QStringList{QStringLiteral("LEFEBVRE Marc"), QStringLiteral("LEFÈVRE Hélène"),
+                                  ui::OutboxModel::tr("without a file")}));
+
+    // A row without a file has nothing to open; hers opens her file, from the keyboard.
+    outbox->table()->setFocus();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        outbox->table()->setCurrentIndex(model->index(row, 0));
+        QCOMPARE(outbox->openFileButton()->isVisible(), model->itemAt(row).submissionId != nobodys);
+    }
+    outbox->table()->setCurrentIndex(model->index(herRow, 0));
+    QVERIFY(outbox->openFileButton()->isVisible());
+    QCOMPARE(outbox->openFileButton()->text(), ui::OutboxPage::tr("Open the person's &file"));
+    pressMnemonic(Qt::Key_F);
+    QVERIFY(m_shell->citizensPage()->isVisible());
+    QVERIFY(m_shell->citizensPage()->filePage()->isVisible());
+    QCOMPARE(m_shell->citizensPage()->filePage()->citizenId(), m_helene);
+
+    // With her in context, Envois lists her démarche alone: Marc's name and the one without a file are gone.
+    accompaniment()->start(m_helene, QStringLiteral("LEFÈVRE Hélène"));
+    pressMnemonic(Qt::Key_I);
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->itemAt(0).submissionId, hers);
+    QCOMPARE(model->index(0, ui::OutboxModel::PersonColumn).data().toString(), QStringLiteral("LEFÈVRE Hélène"));
+    noOtherCitizenShown("Envois with Hélène in context");
+    // Without a file: only the démarches without one.
+    accompaniment()->startWithoutFile();
+    QTRY_VERIFY(model->rowCount() == 1 && model->itemAt(0).submissionId == nobodys);
+    // Ended: the structure's three again.
+    accompaniment()->end();
+    QTRY_COMPARE(model->rowCount(), 3);
 }
 
 QTEST_MAIN(TestAccompaniment)

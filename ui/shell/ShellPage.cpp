@@ -130,6 +130,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_admin = new AdminPage(vault, session, m_pages, &m_catalogue);
     m_demarches->setAccompaniment(m_accompaniment);
     m_home->setSources(vault, &m_catalogue, m_accompaniment);
+    m_outbox->setAccompaniment(m_accompaniment);
     m_outbox->hide();
     m_home->hide();
     m_citizens->hide();
@@ -169,6 +170,11 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && m_pages->widget(row) == m_home && !m_hidden)
             m_home->refreshWork();
+    });
+    // From a démarche in Envois to its person's file.
+    connect(m_outbox, &OutboxPage::openFileRequested, this, [this](qint64 citizenId) {
+        showPage(m_citizens);
+        m_citizens->openFile(citizenId);
     });
     connect(m_outbox, &OutboxPage::correctRequested, this, [this](qint64 submissionId) {
         showPage(m_demarches);
