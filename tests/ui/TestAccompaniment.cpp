@@ -29,6 +29,7 @@
 #include "forms/DemarchesPage.h"
 #include "forms/FieldEditor.h"
 #include "forms/FormWizard.h"
+#include "home/HomePage.h"
 #include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
 #include "security/Session.h"
@@ -44,6 +45,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -566,7 +568,37 @@ void TestAccompaniment::homeShowsTheWorkOneKeyAway()
     QVERIFY2(decisions->item(0)->text().startsWith(QStringLiteral("LEFÈVRE Hélène — Report a change of address")),
              qPrintable(rows(decisions)));
 
+    // Two long entries do not run together: a line across the list separates them, in the colour of neither the
+    // list's background nor its text.
+    {
+        const QRect first = pending->visualItemRect(pending->item(0));
+        const QImage image = pending->viewport()->grab().toImage();
+        const QColor background = image.pixelColor(first.center().x(), first.bottom() - 2);
+        for (const int x : {first.left() + first.width() / 4, first.center().x(), first.right() - first.width() / 4})
+            QVERIFY2(image.pixelColor(x, first.bottom()) != background &&
+                         image.pixelColor(x, first.bottom()) == image.pixelColor(first.center().x(), first.bottom()),
+                     qPrintable(QStringLiteral("no line under the first entry at x=%1").arg(x)));
+    }
+
+    // An administrator's Home counts the structure's démarches, without a name, each count one key from its page.
+    QWidget *counts = m_shell->findChild<QWidget *>(QStringLiteral("homeStructureCounts"));
+    QVERIFY(counts && counts->isVisible());
+    auto *home = m_shell->findChild<ui::HomePage *>();
+    QVERIFY(home);
+    QCOMPARE(home->draftsCount()->text(), ui::HomePage::tr("&Drafts: %1").arg(1)); // Marc's, whoever started it
+    QCOMPARE(home->waitingCount()->text(), ui::HomePage::tr("&Waiting to be sent: %1").arg(1));
+    QCOMPARE(home->refusedCount()->text(), ui::HomePage::tr("Ref&used: %1").arg(1));
+    QCOMPARE(home->deliveredCount()->text(), ui::HomePage::tr("Deli&vered this month: %1").arg(1));
+    for (QAbstractButton *count : counts->findChildren<QAbstractButton *>())
+        QVERIFY(!count->text().contains(QStringLiteral("LEF"), Qt::CaseInsensitive));
     saveScreenshot(m_shell.get(), QStringLiteral("62-home-work"));
+    pressMnemonic(Qt::Key_D);
+    QVERIFY(demarches()->isVisible());
+    QCOMPARE(focused(), demarches()->draftList());
+    pressMnemonic(Qt::Key_E);
+    pressMnemonic(Qt::Key_U);
+    QVERIFY(m_shell->outboxPage()->isVisible());
+    pressMnemonic(Qt::Key_E);
 
     // One key to each: Alt+C then Return opens the decision in Envois, selected.
     pressMnemonic(Qt::Key_C);

@@ -156,6 +156,10 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
         showPage(m_demarches);
         m_demarches->resume(submissionId);
     });
+    connect(m_home, &HomePage::showDraftsRequested, this, [this] {
+        showPage(m_demarches);
+        m_demarches->draftList()->setFocus();
+    });
     connect(m_home, &HomePage::showSendingRequested, this, [this](qint64 submissionId) {
         if (m_pages->indexOf(m_outbox) < 0)
             return; // a volunteer's: following it up is the mediators' work
