@@ -585,18 +585,19 @@ void TestAccompaniment::homeShowsTheWorkOneKeyAway()
     QVERIFY(counts && counts->isVisible());
     auto *home = m_shell->findChild<ui::HomePage *>();
     QVERIFY(home);
-    QCOMPARE(home->draftsCount()->text(), ui::HomePage::tr("&Drafts: %1").arg(1)); // Marc's, whoever started it
+    QCOMPARE(home->draftsCount()->text(),
+             ui::HomePage::tr("Drafts in &progress: %1").arg(1)); // Marc's, whoever started it
     QCOMPARE(home->waitingCount()->text(), ui::HomePage::tr("&Waiting to be sent: %1").arg(1));
-    QCOMPARE(home->refusedCount()->text(), ui::HomePage::tr("Ref&used: %1").arg(1));
-    QCOMPARE(home->deliveredCount()->text(), ui::HomePage::tr("Deli&vered this month: %1").arg(1));
+    QCOMPARE(home->refusedCount()->text(), ui::HomePage::tr("Re&jected: %1").arg(1));
+    QCOMPARE(home->deliveredCount()->text(), ui::HomePage::tr("Sent successfull&y this month: %1").arg(1));
     for (QAbstractButton *count : counts->findChildren<QAbstractButton *>())
         QVERIFY(!count->text().contains(QStringLiteral("LEF"), Qt::CaseInsensitive));
     saveScreenshot(m_shell.get(), QStringLiteral("62-home-work"));
-    pressMnemonic(Qt::Key_D);
+    pressMnemonic(Qt::Key_P);
     QVERIFY(demarches()->isVisible());
     QCOMPARE(focused(), demarches()->draftList());
     pressMnemonic(Qt::Key_E);
-    pressMnemonic(Qt::Key_U);
+    pressMnemonic(Qt::Key_J);
     QVERIFY(m_shell->outboxPage()->isVisible());
     pressMnemonic(Qt::Key_E);
 

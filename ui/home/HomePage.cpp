@@ -232,10 +232,11 @@ void HomePage::refreshCounts()
         if (item.deliveredAt.isValid() && item.deliveredAt.toLocalTime() >= monthStart)
             ++delivered;
     }
-    m_countDrafts->setText(tr("&Drafts: %1").arg(drafts->size()));
+    // Letters free on Home in English and in French alike (rail, top bar, status bar, the three lists).
+    m_countDrafts->setText(tr("Drafts in &progress: %1").arg(drafts->size()));
     m_countWaiting->setText(tr("&Waiting to be sent: %1").arg(waiting));
-    m_countRefused->setText(tr("Ref&used: %1").arg(refused));
-    m_countDelivered->setText(tr("Deli&vered this month: %1").arg(delivered));
+    m_countRefused->setText(tr("Re&jected: %1").arg(refused));
+    m_countDelivered->setText(tr("Sent successfull&y this month: %1").arg(delivered));
     m_countDrafts->setToolTip(tr("The structure's drafts, in Démarches"));
     for (QPushButton *button : {m_countWaiting, m_countRefused, m_countDelivered})
         button->setToolTip(tr("Shown in Sending, with what the platform answered"));
