@@ -628,6 +628,7 @@ void TestAccompaniment::homeShowsTheWorkOneKeyAway()
     QCOMPARE(pending->count(), 2);
     QVERIFY(visibleTexts(m_shell.get()).filter(Other, Qt::CaseInsensitive).isEmpty());
     QVERIFY(!rows(pending).contains(QStringLiteral("LEFÈVRE")));
+    QVERIFY(!counts->isVisible()); // the structure's figures wait until the accompaniment ends
 
     // Locked: the lists leave the screen.
     m_shell->hideWork();

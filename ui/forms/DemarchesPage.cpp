@@ -28,6 +28,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -72,8 +73,16 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     m_stack = new QStackedWidget;
     outer->addWidget(m_stack);
 
-    m_home = new QWidget;
-    auto *layout = new QVBoxLayout(m_home);
+    // At 200 % text on a 768 px screen, once a démarche is sent (its récépissé, the offer to update the file) the page
+    // holds more than the screen: it scrolls rather than squeeze its labels and buttons over one another.
+    auto *homeContent = new QWidget;
+    auto *homeScroll = new QScrollArea;
+    homeScroll->setWidgetResizable(true);
+    homeScroll->setFrameShape(QFrame::NoFrame);
+    homeScroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus, not the frame around them
+    homeScroll->setWidget(homeContent);
+    m_home = homeScroll;
+    auto *layout = new QVBoxLayout(homeContent);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addWidget(makeLabel(tr("Démarches"), "title"));
     m_message = makeLabel(QString(), "info");

@@ -210,7 +210,8 @@ void HomePage::refreshWork()
 
 void HomePage::refreshCounts()
 {
-    if (m_account.role != Role::Admin || !m_workspace)
+    // During an accompaniment Home is about the person being helped: the structure's figures wait until it ends.
+    if (m_account.role != Role::Admin || !m_workspace || (m_accompaniment && m_accompaniment->isActive()))
         return;
     // Every draft of the structure (the administrator's access reaches them all), and the outbox's rows: waiting,
     // refused by the platform or by the instructing service, delivered since the first of this month.

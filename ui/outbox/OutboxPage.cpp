@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -45,7 +46,18 @@ void announce(QWidget *widget)
 OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
     : QWidget(parent), m_vault(vault), m_model(new OutboxModel(catalogue, this)), m_catalogue(catalogue)
 {
-    auto *layout = new QVBoxLayout(this);
+    // At 200 % text on a 768 px screen the sentences, the table and the buttons do not all fit: the page scrolls
+    // rather than squeeze the table to a sliver or widen the window beyond the screen.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus, not the frame around them
+    auto *content = new QWidget;
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(24, 24, 24, 24);
     layout->addWidget(makeLabel(tr("Sending to the platform"), "title"));
     layout->addWidget(makeLabel(tr("Queued démarches leave on their own whenever the platform can be reached. Those "
@@ -100,6 +112,8 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_updates->setWordWrap(true);
     m_updates->hide();
     layout->addWidget(m_updates);
+    // The person's file on a row of its own: beside the récépissé's two buttons it would not fit at 200 %.
+    auto *fileRow = new QHBoxLayout;
     auto *itemActions = new QHBoxLayout;
     m_resend = new QPushButton(tr("&Correct and resend"));
     m_resend->setToolTip(tr("Open the démarche again as a draft, correct it, then queue it again"));
@@ -112,7 +126,9 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_openFile = new QPushButton(tr("Open the person's &file"));
     m_openFile->setObjectName(QStringLiteral("outboxOpenFile"));
     m_openFile->setToolTip(tr("The file of the person this démarche is for, in Citizens"));
-    itemActions->addWidget(m_openFile);
+    fileRow->addWidget(m_openFile);
+    fileRow->addStretch(1);
+    layout->addLayout(fileRow);
     itemActions->addWidget(m_resend);
     itemActions->addWidget(m_discard);
     itemActions->addWidget(m_printReceipt);
@@ -233,6 +249,9 @@ void OutboxPage::fitColumns()
                                                  Qt::TextWordWrap, headerText(column))
                                    .height());
     header->setMinimumHeight(headerHeight + qMax(0, header->sizeHint().height() - headerMetrics.height()));
+    // Room for a row of a few lines at least, and the sideways scroll bar: the page scrolls around it if need be.
+    m_table->setMinimumHeight(header->minimumHeight() + 4 * cellMetrics.lineSpacing() + 2 * m_table->frameWidth() +
+                              m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_table) + 8);
     for (int column = 0; column < OutboxModel::ColumnCount; ++column)
         if (header->sectionSize(column) != widths[column])
             header->resizeSection(column, widths[column]);
