@@ -32,6 +32,7 @@
 #include "home/HomePage.h"
 #include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
+#include "security/Journal.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 #include "shell/Accompaniment.h"
@@ -358,7 +359,18 @@ void TestAccompaniment::onBehalfCreatesAMandateAndPrintsItsAttestation()
     QVERIFY(offered);
     QVERIFY(demarches()->wizard());
     Mandates mandates(db(), &m_vault->journal(), &m_clock);
-    QVERIFY(mandates.activeFor(m_admin, m_helene, QStringLiteral("housing"))->id != 0);
+    const Mandate made = mandates.activeFor(m_admin, m_helene, QStringLiteral("housing")).value();
+    QVERIFY(made.id != 0);
+    // Done under that mandate: kept with the draft, and journaled naming the mandate.
+    const Submission behalfDraft = submissions().load(m_admin, demarches()->wizard()->draft()->submission().id).value();
+    QCOMPARE(behalfDraft.how.mode, HowDone::UnderMandate);
+    QCOMPARE(behalfDraft.how.mandateId, made.id);
+    QCOMPARE(behalfDraft.how.mandateSince, made.startsAt.toLocalTime().date());
+    JournalFilter underMandate;
+    underMandate.action = QStringLiteral("demarche_under_mandate");
+    const QList<JournalEntry> journaled = m_vault->journal().query(m_admin, underMandate).value();
+    QCOMPARE(journaled.size(), 1);
+    QCOMPARE(journaled.first().object, QStringLiteral("submission:%1 mandate:%2").arg(behalfDraft.id).arg(made.uuid));
     const QString text = pdfText(attestation).simplified();
     QVERIFY2(text.contains(QStringLiteral("LEFÈVRE Hélène")), qPrintable(attestation));
     pressMnemonic(Qt::Key_C);
@@ -371,6 +383,7 @@ void TestAccompaniment::onBehalfCreatesAMandateAndPrintsItsAttestation()
     });
     QVERIFY(demarches()->wizard());
     QCOMPARE(int(mandates.forCitizen(m_admin, m_helene)->size()), before);
+    QCOMPARE(demarches()->wizard()->draft()->submission().how.mode, HowDone::WithThePerson);
 
     // Cancelled: nothing starts.
     pressMnemonic(Qt::Key_C);
@@ -446,6 +459,11 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     press(Qt::Key_Return);
     QVERIFY(!demarches()->wizard());
     QCOMPARE(submissions().load(m_admin, id)->state, SubmissionState::Queued);
+    QCOMPARE(submissions().load(m_admin, id)->how.mode, HowDone::WithThePerson); // kept with the submission
+    JournalFilter withPerson;
+    withPerson.action = QStringLiteral("demarche_with_person");
+    withPerson.objectContains = QStringLiteral("submission:%1").arg(id);
+    QCOMPARE(m_vault->journal().query(m_admin, withPerson)->size(), 1);
 
     // The new address, offered to the file in one step (Alt+U).
     QVERIFY(demarches()->fileUpdatePanel()->isVisible());
@@ -485,10 +503,10 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     expected.documents = {QStringLiteral("Signed lease or rental agreement")};
     expected.queuedAt = sent.queuedAt;
     const QString text = pdfText(pdf).simplified();
-    for (const QString &part :
-         {QStringLiteral("MFS Test"), QStringLiteral("LEFÈVRE Hélène"), expected.demarcheTitle, sent.uuid,
-          QStringLiteral("Signed lease or rental agreement"), QStringLiteral("What happens next"),
-          QStringLiteral("How to follow up"), Recepisse::hash(expected).left(16)})
+    for (const QString &part : {QStringLiteral("MFS Test"), QStringLiteral("LEFÈVRE Hélène"), expected.demarcheTitle,
+                                sent.uuid, QStringLiteral("Signed lease or rental agreement"),
+                                QStringLiteral("What happens next"), QStringLiteral("How to follow up"),
+                                Recepisse::tr("Démarche done with the person"), Recepisse::hash(expected).left(16)})
         QVERIFY2(text.contains(part), qPrintable(part));
     QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(expected));
     if (const QString shots = qEnvironmentVariable("RELAIS_SCREENSHOT_DIR"); !shots.isEmpty())

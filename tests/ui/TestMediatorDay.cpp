@@ -412,6 +412,7 @@ void TestMediatorDay::aDayWithHeleneInFrenchAt200PercentInHighContrast()
     for (const QString &part :
          {QStringLiteral("MFS Test"), Helene, title, sent.uuid, Recepisse::tr("What happens next"),
           Recepisse::tr("How to follow up"), Recepisse::tr("Receipt: démarche handed over for sending"),
+          Recepisse::tr("Démarche done with the person"),
           caf->requiredDocuments.isEmpty() ? QString() : handedOver.documents.value(0)})
         QVERIFY2(text.contains(part.simplified()), qPrintable(QStringLiteral("« %1 » not in the récépissé").arg(part)));
     QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(handedOver));

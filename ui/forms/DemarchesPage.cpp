@@ -417,7 +417,8 @@ bool DemarchesPage::start(const QString &demarcheId)
     clearError(m_error);
     if (!readyToStart(*demarche))
         return false;
-    Result<Submission> created = m_submissions->createDraft(m_account, demarche->id, demarche->version, m_citizenId);
+    Result<Submission> created =
+        m_submissions->createDraft(m_account, demarche->id, demarche->version, m_citizenId, m_how);
     if (!created) {
         showError(m_error, created.error().message);
         return false;
@@ -508,6 +509,7 @@ void DemarchesPage::showPerson()
 
 bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
 {
+    m_how = HowDone();
     if (m_citizenId == 0)
         return true;
     const Result<Citizen> person = m_citizens->load(m_account, m_citizenId);
@@ -566,16 +568,27 @@ bool DemarchesPage::chooseHowItIsDone(const catalogue::Demarche &demarche, const
     ask.addButton(QMessageBox::Cancel);
     ask.setDefaultButton(present);
     ask.exec();
-    if (ask.clickedButton() == present)
+    if (ask.clickedButton() == present) {
+        m_how.mode = HowDone::WithThePerson;
         return true;
+    }
     if (ask.clickedButton() != behalf)
         return false;
-    if (covering->id != 0)
+    const auto underMandate = [this](const Mandate &mandate) {
+        m_how.mode = HowDone::UnderMandate;
+        m_how.mandateId = mandate.id;
+        m_how.mandateUuid = mandate.uuid;
+        m_how.mandateSince = mandate.startsAt.toLocalTime().date();
+    };
+    if (covering->id != 0) {
+        underMandate(covering.value());
         return true;
+    }
     MandateDialog dialog(m_mandates, m_account, person, m_vault->keySlots().structureName(), this);
     dialog.preselect(demarche.mandateScope);
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    underMandate(dialog.created());
     offerAttestation(dialog.created(), person);
     return true;
 }

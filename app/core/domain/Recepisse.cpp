@@ -39,6 +39,11 @@ RecepisseContent Recepisse::contentFor(const Submission &submission, const catal
     c.platformReference = submission.receipt.value(QLatin1String("reference")).toString();
     c.queuedAt = submission.queuedAt;
     c.deliveredAt = submission.deliveredAt;
+    if (submission.how.mode == HowDone::WithThePerson)
+        c.howDone = tr("Démarche done with the person");
+    else if (submission.how.mode == HowDone::UnderMandate)
+        c.howDone = tr("Démarche done for the person, under the mandate of %1")
+                        .arg(PrintedDocument::formatDate(submission.how.mandateSince));
     // The engine reads the answers again to know which documents they called for (answers dropped after the
     // decision: none can be listed any more).
     catalogue::FormEngine engine(std::make_shared<const catalogue::Demarche>(demarche), clock);
@@ -125,6 +130,8 @@ QString Recepisse::html(const RecepisseContent &c)
     table += row(c.isDelivered() ? tr("Received on") : tr("Handed over on"), PrintedDocument::escape(when));
     table += row(tr("Person"), PrintedDocument::escape(c.person.isEmpty() ? tr("Without a file") : c.person));
     table += row(tr("Démarche"), PrintedDocument::escape(c.demarcheTitle));
+    if (!c.howDone.isEmpty())
+        table += row(tr("How"), PrintedDocument::escape(c.howDone));
     table += row(tr("Local reference"), PrintedDocument::escape(c.localReference));
     table += row(tr("Platform reference"),
                  PrintedDocument::escape(c.platformReference.isEmpty()

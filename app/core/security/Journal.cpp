@@ -219,6 +219,8 @@ const ActionName ActionNames[] = {
     {"mandate_created", QT_TRANSLATE_NOOP("relais::Journal", "Mandate recorded")},
     {"mandate_scope_revoked", QT_TRANSLATE_NOOP("relais::Journal", "Mandate scope revoked")},
     {"draft_created", QT_TRANSLATE_NOOP("relais::Journal", "Démarche started")},
+    {"demarche_with_person", QT_TRANSLATE_NOOP("relais::Journal", "Démarche done with the person present")},
+    {"demarche_under_mandate", QT_TRANSLATE_NOOP("relais::Journal", "Démarche done for the person, under a mandate")},
     {"submission_queued", QT_TRANSLATE_NOOP("relais::Journal", "Démarche queued for sending")},
     {"submission_delivered", QT_TRANSLATE_NOOP("relais::Journal", "Démarche delivered")},
     {"submission_discarded", QT_TRANSLATE_NOOP("relais::Journal", "Démarche discarded")},
