@@ -90,6 +90,13 @@ QStringList visibleTexts(QWidget *root)
     return texts;
 }
 
+// Text as read from a PDF, without its spaces: a long reference (a uuid) may wrap at any of its hyphens on the page,
+// which pdftotext gives back as a space.
+QString withoutSpaces(QString text)
+{
+    return text.remove(QLatin1Char(' '));
+}
+
 // The test's printer: the print dialog accepted, the sheet written as a PDF at `path`.
 ui::PaperOutput::PrinterChooser printerTo(const QString &path)
 {
@@ -507,7 +514,7 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
                                 sent.uuid, QStringLiteral("Signed lease or rental agreement"),
                                 QStringLiteral("What happens next"), QStringLiteral("How to follow up"),
                                 Recepisse::tr("Démarche done with the person"), Recepisse::hash(expected).left(16)})
-        QVERIFY2(text.contains(part), qPrintable(part));
+        QVERIFY2(withoutSpaces(text).contains(withoutSpaces(part)), qPrintable(part));
     QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(expected));
     if (const QString shots = qEnvironmentVariable("RELAIS_SCREENSHOT_DIR"); !shots.isEmpty())
         (void)QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("61-recepisse.pdf"))); // for people to look at

@@ -136,6 +136,13 @@ QStringList visibleTexts(QWidget *root)
     return texts;
 }
 
+// Text as read from a PDF, without its spaces: a long reference (a uuid) may wrap at any of its hyphens on the page,
+// which pdftotext gives back as a space.
+QString withoutSpaces(QString text)
+{
+    return text.remove(QLatin1Char(' '));
+}
+
 ui::PaperOutput::PrinterChooser printerTo(const QString &path)
 {
     return [path](QWidget *, QPrinter *printer) {
@@ -414,7 +421,8 @@ void TestMediatorDay::aDayWithHeleneInFrenchAt200PercentInHighContrast()
           Recepisse::tr("How to follow up"), Recepisse::tr("Receipt: démarche handed over for sending"),
           Recepisse::tr("Démarche done with the person"),
           caf->requiredDocuments.isEmpty() ? QString() : handedOver.documents.value(0)})
-        QVERIFY2(text.contains(part.simplified()), qPrintable(QStringLiteral("« %1 » not in the récépissé").arg(part)));
+        QVERIFY2(withoutSpaces(text).contains(withoutSpaces(part)),
+                 qPrintable(QStringLiteral("« %1 » not in the récépissé").arg(part)));
     QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(handedOver));
     if (const QString shots = qEnvironmentVariable("RELAIS_SCREENSHOT_DIR"); !shots.isEmpty())
         (void)QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("70-day-recepisse.pdf")));
