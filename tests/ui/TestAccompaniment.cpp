@@ -509,6 +509,8 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     expected.localReference = sent.uuid;
     expected.documents = {QStringLiteral("Signed lease or rental agreement")};
     expected.queuedAt = sent.queuedAt;
+    if (const QString shots = qEnvironmentVariable("RELAIS_SCREENSHOT_DIR"); !shots.isEmpty())
+        (void)QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("61-recepisse.pdf"))); // for people to look at
     const QString text = pdfText(pdf).simplified();
     for (const QString &part : {QStringLiteral("MFS Test"), QStringLiteral("LEFÈVRE Hélène"), expected.demarcheTitle,
                                 sent.uuid, QStringLiteral("Signed lease or rental agreement"),
@@ -516,8 +518,6 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
                                 Recepisse::tr("Démarche done with the person"), Recepisse::hash(expected).left(16)})
         QVERIFY2(withoutSpaces(text).contains(withoutSpaces(part)), qPrintable(part));
     QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(expected));
-    if (const QString shots = qEnvironmentVariable("RELAIS_SCREENSHOT_DIR"); !shots.isEmpty())
-        (void)QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("61-recepisse.pdf"))); // for people to look at
     noOtherCitizenShown("after sending");
 
     // The platform received it: Envois prints the récépissé again, now with its reference.

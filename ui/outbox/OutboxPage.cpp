@@ -225,17 +225,16 @@ void OutboxPage::fitColumns()
         widths[column] += more;
         spare -= more;
     }
-    for (int left = int(std::size(sentences)); left > 0 && spare > 0; --left) {
+    QList<int> waiting(std::cbegin(sentences), std::cend(sentences));
+    for (int left = int(waiting.size()); left > 0 && spare > 0; --left) {
         // The sentence that needs the least more takes at most an equal share; the others share the rest.
-        int neediest = -1;
-        for (const int column : sentences)
-            if (widths[column] == narrowest[column] &&
-                (neediest < 0 || oneLine[column] - widths[column] < oneLine[neediest] - widths[neediest]))
-                neediest = column;
-        if (neediest < 0)
-            break;
-        const int more = left == 1 ? spare : qMin(spare / left, oneLine[neediest] - widths[neediest]);
-        widths[neediest] += qMax(0, more);
+        int leastNeedy = waiting.first();
+        for (const int column : waiting)
+            if (oneLine[column] - widths[column] < oneLine[leastNeedy] - widths[leastNeedy])
+                leastNeedy = column;
+        waiting.removeOne(leastNeedy);
+        const int more = left == 1 ? spare : qMin(spare / left, oneLine[leastNeedy] - widths[leastNeedy]);
+        widths[leastNeedy] += qMax(0, more);
         spare -= qMax(0, more);
     }
     if (spare > 0)

@@ -125,6 +125,13 @@ QString Recepisse::html(const RecepisseContent &c)
                                       : QStringLiteral("<ul style=\"margin: 0;\">%1</ul>").arg(documents);
     const QString when =
         c.isDelivered() ? PrintedDocument::formatDateTime(c.deliveredAt) : PrintedDocument::formatDateTime(c.queuedAt);
+    // References and the verification code in a monospaced font: each character stands alone, never joined into a
+    // ligature (« ff » in a uuid or a hash became one glyph, which a reader copying it — or pdftotext — got as one
+    // character), and 0 and O, 1 and l differ when read out.
+    const auto code = [](const QString &text) {
+        return QStringLiteral("<span style=\"font-family: 'DejaVu Sans Mono', monospace;\">%1</span>")
+            .arg(PrintedDocument::escape(text));
+    };
     QString table;
     table += row(tr("Structure"), PrintedDocument::escape(c.structure));
     table += row(c.isDelivered() ? tr("Received on") : tr("Handed over on"), PrintedDocument::escape(when));
@@ -132,11 +139,11 @@ QString Recepisse::html(const RecepisseContent &c)
     table += row(tr("Démarche"), PrintedDocument::escape(c.demarcheTitle));
     if (!c.howDone.isEmpty())
         table += row(tr("How"), PrintedDocument::escape(c.howDone));
-    table += row(tr("Local reference"), PrintedDocument::escape(c.localReference));
-    table += row(tr("Platform reference"),
-                 PrintedDocument::escape(c.platformReference.isEmpty()
-                                             ? tr("Not known yet: the organisation gives it on receipt")
-                                             : c.platformReference));
+    table += row(tr("Local reference"), code(c.localReference));
+    table += row(tr("Platform reference"), c.platformReference.isEmpty()
+                                               ? PrintedDocument::escape(tr("Not known yet: the organisation gives it "
+                                                                            "on receipt"))
+                                               : code(c.platformReference));
     table += row(tr("Documents given"), documents);
 
     const QString next =
@@ -169,7 +176,7 @@ QString Recepisse::html(const RecepisseContent &c)
                 .arg(QrName,
                      PrintedDocument::escape(tr("The QR code carries the platform reference and the verification "
                                                 "code of this receipt.")),
-                     PrintedDocument::escape(tr("Verification code (SHA-256)")), groups.join(QLatin1Char(' ')));
+                     PrintedDocument::escape(tr("Verification code (SHA-256)")), code(groups.join(QLatin1Char(' '))));
     return html;
 }
 
