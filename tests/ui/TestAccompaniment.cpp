@@ -689,6 +689,16 @@ void TestAccompaniment::envoisNamesThePersonAndOpensTheFile()
     QCOMPARE(people, (QStringList{QStringLiteral("LEFEBVRE Marc"), QStringLiteral("LEFÈVRE Hélène"),
                                   ui::OutboxModel::tr("without a file")}));
 
+    // At 100 % on a 1280 px window the short state keeps one line and the room left goes to the démarche's title,
+    // not to the empty News column.
+    QTest::qWait(20); // the queued fitting of the columns
+    QTableView *table = outbox->table();
+    const QString state = model->index(0, ui::OutboxModel::StateColumn).data().toString();
+    QVERIFY2(table->columnWidth(ui::OutboxModel::StateColumn) > table->fontMetrics().horizontalAdvance(state),
+             qPrintable(
+                 QStringLiteral("%1 px for « %2 »").arg(table->columnWidth(ui::OutboxModel::StateColumn)).arg(state)));
+    QVERIFY(table->columnWidth(ui::OutboxModel::DemarcheColumn) > 2 * table->columnWidth(ui::OutboxModel::NewsColumn));
+
     // A row without a file has nothing to open; hers opens her file, from the keyboard.
     outbox->table()->setFocus();
     for (int row = 0; row < model->rowCount(); ++row) {
