@@ -29,8 +29,10 @@
 #include "forms/DemarchesPage.h"
 #include "forms/FieldEditor.h"
 #include "forms/FormWizard.h"
+#include "home/HomePage.h"
 #include "outbox/OutboxModel.h"
 #include "outbox/OutboxPage.h"
+#include "security/Journal.h"
 #include "security/Session.h"
 #include "security/Vault.h"
 #include "shell/Accompaniment.h"
@@ -44,6 +46,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -65,10 +68,15 @@ const QString HeleneNir = QStringLiteral("253072A07300443");
 const QString HelenePhone = QStringLiteral("+33612345678");
 const QString Other = QStringLiteral("LEFEBVRE"); // the other citizen, whose draft must never show
 
-// Every text a person can see in `root` (labels, buttons, list rows), visible widgets only.
+// Every text a person can see in `root` (labels, buttons, list rows, table cells), visible widgets only.
 QStringList visibleTexts(QWidget *root)
 {
     QStringList texts;
+    for (QTableView *table : root->findChildren<QTableView *>())
+        if (table->isVisible() && table->model())
+            for (int row = 0; row < table->model()->rowCount(); ++row)
+                for (int column = 0; column < table->model()->columnCount(); ++column)
+                    texts << table->model()->index(row, column).data().toString();
     for (QLabel *l : root->findChildren<QLabel *>())
         if (l->isVisible())
             texts << l->text();
@@ -80,6 +88,13 @@ QStringList visibleTexts(QWidget *root)
             for (int i = 0; i < list->count(); ++i)
                 texts << list->item(i)->text();
     return texts;
+}
+
+// Text as read from a PDF, without its spaces: a long reference (a uuid) may wrap at any of its hyphens on the page,
+// which pdftotext gives back as a space.
+QString withoutSpaces(QString text)
+{
+    return text.remove(QLatin1Char(' '));
 }
 
 // The test's printer: the print dialog accepted, the sheet written as a PDF at `path`.
@@ -137,6 +152,7 @@ private Q_SLOTS:
     void onBehalfCreatesAMandateAndPrintsItsAttestation();
     void prefilledFormSentWithReceiptAndFileUpdate();
     void homeShowsTheWorkOneKeyAway();
+    void envoisNamesThePersonAndOpensTheFile();
 };
 
 void TestAccompaniment::initTestCase()
@@ -350,7 +366,18 @@ void TestAccompaniment::onBehalfCreatesAMandateAndPrintsItsAttestation()
     QVERIFY(offered);
     QVERIFY(demarches()->wizard());
     Mandates mandates(db(), &m_vault->journal(), &m_clock);
-    QVERIFY(mandates.activeFor(m_admin, m_helene, QStringLiteral("housing"))->id != 0);
+    const Mandate made = mandates.activeFor(m_admin, m_helene, QStringLiteral("housing")).value();
+    QVERIFY(made.id != 0);
+    // Done under that mandate: kept with the draft, and journaled naming the mandate.
+    const Submission behalfDraft = submissions().load(m_admin, demarches()->wizard()->draft()->submission().id).value();
+    QCOMPARE(behalfDraft.how.mode, HowDone::UnderMandate);
+    QCOMPARE(behalfDraft.how.mandateId, made.id);
+    QCOMPARE(behalfDraft.how.mandateSince, made.startsAt.toLocalTime().date());
+    JournalFilter underMandate;
+    underMandate.action = QStringLiteral("demarche_under_mandate");
+    const QList<JournalEntry> journaled = m_vault->journal().query(m_admin, underMandate).value();
+    QCOMPARE(journaled.size(), 1);
+    QCOMPARE(journaled.first().object, QStringLiteral("submission:%1 mandate:%2").arg(behalfDraft.id).arg(made.uuid));
     const QString text = pdfText(attestation).simplified();
     QVERIFY2(text.contains(QStringLiteral("LEFÈVRE Hélène")), qPrintable(attestation));
     pressMnemonic(Qt::Key_C);
@@ -363,6 +390,7 @@ void TestAccompaniment::onBehalfCreatesAMandateAndPrintsItsAttestation()
     });
     QVERIFY(demarches()->wizard());
     QCOMPARE(int(mandates.forCitizen(m_admin, m_helene)->size()), before);
+    QCOMPARE(demarches()->wizard()->draft()->submission().how.mode, HowDone::WithThePerson);
 
     // Cancelled: nothing starts.
     pressMnemonic(Qt::Key_C);
@@ -438,6 +466,11 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     press(Qt::Key_Return);
     QVERIFY(!demarches()->wizard());
     QCOMPARE(submissions().load(m_admin, id)->state, SubmissionState::Queued);
+    QCOMPARE(submissions().load(m_admin, id)->how.mode, HowDone::WithThePerson); // kept with the submission
+    JournalFilter withPerson;
+    withPerson.action = QStringLiteral("demarche_with_person");
+    withPerson.objectContains = QStringLiteral("submission:%1").arg(id);
+    QCOMPARE(m_vault->journal().query(m_admin, withPerson)->size(), 1);
 
     // The new address, offered to the file in one step (Alt+U).
     QVERIFY(demarches()->fileUpdatePanel()->isVisible());
@@ -476,15 +509,15 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     expected.localReference = sent.uuid;
     expected.documents = {QStringLiteral("Signed lease or rental agreement")};
     expected.queuedAt = sent.queuedAt;
-    const QString text = pdfText(pdf).simplified();
-    for (const QString &part :
-         {QStringLiteral("MFS Test"), QStringLiteral("LEFÈVRE Hélène"), expected.demarcheTitle, sent.uuid,
-          QStringLiteral("Signed lease or rental agreement"), QStringLiteral("What happens next"),
-          QStringLiteral("How to follow up"), Recepisse::hash(expected).left(16)})
-        QVERIFY2(text.contains(part), qPrintable(part));
-    QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(expected));
     if (const QString shots = qEnvironmentVariable("RELAIS_SCREENSHOT_DIR"); !shots.isEmpty())
         (void)QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("61-recepisse.pdf"))); // for people to look at
+    const QString text = pdfText(pdf).simplified();
+    for (const QString &part : {QStringLiteral("MFS Test"), QStringLiteral("LEFÈVRE Hélène"), expected.demarcheTitle,
+                                sent.uuid, QStringLiteral("Signed lease or rental agreement"),
+                                QStringLiteral("What happens next"), QStringLiteral("How to follow up"),
+                                Recepisse::tr("Démarche done with the person"), Recepisse::hash(expected).left(16)})
+        QVERIFY2(withoutSpaces(text).contains(withoutSpaces(part)), qPrintable(part));
+    QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(expected));
     noOtherCitizenShown("after sending");
 
     // The platform received it: Envois prints the récépissé again, now with its reference.
@@ -560,7 +593,38 @@ void TestAccompaniment::homeShowsTheWorkOneKeyAway()
     QVERIFY2(decisions->item(0)->text().startsWith(QStringLiteral("LEFÈVRE Hélène — Report a change of address")),
              qPrintable(rows(decisions)));
 
+    // Two long entries do not run together: a line across the list separates them, in the colour of neither the
+    // list's background nor its text.
+    {
+        const QRect first = pending->visualItemRect(pending->item(0));
+        const QImage image = pending->viewport()->grab().toImage();
+        const QColor background = image.pixelColor(first.center().x(), first.bottom() - 2);
+        for (const int x : {first.left() + first.width() / 4, first.center().x(), first.right() - first.width() / 4})
+            QVERIFY2(image.pixelColor(x, first.bottom()) != background &&
+                         image.pixelColor(x, first.bottom()) == image.pixelColor(first.center().x(), first.bottom()),
+                     qPrintable(QStringLiteral("no line under the first entry at x=%1").arg(x)));
+    }
+
+    // An administrator's Home counts the structure's démarches, without a name, each count one key from its page.
+    QWidget *counts = m_shell->findChild<QWidget *>(QStringLiteral("homeStructureCounts"));
+    QVERIFY(counts && counts->isVisible());
+    auto *home = m_shell->findChild<ui::HomePage *>();
+    QVERIFY(home);
+    QCOMPARE(home->draftsCount()->text(),
+             ui::HomePage::tr("Drafts in &progress: %1").arg(1)); // Marc's, whoever started it
+    QCOMPARE(home->waitingCount()->text(), ui::HomePage::tr("&Waiting to be sent: %1").arg(1));
+    QCOMPARE(home->refusedCount()->text(), ui::HomePage::tr("Re&jected: %1").arg(1));
+    QCOMPARE(home->deliveredCount()->text(), ui::HomePage::tr("Sent successfull&y this month: %1").arg(1));
+    for (QAbstractButton *count : counts->findChildren<QAbstractButton *>())
+        QVERIFY(!count->text().contains(QStringLiteral("LEF"), Qt::CaseInsensitive));
     saveScreenshot(m_shell.get(), QStringLiteral("62-home-work"));
+    pressMnemonic(Qt::Key_P);
+    QVERIFY(demarches()->isVisible());
+    QCOMPARE(focused(), demarches()->draftList());
+    pressMnemonic(Qt::Key_E);
+    pressMnemonic(Qt::Key_J);
+    QVERIFY(m_shell->outboxPage()->isVisible());
+    pressMnemonic(Qt::Key_E);
 
     // One key to each: Alt+C then Return opens the decision in Envois, selected.
     pressMnemonic(Qt::Key_C);
@@ -589,10 +653,79 @@ void TestAccompaniment::homeShowsTheWorkOneKeyAway()
     QCOMPARE(pending->count(), 2);
     QVERIFY(visibleTexts(m_shell.get()).filter(Other, Qt::CaseInsensitive).isEmpty());
     QVERIFY(!rows(pending).contains(QStringLiteral("LEFÈVRE")));
+    QVERIFY(!counts->isVisible()); // the structure's figures wait until the accompaniment ends
 
     // Locked: the lists leave the screen.
     m_shell->hideWork();
     QCOMPARE(drafts->count() + pending->count() + decisions->count(), 0);
+}
+
+// Envois names each démarche's person (« without a file » when none) and opens the selected one's file (Alt+F); during
+// an accompaniment it lists only that person's démarches, so that no other name sits beside theirs.
+void TestAccompaniment::envoisNamesThePersonAndOpensTheFile()
+{
+    SubmissionRepository repo = submissions();
+    const qint64 hers = repo.createDraft(m_admin, Demarche, 1, m_helene)->id;
+    QVERIFY(repo.queue(m_admin, hers, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("1")}}));
+    QVERIFY(repo.queue(m_admin, m_otherDraft, QJsonObject{}));
+    const qint64 nobodys = repo.createDraft(m_admin, Demarche, 1, 0)->id;
+    QVERIFY(repo.queue(m_admin, nobodys, QJsonObject{{QStringLiteral("numero_allocataire"), QStringLiteral("2")}}));
+    openShell();
+    pressMnemonic(Qt::Key_I);
+    ui::OutboxPage *outbox = m_shell->outboxPage();
+    QVERIFY(outbox->isVisible());
+    ui::OutboxModel *model = outbox->model();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->headerData(ui::OutboxModel::PersonColumn, Qt::Horizontal).toString(),
+             ui::OutboxModel::tr("Person"));
+    QStringList people;
+    int herRow = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        people << model->index(row, ui::OutboxModel::PersonColumn).data().toString();
+        if (model->itemAt(row).submissionId == hers)
+            herRow = row;
+    }
+    people.sort();
+    QCOMPARE(people, (QStringList{QStringLiteral("LEFEBVRE Marc"), QStringLiteral("LEFÈVRE Hélène"),
+                                  ui::OutboxModel::tr("without a file")}));
+
+    // At 100 % on a 1280 px window the short state keeps one line and the room left goes to the démarche's title,
+    // not to the empty News column.
+    QTest::qWait(20); // the queued fitting of the columns
+    QTableView *table = outbox->table();
+    const QString state = model->index(0, ui::OutboxModel::StateColumn).data().toString();
+    QVERIFY2(table->columnWidth(ui::OutboxModel::StateColumn) > table->fontMetrics().horizontalAdvance(state),
+             qPrintable(
+                 QStringLiteral("%1 px for « %2 »").arg(table->columnWidth(ui::OutboxModel::StateColumn)).arg(state)));
+    QVERIFY(table->columnWidth(ui::OutboxModel::DemarcheColumn) > 2 * table->columnWidth(ui::OutboxModel::NewsColumn));
+
+    // A row without a file has nothing to open; hers opens her file, from the keyboard.
+    outbox->table()->setFocus();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        outbox->table()->setCurrentIndex(model->index(row, 0));
+        QCOMPARE(outbox->openFileButton()->isVisible(), model->itemAt(row).submissionId != nobodys);
+    }
+    outbox->table()->setCurrentIndex(model->index(herRow, 0));
+    QVERIFY(outbox->openFileButton()->isVisible());
+    QCOMPARE(outbox->openFileButton()->text(), ui::OutboxPage::tr("Open the person's &file"));
+    pressMnemonic(Qt::Key_F);
+    QVERIFY(m_shell->citizensPage()->isVisible());
+    QVERIFY(m_shell->citizensPage()->filePage()->isVisible());
+    QCOMPARE(m_shell->citizensPage()->filePage()->citizenId(), m_helene);
+
+    // With her in context, Envois lists her démarche alone: Marc's name and the one without a file are gone.
+    accompaniment()->start(m_helene, QStringLiteral("LEFÈVRE Hélène"));
+    pressMnemonic(Qt::Key_I);
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->itemAt(0).submissionId, hers);
+    QCOMPARE(model->index(0, ui::OutboxModel::PersonColumn).data().toString(), QStringLiteral("LEFÈVRE Hélène"));
+    noOtherCitizenShown("Envois with Hélène in context");
+    // Without a file: only the démarches without one.
+    accompaniment()->startWithoutFile();
+    QTRY_VERIFY(model->rowCount() == 1 && model->itemAt(0).submissionId == nobodys);
+    // Ended: the structure's three again.
+    accompaniment()->end();
+    QTRY_COMPARE(model->rowCount(), 3);
 }
 
 QTEST_MAIN(TestAccompaniment)

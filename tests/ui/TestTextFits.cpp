@@ -1,5 +1,7 @@
 // Text at 200 % as a person with low vision sets it: on every screen (sign-in, the lock, each page of the rail, the
-// citizen's file, the form's steps) no label, button or box is narrower than its text, the status bar included.
+// citizen's file, the form's steps) no label, button or box is narrower than its text, the status bar included; in
+// tables (Envois) no header and no cell is cut (an ellipsis in a cell is a cut too: a tool tip is no help to
+// someone who reads the screen at 200 % with the keyboard) nor pushed off the page without a scroll bar.
 // Screenshots of each screen at 200 % go to $RELAIS_SCREENSHOT_DIR.
 #include "FakeClock.h"
 #include "ModalAnswer.h"
@@ -26,15 +28,22 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
 #include <QTest>
 #include <QTextDocument>
+
+#include <cmath>
 
 using namespace relais;
 using namespace relais::test;
@@ -102,6 +111,92 @@ QStringList clipped(QWidget *window, const QString &where)
                             .arg(where, describe(button))
                             .arg(button->width())
                             .arg(button->minimumSizeHint().width());
+    }
+    return problems;
+}
+
+// The widest word of `text`: Qt breaks a word that does not fit anywhere in it, which the bounding rectangle of the
+// wrapped text does not show.
+int widestWord(const QFontMetrics &metrics, const QString &text)
+{
+    int widest = 0;
+    const QFontMetricsF exact(metrics);
+    for (const QString &word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+        widest = qMax(widest, int(std::ceil(exact.horizontalAdvance(word))));
+    return widest;
+}
+
+// Every header and cell of the tables shown in `window` holds its text: a cell's words wrap within its column and its
+// row is tall enough for them (a word longer than the column counts as cut: a reference broken in two is misread),
+// a header's text is as wide as its section at most, and no column lies beyond the view's right edge without a
+// scroll bar to reach it.
+QStringList clippedInTables(QWidget *window, const QString &where)
+{
+    QStringList problems;
+    for (QTableView *view : window->findChildren<QTableView *>()) {
+        if (!shown(view, window) || !view->model())
+            continue;
+        const QAbstractItemModel *model = view->model();
+        QHeaderView *header = view->horizontalHeader();
+        const QFontMetrics cellMetrics(view->font());
+        const int textMargin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+        const bool canScroll = view->horizontalScrollBarPolicy() != Qt::ScrollBarAlwaysOff;
+        const int right = view->viewport()->width();
+        const QString table = QStringLiteral("%1: table %2").arg(where, view->accessibleName());
+        for (int column = 0; column < model->columnCount(); ++column) {
+            if (view->isColumnHidden(column))
+                continue;
+            const int width = view->columnWidth(column);
+            const int end = header->sectionViewportPosition(column) + width;
+            if (!canScroll && end > right + 1)
+                problems << QStringLiteral("%1: column %2 ends at %3 px, beyond the view's %4 px and no scroll bar")
+                                .arg(table)
+                                .arg(column)
+                                .arg(end)
+                                .arg(right);
+            const QString title = model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+            if (header->isVisible() && !title.isEmpty()) {
+                const QFontMetrics headerMetrics(header->font());
+                // The style's margins and the theme's padding: what the header asks beyond its text on one line.
+                const int margin = (header->sectionSizeHint(column) - headerMetrics.horizontalAdvance(title) + 1) / 2;
+                const bool wraps =
+                    (header->defaultAlignment() & Qt::TextWordWrap) && header->textElideMode() == Qt::ElideNone;
+                const QRect needed = headerMetrics.boundingRect(QRect(0, 0, width - 2 * margin, 100000),
+                                                                wraps ? int(Qt::TextWordWrap) : 0, title);
+                // On one line as wide as the style asks, or wrapped at its words within the section.
+                const bool fits = width >= header->sectionSizeHint(column) ||
+                                  (needed.width() <= width - 2 * margin + 1 && needed.height() <= header->height() &&
+                                   widestWord(headerMetrics, title) <= width - 2 * margin + 1);
+                if (!fits)
+                    problems << QStringLiteral("%1: header \"%2\" needs %3×%4 px, has %5×%6")
+                                    .arg(table, title)
+                                    .arg(needed.width() + 2 * margin)
+                                    .arg(needed.height())
+                                    .arg(width)
+                                    .arg(header->height());
+            }
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const QModelIndex index = model->index(row, column);
+                const QString text = index.data(Qt::DisplayRole).toString();
+                if (text.isEmpty() || view->isRowHidden(row))
+                    continue;
+                const int room = width - 2 * textMargin - (view->showGrid() ? 1 : 0); // the grid's line is the cell's
+                const QRect needed =
+                    cellMetrics.boundingRect(QRect(0, 0, room, 100000),
+                                             view->wordWrap() ? int(Qt::TextWordWrap) : int(Qt::TextSingleLine), text);
+                const bool fits = needed.width() <= room + 1 && needed.height() <= view->rowHeight(row) + 1 &&
+                                  widestWord(cellMetrics, text) <= room + 1;
+                if (!fits)
+                    problems << QStringLiteral("%1: cell %2,%3 needs %4×%5 px, has %6×%7")
+                                    .arg(table)
+                                    .arg(row)
+                                    .arg(column)
+                                    .arg(needed.width() + 2 * textMargin)
+                                    .arg(needed.height())
+                                    .arg(width)
+                                    .arg(view->rowHeight(row));
+            }
+        }
     }
     return problems;
 }
@@ -178,7 +273,7 @@ void TestTextFits::everyScreenAt200Percent()
     const auto look = [&](const QString &where) {
         QCoreApplication::processEvents();
         QTest::qWait(20); // queued re-layouts (columns fitted to the text)
-        problems << clipped(&window, where);
+        problems << clipped(&window, where) << clippedInTables(&window, where);
         saveScreenshot(&window, QStringLiteral("200-%1-%2").arg(tag, where));
     };
     look(QStringLiteral("sign-in"));

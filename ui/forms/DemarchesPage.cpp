@@ -28,6 +28,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -72,8 +73,16 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     m_stack = new QStackedWidget;
     outer->addWidget(m_stack);
 
-    m_home = new QWidget;
-    auto *layout = new QVBoxLayout(m_home);
+    // At 200 % text on a 768 px screen, once a démarche is sent (its récépissé, the offer to update the file) the page
+    // holds more than the screen: it scrolls rather than squeeze its labels and buttons over one another.
+    auto *homeContent = new QWidget;
+    auto *homeScroll = new QScrollArea;
+    homeScroll->setWidgetResizable(true);
+    homeScroll->setFrameShape(QFrame::NoFrame);
+    homeScroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus, not the frame around them
+    homeScroll->setWidget(homeContent);
+    m_home = homeScroll;
+    auto *layout = new QVBoxLayout(homeContent);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addWidget(makeLabel(tr("Démarches"), "title"));
     m_message = makeLabel(QString(), "info");
@@ -408,7 +417,8 @@ bool DemarchesPage::start(const QString &demarcheId)
     clearError(m_error);
     if (!readyToStart(*demarche))
         return false;
-    Result<Submission> created = m_submissions->createDraft(m_account, demarche->id, demarche->version, m_citizenId);
+    Result<Submission> created =
+        m_submissions->createDraft(m_account, demarche->id, demarche->version, m_citizenId, m_how);
     if (!created) {
         showError(m_error, created.error().message);
         return false;
@@ -499,6 +509,7 @@ void DemarchesPage::showPerson()
 
 bool DemarchesPage::readyToStart(const catalogue::Demarche &demarche)
 {
+    m_how = HowDone();
     if (m_citizenId == 0)
         return true;
     const Result<Citizen> person = m_citizens->load(m_account, m_citizenId);
@@ -557,16 +568,27 @@ bool DemarchesPage::chooseHowItIsDone(const catalogue::Demarche &demarche, const
     ask.addButton(QMessageBox::Cancel);
     ask.setDefaultButton(present);
     ask.exec();
-    if (ask.clickedButton() == present)
+    if (ask.clickedButton() == present) {
+        m_how.mode = HowDone::WithThePerson;
         return true;
+    }
     if (ask.clickedButton() != behalf)
         return false;
-    if (covering->id != 0)
+    const auto underMandate = [this](const Mandate &mandate) {
+        m_how.mode = HowDone::UnderMandate;
+        m_how.mandateId = mandate.id;
+        m_how.mandateUuid = mandate.uuid;
+        m_how.mandateSince = mandate.startsAt.toLocalTime().date();
+    };
+    if (covering->id != 0) {
+        underMandate(covering.value());
         return true;
+    }
     MandateDialog dialog(m_mandates, m_account, person, m_vault->keySlots().structureName(), this);
     dialog.preselect(demarche.mandateScope);
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    underMandate(dialog.created());
     offerAttestation(dialog.created(), person);
     return true;
 }

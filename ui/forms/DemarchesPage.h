@@ -4,6 +4,7 @@
 #include "common/PaperOutput.h"
 #include "domain/Prefill.h"
 #include "domain/Recepisse.h"
+#include "domain/SubmissionRepository.h"
 #include "security/Account.h"
 
 #include <QPointer>
@@ -127,6 +128,8 @@ private:
     void accompanimentChanged();
     // "Present" (no mandate needed) or "on their behalf" (a mandate in force, or one made now); false: cancelled.
     bool chooseHowItIsDone(const catalogue::Demarche &demarche, const Citizen &person);
+    // What chooseHowItIsDone answered, recorded with the draft that start() creates next.
+    HowDone m_how;
     void offerAttestation(const Mandate &mandate, const Citizen &person);
     void showAfterSending(const QString &text);
 

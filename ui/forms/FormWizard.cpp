@@ -4,6 +4,7 @@
 #include "GroupFieldEditor.h"
 #include "common/Ui.h"
 #include "domain/DraftEditor.h"
+#include "theme/Theme.h"
 
 #include <QAccessible>
 #include <QCheckBox>
@@ -127,7 +128,16 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
     m_next->setProperty("primary", true);
     m_send = new QPushButton(tr("&Send the démarche"));
     m_send->setProperty("primary", true);
-    footer->addWidget(m_close);
+    // From 175 % text the four buttons on one row are wider than a 1366 px screen in French (« Fermer (le brouillon
+    // est gardé) »): « Close » gets a row of its own above the others, rather than widen the window off the screen.
+    if (Theme::textScalePercent() >= 175) {
+        auto *closeRow = new QHBoxLayout;
+        closeRow->addWidget(m_close);
+        closeRow->addStretch();
+        layout->addLayout(closeRow);
+    } else {
+        footer->addWidget(m_close);
+    }
     footer->addStretch();
     footer->addWidget(m_back);
     footer->addWidget(m_next);

@@ -10,9 +10,11 @@
 #include "security/Vault.h"
 #include "shell/Accompaniment.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -46,6 +48,26 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent)
     m_workScope->setObjectName(QStringLiteral("homeWorkScope"));
     m_workScope->hide();
     layout->addWidget(m_workScope);
+    // The structure at a glance, for an administrator: how many, never who; two by two so that they fit at 200 %.
+    m_counts = new QWidget;
+    m_counts->setObjectName(QStringLiteral("homeStructureCounts"));
+    auto *counts = new QGridLayout(m_counts);
+    counts->setContentsMargins(0, 0, 0, 0);
+    counts->addWidget(makeLabel(tr("The structure's démarches"), "subtitle"), 0, 0, 1, 2);
+    m_countDrafts = new QPushButton;
+    m_countWaiting = new QPushButton;
+    m_countRefused = new QPushButton;
+    m_countDelivered = new QPushButton;
+    counts->addWidget(m_countDrafts, 1, 0);
+    counts->addWidget(m_countWaiting, 1, 1);
+    counts->addWidget(m_countRefused, 2, 0);
+    counts->addWidget(m_countDelivered, 2, 1);
+    counts->setColumnStretch(2, 1);
+    m_counts->hide();
+    layout->addWidget(m_counts);
+    connect(m_countDrafts, &QPushButton::clicked, this, &HomePage::showDraftsRequested);
+    for (QPushButton *button : {m_countWaiting, m_countRefused, m_countDelivered})
+        connect(button, &QPushButton::clicked, this, [this] { Q_EMIT showSendingRequested(0); });
     auto *work = new QHBoxLayout;
     auto column = [&](QListWidget **list, const QString &title, const QString &name) {
         auto *box = new QVBoxLayout;
@@ -54,6 +76,7 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent)
         (*list)->setObjectName(name);
         (*list)->setAccessibleName(QString(title).remove(QLatin1Char('&')));
         (*list)->setWordWrap(true);
+        (*list)->setProperty("role", QStringLiteral("work"));           // the theme draws a line between two entries
         (*list)->setMinimumHeight((*list)->fontMetrics().height() * 4); // a few lines, even when the page scrolls
         label->setBuddy(*list);
         box->addWidget(label);
@@ -107,6 +130,7 @@ void HomePage::hideWork()
     m_decisions->clear();
     m_workScope->clear();
     m_workScope->hide();
+    m_counts->hide();
 }
 
 void HomePage::refreshWork()
@@ -181,6 +205,43 @@ void HomePage::refreshWork()
     for (QListWidget *list : {m_drafts, m_pending, m_decisions})
         if (list->count() == 0)
             new QListWidgetItem(tr("Nothing here."), list); // no id: Return does nothing
+    refreshCounts();
+}
+
+void HomePage::refreshCounts()
+{
+    // During an accompaniment Home is about the person being helped: the structure's figures wait until it ends.
+    if (m_account.role != Role::Admin || !m_workspace || (m_accompaniment && m_accompaniment->isActive()))
+        return;
+    // Every draft of the structure (the administrator's access reaches them all), and the outbox's rows: waiting,
+    // refused by the platform or by the instructing service, delivered since the first of this month.
+    const Result<QList<Submission>> drafts = m_workspace->submissions().drafts(m_account);
+    const Result<QList<sync::OutboxItem>> outbox = sync::StoreAccess::store(*m_workspace).outbox(m_account);
+    if (!drafts || !outbox)
+        return; // the lists say what went wrong, when it concerns them; no count rather than a false one
+    const QDate today = m_vault->clock()->now().toLocalTime().date();
+    const QDateTime monthStart(QDate(today.year(), today.month(), 1), QTime(0, 0));
+    int waiting = 0;
+    int refused = 0;
+    int delivered = 0;
+    for (const sync::OutboxItem &item : outbox.value()) {
+        if (SubmissionLifecycle::isWaiting(item.state))
+            ++waiting;
+        else if (item.state == SubmissionState::Quarantined || item.state == SubmissionState::RejectedByOperator ||
+                 item.state == SubmissionState::Incomplete)
+            ++refused;
+        if (item.deliveredAt.isValid() && item.deliveredAt.toLocalTime() >= monthStart)
+            ++delivered;
+    }
+    // Letters free on Home in English and in French alike (rail, top bar, status bar, the three lists).
+    m_countDrafts->setText(tr("Drafts in &progress: %1").arg(drafts->size()));
+    m_countWaiting->setText(tr("&Waiting to be sent: %1").arg(waiting));
+    m_countRefused->setText(tr("Re&jected: %1").arg(refused));
+    m_countDelivered->setText(tr("Sent successfull&y this month: %1").arg(delivered));
+    m_countDrafts->setToolTip(tr("The structure's drafts, in Démarches"));
+    for (QPushButton *button : {m_countWaiting, m_countRefused, m_countDelivered})
+        button->setToolTip(tr("Shown in Sending, with what the platform answered"));
+    m_counts->show();
 }
 
 void HomePage::setWorkspace(Workspace *workspace)

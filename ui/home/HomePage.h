@@ -8,6 +8,7 @@
 
 class QLabel;
 class QListWidget;
+class QPushButton;
 
 namespace relais {
 class Vault;
@@ -41,6 +42,12 @@ public:
     QListWidget *draftsList() const { return m_drafts; }
     QListWidget *pendingList() const { return m_pending; }
     QListWidget *decisionsList() const { return m_decisions; }
+    // For an administrator: the structure's démarches counted (never named), each count a button to where they are.
+    QWidget *structureCounts() const { return m_counts; }
+    QPushButton *draftsCount() const { return m_countDrafts; }
+    QPushButton *waitingCount() const { return m_countWaiting; }
+    QPushButton *refusedCount() const { return m_countRefused; }
+    QPushButton *deliveredCount() const { return m_countDelivered; }
     // For an administrator: a warning when the store was never backed up, or not for more than 7 days.
     void setLastBackup(const QDateTime &last, const QDateTime &now);
     static constexpr int BackupWarningDays = 7;
@@ -50,10 +57,15 @@ public:
 
 Q_SIGNALS:
     void resumeDraftRequested(qint64 submissionId);
-    // A démarche sent: Envois shows it (its state, the platform's words, what to do).
+    // The structure's drafts, in Démarches.
+    void showDraftsRequested();
+    // A démarche sent: Envois shows it (its state, the platform's words, what to do); 0: Envois, nothing selected.
     void showSendingRequested(qint64 submissionId);
 
 private:
+    // The administrator's counts, read again with the lists.
+    void refreshCounts();
+
     Vault *m_vault = nullptr;
     QPointer<Workspace> m_workspace; // gone, and its signals with it, when the session ends
     bool m_refreshQueued = false;
@@ -66,6 +78,11 @@ private:
     QListWidget *m_drafts;
     QListWidget *m_pending;
     QListWidget *m_decisions;
+    QWidget *m_counts;
+    QPushButton *m_countDrafts;
+    QPushButton *m_countWaiting;
+    QPushButton *m_countRefused;
+    QPushButton *m_countDelivered;
     QLabel *m_greeting;
     QLabel *m_role;
     QLabel *m_backupWarning;

@@ -14,11 +14,17 @@ OutboxModel::OutboxModel(const catalogue::CatalogueStore *catalogue, QObject *pa
     : QAbstractTableModel(parent), m_catalogue(catalogue)
 {}
 
-void OutboxModel::setItems(const QList<sync::OutboxItem> &items)
+void OutboxModel::setItems(const QList<sync::OutboxItem> &items, const QHash<qint64, Person> &people)
 {
     beginResetModel();
     m_items = items;
+    m_people = people;
     endResetModel();
+}
+
+OutboxModel::Person OutboxModel::personAt(int row) const
+{
+    return m_people.value(m_items.value(row).submissionId);
 }
 
 int OutboxModel::rowOf(qint64 submissionId) const
@@ -107,11 +113,17 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     const sync::OutboxItem &item = m_items.at(index.row());
     if (role == SubmissionIdRole)
         return item.submissionId;
+    if (role == CitizenIdRole)
+        return m_people.value(item.submissionId).citizenId;
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::AccessibleTextRole)
         return {};
     switch (index.column()) {
     case DemarcheColumn:
         return demarcheTitle(item);
+    case PersonColumn: {
+        const QString name = m_people.value(item.submissionId).name;
+        return name.isEmpty() ? tr("without a file") : name;
+    }
     case QueuedColumn:
         return item.queuedAt.isValid() ? QLocale().toString(item.queuedAt.toLocalTime(), QLocale::ShortFormat)
                                        : QString();
@@ -135,6 +147,8 @@ QVariant OutboxModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case DemarcheColumn:
         return tr("Démarche");
+    case PersonColumn:
+        return tr("Person");
     case QueuedColumn:
         return tr("Queued on");
     case StateColumn:

@@ -12,8 +12,8 @@ class CatalogueStore;
 
 namespace relais::ui {
 
-// The submissions on their way to the platform and back (DESIGN §6), one row each: the démarche, when it was
-// queued, its state in words, the progress of its upload, the platform's reference, the last news.
+// The submissions on their way to the platform and back (DESIGN §6), one row each: the démarche, the person it is for,
+// when it was queued, its state in words, the progress of its upload, the platform's reference, the last news.
 class OutboxModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -21,6 +21,7 @@ public:
     enum Column
     {
         DemarcheColumn,
+        PersonColumn,
         QueuedColumn,
         StateColumn,
         ProgressColumn,
@@ -29,10 +30,21 @@ public:
         ColumnCount
     };
     static constexpr int SubmissionIdRole = Qt::UserRole;
+    static constexpr int CitizenIdRole = Qt::UserRole + 1;
+
+    // Whose démarche a row is: the file's id (0: none) and the name shown for it, read by the page through the
+    // Workspace's repositories (the sync store's rows do not carry it).
+    struct Person
+    {
+        qint64 citizenId = 0;
+        QString name; // empty: no file
+    };
 
     explicit OutboxModel(const catalogue::CatalogueStore *catalogue, QObject *parent = nullptr);
 
-    void setItems(const QList<sync::OutboxItem> &items);
+    // `people` by submission id; a row missing from it is shown « without a file ».
+    void setItems(const QList<sync::OutboxItem> &items, const QHash<qint64, Person> &people = {});
+    Person personAt(int row) const;
     const QList<sync::OutboxItem> &items() const { return m_items; }
     sync::OutboxItem itemAt(int row) const { return m_items.value(row); }
     int rowOf(qint64 submissionId) const;
@@ -55,6 +67,7 @@ public:
 private:
     const catalogue::CatalogueStore *m_catalogue;
     QList<sync::OutboxItem> m_items;
+    QHash<qint64, Person> m_people;
 };
 
 } // namespace relais::ui

@@ -11,6 +11,7 @@
 #include "domain/SubmissionRepository.h"
 #include "domain/Workspace.h"
 #include "security/Vault.h"
+#include "shell/Accompaniment.h"
 
 #include <QAccessible>
 #include <QEvent>
@@ -21,9 +22,14 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <cmath>
+#include <numeric>
 
 namespace relais::ui {
 
@@ -40,7 +46,18 @@ void announce(QWidget *widget)
 OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue, QWidget *parent)
     : QWidget(parent), m_vault(vault), m_model(new OutboxModel(catalogue, this)), m_catalogue(catalogue)
 {
-    auto *layout = new QVBoxLayout(this);
+    // At 200 % text on a 768 px screen the sentences, the table and the buttons do not all fit: the page scrolls
+    // rather than squeeze the table to a sliver or widen the window beyond the screen.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus, not the frame around them
+    auto *content = new QWidget;
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(24, 24, 24, 24);
     layout->addWidget(makeLabel(tr("Sending to the platform"), "title"));
     layout->addWidget(makeLabel(tr("Queued démarches leave on their own whenever the platform can be reached. Those "
@@ -73,13 +90,12 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // The three sentences (title, state, news) share the width left and wrap; rows grow to fit (fitColumns).
-    for (const int column : {OutboxModel::DemarcheColumn, OutboxModel::StateColumn, OutboxModel::NewsColumn})
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(OutboxModel::ReferenceColumn, QHeaderView::ResizeToContents);
+    // The columns are sized by fitColumns (never cutting a word); headers wrap at their words like the cells.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setTextElideMode(Qt::ElideNone);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::Alignment(Qt::AlignCenter | Qt::TextWordWrap));
     m_table->setWordWrap(true);
-    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->installEventFilter(this);
     m_table->viewport()->installEventFilter(this);
@@ -96,6 +112,8 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_updates->setWordWrap(true);
     m_updates->hide();
     layout->addWidget(m_updates);
+    // The person's file on a row of its own: beside the récépissé's two buttons it would not fit at 200 %.
+    auto *fileRow = new QHBoxLayout;
     auto *itemActions = new QHBoxLayout;
     m_resend = new QPushButton(tr("&Correct and resend"));
     m_resend->setToolTip(tr("Open the démarche again as a draft, correct it, then queue it again"));
@@ -105,6 +123,12 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     m_printReceipt->setObjectName(QStringLiteral("printReceipt"));
     m_printReceipt->setToolTip(tr("The receipt to hand to the person, with the organisation's reference"));
     m_saveReceipt = new QPushButton(tr("Save the receipt to a folder…"));
+    m_openFile = new QPushButton(tr("Open the person's &file"));
+    m_openFile->setObjectName(QStringLiteral("outboxOpenFile"));
+    m_openFile->setToolTip(tr("The file of the person this démarche is for, in Citizens"));
+    fileRow->addWidget(m_openFile);
+    fileRow->addStretch(1);
+    layout->addLayout(fileRow);
     itemActions->addWidget(m_resend);
     itemActions->addWidget(m_discard);
     itemActions->addWidget(m_printReceipt);
@@ -130,6 +154,11 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
     connect(m_discard, &QPushButton::clicked, this, &OutboxPage::discardSelected);
     connect(m_printReceipt, &QPushButton::clicked, this, &OutboxPage::printReceiptOfSelected);
     connect(m_saveReceipt, &QPushButton::clicked, this, &OutboxPage::saveReceiptOfSelected);
+    connect(m_openFile, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (const qint64 citizen = current.isValid() ? m_model->personAt(current.row()).citizenId : 0; citizen != 0)
+            Q_EMIT openFileRequested(citizen);
+    });
     showSelected();
 }
 
@@ -146,27 +175,85 @@ bool OutboxPage::eventFilter(QObject *watched, QEvent *event)
 void OutboxPage::fitColumns()
 {
     QHeaderView *header = m_table->horizontalHeader();
-    // The platform reference is read out to the citizen: it always keeps its width, never cut.
-    const int columns[] = {OutboxModel::QueuedColumn, OutboxModel::ProgressColumn};
-    const auto contentWidth = [this, header](int column) {
-        return qMax(static_cast<QAbstractItemView *>(m_table)->sizeHintForColumn(column),
-                    header->sectionSizeHint(column));
+    const QFontMetrics cellMetrics(m_table->font());
+    const QFontMetrics headerMetrics(header->font());
+    // The delegate's margins on both sides, the grid's line, and a pixel for the text's fractional width.
+    const int cellMargin = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 2;
+    const auto longestWord = [](const QFontMetrics &metrics, const QString &text) {
+        const QFontMetricsF exact(metrics);
+        int widest = 0;
+        for (const QString &word : text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts))
+            widest = qMax(widest, int(std::ceil(exact.horizontalAdvance(word))));
+        return widest;
     };
-    int shortColumns = contentWidth(OutboxModel::ReferenceColumn);
-    for (const int column : columns)
-        shortColumns += contentWidth(column);
-    // About twelve characters per sentence column at the text size in use.
-    const int sentenceRoom = 3 * 12 * m_table->fontMetrics().averageCharWidth();
-    // Going back to the roomy layout asks for a scroll bar's width more: wrapping changes the rows' height, the
-    // vertical scroll bar may come or go, and the two layouts must not take turns at the edge.
-    const bool roomy = header->sectionResizeMode(columns[0]) == QHeaderView::ResizeToContents;
-    const int margin = roomy ? 0 : m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
-    const QHeaderView::ResizeMode mode = shortColumns + sentenceRoom + margin <= m_table->viewport()->width()
-                                             ? QHeaderView::ResizeToContents
-                                             : QHeaderView::Stretch;
-    for (const int column : columns)
-        if (header->sectionResizeMode(column) != mode)
-            header->setSectionResizeMode(column, mode);
+    const auto headerText = [this](int column) {
+        return m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    };
+    // The header's margins include the theme's padding, which only the style's size for a section knows.
+    const auto headerMarginOf = [&](int column) {
+        return qMax(0, header->sectionSizeHint(column) - headerMetrics.horizontalAdvance(headerText(column))) + 2;
+    };
+    // Each column's narrowest width (its longest word, header included: no word is ever cut or broken) and its width
+    // on one line. The platform reference, read out to the citizen, is never broken: its narrowest is its whole.
+    QList<int> narrowest(OutboxModel::ColumnCount), oneLine(OutboxModel::ColumnCount);
+    for (int column = 0; column < OutboxModel::ColumnCount; ++column) {
+        const int headerMargin = headerMarginOf(column);
+        int low = longestWord(headerMetrics, headerText(column)) + headerMargin;
+        int full = headerMetrics.horizontalAdvance(headerText(column)) + headerMargin;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QString text = m_model->data(m_model->index(row, column)).toString();
+            low = qMax(low, longestWord(cellMetrics, text) + cellMargin);
+            full = qMax(full, cellMetrics.horizontalAdvance(text) + cellMargin);
+        }
+        narrowest[column] = column == OutboxModel::ReferenceColumn ? full : low;
+        oneLine[column] = full;
+    }
+    // A vertical scroll bar's width is always kept free: rows that wrap differently make it come and go, and the
+    // columns must not change with it.
+    const int room = m_table->maximumViewportSize().width() -
+                     m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_table) - 2;
+    const int sentences[] = {OutboxModel::DemarcheColumn, OutboxModel::StateColumn, OutboxModel::NewsColumn};
+    const int shortColumns[] = {OutboxModel::PersonColumn, OutboxModel::QueuedColumn, OutboxModel::ProgressColumn,
+                                OutboxModel::ReferenceColumn};
+    QList<int> widths = narrowest;
+    int spare = room - std::accumulate(widths.cbegin(), widths.cend(), 0);
+    // The short columns on one line first, then the sentences share what is left (more of it than they need when
+    // everything fits). When even the narrowest do not fit (a very large text), the table scrolls sideways: the
+    // last resort, rather than cut a word.
+    for (const int column : shortColumns) {
+        const int more = qBound(0, oneLine[column] - widths[column], qMax(0, spare));
+        widths[column] += more;
+        spare -= more;
+    }
+    QList<int> waiting(std::cbegin(sentences), std::cend(sentences));
+    for (int left = int(waiting.size()); left > 0 && spare > 0; --left) {
+        // The sentence that needs the least more takes at most an equal share; the others share the rest.
+        int leastNeedy = waiting.first();
+        for (const int column : waiting)
+            if (oneLine[column] - widths[column] < oneLine[leastNeedy] - widths[leastNeedy])
+                leastNeedy = column;
+        waiting.removeOne(leastNeedy);
+        const int more = left == 1 ? spare : qMin(spare / left, oneLine[leastNeedy] - widths[leastNeedy]);
+        widths[leastNeedy] += qMax(0, more);
+        spare -= qMax(0, more);
+    }
+    if (spare > 0)
+        widths[OutboxModel::NewsColumn] += spare;
+    // Headers wrap at their words like the cells, and the header row is as tall as its tallest title.
+    int headerHeight = 0;
+    for (int column = 0; column < OutboxModel::ColumnCount; ++column)
+        headerHeight =
+            qMax(headerHeight, headerMetrics
+                                   .boundingRect(QRect(0, 0, widths[column] - headerMarginOf(column), 100000),
+                                                 Qt::TextWordWrap, headerText(column))
+                                   .height());
+    header->setMinimumHeight(headerHeight + qMax(0, header->sizeHint().height() - headerMetrics.height()));
+    // Room for a row of a few lines at least, and the sideways scroll bar: the page scrolls around it if need be.
+    m_table->setMinimumHeight(header->minimumHeight() + 4 * cellMetrics.lineSpacing() + 2 * m_table->frameWidth() +
+                              m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_table) + 8);
+    for (int column = 0; column < OutboxModel::ColumnCount; ++column)
+        if (header->sectionSize(column) != widths[column])
+            header->resizeSection(column, widths[column]);
 }
 
 void OutboxPage::setWorkspace(Workspace *workspace)
@@ -210,6 +297,17 @@ void OutboxPage::hideWork()
     m_discard->hide();
     m_printReceipt->hide();
     m_saveReceipt->hide();
+    m_openFile->hide();
+}
+
+void OutboxPage::setAccompaniment(Accompaniment *accompaniment)
+{
+    if (m_accompaniment)
+        disconnect(m_accompaniment, nullptr, this, nullptr);
+    m_accompaniment = accompaniment;
+    if (accompaniment)
+        connect(accompaniment, &Accompaniment::changed, this, &OutboxPage::queueRefresh);
+    queueRefresh();
 }
 
 void OutboxPage::resumeWork()
@@ -309,7 +407,33 @@ void OutboxPage::refresh()
         m_summary->setText(items.message());
         return;
     }
-    m_model->setItems(items.value());
+    // Whose each démarche is, through the repositories (Access applies); during an accompaniment only the person's
+    // own démarches stay (a démarche "without a file" during one without a file), so that no other name shows.
+    const bool inContext = m_accompaniment && m_accompaniment->isActive();
+    const qint64 person = inContext ? m_accompaniment->citizenId() : 0;
+    QList<sync::OutboxItem> shown;
+    QHash<qint64, OutboxModel::Person> people;
+    QHash<qint64, QString> names; // by citizen: one file read per person, not per démarche
+    for (const sync::OutboxItem &item : items.value()) {
+        const Result<Submission> s = m_workspace->submissions().load(m_account, item.submissionId);
+        const qint64 citizen = s ? s->citizenId : 0;
+        if (inContext && (!s || citizen != person))
+            continue;
+        OutboxModel::Person who{citizen, QString()};
+        if (citizen != 0) {
+            auto known = names.constFind(citizen);
+            if (known == names.constEnd()) {
+                const Result<Citizen> c = m_workspace->citizens().load(m_account, citizen);
+                known = names.insert(citizen, c ? c->displayName() : QString());
+            }
+            who.name = known.value();
+            if (who.name.isEmpty())
+                who.citizenId = 0; // a file that cannot be read (erased meanwhile) cannot be opened either
+        }
+        people.insert(item.submissionId, who);
+        shown << item;
+    }
+    m_model->setItems(shown, people);
     const int row = m_model->rowOf(selected);
     if (row >= 0)
         m_table->selectRow(row);
@@ -332,6 +456,7 @@ void OutboxPage::showSelected()
     m_discard->setVisible(quarantined && mayAct);
     m_printReceipt->setVisible(!item.reference.isEmpty());
     m_saveReceipt->setVisible(!item.reference.isEmpty());
+    m_openFile->setVisible(any && m_model->personAt(current.row()).citizenId != 0);
     m_updates->clear();
     for (const sync::StatusUpdate &u : item.updates) {
         const QString when = QLocale().toString(u.at.toLocalTime(), QLocale::ShortFormat);

@@ -27,6 +27,7 @@ struct RoundSummary;
 
 namespace relais::ui {
 
+class Accompaniment;
 class OutboxModel;
 
 // « Envois »: what waits to leave, what left, and what the platform answered. The mediator synchronises now,
@@ -42,6 +43,8 @@ public:
     void setWorkspace(Workspace *workspace);
     // The engine of the open store (nullptr once it closes).
     void setEngine(sync::SyncEngine *engine);
+    // The person in context (DESIGN §7): while one is, only their démarches are listed, never another name.
+    void setAccompaniment(Accompaniment *accompaniment);
     void refresh();
     // The session locks or ends: the table, the platform's answers and news leave the screen (they may quote the
     // person), and stay away while rounds go on behind the lock; resumeWork() shows them again.
@@ -54,6 +57,8 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *resendButton() const { return m_resend; }
     QPushButton *discardButton() const { return m_discard; }
+    // The selected démarche's person: their file opens (Citizens), shown only when the row has one.
+    QPushButton *openFileButton() const { return m_openFile; }
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *detailLabel() const { return m_detail; }
     QListWidget *updatesList() const { return m_updates; }
@@ -69,11 +74,13 @@ protected:
 Q_SIGNALS:
     // "Correct and resend": the démarche is a draft again; the shell opens it in the form.
     void correctRequested(qint64 submissionId);
+    // "Open the person's file" on a row: the shell shows the file in Citizens.
+    void openFileRequested(qint64 citizenId);
 
 private:
-    // The short columns (date, documents) take their text's width while the three sentences still get room to
-    // wrap; when the text is too large for that (200 %), they share the width and wrap too, so that nothing goes
-    // off the page. The platform reference always keeps its whole width.
+    // The short columns (person, date, documents, reference) take their text's width while the three sentences get
+    // the rest to wrap in; at 200 % every column wraps down to its longest word, never cutting one (the platform
+    // reference keeps its whole width), and only when even that does not fit does the table scroll sideways.
     void fitColumns();
     void showSelected();
     // The selected démarche in words (selectable, for a reference to copy); hidden while it says nothing.
@@ -93,6 +100,7 @@ private:
     bool m_hidden = false;
     bool m_refreshQueued = false;
     sync::SyncEngine *m_engine = nullptr;
+    QPointer<Accompaniment> m_accompaniment;
     Account m_account;
     OutboxModel *m_model;
     QTableView *m_table;
@@ -106,6 +114,7 @@ private:
     QPushButton *m_discard;
     QPushButton *m_printReceipt;
     QPushButton *m_saveReceipt;
+    QPushButton *m_openFile;
     const catalogue::CatalogueStore *m_catalogue;
     PaperOutput m_paper;
 };

@@ -131,6 +131,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_demarches->setAccompaniment(m_accompaniment);
     m_citizens->setAccompaniment(m_accompaniment);
     m_home->setSources(vault, &m_catalogue, m_accompaniment);
+    m_outbox->setAccompaniment(m_accompaniment);
     m_outbox->hide();
     m_home->hide();
     m_citizens->hide();
@@ -156,6 +157,10 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
         showPage(m_demarches);
         m_demarches->resume(submissionId);
     });
+    connect(m_home, &HomePage::showDraftsRequested, this, [this] {
+        showPage(m_demarches);
+        m_demarches->draftList()->setFocus();
+    });
     connect(m_home, &HomePage::showSendingRequested, this, [this](qint64 submissionId) {
         if (m_pages->indexOf(m_outbox) < 0)
             return; // a volunteer's: following it up is the mediators' work
@@ -170,6 +175,11 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     connect(m_rail, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && m_pages->widget(row) == m_home && !m_hidden)
             m_home->refreshWork();
+    });
+    // From a démarche in Envois to its person's file.
+    connect(m_outbox, &OutboxPage::openFileRequested, this, [this](qint64 citizenId) {
+        showPage(m_citizens);
+        m_citizens->openFile(citizenId);
     });
     connect(m_outbox, &OutboxPage::correctRequested, this, [this](qint64 submissionId) {
         showPage(m_demarches);

@@ -39,6 +39,11 @@ RecepisseContent Recepisse::contentFor(const Submission &submission, const catal
     c.platformReference = submission.receipt.value(QLatin1String("reference")).toString();
     c.queuedAt = submission.queuedAt;
     c.deliveredAt = submission.deliveredAt;
+    if (submission.how.mode == HowDone::WithThePerson)
+        c.howDone = tr("Démarche done with the person");
+    else if (submission.how.mode == HowDone::UnderMandate)
+        c.howDone = tr("Démarche done for the person, under the mandate of %1")
+                        .arg(PrintedDocument::formatDate(submission.how.mandateSince));
     // The engine reads the answers again to know which documents they called for (answers dropped after the
     // decision: none can be listed any more).
     catalogue::FormEngine engine(std::make_shared<const catalogue::Demarche>(demarche), clock);
@@ -120,16 +125,25 @@ QString Recepisse::html(const RecepisseContent &c)
                                       : QStringLiteral("<ul style=\"margin: 0;\">%1</ul>").arg(documents);
     const QString when =
         c.isDelivered() ? PrintedDocument::formatDateTime(c.deliveredAt) : PrintedDocument::formatDateTime(c.queuedAt);
+    // References and the verification code in a monospaced font: each character stands alone, never joined into a
+    // ligature (« ff » in a uuid or a hash became one glyph, which a reader copying it — or pdftotext — got as one
+    // character), and 0 and O, 1 and l differ when read out.
+    const auto code = [](const QString &text) {
+        return QStringLiteral("<span style=\"font-family: 'DejaVu Sans Mono', monospace;\">%1</span>")
+            .arg(PrintedDocument::escape(text));
+    };
     QString table;
     table += row(tr("Structure"), PrintedDocument::escape(c.structure));
     table += row(c.isDelivered() ? tr("Received on") : tr("Handed over on"), PrintedDocument::escape(when));
     table += row(tr("Person"), PrintedDocument::escape(c.person.isEmpty() ? tr("Without a file") : c.person));
     table += row(tr("Démarche"), PrintedDocument::escape(c.demarcheTitle));
-    table += row(tr("Local reference"), PrintedDocument::escape(c.localReference));
-    table += row(tr("Platform reference"),
-                 PrintedDocument::escape(c.platformReference.isEmpty()
-                                             ? tr("Not known yet: the organisation gives it on receipt")
-                                             : c.platformReference));
+    if (!c.howDone.isEmpty())
+        table += row(tr("How"), PrintedDocument::escape(c.howDone));
+    table += row(tr("Local reference"), code(c.localReference));
+    table += row(tr("Platform reference"), c.platformReference.isEmpty()
+                                               ? PrintedDocument::escape(tr("Not known yet: the organisation gives it "
+                                                                            "on receipt"))
+                                               : code(c.platformReference));
     table += row(tr("Documents given"), documents);
 
     const QString next =
@@ -162,7 +176,7 @@ QString Recepisse::html(const RecepisseContent &c)
                 .arg(QrName,
                      PrintedDocument::escape(tr("The QR code carries the platform reference and the verification "
                                                 "code of this receipt.")),
-                     PrintedDocument::escape(tr("Verification code (SHA-256)")), groups.join(QLatin1Char(' ')));
+                     PrintedDocument::escape(tr("Verification code (SHA-256)")), code(groups.join(QLatin1Char(' '))));
     return html;
 }
 

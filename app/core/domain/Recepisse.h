@@ -32,6 +32,9 @@ struct RecepisseContent
     QStringList documents;     // the documents given, in words
     QDateTime queuedAt;
     QDateTime deliveredAt; // invalid until delivered
+    // How it was done, in words (« with the person », « for the person, mandate of … »); empty when not asked. Not
+    // part of the hashed content: papers printed before it was recorded keep their verification code.
+    QString howDone;
 
     bool isDelivered() const { return deliveredAt.isValid() && !platformReference.isEmpty(); }
 };

@@ -17,7 +17,7 @@ namespace {
 
 const char *const Columns = "id, uuid, demarche_id, demarche_version, state, answers, current_section, created_by,"
                             " created_at, updated_at, queued_at, citizen_id, receipt, delivered_at, decided_at,"
-                            " reduced_at";
+                            " reduced_at, done_how, mandate_id, mandate_since";
 
 Submission fromRow(const QSqlQuery &q)
 {
@@ -38,6 +38,12 @@ Submission fromRow(const QSqlQuery &q)
     s.deliveredAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
     s.decidedAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
     s.reducedAt = QDateTime::fromString(q.value(15).toString(), Qt::ISODateWithMs);
+    const QString how = q.value(16).toString();
+    s.how.mode = how == QLatin1String("present")   ? HowDone::WithThePerson
+                 : how == QLatin1String("mandate") ? HowDone::UnderMandate
+                                                   : HowDone::NotAsked;
+    s.how.mandateId = q.value(17).toLongLong();
+    s.how.mandateSince = QDate::fromString(q.value(18).toString(), Qt::ISODate);
     return s;
 }
 
@@ -266,7 +272,7 @@ Result<QList<Submission>> SubmissionRepository::outboxRows(QSqlDatabase db, cons
 }
 
 Result<Submission> SubmissionRepository::createDraft(const Account &actor, const QString &demarcheId,
-                                                     int demarcheVersion, qint64 citizenId)
+                                                     int demarcheVersion, qint64 citizenId, const HowDone &how)
 {
     if (citizenId > 0)
         if (Status allowed = CitizenRepository::checkAccess(m_db, actor, citizenId); !allowed)
@@ -276,7 +282,8 @@ Result<Submission> SubmissionRepository::createDraft(const Account &actor, const
     const Status s = Database::inTransaction(m_db, [&]() -> Status {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("INSERT INTO submissions (uuid, demarche_id, demarche_version, created_by, created_at,"
-                                 " updated_at, citizen_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                                 " updated_at, citizen_id, done_how, mandate_id, mandate_since)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
         q.addBindValue(demarcheId);
         q.addBindValue(demarcheVersion);
@@ -284,10 +291,27 @@ Result<Submission> SubmissionRepository::createDraft(const Account &actor, const
         q.addBindValue(now);
         q.addBindValue(now);
         q.addBindValue(citizenId > 0 ? QVariant(citizenId) : QVariant(QMetaType::fromType<qint64>()));
+        const bool underMandate = how.mode == HowDone::UnderMandate;
+        q.addBindValue(how.mode == HowDone::WithThePerson ? QStringLiteral("present")
+                       : underMandate                     ? QStringLiteral("mandate")
+                                                          : QString(QLatin1String("")));
+        q.addBindValue(underMandate ? QVariant(how.mandateId) : QVariant(QMetaType::fromType<qint64>()));
+        q.addBindValue(underMandate ? QVariant(how.mandateSince.toString(Qt::ISODate))
+                                    : QVariant(QMetaType::fromType<QString>()));
         if (!q.exec())
             return Database::sqlError(QStringLiteral("create draft"), q.lastError());
         id = q.lastInsertId().toLongLong();
-        return m_journal->append(actor.login, QStringLiteral("draft_created"), QStringLiteral("submission:%1").arg(id));
+        const QString object = QStringLiteral("submission:%1").arg(id);
+        if (Status journaled = m_journal->append(actor.login, QStringLiteral("draft_created"), object); !journaled)
+            return journaled;
+        // How it is done, in the journal too: who answered, and under which mandate (by its uuid, as the mandate's
+        // own entries name it).
+        if (how.mode == HowDone::WithThePerson)
+            return m_journal->append(actor.login, QStringLiteral("demarche_with_person"), object);
+        if (underMandate)
+            return m_journal->append(actor.login, QStringLiteral("demarche_under_mandate"),
+                                     object + QStringLiteral(" mandate:") + how.mandateUuid);
+        return Status();
     });
     if (!s)
         return s.error();

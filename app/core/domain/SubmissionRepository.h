@@ -17,6 +17,22 @@ namespace relais {
 
 class Journal;
 
+// How a démarche for a person is done (DESIGN §7, asked when it starts): with the person present, who answers and
+// decides, or for them under a mandate in force. Kept with the submission for the récépissé and the journal.
+struct HowDone
+{
+    enum Mode
+    {
+        NotAsked, // no person, or a démarche that needs no mandate
+        WithThePerson,
+        UnderMandate
+    };
+    Mode mode = NotAsked;
+    qint64 mandateId = 0;
+    QString mandateUuid; // how the journal names the mandate
+    QDate mandateSince;  // the mandate's first day, printed on the récépissé
+};
+
 // A démarche being filled, or filled and waiting: its answers, where the mediator stopped, its state.
 struct Submission
 {
@@ -36,6 +52,7 @@ struct Submission
     QDateTime deliveredAt;
     QDateTime decidedAt; // when the operator's decision (accepted, rejected…) came back
     QDateTime reducedAt; // when the answers and attachments were dropped, keeping the receipt only
+    HowDone how;
 
     bool isWaiting() const { return SubmissionLifecycle::isWaiting(state); }
     // The operator has decided: nothing more will change, the payload can be reduced to the receipt.
@@ -59,8 +76,9 @@ public:
     static QString stateLabel(const QString &stateName); // the stored word, as the platform's status feed gives it
 
     // A volunteer may only start a démarche for a person whose file they created (or without a file).
+    // `how` is recorded with it and journaled in the same transaction.
     Result<Submission> createDraft(const Account &actor, const QString &demarcheId, int demarcheVersion,
-                                   qint64 citizenId = 0);
+                                   qint64 citizenId = 0, const HowDone &how = HowDone());
     // Saves answers and section of a draft; refused once the submission has left the draft state.
     Status saveDraft(const Account &actor, qint64 id, const QJsonObject &answers, const QString &currentSection);
     // A draft reopened with a newer version of its démarche is from then on filled with that version.

@@ -219,6 +219,8 @@ const ActionName ActionNames[] = {
     {"mandate_created", QT_TRANSLATE_NOOP("relais::Journal", "Mandate recorded")},
     {"mandate_scope_revoked", QT_TRANSLATE_NOOP("relais::Journal", "Mandate scope revoked")},
     {"draft_created", QT_TRANSLATE_NOOP("relais::Journal", "Démarche started")},
+    {"demarche_with_person", QT_TRANSLATE_NOOP("relais::Journal", "Démarche done with the person present")},
+    {"demarche_under_mandate", QT_TRANSLATE_NOOP("relais::Journal", "Démarche done for the person, under a mandate")},
     {"submission_queued", QT_TRANSLATE_NOOP("relais::Journal", "Démarche queued for sending")},
     {"submission_delivered", QT_TRANSLATE_NOOP("relais::Journal", "Démarche delivered")},
     {"submission_discarded", QT_TRANSLATE_NOOP("relais::Journal", "Démarche discarded")},
@@ -322,7 +324,11 @@ Status Journal::startAnchor()
     if (m_anchorPath.isEmpty())
         return {};
     QMutexLocker lock(&anchorMutex());
-    return writeAnchor(m_anchorPath, 0, QByteArray(), anchorKey(m_db, true));
+    const QByteArray key = anchorKey(m_db, true);
+    // A disk that filled up while the key was stored says so, as every other step of setting up a store does.
+    if (key.isEmpty() && !m_anchorKeyStored)
+        return m_anchorKeyStored;
+    return writeAnchor(m_anchorPath, 0, QByteArray(), key);
 }
 
 QByteArray Journal::anchorKey(const QSqlDatabase &db, bool create) const
@@ -348,8 +354,10 @@ QByteArray Journal::anchorKey(const QSqlDatabase &db, bool create) const
     q.addBindValue(key);
     if (!q.exec()) {
         qCWarning(lcSecurity) << "journal anchor key not created";
+        m_anchorKeyStored = Database::sqlError(QStringLiteral("store journal anchor key"), q.lastError());
         return {};
     }
+    m_anchorKeyStored = Status();
     m_anchorKey = key;
     return key;
 }

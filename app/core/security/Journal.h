@@ -178,6 +178,7 @@ private:
     int m_commitListener = 0;
     mutable bool m_anchorWarned = false; // once per journal: it would repeat at every commit
     mutable QByteArray m_anchorKey;      // under anchorMutex()
+    mutable Status m_anchorKeyStored;    // why the key could not be kept (a full disk), under anchorMutex()
 };
 
 } // namespace relais

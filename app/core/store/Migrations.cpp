@@ -206,6 +206,15 @@ const QVector<Migration> &migrations()
                             " received_at TEXT NOT NULL,"
                             " signature BLOB NOT NULL)"),
          }},
+        {7,
+         "submissions: how the démarche is done (with the person present, or under a mandate)",
+         {
+             // '' (not asked: no person, or no mandate could apply), 'present' or 'mandate'; the mandate's id and
+             // first day are kept with it so that the récépissé says « mandat du … » without reading the mandates.
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN done_how TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN mandate_id INTEGER"),
+             QStringLiteral("ALTER TABLE submissions ADD COLUMN mandate_since TEXT"),
+         }},
     };
     return list;
 }
