@@ -333,7 +333,7 @@ void TestMediatorDay::aDayWithHeleneInFrenchAt200PercentInHighContrast()
     // Prefilled from her file, and it says so.
     QCOMPARE(w->draft()->engine().value(QStringLiteral("nir_allocataire")).toString(), HeleneNir);
     QCOMPARE(w->draft()->engine().value(QStringLiteral("telephone")).toString(),
-             QStringLiteral("06 12 34 56 78")); // as it is dialled;
+             QStringLiteral("06 12 34 56 78")); // as it is dialled
     QVERIFY(w->prefilledNote()->isVisible());
     const QString prefilled = ui::FormWizard::tr("Prefilled from the file: %1. Check with the person that it is "
                                                  "still right.");
