@@ -16,7 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStackedWidget>
+#include <QScrollBar>
 #include <QTime>
 #include <QVBoxLayout>
 
@@ -44,16 +44,6 @@ bool isEmptyAnswer(const QVariant &v)
     }
 }
 
-QScrollArea *scrolling(QWidget *page)
-{
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(page);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the answers; the page scrolls to follow the focus
-    return scroll;
-}
-
 void clearLayout(QLayout *layout)
 {
     while (QLayoutItem *item = layout->takeAt(0)) {
@@ -78,6 +68,19 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
+    // Everything but the page's error and the buttons scrolls, as one: at 200 % text on a small screen, under the
+    // shell's bars, the title, the summary, the prefilled note and the step's answers get the height they need (a
+    // word-wrapped label squeezed by its layout is cut) and the way on stays in view.
+    m_scroll = new QScrollArea;
+    m_scroll->setObjectName(QStringLiteral("formScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the answers; the area scrolls to follow the focus
+    auto *content = new QWidget;
+    auto *body = new QVBoxLayout(content);
+    body->setContentsMargins(0, 0, 12, 0); // room for the scroll bar, away from the answers
+    m_scroll->setWidget(content);
+    layout->addWidget(m_scroll, 1);
     m_title = makeLabel(demarche.title.text(language), "title");
     m_summary = makeLabel(demarche.summary.text(language), "hint");
     m_progress = makeLabel(QString(), "subtitle");
@@ -88,33 +91,37 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
     m_progressBar->setAccessibleName(tr("Progress in the démarche"));
     m_saved = makeLabel(QString(), "hint");
     m_saved->setObjectName(QStringLiteral("savedState"));
-    layout->addWidget(m_title);
-    layout->addWidget(m_summary);
+    body->addWidget(m_title);
+    body->addWidget(m_summary);
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_saved);
-    layout->addLayout(progressRow);
-    layout->addWidget(m_progressBar);
+    body->addLayout(progressRow);
+    body->addWidget(m_progressBar);
     m_prefilledNote = makeLabel(QString(), "info");
     m_prefilledNote->setObjectName(QStringLiteral("prefilledNote"));
     m_prefilledNote->hide();
-    layout->addWidget(m_prefilledNote);
+    body->addWidget(m_prefilledNote);
 
-    m_stack = new QStackedWidget;
-    layout->addWidget(m_stack, 1);
+    // One page per step, only the current one shown: a hidden page takes no room (a stacked widget would be as tall
+    // as its tallest page, and scroll the short ones over empty space).
     for (const catalogue::Section &section : demarche.sections) {
-        QWidget *page = scrolling(buildSection(section));
+        QWidget *page = buildSection(section);
         m_pages.insert(section.id, page);
-        m_stack->addWidget(page);
+        body->addWidget(page);
     }
     m_documents = buildDocuments();
-    m_pages.insert(documentsStep(), scrolling(m_documents));
-    m_stack->addWidget(m_pages.value(documentsStep()));
+    m_pages.insert(documentsStep(), m_documents);
+    body->addWidget(m_documents);
     m_review = new QWidget;
     m_review->setObjectName(QStringLiteral("review"));
     m_reviewLayout = new QVBoxLayout(m_review);
-    m_pages.insert(reviewStep(), scrolling(m_review));
-    m_stack->addWidget(m_pages.value(reviewStep()));
+    m_reviewLayout->setContentsMargins(0, 8, 0, 8);
+    m_pages.insert(reviewStep(), m_review);
+    body->addWidget(m_review);
+    for (QWidget *page : std::as_const(m_pages))
+        page->hide();
+    body->addStretch();
 
     m_pageError = makeErrorLabel();
     m_pageError->setObjectName(QStringLiteral("pageError"));
@@ -177,7 +184,7 @@ QWidget *FormWizard::buildSection(const catalogue::Section &section)
     auto *page = new QWidget;
     page->setObjectName(QStringLiteral("section:") + section.id);
     auto *l = new QVBoxLayout(page);
-    l->setContentsMargins(0, 8, 12, 8);
+    l->setContentsMargins(0, 8, 0, 8);
     l->addWidget(makeLabel(section.title.text(m_context.language), "subtitle"));
     for (int index : section.fields) {
         const FieldDefinition &field = demarche.fields.at(index);
@@ -195,6 +202,7 @@ QWidget *FormWizard::buildDocuments()
     auto *page = new QWidget;
     page->setObjectName(QStringLiteral("documents"));
     m_documentsLayout = new QVBoxLayout(page);
+    m_documentsLayout->setContentsMargins(0, 8, 0, 8);
     return page;
 }
 
@@ -297,7 +305,9 @@ void FormWizard::showStep(int index, bool focusFirst)
     } else if (step == reviewStep()) {
         rebuildReview();
     }
-    m_stack->setCurrentWidget(m_pages.value(step));
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
+        it.value()->setVisible(it.key() == step);
+    m_scroll->verticalScrollBar()->setValue(0); // a new step is read from its top
     showProgress();
     updatePrefilledNote();
     m_summary->setVisible(m_current == 0);
@@ -476,8 +486,7 @@ bool FormWizard::next()
             showPageError(tr("%n answer(s) need your attention before going on.", nullptr, int(errors.size())));
             m_errorSummaryShown = true;
             if (first) {
-                if (auto *scroll = qobject_cast<QScrollArea *>(m_pages.value(step)))
-                    scroll->ensureWidgetVisible(first);
+                m_scroll->ensureWidgetVisible(first);
                 if (QWidget *target = first->focusTarget())
                     target->setFocus(Qt::TabFocusReason);
             }

@@ -12,7 +12,6 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
-class QStackedWidget;
 class QVBoxLayout;
 
 namespace relais::ui {
@@ -105,7 +104,7 @@ private:
     QLabel *m_prefilledNote;
     QStringList m_prefilled;
     QString m_personName;
-    QStackedWidget *m_stack;
+    QScrollArea *m_scroll;
     QWidget *m_documents;
     QVBoxLayout *m_documentsLayout;
     QWidget *m_review;
