@@ -137,6 +137,12 @@ QStringList clipped(QWidget *window, const QString &where)
                             .arg(where, describe(button))
                             .arg(button->width())
                             .arg(button->minimumSizeHint().width());
+        // Squeezed in height by a page too tall for the window, its text loses its bottom.
+        if (button->minimumSizeHint().height() > button->height() + 1)
+            problems << QStringLiteral("%1: %2 is %3 px high for %4 px")
+                            .arg(where, describe(button))
+                            .arg(button->height())
+                            .arg(button->minimumSizeHint().height());
     }
     return problems;
 }

@@ -28,6 +28,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -72,8 +73,8 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     m_stack = new QStackedWidget;
     outer->addWidget(m_stack);
 
-    m_home = new QWidget;
-    auto *layout = new QVBoxLayout(m_home);
+    auto *home = new QWidget;
+    auto *layout = new QVBoxLayout(home);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addWidget(makeLabel(tr("Démarches"), "title"));
     m_message = makeLabel(QString(), "info");
@@ -193,6 +194,14 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     columns->addSpacing(24);
     columns->addLayout(right, 2);
     layout->addLayout(columns, 1);
+    // Scrolled when the height is short (200 % text on a small screen): never squeezed into the shell's bars, nor
+    // setting the height an open form could use.
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(home);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the search and the lists; the area follows the focus
+    m_home = scroll;
     m_stack->addWidget(m_home);
 
     connect(m_search, &QLineEdit::textChanged, this, &DemarchesPage::filter);
