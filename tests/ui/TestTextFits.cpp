@@ -19,6 +19,7 @@
 #include "domain/Mandates.h"
 #include "domain/SubmissionRepository.h"
 #include "forms/DemarchesPage.h"
+#include "forms/FieldEditor.h"
 #include "forms/FormWizard.h"
 #include "login/LoginPage.h"
 #include "security/Session.h"
@@ -36,7 +37,9 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QTest>
 #include <QTextDocument>
@@ -262,14 +265,33 @@ void TestTextFits::everyScreenAt200Percent()
     QVERIFY(form && form->isVisible());
     QVERIFY(form->prefilledNote()->isVisible()); // the first step holds the NIR and the phone from the file
     QCOMPARE(window.size(), QSize(1366, 768));   // its content never pushes the window past the screen
+    // A tenant: the rent appears, and the documents step with its lease to attach or tick.
+    form->goToStep(QStringLiteral("nouvelle_adresse"));
+    const QList<QRadioButton *> occupation = form->editor(QStringLiteral("occupation"))->findChildren<QRadioButton *>();
+    QVERIFY(!occupation.isEmpty());
+    occupation.first()->click();
+    QVERIFY(form->steps().contains(ui::FormWizard::documentsStep()));
+    auto *scroll = form->findChild<QScrollArea *>(QStringLiteral("formScroll"));
+    QVERIFY(scroll);
     for (const QString &step : form->steps()) {
         form->goToStep(step);
         const QString where = QStringLiteral("form-") + QString(step).remove(QLatin1Char('#'));
-        look(where);
-        // The way on stays on screen, whole, however much the step holds.
-        for (QPushButton *button : {form->closeButton(), form->backButton(), form->nextButton(), form->sendButton()})
-            if (button->isVisibleTo(&window) && seenRect(button, &window).size() != button->size())
-                problems << QStringLiteral("%1: %2 is cut or off screen").arg(where, describe(button));
+        // From the top of the step, then scrolled to its end: what it holds is read by scrolling, never cut.
+        for (const bool end : {false, true}) {
+            if (end)
+                scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+            look(end ? where + QStringLiteral("-end") : where);
+            // On arriving, the keyboard's place is in view (the first answer, or the button to send).
+            QWidget *focus = QApplication::focusWidget();
+            if (!end && (!focus || seenRect(focus, &window).size() != focus->size()))
+                problems << QStringLiteral("%1: the focus is out of view (%2)")
+                                .arg(where, focus ? describe(focus) : QStringLiteral("nowhere"));
+            // The way on stays on screen, whole, however much the step holds.
+            for (QPushButton *button :
+                 {form->closeButton(), form->backButton(), form->nextButton(), form->sendButton()})
+                if (button->isVisibleTo(&window) && seenRect(button, &window).size() != button->size())
+                    problems << QStringLiteral("%1: %2 is cut or off screen").arg(where, describe(button));
+        }
     }
     session.lock();
     look(QStringLiteral("lock"));

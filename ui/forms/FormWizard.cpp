@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -379,6 +380,16 @@ void FormWizard::focusFirstAnswer()
         }
     }
     (target ? target : m_next)->setFocus(Qt::TabFocusReason);
+    // A focus below the fold is a focus nobody sees (at 200 % text the first answer can be there). Once the step
+    // just shown is laid out, the area scrolls as little as it takes to show it.
+    if (target && m_scroll->isAncestorOf(target))
+        QMetaObject::invokeMethod(
+            m_scroll,
+            [scroll = m_scroll, target = QPointer<QWidget>(target)] {
+                if (target && target->hasFocus())
+                    scroll->ensureWidgetVisible(target);
+            },
+            Qt::QueuedConnection);
 }
 
 QString FormWizard::stepTitle(const QString &step) const
