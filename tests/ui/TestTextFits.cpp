@@ -242,6 +242,14 @@ void TestTextFits::everyScreenAt200Percent()
     QTRY_VERIFY_WITH_TIMEOUT(!window.loginPage()->isBusy(), 20000);
     QCOMPARE(window.currentPage(), window.shellPage());
     ui::ShellPage *shell = window.shellPage();
+    // The structure's name on one line, cut when short of room: whole for the screen reader and in its tooltip.
+    auto *structure = shell->findChild<QLabel *>(QStringLiteral("structureName"));
+    QVERIFY(structure && structure->isVisible());
+    QCOMPARE(structure->accessibleName(), Structure);
+    QCOMPARE(structure->toolTip(), Structure);
+    QVERIFY2(structure->text() == Structure || (structure->text().endsWith(QStringLiteral("…")) &&
+                                                Structure.startsWith(structure->text().chopped(1))),
+             qPrintable(structure->text()));
     for (int row = 0; row < shell->rail()->count(); ++row) {
         shell->rail()->setCurrentRow(row);
         look(QStringLiteral("page%1").arg(row));

@@ -57,6 +57,7 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     m_structure->setObjectName(QStringLiteral("structureName"));
     m_person = new ElidedLabel("info");
     m_person->setObjectName(QStringLiteral("signedInPerson"));
+    m_person->setAlignment(Qt::AlignRight | Qt::AlignVCenter); // beside the buttons it goes with
     auto *lock = new QPushButton(tr("&Lock"));
     lock->setToolTip(tr("Hide everything until you type your password again (Ctrl+L)"));
     auto *switchUser = new QPushButton(tr("C&hange user"));
