@@ -243,13 +243,12 @@ void TestTextFits::everyScreenAt200Percent()
     QCOMPARE(window.currentPage(), window.shellPage());
     ui::ShellPage *shell = window.shellPage();
     // The structure's name on one line, cut when short of room: whole for the screen reader and in its tooltip.
-    auto *structure = shell->findChild<QLabel *>(QStringLiteral("structureName"));
-    QVERIFY(structure && structure->isVisible());
-    QCOMPARE(structure->accessibleName(), Structure);
-    QCOMPARE(structure->toolTip(), Structure);
-    QVERIFY2(structure->text() == Structure || (structure->text().endsWith(QStringLiteral("…")) &&
-                                                Structure.startsWith(structure->text().chopped(1))),
-             qPrintable(structure->text()));
+    const auto *structure = shell->findChild<QLabel *>(QStringLiteral("structureName"));
+    if (!structure || structure->accessibleName() != Structure || structure->toolTip() != Structure ||
+        (structure->text() != Structure &&
+         !(structure->text().endsWith(QStringLiteral("…")) && Structure.startsWith(structure->text().chopped(1)))))
+        problems << QStringLiteral("top bar: the structure's name is not one line with the whole name for screen "
+                                   "readers and in its tooltip");
     for (int row = 0; row < shell->rail()->count(); ++row) {
         shell->rail()->setCurrentRow(row);
         look(QStringLiteral("page%1").arg(row));
@@ -279,13 +278,15 @@ void TestTextFits::everyScreenAt200Percent()
     QVERIFY(!occupation.isEmpty());
     occupation.first()->click();
     QVERIFY(form->steps().contains(ui::FormWizard::documentsStep()));
+    // The area the step scrolls in (none in older forms, which were checked at their top only).
     auto *scroll = form->findChild<QScrollArea *>(QStringLiteral("formScroll"));
-    QVERIFY(scroll);
     for (const QString &step : form->steps()) {
         form->goToStep(step);
         const QString where = QStringLiteral("form-") + QString(step).remove(QLatin1Char('#'));
         // From the top of the step, then scrolled to its end: what it holds is read by scrolling, never cut.
         for (const bool end : {false, true}) {
+            if (end && !scroll)
+                continue;
             if (end)
                 scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
             look(end ? where + QStringLiteral("-end") : where);
