@@ -278,6 +278,17 @@ void TestTextFits::everyScreenAt200Percent()
     QVERIFY(!occupation.isEmpty());
     occupation.first()->click();
     QVERIFY(form->steps().contains(ui::FormWizard::documentsStep()));
+    // A person living with them: the new entry's answers, and the keyboard in the first one, in view.
+    form->goToStep(QStringLiteral("foyer"));
+    auto *add = form->editor(QStringLiteral("membres"))->findChild<QPushButton *>();
+    QVERIFY(add);
+    add->click();
+    QCoreApplication::processEvents();
+    QTest::qWait(20);
+    QWidget *inEntry = QApplication::focusWidget();
+    QVERIFY(inEntry && form->editor(QStringLiteral("membres"))->isAncestorOf(inEntry) && inEntry != add);
+    if (seenRect(inEntry, &window).size() != inEntry->size())
+        problems << QStringLiteral("form-foyer: the new entry's first answer has the focus out of view");
     // The area the step scrolls in (none in older forms, which were checked at their top only).
     auto *scroll = form->findChild<QScrollArea *>(QStringLiteral("formScroll"));
     for (const QString &step : form->steps()) {

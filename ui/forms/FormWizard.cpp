@@ -6,6 +6,7 @@
 #include "domain/DraftEditor.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDate>
 #include <QGridLayout>
@@ -162,6 +163,11 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
         showPageError(tr("The draft could not be saved: %1").arg(message));
     });
 
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now)
+            scrollToFocus(now);
+    });
+
     refreshVisibility();
     (void)m_draft->engine().takeChanges();
     computeSteps();
@@ -177,6 +183,7 @@ FormWizard::~FormWizard()
     for (FieldEditor *editor : editors)
         disconnect(editor, nullptr, this, nullptr);
     disconnect(m_draft.get(), nullptr, this, nullptr);
+    disconnect(qApp, nullptr, this, nullptr); // the focus moves as the children go
 }
 
 QWidget *FormWizard::buildSection(const catalogue::Section &section)
@@ -380,16 +387,24 @@ void FormWizard::focusFirstAnswer()
         }
     }
     (target ? target : m_next)->setFocus(Qt::TabFocusReason);
-    // A focus below the fold is a focus nobody sees (at 200 % text the first answer can be there). Once the step
-    // just shown is laid out, the area scrolls as little as it takes to show it.
-    if (target && m_scroll->isAncestorOf(target))
-        QMetaObject::invokeMethod(
-            m_scroll,
-            [scroll = m_scroll, target = QPointer<QWidget>(target)] {
-                if (target && target->hasFocus())
-                    scroll->ensureWidgetVisible(target);
-            },
-            Qt::QueuedConnection);
+    if (target)
+        scrollToFocus(target); // it may have had the focus already: no focusChanged then
+}
+
+void FormWizard::scrollToFocus(QWidget *focused)
+{
+    // A focus below the fold is a focus nobody sees: at 200 % text the first answer of a step, a new entry of a
+    // group or the first error can be there. Once what was just shown is laid out, the area scrolls as little as it
+    // takes to show it (Tab does this itself; a focus given by the form does not).
+    if (!m_scroll->widget()->isAncestorOf(focused))
+        return;
+    QMetaObject::invokeMethod(
+        m_scroll,
+        [scroll = m_scroll, focused = QPointer<QWidget>(focused)] {
+            if (focused && focused->hasFocus())
+                scroll->ensureWidgetVisible(focused);
+        },
+        Qt::QueuedConnection);
 }
 
 QString FormWizard::stepTitle(const QString &step) const

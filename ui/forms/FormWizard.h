@@ -85,6 +85,8 @@ private:
     QList<FieldEditor *> editorsOfStep(const QString &step) const;
     QString describe(const catalogue::FieldDefinition &field, const QJsonValue &answer) const;
     void showPageError(const QString &message);
+    // Scrolls the step so that `focused`, which just got the keyboard, is in view (nothing if it is not in the step).
+    void scrollToFocus(QWidget *focused);
     // The count of answers to correct, shown by "Next", follows the corrections and goes with the last one.
     void updateErrorSummary();
 
