@@ -1,14 +1,18 @@
-// Text at 200 % as a person with low vision sets it: on every screen (sign-in, the lock, each page of the rail, the
-// citizen's file, the form's steps) no label, button or box is narrower than its text, the status bar included; in
-// tables (Envois) no header and no cell is cut (an ellipsis in a cell is a cut too: a tool tip is no help to
-// someone who reads the screen at 200 % with the keyboard) nor pushed off the page without a scroll bar.
-// Screenshots of each screen at 200 % go to $RELAIS_SCREENSHOT_DIR.
+// Text at 200 % as a person with low vision sets it, on the smallest screen (1366×768) of a demo store (its banner
+// shown, the long structure name of scripts/demo): on every screen (sign-in, the lock, each page of the rail, the
+// citizen's file, each step of a démarche prefilled for the person accompanied) no label, button or box is narrower
+// than its text, no label is shorter than its wrapped text, no two labels overlap, the status bar included; in the
+// form, the navigation buttons stay on screen whatever the step holds; in tables (Envois) no header and no cell is
+// cut (an ellipsis in a cell is a cut too: a tool tip is no help to someone who reads the screen at 200 % with the
+// keyboard) nor pushed off the page without a scroll bar. Screenshots of each screen at 200 % go to
+// $RELAIS_SCREENSHOT_DIR.
 #include "FakeClock.h"
 #include "ModalAnswer.h"
 #include "TempStoreDir.h"
 #include "TestStore.h"
 #include "UiFind.h"
 
+#include "citizens/CitizenFilePage.h"
 #include "citizens/CitizensPage.h"
 #include "common/Keyboard.h"
 #include "common/Translations.h"
@@ -17,6 +21,7 @@
 #include "domain/Mandates.h"
 #include "domain/SubmissionRepository.h"
 #include "forms/DemarchesPage.h"
+#include "forms/FieldEditor.h"
 #include "forms/FormWizard.h"
 #include "login/LoginPage.h"
 #include "security/Session.h"
@@ -34,6 +39,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -50,7 +57,8 @@ using namespace relais::test;
 
 namespace {
 
-const QString Demarche = QStringLiteral("caf-changement-adresse");
+const QString Demarche = QStringLiteral("caf-changement-adresse");                    // prefills the NIR and the phone
+const QString Structure = QStringLiteral("France Services de Saint-Affrique (démo)"); // as scripts/demo names it
 
 QString describe(QObject *object)
 {
@@ -73,6 +81,35 @@ QString plain(const QString &text)
 bool shown(QWidget *w, QWidget *window)
 {
     return w->isVisibleTo(window) && w->width() > 0 && w->height() > 0;
+}
+
+// The part of `w` that its ancestors leave on screen, in `window`'s coordinates (a label scrolled away is not seen).
+QRect seenRect(QWidget *w, QWidget *window)
+{
+    QRect seen(w->mapTo(window, QPoint(0, 0)), w->size());
+    for (QWidget *p = w->parentWidget(); p && p != window; p = p->parentWidget())
+        seen &= QRect(p->mapTo(window, QPoint(0, 0)), p->size());
+    return seen & window->rect();
+}
+
+// Two labels shown one over the other: one hides the other's text.
+QStringList overlapping(QWidget *window, const QString &where)
+{
+    QList<QPair<QLabel *, QRect>> seen;
+    for (QLabel *label : window->findChildren<QLabel *>()) {
+        if (!shown(label, window) || (label->text().isEmpty() && label->pixmap().isNull()))
+            continue;
+        const QRect rect = seenRect(label, window);
+        if (!rect.isEmpty())
+            seen.append({label, rect});
+    }
+    QStringList problems;
+    for (int i = 0; i < seen.size(); ++i)
+        for (int j = i + 1; j < seen.size(); ++j)
+            if (seen.at(i).second.intersects(seen.at(j).second))
+                problems << QStringLiteral("%1: %2 and %3 overlap")
+                                .arg(where, describe(seen.at(i).first), describe(seen.at(j).first));
+    return problems;
 }
 
 // Every label, button and box of `window` that is shown holds its text.
@@ -111,6 +148,12 @@ QStringList clipped(QWidget *window, const QString &where)
                             .arg(where, describe(button))
                             .arg(button->width())
                             .arg(button->minimumSizeHint().width());
+        // Squeezed in height by a page too tall for the window, its text loses its bottom.
+        if (button->minimumSizeHint().height() > button->height() + 1)
+            problems << QStringLiteral("%1: %2 is %3 px high for %4 px")
+                            .arg(where, describe(button))
+                            .arg(button->height())
+                            .arg(button->minimumSizeHint().height());
     }
     return problems;
 }
@@ -223,13 +266,21 @@ void TestTextFits::initTestCase()
 {
     ui::installKeyboardConventions(qApp);
     Vault setup(m_dir.path(), &m_clock);
-    QVERIFY(openAsAlice(setup));
+    // A demo store, as in training sessions: the banner above everything takes its share of the height.
+    QVERIFY(setup.initialize(Structure, aliceLogin(), QStringLiteral("Alice"), secret(alicePassword()), true,
+                             KdfParams::interactive()));
     const Account admin = setup.account(aliceLogin()).value();
     const QSqlDatabase db = setup.database()->connection();
     Citizen c;
-    c.birthName = QStringLiteral("Testeur");
-    c.givenNames = QStringLiteral("Camille");
-    c.birthDate = QDate(1985, 3, 12);
+    // Synthetic, with what the CAF démarche prefills (NIR, phone) and a name as long as real ones get.
+    c.birthName = QStringLiteral("Lefèvre-Dumoulin");
+    c.givenNames = QStringLiteral("Marie-Hélène Jeanne");
+    c.birthDate = QDate(1953, 7, 14);
+    c.nir = QStringLiteral("253072A07300443");
+    c.phone = QStringLiteral("+33612345678");
+    c.street = QStringLiteral("3 place du Marché");
+    c.postalCode = QStringLiteral("12400");
+    c.commune = QStringLiteral("Saint-Affrique");
     Result<Citizen> made = CitizenRepository(db, &setup.journal(), &m_clock).create(admin, c);
     QVERIFY(made);
     m_person = made->id;
@@ -273,7 +324,7 @@ void TestTextFits::everyScreenAt200Percent()
     const auto look = [&](const QString &where) {
         QCoreApplication::processEvents();
         QTest::qWait(20); // queued re-layouts (columns fitted to the text)
-        problems << clipped(&window, where) << clippedInTables(&window, where);
+        problems << clipped(&window, where) << clippedInTables(&window, where) << overlapping(&window, where);
         saveScreenshot(&window, QStringLiteral("200-%1-%2").arg(tag, where));
     };
     look(QStringLiteral("sign-in"));
@@ -285,6 +336,13 @@ void TestTextFits::everyScreenAt200Percent()
     QTRY_VERIFY_WITH_TIMEOUT(!window.loginPage()->isBusy(), 20000);
     QCOMPARE(window.currentPage(), window.shellPage());
     ui::ShellPage *shell = window.shellPage();
+    // The structure's name on one line, cut when short of room: whole for the screen reader and in its tooltip.
+    const auto *structure = shell->findChild<QLabel *>(QStringLiteral("structureName"));
+    if (!structure || structure->accessibleName() != Structure || structure->toolTip() != Structure ||
+        (structure->text() != Structure &&
+         !(structure->text().endsWith(QStringLiteral("…")) && Structure.startsWith(structure->text().chopped(1)))))
+        problems << QStringLiteral("top bar: the structure's name is not one line with the whole name for screen "
+                                   "readers and in its tooltip");
     for (int row = 0; row < shell->rail()->count(); ++row) {
         shell->rail()->setCurrentRow(row);
         look(QStringLiteral("page%1").arg(row));
@@ -292,23 +350,69 @@ void TestTextFits::everyScreenAt200Percent()
     shell->rail()->setCurrentRow(1);
     QVERIFY(shell->citizensPage()->openFile(m_person));
     look(QStringLiteral("file"));
+    // From the file, as a mediator does: the person becomes the one accompanied, the Démarches page opens.
+    shell->citizensPage()->filePage()->startButton()->click();
+    ui::DemarchesPage *demarches = shell->demarchesPage();
+    QVERIFY(demarches->isVisible());
+    QVERIFY(shell->findChild<QWidget *>(QStringLiteral("accompanimentBar"))->isVisible());
     // Done with the person present (the question's default answer, Return).
     bool how = false;
     whenModal<QMessageBox>([](QMessageBox *) { press(Qt::Key_Return); }, &how);
-    QVERIFY(shell->demarchesPage()->startFor(Demarche, m_person));
+    QVERIFY(demarches->start(Demarche));
     QVERIFY(how);
     QApplication::setActiveWindow(&window); // the question closed (a window manager does this)
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    ui::FormWizard *form = shell->demarchesPage()->wizard();
-    QVERIFY(form);
+    ui::FormWizard *form = demarches->wizard();
+    QVERIFY(form && form->isVisible());
+    QVERIFY(form->prefilledNote()->isVisible()); // the first step holds the NIR and the phone from the file
+    QCOMPARE(window.size(), QSize(1366, 768));   // its content never pushes the window past the screen
+    // A tenant: the rent appears, and the documents step with its lease to attach or tick.
+    form->goToStep(QStringLiteral("nouvelle_adresse"));
+    const QList<QRadioButton *> occupation = form->editor(QStringLiteral("occupation"))->findChildren<QRadioButton *>();
+    QVERIFY(!occupation.isEmpty());
+    occupation.first()->click();
+    QVERIFY(form->steps().contains(ui::FormWizard::documentsStep()));
+    // A person living with them: the new entry's answers, and the keyboard in the first one, in view.
+    form->goToStep(QStringLiteral("foyer"));
+    auto *add = form->editor(QStringLiteral("membres"))->findChild<QPushButton *>();
+    QVERIFY(add);
+    add->click();
+    QCoreApplication::processEvents();
+    QTest::qWait(20);
+    QWidget *inEntry = QApplication::focusWidget();
+    QVERIFY(inEntry && form->editor(QStringLiteral("membres"))->isAncestorOf(inEntry) && inEntry != add);
+    if (seenRect(inEntry, &window).size() != inEntry->size())
+        problems << QStringLiteral("form-foyer: the new entry's first answer has the focus out of view");
+    // The area the step scrolls in (none in older forms, which were checked at their top only).
+    auto *scroll = form->findChild<QScrollArea *>(QStringLiteral("formScroll"));
     for (const QString &step : form->steps()) {
         form->goToStep(step);
-        look(QStringLiteral("form-") + QString(step).remove(QLatin1Char('#')));
+        const QString where = QStringLiteral("form-") + QString(step).remove(QLatin1Char('#'));
+        // From the top of the step, then scrolled to its end: what it holds is read by scrolling, never cut.
+        for (const bool end : {false, true}) {
+            if (end && !scroll)
+                continue;
+            if (end)
+                scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+            look(end ? where + QStringLiteral("-end") : where);
+            // On arriving, the keyboard's place is in view (the first answer, or the button to send).
+            QWidget *focus = QApplication::focusWidget();
+            if (!end && (!focus || seenRect(focus, &window).size() != focus->size()))
+                problems << QStringLiteral("%1: the focus is out of view (%2)")
+                                .arg(where, focus ? describe(focus) : QStringLiteral("nowhere"));
+            // The way on stays on screen, whole, however much the step holds.
+            for (QPushButton *button :
+                 {form->closeButton(), form->backButton(), form->nextButton(), form->sendButton()})
+                if (button->isVisibleTo(&window) && seenRect(button, &window).size() != button->size())
+                    problems << QStringLiteral("%1: %2 is cut or off screen").arg(where, describe(button));
+        }
     }
     session.lock();
     look(QStringLiteral("lock"));
     problems.removeDuplicates();
-    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    for (const QString &problem : std::as_const(problems))
+        qWarning().noquote() << problem; // all of them: QVERIFY2 cuts a long message
+    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problem(s), listed above").arg(problems.size())));
 }
 
 // The window and its frame fit in the area the screen leaves to windows: the status bar is never below the edge.

@@ -7,6 +7,7 @@
 #include "theme/Theme.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QCheckBox>
 #include <QDate>
 #include <QGridLayout>
@@ -14,10 +15,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStackedWidget>
+#include <QScrollBar>
 #include <QTime>
 #include <QVBoxLayout>
 
@@ -45,16 +47,6 @@ bool isEmptyAnswer(const QVariant &v)
     }
 }
 
-QScrollArea *scrolling(QWidget *page)
-{
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(page);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the answers; the page scrolls to follow the focus
-    return scroll;
-}
-
 void clearLayout(QLayout *layout)
 {
     while (QLayoutItem *item = layout->takeAt(0)) {
@@ -79,6 +71,19 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 16, 24, 16);
+    // Everything but the page's error and the buttons scrolls, as one: at 200 % text on a small screen, under the
+    // shell's bars, the title, the summary, the prefilled note and the step's answers get the height they need (a
+    // word-wrapped label squeezed by its layout is cut) and the way on stays in view.
+    m_scroll = new QScrollArea;
+    m_scroll->setObjectName(QStringLiteral("formScroll"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the answers; the area scrolls to follow the focus
+    auto *content = new QWidget;
+    auto *body = new QVBoxLayout(content);
+    body->setContentsMargins(0, 0, 12, 0); // room for the scroll bar, away from the answers
+    m_scroll->setWidget(content);
+    layout->addWidget(m_scroll, 1);
     m_title = makeLabel(demarche.title.text(language), "title");
     m_summary = makeLabel(demarche.summary.text(language), "hint");
     m_progress = makeLabel(QString(), "subtitle");
@@ -89,33 +94,37 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
     m_progressBar->setAccessibleName(tr("Progress in the démarche"));
     m_saved = makeLabel(QString(), "hint");
     m_saved->setObjectName(QStringLiteral("savedState"));
-    layout->addWidget(m_title);
-    layout->addWidget(m_summary);
+    body->addWidget(m_title);
+    body->addWidget(m_summary);
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
     progressRow->addWidget(m_saved);
-    layout->addLayout(progressRow);
-    layout->addWidget(m_progressBar);
+    body->addLayout(progressRow);
+    body->addWidget(m_progressBar);
     m_prefilledNote = makeLabel(QString(), "info");
     m_prefilledNote->setObjectName(QStringLiteral("prefilledNote"));
     m_prefilledNote->hide();
-    layout->addWidget(m_prefilledNote);
+    body->addWidget(m_prefilledNote);
 
-    m_stack = new QStackedWidget;
-    layout->addWidget(m_stack, 1);
+    // One page per step, only the current one shown: a hidden page takes no room (a stacked widget would be as tall
+    // as its tallest page, and scroll the short ones over empty space).
     for (const catalogue::Section &section : demarche.sections) {
-        QWidget *page = scrolling(buildSection(section));
+        QWidget *page = buildSection(section);
         m_pages.insert(section.id, page);
-        m_stack->addWidget(page);
+        body->addWidget(page);
     }
     m_documents = buildDocuments();
-    m_pages.insert(documentsStep(), scrolling(m_documents));
-    m_stack->addWidget(m_pages.value(documentsStep()));
+    m_pages.insert(documentsStep(), m_documents);
+    body->addWidget(m_documents);
     m_review = new QWidget;
     m_review->setObjectName(QStringLiteral("review"));
     m_reviewLayout = new QVBoxLayout(m_review);
-    m_pages.insert(reviewStep(), scrolling(m_review));
-    m_stack->addWidget(m_pages.value(reviewStep()));
+    m_reviewLayout->setContentsMargins(0, 8, 0, 8);
+    m_pages.insert(reviewStep(), m_review);
+    body->addWidget(m_review);
+    for (QWidget *page : std::as_const(m_pages))
+        page->hide();
+    body->addStretch();
 
     m_pageError = makeErrorLabel();
     m_pageError->setObjectName(QStringLiteral("pageError"));
@@ -164,6 +173,11 @@ FormWizard::FormWizard(std::unique_ptr<DraftEditor> draft, const FormContext &co
         showPageError(tr("The draft could not be saved: %1").arg(message));
     });
 
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now)
+            scrollToFocus(now);
+    });
+
     refreshVisibility();
     (void)m_draft->engine().takeChanges();
     computeSteps();
@@ -179,6 +193,7 @@ FormWizard::~FormWizard()
     for (FieldEditor *editor : editors)
         disconnect(editor, nullptr, this, nullptr);
     disconnect(m_draft.get(), nullptr, this, nullptr);
+    disconnect(qApp, nullptr, this, nullptr); // the focus moves as the children go
 }
 
 QWidget *FormWizard::buildSection(const catalogue::Section &section)
@@ -187,7 +202,7 @@ QWidget *FormWizard::buildSection(const catalogue::Section &section)
     auto *page = new QWidget;
     page->setObjectName(QStringLiteral("section:") + section.id);
     auto *l = new QVBoxLayout(page);
-    l->setContentsMargins(0, 8, 12, 8);
+    l->setContentsMargins(0, 8, 0, 8);
     l->addWidget(makeLabel(section.title.text(m_context.language), "subtitle"));
     for (int index : section.fields) {
         const FieldDefinition &field = demarche.fields.at(index);
@@ -205,6 +220,7 @@ QWidget *FormWizard::buildDocuments()
     auto *page = new QWidget;
     page->setObjectName(QStringLiteral("documents"));
     m_documentsLayout = new QVBoxLayout(page);
+    m_documentsLayout->setContentsMargins(0, 8, 0, 8);
     return page;
 }
 
@@ -307,7 +323,9 @@ void FormWizard::showStep(int index, bool focusFirst)
     } else if (step == reviewStep()) {
         rebuildReview();
     }
-    m_stack->setCurrentWidget(m_pages.value(step));
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it)
+        it.value()->setVisible(it.key() == step);
+    m_scroll->verticalScrollBar()->setValue(0); // a new step is read from its top
     showProgress();
     updatePrefilledNote();
     m_summary->setVisible(m_current == 0);
@@ -379,6 +397,24 @@ void FormWizard::focusFirstAnswer()
         }
     }
     (target ? target : m_next)->setFocus(Qt::TabFocusReason);
+    if (target)
+        scrollToFocus(target); // it may have had the focus already: no focusChanged then
+}
+
+void FormWizard::scrollToFocus(QWidget *focused)
+{
+    // A focus below the fold is a focus nobody sees: at 200 % text the first answer of a step, a new entry of a
+    // group or the first error can be there. Once what was just shown is laid out, the area scrolls as little as it
+    // takes to show it (Tab does this itself; a focus given by the form does not).
+    if (!m_scroll->widget()->isAncestorOf(focused))
+        return;
+    QMetaObject::invokeMethod(
+        m_scroll,
+        [scroll = m_scroll, focused = QPointer<QWidget>(focused)] {
+            if (focused && focused->hasFocus())
+                scroll->ensureWidgetVisible(focused);
+        },
+        Qt::QueuedConnection);
 }
 
 QString FormWizard::stepTitle(const QString &step) const
@@ -486,8 +522,7 @@ bool FormWizard::next()
             showPageError(tr("%n answer(s) need your attention before going on.", nullptr, int(errors.size())));
             m_errorSummaryShown = true;
             if (first) {
-                if (auto *scroll = qobject_cast<QScrollArea *>(m_pages.value(step)))
-                    scroll->ensureWidgetVisible(first);
+                m_scroll->ensureWidgetVisible(first);
                 if (QWidget *target = first->focusTarget())
                     target->setFocus(Qt::TabFocusReason);
             }

@@ -12,7 +12,6 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QScrollArea;
-class QStackedWidget;
 class QVBoxLayout;
 
 namespace relais::ui {
@@ -86,6 +85,8 @@ private:
     QList<FieldEditor *> editorsOfStep(const QString &step) const;
     QString describe(const catalogue::FieldDefinition &field, const QJsonValue &answer) const;
     void showPageError(const QString &message);
+    // Scrolls the step so that `focused`, which just got the keyboard, is in view (nothing if it is not in the step).
+    void scrollToFocus(QWidget *focused);
     // The count of answers to correct, shown by "Next", follows the corrections and goes with the last one.
     void updateErrorSummary();
 
@@ -105,7 +106,7 @@ private:
     QLabel *m_prefilledNote;
     QStringList m_prefilled;
     QString m_personName;
-    QStackedWidget *m_stack;
+    QScrollArea *m_scroll;
     QWidget *m_documents;
     QVBoxLayout *m_documentsLayout;
     QWidget *m_review;

@@ -47,6 +47,7 @@ MainWindow::MainWindow(Vault *vault, Session *session, QWidget *parent)
     m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
     m_demoBanner->setAttribute(Qt::WA_StyledBackground);
     auto *banner = new QHBoxLayout(m_demoBanner);
+    banner->setContentsMargins(12, 4, 12, 4); // above every page: no more height than its text
     banner->addWidget(
         makeLabel(tr("DEMO — fictitious data, for training only. Never use it for a real citizen."), "info"));
     m_demoBanner->hide();

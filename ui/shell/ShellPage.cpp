@@ -6,6 +6,7 @@
 
 #include "admin/AdminPage.h"
 #include "citizens/CitizensPage.h"
+#include "common/ElidedLabel.h"
 #include "common/Logging.h"
 #include "common/Ui.h"
 #include "domain/Workspace.h"
@@ -46,16 +47,23 @@ ShellPage::ShellPage(Vault *vault, Session *session, QWidget *parent)
     auto *topBar = new QWidget;
     topBar->setObjectName(QStringLiteral("topBar"));
     topBar->setAttribute(Qt::WA_StyledBackground);
+    // Its height is its buttons': a page short of room scrolls or shrinks itself, never cuts the buttons up here.
+    topBar->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *top = new QHBoxLayout(topBar);
     top->setContentsMargins(16, 8, 16, 8);
-    m_structure = makeLabel(QString(), "subtitle");
-    m_person = makeLabel(QString(), "info");
+    // One line each, cut with "…" when short of room (whole in the tooltip and for screen readers): wrapped, the
+    // structure's name took five lines at 200 % text, height the page below needs.
+    m_structure = new ElidedLabel("subtitle");
+    m_structure->setObjectName(QStringLiteral("structureName"));
+    m_person = new ElidedLabel("info");
+    m_person->setObjectName(QStringLiteral("signedInPerson"));
+    m_person->setAlignment(Qt::AlignRight | Qt::AlignVCenter); // beside the buttons it goes with
     auto *lock = new QPushButton(tr("&Lock"));
     lock->setToolTip(tr("Hide everything until you type your password again (Ctrl+L)"));
     auto *switchUser = new QPushButton(tr("C&hange user"));
     auto *signOut = new QPushButton(tr("Sign &out"));
-    top->addWidget(m_structure, 1);
-    top->addWidget(m_person);
+    top->addWidget(m_structure, 2);
+    top->addWidget(m_person, 1);
     top->addSpacing(16);
     top->addWidget(lock);
     top->addWidget(switchUser);
@@ -270,8 +278,8 @@ void ShellPage::enter(Workspace *workspace)
     // The title says when a form is open, never which: it follows the structure's settings as they change.
     connect(workspace, &Workspace::settingsChanged, this, &ShellPage::updateWindowTitle);
     const QString structure = m_vault->keySlots().structureName();
-    m_structure->setText(structure);
-    m_person->setText(tr("%1 — %2").arg(account.displayName, roleLabel(account.role)));
+    m_structure->setFullText(structure);
+    m_person->setFullText(tr("%1 — %2").arg(account.displayName, roleLabel(account.role)));
     m_warning->hide();
     m_hidden = false;
     m_hiddenRow = -1;

@@ -26,6 +26,7 @@ namespace relais::ui {
 class Accompaniment;
 class AdminPage;
 class CitizensPage;
+class ElidedLabel;
 class DemarchesPage;
 class HomePage;
 class OutboxPage;
@@ -94,8 +95,8 @@ private:
     Vault *m_vault;
     Session *m_session;
     QPointer<Workspace> m_workspace;
-    QLabel *m_structure;
-    QLabel *m_person;
+    ElidedLabel *m_structure;
+    ElidedLabel *m_person;
     Accompaniment *m_accompaniment;
     QWidget *m_accompanimentBar;
     QLabel *m_accompanimentText;
