@@ -55,7 +55,7 @@
 <context>
     <name>relais::CitizenRepository</name>
     <message numerus="yes">
-        <location filename="../app/core/domain/CitizenRepository.cpp" line="+216"/>
+        <location filename="../app/core/domain/CitizenRepository.cpp" line="+210"/>
         <source>The note is limited to %n characters: keep only what the next mediator needs.</source>
         <translation>
             <numerusform>The note is limited to %n character: keep only what the next mediator needs.</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>relais::Database</name>
     <message numerus="yes">
-        <location filename="../app/core/store/Database.cpp" line="+449"/>
+        <location filename="../app/core/store/Database.cpp" line="+460"/>
         <source>The store&apos;s integrity check found %n problem(s).</source>
         <translation>
             <numerusform>The store&apos;s integrity check found %n problem.</numerusform>
@@ -85,7 +85,7 @@
 <context>
     <name>relais::Journal</name>
     <message numerus="yes">
-        <location filename="../app/core/security/Journal.cpp" line="+596"/>
+        <location filename="../app/core/security/Journal.cpp" line="+604"/>
         <source>The journal is intact: %n entries, none changed or removed.</source>
         <translation>
             <numerusform>The journal is intact: %n entry, not changed or removed.</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+53"/>
         <source>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</source>
         <translation>
             <numerusform>A French phone number has 10 digits (for example 06 12 34 56 78); this one has %n.</numerusform>
@@ -247,7 +247,7 @@
 <context>
     <name>relais::ui::FormWizard</name>
     <message numerus="yes">
-        <location filename="../ui/forms/FormWizard.cpp" line="+443"/>
+        <location filename="../ui/forms/FormWizard.cpp" line="+489"/>
         <location line="+33"/>
         <source>%n answer(s) need your attention before going on.</source>
         <translation>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+155"/>
         <source>All %n required document(s) checked.</source>
         <translation>
             <numerusform>The required document is checked.</numerusform>
@@ -275,7 +275,7 @@
 <context>
     <name>relais::ui::HomePage</name>
     <message numerus="yes">
-        <location filename="../ui/home/HomePage.cpp" line="+219"/>
+        <location filename="../ui/home/HomePage.cpp" line="+293"/>
         <source>The last backup of this store is %n day(s) old. Make one now in Administration → Backup, on a USB key kept away from this PC.</source>
         <translation>
             <numerusform>The last backup of this store is %n day old. Make one now in Administration → Backup, on a USB key kept away from this PC.</numerusform>
@@ -313,7 +313,7 @@
 <context>
     <name>relais::ui::LoginPage</name>
     <message numerus="yes">
-        <location filename="../ui/login/LoginPage.cpp" line="+288"/>
+        <location filename="../ui/login/LoginPage.cpp" line="+299"/>
         <source>Too many failed attempts with this account. You can try again in %n second(s).</source>
         <translation>
             <numerusform>Too many failed attempts with this account. You can try again in %n second.</numerusform>
@@ -332,7 +332,7 @@
 <context>
     <name>relais::ui::OutboxPage</name>
     <message numerus="yes">
-        <location filename="../ui/outbox/OutboxPage.cpp" line="+243"/>
+        <location filename="../ui/outbox/OutboxPage.cpp" line="+342"/>
         <source>Synchronising… about %n minute(s) left.</source>
         <translation>
             <numerusform>Synchronising… about %n minute left.</numerusform>
@@ -410,7 +410,7 @@
 <context>
     <name>relais::ui::ShellPage</name>
     <message numerus="yes">
-        <location filename="../ui/shell/ShellPage.cpp" line="+428"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+447"/>
         <source>No activity: the session locks in %n second(s). Press any key or click “Stay signed in” to go on.</source>
         <translation>
             <numerusform>No activity: the session locks in %n second. Press any key or click “Stay signed in” to go on.</numerusform>

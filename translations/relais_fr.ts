@@ -828,7 +828,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::CitizenExport</name>
     <message>
-        <location filename="../app/core/domain/CitizenExport.cpp" line="+162"/>
+        <location filename="../app/core/domain/CitizenExport.cpp" line="+163"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
@@ -873,7 +873,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Lieu de naissance</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
@@ -999,7 +999,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::CitizenRepository</name>
     <message>
-        <location filename="../app/core/domain/CitizenRepository.cpp" line="+97"/>
+        <location filename="../app/core/domain/CitizenRepository.cpp" line="+91"/>
         <source>This file no longer exists.</source>
         <translation>Ce dossier n&apos;existe plus.</translation>
     </message>
@@ -1212,7 +1212,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Database</name>
     <message>
-        <location filename="../app/core/store/Database.cpp" line="+66"/>
+        <location filename="../app/core/store/Database.cpp" line="+77"/>
         <source>The disk is full: the last change was not saved. Free some space and try again.</source>
         <translation>Le disque est plein : la dernière modification n&apos;a pas été enregistrée. Libérez de la place et réessayez.</translation>
     </message>
@@ -1506,6 +1506,16 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+1"/>
+        <source>Démarche done with the person present</source>
+        <translation>Démarche faite avec la personne présente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Démarche done for the person, under a mandate</source>
+        <translation>Démarche faite pour la personne, sous mandat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Démarche queued for sending</source>
         <translation>Démarche mise en file d&apos;envoi</translation>
     </message>
@@ -1555,7 +1565,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Ancre du journal réinitialisée</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+180"/>
         <source>This journal has no anchor file.</source>
         <translation>Ce journal n&apos;a pas de fichier d&apos;ancre.</translation>
     </message>
@@ -2155,7 +2165,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Prefill</name>
     <message>
-        <location filename="../app/core/domain/Prefill.cpp" line="+87"/>
+        <location filename="../app/core/domain/Prefill.cpp" line="+88"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
@@ -2215,12 +2225,28 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::Recepisse</name>
     <message>
-        <location filename="../app/core/domain/Recepisse.cpp" line="+52"/>
+        <location filename="../app/core/domain/Recepisse.cpp" line="+45"/>
+        <source>Démarche done with the person</source>
+        <translation>Démarche faite avec la personne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Démarche done for the person, under the mandate of %1</source>
+        <translation>Démarche faite pour la personne, mandat du %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+5"/>
         <source>%1 (file attached)</source>
         <translation>%1 (fichier joint)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-4"/>
+        <source>%1 (seen, not attached)</source>
+        <translation>%1 (vu, non joint)</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Receipt: démarche received by the organisation</source>
         <translation>Récépissé : démarche reçue par l&apos;organisme</translation>
     </message>
@@ -2235,7 +2261,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Aucun</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Structure</source>
         <translation>Structure</translation>
     </message>
@@ -2265,6 +2291,11 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Démarche</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>How</source>
+        <translation>Modalité</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Local reference</source>
         <translation>Référence locale</translation>
@@ -2275,12 +2306,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Référence de la plateforme</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Not known yet: the organisation gives it on receipt</source>
         <translation>Pas encore connue : l&apos;organisme la donne à réception</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Documents given</source>
         <translation>Documents remis</translation>
     </message>
@@ -2515,13 +2546,13 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Abandonnée</translation>
     </message>
     <message>
-        <location filename="../app/core/domain/SubmissionRepository.cpp" line="+319"/>
+        <location filename="../app/core/domain/SubmissionRepository.cpp" line="+338"/>
         <source>This démarche is no longer a draft: it can no longer be changed here.</source>
         <translation>Cette démarche n&apos;est plus un brouillon : elle ne peut plus être modifiée ici.</translation>
     </message>
     <message>
-        <location line="-243"/>
-        <location line="+282"/>
+        <location line="-256"/>
+        <location line="+295"/>
         <source>This démarche no longer exists.</source>
         <translation>Cette démarche n&apos;existe plus.</translation>
     </message>
@@ -3295,7 +3326,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Les 3 derniers chiffres du numéro fiscal ne correspondent pas aux autres : vérifiez chaque chiffre.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+34"/>
         <source>Enter a phone number (10 digits, for example 06 12 34 56 78).</source>
         <translation>Saisissez un numéro de téléphone (10 chiffres, par exemple 06 12 34 56 78).</translation>
     </message>
@@ -4283,7 +4314,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Aperçu de %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Previous page</source>
         <translation>Page &amp;précédente</translation>
     </message>
@@ -4306,7 +4337,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::CitizenEditor</name>
     <message>
-        <location filename="../ui/citizens/CitizenEditor.cpp" line="+50"/>
+        <location filename="../ui/citizens/CitizenEditor.cpp" line="+51"/>
         <source>B&amp;irth name (required)</source>
         <translation>Nom de &amp;naissance (obligatoire)</translation>
     </message>
@@ -4411,7 +4442,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::CitizenFilePage</name>
     <message>
-        <location filename="../ui/citizens/CitizenFilePage.cpp" line="+101"/>
+        <location filename="../ui/citizens/CitizenFilePage.cpp" line="+84"/>
         <source>&amp;Back to the search</source>
         <translation>Ret&amp;our à la recherche</translation>
     </message>
@@ -4670,12 +4701,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+5"/>
-        <location line="+313"/>
+        <location line="+295"/>
         <source>Revoke</source>
         <translation>Révoquer</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-295"/>
         <source>Revoke the area: %1</source>
         <translation>Révoquer le domaine : %1</translation>
     </message>
@@ -4760,12 +4791,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Consentement retiré : %1.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../ui/common/PaperOutput.cpp" line="+43"/>
         <source>No printer is ready on this computer. Ask your administrator to install one, or save the document on the person&apos;s USB key.</source>
         <translation>Aucune imprimante n&apos;est prête sur cet ordinateur. Demandez à votre administrateur d&apos;en installer une, ou enregistrez le document sur la clé USB de la personne.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Save to a folder</source>
         <translation>Enregistrer dans un dossier</translation>
     </message>
@@ -4775,17 +4806,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le fichier ne sera pas protégé (il n&apos;est pas chiffré) : quiconque a le dossier ou la clé USB peut le lire. Enregistrez-le seulement sur la clé USB de la personne, et remettez-la-lui.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Choose the folder…</source>
         <translation>Choisir le dossier…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Folder to save in (the person&apos;s USB key)</source>
         <translation>Dossier où enregistrer (la clé USB de la personne)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/citizens/CitizenFilePage.cpp" line="+52"/>
         <source>Saved: %1. This file is not protected (it is not encrypted): give it to the person and leave no copy on this computer.</source>
         <translation>Enregistré : %1. Ce fichier n&apos;est pas protégé (il n&apos;est pas chiffré) : remettez-le à la personne et n&apos;en laissez aucune copie sur cet ordinateur.</translation>
     </message>
@@ -4857,7 +4888,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../ui/forms/DemarchesPage.cpp" line="+599"/>
+        <location filename="../ui/forms/DemarchesPage.cpp" line="+621"/>
         <source>mandate-%1.pdf</source>
         <translation>mandat-%1.pdf</translation>
     </message>
@@ -4898,12 +4929,13 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::CitizensPage</name>
     <message>
-        <location filename="../ui/citizens/CitizensPage.cpp" line="+37"/>
+        <location filename="../ui/citizens/CitizensPage.cpp" line="+38"/>
+        <location line="+42"/>
         <source>Citizens</source>
         <translation>Usagers</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-39"/>
         <source>&amp;Find a file</source>
         <translation>Rechercher un d&amp;ossier</translation>
     </message>
@@ -4938,12 +4970,32 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Dossiers trouvés</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+18"/>
+        <source>Open the &amp;file</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The search is put away during an accompaniment, so that no one else&apos;s name shows beside the person you are helping. To find another person or create a file, end the accompaniment (“End the accompaniment” above, or Ctrl+Shift+E).</source>
+        <translation>La recherche est mise de côté pendant un accompagnement, pour qu&apos;aucun autre nom n&apos;apparaisse à côté de la personne que vous aidez. Pour chercher une autre personne ou créer un dossier, terminez l&apos;accompagnement (« Terminer l&apos;accompagnement » en haut, ou Ctrl+Maj+E).</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The file was erased.</source>
         <translation>Le dossier a été effacé.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+76"/>
+        <source>You are accompanying %1.</source>
+        <translation>Vous accompagnez %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You are accompanying a person without a file.</source>
+        <translation>Vous accompagnez une personne sans dossier.</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Type a name, a date of birth (dd/mm/yyyy) or a phone number.</source>
         <translation>Saisissez un nom, une date de naissance (jj/mm/aaaa) ou un numéro de téléphone.</translation>
     </message>
@@ -5036,7 +5088,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::DemarchesPage</name>
     <message>
-        <location filename="../ui/forms/DemarchesPage.cpp" line="-553"/>
+        <location filename="../ui/forms/DemarchesPage.cpp" line="-574"/>
         <source>CAF — family benefits</source>
         <translation>CAF — prestations familiales</translation>
     </message>
@@ -5081,7 +5133,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>La Poste</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Démarches</source>
         <translation>Démarches</translation>
     </message>
@@ -5176,7 +5228,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>%1 — modifié le %2</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Démarche without a file</source>
         <translation>Démarche sans dossier</translation>
     </message>
@@ -5186,7 +5238,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Démarche pour %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Consent needed</source>
         <translation>Consentement nécessaire</translation>
     </message>
@@ -5241,12 +5293,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Pour son compte : créer un mandat…</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+84"/>
         <source>This démarche is no longer in the catalogue: the draft is kept, but it cannot be opened until the catalogue has it again.</source>
         <translation>Cette démarche n&apos;est plus au catalogue : le brouillon est gardé, mais il ne pourra être rouvert que lorsque le catalogue la proposera de nouveau.</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+136"/>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -5264,7 +5316,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../ui/outbox/OutboxPage.cpp" line="+409"/>
+        <location filename="../ui/outbox/OutboxPage.cpp" line="+540"/>
         <source>receipt-%1.pdf</source>
         <translation>recepisse-%1.pdf</translation>
     </message>
@@ -5417,12 +5469,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::FormWizard</name>
     <message>
-        <location filename="../ui/forms/FormWizard.cpp" line="+88"/>
+        <location filename="../ui/forms/FormWizard.cpp" line="+94"/>
         <source>Progress in the démarche</source>
         <translation>Avancement dans la démarche</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>&amp;Close (the draft is kept)</source>
         <translation>&amp;Fermer (le brouillon est gardé)</translation>
     </message>
@@ -5442,7 +5494,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>&amp;Envoyer la démarche</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>Draft saved at %1</source>
         <translation>Brouillon enregistré à %1</translation>
     </message>
@@ -5457,7 +5509,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Le brouillon n&apos;a pas pu être enregistré : %1</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+85"/>
         <source>Attach a file…</source>
         <translation>Joindre un fichier…</translation>
     </message>
@@ -5472,22 +5524,22 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Pour chaque pièce, joignez-la au formulaire (un fichier ou le scanner), ou cochez « Vu, non joint » une fois que vous l&apos;avez vue.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Prefilled from the file: %1. Check with the person that it is still right.</source>
         <translation>Prérempli depuis le dossier : %1. Vérifiez avec la personne que c&apos;est toujours exact.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+51"/>
         <source>Documents to provide</source>
         <translation>Pièces à fournir</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+135"/>
         <source>Attach each required document, or tick “Seen, not attached” once you have seen it.</source>
         <translation>Joignez chaque pièce demandée, ou cochez « Vu, non joint » une fois que vous l&apos;avez vue.</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-133"/>
         <source>Review and send</source>
         <translation>Relire et envoyer</translation>
     </message>
@@ -5506,7 +5558,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -5598,7 +5650,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::HomePage</name>
     <message>
-        <location filename="../ui/home/HomePage.cpp" line="+51"/>
+        <location filename="../ui/home/HomePage.cpp" line="+56"/>
+        <source>The structure&apos;s démarches</source>
+        <translation>Les démarches de la structure</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Drafts to &amp;finish</source>
         <translation>&amp;Brouillons à terminer</translation>
     </message>
@@ -5623,7 +5680,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Un collègue prend le relais ? Utilisez « Changer d&apos;utilisateur » : chacun se connecte avec son propre mot de passe, et le journal garde trace de qui a fait quoi.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>During this accompaniment, only your démarches without a file are shown.</source>
         <translation>Pendant cet accompagnement, seules vos démarches sans dossier sont affichées.</translation>
     </message>
@@ -5673,7 +5730,37 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rien ici.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
+        <source>Drafts in &amp;progress: %1</source>
+        <translation>Brouillons en cour&amp;s : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Waiting to be sent: %1</source>
+        <translation>En attente d&apos;env&amp;oi : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;jected: %1</source>
+        <translation>Re&amp;fusées : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent successfull&amp;y this month: %1</source>
+        <translation>Transmises ce mo&amp;is : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The structure&apos;s drafts, in Démarches</source>
+        <translation>Les brouillons de la structure, dans Démarches</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown in Sending, with what the platform answered</source>
+        <translation>Dans Envois, avec la réponse de la plateforme</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Hello, %1</source>
         <translation>Bonjour, %1</translation>
     </message>
@@ -5903,7 +5990,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::LoginPage</name>
     <message>
-        <location filename="../ui/login/LoginPage.cpp" line="+52"/>
+        <location filename="../ui/login/LoginPage.cpp" line="+63"/>
         <source>&amp;Who are you?</source>
         <translation>&amp;Qui êtes-vous ?</translation>
     </message>
@@ -6099,7 +6186,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/MainWindow.cpp" line="+51"/>
+        <location filename="../ui/shell/MainWindow.cpp" line="+52"/>
         <source>DEMO — fictitious data, for training only. Never use it for a real citizen.</source>
         <translation>DÉMO — données fictives, pour la formation uniquement. Ne jamais l&apos;utiliser pour un véritable usager.</translation>
     </message>
@@ -6175,7 +6262,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::MergeDialog</name>
     <message>
-        <location filename="../ui/citizens/MergeDialog.cpp" line="+23"/>
+        <location filename="../ui/citizens/MergeDialog.cpp" line="+24"/>
         <source>Merge with a duplicate</source>
         <translation>Fusionner avec un doublon</translation>
     </message>
@@ -6270,7 +6357,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>E-mail</source>
         <translation>Courriel</translation>
     </message>
@@ -6298,7 +6385,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::OutboxModel</name>
     <message>
-        <location filename="../ui/outbox/OutboxModel.cpp" line="+66"/>
+        <location filename="../ui/outbox/OutboxModel.cpp" line="+72"/>
         <source>%1 — next try at %2</source>
         <translation>%1 — prochain essai à %2</translation>
     </message>
@@ -6324,9 +6411,19 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+31"/>
+        <source>without a file</source>
+        <translation>sans dossier</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Démarche</source>
         <translation>Démarche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Person</source>
+        <translation>Personne</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6357,7 +6454,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::OutboxPage</name>
     <message>
-        <location filename="../ui/outbox/OutboxPage.cpp" line="-364"/>
+        <location filename="../ui/outbox/OutboxPage.cpp" line="-477"/>
         <source>Sending to the platform</source>
         <translation>Envois vers la plateforme</translation>
     </message>
@@ -6397,12 +6494,12 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Démarches envoyées ou en attente</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>News from the instructing service</source>
         <translation>Nouvelles du service instructeur</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Correct and resend</source>
         <translation>&amp;Corriger et renvoyer</translation>
     </message>
@@ -6432,7 +6529,17 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Enregistrer le récépissé dans un dossier…</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+1"/>
+        <source>Open the person&apos;s &amp;file</source>
+        <translation>&amp;Ouvrir le dossier de la personne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file of the person this démarche is for, in Citizens</source>
+        <translation>Le dossier de la personne concernée par cette démarche, dans Usagers</translation>
+    </message>
+    <message>
+        <location line="+209"/>
         <location line="+18"/>
         <source>Synchronising…</source>
         <translation>Synchronisation en cours…</translation>
@@ -6493,7 +6600,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+82"/>
         <location line="+8"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
@@ -6524,7 +6631,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Dernier essai : %1</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>Discard this démarche?</source>
         <translation>Abandonner cette démarche ?</translation>
     </message>
@@ -6865,7 +6972,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
 <context>
     <name>relais::ui::ShellPage</name>
     <message>
-        <location filename="../ui/shell/ShellPage.cpp" line="+53"/>
+        <location filename="../ui/shell/ShellPage.cpp" line="+61"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
@@ -6905,7 +7012,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
         <translation>Rubriques</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+163"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>

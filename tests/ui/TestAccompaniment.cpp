@@ -508,15 +508,16 @@ void TestAccompaniment::prefilledFormSentWithReceiptAndFileUpdate()
     expected.demarcheId = Demarche;
     expected.demarcheTitle = QStringLiteral("Report a change of address to the CAF");
     expected.localReference = sent.uuid;
-    expected.documents = {QStringLiteral("Signed lease or rental agreement")};
+    // Ticked « seen, not attached » above: the paper must not let anyone think the CAF was sent a copy.
+    expected.documents = {QStringLiteral("Signed lease or rental agreement (seen, not attached)")};
     expected.queuedAt = sent.queuedAt;
     if (const QString shots = qEnvironmentVariable("RELAIS_SCREENSHOT_DIR"); !shots.isEmpty())
         (void)QFile::copy(pdf, QDir(shots).filePath(QStringLiteral("61-recepisse.pdf"))); // for people to look at
     const QString text = pdfText(pdf).simplified();
-    for (const QString &part : {QStringLiteral("MFS Test"), QStringLiteral("LEFÈVRE Hélène"), expected.demarcheTitle,
-                                sent.uuid, QStringLiteral("Signed lease or rental agreement"),
-                                QStringLiteral("What happens next"), QStringLiteral("How to follow up"),
-                                Recepisse::tr("Démarche done with the person"), Recepisse::hash(expected).left(16)})
+    for (const QString &part :
+         {QStringLiteral("MFS Test"), QStringLiteral("LEFÈVRE Hélène"), expected.demarcheTitle, sent.uuid,
+          expected.documents.first(), QStringLiteral("What happens next"), QStringLiteral("How to follow up"),
+          Recepisse::tr("Démarche done with the person"), Recepisse::hash(expected).left(16)})
         QVERIFY2(withoutSpaces(text).contains(withoutSpaces(part)), qPrintable(part));
     QCOMPARE(pdfQrCode(pdf), Recepisse::qrPayload(expected));
     noOtherCitizenShown("after sending");

@@ -25,6 +25,7 @@
 #include "citizens/CitizensPage.h"
 #include "common/Keyboard.h"
 #include "common/Translations.h"
+#include "domain/AttachmentStore.h"
 #include "domain/CitizenRepository.h"
 #include "domain/Consents.h"
 #include "domain/DraftEditor.h"
@@ -415,8 +416,17 @@ void TestMediatorDay::aDayWithHeleneInFrenchAt200PercentInHighContrast()
     const Submission sent = SubmissionRepository(vault.database()->connection(), &vault.journal(), &m_clock)
                                 .load(vault.account(aliceLogin()).value(), id)
                                 .value();
+    const QList<AttachmentInfo> files =
+        AttachmentStore(vault.database()->connection(), &m_clock).list(vault.account(aliceLogin()).value(), id).value();
     const RecepisseContent handedOver =
-        Recepisse::contentFor(sent, *caf, Helene, QStringLiteral("MFS Test"), QStringLiteral("fr"), &m_clock);
+        Recepisse::contentFor(sent, *caf, Helene, QStringLiteral("MFS Test"), QStringLiteral("fr"), &m_clock, files);
+    // The lease was attached, and the paper says so (not « seen, not attached »).
+    QString leaseLabel;
+    for (const catalogue::RequiredDocument &d : caf->requiredDocuments)
+        if (d.id == QLatin1String("bail"))
+            leaseLabel = d.label.text(QStringLiteral("fr"));
+    QVERIFY(!leaseLabel.isEmpty());
+    QVERIFY(handedOver.documents.contains(Recepisse::tr("%1 (file attached)").arg(leaseLabel)));
     for (const QString &part :
          {QStringLiteral("MFS Test"), Helene, title, sent.uuid, Recepisse::tr("What happens next"),
           Recepisse::tr("How to follow up"), Recepisse::tr("Receipt: démarche handed over for sending"),

@@ -767,9 +767,12 @@ void DemarchesPage::formSent(qint64 submissionId)
     if (m_citizenId != 0)
         if (const Result<Citizen> person = m_citizens->load(m_account, m_citizenId); person)
             personName = person->displayName();
-    if (const Result<Submission> sent = m_submissions->load(m_account, submissionId); sent)
-        m_receipt = Recepisse::contentFor(sent.value(), engine.demarche(), personName,
-                                          m_vault->keySlots().structureName(), language, m_vault->clock());
+    const Result<Submission> sent = m_submissions->load(m_account, submissionId);
+    const Result<QList<AttachmentInfo>> files = m_attachments->list(m_account, submissionId);
+    if (sent && files)
+        m_receipt =
+            Recepisse::contentFor(sent.value(), engine.demarche(), personName, m_vault->keySlots().structureName(),
+                                  language, m_vault->clock(), files.value());
     // The file's entries the answers change (a new address, a new phone): offered in one step.
     m_fileUpdate->hide();
     m_fileUpdateText->clear();

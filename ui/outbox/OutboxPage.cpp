@@ -6,6 +6,7 @@
 #include "SyncStore.h"
 #include "catalogue/Catalogue.h"
 #include "common/Ui.h"
+#include "domain/AttachmentStore.h"
 #include "domain/CitizenRepository.h"
 #include "domain/Recepisse.h"
 #include "domain/SubmissionRepository.h"
@@ -504,8 +505,13 @@ bool OutboxPage::receiptOfSelected(RecepisseContent *content)
     if (submission->citizenId != 0)
         if (const Result<Citizen> c = m_workspace->citizens().load(m_account, submission->citizenId); c)
             person = c->displayName();
+    const Result<QList<AttachmentInfo>> files = m_workspace->attachments().list(m_account, id);
+    if (!files) {
+        showDetail(files.message());
+        return false;
+    }
     *content = Recepisse::contentFor(submission.value(), *demarche, person, m_vault->keySlots().structureName(),
-                                     catalogueLanguage(), m_vault->clock());
+                                     catalogueLanguage(), m_vault->clock(), files.value());
     return true;
 }
 

@@ -1,6 +1,8 @@
 #include "Recepisse.h"
 
 #include "catalogue/FormEngine.h"
+#include "domain/AttachmentStore.h"
+#include "domain/DraftEditor.h"
 #include "domain/SubmissionRepository.h"
 
 #include <QCryptographicHash>
@@ -28,7 +30,7 @@ QString isoUtc(const QDateTime &when)
 
 RecepisseContent Recepisse::contentFor(const Submission &submission, const catalogue::Demarche &demarche,
                                        const QString &personName, const QString &structure, const QString &language,
-                                       const Clock *clock)
+                                       const Clock *clock, const QList<AttachmentInfo> &attached)
 {
     RecepisseContent c;
     c.structure = structure;
@@ -49,8 +51,15 @@ RecepisseContent Recepisse::contentFor(const Submission &submission, const catal
     catalogue::FormEngine engine(std::make_shared<const catalogue::Demarche>(demarche), clock);
     // The canonical answers in the shape of a draft; fields a newer version removed do not matter here.
     (void)engine.restoreDraft(QJsonObject{{QStringLiteral("values"), submission.answers}});
+    // Each required document was attached or ticked as seen before the démarche could go: the paper says which, so
+    // that nobody believes the organisation holds a copy it was never sent.
+    QStringList attachedFields;
+    for (const AttachmentInfo &file : attached)
+        attachedFields << file.field;
     for (const catalogue::RequiredDocument &d : engine.requiredDocuments())
-        c.documents << d.label.text(language);
+        c.documents << (attachedFields.contains(DraftEditor::documentPath(d.id))
+                            ? tr("%1 (file attached)").arg(d.label.text(language))
+                            : tr("%1 (seen, not attached)").arg(d.label.text(language)));
     const QJsonObject answers = engine.answers();
     for (const catalogue::FieldDefinition &f : demarche.fields)
         if (f.type == catalogue::FieldType::Attachment && !f.isGroupChild() && answers.contains(f.id))

@@ -14,6 +14,7 @@ class QPagedPaintDevice;
 
 namespace relais {
 
+struct AttachmentInfo;
 struct Submission;
 namespace catalogue {
 struct Demarche;
@@ -48,11 +49,12 @@ class Recepisse
 
 public:
     // The récépissé of a submission sent (queued or delivered, then with the platform's reference): the documents
-    // given are the required documents its answers called for (each was ticked before it could be sent) and the
-    // files attached, in `language` ("fr", "en").
+    // given are the required documents its answers called for, each said attached (one of `attached`, the
+    // submission's files, is stored under its DraftEditor::documentPath) or seen and not attached, and the files
+    // attached, in `language` ("fr", "en").
     static RecepisseContent contentFor(const Submission &submission, const catalogue::Demarche &demarche,
                                        const QString &personName, const QString &structure, const QString &language,
-                                       const Clock *clock);
+                                       const Clock *clock, const QList<AttachmentInfo> &attached);
 
     // Compact JSON with sorted keys: the same content always gives the same bytes.
     static QByteArray canonicalContent(const RecepisseContent &content);
