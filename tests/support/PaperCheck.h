@@ -20,9 +20,12 @@ inline QString run(const QString &program, const QStringList &arguments)
     return QString::fromUtf8(process.readAllStandardOutput());
 }
 
+// The text as a reader reads it: the font's ligatures (« ﬁ » in « fichier », « ﬀ » in a hash) come back from
+// pdftotext as one character each, and are read as their letters.
 inline QString pdfText(const QString &pdfPath)
 {
-    return run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdfPath, QStringLiteral("-")});
+    return run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdfPath, QStringLiteral("-")})
+        .normalized(QString::NormalizationForm_KC);
 }
 
 inline QString pdfQrCode(const QString &pdfPath)
