@@ -2313,7 +2313,7 @@ Codes de sortie : 0 succès, 1 échec, 2 utilisation, 3 authentification, 4 coff
     <message>
         <location line="+3"/>
         <source>Documents given</source>
-        <translation>Documents remis</translation>
+        <translation>Pièces justificatives</translation>
     </message>
     <message>
         <location line="+4"/>
