@@ -28,6 +28,13 @@ inline QString pdfText(const QString &pdfPath)
         .normalized(QString::NormalizationForm_KC);
 }
 
+// Text as read from a PDF, without its spaces: a long reference (a uuid) may wrap at any of its hyphens on the page,
+// which pdftotext gives back as a space.
+inline QString withoutSpaces(QString text)
+{
+    return text.remove(QLatin1Char(' '));
+}
+
 inline QString pdfQrCode(const QString &pdfPath)
 {
     const QString stem = QFileInfo(pdfPath).absolutePath() + QStringLiteral("/qr-page");

@@ -1,12 +1,14 @@
 #include "UiFind.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QHash>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPixmap>
 #include <QTest>
 
@@ -89,6 +91,28 @@ void pressMnemonic(int key)
 {
     press(key, Qt::AltModifier);
     QTest::qWait(250);
+}
+
+QStringList visibleTexts(QWidget *root)
+{
+    QStringList texts;
+    for (QLabel *l : root->findChildren<QLabel *>())
+        if (l->isVisible())
+            texts << l->text();
+    for (QAbstractButton *b : root->findChildren<QAbstractButton *>())
+        if (b->isVisible())
+            texts << b->text();
+    for (QLineEdit *e : root->findChildren<QLineEdit *>())
+        if (e->isVisible())
+            texts << e->text();
+    for (QAbstractItemView *view : root->findChildren<QAbstractItemView *>()) {
+        if (!view->isVisible() || !view->model())
+            continue;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            for (int column = 0; column < view->model()->columnCount(); ++column)
+                texts << view->model()->index(row, column).data().toString();
+    }
+    return texts;
 }
 
 } // namespace relais::test

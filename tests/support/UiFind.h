@@ -2,6 +2,7 @@
 
 #include <QAbstractButton>
 #include <QList>
+#include <QStringList>
 #include <QWidget>
 
 namespace relais::test {
@@ -37,6 +38,10 @@ void typeHere(const QString &text);
 void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
 // Alt+letter: a button's mnemonic "clicks" it with a short animation, as it shows the press to the person.
 void pressMnemonic(int key);
+
+// Every text a person can read under `root`: visible labels, buttons and fields, and every cell of the visible
+// lists and tables. Tests that a name is not on screen look in here.
+QStringList visibleTexts(QWidget *root);
 
 // Saves a screenshot of `widget` into $RELAIS_SCREENSHOT_DIR (if set) for people to look at.
 void saveScreenshot(QWidget *widget, const QString &name);

@@ -10,6 +10,7 @@
 #include "PaperCheck.h"
 #include "SyncStore.h"
 #include "TempStoreDir.h"
+#include "TestPrinter.h"
 #include "TestStore.h"
 #include "UiFind.h"
 
@@ -69,43 +70,6 @@ const QString HelenePhone = QStringLiteral("+33612345678");
 const QString Other = QStringLiteral("LEFEBVRE"); // the other citizen, whose draft must never show
 
 // Every text a person can see in `root` (labels, buttons, list rows, table cells), visible widgets only.
-QStringList visibleTexts(QWidget *root)
-{
-    QStringList texts;
-    for (QTableView *table : root->findChildren<QTableView *>())
-        if (table->isVisible() && table->model())
-            for (int row = 0; row < table->model()->rowCount(); ++row)
-                for (int column = 0; column < table->model()->columnCount(); ++column)
-                    texts << table->model()->index(row, column).data().toString();
-    for (QLabel *l : root->findChildren<QLabel *>())
-        if (l->isVisible())
-            texts << l->text();
-    for (QAbstractButton *b : root->findChildren<QAbstractButton *>())
-        if (b->isVisible())
-            texts << b->text();
-    for (QListWidget *list : root->findChildren<QListWidget *>())
-        if (list->isVisible())
-            for (int i = 0; i < list->count(); ++i)
-                texts << list->item(i)->text();
-    return texts;
-}
-
-// Text as read from a PDF, without its spaces: a long reference (a uuid) may wrap at any of its hyphens on the page,
-// which pdftotext gives back as a space.
-QString withoutSpaces(QString text)
-{
-    return text.remove(QLatin1Char(' '));
-}
-
-// The test's printer: the print dialog accepted, the sheet written as a PDF at `path`.
-ui::PaperOutput::PrinterChooser printerTo(const QString &path)
-{
-    return [path](QWidget *, QPrinter *printer) {
-        printer->setOutputFormat(QPrinter::PdfFormat);
-        printer->setOutputFileName(path);
-        return true;
-    };
-}
 
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "FakeClock.h"
 #include "ModalAnswer.h"
 #include "TempStoreDir.h"
+#include "TestPrinter.h"
 #include "TestStore.h"
 #include "UiFind.h"
 
@@ -77,39 +78,9 @@ void clickButton(QWidget *dialog, const QString &text)
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
-// The test's printer: the "print dialog" accepted, the sheet written as a PDF at `path`.
-ui::CitizenFilePage::PrinterChooser printerTo(const QString &path)
-{
-    return [path](QWidget *, QPrinter *printer) {
-        printer->setOutputFormat(QPrinter::PdfFormat);
-        printer->setOutputFileName(path);
-        return true;
-    };
-}
-
 const QString Other = QStringLiteral("LEFEBVRE"); // another citizen, whose name must not show during the accompaniment
 
 // Every text a person can see in `root`: labels, buttons, fields, and the rows of visible lists.
-QStringList visibleTexts(QWidget *root)
-{
-    QStringList texts;
-    for (QLabel *l : root->findChildren<QLabel *>())
-        if (l->isVisible())
-            texts << l->text();
-    for (QAbstractButton *b : root->findChildren<QAbstractButton *>())
-        if (b->isVisible())
-            texts << b->text();
-    for (QLineEdit *e : root->findChildren<QLineEdit *>())
-        if (e->isVisible())
-            texts << e->text();
-    for (QAbstractItemView *view : root->findChildren<QAbstractItemView *>()) {
-        if (!view->isVisible() || !view->model())
-            continue;
-        for (int row = 0; row < view->model()->rowCount(); ++row)
-            texts << view->model()->index(row, 0).data().toString();
-    }
-    return texts;
-}
 
 QStringList rows(const ui::CitizenListModel *model)
 {

@@ -10,6 +10,7 @@
 #include "ModalAnswer.h"
 #include "PaperCheck.h"
 #include "TempStoreDir.h"
+#include "TestPrinter.h"
 #include "TestStore.h"
 #include "UiFind.h"
 
@@ -116,42 +117,6 @@ void pressRail(const char *letter, const char *comment)
 }
 
 // Every text a person can see in `root` (labels, buttons, list rows, table cells), visible widgets only.
-QStringList visibleTexts(QWidget *root)
-{
-    QStringList texts;
-    for (QLabel *l : root->findChildren<QLabel *>())
-        if (l->isVisible())
-            texts << l->text();
-    for (QAbstractButton *b : root->findChildren<QAbstractButton *>())
-        if (b->isVisible())
-            texts << b->text();
-    for (QListWidget *list : root->findChildren<QListWidget *>())
-        if (list->isVisible())
-            for (int i = 0; i < list->count(); ++i)
-                texts << list->item(i)->text();
-    for (QTableView *table : root->findChildren<QTableView *>())
-        if (table->isVisible() && table->model())
-            for (int row = 0; row < table->model()->rowCount(); ++row)
-                for (int column = 0; column < table->model()->columnCount(); ++column)
-                    texts << table->model()->index(row, column).data().toString();
-    return texts;
-}
-
-// Text as read from a PDF, without its spaces: a long reference (a uuid) may wrap at any of its hyphens on the page,
-// which pdftotext gives back as a space.
-QString withoutSpaces(QString text)
-{
-    return text.remove(QLatin1Char(' '));
-}
-
-ui::PaperOutput::PrinterChooser printerTo(const QString &path)
-{
-    return [path](QWidget *, QPrinter *printer) {
-        printer->setOutputFormat(QPrinter::PdfFormat);
-        printer->setOutputFileName(path);
-        return true;
-    };
-}
 
 QByteArray leasePdf()
 {

@@ -44,19 +44,14 @@ AdminPage::AdminPage(Vault *vault, Session *session, QWidget *parent, const cata
     // Scrolls when the text is enlarged (up to 200 %) or the screen is small, instead of squeezing the hints.
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the fields; the page scrolls to follow the focus
+    auto *content = new QWidget;
     // The journal takes the whole page (a long table), in place of the settings, rather than a dialog.
     m_stack = new QStackedWidget;
     outer->addWidget(m_stack);
-    m_stack->addWidget(scroll);
+    m_stack->addWidget(makePageScroll(content));
     m_journal = new JournalView(vault, session);
     m_stack->addWidget(m_journal);
     connect(m_journal, &JournalView::backRequested, this, [this] { m_stack->setCurrentIndex(0); });
-    auto *content = new QWidget;
-    scroll->setWidget(content);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addWidget(makeLabel(tr("Administration"), "title"));

@@ -67,16 +67,7 @@ CitizenFilePage::CitizenFilePage(Vault *vault, const catalogue::CatalogueStore *
     : QWidget(parent), m_vault(vault), m_catalogue(catalogue)
 {
     // Scrolls when the text is enlarged or the screen is small, instead of squeezing the sections.
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus);
-    outer->addWidget(scroll);
-    auto *content = new QWidget;
-    scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(content);
+    auto *layout = new QVBoxLayout(scrollingContent(this));
     layout->setContentsMargins(24, 16, 24, 16);
 
     // Alt+letters here avoid the shell's, in English and in French (L H O S T G, V D R).

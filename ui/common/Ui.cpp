@@ -10,8 +10,10 @@
 #include <QListView>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStorageInfo>
 #include <QStyle>
+#include <QVBoxLayout>
 
 namespace relais::ui {
 
@@ -27,6 +29,25 @@ QLabel *makeLabel(const QString &text, const char *role, QWidget *parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     return label;
+}
+
+QScrollArea *makePageScroll(QWidget *content)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    scroll->setWidget(content);
+    return scroll;
+}
+
+QWidget *scrollingContent(QWidget *page)
+{
+    auto *outer = new QVBoxLayout(page);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *content = new QWidget;
+    outer->addWidget(makePageScroll(content));
+    return content;
 }
 
 void fitToContents(QAbstractScrollArea *view, int minimumRows)

@@ -6,6 +6,7 @@
 class QAbstractScrollArea;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QWidget;
 
 namespace relais::ui {
@@ -18,6 +19,12 @@ QLabel *makeLabel(const QString &text, const char *role, QWidget *parent = nullp
 // A list (or tree) as tall as what it holds (at least `minimumRows` lines, at most the room left): a search with one
 // answer shows one row and the buttons right under it, not a tall empty box. The layout puts a stretch after it.
 void fitToContents(QAbstractScrollArea *view, int minimumRows = 3);
+// A page that scrolls rather than squeeze its labels when the text is large (200 %) or the screen small: the area
+// around `content` sizes it to its width, has no frame, and never takes the focus itself (Tab goes to what it holds,
+// and it follows the focus).
+QScrollArea *makePageScroll(QWidget *content);
+// Fills `page` with such an area, edge to edge, around a new content widget, returned for the page's layout.
+QWidget *scrollingContent(QWidget *page);
 // A button that erases, discards or disables: the theme shows it in the danger colour, apart from the others.
 void markDestructive(QPushButton *button);
 // An error label, hidden until showError() puts a message in it.

@@ -76,12 +76,7 @@ DemarchesPage::DemarchesPage(Vault *vault, const catalogue::CatalogueStore *cata
     // At 200 % text on a 768 px screen, once a démarche is sent (its récépissé, the offer to update the file) the page
     // holds more than the screen: it scrolls rather than squeeze its labels and buttons over one another.
     auto *homeContent = new QWidget;
-    auto *homeScroll = new QScrollArea;
-    homeScroll->setWidgetResizable(true);
-    homeScroll->setFrameShape(QFrame::NoFrame);
-    homeScroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus, not the frame around them
-    homeScroll->setWidget(homeContent);
-    m_home = homeScroll;
+    m_home = makePageScroll(homeContent);
     auto *layout = new QVBoxLayout(homeContent);
     layout->setContentsMargins(24, 16, 24, 16);
     layout->addWidget(makeLabel(tr("Démarches"), "title"));

@@ -24,16 +24,7 @@ HomePage::HomePage(QWidget *parent) : QWidget(parent)
 {
     // At 200 % text on a small screen the three lists and the hints do not fit: the page scrolls rather than cut
     // the words of its labels.
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus, not the frame around them
-    auto *content = new QWidget;
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
+    auto *layout = new QVBoxLayout(scrollingContent(this));
     layout->setContentsMargins(24, 16, 24, 16);
     m_greeting = makeLabel(QString(), "title");
     m_role = makeLabel(QString(), "subtitle");

@@ -32,16 +32,7 @@ LoginPage::LoginPage(Vault *vault, QWidget *parent) : QWidget(parent), m_vault(v
 {
     // A readable column, centred, whatever the screen width; it scrolls rather than cut its texts when the height is
     // short (200 % text on a small screen, under the demo banner).
-    auto *page = new QVBoxLayout(this);
-    page->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the accounts and the password; the area follows the focus
-    auto *inner = new QWidget;
-    scroll->setWidget(inner);
-    page->addWidget(scroll);
-    auto *centre = new QHBoxLayout(inner);
+    auto *centre = new QHBoxLayout(scrollingContent(this));
     auto *column = new QWidget;
     column->setMaximumWidth(900);
     centre->addWidget(column);

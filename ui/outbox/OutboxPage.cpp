@@ -49,16 +49,7 @@ OutboxPage::OutboxPage(Vault *vault, const catalogue::CatalogueStore *catalogue,
 {
     // At 200 % text on a 768 px screen the sentences, the table and the buttons do not all fit: the page scrolls
     // rather than squeeze the table to a sliver or widen the window beyond the screen.
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // its contents take the focus, not the frame around them
-    auto *content = new QWidget;
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
+    auto *layout = new QVBoxLayout(scrollingContent(this));
     layout->setContentsMargins(24, 24, 24, 24);
     layout->addWidget(makeLabel(tr("Sending to the platform"), "title"));
     layout->addWidget(makeLabel(tr("Queued démarches leave on their own whenever the platform can be reached. Those "
