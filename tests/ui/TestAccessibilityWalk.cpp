@@ -7,6 +7,7 @@
 #include "ModalAnswer.h"
 #include "TempStoreDir.h"
 #include "TestStore.h"
+#include "ThemeRows.h"
 #include "UiFind.h"
 
 #include "admin/AccountDialog.h"
@@ -177,17 +178,6 @@ void walk(QWidget *window, QWidget *start, const QString &where, QStringList *pr
     walkTabs(window, start, where, problems);
 }
 
-// Both themes in both languages.
-void themesAndLanguages()
-{
-    QTest::addColumn<int>("theme");
-    QTest::addColumn<QString>("language");
-    for (const ui::ThemeKind theme : {ui::ThemeKind::Standard, ui::ThemeKind::HighContrast})
-        for (const char *language : {"fr", "en"})
-            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(ui::Theme::id(theme), QLatin1String(language))))
-                << int(theme) << QString::fromLatin1(language);
-}
-
 // The kiosk's window on a store, as it starts (the sign-in, or the first-run wizard on an empty folder).
 struct Kiosk
 {
@@ -204,7 +194,7 @@ struct Kiosk
     ui::MainWindow window;
 };
 
-// The theme and language of the row being run (see themesAndLanguages()).
+// The theme and language of the row being run (see addThemeAndLanguageRows()).
 void applyFetchedThemeAndLanguage()
 {
     QFETCH(int, theme);
@@ -315,7 +305,7 @@ void TestAccessibilityWalk::signIn(ui::MainWindow &window)
 
 void TestAccessibilityWalk::everyPageInBothThemesAndLanguages_data()
 {
-    themesAndLanguages();
+    addThemeAndLanguageRows();
 }
 
 void TestAccessibilityWalk::everyPageInBothThemesAndLanguages()
@@ -409,7 +399,7 @@ void TestAccessibilityWalk::dialogs()
 
 void TestAccessibilityWalk::setupWizard_data()
 {
-    themesAndLanguages();
+    addThemeAndLanguageRows();
 }
 
 // First run: the structure, the first administrator, then the recovery code, each step walked from where it puts the
@@ -452,7 +442,7 @@ void TestAccessibilityWalk::setupWizard()
 
 void TestAccessibilityWalk::attachmentPreview_data()
 {
-    themesAndLanguages();
+    addThemeAndLanguageRows();
 }
 
 // A document attached to a form, shown from the store: a PDF of three pages, turned with the keyboard.
@@ -484,7 +474,7 @@ void TestAccessibilityWalk::attachmentPreview()
 
 void TestAccessibilityWalk::messageBoxes_data()
 {
-    themesAndLanguages();
+    addThemeAndLanguageRows();
 }
 
 // The questions the kiosk asks in message boxes: how a démarche is done (with the person or for them), and the

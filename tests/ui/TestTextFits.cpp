@@ -10,6 +10,7 @@
 #include "ModalAnswer.h"
 #include "TempStoreDir.h"
 #include "TestStore.h"
+#include "ThemeRows.h"
 #include "UiFind.h"
 
 #include "citizens/CitizenFilePage.h"
@@ -295,12 +296,7 @@ void TestTextFits::initTestCase()
 
 void TestTextFits::everyScreenAt200Percent_data()
 {
-    QTest::addColumn<int>("theme");
-    QTest::addColumn<QString>("language");
-    for (const ui::ThemeKind theme : {ui::ThemeKind::Standard, ui::ThemeKind::HighContrast})
-        for (const char *language : {"fr", "en"})
-            QTest::newRow(qPrintable(QStringLiteral("%1 %2").arg(ui::Theme::id(theme), QLatin1String(language))))
-                << int(theme) << QString::fromLatin1(language);
+    addThemeAndLanguageRows();
 }
 
 void TestTextFits::everyScreenAt200Percent()
