@@ -65,6 +65,23 @@ std::optional<HttpResponse> exchange(HttpExchange &http, const QUrl &url)
     return answer;
 }
 
+// A platform answering its health check, and the kiosk's client for it (no proxy), as the sync engine sets it up.
+struct HealthyPlatform
+{
+    HealthyPlatform()
+    {
+        server.always("GET", QStringLiteral("/v1/health"), ScriptedReply::empty(204, {{"Relais-Platform", "1"}}));
+        nam.setProxy(QNetworkProxy::NoProxy);
+        http.setNetworkAccessManager(&nam);
+    }
+    QUrl url() const { return server.url(); }
+    int connectionCount() const { return server.connectionCount(); }
+
+    ScriptedHttpServer server;
+    QNetworkAccessManager nam;
+    HttpExchange http;
+};
+
 } // namespace
 
 // Qt's HTTP client keeps Nagle's algorithm on; with the platform's delayed acknowledgements, the last piece of every
@@ -84,13 +101,9 @@ void TestHttpExchange::platformConnectionSendsWithoutDelay()
 #ifndef Q_OS_LINUX
     QSKIP("the kiosk sets TCP_NODELAY on Linux only");
 #else
-    ScriptedHttpServer platform;
-    QVERIFY(platform.listen());
-    platform.always("GET", QStringLiteral("/v1/health"), ScriptedReply::empty(204, {{"Relais-Platform", "1"}}));
-    QNetworkAccessManager nam;
-    nam.setProxy(QNetworkProxy::NoProxy);
-    HttpExchange http;
-    http.setNetworkAccessManager(&nam);
+    HealthyPlatform platform;
+    QVERIFY(platform.server.listen());
+    HttpExchange &http = platform.http;
     const QUrl health = HttpExchange::endpoint(platform.url(), QStringLiteral("/v1/health"));
 
     const auto first = exchange(http, health);
@@ -122,13 +135,9 @@ void TestHttpExchange::otherConnectionsAreLeftAlone()
     QVERIFY(bystander.waitForConnected(5000));
     QCOMPARE(noDelay(int(bystander.socketDescriptor())), 0);
 
-    ScriptedHttpServer platform;
-    QVERIFY(platform.listen());
-    platform.always("GET", QStringLiteral("/v1/health"), ScriptedReply::empty(204, {{"Relais-Platform", "1"}}));
-    QNetworkAccessManager nam;
-    nam.setProxy(QNetworkProxy::NoProxy);
-    HttpExchange http;
-    http.setNetworkAccessManager(&nam);
+    HealthyPlatform platform;
+    QVERIFY(platform.server.listen());
+    HttpExchange &http = platform.http;
     const auto answer = exchange(http, HttpExchange::endpoint(platform.url(), QStringLiteral("/v1/health")));
     QVERIFY(answer);
     QCOMPARE(answer->status, 204);
